@@ -1,0 +1,19 @@
+/** The catalogue: products, stock and collections, validated and held in memory for the hot path. */
+export { Catalog, type Page, type ProductQuery } from './catalog.js';
+export {
+  draftCollection,
+  filterSelects,
+  type Collection,
+  type CollectionDraft,
+  type CollectionFilter,
+  type CollectionInput,
+} from './collection.js';
+export {
+  draftProduct,
+  type Product,
+  type ProductDraft,
+  type ProductInput,
+  type ProductStatus,
+} from './product.js';
+export { DEFAULT_LOCATION, isAvailable, totalAvailable, type StockByLocation } from './stock.js';
+export type { CatalogErrorCode } from './errors.js';
