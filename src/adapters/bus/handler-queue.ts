@@ -1,0 +1,29 @@
+import type { BusHandler, BusPayload } from '../../ports/event-bus.js';
+
+/**
+ * Runs one handler's messages one at a time, in arrival order, and keeps going when a message fails:
+ * the failure is reported and the next message runs.
+ */
+export class HandlerQueue {
+  #tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly handler: BusHandler,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  push(payload: BusPayload): void {
+    this.#tail = this.#tail.then(async () => {
+      try {
+        await this.handler(payload);
+      } catch (error) {
+        this.onError(error);
+      }
+    });
+  }
+
+  /** Resolves when every message pushed so far has been handled. */
+  drained(): Promise<void> {
+    return this.#tail;
+  }
+}

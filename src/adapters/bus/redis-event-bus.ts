@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { BusHandler, BusPayload, BusSubscription, EventBus } from '../../ports/event-bus.js';
+import { HandlerQueue } from './handler-queue.js';
+
+export interface RedisEventBusOptions {
+  readonly url: string;
+  /** Prefix of every key this bus touches (tests use a fresh one each). */
+  readonly keyPrefix?: string;
+  /** Approximate number of messages each topic's stream keeps for nodes that fall behind. */
+  readonly retainPerTopic?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+interface TopicState {
+  /** Id of the last stream entry read for this topic. */
+  lastId: string;
+  readonly listeners: Set<{ readonly queue: HandlerQueue; readonly afterId: string }>;
+}
+
+const BLOCK_MS = 5_000;
+const READ_COUNT = 500;
+/** A node that dies without closing leaves its wake stream behind for at most this long. */
+const WAKE_KEY_TTL_MS = 86_400_000;
+
+/**
+ * Bus between nodes over Redis Streams: one stream per topic. Each node reads with its own cursor, so
+ * a node that loses its connection resumes where it stopped instead of losing what was published
+ * meanwhile (within the retained length). Subscribing wakes the blocked reader through a private
+ * stream, so a new topic is read at once.
+ */
+export class RedisEventBus implements EventBus {
+  readonly #publisher: Redis;
+  readonly #reader: Redis;
+  readonly #prefix: string;
+  readonly #retain: number;
+  readonly #onError: (error: unknown) => void;
+  readonly #wakeKey: string;
+  readonly #topics = new Map<string, TopicState>();
+  #closed = false;
+  #loop: Promise<void> | undefined;
+
+  constructor(options: RedisEventBusOptions) {
+    this.#publisher = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    this.#reader = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: null });
+    this.#prefix = options.keyPrefix ?? 'attune:bus:';
+    this.#retain = options.retainPerTopic ?? 10_000;
+    this.#onError = options.onError ?? (() => {});
+    this.#wakeKey = `${this.#prefix}wake:${randomUUID()}`;
+    // Connection errors also surface on the commands that fail; the listeners keep ioredis from crashing.
+    this.#publisher.on('error', () => {});
+    this.#reader.on('error', () => {});
+  }
+
+  async publish(topic: string, payload: BusPayload): Promise<void> {
+    await this.#publisher.xadd(
+      this.#streamKey(topic),
+      'MAXLEN',
+      '~',
+      this.#retain,
+      '*',
+      'p',
+      JSON.stringify(payload),
+    );
+  }
+
+  async subscribe(topic: string, handler: BusHandler): Promise<BusSubscription> {
+    const key = this.#streamKey(topic);
+    const [latest] = await this.#publisher.xrevrange(key, '+', '-', 'COUNT', 1);
+    const afterId = latest?.[0] ?? '0-0';
+    let state = this.#topics.get(topic);
+    if (state === undefined) this.#topics.set(topic, (state = { lastId: afterId, listeners: new Set() }));
+    const listener = { queue: new HandlerQueue(handler, this.#onError), afterId };
+    state.listeners.add(listener);
+    this.#loop ??= this.#readLoop();
+    await this.#publisher
+      .multi()
+      .xadd(this.#wakeKey, 'MAXLEN', '1', '*', 'w', '1')
+      .pexpire(this.#wakeKey, WAKE_KEY_TTL_MS)
+      .exec();
+    const topicState = state;
+    return {
+      unsubscribe: async () => {
+        topicState.listeners.delete(listener);
+        await listener.queue.drained();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    await this.#publisher.ping();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#reader.disconnect();
+    await this.#loop;
+    const listeners = [...this.#topics.values()].flatMap((state) => [...state.listeners]);
+    await Promise.all(listeners.map((listener) => listener.queue.drained()));
+    await this.#publisher.del(this.#wakeKey).catch(() => {});
+    await this.#publisher.quit().catch(() => {});
+  }
+
+  async #readLoop(): Promise<void> {
+    let wakeId = '$';
+    while (!this.#closed) {
+      const topics = [...this.#topics.entries()];
+      const keys = [this.#wakeKey, ...topics.map(([topic]) => this.#streamKey(topic))];
+      const ids = [wakeId, ...topics.map(([, state]) => state.lastId)];
+      let batches: [string, [string, string[]][]][] | null;
+      try {
+        batches = await this.#reader.xread(
+          'COUNT',
+          READ_COUNT,
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          ...keys,
+          ...ids,
+        );
+      } catch (error) {
+        if (this.#closed) return;
+        this.#onError(error);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        continue;
+      }
+      for (const [key, entries] of batches ?? []) {
+        if (key === this.#wakeKey) {
+          wakeId = entries[entries.length - 1]?.[0] ?? wakeId;
+          continue;
+        }
+        const state = this.#topics.get(key.slice(this.#prefix.length));
+        if (state !== undefined) this.#deliver(state, entries);
+      }
+    }
+  }
+
+  #deliver(state: TopicState, entries: [string, string[]][]): void {
+    for (const [id, fields] of entries) {
+      state.lastId = id;
+      const raw = fields[fields.indexOf('p') + 1];
+      if (raw === undefined) continue;
+      let payload: BusPayload;
+      try {
+        payload = JSON.parse(raw) as BusPayload;
+      } catch (error) {
+        this.#onError(error);
+        continue;
+      }
+      for (const listener of state.listeners) {
+        if (compareStreamIds(id, listener.afterId) > 0) listener.queue.push(payload);
+      }
+    }
+  }
+
+  #streamKey(topic: string): string {
+    return `${this.#prefix}${topic}`;
+  }
+}
+
+/** Orders Redis stream ids (`<ms>-<seq>`). */
+function compareStreamIds(a: string, b: string): number {
+  const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
+  const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
+  return aMs - bMs || aSeq - bSeq;
+}

@@ -1,0 +1,37 @@
+import { Migrator, sql, type Kysely } from 'kysely';
+import type { Store } from '../../../ports/store.js';
+import { migrationProvider } from '../migrations/index.js';
+import { catalogQueries } from './catalog-queries.js';
+import type { Database } from './database.js';
+import { keyQueries } from './key-queries.js';
+
+/** A {@link Store} over any Kysely dialect whose SQL the queries here use (SQLite, PostgreSQL). */
+export function createSqlStore(kind: string, db: Kysely<Database>): Store {
+  return {
+    kind,
+    ...catalogQueries(db),
+    ...keyQueries(db),
+
+    async migrate() {
+      const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      const failed = results?.find((result) => result.status === 'Error');
+      if (error !== undefined || failed !== undefined) {
+        const cause =
+          error instanceof Error
+            ? error
+            : new Error(`migration ${failed?.migrationName ?? '?'} reported an error`);
+        throw new Error(`migration ${failed?.migrationName ?? ''} failed on ${kind}: ${cause.message}`, {
+          cause,
+        });
+      }
+    },
+
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}

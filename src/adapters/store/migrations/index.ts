@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { catalogAndKeys } from './0001-catalog-and-keys.js';
+
+/**
+ * Every migration, in order. Listed in code rather than read from a folder so the compiled service
+ * carries them; names sort in the order they must run and are never renamed once released.
+ */
+const migrations: Record<string, Migration> = {
+  '0001-catalog-and-keys': catalogAndKeys,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

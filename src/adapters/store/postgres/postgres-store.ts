@@ -1,0 +1,36 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../../../ports/store.js';
+import type { Database } from '../kysely/database.js';
+import { createSqlStore } from '../kysely/sql-store.js';
+
+export interface PostgresStoreOptions {
+  readonly connectionString: string;
+  /** A schema to work in instead of the connection's default (tests use one schema each). */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+}
+
+// BIGINT columns hold epoch milliseconds and minor units: well inside the safe-integer range.
+const INT8_OID = 20;
+const builtinParser = pg.types.getTypeParser.bind(pg.types) as (
+  oid: number,
+  format?: string,
+) => (value: string) => unknown;
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8_OID
+      ? (value: string) => Number(value)
+      : builtinParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/** The production store: PostgreSQL, shared by any number of Attune nodes. */
+export function createPostgresStore(options: PostgresStoreOptions): Store {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    types,
+    ...(options.schema !== undefined && { options: `-c search_path=${options.schema}` }),
+  });
+  return createSqlStore('postgres', new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+}

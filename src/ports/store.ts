@@ -1,0 +1,25 @@
+import type { CatalogStore } from './catalog-store.js';
+import type { KeyStore, SettingsStore } from './key-store.js';
+
+/**
+ * The system of record. Every write resolves only once it is durable (SQLite WAL with full sync,
+ * PostgreSQL commit). Storage returns candidates and records; business rules stay in TypeScript.
+ */
+export interface Store extends CatalogStore, KeyStore, SettingsStore {
+  /** `sqlite` or `postgres`, for logs and readiness. */
+  readonly kind: string;
+  /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
+  migrate(): Promise<void>;
+  /** Resolves when the store answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type {
+  CatalogSnapshot,
+  CatalogStore,
+  StockRecord,
+  VersionPrecondition,
+  WriteOptions,
+} from './catalog-store.js';
+export type { ApiKeyKind, ApiKeyRecord, KeyStore, SettingsStore } from './key-store.js';

@@ -1,0 +1,23 @@
+import { describe } from 'vitest';
+import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
+import { deleteRedisKeys, redisUrl, uniqueName } from '../support/services.js';
+import { describeBusContract } from './bus-contract.js';
+
+const url = redisUrl;
+if (url === null) {
+  describe.skip('EventBus contract: Redis (not reachable)', () => {});
+} else {
+  describeBusContract('Redis', async () => {
+    const keyPrefix = `${uniqueName('attune_test')}:`;
+    const nodeA = new RedisEventBus({ url, keyPrefix });
+    const nodeB = new RedisEventBus({ url, keyPrefix });
+    return {
+      nodeA,
+      nodeB,
+      dispose: async () => {
+        await Promise.all([nodeA.close(), nodeB.close()]);
+        await deleteRedisKeys(keyPrefix);
+      },
+    };
+  });
+}

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductDraft } from '../../src/domain/catalog/index.js';
+import { DomainError } from '../../src/domain/shared/index.js';
+import type { Store } from '../../src/ports/store.js';
+
+export interface StoreFixture {
+  readonly store: Store;
+  readonly dispose: () => Promise<void>;
+}
+
+const now = Date.parse('2026-03-01T12:00:00.000Z');
+
+function draft(id: string, amount = 295): ProductDraft {
+  return {
+    id,
+    title: `Product ${id}`,
+    categories: ['home/kitchen'],
+    attributes: { colour: ['red', 'white'] },
+    price: { amount, currency: 'GBP' },
+    status: 'active',
+  };
+}
+
+async function expectCode(promise: Promise<unknown>, code: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+}
+
+/** The behaviour every {@link Store} adapter must show; run by one test file per adapter. */
+export function describeStoreContract(name: string, createFixture: () => Promise<StoreFixture>): void {
+  describe(`Store contract: ${name}`, () => {
+    let fixture: StoreFixture;
+    let store: Store;
+    beforeAll(async () => {
+      fixture = await createFixture();
+      store = fixture.store;
+    });
+    afterAll(() => fixture.dispose());
+
+    it('migrates again without harm and answers pings', async () => {
+      await store.migrate();
+      await store.ping();
+    });
+
+    it('writes products with increasing versions and reads them back exactly', async () => {
+      const first = await store.putProduct(draft('p1'), { now });
+      expect(first).toEqual({ ...draft('p1'), version: 1, updatedAt: '2026-03-01T12:00:00.000Z' });
+      const second = await store.putProduct(draft('p1', 300), { now: now + 1000 });
+      expect(second.version).toBe(2);
+      expect(await store.getProduct('p1')).toEqual(second);
+      expect(await store.getProduct('missing')).toBeUndefined();
+    });
+
+    it('honours version preconditions', async () => {
+      await store.putProduct(draft('p2'), { now });
+      await expectCode(store.putProduct(draft('p2'), { now, ifVersion: 7 }), 'version_conflict');
+      await expectCode(store.putProduct(draft('nope'), { now, ifVersion: '*' }), 'version_conflict');
+      expect((await store.putProduct(draft('p2', 1), { now, ifVersion: 1 })).version).toBe(2);
+      expect((await store.putProduct(draft('p2', 2), { now, ifVersion: '*' })).version).toBe(3);
+      expect(await store.getProduct('nope')).toBeUndefined();
+    });
+
+    it('lets exactly one of many concurrent writers win the same version', async () => {
+      await store.putProduct(draft('race'), { now });
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, index) =>
+          store.putProduct(draft('race', index), { now, ifVersion: 1 }),
+        ),
+      );
+      expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
+      expect((await store.getProduct('race'))?.version).toBe(2);
+    });
+
+    it('writes a batch atomically: all or nothing', async () => {
+      const drafts = Array.from({ length: 700 }, (_, index) =>
+        draft(`batch-${String(index).padStart(4, '0')}`),
+      );
+      const poisoned = [...drafts];
+      // JSON cannot encode a BigInt, so the second chunk fails after the first was sent.
+      poisoned[650] = { ...draft('batch-poison'), attributes: { bad: 1n as unknown as number } };
+      await expect(store.putProducts(poisoned, now)).rejects.toThrow();
+      expect(await store.getProduct('batch-0000')).toBeUndefined();
+
+      const written = await store.putProducts(drafts, now);
+      expect(written).toHaveLength(700);
+      expect(written.every((product) => product.version === 1)).toBe(true);
+      expect((await store.putProducts(drafts.slice(0, 2), now)).map((product) => product.version)).toEqual([
+        2, 2,
+      ]);
+    });
+
+    it('records stock per location and refuses stock for unknown products', async () => {
+      await store.putProduct(draft('s1'), { now });
+      await store.setStock({ productId: 's1', location: 'london', available: 3 }, now);
+      await store.setStock({ productId: 's1', location: 'leeds', available: 0 }, now);
+      await store.setStock({ productId: 's1', location: 'london', available: 5 }, now);
+      const stock = await store.getStock('s1');
+      expect(stock.sort((a, b) => a.location.localeCompare(b.location))).toEqual([
+        { productId: 's1', location: 'leeds', available: 0 },
+        { productId: 's1', location: 'london', available: 5 },
+      ]);
+      await expectCode(
+        store.setStock({ productId: 'ghost', location: 'x', available: 1 }, now),
+        'product_not_found',
+      );
+      expect(await store.getStock('ghost')).toEqual([]);
+    });
+
+    it('deletes a product with its stock', async () => {
+      await store.putProduct(draft('d1'), { now });
+      await store.setStock({ productId: 'd1', location: 'default', available: 1 }, now);
+      await expectCode(store.deleteProduct('d1', 9), 'version_conflict');
+      expect(await store.deleteProduct('d1', 1)).toBe(true);
+      expect(await store.getProduct('d1')).toBeUndefined();
+      expect(await store.getStock('d1')).toEqual([]);
+      expect(await store.deleteProduct('d1')).toBe(false);
+    });
+
+    it('keeps collections with versions', async () => {
+      const manual = { id: 'c1', title: 'Picks', productIds: ['p1', 'p2'] };
+      expect(await store.putCollection(manual, { now })).toMatchObject({ ...manual, version: 1 });
+      const rule = { id: 'c1', title: 'Cheap', filter: { price: { lte: 500 } } };
+      expect(await store.putCollection(rule, { now, ifVersion: 1 })).toMatchObject({ ...rule, version: 2 });
+      await expectCode(store.putCollection(rule, { now, ifVersion: 1 }), 'version_conflict');
+      expect(await store.getCollection('c1')).toMatchObject(rule);
+      expect(await store.deleteCollection('c1')).toBe(true);
+      expect(await store.getCollection('c1')).toBeUndefined();
+    });
+
+    it('loads the whole catalogue and counts products', async () => {
+      await store.putCollection({ id: 'c2', title: 'All', productIds: ['p1'] }, { now });
+      const snapshot = await store.loadCatalog();
+      expect(snapshot.products.length).toBe(await store.countProducts());
+      expect(snapshot.products.find((product) => product.id === 'p1')?.price.amount).toBe(300);
+      expect(snapshot.stock).toContainEqual({ productId: 's1', location: 'london', available: 5 });
+      expect(snapshot.collections.map((collection) => collection.id)).toContain('c2');
+    });
+
+    it('keeps API keys and refuses a duplicate hash', async () => {
+      const key = { id: 'key_1', kind: 'secret' as const, hash: 'a'.repeat(64), label: 'ci', createdAt: now };
+      await store.insertKey(key);
+      await store.insertKey({
+        ...key,
+        id: 'key_2',
+        kind: 'publishable',
+        hash: 'b'.repeat(64),
+        publishableKey: 'pk_x',
+      });
+      await expect(store.insertKey({ ...key, id: 'key_3' })).rejects.toThrow();
+      expect(await store.listKeys()).toEqual([
+        key,
+        { ...key, id: 'key_2', kind: 'publishable', hash: 'b'.repeat(64), publishableKey: 'pk_x' },
+      ]);
+    });
+
+    it('sets a setting once, whoever asks first', async () => {
+      expect(await store.getSetting('token-secret')).toBeUndefined();
+      const winners = await Promise.all(
+        ['a', 'b', 'c'].map((value) => store.setSettingOnce('token-secret', value)),
+      );
+      expect(new Set(winners).size).toBe(1);
+      await store.setSetting('demo', 'loaded');
+      expect(await store.getSetting('demo')).toBe('loaded');
+    });
+  });
+}
