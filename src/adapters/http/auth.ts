@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ApiKeyService, Principal } from '../../app/api-keys.js';
+import type { Scope } from '../../app/scopes.js';
+import { HttpProblem } from './problem.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The scope a key needs for this route, or `public` for unauthenticated routes. Every route names one. */
+    scope?: Scope | 'public';
+  }
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+}
+
+/**
+ * API-key authentication and scope checks. A key comes as `Authorization: Bearer <key>` or, as
+ * Segment's and RudderStack's SDKs send it, as the user name of HTTP Basic auth.
+ */
+export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
+  app.decorateRequest('principal', undefined);
+  app.addHook('onRoute', (route) => {
+    if (route.config?.scope === undefined && !route.url.startsWith('/docs')) {
+      throw new Error(`route ${route.method.toString()} ${route.url} does not declare a scope`);
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const scope = request.routeOptions.config.scope;
+    if (scope === undefined || scope === 'public') return;
+    const key = presentedKey(request);
+    const principal = key === undefined ? undefined : await keys.authenticate(key);
+    if (principal === undefined) {
+      throw new HttpProblem(
+        'unauthorized',
+        key === undefined ? 'send an API key: Authorization: Bearer <key>' : 'unknown API key',
+        {
+          in: 'header',
+          pointer: '/authorization',
+        },
+      );
+    }
+    if (!principal.scopes.has(scope)) {
+      throw new HttpProblem('forbidden', `a ${principal.kind} key does not have the ${scope} scope`, {
+        scope,
+      });
+    }
+    request.principal = principal;
+  });
+}
+
+function presentedKey(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const [scheme = '', credentials = ''] = header.trim().split(/\s+/, 2);
+  if (scheme.toLowerCase() === 'bearer' && credentials !== '') return credentials;
+  if (scheme.toLowerCase() === 'basic' && credentials !== '') {
+    const user = Buffer.from(credentials, 'base64').toString('utf8').split(':')[0];
+    return user === undefined || user === '' ? undefined : user;
+  }
+  return undefined;
+}

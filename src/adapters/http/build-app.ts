@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { ApiKeyService } from '../../app/api-keys.js';
+import type { CatalogService } from '../../app/catalog-service.js';
+import type { Readiness } from '../../app/readiness.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { Store } from '../../ports/store.js';
+import { installAuth } from './auth.js';
+import { installErrorHandling } from './error-handler.js';
+import { installMetrics } from './metrics.js';
+import { installOpenApi } from './openapi.js';
+import { problemFor, sendProblem, writeRawProblem } from './problem.js';
+import { registerCollectionRoutes } from './routes/collection-routes.js';
+import { registerInventoryRoutes } from './routes/inventory-routes.js';
+import { registerProductRoutes } from './routes/product-routes.js';
+import { registerSystemRoutes } from './routes/system-routes.js';
+import { compileValidator } from './validation.js';
+
+/** Everything the HTTP edge needs; `main.ts` builds it. */
+export interface AppDeps {
+  readonly version: string;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly readiness: Readiness;
+  readonly metrics: Registry;
+  readonly keys: ApiKeyService;
+  readonly catalog: CatalogService;
+}
+
+/** Default body limit; routes that take batches raise their own. */
+const BODY_LIMIT = 1024 * 1024;
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * Builds the HTTP API without listening: tests call `app.inject()`, `main.ts` calls `listen()`.
+ * Order matters: error handling, validation and auth are installed before any route.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    // One line per request, written in onResponse below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: {
+      ignoreTrailingSlash: true,
+      // Long enough that over-long ids reach schema validation and get a precise invalid_id problem.
+      maxParamLength: 1024,
+      onMaxParamLength: (_path, _request, response) =>
+        writeRawProblem(response, problemFor('invalid_url', 'a path segment is too long')),
+    },
+    frameworkErrors: (_error, _request, reply) => {
+      void sendProblem(reply, problemFor('invalid_url', 'the URL is not well formed'));
+    },
+    // The serialiser checks union branches with its own Ajv, which must know Attune's formats too.
+    serializerOpts: { ajv: { formats: { iso4217: /^[A-Z]{3}$/ } } },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  }) as unknown as FastifyInstance;
+
+  // Decided once: a node at warn level does not even build its per-request log lines.
+  const logsRequests = deps.logger.isLevelEnabled('info');
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(compileValidator);
+  installErrorHandling(app);
+  installAuth(app, deps.keys);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (!logsRequests) return;
+    request.log.info(
+      {
+        method: request.method,
+        url: redactUrl(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    );
+  });
+
+  await installOpenApi(app, deps.version);
+  installMetrics(app, deps.metrics);
+  registerSystemRoutes(app, deps);
+  registerProductRoutes(app, deps.catalog);
+  registerInventoryRoutes(app, deps.catalog);
+  registerCollectionRoutes(app, deps.catalog);
+  await app.ready();
+  return app;
+}
+
+/** Hides credentials that browsers must pass in the query string (the live stream's key and token). */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:key|token)=)[^&]*/gi, '$1[redacted]');
+}

@@ -1,0 +1,74 @@
+import type { CatalogErrorCode } from '../../domain/catalog/index.js';
+import type { SharedErrorCode } from '../../domain/shared/index.js';
+
+/** Codes the HTTP edge raises itself: request shape, auth, routing and failures. */
+export type EdgeErrorCode =
+  | 'invalid_json'
+  | 'empty_body'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'unknown_field'
+  | 'missing_field'
+  | 'invalid_type'
+  | 'invalid_format'
+  | 'invalid_value'
+  | 'out_of_range'
+  | 'too_many_items'
+  | 'invalid_cursor'
+  | 'invalid_if_match'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'route_not_found'
+  | 'invalid_url'
+  | 'not_ready'
+  | 'internal_error';
+
+/** Every `code` an Attune problem can carry. Codes are never renamed or reused for another meaning. */
+export type ErrorCode = EdgeErrorCode | SharedErrorCode | CatalogErrorCode;
+
+export interface ErrorEntry {
+  readonly status: number;
+  readonly title: string;
+}
+
+/**
+ * The one table from error codes to HTTP statuses and titles. Typed as a complete record, so a new
+ * domain code does not compile until it has a row here; docs/errors.md lists the same codes (a test
+ * keeps the two in step).
+ */
+export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
+  invalid_json: { status: 400, title: 'The body is not valid JSON' },
+  empty_body: { status: 400, title: 'The body is empty' },
+  unsupported_media_type: { status: 415, title: 'The body must be JSON' },
+  payload_too_large: { status: 413, title: 'The body is too large' },
+  unknown_field: { status: 400, title: 'The request has a field this route does not know' },
+  missing_field: { status: 400, title: 'A required field is missing' },
+  invalid_type: { status: 400, title: 'A field has the wrong type' },
+  invalid_format: { status: 400, title: 'A field is not in the expected format' },
+  invalid_value: { status: 400, title: 'A field has a value that is not allowed' },
+  out_of_range: { status: 400, title: 'A number or length is out of range' },
+  too_many_items: { status: 400, title: 'A list has too many items' },
+  invalid_cursor: { status: 400, title: 'The pagination cursor is not valid' },
+  invalid_if_match: { status: 400, title: 'The If-Match header is not a version' },
+  unauthorized: { status: 401, title: 'A valid API key is required' },
+  forbidden: { status: 403, title: 'This key may not do that' },
+  route_not_found: { status: 404, title: 'No such route' },
+  invalid_url: { status: 400, title: 'The URL is not well formed' },
+  not_ready: { status: 503, title: 'The service is not ready' },
+  internal_error: { status: 500, title: 'Something went wrong on our side' },
+  invalid_money: { status: 400, title: 'Money must be a whole, non-negative number of minor units' },
+  unknown_currency: { status: 400, title: 'Not an ISO 4217 currency code' },
+  currency_mismatch: { status: 400, title: 'The currency does not fit here' },
+  invalid_id: { status: 400, title: 'Ids are 1-128 characters of A-Z a-z 0-9 . _ : -' },
+  product_not_found: { status: 404, title: 'No such product' },
+  collection_not_found: { status: 404, title: 'No such collection' },
+  invalid_category: { status: 400, title: 'Not a category path' },
+  version_conflict: { status: 412, title: 'The resource has changed since that version' },
+  invalid_price_range: { status: 400, title: 'The price range is inverted' },
+  invalid_collection: { status: 400, title: 'A collection needs either productIds or filter' },
+  duplicate_id: { status: 400, title: 'An id appears twice' },
+};
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOG, code);
+}

@@ -1,0 +1,63 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DomainError } from '../../domain/shared/index.js';
+import { isErrorCode, type ErrorCode } from './error-catalog.js';
+import { HttpProblem, problemFor, sendProblem, type Problem } from './problem.js';
+import { locationOf, toFieldError } from './validation.js';
+
+/** Fastify's own request errors, by their `code`, and the problem code each becomes. */
+const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_value',
+  FST_ERR_BAD_URL: 'invalid_url',
+};
+
+/**
+ * Every error leaves as an RFC 9457 problem with a stable code. Anything unexpected is a 500 that
+ * says nothing of its cause to the caller; the cause goes to the log with the request id.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, { ...problem, instance: request.url.split('?')[0], requestId: request.id });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problemFor('route_not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`),
+    ),
+  );
+}
+
+function toProblem(caught: unknown): Problem {
+  if (caught instanceof HttpProblem) return problemFor(caught.code, caught.message, caught.extensions);
+  if (caught instanceof DomainError) {
+    const { code, details } = caught;
+    // An unmapped domain code is a bug: the exhaustive catalogue makes it a compile error elsewhere.
+    if (!isErrorCode(code)) return problemFor('internal_error', undefined);
+    const pointer = details['pointer'];
+    return problemFor(code, caught.message, {
+      ...details,
+      ...(typeof pointer === 'string' && { in: details['in'] ?? 'body' }),
+    });
+  }
+  if (!(caught instanceof Error)) return problemFor('internal_error', undefined);
+  const error = caught as FastifyError;
+  const [first] = error.validation ?? [];
+  if (first !== undefined) {
+    const field = toFieldError(first);
+    return problemFor(field.code, field.detail, {
+      pointer: field.pointer,
+      in: locationOf(error.validationContext),
+    });
+  }
+  const known = FASTIFY_CODES[error.code];
+  if (known !== undefined) return problemFor(known, error.message);
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return problemFor('invalid_value', error.message);
+  }
+  return problemFor('internal_error', undefined);
+}

@@ -1,0 +1,83 @@
+import { Type, type ObjectOptions, type TProperties, type TSchema } from '@sinclair/typebox';
+import { ID_PATTERN, MAX_AMOUNT } from '../../../domain/shared/index.js';
+import { ERROR_CODE_KEYWORD } from '../validation.js';
+
+/** An object schema that rejects fields it does not list (DESIGN.md §3: unknown fields are a 400). */
+export function StrictObject<T extends TProperties>(properties: T, options: ObjectOptions = {}) {
+  return Type.Object(properties, { additionalProperties: false, ...options });
+}
+
+export const Id = Type.String({
+  pattern: ID_PATTERN,
+  [ERROR_CODE_KEYWORD]: 'invalid_id',
+  description: '1-128 characters of A-Z a-z 0-9 . _ : -',
+  examples: ['85123A'],
+});
+
+export const CurrencyCode = Type.String({
+  format: 'iso4217',
+  [ERROR_CODE_KEYWORD]: 'unknown_currency',
+  description: 'ISO 4217 alphabetic code',
+  examples: ['GBP'],
+});
+
+export const Amount = Type.Integer({
+  minimum: 0,
+  maximum: MAX_AMOUNT,
+  [ERROR_CODE_KEYWORD]: 'invalid_money',
+  description: 'integer minor units (pence for GBP)',
+  examples: [295],
+});
+
+export const Money = StrictObject(
+  { amount: Amount, currency: CurrencyCode },
+  { description: 'money in integer minor units of an ISO 4217 currency' },
+);
+
+export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
+
+export const AttributeScalar = Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean()]);
+
+export const Attributes = Type.Record(
+  Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }),
+  Type.Union([AttributeScalar, Type.Array(AttributeScalar, { maxItems: 100 })]),
+  { maxProperties: 100, description: 'free attributes: a scalar or a list of scalars each' },
+);
+
+export const IdParams = StrictObject({ id: Id });
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, default 50' })),
+  cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),
+};
+
+/** A cursor-paginated list of `item`. */
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'null on the last page' }),
+  });
+}
+
+/** RFC 9457 problem details, with Attune's stable `code`. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String({ description: 'stable, machine-readable; see docs/errors.md' }),
+    detail: Type.Optional(Type.String()),
+    pointer: Type.Optional(Type.String({ description: 'JSON Pointer to the offending field' })),
+    in: Type.Optional(
+      Type.Union([Type.Literal('body'), Type.Literal('query'), Type.Literal('path'), Type.Literal('header')]),
+    ),
+  },
+  { additionalProperties: true },
+);
+
+/** Documented error answers shared by authenticated routes. */
+export const commonProblems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+};

@@ -1,0 +1,111 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import { isCurrencyCode } from '../../domain/shared/index.js';
+import { isErrorCode, type ErrorCode } from './error-catalog.js';
+import type { ProblemLocation } from './problem.js';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/** Schema annotation naming the problem code when this schema fails (`Money.amount` → `invalid_money`). */
+export const ERROR_CODE_KEYWORD = 'x-error-code';
+
+function createAjv(coerceTypes: boolean): Ajv {
+  const ajv = new Ajv({
+    allErrors: false,
+    coerceTypes,
+    removeAdditional: false,
+    useDefaults: false,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+  });
+  addFormats(ajv, ['date-time', 'uri', 'email']);
+  ajv.addFormat('iso4217', { type: 'string', validate: isCurrencyCode });
+  ajv.addKeyword({ keyword: ERROR_CODE_KEYWORD, schemaType: 'string' });
+  ajv.addKeyword({ keyword: 'x-read-only', schemaType: 'boolean' });
+  return ajv;
+}
+
+// Bodies are JSON: nothing is coerced, so "12" is not the integer 12. Query strings and path
+// parameters are text: numbers and booleans in them are coerced.
+const bodyAjv = createAjv(false);
+const parameterAjv = createAjv(true);
+
+/** Fastify validator compiler: strict for bodies, coercing for query strings, params and headers. */
+export const compileValidator: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
+  (httpPart === 'body' ? bodyAjv : parameterAjv).compile(schema as object);
+
+/** Compiles a schema for use outside a route (file imports validate rows like request bodies). */
+export function compileBodyValidator<T>(schema: object): ValidateFunction<T> {
+  return bodyAjv.compile<T>(schema);
+}
+
+export interface FieldError {
+  readonly code: ErrorCode;
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+/** Turns one Ajv error into a problem field error: a precise code and the JSON pointer of the field. */
+export function toFieldError(error: ErrorObject): FieldError {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const field = String(params['additionalProperty']);
+    return {
+      code: 'unknown_field',
+      pointer: `${error.instancePath}/${escapePointer(field)}`,
+      detail: `unknown field ${field}`,
+    };
+  }
+  if (error.keyword === 'required') {
+    const field = String(params['missingProperty']);
+    return {
+      code: 'missing_field',
+      pointer: `${error.instancePath}/${escapePointer(field)}`,
+      detail: `${field} is required`,
+    };
+  }
+  const annotated = (error.parentSchema as Record<string, unknown> | undefined)?.[ERROR_CODE_KEYWORD];
+  const code =
+    typeof annotated === 'string' && isErrorCode(annotated) ? annotated : codeForKeyword(error.keyword);
+  const field = error.instancePath === '' ? 'the value' : error.instancePath;
+  return { code, pointer: error.instancePath, detail: `${field} ${error.message ?? 'is not valid'}` };
+}
+
+/** Where Fastify's `validationContext` points, in problem terms. */
+export function locationOf(context: string | undefined): ProblemLocation {
+  if (context === 'querystring') return 'query';
+  if (context === 'params') return 'path';
+  if (context === 'headers') return 'header';
+  return 'body';
+}
+
+function codeForKeyword(keyword: string): ErrorCode {
+  switch (keyword) {
+    case 'type':
+      return 'invalid_type';
+    case 'format':
+    case 'pattern':
+      return 'invalid_format';
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minLength':
+    case 'maxLength':
+    case 'minProperties':
+    case 'maxProperties':
+    case 'minItems':
+      return 'out_of_range';
+    case 'maxItems':
+      return 'too_many_items';
+    default:
+      return 'invalid_value';
+  }
+}
+
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}

@@ -1,0 +1,123 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Clock } from '../ports/clock.js';
+import type { EventBus } from '../ports/event-bus.js';
+import type { ApiKeyKind, ApiKeyRecord, Store } from '../ports/store.js';
+import { PUBLISHABLE_SCOPES, SCOPES, type Scope } from './scopes.js';
+
+/** Who is calling: the key that authenticated the request and what it may do. */
+export interface Principal {
+  readonly keyId: string;
+  readonly kind: ApiKeyKind;
+  readonly scopes: ReadonlySet<Scope>;
+}
+
+/** A key created just now; the only moment its secret value is known. */
+export interface CreatedKey {
+  readonly key: string;
+  readonly record: ApiKeyRecord;
+}
+
+const KEYS_TOPIC = 'keys';
+/** How often an unknown key may trigger a reload from the store (keys made by the CLI on another process). */
+const RELOAD_INTERVAL_MS = 5_000;
+
+/** Hashes a presented key. Keys are 256 random bits, so one fast hash suffices; no password KDF is needed. */
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/**
+ * Creates, stores and checks API keys. Keys are held in memory by hash, so checking a request's key
+ * costs one hash and one map lookup; other nodes learn about new keys through the bus.
+ */
+export class ApiKeyService {
+  #byHash = new Map<string, Principal>();
+  #lastReload = 0;
+
+  constructor(private readonly deps: { store: Store; bus: EventBus; clock: Clock }) {}
+
+  async start(): Promise<void> {
+    await this.#reload();
+    await this.deps.bus.subscribe(KEYS_TOPIC, () => this.#reload());
+  }
+
+  /** The principal of a presented key, or undefined for an unknown key. */
+  async authenticate(key: string): Promise<Principal | undefined> {
+    const hash = hashKey(key);
+    const known = this.#byHash.get(hash);
+    if (known !== undefined || this.deps.clock.now() - this.#lastReload < RELOAD_INTERVAL_MS) return known;
+    await this.#reload();
+    return this.#byHash.get(hash);
+  }
+
+  /** Makes a new random key of `kind`, stores it (secret keys only as a hash) and announces it. */
+  async create(kind: ApiKeyKind, label: string): Promise<CreatedKey> {
+    const key = `${kind === 'secret' ? 'sk' : 'pk'}_${randomBytes(32).toString('base64url')}`;
+    return { key, record: await this.#insert(kind, key, label) };
+  }
+
+  /**
+   * Makes sure the configured fixed keys are accepted and that the store has a key pair. On the first
+   * start of an empty store (and only on one node, if several start at once) creates a pair and
+   * returns it, so the caller can print it once.
+   */
+  async ensureKeys(
+    configured: { secretKey?: string | undefined; publishableKey?: string | undefined },
+    nodeId: string,
+  ) {
+    for (const [kind, key] of [
+      ['secret', configured.secretKey],
+      ['publishable', configured.publishableKey],
+    ] as const) {
+      if (key !== undefined && !this.#byHash.has(hashKey(key)))
+        await this.#insert(kind, key, `configured ${kind} key`);
+    }
+    const created: CreatedKey[] = [];
+    for (const kind of ['secret', 'publishable'] as const) {
+      if (this.#hasKind(kind)) continue;
+      const winner = await this.deps.store.setSettingOnce(`keys.bootstrap.${kind}`, nodeId);
+      if (winner === nodeId) created.push(await this.create(kind, `first-start ${kind} key`));
+    }
+    return created;
+  }
+
+  /** A publishable key in clear, for pages Attune serves itself (the demo storefront). */
+  async anyPublishableKey(): Promise<string | undefined> {
+    const keys = await this.deps.store.listKeys();
+    return keys.find((record) => record.publishableKey !== undefined)?.publishableKey;
+  }
+
+  async #insert(kind: ApiKeyKind, key: string, label: string): Promise<ApiKeyRecord> {
+    const record: ApiKeyRecord = {
+      id: `key_${randomBytes(8).toString('hex')}`,
+      kind,
+      hash: hashKey(key),
+      ...(kind === 'publishable' && { publishableKey: key }),
+      label,
+      createdAt: this.deps.clock.now(),
+    };
+    await this.deps.store.insertKey(record);
+    this.#byHash.set(record.hash, toPrincipal(record));
+    await this.deps.bus.publish(KEYS_TOPIC, { keyId: record.id });
+    return record;
+  }
+
+  #hasKind(kind: ApiKeyKind): boolean {
+    for (const principal of this.#byHash.values()) if (principal.kind === kind) return true;
+    return false;
+  }
+
+  async #reload(): Promise<void> {
+    this.#lastReload = this.deps.clock.now();
+    const records = await this.deps.store.listKeys();
+    this.#byHash = new Map(records.map((record) => [record.hash, toPrincipal(record)]));
+  }
+}
+
+function toPrincipal(record: ApiKeyRecord): Principal {
+  return {
+    keyId: record.id,
+    kind: record.kind,
+    scopes: new Set(record.kind === 'secret' ? SCOPES : PUBLISHABLE_SCOPES),
+  };
+}

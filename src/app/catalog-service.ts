@@ -1,0 +1,198 @@
+import {
+  DEFAULT_LOCATION,
+  draftCollection,
+  draftProduct,
+  isAvailable,
+  type Catalog,
+  type Collection,
+  type CollectionInput,
+  type Page,
+  type Product,
+  type ProductInput,
+  type ProductQuery,
+} from '../domain/catalog/index.js';
+import { DomainError, type CurrencyCode } from '../domain/shared/index.js';
+import type { Clock } from '../ports/clock.js';
+import type { BusPayload, EventBus } from '../ports/event-bus.js';
+import type { Store, VersionPrecondition } from '../ports/store.js';
+
+export interface CatalogServiceDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly catalog: Catalog;
+  readonly currency: CurrencyCode;
+  /** This node's id: messages it published itself are already applied. */
+  readonly nodeId: string;
+}
+
+/** Stock of one product after an update. */
+export interface StockLevel {
+  readonly productId: string;
+  readonly location: string;
+  readonly available: number;
+  readonly inStock: boolean;
+  readonly totalAvailable: number;
+}
+
+type ChangeKind = 'products' | 'stock' | 'collections';
+
+const TOPIC = 'catalog';
+
+/**
+ * Catalogue use cases. Writes go to the store first (durable), then to this node's memory, then to
+ * the bus so other nodes re-read what changed. Reads come from memory only.
+ */
+export class CatalogService {
+  constructor(private readonly deps: CatalogServiceDeps) {}
+
+  get catalog(): Catalog {
+    return this.deps.catalog;
+  }
+
+  /** Fills memory from the store and follows other nodes' changes. */
+  async start(): Promise<void> {
+    const snapshot = await this.deps.store.loadCatalog();
+    for (const product of snapshot.products) this.deps.catalog.putProduct(product);
+    for (const record of snapshot.stock) {
+      this.deps.catalog.setStock(record.productId, record.location, record.available);
+    }
+    for (const collection of snapshot.collections) this.deps.catalog.putCollection(collection);
+    await this.deps.bus.subscribe(TOPIC, (payload) => this.#applyRemoteChange(payload));
+  }
+
+  /** @throws DomainError `product_not_found`. */
+  getProduct(id: string): Product {
+    const product = this.deps.catalog.getProduct(id);
+    if (product === undefined) throw new DomainError('product_not_found', `no product ${id}`, { id });
+    return product;
+  }
+
+  listProducts(query: ProductQuery): Page<Product> {
+    return this.deps.catalog.listProducts(query);
+  }
+
+  async putProduct(id: string, input: ProductInput, ifVersion?: VersionPrecondition): Promise<Product> {
+    const draft = draftProduct(id, input, this.deps.currency);
+    const product = await this.deps.store.putProduct(draft, { now: this.deps.clock.now(), ifVersion });
+    this.deps.catalog.putProduct(product);
+    await this.#announce('products', [id]);
+    return product;
+  }
+
+  /**
+   * Writes many products atomically: every item is validated before anything is written, and a bad
+   * item fails the whole batch with a pointer to it (`/items/3/price/currency`).
+   */
+  async putProducts(items: readonly (ProductInput & { readonly id: string })[]): Promise<Product[]> {
+    const seen = new Set<string>();
+    const drafts = items.map(({ id, ...input }, index) => {
+      if (seen.has(id)) {
+        throw new DomainError('duplicate_id', `${id} appears twice in the batch`, {
+          pointer: `/items/${index}/id`,
+        });
+      }
+      seen.add(id);
+      try {
+        return draftProduct(id, input, this.deps.currency);
+      } catch (error) {
+        throw prefixPointer(error, `/items/${index}`);
+      }
+    });
+    const products = await this.deps.store.putProducts(drafts, this.deps.clock.now());
+    for (const product of products) this.deps.catalog.putProduct(product);
+    await this.#announce(
+      'products',
+      products.map((product) => product.id),
+    );
+    return products;
+  }
+
+  /** @throws DomainError `product_not_found` or `version_conflict`. */
+  async deleteProduct(id: string, ifVersion?: VersionPrecondition): Promise<void> {
+    if (!(await this.deps.store.deleteProduct(id, ifVersion))) {
+      throw new DomainError('product_not_found', `no product ${id}`, { id });
+    }
+    this.deps.catalog.removeProduct(id);
+    await this.#announce('products', [id]);
+  }
+
+  /** Records units available at a location (the default location when none is named). */
+  async setStock(productId: string, available: number, location = DEFAULT_LOCATION): Promise<StockLevel> {
+    await this.deps.store.setStock({ productId, location, available }, this.deps.clock.now());
+    this.deps.catalog.setStock(productId, location, available);
+    await this.#announce('stock', [productId]);
+    const stock = this.deps.catalog.stockOf(productId);
+    return {
+      productId,
+      location,
+      available,
+      inStock: isAvailable(stock),
+      totalAvailable: this.deps.catalog.availableQuantity(productId) ?? available,
+    };
+  }
+
+  /** @throws DomainError `collection_not_found`. */
+  getCollection(id: string): Collection {
+    const collection = this.deps.catalog.getCollection(id);
+    if (collection === undefined)
+      throw new DomainError('collection_not_found', `no collection ${id}`, { id });
+    return collection;
+  }
+
+  listCollections(afterId: string | undefined, limit: number): Page<Collection> {
+    return this.deps.catalog.listCollections(afterId, limit);
+  }
+
+  async putCollection(
+    id: string,
+    input: CollectionInput,
+    ifVersion?: VersionPrecondition,
+  ): Promise<Collection> {
+    const draft = draftCollection(id, input);
+    const collection = await this.deps.store.putCollection(draft, { now: this.deps.clock.now(), ifVersion });
+    this.deps.catalog.putCollection(collection);
+    await this.#announce('collections', [id]);
+    return collection;
+  }
+
+  async deleteCollection(id: string): Promise<void> {
+    if (!(await this.deps.store.deleteCollection(id))) {
+      throw new DomainError('collection_not_found', `no collection ${id}`, { id });
+    }
+    this.deps.catalog.removeCollection(id);
+    await this.#announce('collections', [id]);
+  }
+
+  async #announce(kind: ChangeKind, ids: readonly string[]): Promise<void> {
+    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, kind, ids });
+  }
+
+  /** Re-reads from the store what another node changed; the store, not the message, is the truth. */
+  async #applyRemoteChange(payload: BusPayload): Promise<void> {
+    if (payload['origin'] === this.deps.nodeId) return;
+    const ids = payload['ids'] as readonly string[];
+    const { store, catalog } = this.deps;
+    for (const id of ids) {
+      if (payload['kind'] === 'collections') {
+        const collection = await store.getCollection(id);
+        if (collection === undefined) catalog.removeCollection(id);
+        else catalog.putCollection(collection);
+        continue;
+      }
+      const [product, stock] = await Promise.all([store.getProduct(id), store.getStock(id)]);
+      if (product === undefined) {
+        catalog.removeProduct(id);
+        continue;
+      }
+      catalog.putProduct(product);
+      catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
+    }
+  }
+}
+
+function prefixPointer(error: unknown, prefix: string): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const pointer = typeof error.details['pointer'] === 'string' ? error.details['pointer'] : '';
+  return new DomainError(error.code, error.message, { ...error.details, pointer: `${prefix}${pointer}` });
+}

@@ -1,0 +1,46 @@
+import type { Store } from '../ports/store.js';
+import type { CatalogService } from './catalog-service.js';
+import { importProducts, type ImportRow, type ProductRecordValidator } from './product-import.js';
+
+export interface DemoSource {
+  /** Currency of the demo data's prices. */
+  readonly currency: string;
+  catalogueRows(): AsyncIterable<ImportRow>;
+}
+
+export interface DemoDeps {
+  readonly store: Store;
+  readonly catalog: CatalogService;
+  readonly validate: ProductRecordValidator;
+  readonly storeCurrency: string;
+  readonly log: (message: string) => void;
+}
+
+const LOADING = 'demo.loading';
+const LOADED = 'demo.loaded';
+
+/**
+ * Loads the demo store (the real Online Retail catalogue) into an empty store, once. An interrupted
+ * load resumes on the next start (every write is an upsert); a store that already had data of its
+ * own is never touched.
+ */
+export async function loadDemoStoreIfEmpty(source: DemoSource, deps: DemoDeps): Promise<boolean> {
+  const { store } = deps;
+  if ((await store.getSetting(LOADED)) !== undefined) return false;
+  const resuming = (await store.getSetting(LOADING)) !== undefined;
+  if (!resuming && (await store.countProducts()) > 0) return false;
+  if (source.currency !== deps.storeCurrency) {
+    deps.log(
+      `demo store skipped: its prices are in ${source.currency}, the store currency is ${deps.storeCurrency}`,
+    );
+    return false;
+  }
+  await store.setSetting(LOADING, new Date().toISOString());
+  const summary = await importProducts(source.catalogueRows(), deps.catalog, {
+    validate: deps.validate,
+    currency: deps.storeCurrency,
+  });
+  await store.setSetting(LOADED, new Date().toISOString());
+  deps.log(`demo store loaded: ${summary.imported} products (${summary.rejected.length} rows rejected)`);
+  return true;
+}

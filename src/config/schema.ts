@@ -1,0 +1,151 @@
+import { isCurrencyCode } from '../domain/shared/index.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Attune's settings, read once from the environment at start, then frozen. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** PostgreSQL connection string; unset means the embedded SQLite store in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Redis connection string; unset means the in-process bus (a single node). */
+  readonly redisUrl: string | undefined;
+  readonly secretKey: string | undefined;
+  readonly publishableKey: string | undefined;
+  readonly customerTokenSecret: string | undefined;
+  /** ISO 4217 code of the store currency: base prices are in it. */
+  readonly currency: string;
+  /** Load the demo store into an empty store at start. */
+  readonly demo: boolean;
+  readonly logLevel: LogLevel;
+}
+
+type Parsed<T> = { readonly value: T } | { readonly problem: string };
+
+/** One environment variable: its name, what it means, its default as documented, how to read it. */
+export interface Setting<K extends keyof Config = keyof Config> {
+  readonly env: string;
+  readonly key: K;
+  readonly description: string;
+  readonly defaultText: string;
+  /** Reads the raw value (undefined when unset). `env` is the whole environment, for defaults that depend on others. */
+  readonly parse: (
+    raw: string | undefined,
+    env: Readonly<Record<string, string | undefined>>,
+  ) => Parsed<Config[K]>;
+}
+
+const optional =
+  (pattern: RegExp, rule: string) =>
+  (raw: string | undefined): Parsed<string | undefined> =>
+    raw === undefined || raw === ''
+      ? { value: undefined }
+      : pattern.test(raw)
+        ? { value: raw }
+        : { problem: rule };
+
+function setting<K extends keyof Config>(definition: Setting<K>): Setting<K> {
+  return definition;
+}
+
+/** Every setting Attune reads. The README's settings table lists exactly these (a test checks it). */
+export const SETTINGS = [
+  setting({
+    env: 'PORT',
+    key: 'port',
+    description: 'HTTP port',
+    defaultText: '8080',
+    parse: (raw = '8080') =>
+      /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 65535
+        ? { value: Number(raw) }
+        : { problem: 'must be an integer from 1 to 65535' },
+  }),
+  setting({
+    env: 'HOST',
+    key: 'host',
+    description: 'interface to listen on',
+    defaultText: '0.0.0.0',
+    parse: (raw = '0.0.0.0') => (raw.trim() === '' ? { problem: 'must not be empty' } : { value: raw }),
+  }),
+  setting({
+    env: 'DATA_DIR',
+    key: 'dataDir',
+    description: 'folder of the embedded SQLite store',
+    defaultText: './data',
+    parse: (raw = './data') => (raw.trim() === '' ? { problem: 'must not be empty' } : { value: raw }),
+  }),
+  setting({
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    description: 'PostgreSQL URL; unset = embedded SQLite in DATA_DIR',
+    defaultText: '(unset)',
+    parse: optional(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'),
+  }),
+  setting({
+    env: 'REDIS_URL',
+    key: 'redisUrl',
+    description: 'Redis URL for the bus between nodes; unset = in-process bus',
+    defaultText: '(unset)',
+    parse: optional(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL'),
+  }),
+  setting({
+    env: 'ATTUNE_SECRET_KEY',
+    key: 'secretKey',
+    description:
+      'a fixed secret key to accept (stored only as a hash); unset = a first start creates one and prints it once',
+    defaultText: '(unset)',
+    parse: optional(
+      /^sk_[A-Za-z0-9_-]{20,200}$/,
+      'must look like sk_ followed by at least 20 of A-Z a-z 0-9 _ -',
+    ),
+  }),
+  setting({
+    env: 'ATTUNE_PUBLISHABLE_KEY',
+    key: 'publishableKey',
+    description: 'a fixed publishable key to accept; unset = a first start creates one',
+    defaultText: '(unset)',
+    parse: optional(
+      /^pk_[A-Za-z0-9_-]{20,200}$/,
+      'must look like pk_ followed by at least 20 of A-Z a-z 0-9 _ -',
+    ),
+  }),
+  setting({
+    env: 'ATTUNE_CUSTOMER_TOKEN_SECRET',
+    key: 'customerTokenSecret',
+    description:
+      'HS256 secret (UTF-8) that signs customer tokens; unset = one generated and kept in the store',
+    defaultText: '(unset)',
+    parse: optional(/^.{32,}$/s, 'must be at least 32 characters'),
+  }),
+  setting({
+    env: 'ATTUNE_CURRENCY',
+    key: 'currency',
+    description: 'store currency (ISO 4217); base prices are in it',
+    defaultText: 'GBP',
+    parse: (raw = 'GBP') =>
+      isCurrencyCode(raw) ? { value: raw } : { problem: 'must be an ISO 4217 code such as GBP' },
+  }),
+  setting({
+    env: 'ATTUNE_DEMO',
+    key: 'demo',
+    description: 'load the demo store into an empty store at start (1 or 0)',
+    defaultText: '1 on the embedded store, 0 with DATABASE_URL',
+    parse: (raw, env) => {
+      if (raw === undefined || raw === '')
+        return { value: env['DATABASE_URL'] === undefined || env['DATABASE_URL'] === '' };
+      return raw === '1' || raw === '0' ? { value: raw === '1' } : { problem: 'must be 1 or 0' };
+    },
+  }),
+  setting({
+    env: 'LOG_LEVEL',
+    key: 'logLevel',
+    description: `log level: ${LOG_LEVELS.join(', ')}`,
+    defaultText: 'info',
+    parse: (raw = 'info') =>
+      (LOG_LEVELS as readonly string[]).includes(raw)
+        ? { value: raw as LogLevel }
+        : { problem: `must be one of ${LOG_LEVELS.join(', ')}` },
+  }),
+] as const;
