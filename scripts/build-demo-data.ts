@@ -1,0 +1,105 @@
+/**
+ * Builds the demo store's compact extract of the UCI Online Retail data set (CC BY 4.0; Chen, Sain &
+ * Guo 2012) from the original CSV. Usage:
+ *   npm run demo:data -- [path/to/online_retail.csv.gz]   (default ../shared/data/online-retail/online_retail.csv.gz)
+ * Writes demo/online-retail/catalogue.ndjson.gz: every product with its most recent unit price in GBP,
+ * its most common description as title, a category and colour/pattern attributes.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import { parse } from 'csv-parse';
+import { majorToMinorUnits } from '../src/domain/shared/index.js';
+import { packageRoot } from '../src/adapters/files/package-root.js';
+import { attributesOf, categoryOf, titleOf } from './online-retail-categories.js';
+
+const PRODUCT_CODE = /^\d{5}[A-Z]*$/;
+
+interface ProductStats {
+  latestAt: string;
+  latestPrice: number;
+  descriptions: Map<string, number>;
+}
+
+async function main(): Promise<void> {
+  const source = resolve(
+    process.argv[2] ?? resolve(packageRoot(), '../shared/data/online-retail/online_retail.csv.gz'),
+  );
+  const stats = new Map<string, ProductStats>();
+  const rows = createReadStream(source)
+    .pipe(createGunzip())
+    .pipe(parse({ columns: true }));
+  for await (const row of rows as AsyncIterable<Record<string, string>>) {
+    const code = (row['StockCode'] ?? '').trim().toUpperCase();
+    const quantity = Number(row['Quantity']);
+    const unitPrice = Number(row['UnitPrice']);
+    if (
+      !PRODUCT_CODE.test(code) ||
+      (row['InvoiceNo'] ?? '').startsWith('C') ||
+      !(quantity > 0) ||
+      !(unitPrice > 0)
+    )
+      continue;
+    const at = row['InvoiceDate'] ?? '';
+    let entry = stats.get(code);
+    if (entry === undefined)
+      stats.set(code, (entry = { latestAt: '', latestPrice: 0, descriptions: new Map() }));
+    // Dates are "YYYY-MM-DD HH:MM:SS", so text order is time order; a later line replaces an equal time.
+    if (at >= entry.latestAt) {
+      entry.latestAt = at;
+      entry.latestPrice = unitPrice;
+    }
+    const description = (row['Description'] ?? '').trim();
+    if (description !== '')
+      entry.descriptions.set(description, (entry.descriptions.get(description) ?? 0) + 1);
+  }
+
+  const products = [...stats.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([id, entry]) => {
+      const description = mostCommon(entry.descriptions);
+      const amount = majorToMinorUnits(entry.latestPrice, 'GBP');
+      if (description === undefined || amount === undefined || amount === 0) return [];
+      return [
+        {
+          id,
+          title: titleOf(description),
+          categories: [categoryOf(description)],
+          attributes: attributesOf(description),
+          price: { amount, currency: 'GBP' },
+        },
+      ];
+    });
+  const target = resolve(packageRoot(), 'demo/online-retail/catalogue.ndjson.gz');
+  const lines = products.map((product) => `${JSON.stringify(product)}\n`);
+  await pipeline(Readable.from(lines), createGzip({ level: 9 }), createWriteStream(target));
+  const byCategory = new Map<string, number>();
+  for (const product of products)
+    byCategory.set(
+      product.categories[0] as string,
+      (byCategory.get(product.categories[0] as string) ?? 0) + 1,
+    );
+  console.log(`wrote ${products.length} products to ${target}`);
+  console.log(
+    [...byCategory.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([c, n]) => `${c}: ${n}`)
+      .join('\n'),
+  );
+}
+
+function mostCommon(counts: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && value < best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+await main();

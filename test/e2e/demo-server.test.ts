@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startChildServer, waitForStatus, type ChildServer } from '../support/child-server.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'attune-e2e-'));
+let server: ChildServer | undefined;
+afterAll(async () => {
+  await server?.stop('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function countProducts(baseUrl: string, key: string): Promise<number> {
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const url: string = `${baseUrl}/v1/products?limit=200${cursor === null ? '' : `&cursor=${cursor}`}`;
+    const page = (await (await fetch(url, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+      items: unknown[];
+      nextCursor: string | null;
+    };
+    count += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return count;
+}
+
+describe('attune serve as a real process on the embedded store', () => {
+  it('loads the demo catalogue on first start, keeps it across a restart, and shuts down cleanly', async () => {
+    server = await startChildServer({ DATA_DIR: dataDir });
+    await waitForStatus(`${server.baseUrl}/readyz`, 200);
+    const publishable = /pk_[A-Za-z0-9_-]{20,}/.exec(server.output())?.[0];
+    expect(publishable).toBeDefined();
+    expect(server.output()).toMatch(/sk_[A-Za-z0-9_-]{20,}/);
+    const key = publishable as string;
+
+    expect(await countProducts(server.baseUrl, key)).toBeGreaterThanOrEqual(3500);
+    const heart: any = await (
+      await fetch(`${server.baseUrl}/v1/products/85123A`, { headers: { authorization: `Bearer ${key}` } })
+    ).json();
+    expect(heart).toMatchObject({
+      title: 'White Hanging Heart T-Light Holder',
+      price: { amount: 295, currency: 'GBP' },
+    });
+    expect(heart.categories[0]).toMatch(/^[a-z-]+(\/[a-z-]+)*$/);
+
+    expect(await server.stop('SIGTERM')).toBe(0);
+
+    server = await startChildServer({ DATA_DIR: dataDir });
+    await waitForStatus(`${server.baseUrl}/readyz`, 200);
+    expect(server.output()).not.toMatch(/New (secret|publishable) key/);
+    const again: any = await (
+      await fetch(`${server.baseUrl}/v1/products/85123A`, { headers: { authorization: `Bearer ${key}` } })
+    ).json();
+    expect(again.version).toBe(1);
+    expect(await server.stop('SIGTERM')).toBe(0);
+  });
+
+  it('refuses to start with bad settings, naming each one', async () => {
+    const bad = await startChildServer({ DATA_DIR: dataDir, ATTUNE_CURRENCY: 'XYZ', LOG_LEVEL: 'loud' });
+    expect(await bad.exited()).toBe(1);
+    expect(bad.output()).toContain('ATTUNE_CURRENCY="XYZ"');
+    expect(bad.output()).toContain('LOG_LEVEL="loud"');
+  });
+});

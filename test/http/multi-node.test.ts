@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
+import { createPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
+import {
+  createTestPostgresStore,
+  deleteRedisKeys,
+  postgresUrl,
+  redisUrl,
+  uniqueName,
+} from '../support/services.js';
+import { productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
+
+const servicesUp = postgresUrl !== null && redisUrl !== null;
+
+describe.skipIf(!servicesUp)('two nodes on PostgreSQL and Redis', () => {
+  let nodeA: TestAttune;
+  let nodeB: TestAttune;
+  let dropSchema: () => Promise<void>;
+  const keyPrefix = `${uniqueName('attune_test')}:`;
+
+  beforeAll(async () => {
+    const { store, schema, drop } = await createTestPostgresStore();
+    dropSchema = drop;
+    const node = (nodeStore: typeof store) =>
+      startTestAttune(
+        { DATABASE_URL: postgresUrl as string, REDIS_URL: redisUrl as string },
+        { store: nodeStore, bus: new RedisEventBus({ url: redisUrl as string, keyPrefix }) },
+      );
+    nodeA = await node(store);
+    nodeB = await node(
+      createPostgresStore({ connectionString: postgresUrl as string, schema, maxConnections: 4 }),
+    );
+  });
+  afterAll(async () => {
+    await Promise.all([nodeA?.dispose(), nodeB?.dispose()]);
+    await dropSchema?.();
+    await deleteRedisKeys(keyPrefix);
+  });
+
+  it('serves on one node what was written on the other, from memory, within moments', async () => {
+    expect(
+      (await nodeA.call('PUT', '/v1/products/shared', { body: productBody({ title: 'Shared' }) })).status,
+    ).toBe(201);
+    await vi.waitFor(async () =>
+      expect((await nodeB.call('GET', '/v1/products/shared')).json().title).toBe('Shared'),
+    );
+
+    await nodeB.call('PUT', '/v1/inventory/shared', { body: { available: 0 } });
+    await vi.waitFor(async () =>
+      expect((await nodeA.call('GET', '/v1/products/shared')).json().inStock).toBe(false),
+    );
+
+    await nodeA.call('PUT', '/v1/collections/both', { body: { title: 'Both', productIds: ['shared'] } });
+    await vi.waitFor(async () => expect((await nodeB.call('GET', '/v1/collections/both')).status).toBe(200));
+
+    await nodeA.call('DELETE', '/v1/products/shared');
+    await vi.waitFor(async () => expect((await nodeB.call('GET', '/v1/products/shared')).status).toBe(404));
+  });
+
+  it('lets only one of two nodes win a conditional write of the same version', async () => {
+    await nodeA.call('PUT', '/v1/products/contended', { body: productBody() });
+    const results = await Promise.all(
+      [nodeA, nodeB].map((node, index) =>
+        node.call('PUT', '/v1/products/contended', {
+          body: productBody({ title: `by ${index}` }),
+          headers: { 'if-match': '"1"' },
+        }),
+      ),
+    );
+    expect(results.map((result) => result.status).sort()).toEqual([200, 412]);
+  });
+
+  it('accepts on every node a key created on one', async () => {
+    const { key } = await nodeA.keys.create('publishable', 'made on A');
+    await vi.waitFor(async () => expect((await nodeB.call('GET', '/v1/products', { key })).status).toBe(200));
+  });
+});
+
+describe('the embedded store across restarts', () => {
+  it('keeps what it acknowledged', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'attune-restart-'));
+    try {
+      const first = await startTestAttune({}, { dataDir });
+      await first.call('PUT', '/v1/products/kept', { body: productBody() });
+      await first.call('PUT', '/v1/inventory/kept', { body: { available: 3, location: 'leeds' } });
+      await first.dispose();
+      const second = await startTestAttune({}, { dataDir });
+      expect((await second.call('GET', '/v1/products/kept')).json()).toMatchObject({
+        version: 1,
+        available: 3,
+      });
+      expect((await second.call('PUT', '/v1/products/kept', { body: productBody() })).json().version).toBe(2);
+      await second.dispose();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
