@@ -1,0 +1,15 @@
+/**
+ * An Attune node for benchmarks, configured by environment variables like any node (logs at warn).
+ * Waits for the demo load, then reports its port to the parent process.
+ */
+import { loadConfig } from '../../src/config/load.js';
+import { createAttune } from '../../src/main.js';
+
+const loaded = loadConfig({ LOG_LEVEL: 'warn', ...process.env, PORT: '1', HOST: '127.0.0.1' });
+if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+const attune = await createAttune(loaded.config);
+await attune.backgroundWork;
+await attune.app.listen({ port: 0, host: '127.0.0.1' });
+const address = attune.app.server.address();
+process.send?.({ port: typeof address === 'object' && address !== null ? address.port : 0 });
+process.once('SIGTERM', () => void attune.close().then(() => process.exit(0)));

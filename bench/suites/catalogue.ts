@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { configFor } from '../../src/config/load.js';
+import { createAttune } from '../../src/main.js';
+import { runLoad } from '../lib/load.js';
+import { formatNumber, median, type BenchRow } from '../lib/report.js';
+import { startServerProcess } from '../lib/server-process.js';
+
+const SECRET = 'sk_bench_secret_key_0123456789abcdef';
+
+/** Time to load the whole demo catalogue (3,791 real products) into a fresh embedded store. */
+async function timeDemoImport(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-import-'));
+  try {
+    const started = performance.now();
+    const attune = await createAttune(
+      configFor({ DATA_DIR: dataDir, ATTUNE_DEMO: '1', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: 'silent' }),
+      {
+        logger: pino({ level: 'silent' }),
+      },
+    );
+    await attune.backgroundWork;
+    const elapsed = performance.now() - started;
+    await attune.close();
+    return elapsed;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `GET /v1/products/{id}` throughput against a bare Fastify hello-world in the same run: the ratio is
+ * the figure, as the machine is shared and absolute numbers wander.
+ */
+export async function catalogueSuite(runs: number): Promise<BenchRow[]> {
+  const importTimes: number[] = [];
+  for (let run = 0; run < runs; run += 1) importTimes.push(await timeDemoImport());
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-http-'));
+  const attune = await startServerProcess('attune-node', {
+    DATA_DIR: dataDir,
+    ATTUNE_DEMO: '1',
+    ATTUNE_SECRET_KEY: SECRET,
+  });
+  const hello = await startServerProcess('hello-world');
+  try {
+    const ids = (await (
+      await fetch(`${attune.url}/v1/products?limit=200`, { headers: { authorization: `Bearer ${SECRET}` } })
+    ).json()) as {
+      items: { id: string }[];
+    };
+    const paths = ids.items.map((item) => `/v1/products/${item.id}`);
+    const helloRates: number[] = [];
+    const productRates: number[] = [];
+    const productP99: number[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      helloRates.push(
+        (await runLoad({ url: hello.url, connections: 32, durationSeconds: 5 })).requestsPerSecond,
+      );
+      const product = await runLoad({
+        url: attune.url,
+        connections: 32,
+        durationSeconds: 5,
+        paths,
+        headers: { authorization: `Bearer ${SECRET}` },
+      });
+      if (product.non2xx > 0 || product.errors > 0)
+        throw new Error(`product GETs failed: ${product.non2xx} non-2xx, ${product.errors} errors`);
+      productRates.push(product.requestsPerSecond);
+      productP99.push(product.p99Ms);
+    }
+    const ratios = productRates.map((rate, index) => rate / (helloRates[index] as number));
+    return [
+      {
+        suite: 'catalogue',
+        name: 'demo catalogue import (3,791 products, SQLite)',
+        measured: `${formatNumber(median(importTimes))} ms`,
+        note: `median of ${runs}: ${importTimes.map((t) => formatNumber(t)).join(', ')} ms`,
+      },
+      {
+        suite: 'catalogue',
+        name: 'bare Fastify hello-world',
+        measured: `${formatNumber(median(helloRates))} req/s`,
+        note: '32 connections, 5 s',
+      },
+      {
+        suite: 'catalogue',
+        name: 'GET /v1/products/{id}',
+        measured: `${formatNumber(median(productRates))} req/s`,
+        note: `p99 ${formatNumber(median(productP99), 1)} ms; auth, validation, metrics, logging on`,
+      },
+      {
+        suite: 'catalogue',
+        name: 'GET product / hello-world ratio',
+        measured: formatNumber(median(ratios), 2),
+        note: `per run: ${ratios.map((r) => formatNumber(r, 2)).join(', ')}`,
+      },
+    ];
+  } finally {
+    await Promise.all([attune.stop(), hello.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
