@@ -1,6 +1,13 @@
 /** Shared domain vocabulary: money and currencies, ids, categories, product matching, domain errors. */
 export { currencyCodesList, currencyExponent, isCurrencyCode, type CurrencyCode } from './currency.js';
-export { MAX_AMOUNT, formatMajorUnits, isValidAmount, majorToMinorUnits, type Money } from './money.js';
+export {
+  MAX_AMOUNT,
+  divideHalfEven,
+  formatMajorUnits,
+  isValidAmount,
+  majorToMinorUnits,
+  type Money,
+} from './money.js';
 export { ID_PATTERN, isValidId } from './ids.js';
 export { DomainError, type SharedErrorCode } from './errors.js';
 export { categoryLineage, isInCategory, normalizeCategoryPath } from './category.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMajorUnits, majorToMinorUnits } from './money.js';
+import { divideHalfEven, formatMajorUnits, majorToMinorUnits } from './money.js';
 
 describe('majorToMinorUnits', () => {
   it.each([
@@ -50,5 +50,32 @@ describe('formatMajorUnits', () => {
     [{ amount: 1234, currency: 'KWD' }, '1.234'],
   ])('%o is %s', (money, text) => {
     expect(formatMajorUnits(money)).toBe(text);
+  });
+});
+
+describe('divideHalfEven', () => {
+  it.each([
+    [5, 2, 2],
+    [7, 2, 4],
+    [512345, 35, 14638],
+    [10, 3, 3],
+    [11, 3, 4],
+    [0, 7, 0],
+  ])('%s / %s is %s', (numerator, denominator, quotient) => {
+    expect(divideHalfEven(numerator, denominator)).toBe(quotient);
+  });
+
+  it('never strays more than half a unit from the exact quotient', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (numerator, denominator) => {
+          expect(
+            Math.abs(divideHalfEven(numerator, denominator) * denominator - numerator),
+          ).toBeLessThanOrEqual(denominator / 2);
+        },
+      ),
+    );
   });
 });

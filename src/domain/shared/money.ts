@@ -31,6 +31,18 @@ export function majorToMinorUnits(major: number, currency: CurrencyCode): number
   return isValidAmount(minor) ? minor : undefined;
 }
 
+/**
+ * Integer division rounded half-even: `divideHalfEven(5, 2)` is 2, `divideHalfEven(7, 2)` is 4.
+ * For non-negative integers; used wherever an amount is split or averaged.
+ */
+export function divideHalfEven(numerator: number, denominator: number): number {
+  const quotient = Math.floor(numerator / denominator);
+  const twiceRemainder = 2 * (numerator - quotient * denominator);
+  if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2 === 1))
+    return quotient + 1;
+  return quotient;
+}
+
 /** Formats minor units as a plain decimal in major units (`1899` GBP → `"18.99"`), for messages. */
 export function formatMajorUnits(money: Money): string {
   const exponent = currencyExponent(money.currency);

@@ -1,0 +1,68 @@
+import type { DecayedScore } from './profile.js';
+
+/** How long it takes an affinity to halve when nothing refreshes it. */
+export const AFFINITY_HALF_LIFE_MS = 30 * 86_400_000;
+/** Affinities kept per profile and kind; the weakest go first. */
+export const MAX_AFFINITIES = 50;
+
+/** A score as it stands at `now`: halved for every half-life since it was last updated. */
+export function decayedScore(entry: DecayedScore, now: number, halfLifeMs = AFFINITY_HALF_LIFE_MS): number {
+  const elapsed = Math.max(0, now - entry.at);
+  return entry.score * Math.pow(0.5, elapsed / halfLifeMs);
+}
+
+/**
+ * Adds `weight` to `key` at time `at`. Events may arrive out of order: an older event adds its weight
+ * already decayed to the entry's time, so the result does not depend on arrival order.
+ */
+export function addAffinity(
+  affinities: Readonly<Record<string, DecayedScore>>,
+  key: string,
+  weight: number,
+  at: number,
+): Record<string, DecayedScore> {
+  const current = affinities[key];
+  const next = { ...affinities };
+  if (current === undefined) next[key] = { score: weight, at };
+  else if (at >= current.at) next[key] = { score: decayedScore(current, at) + weight, at };
+  else next[key] = { score: current.score + decayedScore({ score: weight, at }, current.at), at: current.at };
+  return prune(next, at);
+}
+
+/** Sums two affinity maps (a profile merge), each entry brought to the later of the two times. */
+export function mergeAffinities(
+  a: Readonly<Record<string, DecayedScore>>,
+  b: Readonly<Record<string, DecayedScore>>,
+): Record<string, DecayedScore> {
+  let merged: Record<string, DecayedScore> = { ...a };
+  for (const [key, entry] of Object.entries(b)) merged = addAffinity(merged, key, entry.score, entry.at);
+  return merged;
+}
+
+/** The strongest affinities at `now`, scaled so the strongest is 1, rounded to 2 decimals. */
+export function topAffinities(
+  affinities: Readonly<Record<string, DecayedScore>>,
+  now: number,
+  limit = 10,
+): { key: string; score: number }[] {
+  const scored = Object.entries(affinities).map(([key, entry]) => ({ key, score: decayedScore(entry, now) }));
+  const strongest = Math.max(0, ...scored.map((entry) => entry.score));
+  if (strongest === 0) return [];
+  return scored
+    .sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : 1))
+    .slice(0, limit)
+    .map((entry) => ({ key: entry.key, score: Math.round((entry.score / strongest) * 100) / 100 }));
+}
+
+function prune(affinities: Record<string, DecayedScore>, now: number): Record<string, DecayedScore> {
+  const keys = Object.keys(affinities);
+  if (keys.length <= MAX_AFFINITIES) return affinities;
+  const weakest = keys.reduce((low, key) =>
+    decayedScore(affinities[key] as DecayedScore, now) < decayedScore(affinities[low] as DecayedScore, now)
+      ? key
+      : low,
+  );
+  const rest = { ...affinities };
+  delete rest[weakest];
+  return rest;
+}

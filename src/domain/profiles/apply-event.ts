@@ -1,0 +1,229 @@
+import { normalizeCategoryPath } from '../shared/index.js';
+import { addAffinity } from './affinity.js';
+import type { CommerceData, CommerceProduct, TrackedEvent } from './event.js';
+import type { CartLine, Profile } from './profile.js';
+
+/** What the catalogue knows of a product, to attribute affinities. */
+export interface ProductFacts {
+  readonly categories: readonly string[];
+  readonly brand?: string;
+}
+
+export interface ApplyContext {
+  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  /** Order Completed: true only the first time this order_id is seen, however it arrives. */
+  readonly isNewOrder: boolean;
+  /** Order Refunded without an amount: the refunded order's amount, when known. */
+  readonly refundedOrderAmount?: number;
+  /** From the merchant's server (secret key): may set traits that move prices, such as `company`. */
+  readonly fromServer: boolean;
+}
+
+/** Affinity weight of one product line, by what the customer did. */
+const WEIGHTS = { viewed: 1, listViewed: 0.5, added: 3, ordered: 5 } as const;
+const MAX_RECENTLY_VIEWED = 20;
+const MAX_CART_LINES = 200;
+/** Traits that move prices (B2B contracts): only the merchant's server may set them. */
+const SERVER_ONLY_TRAITS = ['company'];
+
+/**
+ * The profile after one event. Pure: the caller decides whether an order is new (it owns the
+ * once-per-order_id record) and supplies catalogue facts. Time-based fields take the maximum or
+ * minimum over event times, so late events do not move them backwards.
+ */
+export function applyEvent(profile: Profile, event: TrackedEvent, context: ApplyContext): Profile {
+  const at = Date.parse(event.timestamp);
+  let next: Profile = {
+    ...profile,
+    stats: {
+      ...profile.stats,
+      firstSeenAt: minIso(profile.stats.firstSeenAt, event.timestamp),
+      lastSeenAt: maxIso(profile.stats.lastSeenAt, event.timestamp),
+    },
+    channels: countUp(profile.channels, text(event.context['channel'])),
+    devices: countUp(profile.devices, text(recordOf(event.context['device'])['type'])),
+    updatedAt: maxIso(profile.updatedAt, event.receivedAt),
+  };
+  if (event.consent !== undefined) next = applyConsent(next, event.consent, event.timestamp);
+  if (event.type === 'identify')
+    next = { ...next, traits: mergeTraits(next.traits, event.traits, context.fromServer) };
+  if (event.type === 'group' && context.fromServer && event.groupId !== undefined) {
+    next = {
+      ...next,
+      traits: {
+        ...next.traits,
+        company: { ...recordOf(next.traits['company']), ...event.traits, id: event.groupId },
+      },
+    };
+  }
+  return event.commerce === undefined
+    ? next
+    : applyCommerce(next, event.commerce, event.timestamp, at, context);
+}
+
+/** Records explicit consent answers; an answer older than the one held does not replace it. */
+export function applyConsent(
+  profile: Profile,
+  answer: { personalization?: boolean; analytics?: boolean },
+  at: string,
+): Profile {
+  const consent = { ...profile.consent };
+  for (const purpose of ['personalization', 'analytics'] as const) {
+    const granted = answer[purpose];
+    const held = consent[purpose];
+    if (granted !== undefined && (held === undefined || held.at <= at)) consent[purpose] = { granted, at };
+  }
+  return { ...profile, consent };
+}
+
+function applyCommerce(
+  profile: Profile,
+  commerce: CommerceData,
+  timestamp: string,
+  at: number,
+  context: ApplyContext,
+): Profile {
+  switch (commerce.name) {
+    case 'Product Viewed':
+    case 'Product Clicked': {
+      const viewed = commerce.products.map((line) => line.productId);
+      const recentlyViewed =
+        commerce.name === 'Product Viewed'
+          ? [...viewed, ...profile.recentlyViewed.filter((id) => !viewed.includes(id))].slice(
+              0,
+              MAX_RECENTLY_VIEWED,
+            )
+          : profile.recentlyViewed;
+      return { ...addAffinities(profile, commerce.products, WEIGHTS.viewed, at, context), recentlyViewed };
+    }
+    case 'Product List Viewed':
+      return addAffinities(profile, commerce.products, WEIGHTS.listViewed, at, context);
+    case 'Product Added':
+      return {
+        ...addAffinities(profile, commerce.products, WEIGHTS.added, at, context),
+        cart: addToCart(profile.cart, commerce.products),
+      };
+    case 'Product Removed':
+      return { ...profile, cart: removeFromCart(profile.cart, commerce.products) };
+    case 'Cart Viewed':
+    case 'Checkout Started':
+      return commerce.products.length === 0
+        ? profile
+        : { ...profile, cart: addToCart([], commerce.products) };
+    case 'Order Completed':
+      return context.isNewOrder ? completeOrder(profile, commerce, timestamp, at, context) : profile;
+    case 'Order Refunded':
+      return refund(profile, commerce, context);
+    case 'Products Searched':
+      return profile;
+  }
+}
+
+function completeOrder(
+  profile: Profile,
+  commerce: CommerceData,
+  timestamp: string,
+  at: number,
+  context: ApplyContext,
+): Profile {
+  const ltv = { ...profile.stats.lifetimeValue };
+  ltv[commerce.currency] = (ltv[commerce.currency] ?? 0) + (commerce.amount ?? 0);
+  const ordersByCurrency = { ...profile.stats.ordersByCurrency };
+  ordersByCurrency[commerce.currency] = (ordersByCurrency[commerce.currency] ?? 0) + 1;
+  const stats = {
+    ...profile.stats,
+    orderCount: profile.stats.orderCount + 1,
+    ordersByCurrency,
+    lifetimeValue: ltv,
+    firstOrderAt: minIso(profile.stats.firstOrderAt, timestamp),
+    lastOrderAt: maxIso(profile.stats.lastOrderAt, timestamp),
+  };
+  return { ...addAffinities(profile, commerce.products, WEIGHTS.ordered, at, context), stats, cart: [] };
+}
+
+function refund(profile: Profile, commerce: CommerceData, context: ApplyContext): Profile {
+  const amount = commerce.amount ?? context.refundedOrderAmount ?? 0;
+  const ltv = { ...profile.stats.lifetimeValue };
+  ltv[commerce.currency] = Math.max(0, (ltv[commerce.currency] ?? 0) - amount);
+  return { ...profile, stats: { ...profile.stats, lifetimeValue: ltv } };
+}
+
+function addAffinities(
+  profile: Profile,
+  lines: readonly CommerceProduct[],
+  weight: number,
+  at: number,
+  context: ApplyContext,
+): Profile {
+  let categoryAffinity = profile.categoryAffinity;
+  let brandAffinity = profile.brandAffinity;
+  for (const line of lines) {
+    const facts = context.productFacts(line.productId);
+    const categories = facts?.categories ?? categoriesOf(line.category);
+    for (const category of categories) categoryAffinity = addAffinity(categoryAffinity, category, weight, at);
+    const brand = facts?.brand ?? line.brand;
+    if (brand !== undefined) brandAffinity = addAffinity(brandAffinity, brand.toLowerCase(), weight, at);
+  }
+  return { ...profile, categoryAffinity, brandAffinity };
+}
+
+function addToCart(cart: readonly CartLine[], lines: readonly CommerceProduct[]): CartLine[] {
+  const quantities = new Map(cart.map((line) => [line.productId, line.quantity]));
+  for (const line of lines)
+    quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
+  return [...quantities].map(([productId, quantity]) => ({ productId, quantity })).slice(0, MAX_CART_LINES);
+}
+
+function removeFromCart(cart: readonly CartLine[], lines: readonly CommerceProduct[]): CartLine[] {
+  const quantities = new Map(cart.map((line) => [line.productId, line.quantity]));
+  for (const line of lines)
+    quantities.set(line.productId, (quantities.get(line.productId) ?? 0) - line.quantity);
+  return [...quantities]
+    .filter(([, quantity]) => quantity > 0)
+    .map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+/** Shallow merge, the newer value winning; server-only traits keep their held value unless the server sends them. */
+function mergeTraits(
+  held: Readonly<Record<string, unknown>>,
+  given: Readonly<Record<string, unknown>>,
+  fromServer: boolean,
+) {
+  const traits: Record<string, unknown> = { ...held, ...given };
+  if (fromServer) return traits;
+  for (const name of SERVER_ONLY_TRAITS) {
+    if (held[name] === undefined) delete traits[name];
+    else traits[name] = held[name];
+  }
+  return traits;
+}
+
+function categoriesOf(category: string | undefined): string[] {
+  const path = category === undefined ? undefined : normalizeCategoryPath(category);
+  return path === undefined ? [] : [path];
+}
+
+function countUp(
+  counts: Readonly<Record<string, number>>,
+  key: string | undefined,
+): Readonly<Record<string, number>> {
+  return key === undefined ? counts : { ...counts, [key]: (counts[key] ?? 0) + 1 };
+}
+
+function recordOf(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' && value.length <= 100 ? value.toLowerCase() : undefined;
+}
+
+function minIso(a: string | undefined, b: string): string {
+  return a === undefined || b < a ? b : a;
+}
+
+function maxIso(a: string | undefined, b: string): string {
+  return a === undefined || b > a ? b : a;
+}

@@ -1,0 +1,13 @@
+/** Codes raised while reading events and keeping profiles. */
+export type ProfileErrorCode =
+  | 'missing_id'
+  | 'invalid_user_id'
+  | 'unknown_event_type'
+  | 'missing_event_name'
+  | 'invalid_timestamp'
+  | 'timestamp_in_future'
+  | 'invalid_quantity'
+  | 'invalid_event'
+  | 'event_too_large'
+  | 'server_event_only'
+  | 'profile_not_found';

@@ -1,0 +1,37 @@
+/** Events and customer profiles: reading Segment-spec events, and keeping one unified profile per customer. */
+export {
+  COMMERCE_EVENTS,
+  EVENT_TYPES,
+  SERVER_ONLY_EVENTS,
+  type CommerceData,
+  type CommerceEventName,
+  type CommerceProduct,
+  type ConsentAnswer,
+  type EventType,
+  type TrackedEvent,
+} from './event.js';
+export type { EventProblem } from './event-problem.js';
+export { readEvent, type EventReadOptions, type EventReadResult } from './normalize-event.js';
+export { commerceEventNamed } from './read-commerce.js';
+export {
+  createProfile,
+  type CartLine,
+  type ConsentRecord,
+  type DecayedScore,
+  type MoneyByCurrency,
+  type Profile,
+  type ProfileStats,
+} from './profile.js';
+export { applyConsent, applyEvent, type ApplyContext, type ProductFacts } from './apply-event.js';
+export { mergeProfiles } from './merge-profiles.js';
+export { AFFINITY_HALF_LIFE_MS, decayedScore, topAffinities } from './affinity.js';
+export { rfmScore, rfmThresholds, type RfmScore, type RfmThresholds } from './rfm.js';
+export {
+  effectiveConsent,
+  viewProfile,
+  type ConsentDefault,
+  type EffectiveConsent,
+  type ProfileView,
+  type ViewOptions,
+} from './profile-view.js';
+export type { ProfileErrorCode } from './errors.js';

@@ -1,0 +1,83 @@
+import type { CurrencyCode } from '../shared/index.js';
+
+/** Amounts per currency, in minor units (`{ GBP: 512345 }`). */
+export type MoneyByCurrency = Readonly<Record<CurrencyCode, number>>;
+
+/** A decayed score: `score` as it stood at `at` (epoch ms); it halves every half-life after. */
+export interface DecayedScore {
+  readonly score: number;
+  readonly at: number;
+}
+
+/** One purpose's consent answer and when it was given. */
+export interface ConsentRecord {
+  readonly granted: boolean;
+  /** ISO 8601. */
+  readonly at: string;
+}
+
+export interface CartLine {
+  readonly productId: string;
+  readonly quantity: number;
+}
+
+/** Order and activity counters, kept current on every event. */
+export interface ProfileStats {
+  readonly orderCount: number;
+  /** Orders per currency, for average order values. */
+  readonly ordersByCurrency: Readonly<Record<CurrencyCode, number>>;
+  /** Net of refunds, per currency. */
+  readonly lifetimeValue: MoneyByCurrency;
+  readonly firstOrderAt?: string;
+  readonly lastOrderAt?: string;
+  readonly firstSeenAt?: string;
+  readonly lastSeenAt?: string;
+}
+
+/**
+ * One customer, known or anonymous: everything Attune keeps about them, as stored. Computed views
+ * (normalised affinities, RFM scores) are derived from it at read time.
+ */
+export interface Profile {
+  /** Attune's own id for the profile; never shown to clients, who use userId or anonymousIds. */
+  readonly id: string;
+  readonly userId?: string;
+  readonly anonymousIds: readonly string[];
+  readonly traits: Readonly<Record<string, unknown>>;
+  readonly consent: { readonly personalization?: ConsentRecord; readonly analytics?: ConsentRecord };
+  readonly stats: ProfileStats;
+  readonly categoryAffinity: Readonly<Record<string, DecayedScore>>;
+  readonly brandAffinity: Readonly<Record<string, DecayedScore>>;
+  /** Most recent first, bounded. */
+  readonly recentlyViewed: readonly string[];
+  readonly cart: readonly CartLine[];
+  /** How often each channel and device type was seen, for the preferred one. */
+  readonly channels: Readonly<Record<string, number>>;
+  readonly devices: Readonly<Record<string, number>>;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export function createProfile(
+  id: string,
+  now: string,
+  ids: { userId?: string; anonymousId?: string } = {},
+): Profile {
+  return {
+    id,
+    ...(ids.userId !== undefined && { userId: ids.userId }),
+    anonymousIds: ids.anonymousId === undefined ? [] : [ids.anonymousId],
+    traits: {},
+    consent: {},
+    stats: { orderCount: 0, ordersByCurrency: {}, lifetimeValue: {} },
+    categoryAffinity: {},
+    brandAffinity: {},
+    recentlyViewed: [],
+    cart: [],
+    channels: {},
+    devices: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+}
