@@ -1,11 +1,12 @@
 import type { CatalogStore } from './catalog-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
+import type { ProfileStore } from './profile-store.js';
 
 /**
  * The system of record. Every write resolves only once it is durable (SQLite WAL with full sync,
  * PostgreSQL commit). Storage returns candidates and records; business rules stay in TypeScript.
  */
-export interface Store extends CatalogStore, KeyStore, SettingsStore {
+export interface Store extends CatalogStore, KeyStore, SettingsStore, ProfileStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -23,3 +24,16 @@ export type {
   WriteOptions,
 } from './catalog-store.js';
 export type { ApiKeyKind, ApiKeyRecord, KeyStore, SettingsStore } from './key-store.js';
+export {
+  WriteConflict,
+  type ErasureCounts,
+  type Identity,
+  type IdentityKind,
+  type IdentityLink,
+  type OrderRecord,
+  type ProfileStore,
+  type ProfileTransaction,
+  type ProfileWrite,
+  type StoredEvent,
+  type VersionedProfile,
+} from './profile-store.js';

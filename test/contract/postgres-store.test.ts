@@ -1,12 +1,16 @@
 import { describe } from 'vitest';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
-import { describeStoreContract } from './store-contract.js';
+import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeStoreContract, type StoreFixture } from './store-contract.js';
+
+async function postgresFixture(): Promise<StoreFixture> {
+  const { store, drop } = await createTestPostgresStore();
+  return { store, dispose: drop };
+}
 
 if (postgresUrl === null) {
-  describe.skip('Store contract: PostgreSQL (not reachable)', () => {});
+  describe.skip('Store contracts: PostgreSQL (not reachable)', () => {});
 } else {
-  describeStoreContract('PostgreSQL', async () => {
-    const { store, drop } = await createTestPostgresStore();
-    return { store, dispose: drop };
-  });
+  describeStoreContract('PostgreSQL', postgresFixture);
+  describeProfileStoreContract('PostgreSQL', postgresFixture);
 }

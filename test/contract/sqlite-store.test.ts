@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
-import { describeStoreContract } from './store-contract.js';
+import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeStoreContract, type StoreFixture } from './store-contract.js';
 
-describeStoreContract('SQLite', async () => {
+async function sqliteFixture(): Promise<StoreFixture> {
   const directory = mkdtempSync(join(tmpdir(), 'attune-store-'));
   const store = createSqliteStore(join(directory, 'attune.db'));
   await store.migrate();
@@ -15,4 +16,7 @@ describeStoreContract('SQLite', async () => {
       rmSync(directory, { recursive: true, force: true });
     },
   };
-});
+}
+
+describeStoreContract('SQLite', sqliteFixture);
+describeProfileStoreContract('SQLite', sqliteFixture);

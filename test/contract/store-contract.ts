@@ -30,16 +30,27 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
   expect((error as DomainError).code).toBe(code);
 }
 
+/** Opens a fixture before a suite's tests and disposes of it after; returns a getter for its store. */
+export function useStoreFixture(createFixture: () => Promise<StoreFixture>): () => Store {
+  let fixture: StoreFixture | undefined;
+  beforeAll(async () => {
+    fixture = await createFixture();
+  });
+  afterAll(() => fixture?.dispose());
+  return () => {
+    if (fixture === undefined) throw new Error('the store fixture is not open');
+    return fixture.store;
+  };
+}
+
 /** The behaviour every {@link Store} adapter must show; run by one test file per adapter. */
 export function describeStoreContract(name: string, createFixture: () => Promise<StoreFixture>): void {
   describe(`Store contract: ${name}`, () => {
-    let fixture: StoreFixture;
+    const storeOf = useStoreFixture(createFixture);
     let store: Store;
-    beforeAll(async () => {
-      fixture = await createFixture();
-      store = fixture.store;
+    beforeAll(() => {
+      store = storeOf();
     });
-    afterAll(() => fixture.dispose());
 
     it('migrates again without harm and answers pings', async () => {
       await store.migrate();

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Table shapes shared by the SQLite and PostgreSQL stores. Times are epoch milliseconds. */
 export interface Database {
   products: VersionedTable;
@@ -5,6 +7,64 @@ export interface Database {
   collections: VersionedTable;
   api_keys: ApiKeyTable;
   settings: SettingTable;
+  profiles: ProfileTable;
+  identities: IdentityTable;
+  events: EventTable;
+  orders: OrderTable;
+  profile_merges: ProfileMergeTable;
+  erasures: ErasureTable;
+}
+
+export interface ProfileTable {
+  id: string;
+  user_id: string | null;
+  version: number;
+  /** The profile as JSON. */
+  doc: string;
+  updated_at: number;
+}
+
+export interface IdentityTable {
+  /** `user` or `anon`. */
+  kind: string;
+  value: string;
+  profile_id: string;
+  created_at: number;
+}
+
+export interface EventTable {
+  seq: Generated<number>;
+  message_id: string;
+  profile_id: string;
+  type: string;
+  name: string | null;
+  ts: number;
+  received_at: number;
+  /** The event as JSON. */
+  doc: string;
+}
+
+export interface OrderTable {
+  order_id: string;
+  profile_id: string;
+  message_id: string;
+  currency: string;
+  amount: number;
+  ts: number;
+  /** `event` (a tracked Order Completed) or `api` (POST /v1/orders). */
+  source: string;
+}
+
+export interface ProfileMergeTable {
+  from_profile_id: string;
+  to_profile_id: string;
+  at: number;
+}
+
+export interface ErasureTable {
+  /** HMAC-SHA-256 of an erased id under the store's salt; never the id itself. */
+  id_hash: string;
+  erased_at: number;
 }
 
 /** Products and collections share one shape: the record as JSON, a version for `If-Match`, a time. */

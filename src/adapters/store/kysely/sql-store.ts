@@ -4,13 +4,15 @@ import { migrationProvider } from '../migrations/index.js';
 import { catalogQueries } from './catalog-queries.js';
 import type { Database } from './database.js';
 import { keyQueries } from './key-queries.js';
+import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
 
 /** A {@link Store} over any Kysely dialect whose SQL the queries here use (SQLite, PostgreSQL). */
-export function createSqlStore(kind: string, db: Kysely<Database>): Store {
+export function createSqlStore(kind: string, db: Kysely<Database>, options: ProfileQueryOptions = {}): Store {
   return {
     kind,
     ...catalogQueries(db),
     ...keyQueries(db),
+    ...profileQueries(db, options),
 
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { catalogAndKeys } from './0001-catalog-and-keys.js';
+import { eventsAndProfiles } from './0002-events-and-profiles.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -7,6 +8,7 @@ import { catalogAndKeys } from './0001-catalog-and-keys.js';
  */
 const migrations: Record<string, Migration> = {
   '0001-catalog-and-keys': catalogAndKeys,
+  '0002-events-and-profiles': eventsAndProfiles,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,112 @@
+import type { Profile, TrackedEvent } from '../domain/profiles/index.js';
+
+/** Which kind of id a customer is known by. */
+export type IdentityKind = 'user' | 'anon';
+
+export interface Identity {
+  readonly kind: IdentityKind;
+  readonly value: string;
+}
+
+/** A profile and the version its row is at, for optimistic concurrency. */
+export interface VersionedProfile {
+  readonly profile: Profile;
+  readonly version: number;
+}
+
+/** An event as stored: the event and the profile it counted for. */
+export interface StoredEvent {
+  readonly seq: number;
+  readonly profileId: string;
+  readonly event: TrackedEvent;
+}
+
+/** An order counted once by its id, whichever way it arrived. */
+export interface OrderRecord {
+  readonly orderId: string;
+  readonly profileId: string;
+  readonly messageId: string;
+  readonly currency: string;
+  readonly amount: number;
+  /** ISO 8601. */
+  readonly at: string;
+  readonly source: 'event' | 'api';
+}
+
+/** An identity link to write: a new one (`previousProfileId` null) or one moving to another profile. */
+export interface IdentityLink extends Identity {
+  readonly profileId: string;
+  readonly previousProfileId: string | null;
+}
+
+/** A profile to write: a new one (`expectedVersion` null) or an update of the version read. */
+export interface ProfileWrite {
+  readonly profile: Profile;
+  readonly expectedVersion: number | null;
+}
+
+/** Raised when another writer got there first (a profile version moved, an id was linked): retry. */
+export class WriteConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WriteConflict';
+  }
+}
+
+/** The writes of one ingestion batch, all in one transaction. */
+export interface ProfileTransaction {
+  findProfileIds(identities: readonly Identity[]): Promise<Map<string, string>>;
+  getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
+  /** When each of the given salted id hashes was erased, for those that were. */
+  erasedAt(idHashes: readonly string[]): Promise<Map<string, number>>;
+  /** The messageIds among `messageIds` already stored. */
+  existingMessageIds(messageIds: readonly string[]): Promise<Set<string>>;
+  /** @throws WriteConflict when one of them was stored meanwhile. */
+  insertEvents(rows: readonly { profileId: string; event: TrackedEvent }[]): Promise<void>;
+  /** Records orders not seen before; resolves to the orderIds it recorded. */
+  insertOrders(rows: readonly OrderRecord[]): Promise<Set<string>>;
+  orderAmounts(orderIds: readonly string[]): Promise<Map<string, { currency: string; amount: number }>>;
+  /** @throws WriteConflict when a link changed meanwhile. */
+  linkIdentities(links: readonly IdentityLink[], now: number): Promise<void>;
+  /** @throws WriteConflict when a profile changed meanwhile. Resolves to each profile's new version. */
+  writeProfiles(writes: readonly ProfileWrite[], now: number): Promise<Map<string, number>>;
+  /**
+   * Moves a merged profile's events, orders and remaining ids to the profile it merged into, deletes
+   * it and records the merge. @throws WriteConflict when it is no longer at `expectedVersion`.
+   */
+  absorbProfile(
+    fromProfileId: string,
+    intoProfileId: string,
+    expectedVersion: number,
+    now: number,
+  ): Promise<void>;
+}
+
+/** What `DELETE /v1/profiles/{userId}` removed. */
+export interface ErasureCounts {
+  readonly profiles: number;
+  readonly identities: number;
+  readonly events: number;
+  readonly orders: number;
+}
+
+/** Durable events, orders, profiles and identities. */
+export interface ProfileStore {
+  /** Runs `work` in one transaction: all its writes land together or not at all. */
+  profileTransaction<T>(work: (tx: ProfileTransaction) => Promise<T>): Promise<T>;
+  findProfileId(identity: Identity): Promise<string | undefined>;
+  getProfile(id: string): Promise<VersionedProfile | undefined>;
+  /** Every profile, a page at a time in id order (start-up statistics, back-fills). */
+  scanProfiles(afterId: string | undefined, limit: number): Promise<VersionedProfile[]>;
+  eventsOf(profileId: string): Promise<StoredEvent[]>;
+  ordersOf(profileId: string): Promise<OrderRecord[]>;
+  mergesInto(profileId: string): Promise<{ fromProfileId: string; at: number }[]>;
+  countEvents(): Promise<number>;
+  /**
+   * Deletes a profile and everything derived from it, and records the salted hashes of its ids so
+   * that replayed old events cannot bring it back. Leaves no trace of the ids or traits in the store files.
+   */
+  eraseProfile(profileId: string, idHashes: readonly string[], now: number): Promise<ErasureCounts>;
+  /** Salted hashes of erased ids and when they were erased. */
+  erasures(): Promise<Map<string, number>>;
+}

@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProfile, type TrackedEvent } from '../../src/domain/profiles/index.js';
+import { WriteConflict, type Store } from '../../src/ports/store.js';
+import { useStoreFixture, type StoreFixture } from './store-contract.js';
+
+const now = Date.parse('2026-03-01T12:00:00.000Z');
+const iso = new Date(now).toISOString();
+
+function event(messageId: string, userId = 'u1'): TrackedEvent {
+  return {
+    messageId,
+    type: 'track',
+    event: 'Thing',
+    userId,
+    timestamp: iso,
+    receivedAt: iso,
+    properties: {},
+    traits: {},
+    context: {},
+  };
+}
+
+const profile = (id: string, userId?: string) =>
+  createProfile(id, iso, userId === undefined ? {} : { userId });
+
+/** The behaviour every store must show for events, orders, profiles and ids; run on SQLite and PostgreSQL. */
+export function describeProfileStoreContract(name: string, createFixture: () => Promise<StoreFixture>): void {
+  describe(`ProfileStore contract: ${name}`, () => {
+    const storeOf = useStoreFixture(createFixture);
+    let store: Store;
+    beforeAll(() => {
+      store = storeOf();
+    });
+
+    it('writes profiles at versions and refuses a stale or duplicate write', async () => {
+      await store.profileTransaction(async (tx) => {
+        const versions = await tx.writeProfiles(
+          [{ profile: profile('p1', 'u1'), expectedVersion: null }],
+          now,
+        );
+        expect(versions.get('p1')).toBe(1);
+      });
+      await expect(
+        store.profileTransaction((tx) =>
+          tx.writeProfiles([{ profile: profile('p1'), expectedVersion: null }], now),
+        ),
+      ).rejects.toBeInstanceOf(WriteConflict);
+      await expect(
+        store.profileTransaction((tx) =>
+          tx.writeProfiles([{ profile: profile('p1'), expectedVersion: 5 }], now),
+        ),
+      ).rejects.toBeInstanceOf(WriteConflict);
+      await store.profileTransaction((tx) =>
+        tx.writeProfiles(
+          [{ profile: { ...profile('p1', 'u1'), traits: { a: 1 } }, expectedVersion: 1 }],
+          now,
+        ),
+      );
+      expect(await store.getProfile('p1')).toMatchObject({ version: 2, profile: { traits: { a: 1 } } });
+    });
+
+    it('rolls the whole transaction back when any part conflicts', async () => {
+      await expect(
+        store.profileTransaction(async (tx) => {
+          await tx.insertEvents([{ profileId: 'p1', event: event('rollback-1') }]);
+          await tx.writeProfiles([{ profile: profile('p1'), expectedVersion: 99 }], now);
+        }),
+      ).rejects.toBeInstanceOf(WriteConflict);
+      expect(await store.profileTransaction((tx) => tx.existingMessageIds(['rollback-1']))).toEqual(
+        new Set(),
+      );
+    });
+
+    it('stores an event once per messageId and reports a concurrent duplicate as a conflict', async () => {
+      await store.profileTransaction((tx) =>
+        tx.insertEvents([
+          { profileId: 'p1', event: event('m-1') },
+          { profileId: 'p1', event: event('m-2') },
+        ]),
+      );
+      expect(await store.profileTransaction((tx) => tx.existingMessageIds(['m-1', 'm-3']))).toEqual(
+        new Set(['m-1']),
+      );
+      await expect(
+        store.profileTransaction((tx) => tx.insertEvents([{ profileId: 'p1', event: event('m-2') }])),
+      ).rejects.toBeInstanceOf(WriteConflict);
+      expect((await store.eventsOf('p1')).map((stored) => stored.event.messageId)).toEqual(['m-1', 'm-2']);
+    });
+
+    it('counts an order once by its orderId', async () => {
+      const order = {
+        orderId: 'o-1',
+        profileId: 'p1',
+        messageId: 'm-1',
+        currency: 'GBP',
+        amount: 1999,
+        at: iso,
+        source: 'event' as const,
+      };
+      expect(await store.profileTransaction((tx) => tx.insertOrders([order]))).toEqual(new Set(['o-1']));
+      expect(
+        await store.profileTransaction((tx) =>
+          tx.insertOrders([{ ...order, messageId: 'm-9', source: 'api' }]),
+        ),
+      ).toEqual(new Set());
+      expect(await store.profileTransaction((tx) => tx.orderAmounts(['o-1', 'o-2']))).toEqual(
+        new Map([['o-1', { currency: 'GBP', amount: 1999 }]]),
+      );
+      expect(await store.ordersOf('p1')).toEqual([order]);
+    });
+
+    it('links ids, moves them only from where they were, and finds profiles by them', async () => {
+      await store.profileTransaction((tx) =>
+        tx.linkIdentities(
+          [
+            { kind: 'user', value: 'u1', profileId: 'p1', previousProfileId: null },
+            { kind: 'anon', value: 'a1', profileId: 'p1', previousProfileId: null },
+          ],
+          now,
+        ),
+      );
+      expect(await store.findProfileId({ kind: 'anon', value: 'a1' })).toBe('p1');
+      await expect(
+        store.profileTransaction((tx) =>
+          tx.linkIdentities([{ kind: 'anon', value: 'a1', profileId: 'p2', previousProfileId: null }], now),
+        ),
+      ).rejects.toBeInstanceOf(WriteConflict);
+      await expect(
+        store.profileTransaction((tx) =>
+          tx.linkIdentities([{ kind: 'anon', value: 'a1', profileId: 'p2', previousProfileId: 'p9' }], now),
+        ),
+      ).rejects.toBeInstanceOf(WriteConflict);
+      const found = await store.profileTransaction((tx) =>
+        tx.findProfileIds([
+          { kind: 'user', value: 'u1' },
+          { kind: 'anon', value: 'zz' },
+        ]),
+      );
+      expect(found).toEqual(new Map([['user:u1', 'p1']]));
+    });
+
+    it('absorbs a merged profile: its history and ids move, the merge is recorded', async () => {
+      await store.profileTransaction(async (tx) => {
+        await tx.writeProfiles([{ profile: profile('p-anon'), expectedVersion: null }], now);
+        await tx.linkIdentities(
+          [{ kind: 'anon', value: 'a2', profileId: 'p-anon', previousProfileId: null }],
+          now,
+        );
+        await tx.insertEvents([{ profileId: 'p-anon', event: event('m-anon', 'x') }]);
+      });
+      await expect(
+        store.profileTransaction((tx) => tx.absorbProfile('p-anon', 'p1', 7, now)),
+      ).rejects.toBeInstanceOf(WriteConflict);
+      await store.profileTransaction((tx) => tx.absorbProfile('p-anon', 'p1', 1, now));
+      expect(await store.getProfile('p-anon')).toBeUndefined();
+      expect(await store.findProfileId({ kind: 'anon', value: 'a2' })).toBe('p1');
+      expect((await store.eventsOf('p1')).map((stored) => stored.event.messageId)).toContain('m-anon');
+      expect(await store.mergesInto('p1')).toEqual([{ fromProfileId: 'p-anon', at: now }]);
+    });
+
+    it('erases a profile with everything derived from it and keeps only hashes', async () => {
+      const counts = await store.eraseProfile('p1', ['hash-u1', 'hash-a1'], now);
+      expect(counts).toEqual({ profiles: 1, identities: 3, events: 3, orders: 1 });
+      expect(await store.getProfile('p1')).toBeUndefined();
+      expect(await store.findProfileId({ kind: 'user', value: 'u1' })).toBeUndefined();
+      expect(await store.mergesInto('p1')).toEqual([]);
+      expect(await store.erasures()).toEqual(
+        new Map([
+          ['hash-u1', now],
+          ['hash-a1', now],
+        ]),
+      );
+      expect(await store.profileTransaction((tx) => tx.erasedAt(['hash-a1', 'other']))).toEqual(
+        new Map([['hash-a1', now]]),
+      );
+    });
+
+    it('scans profiles page by page in id order', async () => {
+      await store.profileTransaction((tx) =>
+        tx.writeProfiles(
+          ['s3', 's1', 's2'].map((id) => ({ profile: profile(id), expectedVersion: null })),
+          now,
+        ),
+      );
+      const first = await store.scanProfiles(undefined, 2);
+      const second = await store.scanProfiles(first[first.length - 1]?.profile.id, 10);
+      expect([...first, ...second].map((entry) => entry.profile.id)).toEqual(['s1', 's2', 's3']);
+    });
+  });
+}
