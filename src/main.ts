@@ -1,20 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
 import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
+import { readNdjsonFile } from './adapters/files/ndjson.js';
+import { packageRoot } from './adapters/files/package-root.js';
 import { openShippedProductFile } from './adapters/files/shipped-files.js';
 import { buildApp } from './adapters/http/build-app.js';
 import { createProductRecordValidator } from './adapters/http/product-record-validator.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
-import { ApiKeyService, type CreatedKey } from './app/api-keys.js';
-import { CatalogService } from './app/catalog-service.js';
-import { loadDemoStoreIfEmpty } from './app/demo-store.js';
+import { ApiKeyService, type CreatedKey } from './app/access/api-keys.js';
+import { CustomerTokens } from './app/access/customer-tokens.js';
+import { CatalogService } from './app/catalog/catalog-service.js';
+import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
+import type { DemoInvoice } from './app/demo/replay-orders.js';
+import { EventIngestion } from './app/profiles/event-ingestion.js';
+import { createIdHasher } from './app/profiles/id-hasher.js';
+import { ProfileCache } from './app/profiles/profile-cache.js';
+import { ProfileService } from './app/profiles/profile-service.js';
 import { Readiness } from './app/readiness.js';
 import type { Config } from './config/schema.js';
 import { Catalog } from './domain/catalog/index.js';
@@ -41,12 +49,18 @@ export interface Attune {
   readonly nodeId: string;
   readonly catalog: CatalogService;
   readonly keys: ApiKeyService;
+  readonly ingestion: EventIngestion;
+  readonly profiles: ProfileService;
+  readonly tokens: CustomerTokens;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
   readonly backgroundWork: Promise<void>;
   close(): Promise<void>;
 }
+
+/** How often the customer-base statistics behind RFM scores are recomputed. */
+const STATISTICS_INTERVAL_MS = 10 * 60_000;
 
 /**
  * The composition root: the only place that picks concrete adapters. Builds the store and bus from
@@ -56,30 +70,72 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const nodeId = randomUUID();
-  const store =
-    overrides.store ??
-    (config.databaseUrl === undefined
-      ? createSqliteStore(join(config.dataDir, 'attune.db'))
-      : createPostgresStore({ connectionString: config.databaseUrl }));
-  const onBusError = (error: unknown) => logger.error({ err: error }, 'bus handler failed');
+  const store = overrides.store ?? createStore(config);
+  const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
   const bus =
     overrides.bus ??
     (config.redisUrl === undefined
-      ? new InProcessEventBus(onBusError)
-      : new RedisEventBus({ url: config.redisUrl, onError: onBusError }));
+      ? new InProcessEventBus(onError)
+      : new RedisEventBus({ url: config.redisUrl, onError }));
 
   const readiness = new Readiness();
   await readiness.track('migrations', store.migrate());
+  const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
+  const tokenSecret =
+    config.customerTokenSecret ??
+    (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
+
   const keys = new ApiKeyService({ store, bus, clock });
+  const tokens = new CustomerTokens(tokenSecret, clock);
+  const catalogModel = new Catalog();
   const catalog = new CatalogService({
     store,
     bus,
     clock,
-    catalog: new Catalog(),
+    catalog: catalogModel,
     currency: config.currency,
     nodeId,
   });
-  await readiness.track('loading from the store', Promise.all([keys.start(), catalog.start()]));
+  const cache = new ProfileCache(config.profileCacheSize);
+  const hashId = createIdHasher(salt);
+  const ingestion = new EventIngestion({
+    store,
+    bus,
+    clock,
+    cache,
+    currency: config.currency,
+    consentDefault: config.consentDefault,
+    nodeId,
+    hashId,
+    onError,
+    productFacts: (productId) => {
+      const product = catalogModel.getProduct(productId);
+      return product === undefined
+        ? undefined
+        : { categories: product.categories, ...(product.brand !== undefined && { brand: product.brand }) };
+    },
+  });
+  const profiles = new ProfileService({
+    store,
+    bus,
+    clock,
+    cache,
+    ingestion,
+    currency: config.currency,
+    consentDefault: config.consentDefault,
+    hashId,
+    nodeId,
+  });
+  await readiness.track(
+    'loading from the store',
+    Promise.all([keys.start(), catalog.start(), ingestion.start(), profiles.start()]),
+  );
+  await profiles.refreshStatistics();
+  const statisticsTimer = setInterval(
+    () => void profiles.refreshStatistics().catch(onError),
+    STATISTICS_INTERVAL_MS,
+  );
+  statisticsTimer.unref();
   const createdKeys = await keys.ensureKeys(config, nodeId);
 
   const app = await buildApp({
@@ -90,32 +146,26 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     readiness,
     metrics: new Registry(),
     keys,
+    tokens,
     catalog,
+    ingestion,
+    profiles,
   });
-  const validate = createProductRecordValidator();
   const backgroundWork = config.demo
     ? readiness
         .track(
           'demo load',
-          loadDemoStoreIfEmpty(
-            {
-              currency: 'GBP',
-              catalogueRows: () =>
-                openShippedProductFile('demo/online-retail/catalogue.ndjson.gz', 'GBP').rows,
-            },
-            {
-              store,
-              catalog,
-              validate,
-              storeCurrency: config.currency,
-              log: (message) => logger.info(message),
-            },
-          ),
+          loadDemoStoreIfEmpty(demoSource(), {
+            store,
+            catalog,
+            ingestion,
+            now: () => clock.now(),
+            validate: createProductRecordValidator(),
+            storeCurrency: config.currency,
+            log: (message) => logger.info(message),
+          }).then(() => profiles.refreshStatistics()),
         )
-        .then(
-          () => undefined,
-          (error: unknown) => logger.error({ err: error }, 'demo load failed'),
-        )
+        .catch(onError)
     : Promise.resolve();
 
   return {
@@ -127,13 +177,33 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     nodeId,
     catalog,
     keys,
+    ingestion,
+    profiles,
+    tokens,
     createdKeys,
     backgroundWork,
     async close() {
+      clearInterval(statisticsTimer);
       await app.close();
       await backgroundWork;
       await bus.close();
       await store.close();
     },
+  };
+}
+
+function createStore(config: Config): Store {
+  return config.databaseUrl === undefined
+    ? createSqliteStore(join(config.dataDir, 'attune.db'))
+    : createPostgresStore({ connectionString: config.databaseUrl });
+}
+
+/** The demo extract shipped in demo/online-retail (see its README section for the attribution). */
+function demoSource() {
+  return {
+    currency: 'GBP',
+    catalogueRows: () => openShippedProductFile('demo/online-retail/catalogue.ndjson.gz', 'GBP').rows,
+    invoices: () =>
+      readNdjsonFile<DemoInvoice>(resolve(packageRoot(), 'demo/online-retail/orders.ndjson.gz')),
   };
 }

@@ -5,7 +5,7 @@ import {
   type ImportRow,
   type ImportSummary,
   type ProductWriter,
-} from '../app/product-import.js';
+} from '../app/catalog/product-import.js';
 import type { Config } from '../config/schema.js';
 import { createAttune } from '../main.js';
 import { ProgressBar } from './progress-bar.js';

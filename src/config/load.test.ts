@@ -18,6 +18,8 @@ describe('loadConfig', () => {
         currency: 'GBP',
         demo: true,
         logLevel: 'info',
+        consentDefault: 'granted',
+        profileCacheSize: 200000,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);

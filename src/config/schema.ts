@@ -20,6 +20,10 @@ export interface Config {
   /** Load the demo store into an empty store at start. */
   readonly demo: boolean;
   readonly logLevel: LogLevel;
+  /** What a visitor who never answered is taken to have said about personalisation and analytics. */
+  readonly consentDefault: 'granted' | 'denied';
+  /** Profiles each node keeps in memory (least recently used leave first). */
+  readonly profileCacheSize: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -137,6 +141,24 @@ export const SETTINGS = [
         return { value: env['DATABASE_URL'] === undefined || env['DATABASE_URL'] === '' };
       return raw === '1' || raw === '0' ? { value: raw === '1' } : { problem: 'must be 1 or 0' };
     },
+  }),
+  setting({
+    env: 'ATTUNE_CONSENT_DEFAULT',
+    key: 'consentDefault',
+    description: 'consent of a visitor who has not answered: granted, or denied for opt-in regimes',
+    defaultText: 'granted',
+    parse: (raw = 'granted') =>
+      raw === 'granted' || raw === 'denied' ? { value: raw } : { problem: 'must be granted or denied' },
+  }),
+  setting({
+    env: 'ATTUNE_PROFILE_CACHE_SIZE',
+    key: 'profileCacheSize',
+    description: 'profiles each node keeps in memory',
+    defaultText: '200000',
+    parse: (raw = '200000') =>
+      /^\d+$/.test(raw) && Number(raw) >= 100 && Number(raw) <= 50_000_000
+        ? { value: Number(raw) }
+        : { problem: 'must be an integer from 100 to 50000000' },
   }),
   setting({
     env: 'LOG_LEVEL',

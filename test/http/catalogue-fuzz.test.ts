@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CATALOG } from '../../src/adapters/http/error-catalog.js';
+import { expectProblemUnlessOk } from '../support/problems.js';
 import { productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 let node: TestAttune;
@@ -36,14 +36,6 @@ const mutatedMoney = fc
   .map(([amount, currency]) => productBody({ price: { amount, currency } }));
 const body = fc.oneof(anyJson, mutatedProduct, mutatedMoney);
 const id = fc.oneof(fc.string({ maxLength: 140 }), fc.stringMatching(/^[A-Za-z0-9._:-]{1,20}$/));
-
-function expectProblemUnlessOk(response: Awaited<ReturnType<TestAttune['call']>>): void {
-  expect(response.status).toBeLessThan(500);
-  if (response.status >= 400) {
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(Object.keys(ERROR_CATALOG)).toContain(response.json().code);
-  }
-}
 
 describe('fuzzing the catalogue routes', () => {
   it('PUT /v1/products/{id} never answers 5xx', async () => {

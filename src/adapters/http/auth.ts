@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ApiKeyService, Principal } from '../../app/api-keys.js';
-import type { Scope } from '../../app/scopes.js';
+import type { ApiKeyService, Principal } from '../../app/access/api-keys.js';
+import type { Scope } from '../../app/access/scopes.js';
 import { HttpProblem } from './problem.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The scope a key needs for this route, or `public` for unauthenticated routes. Every route names one. */
     scope?: Scope | 'public';
+    /** The key may also come as `writeKey` in the JSON body, as Segment's batch envelope carries it. */
+    keyInBody?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | undefined;
@@ -25,27 +27,33 @@ export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
     }
   });
   app.addHook('onRequest', async (request) => {
-    const scope = request.routeOptions.config.scope;
+    const { scope, keyInBody } = request.routeOptions.config;
     if (scope === undefined || scope === 'public') return;
     const key = presentedKey(request);
-    const principal = key === undefined ? undefined : await keys.authenticate(key);
-    if (principal === undefined) {
-      throw new HttpProblem(
-        'unauthorized',
-        key === undefined ? 'send an API key: Authorization: Bearer <key>' : 'unknown API key',
-        {
-          in: 'header',
-          pointer: '/authorization',
-        },
-      );
-    }
-    if (!principal.scopes.has(scope)) {
-      throw new HttpProblem('forbidden', `a ${principal.kind} key does not have the ${scope} scope`, {
-        scope,
-      });
-    }
-    request.principal = principal;
+    // Without a header, a route that takes the key in its body checks it once the body is parsed.
+    if (key === undefined && keyInBody === true) return;
+    request.principal = await authorize(keys, key, scope);
   });
+  app.addHook('preValidation', async (request) => {
+    const { scope, keyInBody } = request.routeOptions.config;
+    if (keyInBody !== true || scope === undefined || scope === 'public' || request.principal !== undefined)
+      return;
+    const body = request.body as { writeKey?: unknown } | undefined;
+    const key = typeof body?.writeKey === 'string' && body.writeKey !== '' ? body.writeKey : undefined;
+    request.principal = await authorize(keys, key, scope);
+  });
+}
+
+async function authorize(keys: ApiKeyService, key: string | undefined, scope: Scope): Promise<Principal> {
+  const principal = key === undefined ? undefined : await keys.authenticate(key);
+  if (principal === undefined) {
+    const detail = key === undefined ? 'send an API key: Authorization: Bearer <key>' : 'unknown API key';
+    throw new HttpProblem('unauthorized', detail, { in: 'header', pointer: '/authorization' });
+  }
+  if (!principal.scopes.has(scope)) {
+    throw new HttpProblem('forbidden', `a ${principal.kind} key does not have the ${scope} scope`, { scope });
+  }
+  return principal;
 }
 
 function presentedKey(request: FastifyRequest): string | undefined {

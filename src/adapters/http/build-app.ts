@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { ApiKeyService } from '../../app/api-keys.js';
-import type { CatalogService } from '../../app/catalog-service.js';
+import type { ApiKeyService } from '../../app/access/api-keys.js';
+import type { CustomerTokens } from '../../app/access/customer-tokens.js';
+import type { CatalogService } from '../../app/catalog/catalog-service.js';
+import type { EventIngestion } from '../../app/profiles/event-ingestion.js';
+import type { ProfileService } from '../../app/profiles/profile-service.js';
 import type { Readiness } from '../../app/readiness.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -13,8 +16,10 @@ import { installMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { registerCollectionRoutes } from './routes/collection-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
 import { registerInventoryRoutes } from './routes/inventory-routes.js';
 import { registerProductRoutes } from './routes/product-routes.js';
+import { registerProfileRoutes } from './routes/profile-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -27,7 +32,10 @@ export interface AppDeps {
   readonly readiness: Readiness;
   readonly metrics: Registry;
   readonly keys: ApiKeyService;
+  readonly tokens: CustomerTokens;
   readonly catalog: CatalogService;
+  readonly ingestion: EventIngestion;
+  readonly profiles: ProfileService;
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -92,6 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProductRoutes(app, deps.catalog);
   registerInventoryRoutes(app, deps.catalog);
   registerCollectionRoutes(app, deps.catalog);
+  // Its own scope: event routes accept JSON under any content type and gzip, the rest stays strict.
+  await app.register((scope) => eventRoutes(scope, deps.ingestion));
+  registerProfileRoutes(app, { profiles: deps.profiles, tokens: deps.tokens });
   await app.ready();
   return app;
 }

@@ -1,4 +1,5 @@
 import type { CatalogErrorCode } from '../../domain/catalog/index.js';
+import type { ProfileErrorCode } from '../../domain/profiles/index.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
 
 /** Codes the HTTP edge raises itself: request shape, auth, routing and failures. */
@@ -14,6 +15,7 @@ export type EdgeErrorCode =
   | 'invalid_value'
   | 'out_of_range'
   | 'too_many_items'
+  | 'too_many_events'
   | 'invalid_cursor'
   | 'invalid_if_match'
   | 'unauthorized'
@@ -24,7 +26,7 @@ export type EdgeErrorCode =
   | 'internal_error';
 
 /** Every `code` an Attune problem can carry. Codes are never renamed or reused for another meaning. */
-export type ErrorCode = EdgeErrorCode | SharedErrorCode | CatalogErrorCode;
+export type ErrorCode = EdgeErrorCode | SharedErrorCode | CatalogErrorCode | ProfileErrorCode;
 
 export interface ErrorEntry {
   readonly status: number;
@@ -48,6 +50,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   invalid_value: { status: 400, title: 'A field has a value that is not allowed' },
   out_of_range: { status: 400, title: 'A number or length is out of range' },
   too_many_items: { status: 400, title: 'A list has too many items' },
+  too_many_events: { status: 413, title: 'A batch holds at most 500 events' },
   invalid_cursor: { status: 400, title: 'The pagination cursor is not valid' },
   invalid_if_match: { status: 400, title: 'The If-Match header is not a version' },
   unauthorized: { status: 401, title: 'A valid API key is required' },
@@ -67,6 +70,17 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   invalid_price_range: { status: 400, title: 'The price range is inverted' },
   invalid_collection: { status: 400, title: 'A collection needs either productIds or filter' },
   duplicate_id: { status: 400, title: 'An id appears twice' },
+  missing_id: { status: 400, title: 'An event needs a userId or an anonymousId' },
+  invalid_user_id: { status: 400, title: 'A userId or anonymousId must be a short string' },
+  unknown_event_type: { status: 400, title: 'Not a Segment call type' },
+  missing_event_name: { status: 400, title: 'A track call needs an event name' },
+  invalid_timestamp: { status: 400, title: 'Not an ISO 8601 date-time with a time zone' },
+  timestamp_in_future: { status: 400, title: 'The event is dated in the future' },
+  invalid_quantity: { status: 400, title: 'A quantity must be a finite, non-negative number' },
+  invalid_event: { status: 400, title: 'The event is malformed' },
+  event_too_large: { status: 413, title: 'An event may be at most 128 KB' },
+  server_event_only: { status: 403, title: "Order events come only from the merchant's server (secret key)" },
+  profile_not_found: { status: 404, title: 'No such profile' },
 };
 
 export function isErrorCode(code: string): code is ErrorCode {

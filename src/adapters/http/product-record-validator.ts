@@ -1,4 +1,4 @@
-import type { ProductRecordValidator } from '../../app/product-import.js';
+import type { ProductRecordValidator } from '../../app/catalog/product-import.js';
 import { ProductItem } from './schemas/catalog.js';
 import { compileBodyValidator, toFieldError } from './validation.js';
 

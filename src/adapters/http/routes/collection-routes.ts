@@ -1,6 +1,6 @@
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import type { FastifyInstance } from 'fastify';
-import type { CatalogService } from '../../../app/catalog-service.js';
+import type { CatalogService } from '../../../app/catalog/catalog-service.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';
 import {

@@ -1,6 +1,6 @@
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import type { FastifyInstance } from 'fastify';
-import type { CatalogService } from '../../../app/catalog-service.js';
+import type { CatalogService } from '../../../app/catalog/catalog-service.js';
 import { InventoryBody, InventoryParams, StockResponse } from '../schemas/catalog.js';
 import { ProblemSchema, commonProblems } from '../schemas/common.js';
 

@@ -1,7 +1,7 @@
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { CatalogService } from '../../../app/catalog-service.js';
+import type { CatalogService } from '../../../app/catalog/catalog-service.js';
 import { isAvailable, type Product } from '../../../domain/catalog/index.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';

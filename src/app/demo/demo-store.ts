@@ -1,16 +1,21 @@
-import type { Store } from '../ports/store.js';
-import type { CatalogService } from './catalog-service.js';
-import { importProducts, type ImportRow, type ProductRecordValidator } from './product-import.js';
+import type { Store } from '../../ports/store.js';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import { importProducts, type ImportRow, type ProductRecordValidator } from '../catalog/product-import.js';
+import type { EventIngestion } from '../profiles/event-ingestion.js';
+import { replayDemoOrders, type DemoInvoice } from './replay-orders.js';
 
 export interface DemoSource {
   /** Currency of the demo data's prices. */
   readonly currency: string;
   catalogueRows(): AsyncIterable<ImportRow>;
+  invoices(): Promise<DemoInvoice[]>;
 }
 
 export interface DemoDeps {
   readonly store: Store;
   readonly catalog: CatalogService;
+  readonly ingestion: EventIngestion;
+  readonly now: () => number;
   readonly validate: ProductRecordValidator;
   readonly storeCurrency: string;
   readonly log: (message: string) => void;
@@ -20,7 +25,8 @@ const LOADING = 'demo.loading';
 const LOADED = 'demo.loaded';
 
 /**
- * Loads the demo store (the real Online Retail catalogue) into an empty store, once. An interrupted
+ * Loads the demo store (the real Online Retail catalogue, then its customers' orders replayed as
+ * events) into an empty store, once. An interrupted
  * load resumes on the next start (every write is an upsert); a store that already had data of its
  * own is never touched.
  */
@@ -35,12 +41,15 @@ export async function loadDemoStoreIfEmpty(source: DemoSource, deps: DemoDeps): 
     );
     return false;
   }
-  await store.setSetting(LOADING, new Date().toISOString());
+  await store.setSetting(LOADING, new Date(deps.now()).toISOString());
   const summary = await importProducts(source.catalogueRows(), deps.catalog, {
     validate: deps.validate,
     currency: deps.storeCurrency,
   });
-  await store.setSetting(LOADED, new Date().toISOString());
-  deps.log(`demo store loaded: ${summary.imported} products (${summary.rejected.length} rows rejected)`);
+  const events = await replayDemoOrders(await source.invoices(), deps.ingestion, deps.now());
+  await store.setSetting(LOADED, new Date(deps.now()).toISOString());
+  deps.log(
+    `demo store loaded: ${summary.imported} products, ${events} events replayed (${summary.rejected.length} rows rejected)`,
+  );
   return true;
 }

@@ -10,11 +10,11 @@ import {
   type Product,
   type ProductInput,
   type ProductQuery,
-} from '../domain/catalog/index.js';
-import { DomainError, type CurrencyCode } from '../domain/shared/index.js';
-import type { Clock } from '../ports/clock.js';
-import type { BusPayload, EventBus } from '../ports/event-bus.js';
-import type { Store, VersionPrecondition } from '../ports/store.js';
+} from '../../domain/catalog/index.js';
+import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { BusPayload, EventBus } from '../../ports/event-bus.js';
+import type { Store, VersionPrecondition } from '../../ports/store.js';
 
 export interface CatalogServiceDeps {
   readonly store: Store;

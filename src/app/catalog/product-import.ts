@@ -1,5 +1,5 @@
-import { draftProduct, type ProductInput } from '../domain/catalog/index.js';
-import { DomainError } from '../domain/shared/index.js';
+import { draftProduct, type ProductInput } from '../../domain/catalog/index.js';
+import { DomainError } from '../../domain/shared/index.js';
 
 /** A row of an import file, as read: a record, or why it could not be read. */
 export type ImportRow =

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../ports/clock.js';
-import type { EventBus } from '../ports/event-bus.js';
-import type { ApiKeyKind, ApiKeyRecord, Store } from '../ports/store.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { ApiKeyKind, ApiKeyRecord, Store } from '../../ports/store.js';
 import { PUBLISHABLE_SCOPES, SCOPES, type Scope } from './scopes.js';
 
 /** Who is calling: the key that authenticated the request and what it may do. */

@@ -1,0 +1,69 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { StrictObject } from './common.js';
+
+/** A userId or an anonymousId: any short string without control characters (emails are common). */
+export const CustomerId = Type.String({ minLength: 1, maxLength: 256, pattern: '^[^\\u0000-\\u001f]+$' });
+
+export const CustomerIdParams = StrictObject({ id: CustomerId });
+
+export const ConsentBody = StrictObject(
+  { personalization: Type.Optional(Type.Boolean()), analytics: Type.Optional(Type.Boolean()) },
+  { minProperties: 1 },
+);
+export type ConsentBody = Static<typeof ConsentBody>;
+
+const Money = Type.Record(Type.String(), Type.Integer(), { description: 'minor units per currency' });
+const Scored = Type.Array(Type.Object({ key: Type.String(), score: Type.Number() }));
+const NullableTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+/** `GET /v1/profiles/{id}` (DESIGN.md §3): fields may grow, none may be renamed. */
+export const ProfileResponse = Type.Object({
+  userId: Type.Union([Type.String(), Type.Null()]),
+  anonymousIds: Type.Array(Type.String()),
+  traits: Type.Record(Type.String(), Type.Unknown()),
+  computed: Type.Object({
+    orderCount: Type.Integer(),
+    lifetimeValue: Money,
+    averageOrderValue: Money,
+    firstOrderAt: NullableTime,
+    lastOrderAt: NullableTime,
+    firstSeenAt: NullableTime,
+    lastSeenAt: NullableTime,
+    rfm: Type.Union([
+      Type.Object({ recency: Type.Integer(), frequency: Type.Integer(), monetary: Type.Integer() }),
+      Type.Null(),
+    ]),
+    affinities: Type.Object({ categories: Scored, brands: Scored }),
+    recentlyViewed: Type.Array(Type.String()),
+    cart: Type.Object({
+      items: Type.Array(Type.Object({ productId: Type.String(), quantity: Type.Number() })),
+    }),
+    preferredChannel: Type.Union([Type.String(), Type.Null()]),
+    preferredDevice: Type.Union([Type.String(), Type.Null()]),
+  }),
+  segments: Type.Array(Type.String()),
+  consent: Type.Object({ personalization: Type.Boolean(), analytics: Type.Boolean() }),
+});
+
+export const ErasureReceipt = Type.Object({
+  receiptId: Type.String(),
+  userId: Type.String(),
+  erasedAt: Type.String({ format: 'date-time' }),
+  removed: Type.Object({
+    profiles: Type.Integer(),
+    identities: Type.Integer(),
+    events: Type.Integer(),
+    orders: Type.Integer(),
+  }),
+});
+
+export const CustomerTokenBody = StrictObject({
+  userId: CustomerId,
+  ttlSeconds: Type.Optional(Type.Integer({ minimum: 60, maximum: 30 * 86_400, description: 'default 3600' })),
+});
+export type CustomerTokenBody = Static<typeof CustomerTokenBody>;
+
+export const CustomerTokenResponse = Type.Object({
+  token: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});

@@ -1,0 +1,55 @@
+import { SignJWT, jwtVerify } from 'jose';
+import type { Clock } from '../../ports/clock.js';
+
+export interface MintedToken {
+  readonly token: string;
+  /** ISO 8601. */
+  readonly expiresAt: string;
+}
+
+/** Tokens live an hour unless the caller asks otherwise, and never more than 30 days. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
+export const MAX_TOKEN_TTL_SECONDS = 30 * 86_400;
+
+/**
+ * Customer tokens (DESIGN.md §3): HS256 JWTs with `sub` = userId and `exp`, so a browser holding a
+ * publishable key can act as its own customer and no other. Merchants' servers may mint them with
+ * the same secret themselves.
+ */
+export class CustomerTokens {
+  readonly #secret: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly clock: Clock,
+  ) {
+    this.#secret = new TextEncoder().encode(secret);
+  }
+
+  async mint(userId: string, ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS): Promise<MintedToken> {
+    const issuedAt = Math.floor(this.clock.now() / 1000);
+    const expiresAt = issuedAt + ttlSeconds;
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(userId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(this.#secret);
+    return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  }
+
+  /** The userId a valid, unexpired token names; undefined for anything else. */
+  async verify(token: string | undefined): Promise<string | undefined> {
+    if (token === undefined || token === '') return undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.#secret, {
+        algorithms: ['HS256'],
+        currentDate: new Date(this.clock.now()),
+        requiredClaims: ['sub', 'exp'],
+      });
+      return payload.sub;
+    } catch {
+      return undefined;
+    }
+  }
+}

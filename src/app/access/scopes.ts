@@ -1,0 +1,25 @@
+/**
+ * What an API key may do. Secret keys hold every scope; publishable keys (public, in storefront pages)
+ * hold {@link PUBLISHABLE_SCOPES}. Each route names the one scope it needs.
+ */
+export const SCOPES = [
+  /** Read products, stock and collections. */
+  'catalog:read',
+  /** Write products, stock and collections. */
+  'catalog:write',
+  /** Send Segment-spec events (order events need a secret key as well). */
+  'events:write',
+  /** Read, export and set consent for one's own profile: anonymous ids, or the customer a token names. */
+  'profiles:self',
+  /** Read, export and set consent for any profile. */
+  'profiles:read',
+  /** Erase a customer (GDPR). */
+  'profiles:erase',
+  /** Mint customer tokens. */
+  'customer-tokens:create',
+] as const;
+
+export type Scope = (typeof SCOPES)[number];
+
+/** The scopes of a publishable key: what a storefront in a browser may call. */
+export const PUBLISHABLE_SCOPES: readonly Scope[] = ['catalog:read', 'events:write', 'profiles:self'];

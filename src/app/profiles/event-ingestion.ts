@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { readEvent, type ConsentDefault, type ProductFacts } from '../../domain/profiles/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { BusPayload, EventBus } from '../../ports/event-bus.js';
+import { WriteConflict, type Identity, type Store } from '../../ports/store.js';
+import { identitiesOf, ingestBatch, type BatchResult, type IncomingEvent } from './ingest-batch.js';
+import type { ProfileCache } from './profile-cache.js';
+
+export interface EventIngestionDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly cache: ProfileCache;
+  readonly currency: string;
+  readonly consentDefault: ConsentDefault;
+  readonly nodeId: string;
+  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  readonly hashId: (identity: Identity) => string;
+  /** Reports failures after acknowledgement (announcing a commit), which must not fail the request. */
+  readonly onError: (error: unknown) => void;
+}
+
+/** An event that was refused, by its position in what was submitted. */
+export interface RejectedEvent {
+  readonly index: number;
+  readonly code: string;
+  readonly pointer: string;
+  readonly detail: string;
+}
+
+export interface IngestResult {
+  readonly accepted: number;
+  readonly rejected: readonly RejectedEvent[];
+}
+
+export interface SubmitOptions {
+  /** Sent with a secret key: order events are allowed. */
+  readonly fromServer: boolean;
+  /** A batch envelope's `context` and `sentAt`. */
+  readonly envelope?: { readonly context?: unknown; readonly sentAt?: unknown };
+}
+
+type Listener = (result: BatchResult) => void | Promise<void>;
+
+/** A queued submission of events, or work that must run alone between commits. */
+type QueueItem =
+  | {
+      readonly kind: 'events';
+      readonly events: IncomingEvent[];
+      readonly resolve: () => void;
+      readonly reject: (error: unknown) => void;
+    }
+  | { readonly kind: 'exclusive'; readonly run: () => Promise<void> };
+
+/** Events per transaction: submissions arriving together share one commit (group commit). */
+const MAX_EVENTS_PER_COMMIT = 2_000;
+const MAX_ATTEMPTS = 8;
+const TOPIC = 'profiles';
+
+/**
+ * The event pipeline. Each submission is validated event by event; the valid events join a queue,
+ * and whatever is queued is written in one transaction (group commit), so many small requests cost
+ * one durable commit and a submission is acknowledged only once its events are committed. One
+ * commit runs at a time per node; across nodes the store's version checks make a loser retry.
+ */
+export class EventIngestion {
+  readonly #queue: QueueItem[] = [];
+  readonly #listeners: Listener[] = [];
+  #draining = false;
+
+  constructor(private readonly deps: EventIngestionDeps) {}
+
+  /** Follows other nodes' profile changes, dropping what they changed from this node's cache. */
+  async start(): Promise<void> {
+    await this.deps.bus.subscribe(TOPIC, (payload) => this.#forgetRemote(payload));
+  }
+
+  /** Calls `listener` after every commit with what changed (for segments, models, live updates). */
+  onCommitted(listener: Listener): void {
+    this.#listeners.push(listener);
+  }
+
+  /** Validates and ingests events; resolves once the accepted ones are durable. */
+  async submit(raws: readonly unknown[], options: SubmitOptions): Promise<IngestResult> {
+    const receivedAt = this.deps.clock.now();
+    const rejected: RejectedEvent[] = [];
+    const events: IncomingEvent[] = [];
+    raws.forEach((raw, index) => {
+      const result = readEvent(raw, {
+        receivedAt,
+        storeCurrency: this.deps.currency,
+        fromServer: options.fromServer,
+        fallbackMessageId: `srv-${randomUUID()}`,
+        ...(options.envelope !== undefined && { envelope: options.envelope }),
+      });
+      if (result.ok) events.push({ event: result.event, fromServer: options.fromServer });
+      else rejected.push({ index, ...result.problem });
+    });
+    if (events.length > 0) await this.#enqueue(events);
+    return { accepted: events.length, rejected };
+  }
+
+  /** Runs `work` between commits, so it never races a batch on this node (erasure uses this). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ kind: 'exclusive', run: () => work().then(resolve, reject) });
+      this.#kick();
+    });
+  }
+
+  #enqueue(events: IncomingEvent[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ kind: 'events', events, resolve, reject });
+      this.#kick();
+    });
+  }
+
+  #kick(): void {
+    if (this.#draining) return;
+    this.#draining = true;
+    void this.#drain().finally(() => {
+      this.#draining = false;
+      if (this.#queue.length > 0) this.#kick();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    for (let head = this.#queue[0]; head !== undefined; head = this.#queue[0]) {
+      if (head.kind === 'exclusive') {
+        this.#queue.shift();
+        await head.run();
+        continue;
+      }
+      // Let the requests that arrived during the last commit be read first, so they share the next one.
+      await new Promise((resolve) => setImmediate(resolve));
+      const group = this.#takeGroup();
+      let result: BatchResult;
+      try {
+        result = await this.#commit(group.flatMap((pending) => pending.events));
+      } catch (error) {
+        for (const pending of group) pending.reject(error);
+        continue;
+      }
+      for (const pending of group) pending.resolve();
+      await this.#announce(result).catch((error: unknown) => this.deps.onError(error));
+    }
+  }
+
+  /** The queued submissions that go into the next commit: as many as fit, in arrival order. */
+  #takeGroup() {
+    const group: Extract<QueueItem, { kind: 'events' }>[] = [];
+    let count = 0;
+    for (let next = this.#queue[0]; next?.kind === 'events'; next = this.#queue[0]) {
+      if (group.length > 0 && count + next.events.length > MAX_EVENTS_PER_COMMIT) break;
+      group.push(next);
+      count += next.events.length;
+      this.#queue.shift();
+    }
+    return group;
+  }
+
+  async #commit(events: readonly IncomingEvent[]): Promise<BatchResult> {
+    const { store, cache } = this.deps;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const result = await store.profileTransaction((tx) =>
+          ingestBatch(tx, events, {
+            cache,
+            newProfileId: () => `prof_${randomUUID()}`,
+            productFacts: this.deps.productFacts,
+            consentDefault: this.deps.consentDefault,
+            hashId: this.deps.hashId,
+            now: this.deps.clock.now(),
+          }),
+        );
+        this.#remember(result);
+        return result;
+      } catch (error) {
+        if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error;
+        // Another node changed what this batch read: forget it all and read it again from the store.
+        const identities = events.flatMap(({ event }) => identitiesOf(event));
+        cache.forget(
+          identities.flatMap((identity) => cache.profileIdOf(identity) ?? []),
+          identities,
+        );
+      }
+    }
+  }
+
+  #remember(result: BatchResult): void {
+    const { cache } = this.deps;
+    cache.forget(result.absorbed.map((merge) => merge.from));
+    for (const entry of result.profiles) cache.putProfile(entry);
+    for (const { identity, profileId } of result.resolved) cache.link(identity, profileId);
+  }
+
+  async #announce(result: BatchResult): Promise<void> {
+    const profileIds = [
+      ...result.profiles.map((entry) => entry.profile.id),
+      ...result.absorbed.map((merge) => merge.from),
+    ];
+    if (profileIds.length > 0) {
+      await this.deps.bus.publish(TOPIC, {
+        origin: this.deps.nodeId,
+        profileIds,
+        identities: result.resolved.map(({ identity }) => identity),
+      });
+    }
+    for (const listener of this.#listeners) await listener(result);
+  }
+
+  #forgetRemote(payload: BusPayload): void {
+    if (payload['origin'] === this.deps.nodeId) return;
+    this.deps.cache.forget(payload['profileIds'] as string[], payload['identities'] as Identity[]);
+  }
+}
