@@ -5,9 +5,13 @@
 import { parseArgs } from 'node:util';
 import { printTable, type BenchRow } from './lib/report.js';
 import { catalogueSuite } from './suites/catalogue.js';
+import { ingestionSuite } from './suites/ingestion.js';
+import { profileMemorySuite } from './suites/profile-memory.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
+  ingestion: ingestionSuite,
+  profiles: profileMemorySuite,
 };
 
 const { values } = parseArgs({

@@ -17,6 +17,8 @@ export interface LoadOptions {
   readonly paths?: readonly string[];
   readonly method?: 'GET' | 'POST';
   readonly body?: string;
+  /** A fresh body for each request (unique message ids, say). */
+  readonly bodies?: () => string;
 }
 
 /** Runs autocannon against a URL and returns its throughput and latency figures. */
@@ -30,11 +32,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     headers: options.headers ?? {},
     method: options.method ?? 'GET',
     ...(options.body !== undefined && { body: options.body }),
-    ...(paths !== undefined && {
+    ...((paths !== undefined || options.bodies !== undefined) && {
       requests: [
         {
           setupRequest: (request) => {
-            request.path = paths[next % paths.length];
+            if (paths !== undefined) request.path = paths[next % paths.length];
+            if (options.bodies !== undefined) request.body = options.bodies();
             next += 1;
             return request;
           },
