@@ -1,5 +1,7 @@
 import { normalizeCategoryPath } from '../shared/index.js';
+import { recordActivity, type ActivitySpec } from './activity.js';
 import { addAffinity } from './affinity.js';
+import { pointsFor, type LoyaltyProgram } from './loyalty.js';
 import type { CommerceData, CommerceProduct, TrackedEvent } from './event.js';
 import type { CartLine, Profile } from './profile.js';
 
@@ -17,6 +19,10 @@ export interface ApplyContext {
   readonly refundedOrderAmount?: number;
   /** From the merchant's server (secret key): may set traits that move prices, such as `company`. */
   readonly fromServer: boolean;
+  /** Which events to remember for window rules; none when absent. */
+  readonly activity?: ActivitySpec;
+  /** The loyalty program, when the store runs one: orders earn points, refunds take them back. */
+  readonly loyalty?: LoyaltyProgram;
 }
 
 /** Affinity weight of one product line, by what the customer did. */
@@ -54,6 +60,12 @@ export function applyEvent(profile: Profile, event: TrackedEvent, context: Apply
         ...next.traits,
         company: { ...recordOf(next.traits['company']), ...event.traits, id: event.groupId },
       },
+    };
+  }
+  if (context.activity !== undefined && event.type === 'track') {
+    next = {
+      ...next,
+      activity: recordActivity(next.activity, event, context.activity, context.productFacts),
     };
   }
   return event.commerce === undefined
@@ -138,14 +150,25 @@ function completeOrder(
     firstOrderAt: minIso(profile.stats.firstOrderAt, timestamp),
     lastOrderAt: maxIso(profile.stats.lastOrderAt, timestamp),
   };
-  return { ...addAffinities(profile, commerce.products, WEIGHTS.ordered, at, context), stats, cart: [] };
+  const earned =
+    context.loyalty === undefined ? 0 : pointsFor(commerce.amount ?? 0, commerce.currency, context.loyalty);
+  const loyalty = { ...profile.loyalty, points: profile.loyalty.points + earned };
+  return {
+    ...addAffinities(profile, commerce.products, WEIGHTS.ordered, at, context),
+    stats,
+    cart: [],
+    loyalty,
+  };
 }
 
 function refund(profile: Profile, commerce: CommerceData, context: ApplyContext): Profile {
   const amount = commerce.amount ?? context.refundedOrderAmount ?? 0;
   const ltv = { ...profile.stats.lifetimeValue };
   ltv[commerce.currency] = Math.max(0, (ltv[commerce.currency] ?? 0) - amount);
-  return { ...profile, stats: { ...profile.stats, lifetimeValue: ltv } };
+  // A refund takes back what the refunded spend earned, never more than the customer holds.
+  const returned = context.loyalty === undefined ? 0 : pointsFor(amount, commerce.currency, context.loyalty);
+  const loyalty = { ...profile.loyalty, points: Math.max(0, profile.loyalty.points - returned) };
+  return { ...profile, stats: { ...profile.stats, lifetimeValue: ltv }, loyalty };
 }
 
 function addAffinities(

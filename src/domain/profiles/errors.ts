@@ -10,4 +10,5 @@ export type ProfileErrorCode =
   | 'invalid_event'
   | 'event_too_large'
   | 'server_event_only'
-  | 'profile_not_found';
+  | 'profile_not_found'
+  | 'invalid_loyalty_program';

@@ -15,6 +15,7 @@ export { readEvent, type EventReadOptions, type EventReadResult } from './normal
 export { commerceEventNamed } from './read-commerce.js';
 export {
   createProfile,
+  upgradeProfile,
   type CartLine,
   type ConsentRecord,
   type DecayedScore,
@@ -23,11 +24,30 @@ export {
   type ProfileStats,
 } from './profile.js';
 export { applyConsent, applyEvent, type ApplyContext, type ProductFacts } from './apply-event.js';
+export {
+  NO_ACTIVITY,
+  categoriesOf,
+  recordActivity,
+  type Activity,
+  type ActivityEntry,
+  type ActivitySpec,
+} from './activity.js';
+export {
+  draftLoyaltyProgram,
+  loyaltyStatus,
+  pointsFor,
+  pointsFromHistory,
+  type LoyaltyProgram,
+  type LoyaltyProgramInput,
+  type LoyaltyStatus,
+  type LoyaltyTier,
+} from './loyalty.js';
 export { mergeProfiles } from './merge-profiles.js';
 export { AFFINITY_HALF_LIFE_MS, decayedScore, topAffinities } from './affinity.js';
 export { rfmScore, rfmThresholds, type RfmScore, type RfmThresholds } from './rfm.js';
 export {
   effectiveConsent,
+  lazyComputed,
   viewProfile,
   type ConsentDefault,
   type EffectiveConsent,

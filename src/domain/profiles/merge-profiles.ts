@@ -1,4 +1,5 @@
 import { mergeAffinities } from './affinity.js';
+import type { ActivityEntry } from './activity.js';
 import type { CartLine, ConsentRecord, MoneyByCurrency, Profile } from './profile.js';
 
 const MAX_RECENTLY_VIEWED = 20;
@@ -37,6 +38,9 @@ export function mergeProfiles(target: Profile, source: Profile, now: string): Pr
     cart: mergeCarts(source.cart, target.cart),
     channels: addCounts(target.channels, source.channels),
     devices: addCounts(target.devices, source.devices),
+    activity: mergeActivity(target.activity, source.activity),
+    loyalty: { ...target.loyalty, points: target.loyalty.points + source.loyalty.points },
+    segments: [...new Set([...target.segments, ...source.segments])].sort(),
     createdAt: earliest(target.createdAt, source.createdAt) ?? target.createdAt,
     updatedAt: now,
   };
@@ -53,6 +57,16 @@ function pickNewer(
   const right = b[purpose];
   const newer = left === undefined ? right : right === undefined || left.at >= right.at ? left : right;
   return newer === undefined ? {} : { [purpose]: newer };
+}
+
+function mergeActivity(a: Profile['activity'], b: Profile['activity']): Profile['activity'] {
+  const merged: Record<string, ActivityEntry[]> = Object.fromEntries(
+    Object.entries(a).map(([name, entries]) => [name, [...entries]]),
+  );
+  for (const [name, entries] of Object.entries(b)) {
+    merged[name] = [...(merged[name] ?? []), ...entries].sort((x, y) => x.t - y.t);
+  }
+  return merged;
 }
 
 function mergeCarts(first: readonly CartLine[], second: readonly CartLine[]): CartLine[] {

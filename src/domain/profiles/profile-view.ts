@@ -1,5 +1,6 @@
 import { divideHalfEven } from '../shared/index.js';
 import { topAffinities } from './affinity.js';
+import type { LoyaltyStatus } from './loyalty.js';
 import type { MoneyByCurrency, Profile } from './profile.js';
 import { rfmScore, type RfmScore, type RfmThresholds } from './rfm.js';
 
@@ -47,6 +48,11 @@ export interface ProfileView {
     readonly preferredDevice: string | null;
   };
   readonly segments: readonly string[];
+  readonly loyalty: {
+    readonly points: number;
+    readonly tier: string | null;
+    readonly next: LoyaltyStatus['next'];
+  };
   readonly consent: EffectiveConsent;
 }
 
@@ -56,15 +62,61 @@ export interface ViewOptions {
   readonly rfm: RfmThresholds;
   readonly consentDefault: ConsentDefault;
   readonly segments?: readonly string[];
+  /** The customer's standing in the loyalty program, when the store runs one. */
+  readonly loyalty?: LoyaltyStatus;
+}
+
+/**
+ * The computed fields of a profile, each worked out only when first read: rules read one or two
+ * fields per evaluation, and sorting affinities for a rule that reads the order count is waste.
+ */
+export function lazyComputed(profile: Profile, options: ViewOptions): ProfileView['computed'] {
+  const { stats } = profile;
+  const fields: { [K in keyof ProfileView['computed']]: () => ProfileView['computed'][K] } = {
+    orderCount: () => stats.orderCount,
+    lifetimeValue: () => stats.lifetimeValue,
+    averageOrderValue: () => averageOrderValues(profile),
+    firstOrderAt: () => stats.firstOrderAt ?? null,
+    lastOrderAt: () => stats.lastOrderAt ?? null,
+    firstSeenAt: () => stats.firstSeenAt ?? null,
+    lastSeenAt: () => stats.lastSeenAt ?? null,
+    rfm: () => rfmScore(profile, options.rfm, options.currency, options.now) ?? null,
+    affinities: () => ({
+      categories: topAffinities(profile.categoryAffinity, options.now),
+      brands: topAffinities(profile.brandAffinity, options.now),
+    }),
+    recentlyViewed: () => profile.recentlyViewed,
+    cart: () => ({ items: profile.cart }),
+    preferredChannel: () => mostFrequent(profile.channels),
+    preferredDevice: () => mostFrequent(profile.devices),
+  };
+  const computed = {} as Record<string, unknown>;
+  for (const [key, compute] of Object.entries(fields)) {
+    Object.defineProperty(computed, key, {
+      enumerable: true,
+      get: () => {
+        const value = (compute as () => unknown)();
+        Object.defineProperty(computed, key, { value, enumerable: true });
+        return value;
+      },
+      configurable: true,
+    });
+  }
+  return computed as unknown as ProfileView['computed'];
+}
+
+function averageOrderValues(profile: Profile): Record<string, number> {
+  const averages: Record<string, number> = {};
+  for (const [currency, amount] of Object.entries(profile.stats.lifetimeValue)) {
+    const orders = profile.stats.ordersByCurrency[currency] ?? 0;
+    if (orders > 0) averages[currency] = divideHalfEven(amount, orders);
+  }
+  return averages;
 }
 
 export function viewProfile(profile: Profile, options: ViewOptions): ProfileView {
   const { stats } = profile;
-  const averageOrderValue: Record<string, number> = {};
-  for (const [currency, amount] of Object.entries(stats.lifetimeValue)) {
-    const orders = stats.ordersByCurrency[currency] ?? 0;
-    if (orders > 0) averageOrderValue[currency] = divideHalfEven(amount, orders);
-  }
+  const averageOrderValue = averageOrderValues(profile);
   return {
     userId: profile.userId ?? null,
     anonymousIds: profile.anonymousIds,
@@ -88,6 +140,11 @@ export function viewProfile(profile: Profile, options: ViewOptions): ProfileView
       preferredDevice: mostFrequent(profile.devices),
     },
     segments: options.segments ?? [],
+    loyalty: {
+      points: profile.loyalty.points,
+      tier: options.loyalty?.tier ?? null,
+      next: options.loyalty?.next ?? null,
+    },
     consent: effectiveConsent(profile, options.consentDefault),
   };
 }

@@ -1,4 +1,5 @@
 import type { CurrencyCode } from '../shared/index.js';
+import type { Activity } from './activity.js';
 
 /** Amounts per currency, in minor units (`{ GBP: 512345 }`). */
 export type MoneyByCurrency = Readonly<Record<CurrencyCode, number>>;
@@ -54,6 +55,14 @@ export interface Profile {
   /** How often each channel and device type was seen, for the preferred one. */
   readonly channels: Readonly<Record<string, number>>;
   readonly devices: Readonly<Record<string, number>>;
+  /** Recent events that rules over time windows count, as the rules in use ask (see ActivitySpec). */
+  readonly activity: Activity;
+  /** Loyalty points, and the tier last announced (computed with the segments). */
+  readonly loyalty: { readonly points: number; readonly tier?: string };
+  /** Ids of the (stored) segments the customer is in, sorted. */
+  readonly segments: readonly string[];
+  /** When the passing of time alone could next change a segment or tier (epoch ms). */
+  readonly nextCheckAt?: number;
   /** ISO 8601. */
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -77,7 +86,25 @@ export function createProfile(
     cart: [],
     channels: {},
     devices: {},
+    activity: {},
+    loyalty: { points: 0 },
+    segments: [],
     createdAt: now,
     updatedAt: now,
+  };
+}
+
+/**
+ * Brings a profile stored by an earlier version up to the current shape, filling fields added since
+ * with their empty values. Stored documents are never rewritten for this; they upgrade as they are read.
+ */
+export function upgradeProfile(stored: Profile): Profile {
+  const partial = stored as Partial<Profile> & Pick<Profile, 'id' | 'createdAt'>;
+  return {
+    ...createProfile(partial.id, partial.createdAt),
+    ...stored,
+    activity: partial.activity ?? {},
+    loyalty: partial.loyalty ?? { points: 0 },
+    segments: partial.segments ?? [],
   };
 }

@@ -18,3 +18,5 @@ export {
   type Match,
   type MatchableProduct,
 } from './match.js';
+export { parseDuration } from './duration.js';
+export type { ActivityEntry } from './activity-entry.js';
