@@ -53,8 +53,30 @@ export class WriteConflict extends Error {
   }
 }
 
+/** A membership that changed: the customer entered (`member`) or left the segment. */
+export interface MembershipChange {
+  readonly segmentId: string;
+  readonly profileId: string;
+  readonly member: boolean;
+  readonly at: number;
+}
+
+/** A webhook message to send once the transaction commits. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly webhookId: string;
+  readonly type: string;
+  readonly payload: string;
+}
+
 /** The writes of one ingestion batch, all in one transaction. */
 export interface ProfileTransaction {
+  /** Records entries and exits. */
+  changeMemberships(changes: readonly MembershipChange[]): Promise<void>;
+  /** Queues webhook messages, delivered after commit (the transactional outbox). */
+  enqueueMessages(entries: readonly OutboxEntry[], now: number): Promise<void>;
+  /** Sets or clears when each profile's time windows next need a look. */
+  scheduleChecks(checks: readonly { profileId: string; dueAt: number | null }[]): Promise<void>;
   findProfileIds(identities: readonly Identity[]): Promise<Map<string, string>>;
   getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
   /** When each of the given salted id hashes was erased, for those that were. */
@@ -102,6 +124,7 @@ export interface ProfileStore {
   ordersOf(profileId: string): Promise<OrderRecord[]>;
   mergesInto(profileId: string): Promise<{ fromProfileId: string; at: number }[]>;
   countEvents(): Promise<number>;
+  countProfiles(): Promise<number>;
   /**
    * Deletes a profile and everything derived from it, and records the salted hashes of its ids so
    * that replayed old events cannot bring it back. Leaves no trace of the ids or traits in the store files.

@@ -1,12 +1,15 @@
 import type { CatalogStore } from './catalog-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
 import type { ProfileStore } from './profile-store.js';
+import type { SegmentStore } from './segment-store.js';
+import type { WebhookStore } from './webhook-store.js';
 
 /**
  * The system of record. Every write resolves only once it is durable (SQLite WAL with full sync,
  * PostgreSQL commit). Storage returns candidates and records; business rules stay in TypeScript.
  */
-export interface Store extends CatalogStore, KeyStore, SettingsStore, ProfileStore {
+export interface Store
+  extends CatalogStore, KeyStore, SettingsStore, ProfileStore, SegmentStore, WebhookStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -30,6 +33,8 @@ export {
   type Identity,
   type IdentityKind,
   type IdentityLink,
+  type MembershipChange,
+  type OutboxEntry,
   type OrderRecord,
   type ProfileStore,
   type ProfileTransaction,
@@ -37,3 +42,12 @@ export {
   type StoredEvent,
   type VersionedProfile,
 } from './profile-store.js';
+export type { BackfillState, SegmentMember, SegmentStore, StoredSegment } from './segment-store.js';
+export {
+  WEBHOOK_EVENTS,
+  type OutboxMessage,
+  type Webhook,
+  type WebhookDraft,
+  type WebhookEventType,
+  type WebhookStore,
+} from './webhook-store.js';

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
 
 async function postgresFixture(): Promise<StoreFixture> {
@@ -13,4 +14,5 @@ if (postgresUrl === null) {
 } else {
   describeStoreContract('PostgreSQL', postgresFixture);
   describeProfileStoreContract('PostgreSQL', postgresFixture);
+  describeSegmentWebhookStoreContract('PostgreSQL', postgresFixture);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
 
 async function sqliteFixture(): Promise<StoreFixture> {
@@ -20,3 +21,4 @@ async function sqliteFixture(): Promise<StoreFixture> {
 
 describeStoreContract('SQLite', sqliteFixture);
 describeProfileStoreContract('SQLite', sqliteFixture);
+describeSegmentWebhookStoreContract('SQLite', sqliteFixture);

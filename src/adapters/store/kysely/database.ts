@@ -13,6 +13,42 @@ export interface Database {
   orders: OrderTable;
   profile_merges: ProfileMergeTable;
   erasures: ErasureTable;
+  segments: SegmentTable;
+  webhooks: VersionedTable;
+  segment_members: SegmentMemberTable;
+  profile_checks: ProfileCheckTable;
+  webhook_outbox: OutboxTable;
+}
+
+export interface SegmentTable extends VersionedTable {
+  /** Back-fill progress as JSON, or null before the first. */
+  backfill: string | null;
+}
+
+export interface SegmentMemberTable {
+  segment_id: string;
+  profile_id: string;
+  since: number;
+}
+
+/** When a profile's time windows next need a look. */
+export interface ProfileCheckTable {
+  profile_id: string;
+  due_at: number;
+}
+
+export interface OutboxTable {
+  id: string;
+  webhook_id: string;
+  type: string;
+  payload: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  /** A delivering node's lease on the row, so two nodes do not send it at once. */
+  claimed_until: number | null;
+  delivered_at: number | null;
+  last_error: string | null;
 }
 
 export interface ProfileTable {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Profile, TrackedEvent } from '../../../domain/profiles/index.js';
+import { upgradeProfile, type Profile, type TrackedEvent } from '../../../domain/profiles/index.js';
 import {
   WriteConflict,
   type Identity,
@@ -73,6 +73,14 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       return rows.map((row) => ({ fromProfileId: row.from_profile_id, at: Number(row.at) }));
     },
 
+    async countProfiles() {
+      const row = await db
+        .selectFrom('profiles')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
     async countEvents() {
       const row = await db
         .selectFrom('events')
@@ -92,6 +100,8 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
         const orders = await deleted('orders');
         const identities = await deleted('identities');
         await trx.deleteFrom('profile_merges').where('to_profile_id', '=', profileId).execute();
+        await trx.deleteFrom('segment_members').where('profile_id', '=', profileId).execute();
+        await trx.deleteFrom('profile_checks').where('profile_id', '=', profileId).execute();
         const profiles = Number(
           (await trx.deleteFrom('profiles').where('id', '=', profileId).executeTakeFirst()).numDeletedRows,
         );
@@ -120,6 +130,77 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
 
 function transactionOn(trx: Transaction<Database>): ProfileTransaction {
   return {
+    async changeMemberships(changes) {
+      const entries = changes.filter((change) => change.member);
+      for (const chunk of chunks(entries)) {
+        await trx
+          .insertInto('segment_members')
+          .values(
+            chunk.map((change) => ({
+              segment_id: change.segmentId,
+              profile_id: change.profileId,
+              since: change.at,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['segment_id', 'profile_id']).doNothing())
+          .execute();
+      }
+      // Exits, a chunk per statement: (segment_id, profile_id) IN ((…), (…)) runs on both stores.
+      const exits = changes.filter((change) => !change.member);
+      for (const chunk of chunks(exits)) {
+        await trx
+          .deleteFrom('segment_members')
+          .where((eb) =>
+            eb(
+              eb.refTuple('segment_id', 'profile_id'),
+              'in',
+              chunk.map((change) => eb.tuple(change.segmentId, change.profileId)),
+            ),
+          )
+          .execute();
+      }
+    },
+
+    async enqueueMessages(entries, now) {
+      for (const chunk of chunks(entries)) {
+        await trx
+          .insertInto('webhook_outbox')
+          .values(
+            chunk.map((entry) => ({
+              id: entry.id,
+              webhook_id: entry.webhookId,
+              type: entry.type,
+              payload: entry.payload,
+              created_at: now,
+              attempts: 0,
+              next_attempt_at: now,
+              claimed_until: null,
+              delivered_at: null,
+              last_error: null,
+            })),
+          )
+          .execute();
+      }
+    },
+
+    async scheduleChecks(checks) {
+      const due = checks.filter(
+        (check): check is { profileId: string; dueAt: number } => check.dueAt !== null,
+      );
+      for (const chunk of chunks(due)) {
+        await trx
+          .insertInto('profile_checks')
+          .values(chunk.map((check) => ({ profile_id: check.profileId, due_at: check.dueAt })))
+          .onConflict((oc) =>
+            oc.column('profile_id').doUpdateSet((eb) => ({ due_at: eb.ref('excluded.due_at') })),
+          )
+          .execute();
+      }
+      const cleared = checks.filter((check) => check.dueAt === null).map((check) => check.profileId);
+      for (const chunk of chunks(cleared))
+        await trx.deleteFrom('profile_checks').where('profile_id', 'in', chunk).execute();
+    },
+
     findProfileIds: (identities) => findProfileIds(trx, identities),
     getProfiles: (ids) => getProfiles(trx, ids),
 
@@ -284,6 +365,9 @@ function transactionOn(trx: Transaction<Database>): ProfileTransaction {
           .where('profile_id', '=', fromProfileId)
           .execute();
       }
+      // The merged profile's memberships end with it; the profile it joined is evaluated afresh.
+      await trx.deleteFrom('segment_members').where('profile_id', '=', fromProfileId).execute();
+      await trx.deleteFrom('profile_checks').where('profile_id', '=', fromProfileId).execute();
       await trx
         .updateTable('profile_merges')
         .set({ to_profile_id: intoProfileId })
@@ -337,7 +421,7 @@ function profileRow(profile: Profile): Pick<ProfileTable, 'id' | 'user_id' | 'do
 }
 
 function toVersionedProfile(row: { version: number; doc: string }): VersionedProfile {
-  return { profile: JSON.parse(row.doc) as Profile, version: row.version };
+  return { profile: upgradeProfile(JSON.parse(row.doc) as Profile), version: row.version };
 }
 
 function toOrderRecord(row: OrderTable): OrderRecord {

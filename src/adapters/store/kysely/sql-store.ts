@@ -5,6 +5,8 @@ import { catalogQueries } from './catalog-queries.js';
 import type { Database } from './database.js';
 import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
+import { segmentQueries } from './segment-queries.js';
+import { webhookQueries } from './webhook-queries.js';
 
 /** A {@link Store} over any Kysely dialect whose SQL the queries here use (SQLite, PostgreSQL). */
 export function createSqlStore(kind: string, db: Kysely<Database>, options: ProfileQueryOptions = {}): Store {
@@ -13,6 +15,8 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...catalogQueries(db),
     ...keyQueries(db),
     ...profileQueries(db, options),
+    ...segmentQueries(db),
+    ...webhookQueries(db),
 
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();

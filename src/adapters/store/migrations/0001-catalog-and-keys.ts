@@ -1,17 +1,10 @@
 import type { Kysely, Migration } from 'kysely';
+import { createVersionedTable } from './versioned-table.js';
 
 /** Catalogue, inventory, collections, API keys and store settings. */
 export const catalogAndKeys: Migration = {
   async up(db: Kysely<unknown>) {
-    for (const table of ['products', 'collections']) {
-      await db.schema
-        .createTable(table)
-        .addColumn('id', 'text', (column) => column.primaryKey())
-        .addColumn('doc', 'text', (column) => column.notNull())
-        .addColumn('version', 'integer', (column) => column.notNull())
-        .addColumn('updated_at', 'bigint', (column) => column.notNull())
-        .execute();
-    }
+    for (const table of ['products', 'collections']) await createVersionedTable(db, table);
     await db.schema
       .createTable('inventory')
       .addColumn('product_id', 'text', (column) =>

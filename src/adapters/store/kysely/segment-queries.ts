@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import type { Profile } from '../../../domain/profiles/index.js';
+import type { SegmentDraft } from '../../../domain/segments/index.js';
+import type { BackfillState, SegmentStore, StoredSegment } from '../../../ports/store.js';
+import type { Database, SegmentTable } from './database.js';
+import { checkVersion, writeRow } from './versioned-rows.js';
+
+/** Segments, their members and scheduled re-checks, in SQL that SQLite and PostgreSQL both run. */
+export function segmentQueries(db: Kysely<Database>): SegmentStore {
+  return {
+    async putSegment({ id, ...doc }: SegmentDraft, { now, ifVersion }) {
+      const row = await writeRow(
+        db,
+        'segments',
+        { id, doc: JSON.stringify(doc), updated_at: now },
+        ifVersion,
+      );
+      const backfill = await db
+        .selectFrom('segments')
+        .select('backfill')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return toSegment({ ...row, backfill: backfill?.backfill ?? null });
+    },
+
+    async getSegment(id) {
+      const row = await db.selectFrom('segments').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toSegment(row);
+    },
+
+    async listSegments() {
+      return (await db.selectFrom('segments').selectAll().orderBy('id').execute()).map(toSegment);
+    },
+
+    async deleteSegment(id, ifVersion) {
+      return db.transaction().execute(async (trx) => {
+        await checkVersion(trx, 'segments', id, ifVersion);
+        await trx.deleteFrom('segment_members').where('segment_id', '=', id).execute();
+        const result = await trx.deleteFrom('segments').where('id', '=', id).executeTakeFirst();
+        return result.numDeletedRows > 0n;
+      });
+    },
+
+    async setBackfill(id, state) {
+      await db
+        .updateTable('segments')
+        .set({ backfill: JSON.stringify(state) })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async members(segmentId, afterProfileId, limit) {
+      let query = db
+        .selectFrom('segment_members')
+        .innerJoin('profiles', 'profiles.id', 'segment_members.profile_id')
+        .select(['segment_members.profile_id', 'segment_members.since', 'profiles.user_id', 'profiles.doc'])
+        .where('segment_members.segment_id', '=', segmentId)
+        .orderBy('segment_members.profile_id')
+        .limit(limit);
+      if (afterProfileId !== undefined)
+        query = query.where('segment_members.profile_id', '>', afterProfileId);
+      return (await query.execute()).map((row) => ({
+        profileId: row.profile_id,
+        userId: row.user_id,
+        anonymousIds: (JSON.parse(row.doc) as Pick<Profile, 'anonymousIds'>).anonymousIds,
+        since: Number(row.since),
+      }));
+    },
+
+    async countMembers(segmentId) {
+      const row = await db
+        .selectFrom('segment_members')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('segment_id', '=', segmentId)
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+
+    async dueChecks() {
+      const rows = await db.selectFrom('profile_checks').selectAll().execute();
+      return rows.map((row) => ({ profileId: row.profile_id, dueAt: Number(row.due_at) }));
+    },
+  };
+}
+
+function toSegment(row: SegmentTable): StoredSegment {
+  const doc = JSON.parse(row.doc) as Omit<SegmentDraft, 'id'>;
+  return {
+    id: row.id,
+    ...doc,
+    version: row.version,
+    updatedAt: new Date(Number(row.updated_at)).toISOString(),
+    ...(row.backfill !== null && { backfill: JSON.parse(row.backfill) as BackfillState }),
+  };
+}
