@@ -7,11 +7,13 @@ import { printTable, type BenchRow } from './lib/report.js';
 import { catalogueSuite } from './suites/catalogue.js';
 import { ingestionSuite } from './suites/ingestion.js';
 import { profileMemorySuite } from './suites/profile-memory.js';
+import { segmentsSuite } from './suites/segments.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
   ingestion: ingestionSuite,
   profiles: profileMemorySuite,
+  segments: segmentsSuite,
 };
 
 const { values } = parseArgs({

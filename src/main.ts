@@ -10,6 +10,7 @@ import { readNdjsonFile } from './adapters/files/ndjson.js';
 import { packageRoot } from './adapters/files/package-root.js';
 import { openShippedProductFile } from './adapters/files/shipped-files.js';
 import { buildApp } from './adapters/http/build-app.js';
+import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createProductRecordValidator } from './adapters/http/product-record-validator.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
@@ -29,6 +30,7 @@ import { Catalog } from './domain/catalog/index.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
 import type { Store } from './ports/store.js';
+import { composeRules, type Rules } from './composition/rules.js';
 import { ATTUNE_VERSION } from './version.js';
 
 /** Replacements for tests: a manual clock, a quiet logger, a store or bus made elsewhere. */
@@ -52,6 +54,7 @@ export interface Attune {
   readonly ingestion: EventIngestion;
   readonly profiles: ProfileService;
   readonly tokens: CustomerTokens;
+  readonly rules: Rules;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
@@ -98,6 +101,22 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   });
   const cache = new ProfileCache(config.profileCacheSize);
   const hashId = createIdHasher(salt);
+  const productFacts = (productId: string) => {
+    const product = catalogModel.getProduct(productId);
+    return product === undefined
+      ? undefined
+      : { categories: product.categories, ...(product.brand !== undefined && { brand: product.brand }) };
+  };
+  const rules = composeRules({
+    store,
+    bus,
+    clock,
+    cache,
+    nodeId,
+    productFacts,
+    onError,
+    transport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
+  });
   const ingestion = new EventIngestion({
     store,
     bus,
@@ -108,12 +127,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     nodeId,
     hashId,
     onError,
-    productFacts: (productId) => {
-      const product = catalogModel.getProduct(productId);
-      return product === undefined
-        ? undefined
-        : { categories: product.categories, ...(product.brand !== undefined && { brand: product.brand }) };
-    },
+    productFacts,
+    rules: rules.rules,
   });
   const profiles = new ProfileService({
     store,
@@ -125,10 +140,13 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     consentDefault: config.consentDefault,
     hashId,
     nodeId,
+    standing: (profile, now) => rules.standing(profile, now),
   });
   await readiness.track(
     'loading from the store',
-    Promise.all([keys.start(), catalog.start(), ingestion.start(), profiles.start()]),
+    Promise.all([keys.start(), catalog.start(), ingestion.start(), profiles.start()]).then(() =>
+      rules.attach(ingestion, profiles),
+    ),
   );
   await profiles.refreshStatistics();
   const statisticsTimer = setInterval(
@@ -150,6 +168,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     catalog,
     ingestion,
     profiles,
+    rules,
   });
   const backgroundWork = config.demo
     ? readiness
@@ -180,12 +199,14 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     ingestion,
     profiles,
     tokens,
+    rules,
     createdKeys,
     backgroundWork,
     async close() {
       clearInterval(statisticsTimer);
       await app.close();
       await backgroundWork;
+      await rules.stop();
       await bus.close();
       await store.close();
     },

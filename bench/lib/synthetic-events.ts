@@ -1,3 +1,5 @@
+import { readEvent, type TrackedEvent } from '../../src/domain/profiles/index.js';
+
 /**
  * A storefront-like stream of Segment events for ingestion benchmarks: page views, product views,
  * cart changes, identifies and orders over real catalogue product ids, spread over many visitors.
@@ -76,4 +78,18 @@ export function syntheticEvents(
     }
   }
   return events;
+}
+
+/** The events as Attune keeps them (read, validated, money in minor units), for in-process benchmarks. */
+export function asTrackedEvents(raws: readonly object[], receivedAt: number): TrackedEvent[] {
+  return raws.map((raw) => {
+    const result = readEvent(raw, {
+      receivedAt,
+      storeCurrency: 'GBP',
+      fromServer: true,
+      fallbackMessageId: 'm',
+    });
+    if (!result.ok) throw new Error(`synthetic event refused: ${result.problem.code}`);
+    return result.event;
+  });
 }

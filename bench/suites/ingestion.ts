@@ -5,6 +5,7 @@ import { runLoad } from '../lib/load.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 import { startServerProcess } from '../lib/server-process.js';
 import { syntheticEvents } from '../lib/synthetic-events.js';
+import { syntheticSegments } from '../lib/synthetic-segments.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 const BATCH = 500;
@@ -39,6 +40,7 @@ async function postBatches(url: string, batches: readonly string[]): Promise<num
  */
 export async function ingestionSuite(runs: number): Promise<BenchRow[]> {
   const rates: number[] = [];
+  const ratesWithSegments: number[] = [];
   const p50s: number[] = [];
   const p99s: number[] = [];
   for (let run = 0; run < runs; run += 1) {
@@ -55,6 +57,29 @@ export async function ingestionSuite(runs: number): Promise<BenchRow[]> {
         JSON.stringify({ batch: events.slice(index * BATCH, (index + 1) * BATCH) }),
       );
       rates.push(await postBatches(server.url, batches));
+      for (const segment of syntheticSegments(100)) {
+        const response = await fetch(`${server.url}/v1/segments/${segment.id}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ name: segment.name, rule: segment.rule }),
+        });
+        if (!response.ok) throw new Error(`segment ${segment.id}: ${response.status}`);
+      }
+      // Let the back-fills of the new segments finish before measuring again.
+      for (;;) {
+        const list = (await (
+          await fetch(`${server.url}/v1/segments`, { headers: { authorization: `Bearer ${SECRET}` } })
+        ).json()) as {
+          items: { backfill?: { status: string } }[];
+        };
+        if (list.items.every((item) => item.backfill?.status === 'done')) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      const more = syntheticEvents(BATCH * BATCHES, productIds, { seed: 100 + run });
+      const moreBatches = Array.from({ length: BATCHES }, (_, index) =>
+        JSON.stringify({ batch: more.slice(index * BATCH, (index + 1) * BATCH) }),
+      );
+      ratesWithSegments.push(await postBatches(server.url, moreBatches));
       let sequence = 0;
       const single = await runLoad({
         url: `${server.url}/v1/track`,
@@ -84,6 +109,13 @@ export async function ingestionSuite(runs: number): Promise<BenchRow[]> {
       measured: `${formatNumber(median(rates))} events/s`,
       reference: 'aim ≥ 20,000',
       note: `per run: ${rates.map((rate) => formatNumber(rate)).join(', ')}`,
+    },
+    {
+      suite: 'ingestion',
+      name: 'the same with 100 segments defined (real-time membership, windows, webhooks outbox)',
+      measured: `${formatNumber(median(ratesWithSegments))} events/s`,
+      reference: 'aim ≥ 5,000',
+      note: `per run: ${ratesWithSegments.map((rate) => formatNumber(rate)).join(', ')}`,
     },
     {
       suite: 'ingestion',

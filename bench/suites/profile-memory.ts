@@ -1,7 +1,7 @@
 import { ProfileCache } from '../../src/app/profiles/profile-cache.js';
-import { applyEvent, createProfile, readEvent, type TrackedEvent } from '../../src/domain/profiles/index.js';
+import { applyEvent, createProfile, type TrackedEvent } from '../../src/domain/profiles/index.js';
 import { formatNumber, type BenchRow } from '../lib/report.js';
-import { syntheticEvents } from '../lib/synthetic-events.js';
+import { asTrackedEvents, syntheticEvents } from '../lib/synthetic-events.js';
 
 const PROFILES = 100_000;
 const EVENTS_PER_PROFILE = 8;
@@ -20,16 +20,11 @@ export async function profileMemorySuite(): Promise<BenchRow[]> {
     throw new Error('run the benchmarks with node --expose-gc');
   const productIds = Array.from({ length: 4000 }, (_, index) => String(20000 + index));
   const receivedAt = Date.parse('2026-06-01T00:00:00Z');
-  const template = syntheticEvents(EVENTS_PER_PROFILE * 1000, productIds, { visitors: 1 }).map((raw) => {
-    const result = readEvent(raw, {
-      receivedAt,
-      storeCurrency: 'GBP',
-      fromServer: true,
-      fallbackMessageId: 'm',
-    });
-    if (!result.ok) throw new Error(result.problem.code);
-    return result.event;
-  });
+  const template = asTrackedEvents(
+    syntheticEvents(EVENTS_PER_PROFILE * 1000, productIds, { visitors: 1 }),
+    receivedAt,
+  );
+
   const before = heapUsed();
   const cache = new ProfileCache(PROFILES);
   for (let index = 0; index < PROFILES; index += 1) {

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
         logLevel: 'info',
         consentDefault: 'granted',
         profileCacheSize: 200000,
+        webhookAllowPrivate: false,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);

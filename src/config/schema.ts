@@ -24,6 +24,8 @@ export interface Config {
   readonly consentDefault: 'granted' | 'denied';
   /** Profiles each node keeps in memory (least recently used leave first). */
   readonly profileCacheSize: number;
+  /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
+  readonly webhookAllowPrivate: boolean;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -159,6 +161,14 @@ export const SETTINGS = [
       /^\d+$/.test(raw) && Number(raw) >= 100 && Number(raw) <= 50_000_000
         ? { value: Number(raw) }
         : { problem: 'must be an integer from 100 to 50000000' },
+  }),
+  setting({
+    env: 'ATTUNE_WEBHOOK_ALLOW_PRIVATE',
+    key: 'webhookAllowPrivate',
+    description: 'let webhooks reach private and loopback addresses (true or false)',
+    defaultText: 'false',
+    parse: (raw = 'false') =>
+      raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
   }),
   setting({
     env: 'LOG_LEVEL',

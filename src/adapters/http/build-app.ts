@@ -7,6 +7,7 @@ import type { CustomerTokens } from '../../app/access/customer-tokens.js';
 import type { CatalogService } from '../../app/catalog/catalog-service.js';
 import type { EventIngestion } from '../../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../../app/profiles/profile-service.js';
+import type { Rules } from '../../composition/rules.js';
 import type { Readiness } from '../../app/readiness.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -20,6 +21,8 @@ import { eventRoutes } from './routes/event-routes.js';
 import { registerInventoryRoutes } from './routes/inventory-routes.js';
 import { registerProductRoutes } from './routes/product-routes.js';
 import { registerProfileRoutes } from './routes/profile-routes.js';
+import { registerLoyaltyAndWebhookRoutes } from './routes/loyalty-webhook-routes.js';
+import { registerSegmentRoutes } from './routes/segment-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -36,6 +39,7 @@ export interface AppDeps {
   readonly catalog: CatalogService;
   readonly ingestion: EventIngestion;
   readonly profiles: ProfileService;
+  readonly rules: Rules;
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -103,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Its own scope: event routes accept JSON under any content type and gzip, the rest stays strict.
   await app.register((scope) => eventRoutes(scope, deps.ingestion));
   registerProfileRoutes(app, { profiles: deps.profiles, tokens: deps.tokens });
+  registerSegmentRoutes(app, deps.rules.segments, deps.rules.registry);
+  registerLoyaltyAndWebhookRoutes(app, deps.rules.loyalty, deps.rules.webhooks);
   await app.ready();
   return app;
 }

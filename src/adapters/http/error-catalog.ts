@@ -1,5 +1,7 @@
 import type { CatalogErrorCode } from '../../domain/catalog/index.js';
 import type { ProfileErrorCode } from '../../domain/profiles/index.js';
+import type { SegmentErrorCode } from '../../domain/segments/index.js';
+import type { AppErrorCode } from '../../app/errors.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
 
 /** Codes the HTTP edge raises itself: request shape, auth, routing and failures. */
@@ -26,7 +28,8 @@ export type EdgeErrorCode =
   | 'internal_error';
 
 /** Every `code` an Attune problem can carry. Codes are never renamed or reused for another meaning. */
-export type ErrorCode = EdgeErrorCode | SharedErrorCode | CatalogErrorCode | ProfileErrorCode;
+export type ErrorCode =
+  EdgeErrorCode | AppErrorCode | SharedErrorCode | CatalogErrorCode | ProfileErrorCode | SegmentErrorCode;
 
 export interface ErrorEntry {
   readonly status: number;
@@ -81,6 +84,14 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   event_too_large: { status: 413, title: 'An event may be at most 128 KB' },
   server_event_only: { status: 403, title: "Order events come only from the merchant's server (secret key)" },
   profile_not_found: { status: 404, title: 'No such profile' },
+  invalid_loyalty_program: { status: 400, title: 'The loyalty program is not valid' },
+  invalid_rule: { status: 400, title: 'The segment rule is not valid' },
+  segment_cycle: { status: 400, title: 'Segments would use each other in a circle' },
+  segment_not_found: { status: 404, title: 'No such segment' },
+  segment_in_use: { status: 409, title: 'Other segments use this segment' },
+  webhook_not_found: { status: 404, title: 'No such webhook' },
+  loyalty_program_not_found: { status: 404, title: 'The store has no loyalty program' },
+  webhook_target_refused: { status: 400, title: 'Webhooks may not be sent to that address' },
 };
 
 export function isErrorCode(code: string): code is ErrorCode {

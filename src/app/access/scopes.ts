@@ -17,6 +17,14 @@ export const SCOPES = [
   'profiles:erase',
   /** Mint customer tokens. */
   'customer-tokens:create',
+  /** Read segments and their members. */
+  'segments:read',
+  /** Write and delete segments. */
+  'segments:write',
+  /** Read and write the loyalty program. */
+  'loyalty:write',
+  /** Read and write webhook subscriptions. */
+  'webhooks:write',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

@@ -5,6 +5,7 @@ import type { BusPayload, EventBus } from '../../ports/event-bus.js';
 import { WriteConflict, type Identity, type Store } from '../../ports/store.js';
 import { identitiesOf, ingestBatch, type BatchResult, type IncomingEvent } from './ingest-batch.js';
 import type { ProfileCache } from './profile-cache.js';
+import { NO_RULES, type ProfileRules } from './profile-evaluation.js';
 
 export interface EventIngestionDeps {
   readonly store: Store;
@@ -18,6 +19,8 @@ export interface EventIngestionDeps {
   readonly hashId: (identity: Identity) => string;
   /** Reports failures after acknowledgement (announcing a commit), which must not fail the request. */
   readonly onError: (error: unknown) => void;
+  /** Segments, loyalty and webhooks in force; profiles only when absent. */
+  readonly rules?: ProfileRules;
 }
 
 /** An event that was refused, by its position in what was submitted. */
@@ -171,6 +174,7 @@ export class EventIngestion {
             consentDefault: this.deps.consentDefault,
             hashId: this.deps.hashId,
             now: this.deps.clock.now(),
+            ...this.#rulesNow(),
           }),
         );
         this.#remember(result);
@@ -185,6 +189,17 @@ export class EventIngestion {
         );
       }
     }
+  }
+
+  /** The rules as they stand for this commit (a segment written meanwhile applies from the next). */
+  #rulesNow() {
+    const rules = this.deps.rules ?? NO_RULES;
+    return {
+      activity: rules.activitySpec(),
+      loyalty: rules.loyaltyProgram(),
+      ...(rules.evaluate !== undefined && { evaluate: rules.evaluate }),
+      toOutbox: (announcements: Parameters<ProfileRules['toOutbox']>[0]) => rules.toOutbox(announcements),
+    };
   }
 
   #remember(result: BatchResult): void {
@@ -204,6 +219,7 @@ export class EventIngestion {
         origin: this.deps.nodeId,
         profileIds,
         identities: result.resolved.map(({ identity }) => identity),
+        checks: result.checks,
       });
     }
     for (const listener of this.#listeners) await listener(result);

@@ -1,14 +1,26 @@
 import {
   applyConsent,
   applyEvent,
+  categoriesOf,
   effectiveConsent,
+  type ActivitySpec,
   type ConsentDefault,
+  type LoyaltyProgram,
   type ProductFacts,
   type TrackedEvent,
 } from '../../domain/profiles/index.js';
-import type { Identity, OrderRecord, ProfileTransaction, VersionedProfile } from '../../ports/store.js';
+import { categoryLineage } from '../../domain/shared/index.js';
+import type {
+  Identity,
+  MembershipChange,
+  OrderRecord,
+  OutboxEntry,
+  ProfileTransaction,
+  VersionedProfile,
+} from '../../ports/store.js';
 import { BatchWorkspace } from './batch-workspace.js';
 import type { ProfileCache } from './profile-cache.js';
+import type { Announcement, ProfileChange, ProfileEvaluator } from './profile-evaluation.js';
 
 /** A validated event and whether it came from the merchant's server (a secret key). */
 export interface IncomingEvent {
@@ -24,6 +36,13 @@ export interface BatchContext {
   /** Salted hash of an id, as erasures record it. */
   readonly hashId: (identity: Identity) => string;
   readonly now: number;
+  /** Which events profiles remember for window rules. */
+  readonly activity: ActivitySpec;
+  readonly loyalty: LoyaltyProgram | undefined;
+  /** Segments and tiers, evaluated once a profile's events are applied. */
+  readonly evaluate?: ProfileEvaluator;
+  /** Webhook messages for what the evaluation announced. */
+  readonly toOutbox?: (announcements: readonly Announcement[]) => OutboxEntry[];
 }
 
 /** What one batch changed, for the cache and for modules that follow events (segments, models). */
@@ -33,6 +52,9 @@ export interface BatchResult {
   readonly absorbed: readonly { readonly from: string; readonly into: string }[];
   /** Every id the batch named and the profile it now belongs to. */
   readonly resolved: readonly { readonly identity: Identity; readonly profileId: string }[];
+  /** New times at which profiles' time windows need a look (null: no longer). */
+  readonly checks: readonly { readonly profileId: string; readonly dueAt: number | null }[];
+  readonly announcements: readonly Announcement[];
 }
 
 type Plan =
@@ -106,12 +128,15 @@ export async function ingestBatch(
         productFacts: context.productFacts,
         isNewOrder: newOrders.has(event.messageId),
         fromServer,
+        activity: context.activity,
+        ...(context.loyalty !== undefined && { loyalty: context.loyalty }),
         ...(known !== undefined &&
           known.currency === event.commerce?.currency && { refundedOrderAmount: known.amount }),
       }),
     );
   }
 
+  const evaluated = await evaluateProfiles(tx, workspace, plans, context);
   const changes = workspace.changes();
   await tx.linkIdentities(changes.links, context.now);
   const versions = await tx.writeProfiles(changes.profiles, context.now);
@@ -125,7 +150,72 @@ export async function ingestBatch(
     })),
     absorbed: changes.absorbed.map(({ from, into }) => ({ from, into })),
     resolved: changes.resolved,
+    ...evaluated,
   };
+}
+
+/**
+ * Evaluates the segments and tiers of every profile the batch touched (only the rules its events can
+ * affect; all of them after a merge), and writes memberships, webhook messages and re-check times.
+ */
+async function evaluateProfiles(
+  tx: ProfileTransaction,
+  workspace: BatchWorkspace,
+  plans: readonly Plan[],
+  context: BatchContext,
+): Promise<Pick<BatchResult, 'checks' | 'announcements'>> {
+  if (context.evaluate === undefined) return { checks: [], announcements: [] };
+  type Change = {
+    eventNames: Set<string>;
+    eventCategories: Map<string, Set<string>>;
+    traits: boolean;
+    everything: boolean;
+  };
+  const changes = new Map<string, Change>();
+  const fresh = (): Change => ({
+    eventNames: new Set(),
+    eventCategories: new Map(),
+    traits: false,
+    everything: false,
+  });
+  for (const plan of plans) {
+    if (plan.kind !== 'store') continue;
+    const root = workspace.root(plan.profileId);
+    const change = changes.get(root) ?? fresh();
+    const { event } = plan.incoming;
+    if (event.type === 'track' && event.event !== undefined) {
+      change.eventNames.add(event.event);
+      // With their ancestors, so a rule counting `home` hears of a `home/kitchen` product.
+      const categories = change.eventCategories.get(event.event) ?? new Set<string>();
+      for (const path of categoriesOf(event, context.productFacts))
+        for (const category of categoryLineage(path)) categories.add(category);
+      change.eventCategories.set(event.event, categories);
+    }
+    if (event.type === 'identify' || event.type === 'group') change.traits = true;
+    changes.set(root, change);
+  }
+  for (const merge of workspace.changes().absorbed) {
+    const change = changes.get(merge.into) ?? fresh();
+    changes.set(merge.into, { ...change, everything: true });
+  }
+  const memberships: MembershipChange[] = [];
+  const announcements: Announcement[] = [];
+  const checks: { profileId: string; dueAt: number | null }[] = [];
+  for (const [profileId, change] of changes) {
+    const evaluation = context.evaluate(
+      workspace.profile(profileId),
+      change satisfies ProfileChange,
+      context.now,
+    );
+    workspace.update(profileId, () => evaluation.profile);
+    memberships.push(...evaluation.memberships);
+    announcements.push(...evaluation.announcements);
+    if (evaluation.dueAt !== undefined) checks.push({ profileId, dueAt: evaluation.dueAt });
+  }
+  await tx.changeMemberships(memberships);
+  await tx.enqueueMessages(context.toOutbox?.(announcements) ?? [], context.now);
+  await tx.scheduleChecks(checks);
+  return { checks, announcements };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  lazyComputed,
   rfmThresholds,
   viewProfile,
+  type LoyaltyStatus,
   type ConsentDefault,
   type Profile,
   type ProfileView,
@@ -24,6 +26,11 @@ export interface ProfileServiceDeps {
   readonly consentDefault: ConsentDefault;
   readonly hashId: (identity: Identity) => string;
   readonly nodeId: string;
+  /** The segments and loyalty standing a profile shows (from the rules in force). */
+  readonly standing?: (
+    profile: Profile,
+    now: number,
+  ) => { segments: readonly string[]; loyalty?: LoyaltyStatus };
 }
 
 /** A profile found by one of its ids, and which kind of id found it. */
@@ -90,8 +97,22 @@ export class ProfileService {
   }
 
   view(profile: Profile): ProfileView {
+    const now = this.deps.clock.now();
+    const standing = this.deps.standing?.(profile, now);
     return viewProfile(profile, {
-      now: this.deps.clock.now(),
+      now,
+      currency: this.deps.currency,
+      rfm: this.#rfm,
+      consentDefault: this.deps.consentDefault,
+      ...(standing !== undefined && { segments: standing.segments }),
+      ...(standing?.loyalty !== undefined && { loyalty: standing.loyalty }),
+    });
+  }
+
+  /** The computed fields rules read (`computed.orderCount`), as the profile answer shows them. */
+  computedOf(profile: Profile, now: number): ProfileView['computed'] {
+    return lazyComputed(profile, {
+      now,
       currency: this.deps.currency,
       rfm: this.#rfm,
       consentDefault: this.deps.consentDefault,

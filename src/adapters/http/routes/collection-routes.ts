@@ -3,14 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { CatalogService } from '../../../app/catalog/catalog-service.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';
-import {
-  CollectionBody,
-  CollectionPage,
-  CollectionResponse,
-  PageOnlyQuery,
-  ProductPage,
-} from '../schemas/catalog.js';
-import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
+import { CollectionBody, CollectionPage, CollectionResponse, ProductPage } from '../schemas/catalog.js';
+import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../schemas/common.js';
 import { productView } from './product-routes.js';
 
 export function registerCollectionRoutes(parent: FastifyInstance, catalog: CatalogService): void {

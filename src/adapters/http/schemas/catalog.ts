@@ -117,4 +117,3 @@ export const CollectionResponse = Type.Object({
 });
 
 export const CollectionPage = PageOf(CollectionResponse);
-export const PageOnlyQuery = StrictObject(PageQuery);

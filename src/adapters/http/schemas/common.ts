@@ -51,6 +51,9 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),
 };
 
+/** The query of a list with nothing but paging. */
+export const PageOnlyQuery = StrictObject(PageQuery);
+
 /** A cursor-paginated list of `item`. */
 export function PageOf<T extends TSchema>(item: T) {
   return Type.Object({

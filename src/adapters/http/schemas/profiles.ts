@@ -42,6 +42,18 @@ export const ProfileResponse = Type.Object({
     preferredDevice: Type.Union([Type.String(), Type.Null()]),
   }),
   segments: Type.Array(Type.String()),
+  loyalty: Type.Object({
+    points: Type.Integer(),
+    tier: Type.Union([Type.String(), Type.Null()]),
+    next: Type.Union([
+      Type.Object({
+        tier: Type.String(),
+        pointsNeeded: Type.Optional(Type.Integer()),
+        spendNeeded: Type.Optional(Type.Integer()),
+      }),
+      Type.Null(),
+    ]),
+  }),
   consent: Type.Object({ personalization: Type.Boolean(), analytics: Type.Boolean() }),
 });
 

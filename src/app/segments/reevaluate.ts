@@ -1,0 +1,158 @@
+import {
+  pointsFromHistory,
+  recordActivity,
+  type Activity,
+  type ActivitySpec,
+  type LoyaltyProgram,
+  type ProductFacts,
+  type Profile,
+} from '../../domain/profiles/index.js';
+import {
+  WriteConflict,
+  type MembershipChange,
+  type Store,
+  type VersionedProfile,
+} from '../../ports/store.js';
+import type { ProfileCache } from '../profiles/profile-cache.js';
+import type { Announcement, ProfileChange, ProfileRules } from '../profiles/profile-evaluation.js';
+
+/** What to rebuild from stored history before evaluating: the remembered activity, the points, or both. */
+export interface Rebuild {
+  readonly activity?: ActivitySpec;
+  /** Recompute points under this program (null: the store runs none, points go to 0). */
+  readonly program?: LoyaltyProgram | null;
+}
+
+export interface ReevaluateDeps {
+  readonly store: Store;
+  readonly cache: ProfileCache;
+  readonly rules: ProfileRules;
+  readonly productFacts: (productId: string) => ProductFacts | undefined;
+}
+
+export interface ReevaluateResult {
+  readonly profiles: readonly VersionedProfile[];
+  readonly checks: readonly { readonly profileId: string; readonly dueAt: number | null }[];
+  readonly announcements: readonly Announcement[];
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Evaluates profiles again outside ingestion (a time window passed, a segment or program changed),
+ * rebuilding what is asked from their stored history, and writes what changed in one transaction.
+ * A concurrent writer makes the attempt start over from the store.
+ */
+export async function reevaluateProfiles(
+  deps: ReevaluateDeps,
+  profileIds: readonly string[],
+  change: ProfileChange,
+  now: number,
+  rebuild: Rebuild = {},
+): Promise<ReevaluateResult> {
+  const history =
+    rebuild.activity !== undefined || rebuild.program !== undefined
+      ? await loadHistory(deps.store, profileIds)
+      : undefined;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const result = await deps.store.profileTransaction(async (tx) => {
+        const stored = await tx.getProfiles(profileIds);
+        const writes: { profile: Profile; expectedVersion: number }[] = [];
+        const checks: { profileId: string; dueAt: number | null }[] = [];
+        const announcements: Announcement[] = [];
+        const memberships: MembershipChange[] = [];
+        for (const { profile, version } of stored.values()) {
+          const rebuilt = rebuildProfile(profile, history?.get(profile.id), rebuild, deps.productFacts);
+          const evaluation = deps.rules.evaluate?.(rebuilt, change, now);
+          const next = evaluation?.profile ?? rebuilt;
+          if (evaluation !== undefined) {
+            memberships.push(...evaluation.memberships);
+            announcements.push(...evaluation.announcements);
+            if (evaluation.dueAt !== undefined)
+              checks.push({ profileId: profile.id, dueAt: evaluation.dueAt });
+          }
+          if (next !== profile) writes.push({ profile: next, expectedVersion: version });
+        }
+        const versions = await tx.writeProfiles(writes, now);
+        await tx.changeMemberships(memberships);
+        await tx.enqueueMessages(deps.rules.toOutbox(announcements), now);
+        await tx.scheduleChecks(checks);
+        return {
+          profiles: writes.map(({ profile }) => ({ profile, version: versions.get(profile.id) as number })),
+          checks,
+          announcements,
+        };
+      });
+      for (const entry of result.profiles) deps.cache.putProfile(entry);
+      return result;
+    } catch (error) {
+      if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error;
+      deps.cache.forget(profileIds);
+    }
+  }
+}
+
+interface History {
+  readonly events: readonly Awaited<ReturnType<Store['eventsOf']>>[number]['event'][];
+  readonly orders: Awaited<ReturnType<Store['ordersOf']>>;
+}
+
+async function loadHistory(store: Store, profileIds: readonly string[]): Promise<Map<string, History>> {
+  const history = new Map<string, History>();
+  for (const id of profileIds) {
+    const [events, orders] = await Promise.all([store.eventsOf(id), store.ordersOf(id)]);
+    history.set(id, { events: events.map((stored) => stored.event), orders });
+  }
+  return history;
+}
+
+function rebuildProfile(
+  profile: Profile,
+  history: History | undefined,
+  rebuild: Rebuild,
+  productFacts: (productId: string) => ProductFacts | undefined,
+): Profile {
+  if (history === undefined) return profile;
+  let next = profile;
+  if (rebuild.activity !== undefined) {
+    const spec = rebuild.activity;
+    const activity = history.events.reduce<Activity>(
+      (held, event) => recordActivity(held, event, spec, productFacts),
+      {},
+    );
+    next = { ...next, activity };
+  }
+  if (rebuild.program !== undefined) {
+    const program = rebuild.program;
+    const amounts = new Map(history.orders.map((order) => [order.orderId, order]));
+    const entries = [
+      ...history.orders.map((order) => ({
+        at: Date.parse(order.at),
+        kind: 'order' as const,
+        amount: order.amount,
+        currency: order.currency,
+      })),
+      ...history.events.flatMap((event) => {
+        const commerce = event.commerce;
+        if (commerce?.name !== 'Order Refunded') return [];
+        const amount =
+          commerce.amount ??
+          (commerce.orderId === undefined ? undefined : amounts.get(commerce.orderId)?.amount);
+        return amount === undefined
+          ? []
+          : [
+              {
+                at: Date.parse(event.timestamp),
+                kind: 'refund' as const,
+                amount,
+                currency: commerce.currency,
+              },
+            ];
+      }),
+    ];
+    const points = program === null ? 0 : pointsFromHistory(entries, program);
+    next = { ...next, loyalty: { ...next.loyalty, points } };
+  }
+  return next;
+}
