@@ -20,3 +20,4 @@ export {
 } from './match.js';
 export { parseDuration } from './duration.js';
 export type { ActivityEntry } from './activity-entry.js';
+export { lessPercent, percentOf, percentOfRoundedUp } from './percent.js';
