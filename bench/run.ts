@@ -8,12 +8,14 @@ import { catalogueSuite } from './suites/catalogue.js';
 import { ingestionSuite } from './suites/ingestion.js';
 import { profileMemorySuite } from './suites/profile-memory.js';
 import { segmentsSuite } from './suites/segments.js';
+import { pricingSuite } from './suites/pricing.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
   ingestion: ingestionSuite,
   profiles: profileMemorySuite,
   segments: segmentsSuite,
+  pricing: pricingSuite,
 };
 
 const { values } = parseArgs({

@@ -18,6 +18,8 @@ import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { ApiKeyService, type CreatedKey } from './app/access/api-keys.js';
 import { CustomerTokens } from './app/access/customer-tokens.js';
 import { CatalogService } from './app/catalog/catalog-service.js';
+import { CustomerContexts } from './app/customers/customer-context.js';
+import { PricingService } from './app/pricing/pricing-service.js';
 import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
 import type { DemoInvoice } from './app/demo/replay-orders.js';
 import { EventIngestion } from './app/profiles/event-ingestion.js';
@@ -55,6 +57,8 @@ export interface Attune {
   readonly profiles: ProfileService;
   readonly tokens: CustomerTokens;
   readonly rules: Rules;
+  readonly pricing: PricingService;
+  readonly customers: CustomerContexts;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
@@ -142,10 +146,26 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     nodeId,
     standing: (profile, now) => rules.standing(profile, now),
   });
+  const pricing = new PricingService({
+    store,
+    bus,
+    clock,
+    catalog: catalogModel,
+    nodeId,
+    minMarginPercent: config.minMarginPercent,
+  });
+  const customers = new CustomerContexts({
+    profiles,
+    tokens,
+    registry: rules.registry,
+    program: () => rules.loyalty.program(),
+    consentDefault: config.consentDefault,
+    now: () => clock.now(),
+  });
   await readiness.track(
     'loading from the store',
-    Promise.all([keys.start(), catalog.start(), ingestion.start(), profiles.start()]).then(() =>
-      rules.attach(ingestion, profiles),
+    Promise.all([keys.start(), catalog.start(), ingestion.start(), profiles.start(), pricing.start()]).then(
+      () => rules.attach(ingestion, profiles),
     ),
   );
   await profiles.refreshStatistics();
@@ -169,6 +189,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     ingestion,
     profiles,
     rules,
+    pricing,
+    customers,
   });
   const backgroundWork = config.demo
     ? readiness
@@ -200,6 +222,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     profiles,
     tokens,
     rules,
+    pricing,
+    customers,
     createdKeys,
     backgroundWork,
     async close() {

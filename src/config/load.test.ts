@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         consentDefault: 'granted',
         profileCacheSize: 200000,
         webhookAllowPrivate: false,
+        minMarginPercent: 0,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);

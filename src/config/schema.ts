@@ -26,6 +26,8 @@ export interface Config {
   readonly profileCacheSize: number;
   /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
   readonly webhookAllowPrivate: boolean;
+  /** Prices never fall below cost plus this percentage, where cost is known. */
+  readonly minMarginPercent: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -169,6 +171,16 @@ export const SETTINGS = [
     defaultText: 'false',
     parse: (raw = 'false') =>
       raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
+  }),
+  setting({
+    env: 'ATTUNE_MIN_MARGIN_PERCENT',
+    key: 'minMarginPercent',
+    description: 'prices never fall below cost plus this percentage, where cost is known',
+    defaultText: '0',
+    parse: (raw = '0') =>
+      /^\d+(\.\d{1,4})?$/.test(raw) && Number(raw) <= 1000
+        ? { value: Number(raw) }
+        : { problem: 'must be a number from 0 to 1000' },
   }),
   setting({
     env: 'LOG_LEVEL',

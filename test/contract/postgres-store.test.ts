@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
+import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
@@ -15,4 +16,5 @@ if (postgresUrl === null) {
   describeStoreContract('PostgreSQL', postgresFixture);
   describeProfileStoreContract('PostgreSQL', postgresFixture);
   describeSegmentWebhookStoreContract('PostgreSQL', postgresFixture);
+  describePriceStoreContract('PostgreSQL', postgresFixture);
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
+import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
@@ -22,3 +23,4 @@ async function sqliteFixture(): Promise<StoreFixture> {
 describeStoreContract('SQLite', sqliteFixture);
 describeProfileStoreContract('SQLite', sqliteFixture);
 describeSegmentWebhookStoreContract('SQLite', sqliteFixture);
+describePriceStoreContract('SQLite', sqliteFixture);

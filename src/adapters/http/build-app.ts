@@ -8,6 +8,8 @@ import type { CatalogService } from '../../app/catalog/catalog-service.js';
 import type { EventIngestion } from '../../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../../app/profiles/profile-service.js';
 import type { Rules } from '../../composition/rules.js';
+import type { CustomerContexts } from '../../app/customers/customer-context.js';
+import type { PricingService } from '../../app/pricing/pricing-service.js';
 import type { Readiness } from '../../app/readiness.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -23,6 +25,7 @@ import { registerProductRoutes } from './routes/product-routes.js';
 import { registerProfileRoutes } from './routes/profile-routes.js';
 import { registerLoyaltyAndWebhookRoutes } from './routes/loyalty-webhook-routes.js';
 import { registerSegmentRoutes } from './routes/segment-routes.js';
+import { registerPricingRoutes } from './routes/pricing-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -40,6 +43,8 @@ export interface AppDeps {
   readonly ingestion: EventIngestion;
   readonly profiles: ProfileService;
   readonly rules: Rules;
+  readonly pricing: PricingService;
+  readonly customers: CustomerContexts;
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -109,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProfileRoutes(app, { profiles: deps.profiles, tokens: deps.tokens });
   registerSegmentRoutes(app, deps.rules.segments, deps.rules.registry);
   registerLoyaltyAndWebhookRoutes(app, deps.rules.loyalty, deps.rules.webhooks);
+  registerPricingRoutes(app, deps.pricing, deps.customers);
   await app.ready();
   return app;
 }

@@ -1,6 +1,7 @@
 import type { CatalogErrorCode } from '../../domain/catalog/index.js';
 import type { ProfileErrorCode } from '../../domain/profiles/index.js';
 import type { SegmentErrorCode } from '../../domain/segments/index.js';
+import type { PricingErrorCode } from '../../domain/pricing/index.js';
 import type { AppErrorCode } from '../../app/errors.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
 
@@ -29,7 +30,13 @@ export type EdgeErrorCode =
 
 /** Every `code` an Attune problem can carry. Codes are never renamed or reused for another meaning. */
 export type ErrorCode =
-  EdgeErrorCode | AppErrorCode | SharedErrorCode | CatalogErrorCode | ProfileErrorCode | SegmentErrorCode;
+  | EdgeErrorCode
+  | AppErrorCode
+  | SharedErrorCode
+  | CatalogErrorCode
+  | ProfileErrorCode
+  | SegmentErrorCode
+  | PricingErrorCode;
 
 export interface ErrorEntry {
   readonly status: number;
@@ -90,6 +97,8 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   segment_not_found: { status: 404, title: 'No such segment' },
   segment_in_use: { status: 409, title: 'Other segments use this segment' },
   webhook_not_found: { status: 404, title: 'No such webhook' },
+  invalid_price_list: { status: 400, title: 'The price list is not valid' },
+  price_list_not_found: { status: 404, title: 'No such price list' },
   loyalty_program_not_found: { status: 404, title: 'The store has no loyalty program' },
   webhook_target_refused: { status: 400, title: 'Webhooks may not be sent to that address' },
 };

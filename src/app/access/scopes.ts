@@ -25,9 +25,18 @@ export const SCOPES = [
   'loyalty:write',
   /** Read and write webhook subscriptions. */
   'webhooks:write',
+  /** Write and read price lists. */
+  'pricing:write',
+  /** Storefront answers for a shopper: prices, offers, carts, recommendations, decide. */
+  'storefront',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
 
 /** The scopes of a publishable key: what a storefront in a browser may call. */
-export const PUBLISHABLE_SCOPES: readonly Scope[] = ['catalog:read', 'events:write', 'profiles:self'];
+export const PUBLISHABLE_SCOPES: readonly Scope[] = [
+  'catalog:read',
+  'events:write',
+  'profiles:self',
+  'storefront',
+];

@@ -36,6 +36,7 @@ export class SegmentRegistry {
   #position = new Map<string, number>();
   /** Segments whose membership depends on a request's context, themselves or through a segment they use. */
   #contextual = new Set<string>();
+  #contextualOrder: CompiledSegment[] = [];
   #byEvent = new Map<string, Set<string>>();
   /** Event name → category → segments that count that event only in that category. */
   #byEventCategory = new Map<string, Map<string, Set<string>>>();
@@ -180,6 +181,11 @@ export class SegmentRegistry {
     ids.add(id);
   }
 
+  /** Contextual segments, each after the segments it uses: evaluated per request. */
+  contextualInOrder(): readonly CompiledSegment[] {
+    return this.#contextualOrder;
+  }
+
   /** True when the segment's membership depends on the request's context (evaluated at decision time only). */
   isContextual(id: string): boolean {
     return this.#contextual.has(id);
@@ -190,6 +196,7 @@ export class SegmentRegistry {
     const order: CompiledSegment[] = [];
     const placed = new Set<string>();
     this.#contextual = new Set();
+    this.#contextualOrder = [];
     const place = (id: string, path: Set<string>) => {
       const compiled = this.#segments.get(id);
       if (compiled === undefined || placed.has(id) || path.has(id)) return;
@@ -198,8 +205,10 @@ export class SegmentRegistry {
       placed.add(id);
       const contextual =
         compiled.contextual || [...compiled.reads.segments].some((used) => this.#contextual.has(used));
-      if (contextual) this.#contextual.add(id);
-      else order.push(compiled);
+      if (contextual) {
+        this.#contextual.add(id);
+        this.#contextualOrder.push(compiled);
+      } else order.push(compiled);
     };
     for (const id of [...this.#segments.keys()].sort()) place(id, new Set());
     return order;

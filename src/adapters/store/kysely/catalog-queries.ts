@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Collection, CollectionDraft, Product, ProductDraft } from '../../../domain/catalog/index.js';
 import { DomainError } from '../../../domain/shared/index.js';
 import type { CatalogStore, StockRecord } from '../../../ports/store.js';
@@ -47,12 +47,21 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
     },
 
     async putProduct(draft, { now, ifVersion }) {
-      return toProduct(await writeRow(db, 'products', toRow(draft, now), ifVersion));
+      return db.transaction().execute(async (trx) => {
+        const previous = await basePrices(trx, [draft.id]);
+        const product = toProduct(await writeRow(trx, 'products', toRow(draft, now), ifVersion));
+        await recordBasePriceChanges(trx, [product], previous, now);
+        return product;
+      });
     },
 
     async putProducts(drafts, now) {
       if (drafts.length === 0) return [];
       return db.transaction().execute(async (trx) => {
+        const previous = await basePrices(
+          trx,
+          drafts.map((draft) => draft.id),
+        );
         const written: Product[] = [];
         for (let start = 0; start < drafts.length; start += INSERT_CHUNK) {
           const rows = drafts.slice(start, start + INSERT_CHUNK).map((draft) => toRow(draft, now));
@@ -60,6 +69,7 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
           for (const row of rows)
             written.push(toProduct({ ...row, version: versions.get(row.id) as number }));
         }
+        await recordBasePriceChanges(trx, written, previous, now);
         return written;
       });
     },
@@ -117,6 +127,60 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
       return result.numDeletedRows > 0n;
     },
   };
+}
+
+/** The base prices the products have now, by id (absent for new products). */
+async function basePrices(trx: Transaction<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  const prices = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += INSERT_CHUNK) {
+    const rows = await trx
+      .selectFrom('products')
+      .select(['id', 'doc'])
+      .where('id', 'in', ids.slice(start, start + INSERT_CHUNK))
+      .execute();
+    for (const row of rows)
+      prices.set(row.id, JSON.stringify((JSON.parse(row.doc) as Pick<ProductDraft, 'price'>).price));
+  }
+  return prices;
+}
+
+/**
+ * Records base prices that changed (or are new) in the price history, closing what held before, so
+ * the lowest price of the last 30 days can be told (EU Omnibus). Unchanged prices write nothing.
+ */
+async function recordBasePriceChanges(
+  trx: Transaction<Database>,
+  products: readonly Product[],
+  previous: ReadonlyMap<string, string>,
+  now: number,
+): Promise<void> {
+  const changed = products.filter((product) => previous.get(product.id) !== JSON.stringify(product.price));
+  for (let start = 0; start < changed.length; start += INSERT_CHUNK) {
+    const chunk = changed.slice(start, start + INSERT_CHUNK);
+    await trx
+      .updateTable('price_history')
+      .set({ valid_to: now })
+      .where('kind', '=', 'base')
+      .where(
+        'ref_id',
+        'in',
+        chunk.map((product) => product.id),
+      )
+      .where('valid_to', 'is', null)
+      .execute();
+    await trx
+      .insertInto('price_history')
+      .values(
+        chunk.map((product) => ({
+          kind: 'base',
+          ref_id: product.id,
+          doc: JSON.stringify(product.price),
+          valid_from: now,
+          valid_to: null,
+        })),
+      )
+      .execute();
+  }
 }
 
 function toRow({ id, ...doc }: ProductDraft | CollectionDraft, now: number): Omit<VersionedRow, 'version'> {

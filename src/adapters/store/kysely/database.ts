@@ -18,6 +18,18 @@ export interface Database {
   segment_members: SegmentMemberTable;
   profile_checks: ProfileCheckTable;
   webhook_outbox: OutboxTable;
+  price_lists: VersionedTable;
+  price_history: PriceHistoryTable;
+}
+
+/** What a price list or a base price was, and from when until when (null: still). */
+export interface PriceHistoryTable {
+  /** `list` or `base`. */
+  kind: string;
+  ref_id: string;
+  doc: string;
+  valid_from: number;
+  valid_to: number | null;
 }
 
 export interface SegmentTable extends VersionedTable {

@@ -5,6 +5,7 @@ import { catalogQueries } from './catalog-queries.js';
 import type { Database } from './database.js';
 import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
+import { priceQueries } from './price-queries.js';
 import { segmentQueries } from './segment-queries.js';
 import { webhookQueries } from './webhook-queries.js';
 
@@ -17,6 +18,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...profileQueries(db, options),
     ...segmentQueries(db),
     ...webhookQueries(db),
+    ...priceQueries(db),
 
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { catalogAndKeys } from './0001-catalog-and-keys.js';
 import { eventsAndProfiles } from './0002-events-and-profiles.js';
 import { segmentsAndWebhooks } from './0003-segments-and-webhooks.js';
+import { pricing } from './0004-pricing.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001-catalog-and-keys': catalogAndKeys,
   '0002-events-and-profiles': eventsAndProfiles,
   '0003-segments-and-webhooks': segmentsAndWebhooks,
+  '0004-pricing': pricing,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,122 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Amount, Attributes, CurrencyCode, Id, Money, StrictObject, Timestamp } from './common.js';
+
+const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 10_000 });
+
+export const AudienceSchema = StrictObject(
+  {
+    segments: Type.Optional(Values),
+    customers: Type.Optional(Values),
+    companies: Type.Optional(Values),
+    channels: Type.Optional(Values),
+    countries: Type.Optional(Values),
+    loyaltyTiers: Type.Optional(Values),
+  },
+  { description: 'every non-empty field must match; within a field any value may; empty: everyone' },
+);
+
+export const MatchSchema = StrictObject({
+  productIds: Type.Optional(Type.Array(Id, { maxItems: 10_000 })),
+  categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 })),
+  brands: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
+  collections: Type.Optional(Type.Array(Id, { maxItems: 100 })),
+  attributes: Type.Optional(Attributes),
+});
+
+const Tier = StrictObject({ minQuantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }), amount: Amount });
+
+export const PriceListBody = StrictObject({
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+  type: Type.Union([Type.Literal('sale'), Type.Literal('override')]),
+  currency: CurrencyCode,
+  priority: Type.Optional(
+    Type.Integer({ minimum: -1_000_000, maximum: 1_000_000, description: 'higher is considered first' }),
+  ),
+  startsAt: Type.Optional(Timestamp),
+  endsAt: Type.Optional(Timestamp),
+  audience: Type.Optional(AudienceSchema),
+  prices: Type.Optional(
+    Type.Array(
+      StrictObject(
+        {
+          productId: Id,
+          amount: Type.Optional(Amount),
+          tiers: Type.Optional(Type.Array(Tier, { minItems: 1, maxItems: 50 })),
+        },
+        { description: 'a unit price (amount) or quantity tiers, not both' },
+      ),
+      { maxItems: 100_000 },
+    ),
+  ),
+  rule: Type.Optional(
+    StrictObject(
+      {
+        percentOff: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+        amountOff: Type.Optional(Amount),
+        match: MatchSchema,
+      },
+      { description: 'percentOff or amountOff, for the products match selects' },
+    ),
+  ),
+});
+export type PriceListBody = Static<typeof PriceListBody>;
+
+export const PriceListResponse = Type.Object(
+  {
+    id: Type.String(),
+    ...PriceListBody.properties,
+    priority: Type.Integer(),
+    version: Type.Integer(),
+    updatedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+
+export const ResolveContext = Type.Object(
+  {
+    channel: Type.Optional(Type.String({ maxLength: 100 })),
+    device: Type.Optional(Type.String({ maxLength: 100 })),
+    country: Type.Optional(Type.String({ maxLength: 100 })),
+    locale: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  {
+    additionalProperties: true,
+    description: 'the request context: channel, device, country, locale, page, ...',
+  },
+);
+
+const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
+
+export const ResolveBody = StrictObject({
+  userId: Type.Optional(CustomerIdField),
+  anonymousId: Type.Optional(CustomerIdField),
+  context: Type.Optional(ResolveContext),
+  currency: CurrencyCode,
+  items: Type.Array(
+    StrictObject({ productId: Id, quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
+    {
+      minItems: 1,
+      maxItems: 500,
+    },
+  ),
+});
+export type ResolveBody = Static<typeof ResolveBody>;
+
+const Applied = Type.Object({ priceListId: Type.String(), kind: Type.String(), reason: Type.String() });
+
+export const ResolveResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      productId: Type.String(),
+      quantity: Type.Integer(),
+      base: Type.Optional(Type.Union([Money, Type.Null()])),
+      final: Type.Optional(Money),
+      lineTotal: Type.Optional(Money),
+      applied: Type.Optional(Type.Array(Applied)),
+      personalized: Type.Optional(Type.Boolean()),
+      lowestPrice30d: Type.Optional(Money),
+      tier: Type.Optional(Type.Object({ priceListId: Type.String(), minQuantity: Type.Integer() })),
+      error: Type.Optional(Type.Object({ code: Type.String() })),
+    }),
+  ),
+});

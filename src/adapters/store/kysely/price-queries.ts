@@ -1,0 +1,109 @@
+import type { Kysely, Transaction } from 'kysely';
+import type {
+  BasePriceVersion,
+  ListVersion,
+  PriceList,
+  PriceListDraft,
+} from '../../../domain/pricing/index.js';
+import type { Money } from '../../../domain/shared/index.js';
+import type { PriceStore } from '../../../ports/store.js';
+import type { Database, VersionedTable } from './database.js';
+import { checkVersion, writeRow } from './versioned-rows.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Price lists and price history, in SQL that SQLite and PostgreSQL both run. */
+export function priceQueries(db: Kysely<Database>): PriceStore {
+  return {
+    async putPriceList({ id, ...doc }: PriceListDraft, { now, ifVersion }) {
+      return db.transaction().execute(async (trx) => {
+        const row = await writeRow(
+          trx,
+          'price_lists',
+          { id, doc: JSON.stringify(doc), updated_at: now },
+          ifVersion,
+        );
+        const list = toPriceList(row);
+        await recordHistory(trx, 'list', id, JSON.stringify(list), now);
+        return list;
+      });
+    },
+
+    async getPriceList(id) {
+      const row = await db.selectFrom('price_lists').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toPriceList(row);
+    },
+
+    async listPriceLists() {
+      return (await db.selectFrom('price_lists').selectAll().orderBy('id').execute()).map(toPriceList);
+    },
+
+    async deletePriceList(id, ifVersion, now) {
+      return db.transaction().execute(async (trx) => {
+        await checkVersion(trx, 'price_lists', id, ifVersion);
+        const deleted =
+          (await trx.deleteFrom('price_lists').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+        if (deleted) await closeHistory(trx, 'list', id, now);
+        return deleted;
+      });
+    },
+
+    async priceHistory(since) {
+      const rows = await db
+        .selectFrom('price_history')
+        .selectAll()
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', since)]))
+        .orderBy('valid_from')
+        .execute();
+      const lists: ListVersion[] = [];
+      const base = new Map<string, BasePriceVersion[]>();
+      for (const row of rows) {
+        const to = row.valid_to === null ? null : Number(row.valid_to);
+        if (row.kind === 'list') {
+          lists.push({ list: JSON.parse(row.doc) as PriceList, from: Number(row.valid_from), to });
+        } else {
+          const price = JSON.parse(row.doc) as Money;
+          const versions = base.get(row.ref_id) ?? [];
+          versions.push({ amount: price.amount, currency: price.currency, from: Number(row.valid_from), to });
+          base.set(row.ref_id, versions);
+        }
+      }
+      return { lists, base };
+    },
+  };
+}
+
+/** Closes what was in force and records what is now (a list version, a base price). */
+export async function recordHistory(
+  db: Executor,
+  kind: 'list' | 'base',
+  refId: string,
+  doc: string,
+  now: number,
+): Promise<void> {
+  await closeHistory(db, kind, refId, now);
+  await db
+    .insertInto('price_history')
+    .values({ kind, ref_id: refId, doc, valid_from: now, valid_to: null })
+    .execute();
+}
+
+async function closeHistory(db: Executor, kind: 'list' | 'base', refId: string, now: number): Promise<void> {
+  await db
+    .updateTable('price_history')
+    .set({ valid_to: now })
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .where('valid_to', 'is', null)
+    .execute();
+}
+
+function toPriceList(row: VersionedTable): PriceList {
+  const doc = JSON.parse(row.doc) as Omit<PriceListDraft, 'id'>;
+  return {
+    id: row.id,
+    ...doc,
+    version: row.version,
+    updatedAt: new Date(Number(row.updated_at)).toISOString(),
+  };
+}

@@ -1,0 +1,166 @@
+import {
+  effectiveConsent,
+  type ConsentDefault,
+  type LoyaltyProgram,
+  type Profile,
+} from '../../domain/profiles/index.js';
+import type { PricingCustomer } from '../../domain/pricing/index.js';
+import type { CustomerTokens } from '../access/customer-tokens.js';
+import type { ProfileService } from '../profiles/profile-service.js';
+import type { SegmentRegistry } from '../segments/segment-registry.js';
+
+/** The context a storefront sends with a request (DESIGN.md §3, decide). */
+export interface RequestContext {
+  readonly channel?: string;
+  readonly device?: string;
+  readonly country?: string;
+  readonly locale?: string;
+  readonly page?: Readonly<Record<string, unknown>>;
+  readonly [key: string]: unknown;
+}
+
+/** Who a request names, and what proves it. */
+export interface CustomerRequest {
+  readonly userId?: string;
+  readonly anonymousId?: string;
+  readonly context?: RequestContext;
+  /** May the caller act as any customer (a secret key)? Otherwise only as the one the token names. */
+  readonly trusted: boolean;
+  readonly customerToken?: string;
+}
+
+/** The customer as every answer (prices, offers, decide) sees them. */
+export interface CustomerContext {
+  /** The profile, when one exists, the caller may act as the customer, and they consented to personalisation. */
+  readonly profile?: Profile;
+  /** The answer may use what Attune knows of the customer. */
+  readonly personalized: boolean;
+  readonly segments: readonly string[];
+  readonly pricing: PricingCustomer;
+  readonly loyaltyTier?: string;
+  readonly loyaltyPerk?: { readonly tier: string; readonly percentOff: number };
+  readonly context: RequestContext;
+}
+
+export interface CustomerContextsDeps {
+  readonly profiles: ProfileService;
+  readonly tokens: CustomerTokens;
+  readonly registry: SegmentRegistry;
+  readonly program: () => LoyaltyProgram | undefined;
+  readonly consentDefault: ConsentDefault;
+  readonly now: () => number;
+}
+
+/**
+ * Works out who is asking, safely: a publishable key names a known customer only with a valid
+ * customer token for them (otherwise the request is anonymous, never someone else's contract
+ * prices); without personalisation consent the answer is what an anonymous visitor in the same
+ * context gets.
+ */
+export class CustomerContexts {
+  constructor(private readonly deps: CustomerContextsDeps) {}
+
+  async resolve(request: CustomerRequest): Promise<CustomerContext> {
+    const context = request.context ?? {};
+    const profile = await this.#profileFor(request);
+    const consented =
+      profile !== undefined && effectiveConsent(profile, this.deps.consentDefault).personalization;
+    const used = consented ? profile : undefined;
+    const segments = this.#segments(used, context);
+    const tier = used?.loyalty.tier;
+    const perk = tier === undefined ? undefined : this.#perk(tier);
+    const company = (used?.traits['company'] as { id?: unknown } | undefined)?.id;
+    const country = context.country ?? (used?.traits['country'] as string | undefined);
+    return {
+      ...(used !== undefined && { profile: used }),
+      personalized: used !== undefined,
+      segments,
+      pricing: {
+        segments: new Set(segments),
+        ...(used?.userId !== undefined && { userId: used.userId }),
+        ...(typeof company === 'string' && { companyId: company }),
+        ...(tier !== undefined && { loyaltyTier: tier }),
+        ...(typeof context.channel === 'string' && { channel: context.channel.toLowerCase() }),
+        ...(typeof country === 'string' && { country: country.toLowerCase() }),
+      },
+      ...(tier !== undefined && { loyaltyTier: tier }),
+      ...(perk !== undefined && { loyaltyPerk: perk }),
+      context,
+    };
+  }
+
+  /** The profile the caller may act as: by a proven userId, else by an anonymous id not (yet) tied to another customer. */
+  async #profileFor(request: CustomerRequest): Promise<Profile | undefined> {
+    const proven =
+      request.trusted ||
+      (request.userId !== undefined &&
+        (await this.deps.tokens.verify(request.customerToken)) === request.userId);
+    if (request.userId !== undefined && proven) {
+      const found = await this.deps.profiles.find(request.userId);
+      if (found !== undefined && found.profile.userId === request.userId) return found.profile;
+    }
+    if (request.anonymousId === undefined) return undefined;
+    const found = await this.deps.profiles.find(request.anonymousId);
+    if (found === undefined || found.foundBy.kind !== 'anon') return undefined;
+    const owner = found.profile.userId;
+    return owner === undefined || (owner === request.userId && proven) || request.trusted
+      ? found.profile
+      : undefined;
+  }
+
+  /** Stored segments that still exist, plus contextual segments evaluated now with the request's context. */
+  #segments(profile: Profile | undefined, context: RequestContext): string[] {
+    const { registry } = this.deps;
+    const stored = (profile?.segments ?? []).filter(
+      (id) => registry.get(id) !== undefined && !registry.isContextual(id),
+    );
+    const members = new Set(stored);
+    const contextual = registry.contextualInOrder();
+    if (contextual.length === 0) return stored;
+    const computedOf = (value: Profile) => this.deps.profiles.computedOf(value, this.deps.now());
+    const subject = {
+      read: (path: string) =>
+        readPath(
+          {
+            traits: profile?.traits ?? {},
+            loyalty: profile?.loyalty ?? {},
+            get computed() {
+              return profile === undefined ? {} : computedOf(profile);
+            },
+          },
+          path,
+        ),
+      activity: profile?.activity ?? {},
+      context: flatContext(context),
+      isMember: (id: string) => members.has(id),
+      now: this.deps.now(),
+    };
+    for (const compiled of contextual) if (compiled.rule.test(subject)) members.add(compiled.segment.id);
+    return [...members].sort();
+  }
+
+  #perk(tier: string): { tier: string; percentOff: number } | undefined {
+    const percentOff = this.deps.program()?.tiers.find((candidate) => candidate.id === tier)?.perks[
+      'percentOff'
+    ];
+    return typeof percentOff === 'number' && percentOff > 0 && percentOff <= 100
+      ? { tier, percentOff }
+      : undefined;
+  }
+}
+
+/** Context as rules read it: `device` may arrive as Segment's `{ type: "mobile" }`. */
+function flatContext(context: RequestContext): Record<string, unknown> {
+  const device = context.device as unknown;
+  const type = typeof device === 'object' && device !== null ? (device as { type?: unknown }).type : device;
+  return { ...context, ...(type !== undefined && { device: type }) };
+}
+
+function readPath(root: Record<string, unknown>, path: string): unknown {
+  let value: unknown = root;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
