@@ -5,7 +5,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const DOMAIN_MODULES = ['shared', 'catalog', 'profiles', 'segments', 'pricing'];
+const DOMAIN_MODULES = ['shared', 'catalog', 'profiles', 'segments', 'pricing', 'promotions'];
 
 /** Domain code is pure (DESIGN.md §2, STYLE.md "Boundaries"): these rules hold it to that. */
 const domainPurity = {
@@ -29,28 +29,42 @@ const domainPurity = {
   },
 };
 
-/** Each domain module imports only domain/shared and itself, by relative paths. */
-const domainImports = DOMAIN_MODULES.map((module) => ({
-  files: [`src/domain/${module}/**/*.ts`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            // Only the ISO 4217 data package is allowed in: pure data, no I/O.
-            regex: '^(?!\\.{1,2}/|currency-codes$|vitest$|fast-check$)',
-            message: 'Domain modules import no packages or Node modules: they are pure.',
-          },
-          {
-            regex: module === 'shared' ? '^\\.\\./' : '^\\.\\./(?!shared/index\\.js$)|^\\.\\./\\.\\./',
-            message: 'A domain module imports only domain/shared and itself.',
-          },
-        ],
-      },
-    ],
-  },
-}));
+/**
+ * Each domain module imports only domain/shared and itself, by relative paths. A module may have
+ * one level of subfolders (promotions/actions): from there `../` is still the module itself.
+ */
+const domainImports = DOMAIN_MODULES.flatMap((module) =>
+  [
+    {
+      files: [`src/domain/${module}/*.ts`],
+      outside: module === 'shared' ? '^\\.\\./' : '^\\.\\./(?!shared/index\\.js$)|^\\.\\./\\.\\./',
+    },
+    {
+      files: [`src/domain/${module}/*/*.ts`],
+      outside:
+        module === 'shared'
+          ? '^\\.\\./\\.\\./'
+          : '^\\.\\./\\.\\./(?!shared/index\\.js$)|^\\.\\./\\.\\./\\.\\./',
+    },
+  ].map(({ files, outside }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Only the ISO 4217 data package is allowed in: pure data, no I/O.
+              regex: '^(?!\\.{1,2}/|currency-codes$|vitest$|fast-check$)',
+              message: 'Domain modules import no packages or Node modules: they are pure.',
+            },
+            { regex: outside, message: 'A domain module imports only domain/shared and itself.' },
+          ],
+        },
+      ],
+    },
+  })),
+);
 
 /** Code outside the domain reaches a domain module through its index.ts only. */
 const domainEntryPoints = {

@@ -13,6 +13,7 @@ export { DomainError, type SharedErrorCode } from './errors.js';
 export { categoryLineage, isInCategory, normalizeCategoryPath } from './category.js';
 export {
   matchesProduct,
+  normalizeMatch,
   type AttributeValue,
   type CollectionMembership,
   type Match,

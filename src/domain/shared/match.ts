@@ -1,4 +1,4 @@
-import { isInCategory } from './category.js';
+import { isInCategory, normalizeCategoryPath } from './category.js';
 
 /** A scalar product attribute value; lists allow several values (`colour: ['red', 'white']`). */
 export type AttributeValue = string | number | boolean | readonly (string | number | boolean)[];
@@ -50,6 +50,12 @@ export function matchesProduct(
     if (!attributeMatches(product.attributes[name], wanted)) return false;
   }
   return true;
+}
+
+/** A match as written, made comparable: category paths normalised (`Home/Kitchen ` → `home/kitchen`). */
+export function normalizeMatch(match: Match): Match {
+  if (match.categories === undefined) return match;
+  return { ...match, categories: match.categories.map((path) => normalizeCategoryPath(path) ?? path.trim()) };
 }
 
 function attributeMatches(actual: AttributeValue | undefined, wanted: AttributeValue): boolean {

@@ -1,0 +1,32 @@
+/** Promotions: campaigns, coupons and carts, evaluated in a fixed, explained order (docs/promotions.md). */
+export { allocate } from './allocate.js';
+export type {
+  AddableProduct,
+  CartContext,
+  CartEvaluation,
+  CartLineInput,
+  CartRequest,
+  CouponState,
+  EvaluatedLine,
+  Nudge,
+  PromotionUsage,
+  RejectionReason,
+  Shopper,
+  Usage,
+  WorkingLine,
+} from './cart.js';
+export { compilePromotion, type CompiledPromotion } from './compiled-promotion.js';
+export { generateCouponCode, COUPON_CODE_ALPHABET } from './coupon-code.js';
+export type { PromotionErrorCode } from './errors.js';
+export { evaluateCart } from './evaluate-cart.js';
+export { eligibleOffers, type Offer, type OfferRequest } from './offers.js';
+export {
+  draftPromotion,
+  normalizeCode,
+  type Promotion,
+  type PromotionAction,
+  type PromotionDraft,
+  type PromotionInput,
+} from './promotion.js';
+export { PromotionIndex } from './promotion-index.js';
+export { selectPromotions, type Candidate, type Selection } from './select-promotions.js';
