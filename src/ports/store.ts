@@ -2,6 +2,7 @@ import type { CatalogStore } from './catalog-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
 import type { PriceStore } from './price-store.js';
 import type { ProfileStore } from './profile-store.js';
+import type { PromotionStore } from './promotion-store.js';
 import type { SegmentStore } from './segment-store.js';
 import type { WebhookStore } from './webhook-store.js';
 
@@ -10,7 +11,15 @@ import type { WebhookStore } from './webhook-store.js';
  * PostgreSQL commit). Storage returns candidates and records; business rules stay in TypeScript.
  */
 export interface Store
-  extends CatalogStore, KeyStore, SettingsStore, ProfileStore, SegmentStore, WebhookStore, PriceStore {
+  extends
+    CatalogStore,
+    KeyStore,
+    SettingsStore,
+    ProfileStore,
+    SegmentStore,
+    WebhookStore,
+    PriceStore,
+    PromotionStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -53,3 +62,4 @@ export {
   type WebhookStore,
 } from './webhook-store.js';
 export type { PriceHistorySince, PriceStore } from './price-store.js';
+export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

@@ -20,6 +20,46 @@ export interface Database {
   webhook_outbox: OutboxTable;
   price_lists: VersionedTable;
   price_history: PriceHistoryTable;
+  promotions: VersionedTable;
+  coupons: CouponTable;
+  promotion_usage: PromotionUsageTable;
+  customer_usage: CustomerUsageTable;
+  checkout_orders: CheckoutOrderTable;
+}
+
+export interface CouponTable {
+  /** Normalised: trimmed, upper-case. */
+  code: string;
+  promotion_id: string;
+  /** 1 or 0: SQLite has no boolean. */
+  single_use: number;
+  /** 1 when the promotion lists the code itself (a re-write may drop it), 0 when generated. */
+  listed: number;
+  redeemed_at: number | null;
+  order_id: string | null;
+}
+
+/** What a promotion has given, beside the limits it may not pass (null: none). */
+export interface PromotionUsageTable {
+  promotion_id: string;
+  discount_given: number;
+  redemptions: number;
+  budget: number | null;
+  max_redemptions: number | null;
+}
+
+export interface CustomerUsageTable {
+  promotion_id: string;
+  /** A salted hash of the customer's id. */
+  customer_key: string;
+  redemptions: number;
+}
+
+export interface CheckoutOrderTable {
+  order_id: string;
+  request_hash: string;
+  answer: string;
+  created_at: number;
 }
 
 /** What a price list or a base price was, and from when until when (null: still). */

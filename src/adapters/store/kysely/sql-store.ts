@@ -6,6 +6,7 @@ import type { Database } from './database.js';
 import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
 import { priceQueries } from './price-queries.js';
+import { promotionQueries } from './promotion-queries.js';
 import { segmentQueries } from './segment-queries.js';
 import { webhookQueries } from './webhook-queries.js';
 
@@ -19,6 +20,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...segmentQueries(db),
     ...webhookQueries(db),
     ...priceQueries(db),
+    ...promotionQueries(db),
 
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();

@@ -4,7 +4,8 @@ import type { VersionPrecondition } from '../../../ports/store.js';
 import type { Database, VersionedTable } from './database.js';
 
 /** Tables whose rows carry a JSON document and a version that `If-Match` compares. */
-export type VersionedTableName = 'products' | 'collections' | 'segments' | 'webhooks' | 'price_lists';
+export type VersionedTableName =
+  'products' | 'collections' | 'segments' | 'webhooks' | 'price_lists' | 'promotions';
 
 export type VersionedRow = Selectable<VersionedTable>;
 

@@ -3,6 +3,7 @@ import { catalogAndKeys } from './0001-catalog-and-keys.js';
 import { eventsAndProfiles } from './0002-events-and-profiles.js';
 import { segmentsAndWebhooks } from './0003-segments-and-webhooks.js';
 import { pricing } from './0004-pricing.js';
+import { promotions } from './0005-promotions.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002-events-and-profiles': eventsAndProfiles,
   '0003-segments-and-webhooks': segmentsAndWebhooks,
   '0004-pricing': pricing,
+  '0005-promotions': promotions,
 };
 
 export const migrationProvider: MigrationProvider = {
