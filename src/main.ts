@@ -20,6 +20,8 @@ import { CustomerTokens } from './app/access/customer-tokens.js';
 import { CatalogService } from './app/catalog/catalog-service.js';
 import { CustomerContexts } from './app/customers/customer-context.js';
 import { PricingService } from './app/pricing/pricing-service.js';
+import { Checkout } from './app/promotions/checkout.js';
+import { PromotionService } from './app/promotions/promotion-service.js';
 import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
 import type { DemoInvoice } from './app/demo/replay-orders.js';
 import { EventIngestion } from './app/profiles/event-ingestion.js';
@@ -59,6 +61,8 @@ export interface Attune {
   readonly rules: Rules;
   readonly pricing: PricingService;
   readonly customers: CustomerContexts;
+  readonly promotions: PromotionService;
+  readonly checkout: Checkout;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
@@ -154,6 +158,25 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     nodeId,
     minMarginPercent: config.minMarginPercent,
   });
+  const promotions = new PromotionService({
+    store,
+    bus,
+    clock,
+    catalog: catalogModel,
+    currency: config.currency,
+    nodeId,
+  });
+  const checkout = new Checkout({
+    store,
+    clock,
+    catalog: catalogModel,
+    pricing,
+    promotions,
+    ingestion,
+    hashId,
+    minOrderTotal: config.minOrderTotal,
+    storeCurrency: config.currency,
+  });
   const customers = new CustomerContexts({
     profiles,
     tokens,
@@ -164,9 +187,14 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   });
   await readiness.track(
     'loading from the store',
-    Promise.all([keys.start(), catalog.start(), ingestion.start(), profiles.start(), pricing.start()]).then(
-      () => rules.attach(ingestion, profiles),
-    ),
+    Promise.all([
+      keys.start(),
+      catalog.start(),
+      ingestion.start(),
+      profiles.start(),
+      pricing.start(),
+      promotions.start(),
+    ]).then(() => rules.attach(ingestion, profiles)),
   );
   await profiles.refreshStatistics();
   const statisticsTimer = setInterval(
@@ -191,6 +219,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     rules,
     pricing,
     customers,
+    promotions,
+    checkout,
   });
   const backgroundWork = config.demo
     ? readiness
@@ -224,6 +254,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     rules,
     pricing,
     customers,
+    promotions,
+    checkout,
     createdKeys,
     backgroundWork,
     async close() {

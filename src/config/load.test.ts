@@ -22,6 +22,7 @@ describe('loadConfig', () => {
         profileCacheSize: 200000,
         webhookAllowPrivate: false,
         minMarginPercent: 0,
+        minOrderTotal: 0,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);

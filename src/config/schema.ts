@@ -28,6 +28,8 @@ export interface Config {
   readonly webhookAllowPrivate: boolean;
   /** Prices never fall below cost plus this percentage, where cost is known. */
   readonly minMarginPercent: number;
+  /** Promotions never bring an order's items below this, minor units of the store currency. */
+  readonly minOrderTotal: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -181,6 +183,14 @@ export const SETTINGS = [
       /^\d+(\.\d{1,4})?$/.test(raw) && Number(raw) <= 1000
         ? { value: Number(raw) }
         : { problem: 'must be a number from 0 to 1000' },
+  }),
+  setting({
+    env: 'ATTUNE_MIN_ORDER_TOTAL',
+    key: 'minOrderTotal',
+    description: "promotions never bring an order's items below this (minor units of the store currency)",
+    defaultText: '0',
+    parse: (raw = '0') =>
+      /^\d{1,15}$/.test(raw) ? { value: Number(raw) } : { problem: 'must be a whole number of minor units' },
   }),
   setting({
     env: 'LOG_LEVEL',

@@ -10,6 +10,8 @@ import type { ProfileService } from '../../app/profiles/profile-service.js';
 import type { Rules } from '../../composition/rules.js';
 import type { CustomerContexts } from '../../app/customers/customer-context.js';
 import type { PricingService } from '../../app/pricing/pricing-service.js';
+import type { Checkout } from '../../app/promotions/checkout.js';
+import type { PromotionService } from '../../app/promotions/promotion-service.js';
 import type { Readiness } from '../../app/readiness.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -26,6 +28,7 @@ import { registerProfileRoutes } from './routes/profile-routes.js';
 import { registerLoyaltyAndWebhookRoutes } from './routes/loyalty-webhook-routes.js';
 import { registerSegmentRoutes } from './routes/segment-routes.js';
 import { registerPricingRoutes } from './routes/pricing-routes.js';
+import { registerPromotionRoutes } from './routes/promotion-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -45,6 +48,8 @@ export interface AppDeps {
   readonly rules: Rules;
   readonly pricing: PricingService;
   readonly customers: CustomerContexts;
+  readonly promotions: PromotionService;
+  readonly checkout: Checkout;
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -115,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSegmentRoutes(app, deps.rules.segments, deps.rules.registry);
   registerLoyaltyAndWebhookRoutes(app, deps.rules.loyalty, deps.rules.webhooks);
   registerPricingRoutes(app, deps.pricing, deps.customers);
+  registerPromotionRoutes(app, deps);
   await app.ready();
   return app;
 }

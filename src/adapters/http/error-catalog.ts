@@ -2,6 +2,7 @@ import type { CatalogErrorCode } from '../../domain/catalog/index.js';
 import type { ProfileErrorCode } from '../../domain/profiles/index.js';
 import type { SegmentErrorCode } from '../../domain/segments/index.js';
 import type { PricingErrorCode } from '../../domain/pricing/index.js';
+import type { PromotionErrorCode } from '../../domain/promotions/index.js';
 import type { AppErrorCode } from '../../app/errors.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
 
@@ -36,7 +37,8 @@ export type ErrorCode =
   | CatalogErrorCode
   | ProfileErrorCode
   | SegmentErrorCode
-  | PricingErrorCode;
+  | PricingErrorCode
+  | PromotionErrorCode;
 
 export interface ErrorEntry {
   readonly status: number;
@@ -101,6 +103,17 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   price_list_not_found: { status: 404, title: 'No such price list' },
   loyalty_program_not_found: { status: 404, title: 'The store has no loyalty program' },
   webhook_target_refused: { status: 400, title: 'Webhooks may not be sent to that address' },
+  invalid_promotion: { status: 400, title: 'The promotion is not valid' },
+  promotion_not_found: { status: 404, title: 'No such promotion' },
+  coupon_taken: { status: 409, title: 'The coupon code belongs to another promotion' },
+  coupon_redeemed: { status: 409, title: 'The single-use coupon code has been redeemed' },
+  budget_exhausted: { status: 409, title: "The coupon's promotion has run out of budget or redemptions" },
+  customer_limit: { status: 409, title: 'The customer has used this promotion as often as it allows' },
+  order_conflict: { status: 409, title: 'The orderId was used for another order' },
+  cart_item_unavailable: {
+    status: 422,
+    title: 'A cart item cannot be sold (unknown, or not priced in the currency)',
+  },
 };
 
 export function isErrorCode(code: string): code is ErrorCode {

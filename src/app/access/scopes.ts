@@ -27,6 +27,10 @@ export const SCOPES = [
   'webhooks:write',
   /** Write and read price lists. */
   'pricing:write',
+  /** Write and read promotions and generate their codes. */
+  'promotions:write',
+  /** Record completed orders (redeems codes and budgets). */
+  'orders:write',
   /** Storefront answers for a shopper: prices, offers, carts, recommendations, decide. */
   'storefront',
 ] as const;

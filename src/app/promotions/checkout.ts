@@ -1,0 +1,365 @@
+import { createHash } from 'node:crypto';
+import type { Catalog } from '../../domain/catalog/index.js';
+import {
+  eligibleOffers,
+  evaluateCart,
+  normalizeCode,
+  selectPromotions,
+  type AddableProduct,
+  type CartEvaluation,
+  type CartLineInput,
+  type CouponState,
+  type Offer,
+  type Shopper,
+  type Usage,
+} from '../../domain/promotions/index.js';
+import { DomainError, formatMajorUnits, type CurrencyCode, type Money } from '../../domain/shared/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { Identity, Redemption, Store } from '../../ports/store.js';
+import type { CustomerContext } from '../customers/customer-context.js';
+import type { PricingService } from '../pricing/pricing-service.js';
+import type { EventIngestion } from '../profiles/event-ingestion.js';
+import type { PromotionService } from './promotion-service.js';
+
+/** A cart as the storefront sends it (`POST /v1/carts:evaluate`, DESIGN.md §3.1). */
+export interface CartInput {
+  readonly userId?: string;
+  readonly anonymousId?: string;
+  readonly currency: CurrencyCode;
+  readonly items: readonly { readonly productId: string; readonly quantity: number }[];
+  readonly coupons?: readonly string[];
+  readonly shipping?: Money;
+}
+
+export interface OrderInput extends CartInput {
+  readonly orderId: string;
+}
+
+export type OrderAnswer = CartEvaluation & { readonly orderId: string };
+
+/** Attempts at an order whose automatic promotions ran out meanwhile, before giving up. */
+const MAX_ORDER_ATTEMPTS = 5;
+
+export interface CheckoutDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly catalog: Catalog;
+  readonly pricing: PricingService;
+  readonly promotions: PromotionService;
+  readonly ingestion: EventIngestion;
+  readonly hashId: (identity: Identity) => string;
+  /** In minor units of the store currency; carts in another currency have no minimum. */
+  readonly minOrderTotal: number;
+  readonly storeCurrency: CurrencyCode;
+}
+
+/**
+ * Carts, offers and orders: prices from the pricing module, then promotions (the domain's fixed
+ * order), with the limits read from the store just before. Evaluating writes nothing; an order
+ * spends limits with conditional updates, so concurrent orders on any number of nodes never overspend.
+ */
+export class Checkout {
+  constructor(private readonly deps: CheckoutDeps) {}
+
+  /**
+   * @throws DomainError `cart_item_unavailable` (an unknown product, or none priced in the currency)
+   * and `currency_mismatch` (shipping in another currency).
+   */
+  async evaluate(cart: CartInput, customer: CustomerContext): Promise<CartEvaluation> {
+    return (await this.#evaluate(cart, customer)).evaluation;
+  }
+
+  async #evaluate(
+    cart: CartInput,
+    customer: CustomerContext,
+  ): Promise<{ evaluation: CartEvaluation; coupons: ReadonlyMap<string, CouponState> }> {
+    const lines = this.#price(cart, customer);
+    const codes = [...new Set((cart.coupons ?? []).map(normalizeCode))];
+    const coupons = new Map((await this.deps.store.couponStates(codes)).map((state) => [state.code, state]));
+    const selection = selectPromotions(
+      lines.map((line) => ({
+        id: line.productId,
+        categories: line.categories,
+        brand: line.brand,
+        attributes: line.attributes,
+      })),
+      codes,
+      coupons,
+      this.deps.promotions.index,
+    );
+    const limited = selection.candidates
+      .map((candidate) => candidate.compiled.promotion)
+      .filter(
+        ({ limits }) =>
+          limits.budget !== undefined || limits.redemptions !== undefined || limits.perCustomer !== undefined,
+      )
+      .map((promotion) => promotion.id);
+    const usage = await this.deps.store.promotionUsage(limited, this.#customerKey(cart));
+    const evaluation = evaluateCart(
+      {
+        currency: cart.currency,
+        lines,
+        coupons: codes,
+        ...(cart.shipping !== undefined && { shipping: cart.shipping.amount }),
+      },
+      selection,
+      {
+        now: this.deps.clock.now(),
+        shopper: shopperOf(customer),
+        usage,
+        isInCollection: (collectionId, productId) =>
+          this.deps.catalog.isInCollection(collectionId, productId),
+        product: (productId) => this.#addable(productId, cart.currency, customer),
+        minOrderTotal: cart.currency === this.deps.storeCurrency ? this.deps.minOrderTotal : 0,
+      },
+    );
+    return { evaluation, coupons };
+  }
+
+  /** The automatic promotions this customer can get now, with what each still lacks for the cart given. */
+  async offers(
+    cart: Omit<CartInput, 'items'> & { items?: CartInput['items'] },
+    customer: CustomerContext,
+  ): Promise<Offer[]> {
+    const index = this.deps.promotions.index;
+    const lines =
+      cart.items === undefined || cart.items.length === 0
+        ? []
+        : this.#price({ ...cart, items: cart.items }, customer);
+    const limited = index.all
+      .map((compiled) => compiled.promotion)
+      .filter(
+        ({ coupon, limits }) =>
+          !coupon.required && (limits.budget ?? limits.redemptions ?? limits.perCustomer) !== undefined,
+      )
+      .map((promotion) => promotion.id);
+    const usage: Usage = await this.deps.store.promotionUsage(limited, this.#customerKey(cart));
+    return eligibleOffers(index, {
+      currency: cart.currency,
+      now: this.deps.clock.now(),
+      shopper: shopperOf(customer),
+      usage,
+      lines,
+      isInCollection: (collectionId, productId) => this.deps.catalog.isInCollection(collectionId, productId),
+    });
+  }
+
+  /**
+   * Re-evaluates the cart and records the order with its redemptions, atomically. Idempotent by
+   * orderId: the same request again answers as the first time; another request with a used orderId
+   * is a conflict. A code the customer entered that ran out answers 409; an automatic promotion that
+   * ran out meanwhile simply stops applying (the cart is evaluated again without it).
+   * @throws DomainError `coupon_redeemed`, `budget_exhausted`, `customer_limit`, `order_conflict`.
+   */
+  async placeOrder(order: OrderInput, customer: CustomerContext): Promise<OrderAnswer> {
+    const requestHash = hashRequest(order);
+    for (let attempt = 1; attempt <= MAX_ORDER_ATTEMPTS; attempt += 1) {
+      const { evaluation, coupons } = await this.#evaluate(order, customer);
+      const spent = evaluation.rejected.find(
+        (rejection): rejection is typeof rejection & { code: string; reason: keyof typeof REFUSALS } =>
+          rejection.code !== undefined && Object.hasOwn(REFUSALS, rejection.reason),
+      );
+      if (spent !== undefined) throw refusal(spent.reason, spent.code);
+      const answer: OrderAnswer = { orderId: order.orderId, ...evaluation };
+      const result = await this.deps.store.recordOrder({
+        orderId: order.orderId,
+        requestHash,
+        answer: JSON.stringify(answer),
+        customerKey: this.#customerKey(order) ?? 'guest',
+        redemptions: this.#redemptions(evaluation, coupons),
+        now: this.deps.clock.now(),
+      });
+      if (result.kind === 'replay') {
+        if (result.requestHash !== requestHash) {
+          throw new DomainError('order_conflict', `order ${order.orderId} was placed with another cart`, {
+            pointer: '/orderId',
+          });
+        }
+        const first = JSON.parse(result.answer) as OrderAnswer;
+        await this.#track(order, first);
+        return first;
+      }
+      if (result.kind === 'recorded') {
+        await this.#track(order, answer);
+        return answer;
+      }
+      const refused = evaluation.discounts.find((discount) => discount.promotionId === result.promotionId);
+      if (refused?.code !== undefined) throw refusal(result.reason, refused.code);
+    }
+    throw new DomainError(
+      'order_conflict',
+      `order ${order.orderId}: promotions kept running out; try again`,
+      {},
+    );
+  }
+
+  /** What the order takes from each applied promotion's limits. */
+  #redemptions(evaluation: CartEvaluation, coupons: ReadonlyMap<string, CouponState>): Redemption[] {
+    const index = this.deps.promotions.index;
+    return evaluation.discounts.map((discount) => {
+      const promotion = index.get(discount.promotionId)?.promotion;
+      const perCustomer = promotion?.limits.perCustomer;
+      return {
+        promotionId: discount.promotionId,
+        discount: discount.amount.amount,
+        ...(discount.code !== undefined && {
+          coupon: { code: discount.code, singleUse: coupons.get(discount.code)?.singleUse ?? false },
+        }),
+        ...(perCustomer !== undefined && { perCustomer }),
+      };
+    });
+  }
+
+  /**
+   * The order as a tracked `Order Completed` (messageId and order_id from the orderId), so the
+   * profile counts it once however often it is replayed, or also sent by the merchant's tracking.
+   */
+  async #track(order: OrderInput, answer: OrderAnswer): Promise<void> {
+    if (order.userId === undefined && order.anonymousId === undefined) return;
+    const major = (amount: number) => Number(formatMajorUnits({ amount, currency: order.currency }));
+    const discount = answer.discounts.reduce((sum, each) => sum + each.amount.amount, 0);
+    await this.deps.ingestion.submit(
+      [
+        {
+          type: 'track',
+          event: 'Order Completed',
+          messageId: `order-${order.orderId}`,
+          ...(order.userId !== undefined && { userId: order.userId }),
+          ...(order.anonymousId !== undefined && { anonymousId: order.anonymousId }),
+          properties: {
+            order_id: order.orderId,
+            currency: order.currency,
+            total: major(answer.total.amount),
+            discount: major(discount),
+            ...(answer.shipping !== undefined && {
+              shipping: major(answer.shipping.amount.amount - answer.shipping.discount.amount),
+            }),
+            ...(answer.discounts.some((each) => each.code !== undefined) && {
+              coupon: answer.discounts
+                .flatMap((each) => (each.code === undefined ? [] : [each.code]))
+                .join(','),
+            }),
+            products: answer.lines.map((line) => ({
+              product_id: line.productId,
+              quantity: line.quantity,
+              price: major(line.unitPrice.amount),
+            })),
+          },
+        },
+      ],
+      { fromServer: true },
+    );
+  }
+
+  /** Prices every line for the customer. @throws DomainError `cart_item_unavailable`. */
+  #price(cart: CartInput, customer: CustomerContext): CartLineInput[] {
+    if (cart.shipping !== undefined && cart.shipping.currency !== cart.currency) {
+      throw new DomainError(
+        'currency_mismatch',
+        `shipping is in ${cart.shipping.currency}, the cart in ${cart.currency}`,
+        {
+          pointer: '/shipping/currency',
+        },
+      );
+    }
+    const priced = this.deps.pricing.resolve(cart.items, cart.currency, priceShopper(customer));
+    return priced.map((item, index) => {
+      const product = this.deps.catalog.getProduct(item.productId);
+      if (item.final === undefined || product === undefined) {
+        throw new DomainError(
+          'cart_item_unavailable',
+          `${item.productId}: ${item.error?.code ?? 'not for sale'}`,
+          {
+            pointer: `/items/${index}/productId`,
+            reason: item.error?.code ?? 'product_not_found',
+          },
+        );
+      }
+      const cost = product.cost?.currency === cart.currency ? product.cost.amount : undefined;
+      return {
+        productId: item.productId,
+        quantity: item.quantity,
+        unitPrice: item.final.amount,
+        categories: product.categories,
+        ...(product.brand !== undefined && { brand: product.brand }),
+        attributes: product.attributes,
+        ...(cost !== undefined && { cost }),
+      };
+    });
+  }
+
+  /** A product a promotion may add: priced for this customer, with whether it can be sold now. */
+  #addable(productId: string, currency: CurrencyCode, customer: CustomerContext): AddableProduct | undefined {
+    const product = this.deps.catalog.getProduct(productId);
+    const [priced] = this.deps.pricing.resolve(
+      [{ productId, quantity: 1 }],
+      currency,
+      priceShopper(customer),
+    );
+    if (product === undefined || priced?.final === undefined) return undefined;
+    const cost = product.cost?.currency === currency ? product.cost.amount : undefined;
+    return {
+      productId,
+      unitPrice: priced.final.amount,
+      categories: product.categories,
+      ...(product.brand !== undefined && { brand: product.brand }),
+      attributes: product.attributes,
+      ...(cost !== undefined && { cost }),
+      inStock: this.deps.catalog.isSellable(productId),
+    };
+  }
+
+  /** Whom per-customer limits count: a salted hash of their user id, else their anonymous id. */
+  #customerKey(cart: { userId?: string; anonymousId?: string }): string | undefined {
+    if (cart.userId !== undefined) return this.deps.hashId({ kind: 'user', value: cart.userId });
+    if (cart.anonymousId !== undefined) return this.deps.hashId({ kind: 'anon', value: cart.anonymousId });
+    return undefined;
+  }
+}
+
+const REFUSALS = {
+  coupon_redeemed: 'this single-use code has been redeemed',
+  budget_exhausted: 'the promotion behind this code has run out',
+  customer_limit: 'this customer has used this promotion as often as it allows',
+} as const;
+
+/** A code the customer entered has hit a limit: the order is refused, naming the code. */
+function refusal(reason: keyof typeof REFUSALS, code: string): DomainError {
+  return new DomainError(reason, `${code}: ${REFUSALS[reason]}`, { pointer: '/coupons', coupon: code });
+}
+
+function shopperOf(customer: CustomerContext): Shopper {
+  const { context, pricing } = customer;
+  const device =
+    typeof context.device === 'object' && context.device !== null
+      ? (context.device as { type?: unknown }).type
+      : context.device;
+  return {
+    segments: pricing.segments,
+    ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),
+    isFirstOrder: (customer.profile?.stats.orderCount ?? 0) === 0,
+    ...(pricing.channel !== undefined && { channel: pricing.channel }),
+    ...(pricing.country !== undefined && { country: pricing.country }),
+    ...(typeof device === 'string' && { device: device.toLowerCase() }),
+  };
+}
+
+function priceShopper(customer: CustomerContext) {
+  return customer.loyaltyPerk === undefined
+    ? { customer: customer.pricing }
+    : { customer: customer.pricing, loyaltyPerk: customer.loyaltyPerk };
+}
+
+/** A digest of what makes an order this order: the same orderId with another digest is a conflict. */
+function hashRequest(order: OrderInput): string {
+  const canonical = {
+    orderId: order.orderId,
+    userId: order.userId ?? null,
+    anonymousId: order.anonymousId ?? null,
+    currency: order.currency,
+    items: order.items.map((item) => [item.productId, item.quantity]),
+    coupons: [...new Set((order.coupons ?? []).map(normalizeCode))].sort(),
+    shipping: order.shipping?.amount ?? null,
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}

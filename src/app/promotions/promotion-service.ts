@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { Catalog } from '../../domain/catalog/index.js';
+import {
+  PromotionIndex,
+  draftPromotion,
+  generateCouponCode,
+  type Promotion,
+  type PromotionInput,
+} from '../../domain/promotions/index.js';
+import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { Store, VersionPrecondition } from '../../ports/store.js';
+
+const TOPIC = 'promotions';
+/** Codes made per generation request, at most. */
+export const MAX_GENERATED_CODES = 100_000;
+
+export interface GenerateCodesRequest {
+  readonly count: number;
+  readonly prefix?: string;
+  /** Default true: each generated code redeems once. */
+  readonly singleUse?: boolean;
+}
+
+/**
+ * Promotions and their codes. Every promotion lives in memory, compiled into an index by what it can
+ * touch, rebuilt when one changes on any node (the bus carries the news).
+ */
+export class PromotionService {
+  #index: PromotionIndex;
+
+  constructor(
+    private readonly deps: {
+      readonly store: Store;
+      readonly bus: EventBus;
+      readonly clock: Clock;
+      readonly catalog: Catalog;
+      readonly currency: CurrencyCode;
+      readonly nodeId: string;
+    },
+  ) {
+    this.#index = new PromotionIndex([], this.#isInCollection);
+  }
+
+  get index(): PromotionIndex {
+    return this.#index;
+  }
+
+  async start(): Promise<void> {
+    await this.#reload();
+    await this.deps.bus.subscribe(TOPIC, async (payload) => {
+      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
+    });
+  }
+
+  /** @throws DomainError `invalid_promotion`, `coupon_taken`, `version_conflict`. */
+  async put(id: string, input: PromotionInput, ifVersion?: VersionPrecondition): Promise<Promotion> {
+    const draft = draftPromotion(id, input, this.deps.currency);
+    const promotion = await this.deps.store.putPromotion(draft, { now: this.deps.clock.now(), ifVersion });
+    await this.#changed(id);
+    return promotion;
+  }
+
+  /** @throws DomainError `promotion_not_found`. */
+  async get(id: string): Promise<Promotion> {
+    const promotion = await this.deps.store.getPromotion(id);
+    if (promotion === undefined) throw notFound(id);
+    return promotion;
+  }
+
+  list(): Promise<Promotion[]> {
+    return this.deps.store.listPromotions();
+  }
+
+  async delete(id: string, ifVersion?: VersionPrecondition): Promise<void> {
+    if (!(await this.deps.store.deletePromotion(id, ifVersion))) throw notFound(id);
+    await this.#changed(id);
+  }
+
+  /**
+   * Makes `count` new unguessable codes for a promotion (60 random bits each, from the system's
+   * cryptographic source). A collision with an existing code is simply made again.
+   */
+  async generateCodes(id: string, request: GenerateCodesRequest): Promise<string[]> {
+    await this.get(id);
+    const codes: string[] = [];
+    while (codes.length < request.count) {
+      const wanted = request.count - codes.length;
+      const random = randomBytes(8 * wanted);
+      const batch = new Set<string>();
+      for (let index = 0; index < wanted; index += 1) {
+        batch.add(generateCouponCode(random.subarray(index * 8, index * 8 + 8), request.prefix));
+      }
+      codes.push(...(await this.deps.store.addCoupons(id, [...batch], request.singleUse ?? true)));
+    }
+    return codes;
+  }
+
+  readonly #isInCollection = (collectionId: string, productId: string) =>
+    this.deps.catalog.isInCollection(collectionId, productId);
+
+  async #changed(id: string): Promise<void> {
+    await this.#reload();
+    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+  }
+
+  async #reload(): Promise<void> {
+    this.#index = new PromotionIndex(await this.deps.store.listPromotions(), this.#isInCollection);
+  }
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('promotion_not_found', `no promotion ${id}`, {});
+}
