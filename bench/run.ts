@@ -9,6 +9,8 @@ import { ingestionSuite } from './suites/ingestion.js';
 import { profileMemorySuite } from './suites/profile-memory.js';
 import { segmentsSuite } from './suites/segments.js';
 import { pricingSuite } from './suites/pricing.js';
+import { promotionsSuite } from './suites/promotions.js';
+import { completeJourneySuite } from './suites/complete-journey.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
@@ -16,6 +18,8 @@ const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   profiles: profileMemorySuite,
   segments: segmentsSuite,
   pricing: pricingSuite,
+  promotions: promotionsSuite,
+  p1: completeJourneySuite,
 };
 
 const { values } = parseArgs({

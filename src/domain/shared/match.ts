@@ -26,30 +26,52 @@ export interface Match {
 /** Answers whether a product belongs to a collection; supplied by whoever knows the collections. */
 export type CollectionMembership = (collectionId: string, productId: string) => boolean;
 
+type CompiledMatch = (product: MatchableProduct, isInCollection: CollectionMembership) => boolean;
+
+/**
+ * Matches compiled once per Match object (sets for ids and brands): a promotion may list tens of
+ * thousands of products, and a cart asks about each of its lines. Matches are never mutated.
+ */
+const compiledMatches = new WeakMap<Match, CompiledMatch>();
+
 /** True when `product` is selected by `match`. Brands compare case-insensitively, attributes exactly. */
 export function matchesProduct(
   match: Match,
   product: MatchableProduct,
   isInCollection: CollectionMembership = () => false,
 ): boolean {
-  if (nonEmpty(match.productIds) && !match.productIds.includes(product.id)) return false;
-  if (
-    nonEmpty(match.categories) &&
-    !match.categories.some((wanted) => product.categories.some((path) => isInCategory(path, wanted)))
-  ) {
-    return false;
+  let compiled = compiledMatches.get(match);
+  if (compiled === undefined) {
+    compiled = compileMatch(match);
+    compiledMatches.set(match, compiled);
   }
-  if (nonEmpty(match.brands)) {
-    const brand = product.brand?.toLowerCase();
-    if (brand === undefined || !match.brands.some((wanted) => wanted.toLowerCase() === brand)) return false;
-  }
-  if (nonEmpty(match.collections) && !match.collections.some((id) => isInCollection(id, product.id))) {
-    return false;
-  }
-  for (const [name, wanted] of Object.entries(match.attributes ?? {})) {
-    if (!attributeMatches(product.attributes[name], wanted)) return false;
-  }
-  return true;
+  return compiled(product, isInCollection);
+}
+
+function compileMatch(match: Match): CompiledMatch {
+  const productIds = nonEmpty(match.productIds) ? new Set(match.productIds) : undefined;
+  const categories = nonEmpty(match.categories) ? match.categories : undefined;
+  const brands = nonEmpty(match.brands)
+    ? new Set(match.brands.map((brand) => brand.toLowerCase()))
+    : undefined;
+  const collections = nonEmpty(match.collections) ? match.collections : undefined;
+  const attributes = Object.entries(match.attributes ?? {});
+  return (product, isInCollection) => {
+    if (productIds !== undefined && !productIds.has(product.id)) return false;
+    if (
+      categories !== undefined &&
+      !categories.some((wanted) => product.categories.some((path) => isInCategory(path, wanted)))
+    ) {
+      return false;
+    }
+    if (brands !== undefined && (product.brand === undefined || !brands.has(product.brand.toLowerCase())))
+      return false;
+    if (collections !== undefined && !collections.some((id) => isInCollection(id, product.id))) return false;
+    for (const [name, wanted] of attributes) {
+      if (!attributeMatches(product.attributes[name], wanted)) return false;
+    }
+    return true;
+  };
 }
 
 /** A match as written, made comparable: category paths normalised (`Home/Kitchen ` → `home/kitchen`). */
