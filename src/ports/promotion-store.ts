@@ -11,15 +11,18 @@ export interface Redemption {
   readonly perCustomer?: number;
 }
 
-/** A checkout order to record with what it redeems, all or nothing. */
+/**
+ * A checkout order to record with what it redeems, all or nothing. Redemptions are taken in
+ * promotionId order, so two orders always lock the same rows in the same order (no deadlock).
+ */
 export interface OrderRedemption {
   readonly orderId: string;
   /** A digest of the request: the same orderId with another request is a conflict, not a replay. */
   readonly requestHash: string;
   /** The answer to keep and give again on a replay. */
   readonly answer: string;
-  /** Whom per-customer limits count: a salted hash of their id, never the id. */
-  readonly customerKey: string;
+  /** Whom per-customer limits count: a salted hash of their id, never the id; none for a guest. */
+  readonly customerKey?: string;
   readonly redemptions: readonly Redemption[];
   readonly now: number;
 }
@@ -58,4 +61,6 @@ export interface PromotionStore {
    * first promotion refused is named. An orderId seen before answers as a replay.
    */
   recordOrder(order: OrderRedemption): Promise<RedemptionResult>;
+  /** An order recorded before: the digest of its request and the answer it got. */
+  findOrder(orderId: string): Promise<{ requestHash: string; answer: string } | undefined>;
 }

@@ -112,6 +112,11 @@ describe('price lists', () => {
       'invalid_price_list',
       '/endsAt',
     ],
+    [
+      { type: 'sale', currency: 'GBP', endsAt: '2026-12-31T23:59:60Z', prices: [] },
+      'invalid_price_list',
+      '/endsAt',
+    ],
     [{ type: 'sale', currency: 'ABC', prices: [] }, 'unknown_currency', '/currency'],
     [
       { type: 'sale', currency: 'GBP', rule: { percentOff: 120, match: {} } },

@@ -183,25 +183,37 @@ const wild = fc.record(
   { requiredKeys: ['title', 'action'] },
 );
 const promotion = fc.oneof({ arbitrary: sound, weight: 3 }, { arbitrary: wild, weight: 1 });
-const cart = fc.record(
+/** A cart the API accepts (its items may still be unknown or unpriced), or anything at all. */
+const soundCart = fc.record(
+  {
+    currency: fc.constant('GBP'),
+    items: fc.array(
+      fc.record({ productId: fc.constantFrom('p1', 'p2', 'p3'), quantity: fc.integer({ min: 1, max: 6 }) }),
+      {
+        maxLength: 5,
+      },
+    ),
+    coupons: fc.array(fc.constantFrom('FUZZ1', 'fuzz2'), { maxLength: 2 }),
+    shipping: fc.record({ amount: fc.integer({ min: 0, max: 1_000 }), currency: fc.constant('GBP') }),
+    userId: fc.constantFrom('u1', 'u2'),
+    context: fc.record({ device: fc.constantFrom('mobile', 'desktop') }),
+  },
+  { requiredKeys: ['currency', 'items'] },
+);
+const wildCart = fc.record(
   {
     currency: fc.constantFrom('GBP', 'EUR', 'gbp'),
     items: fc.array(fc.record({ productId: fc.constantFrom('p1', 'p2', 'p3', 'ghost', ''), quantity }), {
       maxLength: 5,
     }),
     coupons: fc.array(fc.constantFrom('FUZZ1', 'fuzz2', '', 'x'.repeat(70)), { maxLength: 3 }),
-    shipping: fc.record({
-      amount: fc.integer({ min: 0, max: 1_000 }),
-      currency: fc.constantFrom('GBP', 'GBP', 'EUR'),
-    }),
+    shipping: fc.record({ amount, currency: fc.constantFrom('GBP', 'EUR') }),
     userId: fc.constantFrom('u1', 'u2'),
-    context: fc.oneof(
-      fc.record({ device: fc.constantFrom('mobile', 'desktop') }),
-      fc.jsonValue({ maxDepth: 2 }),
-    ),
+    context: fc.jsonValue({ maxDepth: 2 }),
   },
   { requiredKeys: ['currency', 'items'] },
 );
+const cart = fc.oneof({ arbitrary: soundCart, weight: 3 }, { arbitrary: wildCart, weight: 1 });
 
 type Evaluated = {
   total: { amount: number };
@@ -250,7 +262,7 @@ describe('fuzzing the promotion routes', () => {
       { numRuns: 250 },
     );
     // The generators reach the engine, not only the schema's refusals.
-    expect(written).toBeGreaterThan(10);
-    expect(evaluatedCarts).toBeGreaterThan(10);
+    expect(written).toBeGreaterThan(50);
+    expect(evaluatedCarts).toBeGreaterThan(50);
   });
 });

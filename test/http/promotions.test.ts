@@ -107,6 +107,7 @@ describe('promotions', () => {
       'invalid_promotion',
       '/action/get',
     ],
+    [{ title: 'x', endsAt: '2026-12-31T23:59:60Z', action: { type: 'free_shipping' } }, undefined, '/endsAt'],
     [
       { title: 'x', coupon: { required: true, codes: ['abc', 'ABC'] }, action: { type: 'free_shipping' } },
       'invalid_promotion',
@@ -371,6 +372,17 @@ describe('orders', () => {
       await evaluate({ items: [{ productId: 'lamp', quantity: 1 }], coupons: ['ONE-SHOT'] })
     ).json();
     expect(cart.rejected).toEqual([{ promotionId: 'once', code: 'ONE-SHOT', reason: 'coupon_redeemed' }]);
+    // The first order, sent again (a client retrying after a timeout), is answered as the first time.
+    const retried = await order({
+      orderId: 'once-1',
+      userId: 'a',
+      items: [{ productId: 'lamp', quantity: 1 }],
+      coupons: ['ONE-SHOT'],
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.json().discounts).toEqual([
+      expect.objectContaining({ promotionId: 'once', code: 'ONE-SHOT' }),
+    ]);
   });
 
   it('enforces the per-customer limit, and lets an automatic promotion at its limit simply stop', async () => {
@@ -389,6 +401,33 @@ describe('orders', () => {
     );
     expect(second.json().rejected).toContainEqual({ promotionId: 'one-each', reason: 'customer_limit' });
     await node.call('DELETE', '/v1/promotions/one-each');
+  });
+
+  it('counts guests apart from each other: a per-customer limit never blocks the next guest', async () => {
+    await put('guest-each', {
+      title: 'Each',
+      limits: { perCustomer: 1 },
+      action: { type: 'amount_off', target: 'order', amount: 150 },
+    });
+    for (const orderId of ['guest-1', 'guest-2', 'guest-3']) {
+      const placed = await order({ orderId, items: [{ productId: 'plate', quantity: 1 }] });
+      expect(placed.status).toBe(200);
+      expect(placed.json().discounts.map((each: { promotionId: string }) => each.promotionId)).toContain(
+        'guest-each',
+      );
+    }
+    await node.call('DELETE', '/v1/promotions/guest-each');
+  });
+
+  it('takes the same cart listed in another order as the same order', async () => {
+    const items = [
+      { productId: 'mug', quantity: 1 },
+      { productId: 'plate', quantity: 2 },
+    ];
+    expect((await order({ orderId: 'ord-reordered', userId: 'r', items })).status).toBe(200);
+    expect((await order({ orderId: 'ord-reordered', userId: 'r', items: [...items].reverse() })).status).toBe(
+      200,
+    );
   });
 
   it('counts an order once in the profile, whether it also arrives as a tracked Order Completed', async () => {

@@ -153,6 +153,10 @@ export class Checkout {
    */
   async placeOrder(order: OrderInput, customer: CustomerContext): Promise<OrderAnswer> {
     const requestHash = hashRequest(order);
+    // A retry is answered from the record before anything is evaluated again: the first order may
+    // itself have used up the code or the budget it would now be refused for.
+    const earlier = await this.deps.store.findOrder(order.orderId);
+    if (earlier !== undefined) return this.#replay(order, requestHash, earlier);
     for (let attempt = 1; attempt <= MAX_ORDER_ATTEMPTS; attempt += 1) {
       const { evaluation, coupons } = await this.#evaluate(order, customer);
       const spent = evaluation.rejected.find(
@@ -161,36 +165,47 @@ export class Checkout {
       );
       if (spent !== undefined) throw refusal(spent.reason, spent.code);
       const answer: OrderAnswer = { orderId: order.orderId, ...evaluation };
+      const customerKey = this.#customerKey(order);
       const result = await this.deps.store.recordOrder({
         orderId: order.orderId,
         requestHash,
         answer: JSON.stringify(answer),
-        customerKey: this.#customerKey(order) ?? 'guest',
+        ...(customerKey !== undefined && { customerKey }),
         redemptions: this.#redemptions(evaluation, coupons),
         now: this.deps.clock.now(),
       });
-      if (result.kind === 'replay') {
-        if (result.requestHash !== requestHash) {
-          throw new DomainError('order_conflict', `order ${order.orderId} was placed with another cart`, {
-            pointer: '/orderId',
-          });
-        }
-        const first = JSON.parse(result.answer) as OrderAnswer;
-        await this.#track(order, first);
-        return first;
-      }
+      if (result.kind === 'replay') return this.#replay(order, requestHash, result);
       if (result.kind === 'recorded') {
         await this.#track(order, answer);
         return answer;
       }
       const refused = evaluation.discounts.find((discount) => discount.promotionId === result.promotionId);
       if (refused?.code !== undefined) throw refusal(result.reason, refused.code);
+      // An automatic promotion ran out meanwhile (or was deleted on another node): evaluate again
+      // with fresh promotions and usage, and it no longer applies.
+      await this.deps.promotions.refresh();
     }
     throw new DomainError(
       'order_conflict',
       `order ${order.orderId}: promotions kept running out; try again`,
       {},
     );
+  }
+
+  /** The same order again: the first answer (and its tracking, in case that was lost); another cart is a conflict. */
+  async #replay(
+    order: OrderInput,
+    requestHash: string,
+    earlier: { requestHash: string; answer: string },
+  ): Promise<OrderAnswer> {
+    if (earlier.requestHash !== requestHash) {
+      throw new DomainError('order_conflict', `order ${order.orderId} was placed with another cart`, {
+        pointer: '/orderId',
+      });
+    }
+    const first = JSON.parse(earlier.answer) as OrderAnswer;
+    await this.#track(order, first);
+    return first;
   }
 
   /** What the order takes from each applied promotion's limits. */
@@ -350,14 +365,17 @@ function priceShopper(customer: CustomerContext) {
     : { customer: customer.pricing, loyaltyPerk: customer.loyaltyPerk };
 }
 
-/** A digest of what makes an order this order: the same orderId with another digest is a conflict. */
+/**
+ * A digest of what makes an order this order: the same orderId with another digest is a conflict.
+ * Items and codes are sorted, so the same cart listed in another order is the same order.
+ */
 function hashRequest(order: OrderInput): string {
   const canonical = {
     orderId: order.orderId,
     userId: order.userId ?? null,
     anonymousId: order.anonymousId ?? null,
     currency: order.currency,
-    items: order.items.map((item) => [item.productId, item.quantity]),
+    items: order.items.map((item) => `${item.productId}\u0000${item.quantity}`).sort(),
     coupons: [...new Set((order.coupons ?? []).map(normalizeCode))].sort(),
     shipping: order.shipping?.amount ?? null,
   };

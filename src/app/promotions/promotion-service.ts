@@ -97,6 +97,11 @@ export class PromotionService {
     return codes;
   }
 
+  /** Reads every promotion from the store again (after an order found one gone or spent). */
+  refresh(): Promise<void> {
+    return this.#reload();
+  }
+
   readonly #isInCollection = (collectionId: string, productId: string) =>
     this.deps.catalog.isInCollection(collectionId, productId);
 

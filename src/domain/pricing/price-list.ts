@@ -1,4 +1,4 @@
-import { DomainError, type CurrencyCode, type Match } from '../shared/index.js';
+import { DomainError, type CurrencyCode, type Match, windowProblem } from '../shared/index.js';
 
 /** Who a price list is for. Every non-empty field must match (AND); within a field any value may (OR); empty: everyone. */
 export interface PriceAudience {
@@ -89,13 +89,8 @@ export function draftPriceList(id: string, input: PriceListInput): PriceListDraf
   if ((input.prices === undefined) === (input.rule === undefined)) {
     fail(input.rule === undefined ? '/prices' : '/rule', 'a price list has either prices or a rule');
   }
-  if (
-    input.startsAt !== undefined &&
-    input.endsAt !== undefined &&
-    Date.parse(input.endsAt) <= Date.parse(input.startsAt)
-  ) {
-    fail('/endsAt', 'endsAt must be after startsAt');
-  }
+  const badWindow = windowProblem(input);
+  if (badWindow !== undefined) fail(badWindow.pointer, badWindow.detail);
   const seen = new Set<string>();
   const prices = input.prices?.map((price, index): FixedPrice => {
     if (seen.has(price.productId)) fail(`/prices/${index}/productId`, `${price.productId} is listed twice`);

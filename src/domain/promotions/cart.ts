@@ -91,6 +91,7 @@ export type RejectionReason =
   | 'coupon_redeemed'
   | 'currency_mismatch'
   | 'out_of_stock'
+  | 'max_discount_exceeded'
   | 'no_discount';
 
 export interface EvaluatedLine {

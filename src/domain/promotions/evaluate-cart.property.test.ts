@@ -215,6 +215,8 @@ describe('cart evaluation properties', () => {
               .map((line) => line.unitPrice.amount * line.quantity),
           );
           if (itemsBefore >= minOrderTotal) expect(lineTotals).toBeGreaterThanOrEqual(minOrderTotal);
+          // A promotion never raises what the shopper pays: added items are always free.
+          expect(result.total.amount).toBeLessThanOrEqual(itemsBefore + shippingAmount);
           // At most one exclusive promotion applies, and then alone; one member per group.
           const applied = result.applied.map(
             (each) => inputs[Number(each.promotionId.slice(1))] as PromotionInput,

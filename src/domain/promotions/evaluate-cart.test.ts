@@ -197,6 +197,7 @@ describe('cart evaluation (cases/evaluate.json)', () => {
       'currency_mismatch',
       'customer_limit',
       'expired',
+      'max_discount_exceeded',
       'no_discount',
       'not_best_in_group',
       'not_combinable',

@@ -26,6 +26,7 @@ const REPORTED_FOR_AUTOMATIC = new Set<RejectionReason>([
   'not_combinable',
   'not_best_in_group',
   'out_of_stock',
+  'max_discount_exceeded',
 ]);
 
 type Rejection = CartEvaluation['rejected'][number];
@@ -115,8 +116,8 @@ export function evaluateCart(
     if (wanted.kind === 'unmet') return { ok: false, reason: 'condition_unmet', missing: wanted.missing };
     if (wanted.kind === 'out_of_stock') return { ok: false, reason: 'out_of_stock' };
     const settled = settle(promotion, wanted, cart);
-    if (settled.total === 0 && promotion.action.type !== 'free_shipping')
-      return { ok: false, reason: 'no_discount' };
+    if (settled === 'max_discount_exceeded') return { ok: false, reason: settled };
+    if (settled.total === 0) return { ok: false, reason: 'no_discount' };
     const left =
       (promotion.limits.budget ?? Infinity) -
       (context.usage.promotions.get(promotion.id)?.discountGiven ?? 0);

@@ -5,6 +5,7 @@ import {
   type CurrencyCode,
   type Match,
   type Money,
+  windowProblem,
 } from '../shared/index.js';
 
 export interface PromotionAudience {
@@ -141,13 +142,8 @@ export function draftPromotion(
   input: PromotionInput,
   storeCurrency: CurrencyCode,
 ): PromotionDraft {
-  if (
-    input.startsAt !== undefined &&
-    input.endsAt !== undefined &&
-    Date.parse(input.endsAt) <= Date.parse(input.startsAt)
-  ) {
-    fail('/endsAt', 'endsAt must be after startsAt');
-  }
+  const badWindow = windowProblem(input);
+  if (badWindow !== undefined) fail(badWindow.pointer, badWindow.detail);
   const currency = input.currency ?? storeCurrency;
   checkAction(input.action);
   const { budget, ...limits } = input.limits ?? {};

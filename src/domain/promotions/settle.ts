@@ -43,8 +43,15 @@ export interface Settled {
  * Applies the guardrails to what an action wants, in this order: no line below its floor (its cost,
  * or zero); the order amount spread over lines in proportion to what each can still give; the
  * promotion's per-order maximum; the store's minimum order total. Parts always sum to the total.
+ * Lines a promotion adds are given whole (it adds only what it gives free), so an added item never
+ * raises what the shopper pays; when their worth alone passes the per-order maximum the promotion
+ * cannot apply: `max_discount_exceeded`.
  */
-export function settle(promotion: Promotion, wanted: Discount, cart: WorkingCart): Settled {
+export function settle(
+  promotion: Promotion,
+  wanted: Discount,
+  cart: WorkingCart,
+): Settled | 'max_discount_exceeded' {
   const { lines } = cart;
   const added: WorkingLine[] = wanted.added.map(({ product, quantity }) => ({
     productId: product.productId,
@@ -61,26 +68,23 @@ export function settle(promotion: Promotion, wanted: Discount, cart: WorkingCart
     discounts: [],
     addedBy: promotion.id,
   }));
+  const addedParts = added.map((line) => line.remaining);
+  const addedTotal = addedParts.reduce((sum, part) => sum + part, 0);
+  const maxPerOrder = promotion.limits.maxDiscountPerOrder ?? Infinity;
+  if (addedTotal > maxPerOrder) return 'max_discount_exceeded';
   const itemParts = lines.map((line, index) => clamp(wanted.lines[index] ?? 0, line.remaining - line.floor));
   const orderParts = allocate(
     wanted.order,
     lines.map((line, index) => line.remaining - line.floor - (itemParts[index] as number)),
   );
-  let parts = [
-    ...itemParts.map((part, index) => part + (orderParts[index] as number)),
-    ...added.map((line, index) => clamp(wanted.added[index]?.discount ?? 0, line.remaining)),
-  ];
-  let shipping = clamp(wanted.shipping, cart.shippingLeft);
-  const room = Math.max(
-    0,
-    [...lines, ...added].reduce((sum, line) => sum + line.remaining, 0) - cart.minOrderTotal,
-  );
-  const cap = Math.min(room, promotion.limits.maxDiscountPerOrder ?? Infinity);
+  let parts = itemParts.map((part, index) => part + (orderParts[index] as number));
+  const room = Math.max(0, lines.reduce((sum, line) => sum + line.remaining, 0) - cart.minOrderTotal);
+  const cap = Math.min(room, maxPerOrder - addedTotal);
   const itemsTotal = parts.reduce((sum, part) => sum + part, 0);
   if (itemsTotal > cap) parts = allocate(cap, parts);
   const itemsGiven = Math.min(itemsTotal, cap);
-  shipping = Math.min(shipping, (promotion.limits.maxDiscountPerOrder ?? Infinity) - itemsGiven);
-  return { parts, added, shipping, total: itemsGiven + shipping };
+  const shipping = Math.min(clamp(wanted.shipping, cart.shippingLeft), maxPerOrder - addedTotal - itemsGiven);
+  return { parts: [...parts, ...addedParts], added, shipping, total: itemsGiven + addedTotal + shipping };
 }
 
 /** Takes a settled discount off the cart. */

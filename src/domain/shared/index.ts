@@ -20,5 +20,6 @@ export {
   type MatchableProduct,
 } from './match.js';
 export { parseDuration } from './duration.js';
+export { windowProblem } from './validity.js';
 export type { ActivityEntry } from './activity-entry.js';
 export { lessPercent, percentOf, percentOfRoundedUp } from './percent.js';

@@ -136,6 +136,15 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
       return { promotions, customer };
     },
 
+    async findOrder(orderId) {
+      const row = await db
+        .selectFrom('checkout_orders')
+        .select(['request_hash', 'answer'])
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      return row && { requestHash: row.request_hash, answer: row.answer };
+    },
+
     async recordOrder(order) {
       try {
         return await db.transaction().execute(async (trx) => {
@@ -158,7 +167,10 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
               .executeTakeFirstOrThrow();
             return { kind: 'replay', requestHash: existing.request_hash, answer: existing.answer } as const;
           }
-          for (const redemption of order.redemptions) await redeem(trx, order, redemption);
+          const inOrder = [...order.redemptions].sort((a, b) =>
+            a.promotionId < b.promotionId ? -1 : a.promotionId > b.promotionId ? 1 : 0,
+          );
+          for (const redemption of inOrder) await redeem(trx, order, redemption);
           return { kind: 'recorded' } as const;
         });
       } catch (error) {
@@ -209,6 +221,8 @@ async function redeem(
     )
     .executeTakeFirst();
   if (spent.numUpdatedRows === 0n) refuse('budget_exhausted');
+  // A guest has no key: nothing to count per customer (evaluation read no count for them either).
+  if (order.customerKey === undefined) return;
   const limit = redemption.perCustomer;
   const counted = await trx
     .insertInto('customer_usage')

@@ -19,11 +19,10 @@ export interface Missing {
   readonly quantity?: number;
 }
 
-/** A line an action adds for free or discounted (the named Y of buy X get Y, a gift). */
+/** A line an action adds, always free: the named Y of a "get one free", a gift. */
 export interface AddedLine {
   readonly product: AddableProduct;
   readonly quantity: number;
-  readonly discount: number;
 }
 
 /**

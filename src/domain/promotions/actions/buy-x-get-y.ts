@@ -7,7 +7,7 @@ type BuyXGetY = Extract<PromotionAction, { type: 'buy_x_get_y' }>;
 
 /**
  * Buy `buy.quantity` matching units, get `get.quantity` units free or `get.percent` off. A named
- * product is taken from the cart first and added when the cart lacks it (if in stock); a matched
+ * product is taken from the cart first and, when free, added when the cart lacks it (if in stock); a matched
  * "get" discounts the cheapest matching units. The same unit never counts both as bought and as given.
  */
 export function buyXGetY(action: BuyXGetY, input: ActionInput): ActionResult {
@@ -36,7 +36,8 @@ function namedFree(action: BuyXGetY, productId: string, input: ActionInput): Act
   const xForBuying = xCountsAsBuy ? Math.max(0, groups * buy.quantity - b) : 0;
   let given = Math.min(x - xForBuying, free);
   const product = input.product(productId);
-  const canAdd = product !== undefined && product.inStock;
+  // Only a free item is added: one at a discount the shopper adds themselves, when the nudge says so.
+  const canAdd = product !== undefined && product.inStock && get.percent === 100;
   if (!canAdd && xCountsAsBuy) {
     // Nothing can be added: the cart's own units are both bought and given, as a matched "get" would.
     const inCart = Math.min(
@@ -46,12 +47,11 @@ function namedFree(action: BuyXGetY, productId: string, input: ActionInput): Act
     given = Math.min(inCart * get.quantity, x);
   }
   const toAdd = canAdd ? free - given : 0;
-  if (given === 0 && toAdd === 0) return { kind: 'out_of_stock' };
+  if (given === 0 && toAdd === 0) {
+    return get.percent === 100 ? { kind: 'out_of_stock' } : { kind: 'unmet', missing: { quantity: free } };
+  }
   const parts = takeUnits(lines, xLines, given, get.percent, (_index, wanted) => wanted);
-  const added: AddedLine[] =
-    toAdd > 0 && product !== undefined
-      ? [{ product, quantity: toAdd, discount: percentOf(product.unitPrice * toAdd, get.percent) }]
-      : [];
+  const added: AddedLine[] = toAdd > 0 && product !== undefined ? [{ product, quantity: toAdd }] : [];
   return discount({ lines: parts, added }, lines.length);
 }
 

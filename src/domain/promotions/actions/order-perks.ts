@@ -24,5 +24,5 @@ export function freeShipping(input: ActionInput): ActionResult {
 export function gift(action: Of<'gift'>, input: ActionInput): ActionResult {
   const product = input.product(action.productId);
   if (product === undefined || !product.inStock) return { kind: 'out_of_stock' };
-  return discount({ added: [{ product, quantity: 1, discount: product.unitPrice }] }, input.lines.length);
+  return discount({ added: [{ product, quantity: 1 }] }, input.lines.length);
 }
