@@ -11,6 +11,7 @@ import { segmentsSuite } from './suites/segments.js';
 import { pricingSuite } from './suites/pricing.js';
 import { promotionsSuite } from './suites/promotions.js';
 import { completeJourneySuite } from './suites/complete-journey.js';
+import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
@@ -20,6 +21,8 @@ const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   pricing: pricingSuite,
   promotions: promotionsSuite,
   p1: completeJourneySuite,
+  r1: r1Suite,
+  r2: r2Suite,
 };
 
 const { values } = parseArgs({

@@ -37,6 +37,11 @@ export class Catalog {
     return this.#products.size;
   }
 
+  /** Every product, in no particular order. */
+  products(): IterableIterator<Product> {
+    return this.#products.values();
+  }
+
   getProduct(id: string): Product | undefined {
     return this.#products.get(id);
   }

@@ -1,0 +1,131 @@
+import {
+  matchesProduct,
+  normalizeCategoryPath,
+  type CollectionMembership,
+  type Match,
+} from '../shared/index.js';
+import type { Candidate } from './strategies.js';
+import type { Merchandising, ProductFacts, RecommendationRequest, Recommended, Strategy } from './request.js';
+
+/** Strategies that may recommend what the customer already bought, unless the merchant says otherwise. */
+const REPEAT_STRATEGIES: readonly Strategy[] = ['buy-again', 'for-you', 'recently-viewed'];
+
+export interface RuleContext {
+  readonly request: RecommendationRequest;
+  readonly product: (productId: string) => ProductFacts | undefined;
+  readonly isInCollection?: CollectionMembership;
+  /** What the customer bought (empty for a visitor). */
+  readonly purchased: ReadonlySet<string>;
+  readonly merchandising: Merchandising;
+}
+
+/**
+ * Turns a strategy's candidates into the answer's items: never a product that cannot be sold
+ * (archived, out of stock), the one on the page, one in the cart or one excluded; already-bought
+ * ones only where the strategy allows; the filter's categories, brands, price and attributes;
+ * merchandising boosts, then diversity (at most N per top-level category), then pins.
+ */
+export function applyRules(
+  candidates: readonly Candidate[],
+  context: RuleContext,
+  limit: number,
+  /** Items already in the list: not repeated, and counted for diversity. */
+  before: readonly Recommended[] = [],
+): Recommended[] {
+  const allowed = admission(context);
+  const taken = new Set(before.map((item) => item.productId));
+  const boosted = candidates
+    .filter((candidate) => !taken.has(candidate.productId) && allowed(candidate.productId))
+    .map((candidate) => ({ ...candidate, score: candidate.score * boostOf(candidate.productId, context) }))
+    .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1));
+  const perCategory = new Map<string, number>();
+  for (const item of before) {
+    const top = topCategory(context.product(item.productId));
+    perCategory.set(top, (perCategory.get(top) ?? 0) + 1);
+  }
+  const most = context.merchandising.maxPerCategory;
+  const chosen: Recommended[] = [];
+  for (const candidate of boosted) {
+    if (chosen.length >= limit) break;
+    if (most !== undefined) {
+      const top = topCategory(context.product(candidate.productId));
+      const count = perCategory.get(top) ?? 0;
+      if (count >= most) continue;
+      perCategory.set(top, count + 1);
+    }
+    chosen.push({ productId: candidate.productId, score: round(candidate.score), reason: candidate.reason });
+  }
+  return chosen;
+}
+
+/** Puts pinned products at their positions (1-based), when they pass the rules. */
+export function applyPins(items: readonly Recommended[], context: RuleContext, limit: number): Recommended[] {
+  const pins = (context.merchandising.pins ?? [])
+    .filter((pin) => pin.strategies === undefined || pin.strategies.includes(context.request.strategy))
+    .sort((a, b) => a.position - b.position);
+  if (pins.length === 0) return [...items];
+  const allowed = admission(context);
+  const pinned = new Set(pins.map((pin) => pin.productId));
+  const result = items.filter((item) => !pinned.has(item.productId));
+  for (const pin of pins) {
+    if (!allowed(pin.productId)) continue;
+    const position = Math.min(Math.max(pin.position, 1), result.length + 1) - 1;
+    result.splice(position, 0, {
+      productId: pin.productId,
+      score: result[position]?.score ?? 0,
+      reason: 'pinned by merchandising',
+    });
+  }
+  return result.slice(0, limit);
+}
+
+function admission(context: RuleContext): (productId: string) => boolean {
+  const { request, merchandising, purchased } = context;
+  const excluded = new Set([...(request.filter?.excludeProductIds ?? []), ...(request.cart ?? [])]);
+  if (request.productId !== undefined) excluded.add(request.productId);
+  const repeatAllowed =
+    request.filter?.excludePurchased !== true &&
+    (merchandising.repeatStrategies ?? REPEAT_STRATEGIES).includes(request.strategy);
+  const filter = request.filter;
+  const match: Match | undefined =
+    filter === undefined
+      ? undefined
+      : {
+          ...(filter.categories !== undefined && {
+            categories: filter.categories.map((path) => normalizeCategoryPath(path) ?? path),
+          }),
+          ...(filter.brands !== undefined && { brands: filter.brands }),
+          ...(filter.attributes !== undefined && { attributes: filter.attributes }),
+        };
+  return (productId) => {
+    if (excluded.has(productId)) return false;
+    if (!repeatAllowed && purchased.has(productId)) return false;
+    const product = context.product(productId);
+    if (product === undefined || !product.sellable) return false;
+    if (match !== undefined && !matchesProduct(match, product, context.isInCollection)) return false;
+    const price = filter?.price;
+    if (price?.gte !== undefined && product.price < price.gte) return false;
+    if (price?.lte !== undefined && product.price > price.lte) return false;
+    return true;
+  };
+}
+
+function boostOf(productId: string, context: RuleContext): number {
+  const boosts = context.merchandising.boosts ?? [];
+  if (boosts.length === 0) return 1;
+  const product = context.product(productId);
+  if (product === undefined) return 1;
+  return boosts.reduce(
+    (factor, boost) =>
+      matchesProduct(boost.match, product, context.isInCollection) ? factor * boost.factor : factor,
+    1,
+  );
+}
+
+function topCategory(product: ProductFacts | undefined): string {
+  return product?.categories[0]?.split('/')[0] ?? '';
+}
+
+function round(score: number): number {
+  return Math.round(score * 1e6) / 1e6;
+}

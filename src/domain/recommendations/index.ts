@@ -1,0 +1,27 @@
+/** Recommendations: online models, EASE, content similarity, strategies and the rules every list obeys. */
+export { CoOccurrence } from './co-occurrence.js';
+export { ContentSimilarity, type DescribedProduct } from './content-similarity.js';
+export type { CustomerHistory, PurchasedItem } from './customer-history.js';
+export { addDecayed, decayedAt, type Decayed } from './decay.js';
+export { easeTrainingSet, type EaseTrainingSet } from './ease-training-set.js';
+export { EaseModel, invertSymmetricPositiveDefinite, trainEase, type EaseWeights } from './ease.js';
+export {
+  DEFAULT_EVENT_WEIGHTS,
+  type EventWeights,
+  type Interaction,
+  type InteractionKind,
+} from './interaction.js';
+export { OnlineModel, type OnlineModelSettings } from './online-model.js';
+export { DEFAULT_HALF_LIVES, Popularity, type PopularityHalfLives } from './popularity.js';
+export { recommend, type RecommendContext } from './recommend.js';
+export {
+  STRATEGIES,
+  type Merchandising,
+  type ProductFacts,
+  type RecommendationAnswer,
+  type RecommendationFilter,
+  type RecommendationRequest,
+  type Recommended,
+  type Strategy,
+} from './request.js';
+export { DEFAULT_BLEND, type BlendWeights, type Candidate, type Models } from './strategies.js';

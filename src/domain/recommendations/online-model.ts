@@ -1,0 +1,145 @@
+import { CoOccurrence } from './co-occurrence.js';
+import { emptyHistory, remember, type CustomerHistory, type PurchasedItem } from './customer-history.js';
+import { DEFAULT_EVENT_WEIGHTS, type EventWeights, type Interaction } from './interaction.js';
+import { DEFAULT_HALF_LIVES, Popularity, type PopularityHalfLives } from './popularity.js';
+
+export interface OnlineModelSettings {
+  readonly weights: EventWeights;
+  readonly halfLives: PopularityHalfLives;
+}
+
+/** Items of one order paired with each other, at most: a 300-line order must not cost 45,000 updates. */
+const MAX_BASKET_PAIRS = 50;
+/** Earlier purchases an order's items are paired with (bought by the same customer, another time). */
+const EARLIER_PURCHASES = 20;
+/** Pairs across a customer's orders count for less than pairs in one order. */
+const ACROSS_ORDERS_WEIGHT = 0.2;
+/** Views paired with the few viewed just before. */
+const VIEW_PAIRS = 3;
+
+/**
+ * The state that learns from each interaction at once: every customer's history, decayed
+ * popularity (overall, per country, per segment), products bought together and viewed together.
+ * Each update touches a bounded number of entries, so it stays in microseconds.
+ */
+export class OnlineModel {
+  readonly customers = new Map<string, CustomerHistory>();
+  readonly popularity: Popularity;
+  readonly boughtTogether = new CoOccurrence();
+  readonly viewedTogether = new CoOccurrence();
+  readonly settings: OnlineModelSettings;
+  /** Interactions learnt, for statistics. */
+  observed = 0;
+
+  constructor(settings: Partial<OnlineModelSettings> = {}) {
+    this.settings = {
+      weights: settings.weights ?? DEFAULT_EVENT_WEIGHTS,
+      halfLives: settings.halfLives ?? DEFAULT_HALF_LIVES,
+    };
+    this.popularity = new Popularity(this.settings.halfLives);
+  }
+
+  observe(interaction: Interaction): void {
+    this.observed += 1;
+    const { customer, productId, at } = interaction;
+    const weight = this.settings.weights[interaction.kind];
+    if (weight > 0) {
+      this.popularity.add('all', productId, weight, at);
+      if (interaction.country !== undefined)
+        this.popularity.add(`country:${interaction.country}`, productId, weight, at);
+      for (const segment of interaction.segments ?? [])
+        this.popularity.add(`segment:${segment}`, productId, weight, at);
+    }
+    let history = this.customers.get(customer);
+    if (history === undefined) this.customers.set(customer, (history = emptyHistory()));
+    switch (interaction.kind) {
+      case 'view':
+        history.viewed
+          .slice(0, VIEW_PAIRS)
+          .forEach((other, index) => this.viewedTogether.add(productId, other, 1 / (index + 1)));
+        history.viewed = remember(history.viewed, productId);
+        break;
+      case 'cart':
+        history.carted = remember(history.carted, productId);
+        break;
+      case 'purchase':
+        this.#purchase(history, interaction);
+        break;
+    }
+  }
+
+  /** Forgets a customer's own history (an erasure; shared counts go with the next rebuild). */
+  forget(customer: string): void {
+    this.customers.delete(customer);
+  }
+
+  /** Moves a merged profile's history into the profile it merged into. */
+  merge(from: string, into: string): void {
+    const source = this.customers.get(from);
+    if (source === undefined) return;
+    this.customers.delete(from);
+    const target = this.customers.get(into);
+    if (target === undefined) {
+      this.customers.set(into, source);
+      return;
+    }
+    for (const [item, bought] of source.purchases) {
+      const mine = target.purchases.get(item);
+      target.purchases.set(
+        item,
+        mine === undefined
+          ? bought
+          : {
+              orders: mine.orders + bought.orders,
+              quantity: mine.quantity + bought.quantity,
+              last: Math.max(mine.last, bought.last),
+              ...(mine.lastBasket !== undefined && { lastBasket: mine.lastBasket }),
+            },
+      );
+    }
+    for (const item of [...source.viewed].reverse()) target.viewed = remember(target.viewed, item);
+    for (const item of [...source.carted].reverse()) target.carted = remember(target.carted, item);
+    target.orders += source.orders;
+  }
+
+  /** Drops everything learnt (a rebuild replays the events that remain). */
+  clear(): void {
+    this.customers.clear();
+    this.popularity.clear();
+    this.boughtTogether.clear();
+    this.viewedTogether.clear();
+    this.observed = 0;
+  }
+
+  #purchase(history: CustomerHistory, interaction: Interaction): void {
+    const { productId, basket } = interaction;
+    const newOrder = basket === undefined || basket !== history.lastBasket;
+    if (newOrder) {
+      for (const item of history.basketItems)
+        history.recentlyBought = remember(history.recentlyBought, item, EARLIER_PURCHASES);
+      history.orders += 1;
+      history.basketItems = [];
+      if (basket === undefined) delete history.lastBasket;
+      else history.lastBasket = basket;
+    }
+    if (history.basketItems.includes(productId)) return this.#count(history, interaction, false);
+    for (const other of history.basketItems.slice(-MAX_BASKET_PAIRS))
+      this.boughtTogether.add(productId, other, 1);
+    for (const other of history.recentlyBought) {
+      if (!history.basketItems.includes(other))
+        this.boughtTogether.add(productId, other, ACROSS_ORDERS_WEIGHT);
+    }
+    history.basketItems.push(productId);
+    this.#count(history, interaction, true);
+  }
+
+  #count(history: CustomerHistory, interaction: Interaction, newInOrder: boolean): void {
+    const bought: PurchasedItem | undefined = history.purchases.get(interaction.productId);
+    history.purchases.set(interaction.productId, {
+      orders: (bought?.orders ?? 0) + (newInOrder ? 1 : 0),
+      quantity: (bought?.quantity ?? 0) + interaction.quantity,
+      last: Math.max(bought?.last ?? 0, interaction.at),
+      ...(interaction.basket !== undefined && { lastBasket: interaction.basket }),
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { addDecayed, decayedAt, type Decayed } from './decay.js';
+
+/** How long popularity and trends remember. */
+export interface PopularityHalfLives {
+  /** `popular`: what sells over weeks. */
+  readonly longMs: number;
+  /** `trending`: what sells now. */
+  readonly shortMs: number;
+}
+
+export const DEFAULT_HALF_LIVES: PopularityHalfLives = { longMs: 30 * 86_400_000, shortMs: 3 * 86_400_000 };
+
+interface ItemPopularity {
+  long: Decayed;
+  short: Decayed;
+}
+
+/** How long a computed top list is reused: popularity moves in minutes, not per request. */
+const TOP_LIST_MS = 5_000;
+
+/**
+ * Decayed popularity per scope (`all`, `country:fr`, `segment:vip`), with two memories: a long one
+ * for `popular` and a short one that, against the long, gives the velocity `trending` ranks by.
+ */
+export class Popularity {
+  readonly #scopes = new Map<string, Map<string, ItemPopularity>>();
+  readonly #tops = new Map<string, { at: number; kind: 'popular' | 'trending'; list: [string, number][] }>();
+
+  constructor(private readonly halfLives: PopularityHalfLives = DEFAULT_HALF_LIVES) {}
+
+  add(scope: string, item: string, weight: number, at: number): void {
+    let items = this.#scopes.get(scope);
+    if (items === undefined) this.#scopes.set(scope, (items = new Map<string, ItemPopularity>()));
+    const current = items.get(item);
+    items.set(item, {
+      long: addDecayed(current?.long, weight, at, this.halfLives.longMs),
+      short: addDecayed(current?.short, weight, at, this.halfLives.shortMs),
+    });
+  }
+
+  /** The item's popularity in a scope at `now` (0 when unseen). */
+  score(scope: string, item: string, now: number): number {
+    return decayedAt(this.#scopes.get(scope)?.get(item)?.long, now, this.halfLives.longMs);
+  }
+
+  /**
+   * Items by popularity (`popular`) or by velocity (`trending`: the recent rate above the long-run
+   * rate; a steady seller scores zero), best first.
+   */
+  top(scope: string, kind: 'popular' | 'trending', now: number, limit: number): [string, number][] {
+    const key = `${kind}|${scope}`;
+    const cached = this.#tops.get(key);
+    if (cached !== undefined && Math.abs(now - cached.at) < TOP_LIST_MS && cached.list.length >= limit) {
+      return cached.list.slice(0, limit);
+    }
+    const items = this.#scopes.get(scope);
+    if (items === undefined) return [];
+    const { longMs, shortMs } = this.halfLives;
+    const scored: [string, number][] = [];
+    for (const [item, value] of items) {
+      const long = decayedAt(value.long, now, longMs);
+      const score =
+        kind === 'popular' ? long : decayedAt(value.short, now, shortMs) / shortMs - long / longMs;
+      if (score > 0) scored.push([item, score]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const list = scored.slice(0, Math.max(limit, 500));
+    this.#tops.set(key, { at: now, kind, list });
+    return list.slice(0, limit);
+  }
+
+  /** Drops every count (a rebuild replays the events that remain). */
+  clear(): void {
+    this.#scopes.clear();
+    this.#tops.clear();
+  }
+}

@@ -1,0 +1,115 @@
+import type { CollectionMembership } from '../shared/index.js';
+import { applyPins, applyRules, type RuleContext } from './business-rules.js';
+import type {
+  Merchandising,
+  ProductFacts,
+  RecommendationAnswer,
+  RecommendationRequest,
+  Strategy,
+} from './request.js';
+import {
+  boughtTogether,
+  buyAgain,
+  cartComplements,
+  forYou,
+  popular,
+  recentlyViewed,
+  similar,
+  type BlendWeights,
+  type Candidate,
+  type Models,
+} from './strategies.js';
+
+export interface RecommendContext {
+  readonly models: Models;
+  readonly product: (productId: string) => ProductFacts | undefined;
+  /** Collections that merchandising boosts and filters name (none known: nothing is in one). */
+  readonly isInCollection?: CollectionMembership;
+  readonly merchandising: Merchandising;
+  readonly blend: BlendWeights;
+}
+
+/** Strategies whose short lists popular products fill (a customer's own lists stay their own). */
+const FALLS_BACK: ReadonlySet<Strategy> = new Set([
+  'trending',
+  'similar',
+  'bought-together',
+  'cart-complements',
+  'for-you',
+]);
+
+/** Why a strategy could not answer on its own, for the fallback's reason. */
+const COLD_START: Record<string, string> = {
+  'for-you': 'no history yet',
+  'buy-again': 'nothing bought yet',
+  'recently-viewed': 'nothing viewed yet',
+  similar: 'nothing known about this product yet',
+  'bought-together': 'nothing bought with this product yet',
+  'cart-complements': 'nothing known about this cart yet',
+};
+
+/**
+ * Answers a recommendation request: the strategy's candidates through the business rules; when
+ * they fill fewer than `limit` places, popular products (for the request's country or segment
+ * when known) fill the rest and the answer says `fallback: "popular"`, each filler's reason saying
+ * why (a new customer, a new product).
+ */
+export function recommend(request: RecommendationRequest, context: RecommendContext): RecommendationAnswer {
+  const { models } = context;
+  const history = request.customer === undefined ? undefined : models.online.customers.get(request.customer);
+  const rules: RuleContext = {
+    request,
+    product: context.product,
+    ...(context.isInCollection !== undefined && { isInCollection: context.isInCollection }),
+    purchased: new Set(history?.purchases.keys() ?? []),
+    merchandising: context.merchandising,
+  };
+  const candidates = candidatesFor(request, context) ?? [];
+  let items = applyRules(candidates, rules, request.limit);
+  let fallback = false;
+  if (items.length < request.limit && FALLS_BACK.has(request.strategy)) {
+    const why = candidates.length === 0 ? COLD_START[request.strategy] : 'more to choose from';
+    const fillers = popular(request, models, 'popular');
+    // Fillers rank below every item the strategy chose, in their own order of popularity.
+    const ceiling = Math.min(1, ...items.map((item) => item.score)) / 2;
+    const best = fillers[0]?.score ?? 1;
+    const more = applyRules(
+      fillers.map((candidate) => ({
+        productId: candidate.productId,
+        score: (ceiling * candidate.score) / best,
+        reason: why === undefined ? candidate.reason : `${candidate.reason} (${why})`,
+      })),
+      rules,
+      request.limit - items.length,
+      items,
+    );
+    if (more.length > 0) {
+      items = [...items, ...more];
+      fallback = true;
+    }
+  }
+  items = applyPins(items, rules, request.limit);
+  return { strategy: request.strategy, items, ...(fallback && { fallback: 'popular' as const }) };
+}
+
+function candidatesFor(request: RecommendationRequest, context: RecommendContext): Candidate[] | undefined {
+  const { models, blend } = context;
+  switch (request.strategy) {
+    case 'popular':
+      return popular(request, models, 'popular');
+    case 'trending':
+      return popular(request, models, 'trending');
+    case 'similar':
+      return similar(request, models);
+    case 'bought-together':
+      return boughtTogether(request, models);
+    case 'cart-complements':
+      return cartComplements(request, models);
+    case 'for-you':
+      return forYou(request, models, blend);
+    case 'buy-again':
+      return buyAgain(request, models, blend);
+    case 'recently-viewed':
+      return recentlyViewed(request, models);
+  }
+}
