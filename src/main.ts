@@ -22,6 +22,8 @@ import { CustomerContexts } from './app/customers/customer-context.js';
 import { PricingService } from './app/pricing/pricing-service.js';
 import { Checkout } from './app/promotions/checkout.js';
 import { PromotionService } from './app/promotions/promotion-service.js';
+import { RecommendationService } from './app/recommendations/recommendation-service.js';
+import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
 import type { DemoInvoice } from './app/demo/replay-orders.js';
 import { EventIngestion } from './app/profiles/event-ingestion.js';
@@ -63,6 +65,7 @@ export interface Attune {
   readonly customers: CustomerContexts;
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
+  readonly recommendations: RecommendationService;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
@@ -177,6 +180,23 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     minOrderTotal: config.minOrderTotal,
     storeCurrency: config.currency,
   });
+  const recommendations = new RecommendationService({
+    store,
+    bus,
+    clock,
+    catalog,
+    ingestion,
+    profiles,
+    trainer: createWorkerModelTrainer(),
+    nodeId,
+    onError,
+    settings: {
+      denseItems: config.recsDenseItems,
+      easeLambda: config.recsEaseLambda,
+      eventWeights: config.recsEventWeights,
+      rebuildMinutes: config.recsRebuildMinutes,
+    },
+  });
   const customers = new CustomerContexts({
     profiles,
     tokens,
@@ -194,7 +214,9 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       profiles.start(),
       pricing.start(),
       promotions.start(),
-    ]).then(() => rules.attach(ingestion, profiles)),
+    ])
+      .then(() => rules.attach(ingestion, profiles))
+      .then(() => recommendations.start()),
   );
   await profiles.refreshStatistics();
   const statisticsTimer = setInterval(
@@ -221,6 +243,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     customers,
     promotions,
     checkout,
+    recommendations,
   });
   const backgroundWork = config.demo
     ? readiness
@@ -234,7 +257,11 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
             validate: createProductRecordValidator(),
             storeCurrency: config.currency,
             log: (message) => logger.info(message),
-          }).then(() => profiles.refreshStatistics()),
+          }).then(async (loaded) => {
+            await profiles.refreshStatistics();
+            // The replayed history was learnt online; the heavier models learn it now.
+            if (loaded) await recommendations.rebuild();
+          }),
         )
         .catch(onError)
     : Promise.resolve();
@@ -256,12 +283,14 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     customers,
     promotions,
     checkout,
+    recommendations,
     createdKeys,
     backgroundWork,
     async close() {
       clearInterval(statisticsTimer);
       await app.close();
       await backgroundWork;
+      await recommendations.stop();
       await rules.stop();
       await bus.close();
       await store.close();

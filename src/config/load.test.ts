@@ -23,6 +23,10 @@ describe('loadConfig', () => {
         webhookAllowPrivate: false,
         minMarginPercent: 0,
         minOrderTotal: 0,
+        recsDenseItems: 2000,
+        recsEaseLambda: 200,
+        recsEventWeights: { view: 1, cart: 3, purchase: 8 },
+        recsRebuildMinutes: 60,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);
@@ -50,5 +54,22 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
     ]);
     expect(problems.join('\n')).not.toContain('sk_short');
+  });
+
+  it('reads recommendation event weights and refuses incomplete or repeated ones', () => {
+    const read = loadConfig({ ATTUNE_RECS_EVENT_WEIGHTS: 'purchase=10, view=0.5,cart=2' });
+    expect(read.ok && read.config.recsEventWeights).toEqual({ view: 0.5, cart: 2, purchase: 10 });
+    for (const bad of [
+      'view=1,cart=3',
+      'view=1,view=2,cart=3,purchase=8',
+      'view=-1,cart=3,purchase=8',
+      'click=1',
+    ]) {
+      const result = loadConfig({ ATTUNE_RECS_EVENT_WEIGHTS: bad });
+      expect(result.ok ? [] : result.problems.map((problem) => problem.split('=')[0])).toEqual([
+        'ATTUNE_RECS_EVENT_WEIGHTS',
+      ]);
+    }
+    expect(loadConfig({ ATTUNE_RECS_DENSE_ITEMS: '5001' }).ok).toBe(false);
   });
 });

@@ -30,6 +30,14 @@ export interface Config {
   readonly minMarginPercent: number;
   /** Promotions never bring an order's items below this, minor units of the store currency. */
   readonly minOrderTotal: number;
+  /** Recommendations: items the dense model (EASE) covers, the most bought first; 0 turns it off. */
+  readonly recsDenseItems: number;
+  /** Recommendations: EASE's regularisation (larger favours popular items less). */
+  readonly recsEaseLambda: number;
+  /** Recommendations: how much a view, an add to cart and a purchase count. */
+  readonly recsEventWeights: { readonly view: number; readonly cart: number; readonly purchase: number };
+  /** Recommendations: minutes between scheduled rebuilds of the heavier models; 0 only on demand. */
+  readonly recsRebuildMinutes: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -193,6 +201,41 @@ export const SETTINGS = [
       /^\d{1,15}$/.test(raw) ? { value: Number(raw) } : { problem: 'must be a whole number of minor units' },
   }),
   setting({
+    env: 'ATTUNE_RECS_DENSE_ITEMS',
+    key: 'recsDenseItems',
+    description: 'items the dense recommendation model (EASE) covers, most bought first; 0 turns it off',
+    defaultText: '2000',
+    parse: (raw = '2000') =>
+      /^\d{1,4}$/.test(raw) && Number(raw) <= 5_000
+        ? { value: Number(raw) }
+        : { problem: 'must be an integer from 0 to 5000' },
+  }),
+  setting({
+    env: 'ATTUNE_RECS_EASE_LAMBDA',
+    key: 'recsEaseLambda',
+    description: "EASE's regularisation: larger leans less on popular items",
+    defaultText: '200',
+    parse: (raw = '200') =>
+      /^\d+(\.\d+)?$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 100_000
+        ? { value: Number(raw) }
+        : { problem: 'must be a number from 1 to 100000' },
+  }),
+  setting({
+    env: 'ATTUNE_RECS_EVENT_WEIGHTS',
+    key: 'recsEventWeights',
+    description: 'how much a view, an add to cart and a purchase count in recommendations',
+    defaultText: 'view=1,cart=3,purchase=8',
+    parse: (raw = 'view=1,cart=3,purchase=8') => parseEventWeights(raw),
+  }),
+  setting({
+    env: 'ATTUNE_RECS_REBUILD_MINUTES',
+    key: 'recsRebuildMinutes',
+    description: 'minutes between scheduled rebuilds of the heavier recommendation models; 0: on demand only',
+    defaultText: '60',
+    parse: (raw = '60') =>
+      /^\d{1,5}$/.test(raw) ? { value: Number(raw) } : { problem: 'must be a whole number of minutes' },
+  }),
+  setting({
     env: 'LOG_LEVEL',
     key: 'logLevel',
     description: `log level: ${LOG_LEVELS.join(', ')}`,
@@ -203,3 +246,25 @@ export const SETTINGS = [
         : { problem: `must be one of ${LOG_LEVELS.join(', ')}` },
   }),
 ] as const;
+
+/** `view=1,cart=3,purchase=8`: every kind named once, each a number from 0 to 1000. */
+function parseEventWeights(raw: string): Parsed<Config['recsEventWeights']> {
+  const weights: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const [kind, value] = part.split('=').map((text) => text.trim());
+    if (
+      (kind !== 'view' && kind !== 'cart' && kind !== 'purchase') ||
+      value === undefined ||
+      !/^\d+(\.\d+)?$/.test(value) ||
+      Number(value) > 1000 ||
+      kind in weights
+    ) {
+      return { problem: 'must be view=<n>,cart=<n>,purchase=<n> with numbers from 0 to 1000' };
+    }
+    weights[kind] = Number(value);
+  }
+  const { view, cart, purchase } = weights;
+  return view === undefined || cart === undefined || purchase === undefined
+    ? { problem: 'must name view, cart and purchase' }
+    : { value: { view, cart, purchase } };
+}

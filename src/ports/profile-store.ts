@@ -121,6 +121,8 @@ export interface ProfileStore {
   /** Every profile, a page at a time in id order (start-up statistics, back-fills). */
   scanProfiles(afterId: string | undefined, limit: number): Promise<VersionedProfile[]>;
   eventsOf(profileId: string): Promise<StoredEvent[]>;
+  /** Track events in arrival order after `afterSeq`, a page at a time (models rebuilt from the log). */
+  scanTrackEvents(afterSeq: number, limit: number): Promise<StoredEvent[]>;
   ordersOf(profileId: string): Promise<OrderRecord[]>;
   mergesInto(profileId: string): Promise<{ fromProfileId: string; at: number }[]>;
   countEvents(): Promise<number>;

@@ -13,6 +13,7 @@ import type { PricingService } from '../../app/pricing/pricing-service.js';
 import type { Checkout } from '../../app/promotions/checkout.js';
 import type { PromotionService } from '../../app/promotions/promotion-service.js';
 import type { Readiness } from '../../app/readiness.js';
+import type { RecommendationService } from '../../app/recommendations/recommendation-service.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
 import { installAuth } from './auth.js';
@@ -29,6 +30,7 @@ import { registerLoyaltyAndWebhookRoutes } from './routes/loyalty-webhook-routes
 import { registerSegmentRoutes } from './routes/segment-routes.js';
 import { registerPricingRoutes } from './routes/pricing-routes.js';
 import { registerPromotionRoutes } from './routes/promotion-routes.js';
+import { registerRecommendationRoutes } from './routes/recommendation-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -50,6 +52,7 @@ export interface AppDeps {
   readonly customers: CustomerContexts;
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
+  readonly recommendations: RecommendationService;
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -121,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLoyaltyAndWebhookRoutes(app, deps.rules.loyalty, deps.rules.webhooks);
   registerPricingRoutes(app, deps.pricing, deps.customers);
   registerPromotionRoutes(app, deps);
+  registerRecommendationRoutes(app, deps);
   await app.ready();
   return app;
 }

@@ -44,7 +44,14 @@ const TOPIC = 'catalog';
  * the bus so other nodes re-read what changed. Reads come from memory only.
  */
 export class CatalogService {
+  readonly #productListeners: (() => void)[] = [];
+
   constructor(private readonly deps: CatalogServiceDeps) {}
+
+  /** Calls `listener` after products change here or on another node (models describing products follow). */
+  onProductsChanged(listener: () => void): void {
+    this.#productListeners.push(listener);
+  }
 
   get catalog(): Catalog {
     return this.deps.catalog;
@@ -165,7 +172,12 @@ export class CatalogService {
   }
 
   async #announce(kind: ChangeKind, ids: readonly string[]): Promise<void> {
+    if (kind === 'products') this.#productsChanged();
     await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, kind, ids });
+  }
+
+  #productsChanged(): void {
+    for (const listener of this.#productListeners) listener();
   }
 
   /** Re-reads from the store what another node changed; the store, not the message, is the truth. */
@@ -188,6 +200,7 @@ export class CatalogService {
       catalog.putProduct(product);
       catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
     }
+    if (payload['kind'] === 'products') this.#productsChanged();
   }
 }
 

@@ -40,6 +40,18 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       return (await query.execute()).map(toVersionedProfile);
     },
 
+    async scanTrackEvents(afterSeq, limit) {
+      const rows = await db
+        .selectFrom('events')
+        .select(['seq', 'profile_id', 'doc'])
+        .where('seq', '>', afterSeq)
+        .where('type', '=', 'track')
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toStoredEvent);
+    },
+
     async eventsOf(profileId) {
       const rows = await db
         .selectFrom('events')
@@ -47,11 +59,7 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
         .where('profile_id', '=', profileId)
         .orderBy('seq')
         .execute();
-      return rows.map((row): StoredEvent => ({
-        seq: Number(row.seq),
-        profileId: row.profile_id,
-        event: JSON.parse(row.doc) as TrackedEvent,
-      }));
+      return rows.map(toStoredEvent);
     },
 
     async ordersOf(profileId) {
@@ -438,4 +446,8 @@ function toOrderRecord(row: OrderTable): OrderRecord {
 
 function* chunks<T>(items: readonly T[]): Generator<T[]> {
   for (let start = 0; start < items.length; start += CHUNK) yield items.slice(start, start + CHUNK);
+}
+
+function toStoredEvent(row: { seq: number | string; profile_id: string; doc: string }): StoredEvent {
+  return { seq: Number(row.seq), profileId: row.profile_id, event: JSON.parse(row.doc) as TrackedEvent };
 }

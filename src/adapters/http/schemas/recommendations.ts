@@ -1,0 +1,106 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { STRATEGIES } from '../../../domain/recommendations/index.js';
+import { Amount, Attributes, Id, StrictObject } from './common.js';
+import { MatchSchema, ResolveContext } from './pricing.js';
+
+const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
+const Strategy = Type.Union(
+  STRATEGIES.map((strategy) => Type.Literal(strategy)),
+  { description: STRATEGIES.join(', ') },
+);
+const Names = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 });
+
+export const RecommendationBody = StrictObject({
+  strategy: Strategy,
+  userId: Type.Optional(CustomerIdField),
+  anonymousId: Type.Optional(CustomerIdField),
+  productId: Type.Optional(
+    Type.String({ ...Id, description: 'the product on the page (similar, bought-together)' }),
+  ),
+  cart: Type.Optional(
+    StrictObject({
+      items: Type.Array(
+        StrictObject({
+          productId: Id,
+          quantity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+        }),
+        { maxItems: 500 },
+      ),
+    }),
+  ),
+  limit: Type.Integer({ minimum: 1, maximum: 100 }),
+  filter: Type.Optional(
+    StrictObject({
+      categories: Type.Optional(Names),
+      brands: Type.Optional(Names),
+      price: Type.Optional(
+        StrictObject(
+          { gte: Type.Optional(Amount), lte: Type.Optional(Amount) },
+          { description: 'base price, minor units of the store currency' },
+        ),
+      ),
+      attributes: Type.Optional(Attributes),
+      excludeProductIds: Type.Optional(Type.Array(Id, { maxItems: 1_000 })),
+      excludePurchased: Type.Optional(
+        Type.Boolean({ description: 'leave out what the customer bought: for-you becomes discovery' }),
+      ),
+    }),
+  ),
+  segment: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 256, description: 'popular and trending within this segment' }),
+  ),
+  context: Type.Optional(ResolveContext),
+});
+export type RecommendationBody = Static<typeof RecommendationBody>;
+
+export const RecommendationResponse = Type.Object({
+  strategy: Type.String(),
+  items: Type.Array(Type.Object({ productId: Type.String(), score: Type.Number(), reason: Type.String() })),
+  fallback: Type.Optional(Type.Literal('popular')),
+});
+
+export const MerchandisingBody = StrictObject({
+  boosts: Type.Optional(
+    Type.Array(
+      StrictObject({
+        match: MatchSchema,
+        factor: Type.Number({
+          exclusiveMinimum: 0,
+          maximum: 1_000,
+          description: 'scores are multiplied by it',
+        }),
+      }),
+      { maxItems: 100 },
+    ),
+  ),
+  pins: Type.Optional(
+    Type.Array(
+      StrictObject({
+        productId: Id,
+        position: Type.Integer({ minimum: 1, maximum: 100, description: '1 is first' }),
+        strategies: Type.Optional(Type.Array(Strategy, { maxItems: STRATEGIES.length })),
+      }),
+      { maxItems: 100 },
+    ),
+  ),
+  maxPerCategory: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 100, description: 'at most this many from one top-level category' }),
+  ),
+  repeatStrategies: Type.Optional(
+    Type.Array(Strategy, {
+      maxItems: STRATEGIES.length,
+      description:
+        'strategies that may recommend what the customer bought (default buy-again, for-you, recently-viewed)',
+    }),
+  ),
+});
+export type MerchandisingBody = Static<typeof MerchandisingBody>;
+
+export const ModelReportResponse = Type.Object({
+  builtAt: Type.String(),
+  durationMs: Type.Integer(),
+  customers: Type.Integer(),
+  interactions: Type.Integer(),
+  denseItems: Type.Integer(),
+  describedProducts: Type.Integer(),
+});

@@ -1,0 +1,56 @@
+import type { Interaction, InteractionKind } from '../../domain/recommendations/index.js';
+import type { TrackedEvent } from '../../domain/profiles/index.js';
+
+/** The e-commerce events the models learn from, and what each one means to them. */
+const KINDS: Readonly<Record<string, InteractionKind>> = {
+  'Product Viewed': 'view',
+  'Product Clicked': 'view',
+  'Product Added': 'cart',
+  'Order Completed': 'purchase',
+};
+
+/** Where the customer is and which segments they are in, as far as the caller knows. */
+export interface Whereabouts {
+  readonly country?: string;
+  readonly segments?: readonly string[];
+}
+
+/**
+ * The interactions an event carries: one per product line of a view, an add to cart or an order.
+ * An order's lines share its id as their basket, so the models see what was bought together.
+ * Other events (searches, refunds, identify) teach the models nothing and give none.
+ */
+export function interactionsOf(
+  profileId: string,
+  event: TrackedEvent,
+  where: Whereabouts = {},
+): Interaction[] {
+  const commerce = event.commerce;
+  const kind = commerce === undefined ? undefined : KINDS[commerce.name];
+  if (commerce === undefined || kind === undefined) return [];
+  const at = Date.parse(event.timestamp);
+  const country = where.country ?? countryOf(event);
+  const basket = kind === 'purchase' ? (commerce.orderId ?? event.messageId) : undefined;
+  return commerce.products.map((product) => ({
+    customer: profileId,
+    productId: product.productId,
+    kind,
+    quantity: product.quantity,
+    at,
+    ...(basket !== undefined && { basket }),
+    ...(country !== undefined && { country }),
+    ...(where.segments !== undefined && { segments: where.segments }),
+  }));
+}
+
+/** Segment's `context.location.country`, lower-case, when the event says. */
+function countryOf(event: TrackedEvent): string | undefined {
+  const location = event.context['location'];
+  const country =
+    typeof location === 'object' && location !== null
+      ? (location as { country?: unknown }).country
+      : undefined;
+  return typeof country === 'string' && country.length > 0 && country.length <= 64
+    ? country.toLowerCase()
+    : undefined;
+}

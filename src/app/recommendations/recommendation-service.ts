@@ -1,0 +1,374 @@
+import type { Catalog } from '../../domain/catalog/index.js';
+import type { Profile, TrackedEvent } from '../../domain/profiles/index.js';
+import {
+  ContentSimilarity,
+  DEFAULT_BLEND,
+  EaseModel,
+  easeTrainingSet,
+  recommend,
+  type EventWeights,
+  type Merchandising,
+  type Models,
+  type ProductFacts,
+  type RecommendationAnswer,
+  type RecommendationFilter,
+  type Strategy,
+} from '../../domain/recommendations/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { ModelTrainer } from '../../ports/model-trainer.js';
+import type { Store } from '../../ports/store.js';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import type { CustomerContext } from '../customers/customer-context.js';
+import type { EventIngestion } from '../profiles/event-ingestion.js';
+import type { BatchResult } from '../profiles/ingest-batch.js';
+import type { ProfileService } from '../profiles/profile-service.js';
+import type { Whereabouts } from './interactions.js';
+import { Learner } from './learner.js';
+import { readMerchandising, writeMerchandising } from './merchandising-setting.js';
+
+export interface RecommendationSettings {
+  /** Items EASE covers, the most bought first; 0: no dense model. */
+  readonly denseItems: number;
+  readonly easeLambda: number;
+  readonly eventWeights: EventWeights;
+  /** Minutes between scheduled rebuilds; 0: on demand only. */
+  readonly rebuildMinutes: number;
+}
+
+export interface RecommendationServiceDeps {
+  readonly store: Store;
+  readonly bus: EventBus;
+  readonly clock: Clock;
+  readonly catalog: CatalogService;
+  readonly ingestion: EventIngestion;
+  readonly profiles: ProfileService;
+  readonly trainer: ModelTrainer;
+  readonly nodeId: string;
+  readonly settings: RecommendationSettings;
+  readonly onError: (error: unknown) => void;
+}
+
+/** What a storefront asks for (the customer comes separately, resolved and consent-checked). */
+export interface RecommendationQuery {
+  readonly strategy: Strategy;
+  readonly productId?: string;
+  readonly cart?: readonly string[];
+  readonly limit: number;
+  readonly filter?: RecommendationFilter;
+  /** Popularity within this segment (`popular`, `trending`). */
+  readonly segment?: string;
+}
+
+/** What a rebuild produced, for `POST /v1/recommendations/models:rebuild` and the logs. */
+export interface ModelReport {
+  readonly builtAt: string;
+  readonly durationMs: number;
+  readonly customers: number;
+  readonly interactions: number;
+  readonly denseItems: number;
+  readonly describedProducts: number;
+}
+
+const RULES_TOPIC = 'recommendations';
+const ERASURE_TOPIC = 'erasures';
+/** Events and profiles read per page when the models are rebuilt from the store. */
+const PAGE = 1_000;
+/** Products described between two yields to the event loop. */
+const CONTENT_SLICE = 2_000;
+/** A burst of catalogue writes (an import) rebuilds content similarity once, this long after the last. */
+const CONTENT_DEBOUNCE_MS = 2_000;
+
+/** What arrived while a rebuild was reading the store, replayed into the new model before it serves. */
+type Missed =
+  | {
+      readonly kind: 'event';
+      readonly profileId: string;
+      readonly event: TrackedEvent;
+      readonly where?: Whereabouts;
+    }
+  | { readonly kind: 'merge'; readonly from: string; readonly into: string }
+  | { readonly kind: 'erase'; readonly profileId: string };
+
+/**
+ * Recommendations for a node. The online state (histories, popularity, co-occurrence) learns from
+ * every committed event at once; EASE and content similarity are rebuilt on a schedule, on demand
+ * and after erasures, reading the event log from the store, with EASE trained in a worker thread.
+ * A rebuild swaps the new models in whole, so a request always reads one consistent set.
+ */
+export class RecommendationService {
+  #learner: Learner;
+  #models: Models;
+  #merchandising: Merchandising = {};
+  #report: ModelReport | undefined;
+  /** One list per read of the store in progress: what it might not see. */
+  readonly #missing = new Set<Missed[]>();
+  #running: Promise<ModelReport> | undefined;
+  #queued: Promise<ModelReport> | undefined;
+  #contentTimer: ReturnType<typeof setTimeout> | undefined;
+  #rebuildTimer: ReturnType<typeof setInterval> | undefined;
+  #stopped = false;
+
+  constructor(private readonly deps: RecommendationServiceDeps) {
+    this.#learner = new Learner(deps.settings.eventWeights);
+    this.#models = { online: this.#learner.model };
+  }
+
+  get models(): Models {
+    return this.#models;
+  }
+
+  get lastBuild(): ModelReport | undefined {
+    return this.#report;
+  }
+
+  /**
+   * Follows events, erasures, merchandising and catalogue changes, then builds the models from the
+   * store: the online state before it resolves, EASE in the background (until it serves,
+   * co-occurrence stands in for it).
+   */
+  async start(): Promise<void> {
+    const { deps } = this;
+    deps.ingestion.onCommitted((result) => this.#learn(result));
+    deps.profiles.onErased(({ profileId }) => this.#erase(profileId));
+    deps.catalog.onProductsChanged(() => this.#contentChanged());
+    await deps.bus.subscribe(ERASURE_TOPIC, (payload) => {
+      if (payload['origin'] !== deps.nodeId) this.#erase(payload['profileId'] as string);
+    });
+    await deps.bus.subscribe(RULES_TOPIC, async (payload) => {
+      if (payload['origin'] !== deps.nodeId) this.#merchandising = await readMerchandising(deps.store);
+    });
+    this.#merchandising = await readMerchandising(deps.store);
+    const online = await this.#readLog();
+    const content = await this.#describeCatalogue();
+    this.#swap(online, { content });
+    this.#report = this.#reportOf(online, undefined, content, deps.clock.now());
+    void this.#trainEase(online)
+      .then((ease) => {
+        if (ease !== undefined && this.#learner === online && !this.#stopped)
+          this.#swap(online, { ...this.#models, ease });
+      })
+      .catch(deps.onError);
+    if (deps.settings.rebuildMinutes > 0) {
+      this.#rebuildTimer = setInterval(
+        () => void this.rebuild().catch(deps.onError),
+        deps.settings.rebuildMinutes * 60_000,
+      );
+      this.#rebuildTimer.unref();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearInterval(this.#rebuildTimer);
+    clearTimeout(this.#contentTimer);
+    await Promise.allSettled([this.#running, this.#queued]);
+  }
+
+  recommend(query: RecommendationQuery, customer: CustomerContext): RecommendationAnswer {
+    const { catalog } = this.deps.catalog;
+    return recommend(
+      {
+        strategy: query.strategy,
+        limit: query.limit,
+        now: this.deps.clock.now(),
+        ...(customer.profile !== undefined && { customer: customer.profile.id }),
+        ...(customer.pricing.country !== undefined && { country: customer.pricing.country }),
+        ...(query.segment !== undefined && { segment: query.segment }),
+        ...(query.productId !== undefined && { productId: query.productId }),
+        ...(query.cart !== undefined && { cart: query.cart }),
+        ...(query.filter !== undefined && { filter: query.filter }),
+      },
+      {
+        models: this.#models,
+        product: (id) => factsOf(catalog, id),
+        isInCollection: (collectionId, productId) => catalog.isInCollection(collectionId, productId),
+        merchandising: this.#merchandising,
+        blend: DEFAULT_BLEND,
+      },
+    );
+  }
+
+  /**
+   * Rebuilds every model from the store and resolves once the new ones serve. Calls during a
+   * rebuild share one more rebuild after it (which sees everything up to when it starts).
+   */
+  rebuild(): Promise<ModelReport> {
+    if (this.#running === undefined) {
+      this.#running = this.#rebuildNow().finally(() => (this.#running = undefined));
+      return this.#running;
+    }
+    this.#queued ??= this.#running
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = undefined;
+        return this.rebuild();
+      });
+    return this.#queued;
+  }
+
+  rules(): Merchandising {
+    return this.#merchandising;
+  }
+
+  async putRules(merchandising: Merchandising): Promise<Merchandising> {
+    await writeMerchandising(this.deps.store, merchandising);
+    this.#merchandising = merchandising;
+    await this.deps.bus.publish(RULES_TOPIC, { origin: this.deps.nodeId });
+    return merchandising;
+  }
+
+  async #rebuildNow(): Promise<ModelReport> {
+    const started = this.deps.clock.now();
+    const online = await this.#readLog();
+    const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(online)]);
+    this.#swap(online, { content, ...(ease !== undefined && { ease }) });
+    this.#report = this.#reportOf(online, ease, content, started);
+    return this.#report;
+  }
+
+  /**
+   * A fresh online model from the event log. Events committed meanwhile are learnt by the model in
+   * service and remembered; the ones the read did not reach are replayed into the new model, so no
+   * event is learnt twice or missed.
+   */
+  async #readLog(): Promise<Learner> {
+    const { store, settings } = this.deps;
+    const missed: Missed[] = [];
+    this.#missing.add(missed);
+    try {
+      const learner = new Learner(settings.eventWeights);
+      const whereabouts = await this.#whereabouts();
+      const seen = new Set<string>();
+      for (let after = 0; ;) {
+        const page = await store.scanTrackEvents(after, PAGE);
+        for (const stored of page) {
+          learner.learn(stored.profileId, stored.event, whereabouts.get(stored.profileId));
+          seen.add(stored.event.messageId);
+        }
+        if (page.length < PAGE) break;
+        after = (page[page.length - 1] as { seq: number }).seq;
+      }
+      for (const change of missed) {
+        if (change.kind === 'merge') learner.model.merge(change.from, change.into);
+        else if (change.kind === 'erase') learner.model.forget(change.profileId);
+        else if (!seen.has(change.event.messageId))
+          learner.learn(change.profileId, change.event, change.where);
+      }
+      return learner;
+    } finally {
+      this.#missing.delete(missed);
+    }
+  }
+
+  /** Each profile's country and segments, so popularity is also kept per country and per segment. */
+  async #whereabouts(): Promise<Map<string, Whereabouts>> {
+    const found = new Map<string, Whereabouts>();
+    for (let after: string | undefined; ;) {
+      const page = await this.deps.store.scanProfiles(after, PAGE);
+      for (const { profile } of page) found.set(profile.id, whereaboutsOf(profile));
+      if (page.length < PAGE) return found;
+      after = page[page.length - 1]?.profile.id;
+    }
+  }
+
+  async #trainEase(learner: Learner): Promise<EaseModel | undefined> {
+    const { denseItems, easeLambda } = this.deps.settings;
+    if (denseItems === 0) return undefined;
+    const set = easeTrainingSet(learner.model.customers.values(), denseItems);
+    if (set.items.length < 2) return undefined;
+    return new EaseModel(await this.deps.trainer.trainEase(set.items, set.rows, easeLambda));
+  }
+
+  /** Content similarity over the whole catalogue, built in slices between which requests are served. */
+  async #describeCatalogue(): Promise<ContentSimilarity> {
+    const { catalog } = this.deps.catalog;
+    const steps = ContentSimilarity.build(catalog.products(), CONTENT_SLICE);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done === true) return step.value;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  #swap(learner: Learner, heavy: Omit<Models, 'online'>): void {
+    this.#learner = learner;
+    this.#models = { online: learner.model, ...heavy };
+  }
+
+  #learn(result: BatchResult): void {
+    const whereabouts = new Map(result.profiles.map(({ profile }) => [profile.id, whereaboutsOf(profile)]));
+    const model = this.#learner.model;
+    for (const { from, into } of result.absorbed) {
+      model.merge(from, into);
+      this.#remember({ kind: 'merge', from, into });
+    }
+    for (const { profileId, event } of result.stored) {
+      const where = whereabouts.get(profileId);
+      this.#learner.learn(profileId, event, where);
+      this.#remember({ kind: 'event', profileId, event, ...(where !== undefined && { where }) });
+    }
+  }
+
+  #remember(change: Missed): void {
+    for (const missed of this.#missing) missed.push(change);
+  }
+
+  /** An erased customer's history goes at once; their part in shared counts with a rebuild. */
+  #erase(profileId: string): void {
+    this.#learner.model.forget(profileId);
+    this.#remember({ kind: 'erase', profileId });
+    void this.rebuild().catch(this.deps.onError);
+  }
+
+  #contentChanged(): void {
+    clearTimeout(this.#contentTimer);
+    this.#contentTimer = setTimeout(() => {
+      void this.#describeCatalogue()
+        .then((content) => {
+          if (!this.#stopped) this.#models = { ...this.#models, content };
+        })
+        .catch(this.deps.onError);
+    }, CONTENT_DEBOUNCE_MS);
+    this.#contentTimer.unref();
+  }
+
+  #reportOf(
+    learner: Learner,
+    ease: EaseModel | undefined,
+    content: ContentSimilarity,
+    started: number,
+  ): ModelReport {
+    const now = this.deps.clock.now();
+    return {
+      builtAt: new Date(now).toISOString(),
+      durationMs: Math.max(0, now - started),
+      customers: learner.model.customers.size,
+      interactions: learner.model.observed,
+      denseItems: ease?.size ?? 0,
+      describedProducts: content.size,
+    };
+  }
+}
+
+function whereaboutsOf(profile: Profile): Whereabouts {
+  const country = profile.traits['country'];
+  return {
+    ...(typeof country === 'string' && country.length > 0 && { country: country.toLowerCase() }),
+    ...(profile.segments.length > 0 && { segments: profile.segments }),
+  };
+}
+
+/** What the business rules read of a product: sellable means active and in stock, now. */
+function factsOf(catalog: Catalog, productId: string): ProductFacts | undefined {
+  const product = catalog.getProduct(productId);
+  if (product === undefined) return undefined;
+  return {
+    id: product.id,
+    title: product.title,
+    categories: product.categories,
+    ...(product.brand !== undefined && { brand: product.brand }),
+    attributes: product.attributes,
+    price: product.price.amount,
+    sellable: catalog.isSellable(productId),
+  };
+}

@@ -1,0 +1,11 @@
+import type { EaseWeights } from '../domain/recommendations/index.js';
+
+/**
+ * Trains the heavier recommendation models away from the request path. Training EASE is O(n³) in
+ * the items it covers (seconds for 2,000), so the production adapter runs it in a worker thread
+ * and the event loop keeps answering requests meanwhile.
+ */
+export interface ModelTrainer {
+  /** EASE over `items`, from each customer's set of them (indexes into `items`). */
+  trainEase(items: readonly string[], rows: readonly Int32Array[], lambda: number): Promise<EaseWeights>;
+}
