@@ -259,8 +259,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
             log: (message) => logger.info(message),
           }).then(async (loaded) => {
             await profiles.refreshStatistics();
-            // The replayed history was learnt online; the heavier models learn it now.
-            if (loaded) await recommendations.rebuild();
+            // The replayed history was learnt online; the heavier models learn it in the background.
+            if (loaded) void recommendations.rebuild().catch(onError);
           }),
         )
         .catch(onError)
@@ -290,7 +290,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       clearInterval(statisticsTimer);
       await app.close();
       await backgroundWork;
-      await recommendations.stop();
+      recommendations.stop();
       await rules.stop();
       await bus.close();
       await store.close();

@@ -186,5 +186,30 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       const second = await store.scanProfiles(first[first.length - 1]?.profile.id, 10);
       expect([...first, ...second].map((entry) => entry.profile.id)).toEqual(['s1', 's2', 's3']);
     });
+
+    it('scans track events in arrival order, a page at a time, leaving other types out', async () => {
+      await store.profileTransaction((tx) =>
+        tx.insertEvents([
+          { profileId: 'q1', event: event('t-1', 'v1') },
+          { profileId: 'q1', event: { ...event('i-1', 'v1'), type: 'identify' } },
+          { profileId: 'q2', event: event('t-2', 'v2') },
+          { profileId: 'q1', event: event('t-3', 'v1') },
+        ]),
+      );
+      const scanned = [];
+      for (let after = 0; ;) {
+        const page = await store.scanTrackEvents(after, 1);
+        if (page.length === 0) break;
+        scanned.push(...page);
+        after = page[page.length - 1]?.seq as number;
+      }
+      const ours = scanned.filter((stored) => stored.profileId.startsWith('q'));
+      expect(ours.map((stored) => [stored.profileId, stored.event.messageId])).toEqual([
+        ['q1', 't-1'],
+        ['q2', 't-2'],
+        ['q1', 't-3'],
+      ]);
+      expect(ours[0]?.event).toEqual(event('t-1', 'v1'));
+    });
   });
 }

@@ -45,6 +45,19 @@ describe('attune serve as a real process on the embedded store', () => {
     });
     expect(heart.categories[0]).toMatch(/^[a-z-]+(\/[a-z-]+)*$/);
 
+    // A real customer of the replayed history gets their own for-you list, not a popular fallback.
+    const secret = /sk_[A-Za-z0-9_-]{20,}/.exec(server.output())?.[0] as string;
+    const forYou: any = await (
+      await fetch(`${server.baseUrl}/v1/recommendations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ strategy: 'for-you', userId: '17850', limit: 10 }),
+      })
+    ).json();
+    expect(forYou.fallback).toBeUndefined();
+    expect(forYou.items).toHaveLength(10);
+    expect(forYou.items[0].reason).toMatch(/you buy this often|you bought this before|because you bought/);
+
     expect(await server.stop('SIGTERM')).toBe(0);
 
     server = await startChildServer({ DATA_DIR: dataDir });
@@ -55,7 +68,7 @@ describe('attune serve as a real process on the embedded store', () => {
     ).json();
     expect(again.version).toBe(1);
     expect(await server.stop('SIGTERM')).toBe(0);
-  });
+  }, 120_000);
 
   it('refuses to start with bad settings, naming each one', async () => {
     const bad = await startChildServer({ DATA_DIR: dataDir, ATTUNE_CURRENCY: 'XYZ', LOG_LEVEL: 'loud' });

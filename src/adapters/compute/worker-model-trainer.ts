@@ -28,6 +28,8 @@ export function createWorkerModelTrainer(): ModelTrainer {
       const job: EaseJob = { items: [...items], flat, offsets, lambda };
       return new Promise<EaseWeights>((resolve, reject) => {
         const worker = new Worker(script, { workerData: job, transferList: [flat.buffer, offsets.buffer] });
+        // A node shutting down does not wait for a model it will never serve.
+        worker.unref();
         let answered = false;
         worker.once('message', (weights: Float32Array) => {
           answered = true;

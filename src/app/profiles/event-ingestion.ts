@@ -69,6 +69,7 @@ const TOPIC = 'profiles';
 export class EventIngestion {
   readonly #queue: QueueItem[] = [];
   readonly #listeners: Listener[] = [];
+  readonly #readModels: ((result: BatchResult) => void)[] = [];
   #draining = false;
 
   constructor(private readonly deps: EventIngestionDeps) {}
@@ -81,6 +82,15 @@ export class EventIngestion {
   /** Calls `listener` after every commit with what changed (for segments, models, live updates). */
   onCommitted(listener: Listener): void {
     this.#listeners.push(listener);
+  }
+
+  /**
+   * Calls `update` after every commit and before the submitters hear their events are stored, so a
+   * read model kept in memory (recommendations) already shows them to the next request. It must be
+   * quick and must not throw: it runs between the commit and the acknowledgement.
+   */
+  onCommittedBeforeAck(update: (result: BatchResult) => void): void {
+    this.#readModels.push(update);
   }
 
   /** Validates and ingests events; resolves once the accepted ones are durable. */
@@ -143,6 +153,13 @@ export class EventIngestion {
       } catch (error) {
         for (const pending of group) pending.reject(error);
         continue;
+      }
+      for (const update of this.#readModels) {
+        try {
+          update(result);
+        } catch (error) {
+          this.deps.onError(error);
+        }
       }
       for (const pending of group) pending.resolve();
       await this.#announce(result).catch((error: unknown) => this.deps.onError(error));

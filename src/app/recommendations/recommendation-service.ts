@@ -74,6 +74,8 @@ const RULES_TOPIC = 'recommendations';
 const ERASURE_TOPIC = 'erasures';
 /** Events and profiles read per page when the models are rebuilt from the store. */
 const PAGE = 1_000;
+/** Longest stretch of learning from the log before requests get their turn, ms. */
+const SLICE_MS = 8;
 /** Products described between two yields to the event loop. */
 const CONTENT_SLICE = 2_000;
 /** A burst of catalogue writes (an import) rebuilds content similarity once, this long after the last. */
@@ -129,7 +131,7 @@ export class RecommendationService {
    */
   async start(): Promise<void> {
     const { deps } = this;
-    deps.ingestion.onCommitted((result) => this.#learn(result));
+    deps.ingestion.onCommittedBeforeAck((result) => this.#learn(result));
     deps.profiles.onErased(({ profileId }) => this.#erase(profileId));
     deps.catalog.onProductsChanged(() => this.#contentChanged());
     await deps.bus.subscribe(ERASURE_TOPIC, (payload) => {
@@ -158,11 +160,11 @@ export class RecommendationService {
     }
   }
 
-  async stop(): Promise<void> {
+  /** Stops the schedules; a rebuild under way is abandoned (its worker never holds the process up). */
+  stop(): void {
     this.#stopped = true;
     clearInterval(this.#rebuildTimer);
     clearTimeout(this.#contentTimer);
-    await Promise.allSettled([this.#running, this.#queued]);
   }
 
   recommend(query: RecommendationQuery, customer: CustomerContext): RecommendationAnswer {
@@ -222,7 +224,7 @@ export class RecommendationService {
     const started = this.deps.clock.now();
     const online = await this.#readLog();
     const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(online)]);
-    this.#swap(online, { content, ...(ease !== undefined && { ease }) });
+    if (!this.#stopped) this.#swap(online, { content, ...(ease !== undefined && { ease }) });
     this.#report = this.#reportOf(online, ease, content, started);
     return this.#report;
   }
@@ -240,11 +242,16 @@ export class RecommendationService {
       const learner = new Learner(settings.eventWeights);
       const whereabouts = await this.#whereabouts();
       const seen = new Set<string>();
-      for (let after = 0; ;) {
+      let slice = performance.now();
+      for (let after = 0; ; ) {
         const page = await store.scanTrackEvents(after, PAGE);
         for (const stored of page) {
           learner.learn(stored.profileId, stored.event, whereabouts.get(stored.profileId));
           seen.add(stored.event.messageId);
+          if (performance.now() - slice > SLICE_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            slice = performance.now();
+          }
         }
         if (page.length < PAGE) break;
         after = (page[page.length - 1] as { seq: number }).seq;

@@ -4,43 +4,73 @@
  * trimmed to the strongest whenever it grows past twice that.
  */
 export class CoOccurrence {
-  readonly #neighbours = new Map<string, Map<string, number>>();
+  /** Products as small integers: maps keyed by numbers update several times faster than by strings. */
+  readonly #ids = new Map<string, number>();
+  readonly #names: string[] = [];
+  readonly #neighbours: (Map<number, number> | undefined)[] = [];
 
   constructor(private readonly keep = 100) {}
 
   add(a: string, b: string, weight: number): void {
     if (a === b) return;
-    this.#addOne(a, b, weight);
-    this.#addOne(b, a, weight);
+    const from = this.#idOf(a);
+    const to = this.#idOf(b);
+    this.#addOne(from, to, weight);
+    this.#addOne(to, from, weight);
   }
 
   /** The strongest neighbours of `item`, strongest first. */
   neighbours(item: string, limit: number): [string, number][] {
-    const found = this.#neighbours.get(item);
+    const id = this.#ids.get(item);
+    const found = id === undefined ? undefined : this.#neighbours[id];
     if (found === undefined) return [];
-    return [...found].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, limit);
-  }
-
-  /** Every neighbour of `item` and its weight (unsorted). */
-  all(item: string): ReadonlyMap<string, number> | undefined {
-    return this.#neighbours.get(item);
+    const names = this.#names;
+    return [...found]
+      .map(([other, weight]): [string, number] => [names[other] as string, weight])
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, limit);
   }
 
   clear(): void {
-    this.#neighbours.clear();
+    this.#ids.clear();
+    this.#names.length = 0;
+    this.#neighbours.length = 0;
   }
 
+  /** Products with at least one neighbour. */
   get size(): number {
-    return this.#neighbours.size;
+    return this.#neighbours.filter((list) => list !== undefined).length;
   }
 
-  #addOne(from: string, to: string, weight: number): void {
-    let list = this.#neighbours.get(from);
-    if (list === undefined) this.#neighbours.set(from, (list = new Map<string, number>()));
-    list.set(to, (list.get(to) ?? 0) + weight);
-    if (list.size > this.keep * 2) {
-      const kept = [...list].sort((x, y) => y[1] - x[1]).slice(0, this.keep);
-      this.#neighbours.set(from, new Map(kept));
+  #idOf(item: string): number {
+    let id = this.#ids.get(item);
+    if (id === undefined) {
+      id = this.#names.length;
+      this.#ids.set(item, id);
+      this.#names.push(item);
+      this.#neighbours.push(undefined);
     }
+    return id;
+  }
+
+  #addOne(from: number, to: number, weight: number): void {
+    let list = this.#neighbours[from];
+    if (list === undefined) this.#neighbours[from] = list = new Map<number, number>();
+    list.set(to, (list.get(to) ?? 0) + weight);
+    if (list.size > this.keep * 3) trim(list, this.keep);
+  }
+}
+
+/**
+ * Drops the weakest entries in place down to `keep` (among equal weights at the cut, the oldest
+ * go). Sorting the weights as numbers costs microseconds and allocates one small array, not a map.
+ */
+function trim(list: Map<number, number>, keep: number): void {
+  const weights = Float64Array.from(list.values()).sort();
+  const cut = weights[weights.length - keep] as number;
+  for (const [item, weight] of list) if (weight < cut) list.delete(item);
+  for (const [item, weight] of list) {
+    if (list.size <= keep) return;
+    if (weight === cut) list.delete(item);
   }
 }

@@ -9,9 +9,9 @@ export interface OnlineModelSettings {
 }
 
 /** Items of one order paired with each other, at most: a 300-line order must not cost 45,000 updates. */
-const MAX_BASKET_PAIRS = 50;
+const MAX_BASKET_PAIRS = 30;
 /** Earlier purchases an order's items are paired with (bought by the same customer, another time). */
-const EARLIER_PURCHASES = 20;
+const EARLIER_PURCHASES = 5;
 /** Pairs across a customer's orders count for less than pairs in one order. */
 const ACROSS_ORDERS_WEIGHT = 0.2;
 /** Views paired with the few viewed just before. */
