@@ -12,6 +12,7 @@ import { pricingSuite } from './suites/pricing.js';
 import { promotionsSuite } from './suites/promotions.js';
 import { completeJourneySuite } from './suites/complete-journey.js';
 import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
+import { recommendationServingSuite } from './suites/recommendations-serving.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
@@ -23,6 +24,7 @@ const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   p1: completeJourneySuite,
   r1: r1Suite,
   r2: r2Suite,
+  recs: recommendationServingSuite,
 };
 
 const { values } = parseArgs({

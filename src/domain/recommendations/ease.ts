@@ -84,6 +84,13 @@ export function invertSymmetricPositiveDefinite(a: Float64Array, n: number): Flo
   return inverse;
 }
 
+/** Evidence matched to the model's rows once, so scoring and reasons do no lookups per item. */
+export interface ResolvedEvidence {
+  readonly sources: readonly string[];
+  readonly rows: Int32Array;
+  readonly weights: Float64Array;
+}
+
 /** A trained EASE model, ready to score. */
 export class EaseModel {
   readonly index: ReadonlyMap<string, number>;
@@ -94,35 +101,73 @@ export class EaseModel {
     this.size = trained.items.length;
   }
 
-  /** Which piece of evidence says most for `item` (for the reason "because you bought …"). */
-  strongestEvidence(item: string, evidence: Iterable<readonly [string, number]>): string | undefined {
-    const column = this.index.get(item);
-    if (column === undefined) return undefined;
-    let best: string | undefined;
-    let bestWeight = 0;
-    for (const [source, weight] of evidence) {
-      const row = this.index.get(source);
-      if (row === undefined) continue;
-      const contribution = weight * (this.trained.weights[row * this.size + column] as number);
-      if (contribution > bestWeight) {
-        bestWeight = contribution;
-        best = source;
-      }
-    }
-    return best;
-  }
-
-  /** Scores for every item from weighted evidence (item → weight); items outside the model add nothing. */
-  score(evidence: Iterable<readonly [string, number]>): Float64Array {
-    const n = this.size;
-    const scores = new Float64Array(n);
-    const { weights } = this.trained;
+  /** The evidence the model knows (item → weight), as rows; items outside it and zero weights drop. */
+  resolve(evidence: Iterable<readonly [string, number]>): ResolvedEvidence {
+    const sources: string[] = [];
+    const rows: number[] = [];
+    const weights: number[] = [];
     for (const [item, weight] of evidence) {
       const row = this.index.get(item);
       if (row === undefined || weight === 0) continue;
-      const offset = row * n;
+      sources.push(item);
+      rows.push(row);
+      weights.push(weight);
+    }
+    return { sources, rows: Int32Array.from(rows), weights: Float64Array.from(weights) };
+  }
+
+  /** Which piece of evidence says most for `item` (for the reason "because you bought …"). */
+  strongestEvidence(
+    item: string,
+    evidence: Iterable<readonly [string, number]> | ResolvedEvidence,
+  ): string | undefined {
+    const column = this.index.get(item);
+    if (column === undefined) return undefined;
+    const { sources, rows, weights } = 'rows' in evidence ? evidence : this.resolve(evidence);
+    const matrix = this.trained.weights;
+    let best = -1;
+    let bestWeight = 0;
+    for (let k = 0; k < rows.length; k += 1) {
+      const contribution =
+        (weights[k] as number) * (matrix[(rows[k] as number) * this.size + column] as number);
+      if (contribution > bestWeight) {
+        bestWeight = contribution;
+        best = k;
+      }
+    }
+    return best === -1 ? undefined : sources[best];
+  }
+
+  /** Scores for every item from weighted evidence (item → weight); items outside the model add nothing. */
+  score(evidence: Iterable<readonly [string, number]> | ResolvedEvidence): Float64Array {
+    const { rows, weights } = 'rows' in evidence ? evidence : this.resolve(evidence);
+    const n = this.size;
+    const scores = new Float64Array(n);
+    const matrix = this.trained.weights;
+    // Four rows per pass: the scores are read and written a quarter as often (the time is memory).
+    let k = 0;
+    for (; k + 4 <= rows.length; k += 4) {
+      const w0 = weights[k] as number;
+      const w1 = weights[k + 1] as number;
+      const w2 = weights[k + 2] as number;
+      const w3 = weights[k + 3] as number;
+      const r0 = (rows[k] as number) * n;
+      const r1 = (rows[k + 1] as number) * n;
+      const r2 = (rows[k + 2] as number) * n;
+      const r3 = (rows[k + 3] as number) * n;
       for (let j = 0; j < n; j += 1)
-        scores[j] = (scores[j] as number) + weight * (weights[offset + j] as number);
+        scores[j] =
+          (scores[j] as number) +
+          w0 * (matrix[r0 + j] as number) +
+          w1 * (matrix[r1 + j] as number) +
+          w2 * (matrix[r2 + j] as number) +
+          w3 * (matrix[r3 + j] as number);
+    }
+    for (; k < rows.length; k += 1) {
+      const weight = weights[k] as number;
+      const offset = (rows[k] as number) * n;
+      for (let j = 0; j < n; j += 1)
+        scores[j] = (scores[j] as number) + weight * (matrix[offset + j] as number);
     }
     return scores;
   }

@@ -12,7 +12,13 @@ export {
   type InteractionKind,
 } from './interaction.js';
 export { OnlineModel, type OnlineModelSettings } from './online-model.js';
-export { DEFAULT_HALF_LIVES, Popularity, type PopularityHalfLives } from './popularity.js';
+export {
+  DEFAULT_HALF_LIVES,
+  DISCOVERIES,
+  Popularity,
+  type PopularityHalfLives,
+  type PopularityKind,
+} from './popularity.js';
 export { recommend, type RecommendContext } from './recommend.js';
 export {
   STRATEGIES,
@@ -24,4 +30,5 @@ export {
   type Recommended,
   type Strategy,
 } from './request.js';
+export { Blend, type Universe } from './blend.js';
 export { DEFAULT_BLEND, type BlendWeights, type Candidate, type Models } from './strategies.js';

@@ -1,7 +1,7 @@
 import { CoOccurrence } from './co-occurrence.js';
 import { emptyHistory, remember, type CustomerHistory, type PurchasedItem } from './customer-history.js';
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights, type Interaction } from './interaction.js';
-import { DEFAULT_HALF_LIVES, Popularity, type PopularityHalfLives } from './popularity.js';
+import { DEFAULT_HALF_LIVES, DISCOVERIES, Popularity, type PopularityHalfLives } from './popularity.js';
 
 export interface OnlineModelSettings {
   readonly weights: EventWeights;
@@ -19,7 +19,8 @@ const VIEW_PAIRS = 3;
 
 /**
  * The state that learns from each interaction at once: every customer's history, decayed
- * popularity (overall, per country, per segment), products bought together and viewed together.
+ * popularity (overall, per country, per segment, and of first purchases), products bought together
+ * and viewed together.
  * Each update touches a bounded number of entries, so it stays in microseconds.
  */
 export class OnlineModel {
@@ -130,6 +131,8 @@ export class OnlineModel {
         this.boughtTogether.add(productId, other, ACROSS_ORDERS_WEIGHT);
     }
     history.basketItems.push(productId);
+    // A customer's first purchase of an item: what discovery ranks by is what others discover now.
+    if (!history.purchases.has(productId)) this.popularity.add(DISCOVERIES, productId, 1, interaction.at);
     this.#count(history, interaction, true);
   }
 

@@ -10,6 +10,16 @@ export interface PopularityHalfLives {
 
 export const DEFAULT_HALF_LIVES: PopularityHalfLives = { longMs: 30 * 86_400_000, shortMs: 3 * 86_400_000 };
 
+/**
+ * The scope counting customers' first purchases of each item (once per customer and item, whatever
+ * the quantity or the orders): what customers are discovering, which predicts what others will
+ * try next far better than what sells overall (R1, task new).
+ */
+export const DISCOVERIES = 'discoveries';
+
+/** `popular` reads the long memory, `recent` the short one, `trending` the short against the long. */
+export type PopularityKind = 'popular' | 'recent' | 'trending';
+
 interface ItemPopularity {
   long: Decayed;
   short: Decayed;
@@ -24,7 +34,7 @@ const TOP_LIST_MS = 5_000;
  */
 export class Popularity {
   readonly #scopes = new Map<string, Map<string, ItemPopularity>>();
-  readonly #tops = new Map<string, { at: number; kind: 'popular' | 'trending'; list: [string, number][] }>();
+  readonly #tops = new Map<string, { at: number; list: [string, number][] }>();
 
   constructor(private readonly halfLives: PopularityHalfLives = DEFAULT_HALF_LIVES) {}
 
@@ -44,10 +54,10 @@ export class Popularity {
   }
 
   /**
-   * Items by popularity (`popular`) or by velocity (`trending`: the recent rate above the long-run
-   * rate; a steady seller scores zero), best first.
+   * Items by popularity over weeks (`popular`) or days (`recent`), or by velocity (`trending`: the
+   * recent rate above the long-run rate; a steady seller scores zero), best first.
    */
-  top(scope: string, kind: 'popular' | 'trending', now: number, limit: number): [string, number][] {
+  top(scope: string, kind: PopularityKind, now: number, limit: number): [string, number][] {
     const key = `${kind}|${scope}`;
     const cached = this.#tops.get(key);
     if (cached !== undefined && Math.abs(now - cached.at) < TOP_LIST_MS && cached.list.length >= limit) {
@@ -59,13 +69,13 @@ export class Popularity {
     const scored: [string, number][] = [];
     for (const [item, value] of items) {
       const long = decayedAt(value.long, now, longMs);
-      const score =
-        kind === 'popular' ? long : decayedAt(value.short, now, shortMs) / shortMs - long / longMs;
+      const short = kind === 'popular' ? 0 : decayedAt(value.short, now, shortMs);
+      const score = kind === 'popular' ? long : kind === 'recent' ? short : short / shortMs - long / longMs;
       if (score > 0) scored.push([item, score]);
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const list = scored.slice(0, Math.max(limit, 500));
-    this.#tops.set(key, { at: now, kind, list });
+    this.#tops.set(key, { at: now, list });
     return list.slice(0, limit);
   }
 

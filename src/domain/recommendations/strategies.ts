@@ -1,7 +1,9 @@
+import { Blend, type Universe } from './blend.js';
 import type { ContentSimilarity } from './content-similarity.js';
 import type { CustomerHistory } from './customer-history.js';
-import type { EaseModel } from './ease.js';
+import type { EaseModel, ResolvedEvidence } from './ease.js';
 import type { OnlineModel } from './online-model.js';
+import { DISCOVERIES } from './popularity.js';
 import type { RecommendationRequest } from './request.js';
 
 /** The models a request reads: the online state always, the heavier ones once built. */
@@ -31,6 +33,12 @@ export interface BlendWeights {
   readonly discoveryPopular: number;
   /** Half-life of a repeat purchase's pull, ms. */
   readonly repeatHalfLifeMs: number;
+  /**
+   * A purchase's weight as evidence of taste: `evidenceFloor` plus the rest halving every
+   * `evidenceHalfLifeMs` since it was last bought (recent purchases say more about what comes next).
+   */
+  readonly evidenceHalfLifeMs: number;
+  readonly evidenceFloor: number;
 }
 
 export const DEFAULT_BLEND: BlendWeights = {
@@ -40,56 +48,12 @@ export const DEFAULT_BLEND: BlendWeights = {
   discoveryCollaborative: 1,
   discoveryPopular: 0.2,
   repeatHalfLifeMs: 120 * 86_400_000,
+  evidenceHalfLifeMs: 30 * 86_400_000,
+  evidenceFloor: 0.2,
 };
 
 /** Candidates read per strategy: enough for the rules to filter and still fill a list. */
 const POOL = 200;
-
-/** Blended scores: each item's total and the component that said most for it (its reason). */
-class Scores {
-  readonly #entries = new Map<string, { score: number; top: number; reason: (item: string) => string }>();
-
-  get size(): number {
-    return this.#entries.size;
-  }
-
-  /** Adds a component, scaled so its best item scores `weight` (components compare only after scaling). */
-  add(
-    component: Iterable<readonly [string, number]>,
-    weight: number,
-    reason: (item: string) => string,
-  ): void {
-    if (weight === 0) return;
-    const entries: (readonly [string, number])[] = [];
-    let best = 0;
-    for (const entry of component) {
-      if (entry[1] <= 0) continue;
-      entries.push(entry);
-      if (entry[1] > best) best = entry[1];
-    }
-    if (best === 0) return;
-    for (const [item, score] of entries) {
-      const scaled = (weight * score) / best;
-      const current = this.#entries.get(item);
-      if (current === undefined) this.#entries.set(item, { score: scaled, top: scaled, reason });
-      else {
-        current.score += scaled;
-        if (scaled > current.top) {
-          current.top = scaled;
-          current.reason = reason;
-        }
-      }
-    }
-  }
-
-  /** The best candidates, their reasons worked out for these only. */
-  ranked(): Candidate[] {
-    return [...this.#entries]
-      .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1))
-      .slice(0, POOL)
-      .map(([productId, entry]) => ({ productId, score: entry.score, reason: entry.reason(productId) }));
-  }
-}
 
 /** The popularity scope a request reads: its segment, else its country when there is data, else all. */
 export function popularityScope(
@@ -122,35 +86,34 @@ export function popular(
 /** Purchases read as evidence, at most: the most recent, so a request costs the same for a wholesaler. */
 const MAX_EVIDENCE = 300;
 
-/** Evidence of a customer's taste: purchases count fully, the cart and recent views less. */
-function evidenceOf(history: CustomerHistory): Map<string, number> {
+/** Evidence of a customer's taste: purchases count fully when recent, the cart and recent views less. */
+function evidenceOf(history: CustomerHistory, now: number, weights: BlendWeights): Map<string, number> {
   const evidence = new Map<string, number>();
   history.viewed.slice(0, 10).forEach((item) => evidence.set(item, 0.3));
   history.carted.slice(0, 10).forEach((item) => evidence.set(item, 0.5));
   const purchases =
     history.purchases.size <= MAX_EVIDENCE
-      ? [...history.purchases.keys()]
-      : [...history.purchases]
-          .sort((a, b) => b[1].last - a[1].last)
-          .slice(0, MAX_EVIDENCE)
-          .map(([item]) => item);
-  for (const item of purchases) evidence.set(item, 1);
+      ? history.purchases
+      : [...history.purchases].sort((a, b) => b[1].last - a[1].last).slice(0, MAX_EVIDENCE);
+  const { evidenceFloor: floor, evidenceHalfLifeMs: halfLife } = weights;
+  for (const [item, bought] of purchases)
+    evidence.set(item, floor + (1 - floor) * Math.pow(2, (Math.min(bought.last, now) - now) / halfLife));
   return evidence;
 }
 
-/** What the evidence suggests: EASE when built, else what was bought with it. */
-function collaborative(
-  evidence: Map<string, number>,
-  models: Models,
-): { scores: [string, number][]; because: (item: string) => string | undefined } {
+/** What the evidence suggests: EASE scores (dense over its items) when built, else what was bought with it. */
+interface Suggestions {
+  readonly dense?: Float64Array;
+  readonly sparse?: Iterable<readonly [string, number]>;
+  readonly because: (item: string) => string | undefined;
+}
+
+function collaborative(evidence: Map<string, number>, models: Models): Suggestions {
   const { ease, online } = models;
-  if (ease !== undefined && [...evidence.keys()].some((item) => ease.index.has(item))) {
-    const raw = ease.score(evidence);
-    const scores: [string, number][] = [];
-    raw.forEach((score, position) => {
-      if (score > 0) scores.push([ease.trained.items[position] as string, score]);
-    });
-    return { scores, because: (item) => ease.strongestEvidence(item, evidence) };
+  if (ease !== undefined) {
+    const resolved: ResolvedEvidence = ease.resolve(evidence);
+    if (resolved.rows.length > 0)
+      return { dense: ease.score(resolved), because: (item) => ease.strongestEvidence(item, resolved) };
   }
   const summed = new Map<string, number>();
   const strongest = new Map<string, [string, number]>();
@@ -160,7 +123,23 @@ function collaborative(
       if ((strongest.get(item)?.[1] ?? 0) < weight * count) strongest.set(item, [source, weight * count]);
     }
   }
-  return { scores: [...summed], because: (item) => strongest.get(item)?.[0] };
+  return { sparse: summed, because: (item) => strongest.get(item)?.[0] };
+}
+
+function addSuggestions(
+  blend: Blend,
+  suggestions: Suggestions,
+  weight: number,
+  reason: (item: string) => string,
+): void {
+  if (suggestions.dense !== undefined) blend.addDense(suggestions.dense, weight, reason);
+  if (suggestions.sparse !== undefined) blend.add(suggestions.sparse, weight, reason);
+}
+
+function universeOf(models: Models): Universe | undefined {
+  return models.ease === undefined
+    ? undefined
+    : { items: models.ease.trained.items, index: models.ease.index };
 }
 
 /**
@@ -180,15 +159,20 @@ export function forYou(
   )
     return undefined;
   const discovery = request.filter?.excludePurchased === true;
-  const scores = new Scores();
-  const evidence = evidenceOf(history);
-  const { scores: suggested, because } = collaborative(evidence, models);
-  scores.add(suggested, discovery ? weights.discoveryCollaborative : weights.collaborative, (item) => {
-    const source = because(item);
-    return source === undefined
-      ? 'customers like you bought this'
-      : `because you ${history.purchases.has(source) ? 'bought' : 'looked at'} ${source}`;
-  });
+  const scores = new Blend(universeOf(models));
+  const evidence = evidenceOf(history, request.now, weights);
+  const suggested = collaborative(evidence, models);
+  addSuggestions(
+    scores,
+    suggested,
+    discovery ? weights.discoveryCollaborative : weights.collaborative,
+    (item) => {
+      const source = suggested.because(item);
+      return source === undefined
+        ? 'customers like you bought this'
+        : `because you ${history.purchases.has(source) ? 'bought' : 'looked at'} ${source}`;
+    },
+  );
   if (!discovery) {
     const repeats: [string, number][] = [...history.purchases].map(([item, bought]) => [
       item,
@@ -199,12 +183,17 @@ export function forYou(
       return orders > 1 ? `you buy this often (${orders} orders)` : 'you bought this before';
     });
   }
+  // Discovery leans on what others are discovering these days; the full list on what sells.
   scores.add(
-    models.online.popularity.top('all', 'popular', request.now, POOL),
+    discovery
+      ? models.online.popularity.top(DISCOVERIES, 'recent', request.now, POOL)
+      : models.online.popularity.top('all', 'popular', request.now, POOL),
     discovery ? weights.discoveryPopular : weights.popular,
-    () => 'popular now',
+    () => (discovery ? 'popular with new buyers' : 'popular now'),
   );
-  return scores.ranked();
+  // Already bought items would only be dropped by the rules: leaving them out keeps the pool full.
+  if (discovery) scores.exclude(history.purchases.keys());
+  return scores.ranked(POOL);
 }
 
 export function buyAgain(
@@ -238,38 +227,30 @@ export function recentlyViewed(request: RecommendationRequest, models: Models): 
 export function similar(request: RecommendationRequest, models: Models): Candidate[] | undefined {
   const productId = request.productId;
   if (productId === undefined) return undefined;
-  const scores = new Scores();
+  const scores = new Blend();
   scores.add(models.content?.similar(productId, POOL) ?? [], 1, () => `similar to ${productId}`);
   scores.add(models.online.viewedTogether.neighbours(productId, POOL), 0.5, () => `viewed with ${productId}`);
-  return scores.size === 0 ? undefined : scores.ranked();
+  return scores.size === 0 ? undefined : scores.ranked(POOL);
 }
 
 /** `bought-together`: bought in the same orders; EASE's view of the product adds to sparse counts. */
 export function boughtTogether(request: RecommendationRequest, models: Models): Candidate[] | undefined {
   const productId = request.productId;
   if (productId === undefined) return undefined;
-  const scores = new Scores();
+  const scores = new Blend(universeOf(models));
   scores.add(models.online.boughtTogether.neighbours(productId, POOL), 1, () => `bought with ${productId}`);
-  if (models.ease?.index.has(productId) === true) {
-    const raw = models.ease.score([[productId, 1]]);
-    const items = models.ease.trained.items;
-    scores.add(
-      [...raw].map((score, position): [string, number] => [items[position] as string, score]),
-      0.5,
-      () => `often bought with ${productId}`,
-    );
-  }
-  return scores.size === 0 ? undefined : scores.ranked();
+  if (models.ease?.index.has(productId) === true)
+    scores.addDense(models.ease.score([[productId, 1]]), 0.5, () => `often bought with ${productId}`);
+  return scores.size === 0 ? undefined : scores.ranked(POOL);
 }
 
 /** `cart-complements`: what goes with the whole cart. */
 export function cartComplements(request: RecommendationRequest, models: Models): Candidate[] | undefined {
   const cart = request.cart ?? [];
   if (cart.length === 0) return undefined;
-  const scores = new Scores();
-  const evidence = new Map(cart.map((item) => [item, 1]));
-  const { scores: suggested, because } = collaborative(evidence, models);
-  scores.add(suggested, 1, (item) => `goes with ${because(item) ?? 'your cart'}`);
+  const scores = new Blend(universeOf(models));
+  const suggested = collaborative(new Map(cart.map((item) => [item, 1])), models);
+  addSuggestions(scores, suggested, 1, (item) => `goes with ${suggested.because(item) ?? 'your cart'}`);
   const together = new Map<string, number>();
   const strongest = new Map<string, [string, number]>();
   for (const item of cart) {
@@ -282,5 +263,5 @@ export function cartComplements(request: RecommendationRequest, models: Models):
   }
   scores.add(together, 0.5, (item) => `bought with ${strongest.get(item)?.[0] ?? 'your cart'}`);
   scores.add(models.online.popularity.top('all', 'popular', request.now, POOL), 0.05, () => 'popular now');
-  return scores.ranked();
+  return scores.ranked(POOL);
 }

@@ -1,0 +1,132 @@
+import type { Candidate } from './strategies.js';
+
+/** Items a blend scores densely (EASE's), by position. */
+export interface Universe {
+  readonly items: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+}
+
+const NO_UNIVERSE: Universe = { items: [], index: new Map() };
+
+type Reason = (item: string) => string;
+
+/**
+ * Blended scores: each item's total and the component that said most for it (its reason). Items of
+ * the universe live in typed arrays, so a 2,000-item EASE component costs no map entries and no
+ * sort; any other item lives in a map.
+ */
+export class Blend {
+  readonly #reasons: Reason[] = [];
+  readonly #total: Float64Array;
+  readonly #top: Float64Array;
+  readonly #why: Int16Array;
+  readonly #excluded: Uint8Array;
+  readonly #others = new Map<string, { score: number; top: number; why: number }>();
+
+  constructor(private readonly universe: Universe = NO_UNIVERSE) {
+    const n = universe.items.length;
+    this.#total = new Float64Array(n);
+    this.#top = new Float64Array(n);
+    this.#why = new Int16Array(n).fill(-1);
+    this.#excluded = new Uint8Array(n);
+  }
+
+  /** Adds a component over the universe (by position), scaled so its best item scores `weight`. */
+  addDense(values: ArrayLike<number>, weight: number, reason: Reason): void {
+    if (weight === 0) return;
+    let best = 0;
+    for (let i = 0; i < values.length; i += 1) if ((values[i] as number) > best) best = values[i] as number;
+    if (best === 0) return;
+    const why = this.#reasons.push(reason) - 1;
+    const scale = weight / best;
+    for (let i = 0; i < values.length; i += 1) {
+      const value = values[i] as number;
+      if (value > 0) this.#credit(i, value * scale, why);
+    }
+  }
+
+  /** Adds a component given as (item, score) pairs, scaled so its best item scores `weight`. */
+  add(component: Iterable<readonly [string, number]>, weight: number, reason: Reason): void {
+    if (weight === 0) return;
+    const entries: (readonly [string, number])[] = [];
+    let best = 0;
+    for (const entry of component) {
+      if (entry[1] <= 0) continue;
+      entries.push(entry);
+      if (entry[1] > best) best = entry[1];
+    }
+    if (best === 0) return;
+    const why = this.#reasons.push(reason) - 1;
+    for (const [item, score] of entries) {
+      const scaled = (weight * score) / best;
+      const position = this.universe.index.get(item);
+      if (position !== undefined) {
+        this.#credit(position, scaled, why);
+        continue;
+      }
+      const current = this.#others.get(item);
+      if (current === undefined) this.#others.set(item, { score: scaled, top: scaled, why });
+      else {
+        current.score += scaled;
+        if (scaled > current.top) {
+          current.top = scaled;
+          current.why = why;
+        }
+      }
+    }
+  }
+
+  /** Leaves these items out of the ranking (cheaper than letting the rules drop them later). */
+  exclude(items: Iterable<string>): void {
+    for (const item of items) {
+      const position = this.universe.index.get(item);
+      if (position !== undefined) this.#excluded[position] = 1;
+      else this.#others.delete(item);
+    }
+  }
+
+  get size(): number {
+    let size = this.#others.size;
+    for (let i = 0; i < this.#why.length; i += 1)
+      if (this.#why[i] !== -1 && this.#excluded[i] === 0) size += 1;
+    return size;
+  }
+
+  /**
+   * The best `limit` candidates, their reasons worked out for these only. The cut-off score is
+   * found on a typed copy (a native numeric sort), so only the few kept are sorted with their ids.
+   */
+  ranked(limit: number): Candidate[] {
+    const n = this.#total.length;
+    const all = new Float64Array(n + this.#others.size);
+    let count = 0;
+    for (let i = 0; i < n; i += 1)
+      if (this.#why[i] !== -1 && this.#excluded[i] === 0) all[count++] = this.#total[i] as number;
+    for (const entry of this.#others.values()) all[count++] = entry.score;
+    const cutoff = count > limit ? (all.subarray(0, count).sort()[count - limit] as number) : -Infinity;
+    const kept: { productId: string; score: number; why: number }[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const score = this.#total[i] as number;
+      if (this.#why[i] !== -1 && this.#excluded[i] === 0 && score >= cutoff)
+        kept.push({ productId: this.universe.items[i] as string, score, why: this.#why[i] as number });
+    }
+    for (const [productId, entry] of this.#others)
+      if (entry.score >= cutoff) kept.push({ productId, score: entry.score, why: entry.why });
+    return kept
+      .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1))
+      .slice(0, limit)
+      .map(({ productId, score, why }) => ({
+        productId,
+        score,
+        reason: (this.#reasons[why] as Reason)(productId),
+      }));
+  }
+
+  #credit(position: number, scaled: number, why: number): void {
+    this.#total[position] = (this.#total[position] as number) + scaled;
+    if (this.#why[position] === -1 || scaled > (this.#top[position] as number)) {
+      this.#top[position] = scaled;
+      this.#why[position] = why;
+    }
+  }
+}
