@@ -128,7 +128,12 @@ async function servingOverHttp(runs: number, invoices: readonly DemoInvoice[]): 
   const headers = { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' };
   const url = `${server.url}/v1/recommendations`;
   try {
-    await fetch(`${url}/models:rebuild`, { method: 'POST', headers });
+    const rebuild = async () => {
+      const response = await fetch(`${url}/models:rebuild`, { method: 'POST', headers, body: '{}' });
+      if (!response.ok) throw new Error(`rebuild: ${response.status} ${await response.text()}`);
+    };
+    // The demo load's own rebuild runs in the background; this one waits for it and serves after.
+    await rebuild();
     const customers = [...new Set(invoices.map((invoice) => invoice.customer))].slice(0, 500);
     const products = [
       ...new Set(invoices.flatMap((invoice) => invoice.lines.map(([productId]) => productId))),
@@ -161,9 +166,7 @@ async function servingOverHttp(runs: number, invoices: readonly DemoInvoice[]): 
       const busy = await load(mixed, 8, 5);
       // A rebuild (log read, content, EASE in its worker) under a steady single-connection load.
       const rebuildStarted = performance.now();
-      const rebuilding = fetch(`${url}/models:rebuild`, { method: 'POST', headers }).then(
-        () => performance.now() - rebuildStarted,
-      );
+      const rebuilding = rebuild().then(() => performance.now() - rebuildStarted);
       const latencies: number[] = [];
       let done = false;
       void rebuilding.then(() => (done = true));

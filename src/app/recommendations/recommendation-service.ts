@@ -72,8 +72,12 @@ export interface ModelReport {
 
 const RULES_TOPIC = 'recommendations';
 const ERASURE_TOPIC = 'erasures';
-/** Events and profiles read per page when the models are rebuilt from the store. */
-const PAGE = 1_000;
+/**
+ * Events and profiles read per page when the models are rebuilt from the store: small, because a
+ * page is read and parsed in one go (SQLite answers synchronously) while requests wait.
+ */
+const EVENT_PAGE = 200;
+const PROFILE_PAGE = 100;
 /** Longest stretch of learning from the log before requests get their turn, ms. */
 const SLICE_MS = 8;
 /** Products described between two yields to the event loop. */
@@ -243,8 +247,8 @@ export class RecommendationService {
       const whereabouts = await this.#whereabouts();
       const seen = new Set<string>();
       let slice = performance.now();
-      for (let after = 0; ; ) {
-        const page = await store.scanTrackEvents(after, PAGE);
+      for (let after = 0; ;) {
+        const page = await store.scanTrackEvents(after, EVENT_PAGE);
         for (const stored of page) {
           learner.learn(stored.profileId, stored.event, whereabouts.get(stored.profileId));
           seen.add(stored.event.messageId);
@@ -253,7 +257,7 @@ export class RecommendationService {
             slice = performance.now();
           }
         }
-        if (page.length < PAGE) break;
+        if (page.length < EVENT_PAGE) break;
         after = (page[page.length - 1] as { seq: number }).seq;
       }
       for (const change of missed) {
@@ -272,9 +276,9 @@ export class RecommendationService {
   async #whereabouts(): Promise<Map<string, Whereabouts>> {
     const found = new Map<string, Whereabouts>();
     for (let after: string | undefined; ;) {
-      const page = await this.deps.store.scanProfiles(after, PAGE);
+      const page = await this.deps.store.scanProfiles(after, PROFILE_PAGE);
       for (const { profile } of page) found.set(profile.id, whereaboutsOf(profile));
-      if (page.length < PAGE) return found;
+      if (page.length < PROFILE_PAGE) return found;
       after = page[page.length - 1]?.profile.id;
     }
   }

@@ -34,10 +34,18 @@ export function applyRules(
 ): Recommended[] {
   const allowed = admission(context);
   const taken = new Set(before.map((item) => item.productId));
-  const boosted = candidates
-    .filter((candidate) => !taken.has(candidate.productId) && allowed(candidate.productId))
-    .map((candidate) => ({ ...candidate, score: candidate.score * boostOf(candidate.productId, context) }))
-    .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1));
+  const admitted = (candidate: Candidate) => !taken.has(candidate.productId) && allowed(candidate.productId);
+  // Candidates come best first; without boosts the order stands and only the head needs checking.
+  const boosted =
+    (context.merchandising.boosts ?? []).length === 0
+      ? candidates
+      : candidates
+          .filter(admitted)
+          .map((candidate) => ({
+            ...candidate,
+            score: candidate.score * boostOf(candidate.productId, context),
+          }))
+          .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1));
   const perCategory = new Map<string, number>();
   for (const item of before) {
     const top = topCategory(context.product(item.productId));
@@ -47,6 +55,7 @@ export function applyRules(
   const chosen: Recommended[] = [];
   for (const candidate of boosted) {
     if (chosen.length >= limit) break;
+    if (!admitted(candidate)) continue;
     if (most !== undefined) {
       const top = topCategory(context.product(candidate.productId));
       const count = perCategory.get(top) ?? 0;
