@@ -5,7 +5,15 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-const DOMAIN_MODULES = ['shared', 'catalog', 'profiles', 'segments', 'pricing', 'promotions', 'recommendations'];
+const DOMAIN_MODULES = [
+  'shared',
+  'catalog',
+  'profiles',
+  'segments',
+  'pricing',
+  'promotions',
+  'recommendations',
+];
 
 /** Domain code is pure (DESIGN.md §2, STYLE.md "Boundaries"): these rules hold it to that. */
 const domainPurity = {

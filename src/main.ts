@@ -259,8 +259,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
             log: (message) => logger.info(message),
           }).then(async (loaded) => {
             await profiles.refreshStatistics();
-            // The replayed history was learnt online; the heavier models learn it in the background.
-            if (loaded) void recommendations.rebuild().catch(onError);
+            // The replayed history was learnt online; the heavier models learn it before the demo is ready.
+            if (loaded) await recommendations.trainOnWhatIsLearnt();
           }),
         )
         .catch(onError)

@@ -213,6 +213,20 @@ export class RecommendationService {
     return this.#queued;
   }
 
+  /**
+   * Trains the heavier models from what the online state holds now, without reading the log again:
+   * after a bulk load (the demo replay) that the online state learnt as it went.
+   */
+  async trainOnWhatIsLearnt(): Promise<ModelReport> {
+    const learner = this.#learner;
+    const started = this.deps.clock.now();
+    const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(learner)]);
+    if (!this.#stopped && this.#learner === learner)
+      this.#swap(learner, { content, ...(ease !== undefined && { ease }) });
+    this.#report = this.#reportOf(learner, ease, content, started);
+    return this.#report;
+  }
+
   rules(): Merchandising {
     return this.#merchandising;
   }
