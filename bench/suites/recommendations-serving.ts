@@ -229,7 +229,7 @@ export async function recommendationServingSuite(runs: number): Promise<BenchRow
       name: 'online model update per event',
       measured: `view ${formatNumber(median(updates.map((run) => run.view)), 1)} µs; order ${formatNumber(median(updates.map((run) => run.order)), 0)} µs (${formatNumber(median(updates.map((run) => run.line)), 1)} µs per line)`,
       reference: 'aim < 100 µs per event',
-      note: `demo orders average ${formatNumber(updates[0]?.lines ?? 0, 1)} lines; each line pairs with up to 30 in its order and 5 earlier purchases`,
+      note: `demo orders average ${formatNumber(updates[0]?.lines ?? 0, 1)} lines; each line pairs with up to 30 others in its order`,
     },
     {
       suite: 'recs',

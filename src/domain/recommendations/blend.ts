@@ -118,7 +118,7 @@ export class Blend {
       .map(({ productId, score, why }) => ({
         productId,
         score,
-        reason: (this.#reasons[why] as Reason)(productId),
+        reason: () => (this.#reasons[why] as Reason)(productId),
       }));
   }
 

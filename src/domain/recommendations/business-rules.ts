@@ -62,7 +62,11 @@ export function applyRules(
       if (count >= most) continue;
       perCategory.set(top, count + 1);
     }
-    chosen.push({ productId: candidate.productId, score: round(candidate.score), reason: candidate.reason });
+    chosen.push({
+      productId: candidate.productId,
+      score: round(candidate.score),
+      reason: candidate.reason(),
+    });
   }
   return chosen;
 }

@@ -19,14 +19,12 @@ export interface CustomerHistory {
   lastBasket?: string;
   /** The items of the order being recorded (an order arrives as one interaction per product). */
   basketItems: string[];
-  /** Items bought, most recent first, for pairing with the next orders. */
-  recentlyBought: string[];
 }
 
 export const MAX_VIEWED = 50;
 
 export function emptyHistory(): CustomerHistory {
-  return { purchases: new Map(), viewed: [], carted: [], orders: 0, basketItems: [], recentlyBought: [] };
+  return { purchases: new Map(), viewed: [], carted: [], orders: 0, basketItems: [] };
 }
 
 /** Puts `item` first in a most-recent-first list, keeping each item once and at most `max`. */

@@ -10,10 +10,6 @@ export interface OnlineModelSettings {
 
 /** Items of one order paired with each other, at most: a 300-line order must not cost 45,000 updates. */
 const MAX_BASKET_PAIRS = 30;
-/** Earlier purchases an order's items are paired with (bought by the same customer, another time). */
-const EARLIER_PURCHASES = 5;
-/** Pairs across a customer's orders count for less than pairs in one order. */
-const ACROSS_ORDERS_WEIGHT = 0.2;
 /** Views paired with the few viewed just before. */
 const VIEW_PAIRS = 3;
 
@@ -116,8 +112,6 @@ export class OnlineModel {
     const { productId, basket } = interaction;
     const newOrder = basket === undefined || basket !== history.lastBasket;
     if (newOrder) {
-      for (const item of history.basketItems)
-        history.recentlyBought = remember(history.recentlyBought, item, EARLIER_PURCHASES);
       history.orders += 1;
       history.basketItems = [];
       if (basket === undefined) delete history.lastBasket;
@@ -126,10 +120,6 @@ export class OnlineModel {
     if (history.basketItems.includes(productId)) return this.#count(history, interaction, false);
     for (const other of history.basketItems.slice(-MAX_BASKET_PAIRS))
       this.boughtTogether.add(productId, other, 1);
-    for (const other of history.recentlyBought) {
-      if (!history.basketItems.includes(other))
-        this.boughtTogether.add(productId, other, ACROSS_ORDERS_WEIGHT);
-    }
     history.basketItems.push(productId);
     // A customer's first purchase of an item: what discovery ranks by is what others discover now.
     if (!history.purchases.has(productId)) this.popularity.add(DISCOVERIES, productId, 1, interaction.at);

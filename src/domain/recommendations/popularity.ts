@@ -34,7 +34,7 @@ const TOP_LIST_MS = 5_000;
  */
 export class Popularity {
   readonly #scopes = new Map<string, Map<string, ItemPopularity>>();
-  readonly #tops = new Map<string, { at: number; list: [string, number][] }>();
+  readonly #tops = new Map<string, { at: number; list: [string, number][]; complete: boolean }>();
 
   constructor(private readonly halfLives: PopularityHalfLives = DEFAULT_HALF_LIVES) {}
 
@@ -60,7 +60,11 @@ export class Popularity {
   top(scope: string, kind: PopularityKind, now: number, limit: number): [string, number][] {
     const key = `${kind}|${scope}`;
     const cached = this.#tops.get(key);
-    if (cached !== undefined && Math.abs(now - cached.at) < TOP_LIST_MS && cached.list.length >= limit) {
+    if (
+      cached !== undefined &&
+      Math.abs(now - cached.at) < TOP_LIST_MS &&
+      (cached.complete || cached.list.length >= limit)
+    ) {
       return cached.list.slice(0, limit);
     }
     const items = this.#scopes.get(scope);
@@ -75,7 +79,7 @@ export class Popularity {
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const list = scored.slice(0, Math.max(limit, 500));
-    this.#tops.set(key, { at: now, list });
+    this.#tops.set(key, { at: now, list, complete: list.length === scored.length });
     return list.slice(0, limit);
   }
 

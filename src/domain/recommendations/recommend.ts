@@ -77,7 +77,7 @@ export function recommend(request: RecommendationRequest, context: RecommendCont
       fillers.map((candidate) => ({
         productId: candidate.productId,
         score: (ceiling * candidate.score) / best,
-        reason: why === undefined ? candidate.reason : `${candidate.reason} (${why})`,
+        reason: why === undefined ? candidate.reason : () => `${candidate.reason()} (${why})`,
       })),
       rules,
       request.limit - items.length,

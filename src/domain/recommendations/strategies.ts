@@ -17,7 +17,8 @@ export interface Models {
 export interface Candidate {
   readonly productId: string;
   readonly score: number;
-  readonly reason: string;
+  /** Worked out only for the few candidates that make the list (a reason can cost a lookup). */
+  readonly reason: () => string;
 }
 
 /** How the personal blend weighs its parts (measured on R1, see the benchmark). */
@@ -80,7 +81,7 @@ export function popular(
   const reason = kind === 'popular' ? label : label.replace('popular', 'trending');
   return models.online.popularity
     .top(scope, kind, request.now, POOL)
-    .map(([productId, score]) => ({ productId, score, reason }));
+    .map(([productId, score]) => ({ productId, score, reason: () => reason }));
 }
 
 /** Purchases read as evidence, at most: the most recent, so a request costs the same for a wholesaler. */
@@ -207,7 +208,7 @@ export function buyAgain(
     .map(([productId, bought]) => ({
       productId,
       score: bought.orders * Math.pow(2, (bought.last - request.now) / weights.repeatHalfLifeMs),
-      reason: bought.orders > 1 ? `bought ${bought.orders} times` : 'bought before',
+      reason: () => (bought.orders > 1 ? `bought ${bought.orders} times` : 'bought before'),
     }))
     .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1))
     .slice(0, POOL);
@@ -219,7 +220,7 @@ export function recentlyViewed(request: RecommendationRequest, models: Models): 
   return history.viewed.map((productId, rank) => ({
     productId,
     score: 1 / (rank + 1),
-    reason: 'viewed recently',
+    reason: () => 'viewed recently',
   }));
 }
 
