@@ -77,6 +77,43 @@ describe.skipIf(!servicesUp)('two nodes on PostgreSQL and Redis', () => {
     const { key } = await nodeA.keys.create('publishable', 'made on A');
     await vi.waitFor(async () => expect((await nodeB.call('GET', '/v1/products', { key })).status).toBe(200));
   });
+
+  it('teaches the other node each event, and shares merchandising and erasures', async () => {
+    for (const id of ['kettle', 'teapot', 'cosy'])
+      await nodeA.call('PUT', `/v1/products/${id}`, { body: productBody({ title: id }) });
+    await nodeA.call('POST', '/v1/track', {
+      body: {
+        userId: 'shared-buyer',
+        event: 'Order Completed',
+        properties: { order_id: 'mn-1', products: [{ product_id: 'kettle' }, { product_id: 'teapot' }] },
+      },
+    });
+    const together = async () =>
+      (
+        await nodeB.call('POST', '/v1/recommendations', {
+          body: { strategy: 'bought-together', productId: 'kettle', limit: 5 },
+        })
+      ).json().items[0];
+    await vi.waitFor(async () =>
+      expect(await together()).toMatchObject({ productId: 'teapot', reason: 'bought with kettle' }),
+    );
+    const buyAgain = async () =>
+      (
+        await nodeB.call('POST', '/v1/recommendations', {
+          body: { strategy: 'buy-again', userId: 'shared-buyer', limit: 5 },
+        })
+      ).json().items.length;
+    await vi.waitFor(async () => expect(await buyAgain()).toBe(2));
+
+    await nodeA.call('PUT', '/v1/recommendations/rules', {
+      body: { pins: [{ productId: 'cosy', position: 1 }] },
+    });
+    await vi.waitFor(async () => expect((await together()).productId).toBe('cosy'));
+    await nodeA.call('PUT', '/v1/recommendations/rules', { body: {} });
+
+    expect((await nodeA.call('DELETE', '/v1/profiles/shared-buyer')).status).toBe(200);
+    await vi.waitFor(async () => expect(await buyAgain()).toBe(0));
+  });
 });
 
 describe('the embedded store across restarts', () => {
@@ -86,12 +123,26 @@ describe('the embedded store across restarts', () => {
       const first = await startTestAttune({}, { dataDir });
       await first.call('PUT', '/v1/products/kept', { body: productBody() });
       await first.call('PUT', '/v1/inventory/kept', { body: { available: 3, location: 'leeds' } });
+      await first.call('POST', '/v1/track', {
+        body: {
+          userId: 'returning',
+          event: 'Order Completed',
+          properties: { order_id: 'r-1', products: [{ product_id: 'kept' }] },
+        },
+      });
       await first.dispose();
       const second = await startTestAttune({}, { dataDir });
       expect((await second.call('GET', '/v1/products/kept')).json()).toMatchObject({
         version: 1,
         available: 3,
       });
+      // The recommendation models learn again from the event log at start.
+      const again = await second.call('POST', '/v1/recommendations', {
+        body: { strategy: 'buy-again', userId: 'returning', limit: 3 },
+      });
+      expect(again.json().items).toEqual([
+        { productId: 'kept', score: expect.any(Number), reason: 'bought before' },
+      ]);
       expect((await second.call('PUT', '/v1/products/kept', { body: productBody() })).json().version).toBe(2);
       await second.dispose();
     } finally {

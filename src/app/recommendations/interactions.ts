@@ -9,6 +9,22 @@ const KINDS: Readonly<Record<string, InteractionKind>> = {
   'Order Completed': 'purchase',
 };
 
+/** What one event teaches the models, in a form that crosses the bus to other nodes as it is. */
+export interface Lesson {
+  readonly messageId: string;
+  /** An order is learnt once by its id, however many times it arrives. */
+  readonly orderId?: string;
+  readonly interactions: readonly Interaction[];
+}
+
+/** The lesson of an event, or undefined when it teaches the models nothing. */
+export function lessonOf(profileId: string, event: TrackedEvent, where?: Whereabouts): Lesson | undefined {
+  const interactions = interactionsOf(profileId, event, where);
+  if (interactions.length === 0) return undefined;
+  const orderId = event.commerce?.name === 'Order Completed' ? event.commerce.orderId : undefined;
+  return { messageId: event.messageId, ...(orderId !== undefined && { orderId }), interactions };
+}
+
 /** Where the customer is and which segments they are in, as far as the caller knows. */
 export interface Whereabouts {
   readonly country?: string;

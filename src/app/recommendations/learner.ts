@@ -1,6 +1,5 @@
 import { OnlineModel, type EventWeights } from '../../domain/recommendations/index.js';
-import type { TrackedEvent } from '../../domain/profiles/index.js';
-import { interactionsOf, type Whereabouts } from './interactions.js';
+import type { Lesson } from './interactions.js';
 
 /**
  * An online model and what it has learnt from: each order once by its id, however many times it
@@ -14,12 +13,11 @@ export class Learner {
     this.model = new OnlineModel({ weights });
   }
 
-  learn(profileId: string, event: TrackedEvent, where?: Whereabouts): void {
-    const orderId = event.commerce?.name === 'Order Completed' ? event.commerce.orderId : undefined;
-    if (orderId !== undefined) {
-      if (this.#orders.has(orderId)) return;
-      this.#orders.add(orderId);
+  learn(lesson: Lesson): void {
+    if (lesson.orderId !== undefined) {
+      if (this.#orders.has(lesson.orderId)) return;
+      this.#orders.add(lesson.orderId);
     }
-    for (const interaction of interactionsOf(profileId, event, where)) this.model.observe(interaction);
+    for (const interaction of lesson.interactions) this.model.observe(interaction);
   }
 }

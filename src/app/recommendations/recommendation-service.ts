@@ -1,5 +1,5 @@
 import type { Catalog } from '../../domain/catalog/index.js';
-import type { Profile, TrackedEvent } from '../../domain/profiles/index.js';
+import type { Profile } from '../../domain/profiles/index.js';
 import {
   ContentSimilarity,
   DEFAULT_BLEND,
@@ -23,7 +23,7 @@ import type { CustomerContext } from '../customers/customer-context.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 import type { ProfileService } from '../profiles/profile-service.js';
-import type { Whereabouts } from './interactions.js';
+import { lessonOf, type Lesson, type Whereabouts } from './interactions.js';
 import { Learner } from './learner.js';
 import { readMerchandising, writeMerchandising } from './merchandising-setting.js';
 
@@ -71,6 +71,7 @@ export interface ModelReport {
 }
 
 const RULES_TOPIC = 'recommendations';
+const LESSONS_TOPIC = 'recommendations.lessons';
 const ERASURE_TOPIC = 'erasures';
 /**
  * Events and profiles read per page when the models are rebuilt from the store: small, because a
@@ -87,14 +88,15 @@ const CONTENT_DEBOUNCE_MS = 2_000;
 
 /** What arrived while a rebuild was reading the store, replayed into the new model before it serves. */
 type Missed =
-  | {
-      readonly kind: 'event';
-      readonly profileId: string;
-      readonly event: TrackedEvent;
-      readonly where?: Whereabouts;
-    }
+  | { readonly kind: 'lesson'; readonly lesson: Lesson }
   | { readonly kind: 'merge'; readonly from: string; readonly into: string }
   | { readonly kind: 'erase'; readonly profileId: string };
+
+/** What a node tells the others after each commit, so their online state learns it too. */
+interface LearntElsewhere {
+  readonly lessons: readonly Lesson[];
+  readonly merges: readonly { readonly from: string; readonly into: string }[];
+}
 
 /**
  * Recommendations for a node. The online state (histories, popularity, co-occurrence) learns from
@@ -140,6 +142,9 @@ export class RecommendationService {
     deps.catalog.onProductsChanged(() => this.#contentChanged());
     await deps.bus.subscribe(ERASURE_TOPIC, (payload) => {
       if (payload['origin'] !== deps.nodeId) this.#erase(payload['profileId'] as string);
+    });
+    await deps.bus.subscribe(LESSONS_TOPIC, (payload) => {
+      if (payload['origin'] !== deps.nodeId) this.#apply(payload as unknown as LearntElsewhere);
     });
     await deps.bus.subscribe(RULES_TOPIC, async (payload) => {
       if (payload['origin'] !== deps.nodeId) this.#merchandising = await readMerchandising(deps.store);
@@ -264,7 +269,8 @@ export class RecommendationService {
       for (let after = 0; ;) {
         const page = await store.scanTrackEvents(after, EVENT_PAGE);
         for (const stored of page) {
-          learner.learn(stored.profileId, stored.event, whereabouts.get(stored.profileId));
+          const lesson = lessonOf(stored.profileId, stored.event, whereabouts.get(stored.profileId));
+          if (lesson !== undefined) learner.learn(lesson);
           seen.add(stored.event.messageId);
           if (performance.now() - slice > SLICE_MS) {
             await new Promise((resolve) => setImmediate(resolve));
@@ -277,8 +283,7 @@ export class RecommendationService {
       for (const change of missed) {
         if (change.kind === 'merge') learner.model.merge(change.from, change.into);
         else if (change.kind === 'erase') learner.model.forget(change.profileId);
-        else if (!seen.has(change.event.messageId))
-          learner.learn(change.profileId, change.event, change.where);
+        else if (!seen.has(change.lesson.messageId)) learner.learn(change.lesson);
       }
       return learner;
     } finally {
@@ -320,17 +325,33 @@ export class RecommendationService {
     this.#models = { online: learner.model, ...heavy };
   }
 
+  /** Learns a commit of this node at once, then tells the other nodes what it learnt. */
   #learn(result: BatchResult): void {
     const whereabouts = new Map(result.profiles.map(({ profile }) => [profile.id, whereaboutsOf(profile)]));
-    const model = this.#learner.model;
-    for (const { from, into } of result.absorbed) {
-      model.merge(from, into);
+    const lessons = result.stored.flatMap(
+      ({ profileId, event }) => lessonOf(profileId, event, whereabouts.get(profileId)) ?? [],
+    );
+    const learnt: LearntElsewhere = { lessons, merges: result.absorbed };
+    this.#apply(learnt);
+    if (lessons.length > 0 || learnt.merges.length > 0) {
+      void this.deps.bus
+        .publish(LESSONS_TOPIC, { origin: this.deps.nodeId, ...learnt })
+        .catch(this.deps.onError);
+    }
+  }
+
+  /**
+   * Merges and lessons into the online state in service (and into any read of the log under way).
+   * Another node's lessons arrive over the bus; one lost there is learnt with the next rebuild.
+   */
+  #apply({ lessons, merges }: LearntElsewhere): void {
+    for (const { from, into } of merges) {
+      this.#learner.model.merge(from, into);
       this.#remember({ kind: 'merge', from, into });
     }
-    for (const { profileId, event } of result.stored) {
-      const where = whereabouts.get(profileId);
-      this.#learner.learn(profileId, event, where);
-      this.#remember({ kind: 'event', profileId, event, ...(where !== undefined && { where }) });
+    for (const lesson of lessons) {
+      this.#learner.learn(lesson);
+      this.#remember({ kind: 'lesson', lesson });
     }
   }
 
