@@ -82,7 +82,7 @@ const PROFILE_PAGE = 100;
 /** Longest stretch of learning from the log before requests get their turn, ms. */
 const SLICE_MS = 8;
 /** Products described between two yields to the event loop. */
-const CONTENT_SLICE = 2_000;
+const CONTENT_SLICE = 250;
 /** A burst of catalogue writes (an import) rebuilds content similarity once, this long after the last. */
 const CONTENT_DEBOUNCE_MS = 2_000;
 

@@ -22,11 +22,16 @@ export function easeTrainingSet(customers: Iterable<CustomerHistory>, maxItems: 
     .map(([item]) => item);
   const index = new Map(items.map((item, position) => [item, position]));
   const rows: Int32Array[] = [];
+  // Plain loops into one scratch buffer: this runs on the event loop while requests wait.
+  let scratch = new Int32Array(256);
   for (const history of histories) {
-    const row = [...history.purchases.keys()]
-      .map((item) => index.get(item))
-      .filter((position) => position !== undefined);
-    if (row.length > 0) rows.push(Int32Array.from(row));
+    if (scratch.length < history.purchases.size) scratch = new Int32Array(history.purchases.size);
+    let length = 0;
+    for (const item of history.purchases.keys()) {
+      const position = index.get(item);
+      if (position !== undefined) scratch[length++] = position;
+    }
+    if (length > 0) rows.push(scratch.slice(0, length));
   }
   return { items, rows };
 }
