@@ -13,6 +13,7 @@ const DOMAIN_MODULES = [
   'pricing',
   'promotions',
   'recommendations',
+  'content',
 ];
 
 /** Domain code is pure (DESIGN.md §2, STYLE.md "Boundaries"): these rules hold it to that. */

@@ -22,6 +22,7 @@ import { CustomerContexts } from './app/customers/customer-context.js';
 import { PricingService } from './app/pricing/pricing-service.js';
 import { Checkout } from './app/promotions/checkout.js';
 import { PromotionService } from './app/promotions/promotion-service.js';
+import { ContentService } from './app/content/content-service.js';
 import { RecommendationService } from './app/recommendations/recommendation-service.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
@@ -66,6 +67,7 @@ export interface Attune {
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
   readonly recommendations: RecommendationService;
+  readonly content: ContentService;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
@@ -197,6 +199,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       rebuildMinutes: config.recsRebuildMinutes,
     },
   });
+  const content = new ContentService({ store, bus, clock, nodeId });
   const customers = new CustomerContexts({
     profiles,
     tokens,
@@ -214,6 +217,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       profiles.start(),
       pricing.start(),
       promotions.start(),
+      content.start(),
     ])
       .then(() => rules.attach(ingestion, profiles))
       .then(() => recommendations.start()),
@@ -244,6 +248,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     promotions,
     checkout,
     recommendations,
+    content,
   });
   const backgroundWork = config.demo
     ? readiness
@@ -284,6 +289,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     promotions,
     checkout,
     recommendations,
+    content,
     createdKeys,
     backgroundWork,
     async close() {

@@ -1,4 +1,5 @@
 import type { CatalogStore } from './catalog-store.js';
+import type { ContentStore } from './content-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
 import type { PriceStore } from './price-store.js';
 import type { ProfileStore } from './profile-store.js';
@@ -19,7 +20,8 @@ export interface Store
     SegmentStore,
     WebhookStore,
     PriceStore,
-    PromotionStore {
+    PromotionStore,
+    ContentStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -62,4 +64,5 @@ export {
   type WebhookStore,
 } from './webhook-store.js';
 export type { PriceHistorySince, PriceStore } from './price-store.js';
+export type { ContentStore } from './content-store.js';
 export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

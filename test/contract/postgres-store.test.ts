@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeContentStoreContract } from './content-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
@@ -19,4 +20,5 @@ if (postgresUrl === null) {
   describeSegmentWebhookStoreContract('PostgreSQL', postgresFixture);
   describePriceStoreContract('PostgreSQL', postgresFixture);
   describePromotionStoreContract('PostgreSQL', postgresFixture);
+  describeContentStoreContract('PostgreSQL', postgresFixture);
 }

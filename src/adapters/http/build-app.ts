@@ -13,6 +13,7 @@ import type { PricingService } from '../../app/pricing/pricing-service.js';
 import type { Checkout } from '../../app/promotions/checkout.js';
 import type { PromotionService } from '../../app/promotions/promotion-service.js';
 import type { Readiness } from '../../app/readiness.js';
+import type { ContentService } from '../../app/content/content-service.js';
 import type { RecommendationService } from '../../app/recommendations/recommendation-service.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -31,6 +32,7 @@ import { registerSegmentRoutes } from './routes/segment-routes.js';
 import { registerPricingRoutes } from './routes/pricing-routes.js';
 import { registerPromotionRoutes } from './routes/promotion-routes.js';
 import { registerRecommendationRoutes } from './routes/recommendation-routes.js';
+import { registerContentRoutes } from './routes/content-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -53,6 +55,7 @@ export interface AppDeps {
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
   readonly recommendations: RecommendationService;
+  readonly content: ContentService;
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -125,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPricingRoutes(app, deps.pricing, deps.customers);
   registerPromotionRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
+  registerContentRoutes(app, deps);
   await app.ready();
   return app;
 }

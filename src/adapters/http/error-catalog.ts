@@ -3,6 +3,7 @@ import type { ProfileErrorCode } from '../../domain/profiles/index.js';
 import type { SegmentErrorCode } from '../../domain/segments/index.js';
 import type { PricingErrorCode } from '../../domain/pricing/index.js';
 import type { PromotionErrorCode } from '../../domain/promotions/index.js';
+import type { ContentErrorCode } from '../../domain/content/index.js';
 import type { AppErrorCode } from '../../app/errors.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
 
@@ -38,7 +39,8 @@ export type ErrorCode =
   | ProfileErrorCode
   | SegmentErrorCode
   | PricingErrorCode
-  | PromotionErrorCode;
+  | PromotionErrorCode
+  | ContentErrorCode;
 
 export interface ErrorEntry {
   readonly status: number;
@@ -110,6 +112,8 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   budget_exhausted: { status: 409, title: "The coupon's promotion has run out of budget or redemptions" },
   customer_limit: { status: 409, title: 'The customer has used this promotion as often as it allows' },
   order_conflict: { status: 409, title: 'The orderId was used for another order' },
+  invalid_content_slot: { status: 400, title: 'The content slot is not valid' },
+  content_slot_not_found: { status: 404, title: 'No such content slot' },
   cart_item_unavailable: {
     status: 422,
     title: 'A cart item cannot be sold (unknown, or not priced in the currency)',

@@ -29,6 +29,8 @@ export const SCOPES = [
   'pricing:write',
   /** Write and read promotions and generate their codes. */
   'promotions:write',
+  /** Write and read content slots. */
+  'content:write',
   /** Set merchandising rules for recommendations and rebuild their models. */
   'recommendations:write',
   /** Record completed orders (redeems codes and budgets). */

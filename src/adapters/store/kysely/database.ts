@@ -21,6 +21,7 @@ export interface Database {
   price_lists: VersionedTable;
   price_history: PriceHistoryTable;
   promotions: VersionedTable;
+  content_slots: VersionedTable;
   coupons: CouponTable;
   promotion_usage: PromotionUsageTable;
   customer_usage: CustomerUsageTable;

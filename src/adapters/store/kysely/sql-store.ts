@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store } from '../../../ports/store.js';
 import { migrationProvider } from '../migrations/index.js';
 import { catalogQueries } from './catalog-queries.js';
+import { contentQueries } from './content-queries.js';
 import type { Database } from './database.js';
 import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
@@ -21,6 +22,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...webhookQueries(db),
     ...priceQueries(db),
     ...promotionQueries(db),
+    ...contentQueries(db),
 
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();

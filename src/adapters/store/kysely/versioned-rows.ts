@@ -5,7 +5,7 @@ import type { Database, VersionedTable } from './database.js';
 
 /** Tables whose rows carry a JSON document and a version that `If-Match` compares. */
 export type VersionedTableName =
-  'products' | 'collections' | 'segments' | 'webhooks' | 'price_lists' | 'promotions';
+  'products' | 'collections' | 'segments' | 'webhooks' | 'price_lists' | 'promotions' | 'content_slots';
 
 export type VersionedRow = Selectable<VersionedTable>;
 

@@ -4,6 +4,7 @@ import { eventsAndProfiles } from './0002-events-and-profiles.js';
 import { segmentsAndWebhooks } from './0003-segments-and-webhooks.js';
 import { pricing } from './0004-pricing.js';
 import { promotions } from './0005-promotions.js';
+import { content } from './0006-content.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-segments-and-webhooks': segmentsAndWebhooks,
   '0004-pricing': pricing,
   '0005-promotions': promotions,
+  '0006-content': content,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,112 @@
+import {
+  chooseVariant,
+  draftContentSlot,
+  type ContentSlot,
+  type ContentSlotInput,
+  type ContentViewer,
+} from '../../domain/content/index.js';
+import { DomainError } from '../../domain/shared/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { Store, VersionPrecondition } from '../../ports/store.js';
+import type { CustomerContext } from '../customers/customer-context.js';
+
+const TOPIC = 'content';
+
+/** The variant a slot shows this viewer now, and why. */
+export interface ResolvedContent {
+  readonly variantId: string;
+  readonly payload: unknown;
+  readonly reason: string;
+}
+
+/**
+ * Content slots. Every slot lives in memory and is re-read when one changes on any node; choosing a
+ * variant reads memory only.
+ */
+export class ContentService {
+  #slots = new Map<string, ContentSlot>();
+
+  constructor(
+    private readonly deps: {
+      readonly store: Store;
+      readonly bus: EventBus;
+      readonly clock: Clock;
+      readonly nodeId: string;
+    },
+  ) {}
+
+  async start(): Promise<void> {
+    await this.#reload();
+    await this.deps.bus.subscribe(TOPIC, async (payload) => {
+      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
+    });
+  }
+
+  /** @throws DomainError `invalid_content_slot`, `version_conflict`. */
+  async put(id: string, input: ContentSlotInput, ifVersion?: VersionPrecondition): Promise<ContentSlot> {
+    const slot = await this.deps.store.putContentSlot(draftContentSlot(id, input), {
+      now: this.deps.clock.now(),
+      ifVersion,
+    });
+    await this.#changed();
+    return slot;
+  }
+
+  /** @throws DomainError `content_slot_not_found`. */
+  get(id: string): ContentSlot {
+    const slot = this.#slots.get(id);
+    if (slot === undefined) throw notFound(id);
+    return slot;
+  }
+
+  async delete(id: string, ifVersion?: VersionPrecondition): Promise<void> {
+    if (!(await this.deps.store.deleteContentSlot(id, ifVersion))) throw notFound(id);
+    await this.#changed();
+  }
+
+  /** What each named slot shows this customer now; a slot that does not exist is left out. */
+  resolve(slots: readonly string[], customer: CustomerContext): Record<string, ResolvedContent> {
+    const viewer = viewerOf(customer);
+    const now = this.deps.clock.now();
+    const resolved: Record<string, ResolvedContent> = {};
+    for (const id of slots) {
+      const slot = this.#slots.get(id);
+      if (slot === undefined) continue;
+      const { variant, reason } = chooseVariant(slot, viewer, now);
+      resolved[id] = { variantId: variant.id, payload: variant.payload, reason };
+    }
+    return resolved;
+  }
+
+  async #changed(): Promise<void> {
+    await this.#reload();
+    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId });
+  }
+
+  async #reload(): Promise<void> {
+    this.#slots = new Map((await this.deps.store.listContentSlots()).map((slot) => [slot.id, slot]));
+  }
+}
+
+/** The viewer as audiences see them: segments and tier (only with consent), and the request's context. */
+function viewerOf(customer: CustomerContext): ContentViewer {
+  const { context } = customer;
+  const device =
+    typeof context.device === 'object' ? (context.device as { type?: unknown }).type : context.device;
+  const page = context.page as { type?: unknown } | undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
+  const [deviceType, channel, pageType] = [text(device), text(context.channel), text(page?.type)];
+  return {
+    segments: new Set(customer.segments),
+    ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),
+    ...(customer.pricing.country !== undefined && { country: customer.pricing.country }),
+    ...(deviceType !== undefined && { device: deviceType }),
+    ...(channel !== undefined && { channel }),
+    ...(pageType !== undefined && { pageType }),
+  };
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('content_slot_not_found', `no content slot ${id}`, {});
+}
