@@ -117,3 +117,42 @@ export function scoreList(
     ndcg: ideal === 0 ? 0 : dcg / ideal,
   };
 }
+
+/** Top-10 metrics averaged over the lists scored, and the catalogue coverage of what was recommended. */
+export interface ListMetrics {
+  readonly hr: number;
+  readonly recall: number;
+  readonly ndcg: number;
+  readonly coverage: number;
+  /** Lists scored. */
+  readonly customers: number;
+}
+
+/** Adds up {@link scoreList} over many lists. */
+export class Scorecard {
+  readonly #seen = new Set<string>();
+  #hr = 0;
+  #recall = 0;
+  #ndcg = 0;
+  #lists = 0;
+
+  add(recommended: readonly string[], target: ReadonlySet<string>): void {
+    recommended.forEach((item) => this.#seen.add(item));
+    const scored = scoreList(recommended, target);
+    this.#hr += scored.hit;
+    this.#recall += scored.recall;
+    this.#ndcg += scored.ndcg;
+    this.#lists += 1;
+  }
+
+  /** The averages, with coverage over a catalogue of `catalogueSize` products. */
+  metrics(catalogueSize: number): ListMetrics {
+    return {
+      hr: this.#hr / this.#lists,
+      recall: this.#recall / this.#lists,
+      ndcg: this.#ndcg / this.#lists,
+      coverage: this.#seen.size / catalogueSize,
+      customers: this.#lists,
+    };
+  }
+}

@@ -16,7 +16,8 @@ import {
   groceryBaskets,
   onlineRetailLines,
   purchaseOf,
-  scoreList,
+  Scorecard,
+  type ListMetrics,
   seededRandom,
   type RetailLine,
 } from '../lib/retail-data.js';
@@ -28,13 +29,7 @@ const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 const DENSE_ITEMS = Number(process.env['ATTUNE_RECS_DENSE_ITEMS'] ?? 2_000);
 const LAMBDA = Number(process.env['ATTUNE_RECS_EASE_LAMBDA'] ?? 200);
 
-interface Metrics {
-  hr: number;
-  recall: number;
-  ndcg: number;
-  coverage: number;
-  customers: number;
-}
+type Metrics = ListMetrics;
 
 /** R1's split: the lines, who bought what before and after 1 November 2011, and whom to ask. */
 interface R1Data {
@@ -79,28 +74,15 @@ async function evaluateR1(
   ask: (customer: string, discovery: boolean) => string[] | Promise<string[]>,
   discovery: boolean,
 ): Promise<Metrics> {
-  const totals = { hr: 0, recall: 0, ndcg: 0, customers: 0 };
-  const seen = new Set<string>();
+  const scorecard = new Scorecard();
   for (const customer of data.customers) {
     const bought = data.train.get(customer) as Set<string>;
     const wanted = data.test.get(customer) as Set<string>;
     const target = discovery ? new Set([...wanted].filter((item) => !bought.has(item))) : wanted;
     if (target.size === 0) continue;
-    const items = await ask(customer, discovery);
-    items.forEach((item) => seen.add(item));
-    const scored = scoreList(items, target);
-    totals.hr += scored.hit;
-    totals.recall += scored.recall;
-    totals.ndcg += scored.ndcg;
-    totals.customers += 1;
+    scorecard.add(await ask(customer, discovery), target);
   }
-  return {
-    hr: totals.hr / totals.customers,
-    recall: totals.recall / totals.customers,
-    ndcg: totals.ndcg / totals.customers,
-    coverage: seen.size / data.trainItems.size,
-    customers: totals.customers,
-  };
+  return scorecard.metrics(data.trainItems.size);
 }
 
 /** R1 of EVALUATION.md through Attune's recommendation module: train on the lines before November 2011, ask for-you. */
@@ -250,13 +232,12 @@ export function r2(): Metrics {
       });
   });
   const set = easeTrainingSet(model.customers.values(), DENSE_ITEMS);
-  const ease = new EaseModel(trainEase(set.items, set.rows, Number(process.env['R2_LAMBDA'] ?? LAMBDA)));
+  const ease = new EaseModel(trainEase(set.items, set.rows, LAMBDA));
   const items = new Set(baskets.flat());
   const product = (id: string): ProductFacts | undefined =>
     items.has(id) ? { id, title: id, categories: [], attributes: {}, price: 100, sellable: true } : undefined;
   const context = { models: { online: model, ease }, product, merchandising: {}, blend: DEFAULT_BLEND };
-  const totals = { hr: 0, recall: 0, ndcg: 0, customers: 0 };
-  const seen = new Set<string>();
+  const scorecard = new Scorecard();
   for (const basket of baskets.slice(cut)) {
     if (basket.length < 2) continue;
     const hidden = basket[Math.floor(random() * basket.length)] as string;
@@ -264,20 +245,9 @@ export function r2(): Metrics {
     const answer = recommend({ strategy: 'cart-complements', cart, limit: 10, now: 0 }, context).items.map(
       (item) => item.productId,
     );
-    answer.forEach((item) => seen.add(item));
-    const scored = scoreList(answer, new Set([hidden]));
-    totals.hr += scored.hit;
-    totals.recall += scored.recall;
-    totals.ndcg += scored.ndcg;
-    totals.customers += 1;
+    scorecard.add(answer, new Set([hidden]));
   }
-  return {
-    hr: totals.hr / totals.customers,
-    recall: totals.recall / totals.customers,
-    ndcg: totals.ndcg / totals.customers,
-    coverage: seen.size / items.size,
-    customers: totals.customers,
-  };
+  return scorecard.metrics(items.size);
 }
 
 const fixed = (value: number) => formatNumber(value, 3);

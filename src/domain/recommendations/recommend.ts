@@ -12,6 +12,7 @@ import {
   buyAgain,
   cartComplements,
   forYou,
+  historyOf,
   popular,
   recentlyViewed,
   similar,
@@ -56,7 +57,7 @@ const COLD_START: Record<string, string> = {
  */
 export function recommend(request: RecommendationRequest, context: RecommendContext): RecommendationAnswer {
   const { models } = context;
-  const history = request.customer === undefined ? undefined : models.online.customers.get(request.customer);
+  const history = historyOf(request, models);
   const rules: RuleContext = {
     request,
     product: context.product,

@@ -53,6 +53,11 @@ export const DEFAULT_BLEND: BlendWeights = {
   evidenceFloor: 0.2,
 };
 
+/** The history of the customer the request names, if any. */
+export function historyOf(request: RecommendationRequest, models: Models): CustomerHistory | undefined {
+  return request.customer === undefined ? undefined : models.online.customers.get(request.customer);
+}
+
 /** Candidates read per strategy: enough for the rules to filter and still fill a list. */
 const POOL = 200;
 
@@ -153,7 +158,7 @@ export function forYou(
   models: Models,
   weights: BlendWeights,
 ): Candidate[] | undefined {
-  const history = request.customer === undefined ? undefined : models.online.customers.get(request.customer);
+  const history = historyOf(request, models);
   if (
     history === undefined ||
     (history.purchases.size === 0 && history.viewed.length === 0 && history.carted.length === 0)
@@ -202,7 +207,7 @@ export function buyAgain(
   models: Models,
   weights: BlendWeights,
 ): Candidate[] | undefined {
-  const history = request.customer === undefined ? undefined : models.online.customers.get(request.customer);
+  const history = historyOf(request, models);
   if (history === undefined || history.purchases.size === 0) return undefined;
   return [...history.purchases]
     .map(([productId, bought]) => ({
@@ -215,7 +220,7 @@ export function buyAgain(
 }
 
 export function recentlyViewed(request: RecommendationRequest, models: Models): Candidate[] | undefined {
-  const history = request.customer === undefined ? undefined : models.online.customers.get(request.customer);
+  const history = historyOf(request, models);
   if (history === undefined || history.viewed.length === 0) return undefined;
   return history.viewed.map((productId, rank) => ({
     productId,
