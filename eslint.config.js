@@ -14,6 +14,7 @@ const DOMAIN_MODULES = [
   'promotions',
   'recommendations',
   'content',
+  'ranking',
 ];
 
 /** Domain code is pure (DESIGN.md §2, STYLE.md "Boundaries"): these rules hold it to that. */

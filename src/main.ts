@@ -23,6 +23,7 @@ import { PricingService } from './app/pricing/pricing-service.js';
 import { Checkout } from './app/promotions/checkout.js';
 import { PromotionService } from './app/promotions/promotion-service.js';
 import { ContentService } from './app/content/content-service.js';
+import { ListingService } from './app/listing/listing-service.js';
 import { RecommendationService } from './app/recommendations/recommendation-service.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
@@ -200,6 +201,15 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     },
   });
   const content = new ContentService({ store, bus, clock, nodeId });
+  const listings = new ListingService({
+    catalog: catalogModel,
+    clock,
+    pricing,
+    profiles,
+    recommendations,
+    promotions,
+    checkout,
+  });
   const customers = new CustomerContexts({
     profiles,
     tokens,
@@ -249,6 +259,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     checkout,
     recommendations,
     content,
+    listings,
+    storeCurrency: config.currency,
   });
   const backgroundWork = config.demo
     ? readiness

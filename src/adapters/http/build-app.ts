@@ -14,6 +14,7 @@ import type { Checkout } from '../../app/promotions/checkout.js';
 import type { PromotionService } from '../../app/promotions/promotion-service.js';
 import type { Readiness } from '../../app/readiness.js';
 import type { ContentService } from '../../app/content/content-service.js';
+import type { ListingService } from '../../app/listing/listing-service.js';
 import type { RecommendationService } from '../../app/recommendations/recommendation-service.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -33,6 +34,7 @@ import { registerPricingRoutes } from './routes/pricing-routes.js';
 import { registerPromotionRoutes } from './routes/promotion-routes.js';
 import { registerRecommendationRoutes } from './routes/recommendation-routes.js';
 import { registerContentRoutes } from './routes/content-routes.js';
+import { registerListingRoutes } from './routes/listing-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -56,6 +58,9 @@ export interface AppDeps {
   readonly checkout: Checkout;
   readonly recommendations: RecommendationService;
   readonly content: ContentService;
+  readonly listings: ListingService;
+  /** The store currency: listings price in it unless asked otherwise. */
+  readonly storeCurrency: string;
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -129,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPromotionRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
   registerContentRoutes(app, deps);
+  registerListingRoutes(app, deps);
   await app.ready();
   return app;
 }

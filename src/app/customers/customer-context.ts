@@ -149,6 +149,16 @@ export class CustomerContexts {
   }
 }
 
+/** The customer as pricing sees them: who they are, and their loyalty perk when they have one. */
+export function priceShopperOf(customer: CustomerContext): {
+  customer: PricingCustomer;
+  loyaltyPerk?: { readonly tier: string; readonly percentOff: number };
+} {
+  return customer.loyaltyPerk === undefined
+    ? { customer: customer.pricing }
+    : { customer: customer.pricing, loyaltyPerk: customer.loyaltyPerk };
+}
+
 /** Context as rules read it: `device` may arrive as Segment's `{ type: "mobile" }`. */
 function flatContext(context: RequestContext): Record<string, unknown> {
   const device = context.device as unknown;

@@ -16,7 +16,7 @@ import {
 import { DomainError, formatMajorUnits, type CurrencyCode, type Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
-import type { CustomerContext } from '../customers/customer-context.js';
+import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
 import type { PricingService } from '../pricing/pricing-service.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { PromotionService } from './promotion-service.js';
@@ -277,7 +277,7 @@ export class Checkout {
         },
       );
     }
-    const priced = this.deps.pricing.resolve(cart.items, cart.currency, priceShopper(customer));
+    const priced = this.deps.pricing.resolve(cart.items, cart.currency, priceShopperOf(customer));
     return priced.map((item, index) => {
       const product = this.deps.catalog.getProduct(item.productId);
       if (item.final === undefined || product === undefined) {
@@ -309,7 +309,7 @@ export class Checkout {
     const [priced] = this.deps.pricing.resolve(
       [{ productId, quantity: 1 }],
       currency,
-      priceShopper(customer),
+      priceShopperOf(customer),
     );
     if (product === undefined || priced?.final === undefined) return undefined;
     const cost = product.cost?.currency === currency ? product.cost.amount : undefined;
@@ -357,12 +357,6 @@ function shopperOf(customer: CustomerContext): Shopper {
     ...(pricing.country !== undefined && { country: pricing.country }),
     ...(typeof device === 'string' && { device: device.toLowerCase() }),
   };
-}
-
-function priceShopper(customer: CustomerContext) {
-  return customer.loyaltyPerk === undefined
-    ? { customer: customer.pricing }
-    : { customer: customer.pricing, loyaltyPerk: customer.loyaltyPerk };
 }
 
 /**

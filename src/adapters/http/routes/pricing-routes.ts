@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CustomerContexts } from '../../../app/customers/customer-context.js';
+import { priceShopperOf, type CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { PricingService } from '../../../app/pricing/pricing-service.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
@@ -116,13 +116,7 @@ export function registerPricingRoutes(
         ...customerProof(request),
       });
       return {
-        items: pricing.resolve(
-          items,
-          currency,
-          customer.loyaltyPerk === undefined
-            ? { customer: customer.pricing }
-            : { customer: customer.pricing, loyaltyPerk: customer.loyaltyPerk },
-        ),
+        items: pricing.resolve(items, currency, priceShopperOf(customer)),
       };
     },
   );

@@ -104,19 +104,18 @@ export type ResolveBody = Static<typeof ResolveBody>;
 
 const Applied = Type.Object({ priceListId: Type.String(), kind: Type.String(), reason: Type.String() });
 
-export const ResolveResponse = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      productId: Type.String(),
-      quantity: Type.Integer(),
-      base: Type.Optional(Type.Union([Money, Type.Null()])),
-      final: Type.Optional(Money),
-      lineTotal: Type.Optional(Money),
-      applied: Type.Optional(Type.Array(Applied)),
-      personalized: Type.Optional(Type.Boolean()),
-      lowestPrice30d: Type.Optional(Money),
-      tier: Type.Optional(Type.Object({ priceListId: Type.String(), minQuantity: Type.Integer() })),
-      error: Type.Optional(Type.Object({ code: Type.String() })),
-    }),
-  ),
+/** One resolved price (a line of `prices:resolve`, a listing item's `price`). */
+export const ResolvedPrice = Type.Object({
+  productId: Type.String(),
+  quantity: Type.Integer(),
+  base: Type.Optional(Type.Union([Money, Type.Null()])),
+  final: Type.Optional(Money),
+  lineTotal: Type.Optional(Money),
+  applied: Type.Optional(Type.Array(Applied)),
+  personalized: Type.Optional(Type.Boolean()),
+  lowestPrice30d: Type.Optional(Money),
+  tier: Type.Optional(Type.Object({ priceListId: Type.String(), minQuantity: Type.Integer() })),
+  error: Type.Optional(Type.Object({ code: Type.String() })),
 });
+
+export const ResolveResponse = Type.Object({ items: Type.Array(ResolvedPrice) });

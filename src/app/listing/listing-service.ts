@@ -1,0 +1,202 @@
+import type { Catalog, Product } from '../../domain/catalog/index.js';
+import {
+  idHash,
+  nextCursor,
+  rankListing,
+  readCursor,
+  textRelevance,
+  type ListingCandidate,
+  type RankedListingItem,
+  type SeenCursor,
+  type ViewerAffinities,
+} from '../../domain/ranking/index.js';
+import {
+  DomainError,
+  isInCategory,
+  matchesProduct,
+  normalizeCategoryPath,
+} from '../../domain/shared/index.js';
+import type { Clock } from '../../ports/clock.js';
+import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
+import type { PricedItem, PricingService } from '../pricing/pricing-service.js';
+import type { ProfileService } from '../profiles/profile-service.js';
+import type { Checkout } from '../promotions/checkout.js';
+import type { PromotionService } from '../promotions/promotion-service.js';
+import type { RecommendationService } from '../recommendations/recommendation-service.js';
+
+export interface ListingQuery {
+  /** A category path: the listing is its products and its descendants'. */
+  readonly category?: string;
+  /** A text query over titles and descriptions. */
+  readonly query?: string;
+  readonly currency: string;
+  readonly limit: number;
+  /** The opaque cursor of the previous page (base64url). */
+  readonly cursor?: string;
+}
+
+export interface ListingItem {
+  readonly productId: string;
+  readonly title: string;
+  readonly price: PricedItem;
+  /** Item promotions this customer can get on it now. */
+  readonly offers: readonly { readonly promotionId: string; readonly badge: string }[];
+  readonly inStock: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface Listing {
+  readonly items: readonly ListingItem[];
+  readonly nextCursor: string | null;
+}
+
+export interface ListingServiceDeps {
+  readonly catalog: Catalog;
+  readonly clock: Clock;
+  readonly pricing: PricingService;
+  readonly profiles: ProfileService;
+  readonly recommendations: RecommendationService;
+  readonly promotions: PromotionService;
+  readonly checkout: Checkout;
+}
+
+/** Shown products a cursor may remember: past this, a shopper is better served by a narrower listing. */
+const MAX_SHOWN = 2_000;
+
+/**
+ * Category listings and text-query results, ranked for the customer (their affinities, only with
+ * consent), priced as the cart will charge, with the badges of the item promotions open to them.
+ * Pages follow a cursor of what was shown, so reordering between pages never repeats or skips one.
+ */
+export class ListingService {
+  constructor(private readonly deps: ListingServiceDeps) {}
+
+  /** @throws DomainError `invalid_cursor` when the cursor is not one this service made. */
+  async list(query: ListingQuery, customer: CustomerContext): Promise<Listing> {
+    const seen = query.cursor === undefined ? undefined : readSeen(query.cursor);
+    const now = this.deps.clock.now();
+    const ranked = rankListing(this.#candidates(query, now), this.#viewer(customer, now));
+    const shown = seen?.shown ?? new Set<number>();
+    const { page, more } = this.#priceInOrder(ranked, shown, query, customer);
+    const badges = await this.#badges(query.currency, customer);
+    const items = page.map(({ ranked: item, price }) => {
+      const product = this.deps.catalog.getProduct(item.productId) as Product;
+      return {
+        productId: item.productId,
+        title: product.title,
+        price,
+        offers: badges(product),
+        inStock: item.inStock,
+        reasons: item.reasons,
+      };
+    });
+    return {
+      items,
+      nextCursor:
+        more && shown.size + items.length < MAX_SHOWN
+          ? Buffer.from(
+              nextCursor(
+                seen,
+                items.map((item) => item.productId),
+              ),
+            ).toString('base64url')
+          : null,
+    };
+  }
+
+  /** Active products of the category or answering the query, with what ranking reads of them. */
+  #candidates(query: ListingQuery, now: number): ListingCandidate[] {
+    const { catalog, recommendations } = this.deps;
+    const category = query.category === undefined ? undefined : normalizeCategoryPath(query.category);
+    const popularity = recommendations.models.online.popularity;
+    const candidates: ListingCandidate[] = [];
+    for (const product of catalog.products()) {
+      if (product.status !== 'active') continue;
+      if (category !== undefined && !product.categories.some((path) => isInCategory(path, category)))
+        continue;
+      const relevance =
+        query.query === undefined ? 1 : textRelevance(query.query, product.title, product.description);
+      if (relevance === 0) continue;
+      const cost = product.cost?.currency === product.price.currency ? product.cost.amount : undefined;
+      candidates.push({
+        id: product.id,
+        categories: product.categories,
+        ...(product.brand !== undefined && { brand: product.brand }),
+        relevance,
+        popularity: popularity.score('all', product.id, now),
+        inStock: catalog.isSellable(product.id),
+        ...(cost !== undefined &&
+          product.price.amount > 0 && {
+            margin: Math.max(0, (product.price.amount - cost) / product.price.amount),
+          }),
+      });
+    }
+    return candidates;
+  }
+
+  /** The customer's affinities, or none for a visitor or a customer who did not consent. */
+  #viewer(customer: CustomerContext, now: number): ViewerAffinities {
+    if (customer.profile === undefined) return { categories: new Map(), brands: new Map() };
+    const { affinities } = this.deps.profiles.computedOf(customer.profile, now);
+    return {
+      categories: new Map(affinities.categories.map(({ key, score }) => [key, score])),
+      brands: new Map(affinities.brands.map(({ key, score }) => [key.toLowerCase(), score])),
+    };
+  }
+
+  /**
+   * The next `limit` products not shown yet that have a price in the currency, in ranked order, and
+   * whether any product not shown is left after them.
+   */
+  #priceInOrder(
+    ranked: readonly RankedListingItem[],
+    shown: ReadonlySet<number>,
+    query: ListingQuery,
+    customer: CustomerContext,
+  ): { page: { ranked: RankedListingItem; price: PricedItem }[]; more: boolean } {
+    const page: { ranked: RankedListingItem; price: PricedItem }[] = [];
+    const shopper = priceShopperOf(customer);
+    for (const item of ranked) {
+      if (shown.has(idHash(item.productId))) continue;
+      if (page.length >= query.limit) return { page, more: true };
+      const [price] = this.deps.pricing.resolve(
+        [{ productId: item.productId, quantity: 1 }],
+        query.currency,
+        shopper,
+      );
+      if (price !== undefined && price.error === undefined) page.push({ ranked: item, price });
+    }
+    return { page, more: false };
+  }
+
+  /** Which open item promotions touch a product: the offers the customer can get, by their scope. */
+  async #badges(currency: string, customer: CustomerContext) {
+    const offers = await this.deps.checkout.offers({ currency }, customer);
+    const open = new Map(offers.map((offer) => [offer.promotionId, offer.badge]));
+    const { promotions, catalog } = this.deps;
+    const isInCollection = (collectionId: string, productId: string) =>
+      catalog.isInCollection(collectionId, productId);
+    return (product: Product) =>
+      open.size === 0
+        ? []
+        : promotions.index
+            .candidates([product])
+            .filter(
+              (compiled) =>
+                open.has(compiled.promotion.id) &&
+                compiled.scope !== undefined &&
+                matchesProduct(compiled.scope, product, isInCollection),
+            )
+            .map((compiled) => ({
+              promotionId: compiled.promotion.id,
+              badge: open.get(compiled.promotion.id) as string,
+            }));
+  }
+}
+
+function readSeen(cursor: string): SeenCursor {
+  const seen = /^[A-Za-z0-9_-]+$/.test(cursor) ? readCursor(Buffer.from(cursor, 'base64url')) : undefined;
+  if (seen === undefined)
+    throw new DomainError('invalid_cursor', 'the cursor is not one a listing gave', { pointer: '/cursor' });
+  return seen;
+}

@@ -1,0 +1,11 @@
+/** Personalised ordering of category listings and text-query results, and a cursor that survives reordering. */
+export {
+  DEFAULT_RANKING_WEIGHTS,
+  rankListing,
+  type ListingCandidate,
+  type RankedListingItem,
+  type RankingWeights,
+  type ViewerAffinities,
+} from './rank-listing.js';
+export { idHash, nextCursor, readCursor, type SeenCursor } from './seen-cursor.js';
+export { textRelevance } from './text-relevance.js';
