@@ -24,6 +24,8 @@ import { Checkout } from './app/promotions/checkout.js';
 import { PromotionService } from './app/promotions/promotion-service.js';
 import { ContentService } from './app/content/content-service.js';
 import { ListingService } from './app/listing/listing-service.js';
+import { DecideService } from './app/decide/decide-service.js';
+import { DecisionLog } from './app/decide/decision-log.js';
 import { RecommendationService } from './app/recommendations/recommendation-service.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
@@ -210,6 +212,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     promotions,
     checkout,
   });
+  const decisionLog = new DecisionLog(store, onError);
+  const decide = new DecideService({ clock, listings, recommendations, content, checkout, log: decisionLog });
   const customers = new CustomerContexts({
     profiles,
     tokens,
@@ -260,6 +264,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     recommendations,
     content,
     listings,
+    decide,
     storeCurrency: config.currency,
   });
   const backgroundWork = config.demo
@@ -309,6 +314,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       await app.close();
       await backgroundWork;
       recommendations.stop();
+      await decisionLog.close();
       await rules.stop();
       await bus.close();
       await store.close();

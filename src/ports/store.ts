@@ -1,5 +1,6 @@
 import type { CatalogStore } from './catalog-store.js';
 import type { ContentStore } from './content-store.js';
+import type { DecisionStore } from './decision-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
 import type { PriceStore } from './price-store.js';
 import type { ProfileStore } from './profile-store.js';
@@ -21,7 +22,8 @@ export interface Store
     WebhookStore,
     PriceStore,
     PromotionStore,
-    ContentStore {
+    ContentStore,
+    DecisionStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -65,4 +67,5 @@ export {
 } from './webhook-store.js';
 export type { PriceHistorySince, PriceStore } from './price-store.js';
 export type { ContentStore } from './content-store.js';
+export type { DecisionRecord, DecisionStore } from './decision-store.js';
 export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

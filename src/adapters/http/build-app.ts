@@ -15,6 +15,7 @@ import type { PromotionService } from '../../app/promotions/promotion-service.js
 import type { Readiness } from '../../app/readiness.js';
 import type { ContentService } from '../../app/content/content-service.js';
 import type { ListingService } from '../../app/listing/listing-service.js';
+import type { DecideService } from '../../app/decide/decide-service.js';
 import type { RecommendationService } from '../../app/recommendations/recommendation-service.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -35,6 +36,7 @@ import { registerPromotionRoutes } from './routes/promotion-routes.js';
 import { registerRecommendationRoutes } from './routes/recommendation-routes.js';
 import { registerContentRoutes } from './routes/content-routes.js';
 import { registerListingRoutes } from './routes/listing-routes.js';
+import { registerDecideRoutes } from './routes/decide-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -59,6 +61,7 @@ export interface AppDeps {
   readonly recommendations: RecommendationService;
   readonly content: ContentService;
   readonly listings: ListingService;
+  readonly decide: DecideService;
   /** The store currency: listings price in it unless asked otherwise. */
   readonly storeCurrency: string;
 }
@@ -135,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRecommendationRoutes(app, deps);
   registerContentRoutes(app, deps);
   registerListingRoutes(app, deps);
+  registerDecideRoutes(app, deps);
   await app.ready();
   return app;
 }

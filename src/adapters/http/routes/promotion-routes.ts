@@ -206,7 +206,8 @@ function view(promotion: Promotion) {
   };
 }
 
-function offerView(offer: Offer, currency: CurrencyCode) {
+/** An offer as the API shows it: what is missing as Money. */
+export function offerView(offer: Offer, currency: CurrencyCode) {
   const { missing, ...rest } = offer;
   return {
     ...rest,

@@ -52,9 +52,10 @@ export const ContentResolveBody = StrictObject({
   slots: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
 });
 
-export const ContentResolveResponse = Type.Object({
-  slots: Type.Record(
-    Type.String(),
-    Type.Object({ variantId: Type.String(), payload: Type.Unknown(), reason: Type.String() }),
-  ),
+export const ResolvedContent = Type.Object({
+  variantId: Type.String(),
+  payload: Type.Unknown(),
+  reason: Type.String(),
 });
+
+export const ContentResolveResponse = Type.Object({ slots: Type.Record(Type.String(), ResolvedContent) });

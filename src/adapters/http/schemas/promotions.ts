@@ -126,7 +126,7 @@ export const GenerateCodesResponse = Type.Object({
 });
 
 const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
-const CartItems = Type.Array(
+export const CartItems = Type.Array(
   StrictObject({ productId: Id, quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
   {
     maxItems: 500,

@@ -4,11 +4,27 @@ import { Amount, Attributes, Id, StrictObject } from './common.js';
 import { MatchSchema, ResolveContext } from './pricing.js';
 
 const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
-const Strategy = Type.Union(
+export const Strategy = Type.Union(
   STRATEGIES.map((strategy) => Type.Literal(strategy)),
   { description: STRATEGIES.join(', ') },
 );
 const Names = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 });
+
+export const RecommendationFilter = StrictObject({
+  categories: Type.Optional(Names),
+  brands: Type.Optional(Names),
+  price: Type.Optional(
+    StrictObject(
+      { gte: Type.Optional(Amount), lte: Type.Optional(Amount) },
+      { description: 'base price, minor units of the store currency' },
+    ),
+  ),
+  attributes: Type.Optional(Attributes),
+  excludeProductIds: Type.Optional(Type.Array(Id, { maxItems: 1_000 })),
+  excludePurchased: Type.Optional(
+    Type.Boolean({ description: 'leave out what the customer bought: for-you becomes discovery' }),
+  ),
+});
 
 export const RecommendationBody = StrictObject({
   strategy: Strategy,
@@ -29,23 +45,7 @@ export const RecommendationBody = StrictObject({
     }),
   ),
   limit: Type.Integer({ minimum: 1, maximum: 100 }),
-  filter: Type.Optional(
-    StrictObject({
-      categories: Type.Optional(Names),
-      brands: Type.Optional(Names),
-      price: Type.Optional(
-        StrictObject(
-          { gte: Type.Optional(Amount), lte: Type.Optional(Amount) },
-          { description: 'base price, minor units of the store currency' },
-        ),
-      ),
-      attributes: Type.Optional(Attributes),
-      excludeProductIds: Type.Optional(Type.Array(Id, { maxItems: 1_000 })),
-      excludePurchased: Type.Optional(
-        Type.Boolean({ description: 'leave out what the customer bought: for-you becomes discovery' }),
-      ),
-    }),
-  ),
+  filter: Type.Optional(RecommendationFilter),
   segment: Type.Optional(
     Type.String({ minLength: 1, maxLength: 256, description: 'popular and trending within this segment' }),
   ),

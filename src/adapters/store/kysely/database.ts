@@ -22,6 +22,7 @@ export interface Database {
   price_history: PriceHistoryTable;
   promotions: VersionedTable;
   content_slots: VersionedTable;
+  decisions: DecisionTable;
   coupons: CouponTable;
   promotion_usage: PromotionUsageTable;
   customer_usage: CustomerUsageTable;
@@ -119,6 +120,13 @@ export interface IdentityTable {
   value: string;
   profile_id: string;
   created_at: number;
+}
+
+export interface DecisionTable {
+  id: string;
+  profile_id: string | null;
+  at: number;
+  shown: string;
 }
 
 export interface EventTable {

@@ -3,6 +3,7 @@ import type { Store } from '../../../ports/store.js';
 import { migrationProvider } from '../migrations/index.js';
 import { catalogQueries } from './catalog-queries.js';
 import { contentQueries } from './content-queries.js';
+import { decisionQueries } from './decision-queries.js';
 import type { Database } from './database.js';
 import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
@@ -23,6 +24,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...priceQueries(db),
     ...promotionQueries(db),
     ...contentQueries(db),
+    ...decisionQueries(db),
 
     async migrate() {
       const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();

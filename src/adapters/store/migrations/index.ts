@@ -5,6 +5,7 @@ import { segmentsAndWebhooks } from './0003-segments-and-webhooks.js';
 import { pricing } from './0004-pricing.js';
 import { promotions } from './0005-promotions.js';
 import { content } from './0006-content.js';
+import { decisions } from './0007-decisions.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-pricing': pricing,
   '0005-promotions': promotions,
   '0006-content': content,
+  '0007-decisions': decisions,
 };
 
 export const migrationProvider: MigrationProvider = {

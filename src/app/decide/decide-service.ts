@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  RecommendationAnswer,
+  RecommendationFilter,
+  Strategy,
+} from '../../domain/recommendations/index.js';
+import { DomainError } from '../../domain/shared/index.js';
+import type { CartEvaluation, Offer } from '../../domain/promotions/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ContentService, ResolvedContent } from '../content/content-service.js';
+import type { CustomerContext } from '../customers/customer-context.js';
+import type { Listing, ListingService } from '../listing/listing-service.js';
+import type { Checkout } from '../promotions/checkout.js';
+import type { RecommendationService } from '../recommendations/recommendation-service.js';
+import type { DecisionLog } from './decision-log.js';
+
+/** One page's needs, as a storefront asks for them (DESIGN.md §3, decide). */
+export interface DecideRequest {
+  readonly currency: string;
+  readonly listing?: {
+    readonly category?: string;
+    readonly query?: string;
+    readonly limit: number;
+    readonly cursor?: string;
+  };
+  readonly recommendations?: readonly {
+    readonly slot: string;
+    readonly strategy: Strategy;
+    readonly productId?: string;
+    readonly limit: number;
+    readonly filter?: RecommendationFilter;
+  }[];
+  readonly content?: readonly string[];
+  readonly cart?: {
+    readonly items: readonly { readonly productId: string; readonly quantity: number }[];
+    readonly coupons?: readonly string[];
+  };
+}
+
+export interface Decision {
+  readonly decisionId: string;
+  readonly personalized: boolean;
+  readonly customer: { readonly segments: readonly string[]; readonly loyaltyTier?: string };
+  readonly listing?: Listing;
+  readonly recommendations: Record<string, RecommendationAnswer>;
+  readonly content: Record<string, ResolvedContent>;
+  /** The cart evaluated, or why it could not be (a product gone from the catalogue, say). */
+  readonly cart?: CartEvaluation | { readonly error: { readonly code: string; readonly detail: string } };
+  readonly offers: readonly Offer[];
+  /** Experiments the viewer is in: none until experiments exist. */
+  readonly experiments: readonly never[];
+}
+
+export interface DecideServiceDeps {
+  readonly clock: Clock;
+  readonly listings: ListingService;
+  readonly recommendations: RecommendationService;
+  readonly content: ContentService;
+  readonly checkout: Checkout;
+  readonly log: DecisionLog;
+}
+
+/**
+ * The page-level decision: listing, recommendations, content, cart and offers for one customer in
+ * one answer, all read with the same customer context, so the price a listing shows is the price
+ * the cart charges. The decision is recorded for attribution without waiting on the store.
+ */
+export class DecideService {
+  constructor(private readonly deps: DecideServiceDeps) {}
+
+  async decide(request: DecideRequest, customer: CustomerContext): Promise<Decision> {
+    const { listings, recommendations, content, checkout } = this.deps;
+    const cartItems = request.cart?.items ?? [];
+    const [listing, cart] = await Promise.all([
+      request.listing === undefined
+        ? undefined
+        : listings.list({ ...request.listing, currency: request.currency }, customer),
+      request.cart === undefined ? undefined : this.#cart(request, customer),
+    ]);
+    // Offers read the cart too; one the checkout refused is left out rather than failing the page.
+    const offers = await checkout.offers(
+      { currency: request.currency, ...(cart !== undefined && !('error' in cart) && { items: cartItems }) },
+      customer,
+    );
+    const recommended: Record<string, RecommendationAnswer> = {};
+    for (const { slot, ...query } of request.recommendations ?? []) {
+      recommended[slot] = recommendations.recommend(
+        { ...query, cart: cartItems.map((item) => item.productId) },
+        customer,
+      );
+    }
+    const shownContent = content.resolve(request.content ?? [], customer);
+    const decision: Decision = {
+      decisionId: `dec_${randomUUID()}`,
+      personalized: customer.personalized,
+      customer: {
+        segments: customer.segments,
+        ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),
+      },
+      ...(listing !== undefined && { listing }),
+      recommendations: recommended,
+      content: shownContent,
+      ...(cart !== undefined && { cart }),
+      offers,
+      experiments: [],
+    };
+    this.deps.log.record({
+      id: decision.decisionId,
+      profileId: customer.profile?.id ?? null,
+      at: this.deps.clock.now(),
+      shown: JSON.stringify({
+        listing: listing?.items.map((item) => item.productId) ?? [],
+        recommendations: Object.fromEntries(
+          Object.entries(recommended).map(([slot, answer]) => [
+            slot,
+            answer.items.map((item) => item.productId),
+          ]),
+        ),
+        content: Object.fromEntries(
+          Object.entries(shownContent).map(([slot, chosen]) => [slot, chosen.variantId]),
+        ),
+      }),
+    });
+    return decision;
+  }
+
+  /** The cart evaluated; a cart the checkout refuses is reported in the answer, not as a failed page. */
+  async #cart(request: DecideRequest, customer: CustomerContext): Promise<Decision['cart']> {
+    const cart = request.cart;
+    if (cart === undefined) return undefined;
+    try {
+      return await this.deps.checkout.evaluate(
+        {
+          currency: request.currency,
+          items: cart.items,
+          ...(cart.coupons !== undefined && { coupons: cart.coupons }),
+        },
+        customer,
+      );
+    } catch (error) {
+      if (error instanceof DomainError) return { error: { code: error.code, detail: error.message } };
+      throw error;
+    }
+  }
+}
