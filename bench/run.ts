@@ -13,6 +13,7 @@ import { promotionsSuite } from './suites/promotions.js';
 import { completeJourneySuite } from './suites/complete-journey.js';
 import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
 import { recommendationServingSuite } from './suites/recommendations-serving.js';
+import { decideSuite } from './suites/decide.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
@@ -25,6 +26,7 @@ const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   r1: r1Suite,
   r2: r2Suite,
   recs: recommendationServingSuite,
+  decide: decideSuite,
 };
 
 const { values } = parseArgs({

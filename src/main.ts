@@ -39,6 +39,7 @@ import type { Config } from './config/schema.js';
 import { Catalog } from './domain/catalog/index.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
+import type { ModelTrainer } from './ports/model-trainer.js';
 import type { Store } from './ports/store.js';
 import { composeRules, type Rules } from './composition/rules.js';
 import { ATTUNE_VERSION } from './version.js';
@@ -49,6 +50,8 @@ export interface AttuneOverrides {
   readonly logger?: Logger;
   readonly store?: Store;
   readonly bus?: EventBus;
+  /** Where the heavier recommendation models are trained (a worker thread unless replaced). */
+  readonly trainer?: ModelTrainer;
 }
 
 /** A composed Attune node: the app (not yet listening) and what it runs on. */
@@ -192,7 +195,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     catalog,
     ingestion,
     profiles,
-    trainer: createWorkerModelTrainer(),
+    trainer: overrides.trainer ?? createWorkerModelTrainer(),
     nodeId,
     onError,
     settings: {

@@ -111,8 +111,11 @@ describe.skipIf(!servicesUp)('two nodes on PostgreSQL and Redis', () => {
     await vi.waitFor(async () => expect((await together()).productId).toBe('cosy'));
     await nodeA.call('PUT', '/v1/recommendations/rules', { body: {} });
 
+    const buyer = (await nodeB.profiles.find('shared-buyer'))?.profile.id as string;
+    expect(nodeB.recommendations.models.online.customers.has(buyer)).toBe(true);
     expect((await nodeA.call('DELETE', '/v1/profiles/shared-buyer')).status).toBe(200);
-    await vi.waitFor(async () => expect(await buyAgain()).toBe(0));
+    await vi.waitFor(() => expect(nodeB.recommendations.models.online.customers.has(buyer)).toBe(false));
+    expect(await buyAgain()).toBe(0);
   });
 });
 

@@ -235,7 +235,10 @@ describe('recommendations', () => {
         .map((item: { productId: string }) => item.productId)
         .sort();
     expect(await boughtWithCandle()).toEqual(['lamp', 'tote']);
+    const c4 = (await node.profiles.find('c4'))?.profile.id as string;
+    expect(node.recommendations.models.online.customers.has(c4)).toBe(true);
     expect((await node.call('DELETE', '/v1/profiles/c4')).status).toBe(200);
+    expect(node.recommendations.models.online.customers.has(c4)).toBe(false);
     expect((await ask({ strategy: 'for-you', userId: 'c4' })).json().fallback).toBe('popular');
     await node.call('POST', '/v1/recommendations/models:rebuild');
     expect(await boughtWithCandle()).toEqual(['tote']);

@@ -26,6 +26,8 @@ export interface ResolvedContent {
  */
 export class ContentService {
   #slots = new Map<string, ContentSlot>();
+  /** Reloads run one after another, so an older read never lands after a newer one. */
+  #reloading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -37,10 +39,11 @@ export class ContentService {
   ) {}
 
   async start(): Promise<void> {
-    await this.#reload();
+    // Subscribe first: a change made elsewhere while the slots load is then read again after.
     await this.deps.bus.subscribe(TOPIC, async (payload) => {
       if (payload['origin'] !== this.deps.nodeId) await this.#reload();
     });
+    await this.#reload();
   }
 
   /** @throws DomainError `invalid_content_slot`, `version_conflict`. */
@@ -84,8 +87,13 @@ export class ContentService {
     await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId });
   }
 
-  async #reload(): Promise<void> {
-    this.#slots = new Map((await this.deps.store.listContentSlots()).map((slot) => [slot.id, slot]));
+  #reload(): Promise<void> {
+    this.#reloading = this.#reloading
+      .catch(() => undefined)
+      .then(async () => {
+        this.#slots = new Map((await this.deps.store.listContentSlots()).map((slot) => [slot.id, slot]));
+      });
+    return this.#reloading;
   }
 }
 

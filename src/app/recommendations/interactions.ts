@@ -12,17 +12,24 @@ const KINDS: Readonly<Record<string, InteractionKind>> = {
 /** What one event teaches the models, in a form that crosses the bus to other nodes as it is. */
 export interface Lesson {
   readonly messageId: string;
+  /** The profile it is about (an erased one's late lessons are dropped). */
+  readonly profileId: string;
   /** An order is learnt once by its id, however many times it arrives. */
   readonly orderId?: string;
   readonly interactions: readonly Interaction[];
 }
 
 /** The lesson of an event, or undefined when it teaches the models nothing. */
-export function lessonOf(profileId: string, event: TrackedEvent, where?: Whereabouts): Lesson | undefined {
-  const interactions = interactionsOf(profileId, event, where);
+export function lessonOf(
+  profileId: string,
+  event: TrackedEvent,
+  where: Whereabouts = {},
+  isKnown: (productId: string) => boolean = () => true,
+): Lesson | undefined {
+  const interactions = interactionsOf(profileId, event, where, isKnown);
   if (interactions.length === 0) return undefined;
   const orderId = event.commerce?.name === 'Order Completed' ? event.commerce.orderId : undefined;
-  return { messageId: event.messageId, ...(orderId !== undefined && { orderId }), interactions };
+  return { messageId: event.messageId, profileId, ...(orderId !== undefined && { orderId }), interactions };
 }
 
 /** Where the customer is and which segments they are in, as far as the caller knows. */
@@ -34,12 +41,15 @@ export interface Whereabouts {
 /**
  * The interactions an event carries: one per product line of a view, an add to cart or an order.
  * An order's lines share its id as their basket, so the models see what was bought together.
- * Other events (searches, refunds, identify) teach the models nothing and give none.
+ * Other events (searches, refunds, identify) teach the models nothing and give none. Views and adds
+ * of products the catalogue does not know are left out: anyone with a publishable key sends them,
+ * and made-up ids must not grow the models (orders come from the merchant's server and all count).
  */
 export function interactionsOf(
   profileId: string,
   event: TrackedEvent,
   where: Whereabouts = {},
+  isKnown: (productId: string) => boolean = () => true,
 ): Interaction[] {
   const commerce = event.commerce;
   const kind = commerce === undefined ? undefined : KINDS[commerce.name];
@@ -47,7 +57,11 @@ export function interactionsOf(
   const at = Date.parse(event.timestamp);
   const country = where.country ?? countryOf(event);
   const basket = kind === 'purchase' ? (commerce.orderId ?? event.messageId) : undefined;
-  return commerce.products.map((product) => ({
+  const products =
+    kind === 'purchase'
+      ? commerce.products
+      : commerce.products.filter((product) => isKnown(product.productId));
+  return products.map((product) => ({
     customer: profileId,
     productId: product.productId,
     kind,
@@ -59,14 +73,22 @@ export function interactionsOf(
   }));
 }
 
-/** Segment's `context.location.country`, lower-case, when the event says. */
+/** Segment's `context.location.country`, when the event says. */
 function countryOf(event: TrackedEvent): string | undefined {
   const location = event.context['location'];
-  const country =
+  return countryCode(
     typeof location === 'object' && location !== null
       ? (location as { country?: unknown }).country
-      : undefined;
-  return typeof country === 'string' && country.length > 0 && country.length <= 64
-    ? country.toLowerCase()
-    : undefined;
+      : undefined,
+  );
+}
+
+/**
+ * A two-letter country code, lower-case; anything else is no country. Popularity is kept per
+ * country, so free text here would let any caller grow the models without bound.
+ */
+export function countryCode(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const code = value.trim().toLowerCase();
+  return /^[a-z]{2}$/.test(code) ? code : undefined;
 }

@@ -23,7 +23,7 @@ import type { CustomerContext } from '../customers/customer-context.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 import type { ProfileService } from '../profiles/profile-service.js';
-import { lessonOf, type Lesson, type Whereabouts } from './interactions.js';
+import { countryCode, lessonOf, type Lesson, type Whereabouts } from './interactions.js';
 import { Learner } from './learner.js';
 import { readMerchandising, writeMerchandising } from './merchandising-setting.js';
 
@@ -79,6 +79,10 @@ const ERASURE_TOPIC = 'erasures';
  */
 const EVENT_PAGE = 200;
 const PROFILE_PAGE = 100;
+/** Erased profiles remembered, so their late lessons are dropped. */
+const MAX_ERASED = 100_000;
+/** How long after an erasure its rebuild starts; more erasures meanwhile share it. */
+const ERASURE_REBUILD_DELAY_MS = 30_000;
 /** Longest stretch of learning from the log before requests get their turn, ms. */
 const SLICE_MS = 8;
 /** Products described between two yields to the event loop. */
@@ -91,6 +95,12 @@ type Missed =
   | { readonly kind: 'lesson'; readonly lesson: Lesson }
   | { readonly kind: 'merge'; readonly from: string; readonly into: string }
   | { readonly kind: 'erase'; readonly profileId: string };
+
+/** A read of the event log, and what it may not have seen (kept open until it is adopted). */
+interface LogRead {
+  readonly learner: Learner;
+  readonly missed: Missed[];
+}
 
 /** What a node tells the others after each commit, so their online state learns it too. */
 interface LearntElsewhere {
@@ -114,6 +124,9 @@ export class RecommendationService {
   #running: Promise<ModelReport> | undefined;
   #queued: Promise<ModelReport> | undefined;
   #contentTimer: ReturnType<typeof setTimeout> | undefined;
+  #erasureRebuild: ReturnType<typeof setTimeout> | undefined;
+  /** Profiles erased lately: lessons about them that arrive late are not learnt. */
+  readonly #erased = new Set<string>();
   #rebuildTimer: ReturnType<typeof setInterval> | undefined;
   #stopped = false;
 
@@ -150,9 +163,13 @@ export class RecommendationService {
       if (payload['origin'] !== deps.nodeId) this.#merchandising = await readMerchandising(deps.store);
     });
     this.#merchandising = await readMerchandising(deps.store);
-    const online = await this.#readLog();
-    const content = await this.#describeCatalogue();
-    this.#swap(online, { content });
+    const read = await this.#readLog();
+    const content = await this.#describeCatalogue().catch((error: unknown) => {
+      this.#missing.delete(read.missed);
+      throw error;
+    });
+    this.#adopt(read, { content });
+    const online = read.learner;
     this.#report = this.#reportOf(online, undefined, content, deps.clock.now());
     void this.#trainEase(online)
       .then((ease) => {
@@ -174,6 +191,7 @@ export class RecommendationService {
     this.#stopped = true;
     clearInterval(this.#rebuildTimer);
     clearTimeout(this.#contentTimer);
+    clearTimeout(this.#erasureRebuild);
   }
 
   recommend(query: RecommendationQuery, customer: CustomerContext): RecommendationAnswer {
@@ -245,33 +263,55 @@ export class RecommendationService {
 
   async #rebuildNow(): Promise<ModelReport> {
     const started = this.deps.clock.now();
-    const online = await this.#readLog();
-    const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(online)]);
-    if (!this.#stopped) this.#swap(online, { content, ...(ease !== undefined && { ease }) });
-    this.#report = this.#reportOf(online, ease, content, started);
-    return this.#report;
+    const read = await this.#readLog();
+    try {
+      const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(read.learner)]);
+      this.#adopt(read, { content, ...(ease !== undefined && { ease }) });
+      this.#report = this.#reportOf(read.learner, ease, content, started);
+      return this.#report;
+    } finally {
+      this.#missing.delete(read.missed);
+    }
   }
 
   /**
-   * A fresh online model from the event log. Events committed meanwhile are learnt by the model in
-   * service and remembered; the ones the read did not reach are replayed into the new model, so no
-   * event is learnt twice or missed.
+   * Serves a rebuilt set: first what was committed (or merged, or erased) since the read began goes
+   * into it, then it replaces the models in service, in one synchronous step, so nothing slips
+   * between the two. A lesson the read already learnt is skipped by its id.
    */
-  async #readLog(): Promise<Learner> {
+  #adopt(read: LogRead, heavy: Omit<Models, 'online'>): void {
+    this.#missing.delete(read.missed);
+    const { learner } = read;
+    for (const change of read.missed) {
+      if (change.kind === 'merge') learner.model.merge(change.from, change.into);
+      else if (change.kind === 'erase') learner.model.forget(change.profileId);
+      else if (!this.#erased.has(change.lesson.profileId)) learner.learn(change.lesson);
+    }
+    if (!this.#stopped) this.#swap(learner, heavy);
+  }
+
+  /**
+   * A fresh online model from the event log. What is committed meanwhile is learnt by the model in
+   * service and also kept in `missed`, which stays open until the new model is adopted.
+   */
+  async #readLog(): Promise<LogRead> {
     const { store, settings } = this.deps;
     const missed: Missed[] = [];
     this.#missing.add(missed);
     try {
       const learner = new Learner(settings.eventWeights);
       const whereabouts = await this.#whereabouts();
-      const seen = new Set<string>();
       let slice = performance.now();
       for (let after = 0; ;) {
         const page = await store.scanTrackEvents(after, EVENT_PAGE);
         for (const stored of page) {
-          const lesson = lessonOf(stored.profileId, stored.event, whereabouts.get(stored.profileId));
+          const lesson = lessonOf(
+            stored.profileId,
+            stored.event,
+            whereabouts.get(stored.profileId),
+            this.#isKnown,
+          );
           if (lesson !== undefined) learner.learn(lesson);
-          seen.add(stored.event.messageId);
           if (performance.now() - slice > SLICE_MS) {
             await new Promise((resolve) => setImmediate(resolve));
             slice = performance.now();
@@ -280,14 +320,10 @@ export class RecommendationService {
         if (page.length < EVENT_PAGE) break;
         after = (page[page.length - 1] as { seq: number }).seq;
       }
-      for (const change of missed) {
-        if (change.kind === 'merge') learner.model.merge(change.from, change.into);
-        else if (change.kind === 'erase') learner.model.forget(change.profileId);
-        else if (!seen.has(change.lesson.messageId)) learner.learn(change.lesson);
-      }
-      return learner;
-    } finally {
+      return { learner, missed };
+    } catch (error) {
       this.#missing.delete(missed);
+      throw error;
     }
   }
 
@@ -298,6 +334,8 @@ export class RecommendationService {
       const page = await this.deps.store.scanProfiles(after, PROFILE_PAGE);
       for (const { profile } of page) found.set(profile.id, whereaboutsOf(profile));
       if (page.length < PROFILE_PAGE) return found;
+      // SQLite answers at once: without this the whole scan would hold requests up.
+      await new Promise((resolve) => setImmediate(resolve));
       after = page[page.length - 1]?.profile.id;
     }
   }
@@ -329,7 +367,7 @@ export class RecommendationService {
   #learn(result: BatchResult): void {
     const whereabouts = new Map(result.profiles.map(({ profile }) => [profile.id, whereaboutsOf(profile)]));
     const lessons = result.stored.flatMap(
-      ({ profileId, event }) => lessonOf(profileId, event, whereabouts.get(profileId)) ?? [],
+      ({ profileId, event }) => lessonOf(profileId, event, whereabouts.get(profileId), this.#isKnown) ?? [],
     );
     const learnt: LearntElsewhere = { lessons, merges: result.absorbed };
     this.#apply(learnt);
@@ -350,20 +388,34 @@ export class RecommendationService {
       this.#remember({ kind: 'merge', from, into });
     }
     for (const lesson of lessons) {
+      if (this.#erased.has(lesson.profileId)) continue;
       this.#learner.learn(lesson);
       this.#remember({ kind: 'lesson', lesson });
     }
   }
 
+  readonly #isKnown = (productId: string) => this.deps.catalog.catalog.getProduct(productId) !== undefined;
+
   #remember(change: Missed): void {
     for (const missed of this.#missing) missed.push(change);
   }
 
-  /** An erased customer's history goes at once; their part in shared counts with a rebuild. */
+  /**
+   * An erased customer's history goes at once, and lessons about them still on their way are
+   * dropped; their part in shared counts goes with a rebuild, soon after (erasures come in bursts,
+   * and each rebuild reads the whole log).
+   */
   #erase(profileId: string): void {
+    this.#erased.add(profileId);
+    if (this.#erased.size > MAX_ERASED) this.#erased.delete(this.#erased.values().next().value as string);
     this.#learner.model.forget(profileId);
     this.#remember({ kind: 'erase', profileId });
-    void this.rebuild().catch(this.deps.onError);
+    if (this.#erasureRebuild !== undefined) return;
+    this.#erasureRebuild = setTimeout(() => {
+      this.#erasureRebuild = undefined;
+      void this.rebuild().catch(this.deps.onError);
+    }, ERASURE_REBUILD_DELAY_MS);
+    this.#erasureRebuild.unref();
   }
 
   #contentChanged(): void {
@@ -397,9 +449,9 @@ export class RecommendationService {
 }
 
 function whereaboutsOf(profile: Profile): Whereabouts {
-  const country = profile.traits['country'];
+  const country = countryCode(profile.traits['country']);
   return {
-    ...(typeof country === 'string' && country.length > 0 && { country: country.toLowerCase() }),
+    ...(country !== undefined && { country }),
     ...(profile.segments.length > 0 && { segments: profile.segments }),
   };
 }

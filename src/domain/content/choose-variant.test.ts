@@ -81,4 +81,19 @@ describe('content slots', () => {
       }),
     ).toEqual(['invalid_content_slot', '/variants/1/endsAt']);
   });
+
+  it('lets a campaign for everyone replace the default while it runs, and says it is scheduled', () => {
+    const campaign = slot({
+      variants: [
+        { id: 'default', payload: 1 },
+        { id: 'black-friday', startsAt: '2026-11-27T00:00:00Z', endsAt: '2026-11-30T00:00:00Z', payload: 2 },
+      ],
+    });
+    const friday = Date.parse('2026-11-27T12:00:00Z');
+    expect(chooseVariant(campaign, viewer(), friday)).toEqual({
+      variant: expect.objectContaining({ id: 'black-friday' }),
+      reason: 'scheduled',
+    });
+    expect(chooseVariant(campaign, viewer(), Date.parse('2026-12-01T00:00:00Z')).variant.id).toBe('default');
+  });
 });

@@ -19,7 +19,8 @@ export interface ChosenContent {
 
 /**
  * The variant a viewer sees now: among those whose audience matches and whose schedule is open,
- * the highest priority; at equal priority the more specific audience (more fields), then the
+ * the highest priority; at equal priority the more specific (each audience field counts one, a
+ * schedule one, so a scheduled campaign for everyone beats the always-on default), then the
  * earlier in the slot. The default (for everyone, always) guarantees an answer.
  */
 export function chooseVariant(slot: ContentSlot, viewer: ContentViewer, now: number): ChosenContent {
@@ -28,17 +29,21 @@ export function chooseVariant(slot: ContentSlot, viewer: ContentViewer, now: num
     if (!isOpen(variant, now)) continue;
     const matched = matchAudience(variant.audience, viewer);
     if (matched === undefined) continue;
-    const specificity = Object.keys(variant.audience ?? {}).length;
+    const scheduled = variant.startsAt !== undefined || variant.endsAt !== undefined;
+    const specificity = Object.keys(variant.audience ?? {}).length + (scheduled ? 1 : 0);
     if (
       best === undefined ||
       variant.priority > best.variant.priority ||
       (variant.priority === best.variant.priority && specificity > best.specificity)
     ) {
-      best = { variant, specificity, reason: matched.length === 0 ? 'default' : matched.join(', ') };
+      const reasons = [...matched, ...(scheduled ? ['scheduled'] : [])];
+      best = { variant, specificity, reason: reasons.length === 0 ? 'default' : reasons.join(', ') };
     }
   }
   // A slot always has a default; should a stored one not, its first variant stands in.
-  return best ?? { variant: slot.variants[0] as ContentVariant, reason: 'default' };
+  return best === undefined
+    ? { variant: slot.variants[0] as ContentVariant, reason: 'default' }
+    : { variant: best.variant, reason: best.reason };
 }
 
 function isOpen(variant: ContentVariant, now: number): boolean {

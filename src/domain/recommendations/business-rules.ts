@@ -7,8 +7,8 @@ import {
 import type { Candidate } from './strategies.js';
 import type { Merchandising, ProductFacts, RecommendationRequest, Recommended, Strategy } from './request.js';
 
-/** Strategies that may recommend what the customer already bought, unless the merchant says otherwise. */
-const REPEAT_STRATEGIES: readonly Strategy[] = ['buy-again', 'for-you', 'recently-viewed'];
+/** Strategies that may recommend what the customer already bought, unless the merchant says otherwise (DESIGN.md §1). */
+const REPEAT_STRATEGIES: readonly Strategy[] = ['buy-again', 'for-you'];
 
 export interface RuleContext {
   readonly request: RecommendationRequest;
@@ -73,8 +73,11 @@ export function applyRules(
 
 /** Puts pinned products at their positions (1-based), when they pass the rules. */
 export function applyPins(items: readonly Recommended[], context: RuleContext, limit: number): Recommended[] {
+  const pinnedOnce = new Set<string>();
   const pins = (context.merchandising.pins ?? [])
     .filter((pin) => pin.strategies === undefined || pin.strategies.includes(context.request.strategy))
+    // A product pinned twice takes its first pin only: a list never shows a product twice.
+    .filter((pin) => !pinnedOnce.has(pin.productId) && pinnedOnce.add(pin.productId))
     .sort((a, b) => a.position - b.position);
   if (pins.length === 0) return [...items];
   const allowed = admission(context);

@@ -1,7 +1,7 @@
 /**
  * Symmetric, weighted co-occurrence counts between products (bought in one order, viewed one after
  * the other). Memory stays linear in the catalogue: each product keeps at most `keep` neighbours,
- * trimmed to the strongest whenever it grows past twice that.
+ * trimmed to the strongest whenever it grows past three times that.
  */
 export class CoOccurrence {
   /** Products as small integers: maps keyed by numbers update several times faster than by strings. */

@@ -35,7 +35,8 @@ const STOP_WORDS = new Set([
 export class ContentSimilarity {
   readonly #vectors: Map<string, Map<string, number>>;
   readonly #postings: Map<string, string[]>;
-  readonly #cache = new Map<string, [string, number][]>();
+  /** Lists computed, and whether each holds every similar product (then any limit reads it). */
+  readonly #cache = new Map<string, { list: [string, number][]; complete: boolean }>();
 
   private constructor(vectors: Map<string, Map<string, number>>, postings: Map<string, string[]>) {
     this.#vectors = vectors;
@@ -94,7 +95,8 @@ export class ContentSimilarity {
   /** The products most like `productId` by content, best first, with the cosine. */
   similar(productId: string, limit: number): [string, number][] {
     const cached = this.#cache.get(productId);
-    if (cached !== undefined && cached.length >= limit) return cached.slice(0, limit);
+    if (cached !== undefined && (cached.complete || cached.list.length >= limit))
+      return cached.list.slice(0, limit);
     const vector = this.#vectors.get(productId);
     if (vector === undefined) return [];
     const rarestFirst = [...vector.keys()].sort(
@@ -118,7 +120,7 @@ export class ContentSimilarity {
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const best = scored.slice(0, Math.max(limit, 50));
     if (this.#cache.size > 50_000) this.#cache.clear();
-    this.#cache.set(productId, best);
+    this.#cache.set(productId, { list: best, complete: best.length === scored.length });
     return best.slice(0, limit);
   }
 }

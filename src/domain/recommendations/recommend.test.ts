@@ -199,4 +199,16 @@ describe('recommend', () => {
     );
     expect(chosenHomes).toHaveLength(2);
   });
+
+  it('shows a product pinned twice once, at its first pin', () => {
+    const merchandising: Merchandising = {
+      pins: [
+        { productId: 'tote', position: 1 },
+        { productId: 'tote', position: 3 },
+      ],
+    };
+    const answer = ids(ask({ strategy: 'popular', limit: 4 }, undefined, merchandising));
+    expect(answer[0]).toBe('tote');
+    expect(answer.filter((id) => id === 'tote')).toHaveLength(1);
+  });
 });

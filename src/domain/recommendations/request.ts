@@ -65,7 +65,7 @@ export interface Merchandising {
   }[];
   /** No more than this many items from one top-level category in a list. */
   readonly maxPerCategory?: number;
-  /** Strategies that may recommend what the customer already bought (default: buy-again, for-you, recently-viewed). */
+  /** Strategies that may recommend what the customer already bought (default: buy-again, for-you). */
   readonly repeatStrategies?: readonly Strategy[];
 }
 

@@ -89,8 +89,7 @@ export const MerchandisingBody = StrictObject({
   repeatStrategies: Type.Optional(
     Type.Array(Strategy, {
       maxItems: STRATEGIES.length,
-      description:
-        'strategies that may recommend what the customer bought (default buy-again, for-you, recently-viewed)',
+      description: 'strategies that may recommend what the customer bought (default buy-again and for-you)',
     }),
   ),
 });
