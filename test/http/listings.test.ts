@@ -146,8 +146,13 @@ describe('listings', () => {
         },
       });
     }
+    clock.advance(10_000);
     const seen = [...ids({ json: () => first })];
-    let cursor: string | null = first.nextCursor;
+    expect(seen).not.toContain('pot');
+    const second = (await listing({ category: 'home', limit: 4, cursor: first.nextCursor })).json();
+    expect(second.items[0].productId).toBe('pot');
+    seen.push(...ids({ json: () => second }));
+    let cursor: string | null = second.nextCursor;
     while (cursor !== null) {
       const page = (await listing({ category: 'home', limit: 4, cursor })).json();
       seen.push(...page.items.map((item: { productId: string }) => item.productId));

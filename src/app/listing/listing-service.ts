@@ -60,6 +60,10 @@ export interface ListingServiceDeps {
   readonly checkout: Checkout;
 }
 
+/** How long a listing's scanned candidates are reused, ms. */
+const CANDIDATES_MS = 5_000;
+/** Listings (category or query) whose candidates are kept, at most. */
+const MAX_CACHED_LISTINGS = 1_000;
 /** Shown products a cursor may remember: past this, a shopper is better served by a narrower listing. */
 const MAX_SHOWN = 2_000;
 
@@ -69,6 +73,8 @@ const MAX_SHOWN = 2_000;
  * Pages follow a cursor of what was shown, so reordering between pages never repeats or skips one.
  */
 export class ListingService {
+  readonly #cache = new Map<string, { at: number; candidates: ListingCandidate[] }>();
+
   constructor(private readonly deps: ListingServiceDeps) {}
 
   /** @throws DomainError `invalid_cursor` when the cursor is not one this service made. */
@@ -104,8 +110,27 @@ export class ListingService {
     };
   }
 
-  /** Active products of the category or answering the query, with what ranking reads of them. */
+  /**
+   * Active products of the category or answering the query, with what ranking reads of them. The
+   * scan and the popularity behind it are kept a few seconds per listing (popularity moves in
+   * minutes); stock and status are always read fresh.
+   */
   #candidates(query: ListingQuery, now: number): ListingCandidate[] {
+    const key = `${query.category ?? ''}\u0000${query.query ?? ''}`;
+    let cached = this.#cache.get(key);
+    if (cached === undefined || now - cached.at >= CANDIDATES_MS || now < cached.at) {
+      if (this.#cache.size >= MAX_CACHED_LISTINGS) this.#cache.clear();
+      cached = { at: now, candidates: this.#readCandidates(query, now) };
+      this.#cache.set(key, cached);
+    }
+    // Stock and status are read now: a product sold out or archived leaves the listing at once.
+    const { catalog } = this.deps;
+    return cached.candidates
+      .filter((candidate) => catalog.getProduct(candidate.id)?.status === 'active')
+      .map((candidate) => ({ ...candidate, inStock: catalog.isSellable(candidate.id) }));
+  }
+
+  #readCandidates(query: ListingQuery, now: number): ListingCandidate[] {
     const { catalog, recommendations } = this.deps;
     const category = query.category === undefined ? undefined : normalizeCategoryPath(query.category);
     const popularity = recommendations.models.online.popularity;
