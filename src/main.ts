@@ -74,6 +74,8 @@ export interface Attune {
   readonly checkout: Checkout;
   readonly recommendations: RecommendationService;
   readonly content: ContentService;
+  readonly listings: ListingService;
+  readonly decide: DecideService;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
@@ -310,6 +312,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     checkout,
     recommendations,
     content,
+    listings,
+    decide,
     createdKeys,
     backgroundWork,
     async close() {

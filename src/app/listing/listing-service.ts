@@ -81,7 +81,10 @@ export class ListingService {
   async list(query: ListingQuery, customer: CustomerContext): Promise<Listing> {
     const seen = query.cursor === undefined ? undefined : readSeen(query.cursor);
     const now = this.deps.clock.now();
-    const ranked = rankListing(this.#candidates(query, now), this.#viewer(customer, now));
+    const { catalog } = this.deps;
+    const ranked = rankListing(this.#candidates(query, now), this.#viewer(customer, now), (id) =>
+      catalog.isSellable(id),
+    );
     const shown = seen?.shown ?? new Set<number>();
     const { page, more } = this.#priceInOrder(ranked, shown, query, customer);
     const badges = await this.#badges(query.currency, customer);
@@ -93,7 +96,7 @@ export class ListingService {
         price,
         offers: badges(product),
         inStock: item.inStock,
-        reasons: item.reasons,
+        reasons: item.reasons(),
       };
     });
     return {
@@ -123,11 +126,9 @@ export class ListingService {
       cached = { at: now, candidates: this.#readCandidates(query, now) };
       this.#cache.set(key, cached);
     }
-    // Stock and status are read now: a product sold out or archived leaves the listing at once.
+    // Status is read now (stock too, by the ranking): an archived product leaves the listing at once.
     const { catalog } = this.deps;
-    return cached.candidates
-      .filter((candidate) => catalog.getProduct(candidate.id)?.status === 'active')
-      .map((candidate) => ({ ...candidate, inStock: catalog.isSellable(candidate.id) }));
+    return cached.candidates.filter((candidate) => catalog.getProduct(candidate.id)?.status === 'active');
   }
 
   #readCandidates(query: ListingQuery, now: number): ListingCandidate[] {
@@ -149,7 +150,6 @@ export class ListingService {
         ...(product.brand !== undefined && { brand: product.brand }),
         relevance,
         popularity: popularity.score('all', product.id, now),
-        inStock: catalog.isSellable(product.id),
         ...(cost !== undefined &&
           product.price.amount > 0 && {
             margin: Math.max(0, (product.price.amount - cost) / product.price.amount),

@@ -9,7 +9,6 @@ export interface ListingCandidate {
   readonly relevance: number;
   /** Decayed popularity, any scale (it is compared with the other candidates'). */
   readonly popularity: number;
-  readonly inStock: boolean;
   /** (price − cost) / price when the cost is known, 0..1. */
   readonly margin?: number;
 }
@@ -40,8 +39,11 @@ export interface RankedListingItem {
   readonly productId: string;
   readonly score: number;
   readonly inStock: boolean;
-  /** The signals that lifted it, strongest first (`affinity: home/kitchen`, `popular`, `relevance`). */
-  readonly reasons: readonly string[];
+  /**
+   * The signals that lifted it, strongest first (`affinity: home/kitchen`, `popular`, `relevance`):
+   * worked out for the page shown only.
+   */
+  readonly reasons: () => readonly string[];
 }
 
 /**
@@ -52,31 +54,43 @@ export interface RankedListingItem {
 export function rankListing(
   candidates: readonly ListingCandidate[],
   viewer: ViewerAffinities,
+  inStock: (productId: string) => boolean,
   weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
 ): RankedListingItem[] {
-  const mostPopular = Math.max(0, ...candidates.map((candidate) => candidate.popularity)) || 1;
+  let mostPopular = 0;
+  for (const candidate of candidates)
+    if (candidate.popularity > mostPopular) mostPopular = candidate.popularity;
+  mostPopular ||= 1;
+  const personal = viewer.categories.size > 0 || viewer.brands.size > 0;
+  const partsOf = (
+    candidate: ListingCandidate,
+  ): [[string, number], [string, number], [string, number], [string, number]] => {
+    const affinity = personal ? affinityOf(candidate, viewer) : NO_AFFINITY;
+    return [
+      ['relevance', weights.relevance * candidate.relevance],
+      [affinity.label, weights.affinity * affinity.score],
+      ['popular', (weights.popularity * candidate.popularity) / mostPopular],
+      ['margin', weights.margin * (candidate.margin ?? 0)],
+    ];
+  };
   return candidates
-    .map((candidate) => {
-      const affinity = affinityOf(candidate, viewer);
-      const parts: [string, number][] = [
-        ['relevance', weights.relevance * candidate.relevance],
-        [affinity.label, weights.affinity * affinity.score],
-        ['popular', (weights.popularity * candidate.popularity) / mostPopular],
-        ['margin', weights.margin * (candidate.margin ?? 0)],
-      ];
-      const score = parts.reduce((sum, [, value]) => sum + value, 0);
-      const reasons = parts
-        .filter(
-          ([label, value]) =>
-            value > 0 && label !== '' && !(label === 'relevance' && candidate.relevance === 1),
-        )
-        .sort((a, b) => b[1] - a[1])
-        .map(([label]) => label);
+    .map((candidate): RankedListingItem => {
+      const parts = partsOf(candidate);
+      const available = inStock(candidate.id);
       return {
         productId: candidate.id,
-        score: Math.round(score * 1e6) / 1e6,
-        inStock: candidate.inStock,
-        reasons: candidate.inStock ? reasons : [...reasons, 'out of stock'],
+        score: Math.round((parts[0][1] + parts[1][1] + parts[2][1] + parts[3][1]) * 1e6) / 1e6,
+        inStock: available,
+        reasons: () => {
+          const reasons = parts
+            .filter(
+              ([label, value]) =>
+                value > 0 && label !== '' && !(label === 'relevance' && candidate.relevance === 1),
+            )
+            .sort((a, b) => b[1] - a[1])
+            .map(([label]) => label);
+          return available ? reasons : [...reasons, 'out of stock'];
+        },
       };
     })
     .sort(
@@ -86,6 +100,8 @@ export function rankListing(
         (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0),
     );
 }
+
+const NO_AFFINITY = { label: '', score: 0 };
 
 /** The strongest affinity the product meets: a category it is in (or under), or its brand. */
 function affinityOf(candidate: ListingCandidate, viewer: ViewerAffinities): { label: string; score: number } {
