@@ -60,6 +60,16 @@ export interface ListingServiceDeps {
   readonly checkout: Checkout;
 }
 
+/** What a listing's scan keeps: its candidates in the visitor's order, and the popularity scale. */
+interface ScannedListing {
+  readonly at: number;
+  readonly ordered: readonly ListingCandidate[];
+  readonly scale: number;
+}
+
+const VISITOR: ViewerAffinities = { categories: new Map(), brands: new Map() };
+/** Products re-ranked for the customer per request: the head of the visitor's order. */
+const RERANKED = 500;
 /** How long a listing's scanned candidates are reused, ms. */
 const CANDIDATES_MS = 5_000;
 /** Listings (category or query) whose candidates are kept, at most. */
@@ -73,7 +83,7 @@ const MAX_SHOWN = 2_000;
  * Pages follow a cursor of what was shown, so reordering between pages never repeats or skips one.
  */
 export class ListingService {
-  readonly #cache = new Map<string, { at: number; candidates: ListingCandidate[] }>();
+  readonly #cache = new Map<string, ScannedListing>();
 
   constructor(private readonly deps: ListingServiceDeps) {}
 
@@ -81,11 +91,8 @@ export class ListingService {
   async list(query: ListingQuery, customer: CustomerContext): Promise<Listing> {
     const seen = query.cursor === undefined ? undefined : readSeen(query.cursor);
     const now = this.deps.clock.now();
-    const { catalog } = this.deps;
-    const ranked = rankListing(this.#candidates(query, now), this.#viewer(customer, now), (id) =>
-      catalog.isSellable(id),
-    );
     const shown = seen?.shown ?? new Set<number>();
+    const ranked = this.#ranked(this.#scanned(query, now), this.#viewer(customer, now));
     const { page, more } = this.#priceInOrder(ranked, shown, query, customer);
     const badges = await this.#badges(query.currency, customer);
     const items = page.map(({ ranked: item, price }) => {
@@ -114,21 +121,62 @@ export class ListingService {
   }
 
   /**
-   * Active products of the category or answering the query, with what ranking reads of them. The
-   * scan and the popularity behind it are kept a few seconds per listing (popularity moves in
-   * minutes); stock and status are always read fresh.
+   * Active products of the category or answering the query, with what ranking reads of them, in
+   * their order for a visitor. The scan and the popularity behind it are kept a few seconds per
+   * listing (popularity moves in minutes); stock and status are always read fresh.
    */
-  #candidates(query: ListingQuery, now: number): ListingCandidate[] {
+  #scanned(query: ListingQuery, now: number): ScannedListing {
     const key = `${query.category ?? ''}\u0000${query.query ?? ''}`;
     let cached = this.#cache.get(key);
     if (cached === undefined || now - cached.at >= CANDIDATES_MS || now < cached.at) {
       if (this.#cache.size >= MAX_CACHED_LISTINGS) this.#cache.clear();
-      cached = { at: now, candidates: this.#readCandidates(query, now) };
+      const candidates = this.#readCandidates(query, now);
+      const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+      const order = rankListing(candidates, VISITOR, () => true);
+      let scale = 0;
+      for (const candidate of candidates) scale = Math.max(scale, candidate.popularity);
+      cached = {
+        at: now,
+        ordered: order.map((item) => byId.get(item.productId) as ListingCandidate),
+        scale,
+      };
       this.#cache.set(key, cached);
     }
-    // Status is read now (stock too, by the ranking): an archived product leaves the listing at once.
+    return cached;
+  }
+
+  /**
+   * The listing in the order pages take it: the most relevant and popular few hundred re-ranked for
+   * this customer, then the rest in the visitor's order; products out of stock after all in stock.
+   * Only the head is re-ranked because a request must not cost the whole catalogue; pages follow
+   * the seen-cursor, so whatever the order, none repeats and none is skipped.
+   */
+  *#ranked(scanned: ScannedListing, viewer: ViewerAffinities): Generator<RankedListingItem> {
     const { catalog } = this.deps;
-    return cached.candidates.filter((candidate) => catalog.getProduct(candidate.id)?.status === 'active');
+    const active = (candidate: ListingCandidate) => catalog.getProduct(candidate.id)?.status === 'active';
+    const inStock = (id: string) => catalog.isSellable(id);
+    const head = rankListing(
+      scanned.ordered.slice(0, RERANKED).filter(active),
+      viewer,
+      inStock,
+      undefined,
+      scanned.scale,
+    );
+    const tail = (wanted: boolean) =>
+      rankListing(
+        scanned.ordered
+          .slice(RERANKED)
+          .filter((candidate) => active(candidate) && inStock(candidate.id) === wanted),
+        VISITOR,
+        () => wanted,
+        undefined,
+        scanned.scale,
+      );
+    const longer = scanned.ordered.length > RERANKED;
+    yield* head.filter((item) => item.inStock);
+    if (longer) yield* tail(true);
+    yield* head.filter((item) => !item.inStock);
+    if (longer) yield* tail(false);
   }
 
   #readCandidates(query: ListingQuery, now: number): ListingCandidate[] {
@@ -174,7 +222,7 @@ export class ListingService {
    * whether any product not shown is left after them.
    */
   #priceInOrder(
-    ranked: readonly RankedListingItem[],
+    ranked: Iterable<RankedListingItem>,
     shown: ReadonlySet<number>,
     query: ListingQuery,
     customer: CustomerContext,

@@ -56,10 +56,13 @@ export function rankListing(
   viewer: ViewerAffinities,
   inStock: (productId: string) => boolean,
   weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
+  /** The popularity that scales to 1 (default: the most popular of `candidates`). */
+  scale?: number,
 ): RankedListingItem[] {
-  let mostPopular = 0;
-  for (const candidate of candidates)
-    if (candidate.popularity > mostPopular) mostPopular = candidate.popularity;
+  let mostPopular = scale ?? 0;
+  if (scale === undefined)
+    for (const candidate of candidates)
+      if (candidate.popularity > mostPopular) mostPopular = candidate.popularity;
   mostPopular ||= 1;
   const personal = viewer.categories.size > 0 || viewer.brands.size > 0;
   const partsOf = (
