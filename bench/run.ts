@@ -13,7 +13,7 @@ import { promotionsSuite } from './suites/promotions.js';
 import { completeJourneySuite } from './suites/complete-journey.js';
 import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
 import { recommendationServingSuite } from './suites/recommendations-serving.js';
-import { decideSuite } from './suites/decide.js';
+import { decideScalingSuite, decideSuite } from './suites/decide.js';
 
 const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
@@ -27,6 +27,7 @@ const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   r2: r2Suite,
   recs: recommendationServingSuite,
   decide: decideSuite,
+  'decide-scaling': decideScalingSuite,
 };
 
 const { values } = parseArgs({

@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/load.js';
+import { createAttune } from '../../src/main.js';
 import { runLoad } from '../lib/load.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 import { startServerProcess } from '../lib/server-process.js';
+import { syntheticPriceLists } from '../lib/synthetic-price-lists.js';
+import { syntheticPromotions } from '../lib/synthetic-promotions.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 
@@ -114,4 +119,110 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
     await Promise.all(servers.map((server) => server.stop()));
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const CATEGORIES = ['home/decor', 'kitchen/tableware', 'garden', 'seasonal/christmas', 'bags', 'toys-games'];
+
+/** Decide's own time in-process (no HTTP): median and p99 of 300 calls for one shop size. */
+async function decideLatency(products: number, rules: number): Promise<{ p50: number; p99: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-decide-scale-'));
+  const loaded = loadConfig({
+    DATA_DIR: dataDir,
+    ATTUNE_DEMO: '0',
+    ATTUNE_SECRET_KEY: SECRET,
+    LOG_LEVEL: 'silent',
+  });
+  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+  const attune = await createAttune(loaded.config, { logger: pino({ level: 'silent' }) });
+  try {
+    for (let start = 0; start < products; start += 1_000) {
+      await attune.catalog.putProducts(
+        Array.from({ length: Math.min(1_000, products - start) }, (_, offset) => {
+          const index = start + offset;
+          return {
+            id: `p${index}`,
+            title: `product ${index} style ${index % 37}`,
+            categories: [CATEGORIES[index % CATEGORIES.length] as string],
+            brand: `brand-${index % 300}`,
+            attributes: {},
+            price: { amount: 500 + (index % 50) * 10, currency: 'GBP' },
+            cost: { amount: 300, currency: 'GBP' },
+          };
+        }),
+      );
+    }
+    for (const { id, input } of syntheticPriceLists(Math.ceil(rules / 2), products))
+      await attune.pricing.put(id, input);
+    for (const { id, input } of syntheticPromotions(Math.floor(rules / 2), products, CATEGORIES))
+      await attune.promotions.put(id, input);
+    const orders = Array.from({ length: 2_000 }, (_, index) => ({
+      type: 'track',
+      event: 'Order Completed',
+      userId: index % 10 === 0 ? 'bench-buyer' : `c${index % 400}`,
+      messageId: `bench-${index}`,
+      properties: {
+        order_id: `o${index}`,
+        products: [0, 1, 2].map((line) => ({
+          product_id: `p${(index * 7 + line * 13) % products}`,
+          price: 5,
+        })),
+      },
+    }));
+    for (let start = 0; start < orders.length; start += 500)
+      await attune.ingestion.submit(orders.slice(start, start + 500), { fromServer: true });
+    await attune.recommendations.rebuild();
+    const customer = await attune.customers.resolve({
+      userId: 'bench-buyer',
+      trusted: true,
+      context: { country: 'GB' },
+    });
+    const request = {
+      currency: 'GBP',
+      listing: { category: 'home', limit: 24 },
+      cart: { items: [0, 1, 2].map((line) => ({ productId: `p${line * 11}`, quantity: 1 + line })) },
+      recommendations: [
+        { slot: 'similar', strategy: 'similar' as const, productId: 'p0', limit: 8 },
+        { slot: 'for-you', strategy: 'for-you' as const, limit: 8 },
+      ],
+      content: [],
+    };
+    const times: number[] = [];
+    for (let call = 0; call < 330; call += 1) {
+      const started = performance.now();
+      await attune.decide.decide(request, customer);
+      if (call >= 30) times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return {
+      p50: times[Math.floor(times.length / 2)] as number,
+      p99: times[Math.floor(times.length * 0.99)] as number,
+    };
+  } finally {
+    await attune.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** How decide's time grows with the catalogue (100 rules) and with the rules in force (10,000 products). */
+export async function decideScalingSuite(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const ms = (value: number) => formatNumber(value, 2);
+  for (const products of [1_000, 10_000, 100_000]) {
+    const { p50, p99 } = await decideLatency(products, 100);
+    rows.push({
+      suite: 'decide',
+      name: `decide in-process, ${formatNumber(products)} products, 100 rules (50 price lists, 50 promotions)`,
+      measured: `p50 ${ms(p50)} ms, p99 ${ms(p99)} ms`,
+      note: 'a category of a sixth of the catalogue, 24 items, 2 slots, 3-line cart',
+    });
+  }
+  for (const rules of [10, 1_000]) {
+    const { p50, p99 } = await decideLatency(10_000, rules);
+    rows.push({
+      suite: 'decide',
+      name: `decide in-process, 10,000 products, ${formatNumber(rules)} rules`,
+      measured: `p50 ${ms(p50)} ms, p99 ${ms(p99)} ms`,
+    });
+  }
+  return rows;
 }
