@@ -72,8 +72,11 @@ const VISITOR: ViewerAffinities = { categories: new Map(), brands: new Map() };
 const RERANKED = 500;
 /** How long a listing's scanned candidates are reused, ms. */
 const CANDIDATES_MS = 5_000;
-/** Listings (category or query) whose candidates are kept, at most. */
-const MAX_CACHED_LISTINGS = 1_000;
+/**
+ * Candidates kept over all cached listings, at most: text queries come from anyone with a
+ * publishable key, so the cache is bounded by what it holds, not by how many listings.
+ */
+const MAX_CACHED_CANDIDATES = 1_000_000;
 /** Shown products a cursor may remember: past this, a shopper is better served by a narrower listing. */
 const MAX_SHOWN = 2_000;
 
@@ -84,6 +87,7 @@ const MAX_SHOWN = 2_000;
  */
 export class ListingService {
   readonly #cache = new Map<string, ScannedListing>();
+  #cachedCandidates = 0;
 
   constructor(private readonly deps: ListingServiceDeps) {}
 
@@ -129,8 +133,12 @@ export class ListingService {
     const key = `${query.category ?? ''}\u0000${query.query ?? ''}`;
     let cached = this.#cache.get(key);
     if (cached === undefined || now - cached.at >= CANDIDATES_MS || now < cached.at) {
-      if (this.#cache.size >= MAX_CACHED_LISTINGS) this.#cache.clear();
       const candidates = this.#readCandidates(query, now);
+      if (this.#cachedCandidates + candidates.length > MAX_CACHED_CANDIDATES) {
+        this.#cache.clear();
+        this.#cachedCandidates = 0;
+      }
+      this.#cachedCandidates += candidates.length - (this.#cache.get(key)?.ordered.length ?? 0);
       const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
       const order = rankListing(candidates, VISITOR, () => true);
       let scale = 0;
