@@ -11,7 +11,7 @@ import {
 } from '../schemas/content.js';
 import { ProblemSchema, commonProblems } from '../schemas/common.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerProof } from './pricing-routes.js';
+import { customerOf } from './customer-of.js';
 
 export function registerContentRoutes(
   parent: FastifyInstance,
@@ -94,13 +94,8 @@ export function registerContentRoutes(
       },
     },
     async (request) => {
-      const { slots, userId, anonymousId, context } = request.body;
-      const customer = await customers.resolve({
-        ...(userId !== undefined && { userId }),
-        ...(anonymousId !== undefined && { anonymousId }),
-        ...(context !== undefined && { context }),
-        ...customerProof(request),
-      });
+      const { slots } = request.body;
+      const customer = await customerOf(customers, request, request.body);
       return { slots: content.resolve(slots, customer) };
     },
   );

@@ -4,7 +4,7 @@ import type { DecideService } from '../../../app/decide/decide-service.js';
 import { commonProblems } from '../schemas/common.js';
 import { DecideBody, DecideResponse } from '../schemas/decide.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerProof } from './pricing-routes.js';
+import { customerOf } from './customer-of.js';
 import { offerView } from './promotion-routes.js';
 
 export function registerDecideRoutes(
@@ -32,12 +32,7 @@ export function registerDecideRoutes(
     },
     async (request) => {
       const { userId, anonymousId, context, currency, listing, ...rest } = request.body;
-      const customer = await customers.resolve({
-        ...(userId !== undefined && { userId }),
-        ...(anonymousId !== undefined && { anonymousId }),
-        ...(context !== undefined && { context }),
-        ...customerProof(request),
-      });
+      const customer = await customerOf(customers, request, request.body);
       const used = currency ?? deps.storeCurrency;
       const decision = await decide.decide(
         {

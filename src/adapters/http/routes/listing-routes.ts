@@ -4,7 +4,7 @@ import type { ListingService } from '../../../app/listing/listing-service.js';
 import { commonProblems } from '../schemas/common.js';
 import { ListingBody, ListingResponse } from '../schemas/listing.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerProof } from './pricing-routes.js';
+import { customerOf } from './customer-of.js';
 
 export function registerListingRoutes(
   parent: FastifyInstance,
@@ -30,12 +30,7 @@ export function registerListingRoutes(
     },
     async (request) => {
       const { userId, anonymousId, context, currency, ...query } = request.body;
-      const customer = await customers.resolve({
-        ...(userId !== undefined && { userId }),
-        ...(anonymousId !== undefined && { anonymousId }),
-        ...(context !== undefined && { context }),
-        ...customerProof(request),
-      });
+      const customer = await customerOf(customers, request, request.body);
       return listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
     },
   );

@@ -1,20 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { priceShopperOf, type CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { PricingService } from '../../../app/pricing/pricing-service.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
 import { PriceListBody, PriceListResponse, ResolveBody, ResolveResponse } from '../schemas/pricing.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-
-/** How a request proves who it acts for: a secret key may act for anyone, a publishable key only with a customer token. */
-export function customerProof(request: FastifyRequest): { trusted: boolean; customerToken?: string } {
-  const header = request.headers['x-customer-token'];
-  return {
-    trusted: request.principal?.scopes.has('profiles:read') === true,
-    ...(typeof header === 'string' && { customerToken: header }),
-  };
-}
+import { customerOf } from './customer-of.js';
 
 export function registerPricingRoutes(
   parent: FastifyInstance,
@@ -108,13 +100,8 @@ export function registerPricingRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, currency, items } = request.body;
-      const customer = await customers.resolve({
-        ...(userId !== undefined && { userId }),
-        ...(anonymousId !== undefined && { anonymousId }),
-        ...(context !== undefined && { context }),
-        ...customerProof(request),
-      });
+      const { currency, items } = request.body;
+      const customer = await customerOf(customers, request, request.body);
       return {
         items: pricing.resolve(items, currency, priceShopperOf(customer)),
       };

@@ -19,7 +19,7 @@ import {
   PromotionResponse,
 } from '../schemas/promotions.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerProof } from './pricing-routes.js';
+import { customerOf } from './customer-of.js';
 
 export function registerPromotionRoutes(
   parent: FastifyInstance,
@@ -28,16 +28,10 @@ export function registerPromotionRoutes(
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const { promotions, checkout, customers } = deps;
   const tags = ['promotions'];
-  const customerOf = (
+  const customerFor = (
     request: FastifyRequest,
     body: { userId?: string; anonymousId?: string; context?: Record<string, unknown> },
-  ) =>
-    customers.resolve({
-      ...(body.userId !== undefined && { userId: body.userId }),
-      ...(body.anonymousId !== undefined && { anonymousId: body.anonymousId }),
-      ...(body.context !== undefined && { context: body.context }),
-      ...customerProof(request),
-    });
+  ) => customerOf(customers, request, body);
 
   app.put(
     '/v1/promotions/:id',
@@ -151,7 +145,7 @@ export function registerPromotionRoutes(
         response: { 200: CartResponse, 422: ProblemSchema, ...commonProblems },
       },
     },
-    async (request) => checkout.evaluate(request.body, await customerOf(request, request.body)),
+    async (request) => checkout.evaluate(request.body, await customerFor(request, request.body)),
   );
 
   app.post(
@@ -169,7 +163,7 @@ export function registerPromotionRoutes(
       const { cart, ...rest } = request.body;
       const offers = await checkout.offers(
         { ...rest, ...(cart !== undefined && { items: cart.items }) },
-        await customerOf(request, rest),
+        await customerFor(request, rest),
       );
       return { offers: offers.map((offer) => offerView(offer, rest.currency)) };
     },
@@ -190,7 +184,7 @@ export function registerPromotionRoutes(
         response: { 200: CartResponse, 409: ProblemSchema, 422: ProblemSchema, ...commonProblems },
       },
     },
-    async (request) => checkout.placeOrder(request.body, await customerOf(request, request.body)),
+    async (request) => checkout.placeOrder(request.body, await customerFor(request, request.body)),
   );
 }
 

@@ -10,7 +10,7 @@ import {
   RecommendationResponse,
 } from '../schemas/recommendations.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerProof } from './pricing-routes.js';
+import { customerOf } from './customer-of.js';
 
 export function registerRecommendationRoutes(
   parent: FastifyInstance,
@@ -36,12 +36,7 @@ export function registerRecommendationRoutes(
     },
     async (request) => {
       const { userId, anonymousId, context, cart, ...query } = request.body;
-      const customer = await customers.resolve({
-        ...(userId !== undefined && { userId }),
-        ...(anonymousId !== undefined && { anonymousId }),
-        ...(context !== undefined && { context }),
-        ...customerProof(request),
-      });
+      const customer = await customerOf(customers, request, request.body);
       return recommendations.recommend(
         { ...query, ...(cart !== undefined && { cart: cart.items.map((item) => item.productId) }) },
         customer,

@@ -44,6 +44,9 @@ export const Attributes = Type.Record(
   { maxProperties: 100, description: 'free attributes: a scalar or a list of scalars each' },
 );
 
+/** A userId or anonymousId a storefront request names. */
+export const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
+
 export const IdParams = StrictObject({ id: Id });
 
 export const PageQuery = {

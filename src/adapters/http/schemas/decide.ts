@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, Id, StrictObject } from './common.js';
+import { CurrencyCode, CustomerIdField, Id, StrictObject } from './common.js';
 import { ResolvedContent } from './content.js';
 import { ListingResponse } from './listing.js';
 import { ResolveContext } from './pricing.js';
 import { CartItems, CartResponse, OffersResponse } from './promotions.js';
 import { RecommendationFilter, RecommendationResponse, Strategy } from './recommendations.js';
-
-const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 
 export const DecideBody = StrictObject({
   userId: Type.Optional(CustomerIdField),

@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, StrictObject } from './common.js';
+import { CurrencyCode, CustomerIdField, StrictObject } from './common.js';
 import { ResolveContext, ResolvedPrice } from './pricing.js';
-
-const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 
 export const ListingBody = StrictObject({
   userId: Type.Optional(CustomerIdField),

@@ -1,5 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, Attributes, CurrencyCode, Id, Money, StrictObject, Timestamp } from './common.js';
+import {
+  Amount,
+  Attributes,
+  CurrencyCode,
+  CustomerIdField,
+  Id,
+  Money,
+  StrictObject,
+  Timestamp,
+} from './common.js';
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 10_000 });
 
@@ -84,8 +93,6 @@ export const ResolveContext = Type.Object(
     description: 'the request context: channel, device, country, locale, page, ...',
   },
 );
-
-const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 
 export const ResolveBody = StrictObject({
   userId: Type.Optional(CustomerIdField),

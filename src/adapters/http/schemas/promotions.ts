@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, CurrencyCode, Id, Money, StrictObject, Timestamp } from './common.js';
+import { Amount, CurrencyCode, CustomerIdField, Id, Money, StrictObject, Timestamp } from './common.js';
 import { MatchSchema, ResolveContext } from './pricing.js';
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 1_000 });
@@ -125,7 +125,6 @@ export const GenerateCodesResponse = Type.Object({
   codes: Type.Array(Type.String()),
 });
 
-const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 export const CartItems = Type.Array(
   StrictObject({ productId: Id, quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
   {

@@ -1,9 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { STRATEGIES } from '../../../domain/recommendations/index.js';
-import { Amount, Attributes, Id, StrictObject } from './common.js';
+import { Amount, Attributes, CustomerIdField, Id, StrictObject } from './common.js';
 import { MatchSchema, ResolveContext } from './pricing.js';
 
-const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 export const Strategy = Type.Union(
   STRATEGIES.map((strategy) => Type.Literal(strategy)),
   { description: STRATEGIES.join(', ') },
