@@ -130,6 +130,35 @@ describe('recommendations', () => {
     });
   });
 
+  it('shows what a segment buys only to the merchant or to a customer of that segment', async () => {
+    await node.call('PUT', '/v1/segments/fans', {
+      body: { name: 'Fans', rule: { trait: 'traits.plan', op: 'eq', value: 'fan' } },
+    });
+    await node.call('POST', '/v1/identify', { body: { userId: 'fan-1', traits: { plan: 'fan' } } });
+    await order('fan-1', 'fan-order', ['lamp']);
+    const merchant = (await ask({ strategy: 'popular', segment: 'fans' })).json();
+    expect(merchant.items[0]).toMatchObject({ productId: 'lamp', reason: 'popular with segment fans' });
+    const visitor = (await ask({ strategy: 'popular', segment: 'fans' }, PUBLISHABLE_KEY)).json();
+    expect(visitor.items.map((item: { reason: string }) => item.reason)).not.toContain(
+      'popular with segment fans',
+    );
+    // Another fan (the first one bought the lamp, and popular leaves out what a customer bought).
+    await node.call('POST', '/v1/identify', { body: { userId: 'fan-2', traits: { plan: 'fan' } } });
+    const token = (await node.call('POST', '/v1/customer-tokens', { body: { userId: 'fan-2' } })).json()
+      .token;
+    const fan = await node.app.inject({
+      method: 'POST',
+      url: '/v1/recommendations',
+      headers: {
+        authorization: `Bearer ${PUBLISHABLE_KEY}`,
+        'x-customer-token': token,
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify({ strategy: 'popular', segment: 'fans', userId: 'fan-2', limit: 3 }),
+    });
+    expect(fan.json().items[0]).toMatchObject({ productId: 'lamp', reason: 'popular with segment fans' });
+  });
+
   it('learns each event at once: the next answer already knows it', async () => {
     const viewed = (await ask({ strategy: 'recently-viewed', anonymousId: 'visit-7' })).json();
     expect(viewed.items).toEqual([]);

@@ -10,7 +10,7 @@ import {
   RecommendationResponse,
 } from '../schemas/recommendations.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from './customer-of.js';
+import { customerOf, customerProof } from './customer-of.js';
 
 export function registerRecommendationRoutes(
   parent: FastifyInstance,
@@ -35,10 +35,17 @@ export function registerRecommendationRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, cart, ...query } = request.body;
+      const { userId, anonymousId, context, cart, segment, ...query } = request.body;
       const customer = await customerOf(customers, request, request.body);
+      // What a segment buys is shown to the merchant's servers, or to a customer of that segment.
+      const segmentShown =
+        segment !== undefined && (customerProof(request).trusted || customer.segments.includes(segment));
       return recommendations.recommend(
-        { ...query, ...(cart !== undefined && { cart: cart.items.map((item) => item.productId) }) },
+        {
+          ...query,
+          ...(segmentShown && { segment }),
+          ...(cart !== undefined && { cart: cart.items.map((item) => item.productId) }),
+        },
         customer,
       );
     },

@@ -46,7 +46,12 @@ export const RecommendationBody = StrictObject({
   limit: Type.Integer({ minimum: 1, maximum: 100 }),
   filter: Type.Optional(RecommendationFilter),
   segment: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 256, description: 'popular and trending within this segment' }),
+    Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description:
+        'popular and trending within this segment: for a secret key, or a customer in it; otherwise ignored (the reason says whose popularity it is)',
+    }),
   ),
   context: Type.Optional(ResolveContext),
 });
