@@ -33,6 +33,15 @@ const ask = (body: Record<string, unknown>, key?: string) =>
     body: { limit: 10, ...body },
     ...(key !== undefined && { key }),
   });
+/** Asks with a publishable key and a customer token for `userId`, as a storefront acting for them. */
+const askAs = async (userId: string, body: Record<string, unknown>) => {
+  const token = (await node.call('POST', '/v1/customer-tokens', { body: { userId } })).json().token as string;
+  return node.call('POST', '/v1/recommendations', {
+    key: PUBLISHABLE_KEY,
+    headers: { 'x-customer-token': token },
+    body: { limit: 10, userId, ...body },
+  });
+};
 const idsOf = (response: { json: () => any }): string[] =>
   (response.json().items as { productId: string }[]).map((item) => item.productId);
 
@@ -144,18 +153,7 @@ describe('recommendations', () => {
     );
     // Another fan (the first one bought the lamp, and popular leaves out what a customer bought).
     await node.call('POST', '/v1/identify', { body: { userId: 'fan-2', traits: { plan: 'fan' } } });
-    const token = (await node.call('POST', '/v1/customer-tokens', { body: { userId: 'fan-2' } })).json()
-      .token;
-    const fan = await node.app.inject({
-      method: 'POST',
-      url: '/v1/recommendations',
-      headers: {
-        authorization: `Bearer ${PUBLISHABLE_KEY}`,
-        'x-customer-token': token,
-        'content-type': 'application/json',
-      },
-      payload: JSON.stringify({ strategy: 'popular', segment: 'fans', userId: 'fan-2', limit: 3 }),
-    });
+    const fan = await askAs('fan-2', { strategy: 'popular', segment: 'fans', limit: 3 });
     expect(fan.json().items[0]).toMatchObject({ productId: 'lamp', reason: 'popular with segment fans' });
   });
 
@@ -239,17 +237,7 @@ describe('recommendations', () => {
   it('shows a customer’s history only to a caller who may act as them', async () => {
     const asAnyone = (await ask({ strategy: 'buy-again', userId: 'fr-1' }, PUBLISHABLE_KEY)).json();
     expect(asAnyone.items).toEqual([]);
-    const token = (await node.call('POST', '/v1/customer-tokens', { body: { userId: 'fr-1' } })).json().token;
-    const asThem = await node.app.inject({
-      method: 'POST',
-      url: '/v1/recommendations',
-      headers: {
-        authorization: `Bearer ${PUBLISHABLE_KEY}`,
-        'x-customer-token': token,
-        'content-type': 'application/json',
-      },
-      payload: JSON.stringify({ strategy: 'buy-again', userId: 'fr-1', limit: 5 }),
-    });
+    const asThem = await askAs('fr-1', { strategy: 'buy-again', limit: 5 });
     expect(asThem.json().items.map((item: { productId: string }) => item.productId)).toEqual([
       'candle',
       'tote',

@@ -45,7 +45,7 @@ export interface Whereabouts {
  * of products the catalogue does not know are left out: anyone with a publishable key sends them,
  * and made-up ids must not grow the models (orders come from the merchant's server and all count).
  */
-export function interactionsOf(
+function interactionsOf(
   profileId: string,
   event: TrackedEvent,
   where: Whereabouts = {},

@@ -118,7 +118,6 @@ export class RecommendationService {
   #learner: Learner;
   #models: Models;
   #merchandising: Merchandising = {};
-  #report: ModelReport | undefined;
   /** One list per read of the store in progress: what it might not see. */
   readonly #missing = new Set<Missed[]>();
   #running: Promise<ModelReport> | undefined;
@@ -137,10 +136,6 @@ export class RecommendationService {
 
   get models(): Models {
     return this.#models;
-  }
-
-  get lastBuild(): ModelReport | undefined {
-    return this.#report;
   }
 
   /**
@@ -170,7 +165,6 @@ export class RecommendationService {
     });
     this.#adopt(read, { content });
     const online = read.learner;
-    this.#report = this.#reportOf(online, undefined, content, deps.clock.now());
     void this.#trainEase(online)
       .then((ease) => {
         if (ease !== undefined && this.#learner === online && !this.#stopped)
@@ -246,8 +240,7 @@ export class RecommendationService {
     const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(learner)]);
     if (!this.#stopped && this.#learner === learner)
       this.#swap(learner, { content, ...(ease !== undefined && { ease }) });
-    this.#report = this.#reportOf(learner, ease, content, started);
-    return this.#report;
+    return this.#reportOf(learner, ease, content, started);
   }
 
   rules(): Merchandising {
@@ -267,8 +260,7 @@ export class RecommendationService {
     try {
       const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(read.learner)]);
       this.#adopt(read, { content, ...(ease !== undefined && { ease }) });
-      this.#report = this.#reportOf(read.learner, ease, content, started);
-      return this.#report;
+      return this.#reportOf(read.learner, ease, content, started);
     } finally {
       this.#missing.delete(read.missed);
     }

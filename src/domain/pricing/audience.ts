@@ -1,3 +1,4 @@
+import { matchAudienceField } from '../shared/index.js';
 import type { PriceAudience } from './price-list.js';
 
 /** What pricing knows of who is asking: from their profile (when consented and proven) and the request. */
@@ -66,25 +67,13 @@ export function compileAudience(written: PriceAudience): CompiledAudience {
         if (hit.length === 0) return undefined;
         reasons.push(...hit.map((id) => `segment ${id}`));
       }
-      if (!matchOne(customers, customer.userId, 'customer', reasons)) return undefined;
-      if (!matchOne(companies, customer.companyId, 'company', reasons)) return undefined;
-      if (!matchOne(tiers, customer.loyaltyTier, 'loyalty tier', reasons)) return undefined;
-      if (!matchOne(channels, customer.channel, 'channel', reasons)) return undefined;
-      if (!matchOne(countries, customer.country, 'country', reasons)) return undefined;
+      if (!matchAudienceField(customers, customer.userId, 'customer', reasons)) return undefined;
+      if (!matchAudienceField(companies, customer.companyId, 'company', reasons)) return undefined;
+      if (!matchAudienceField(tiers, customer.loyaltyTier, 'loyalty tier', reasons)) return undefined;
+      if (!matchAudienceField(channels, customer.channel, 'channel', reasons)) return undefined;
+      if (!matchAudienceField(countries, customer.country, 'country', reasons)) return undefined;
       return reasons;
     },
   };
   return audience;
-}
-
-function matchOne(
-  wanted: ReadonlySet<string> | undefined,
-  actual: string | undefined,
-  label: string,
-  reasons: string[],
-): boolean {
-  if (wanted === undefined) return true;
-  if (actual === undefined || !wanted.has(actual)) return false;
-  reasons.push(`${label} ${actual}`);
-  return true;
 }

@@ -1,4 +1,4 @@
-import type { Match } from '../shared/index.js';
+import { matchAudienceField, type Match } from '../shared/index.js';
 import type { Shopper } from './cart.js';
 import type { Promotion, PromotionAction } from './promotion.js';
 
@@ -47,10 +47,10 @@ export function compilePromotion(promotion: Promotion): CompiledPromotion {
         if (hit.length === 0) return undefined;
         reasons.push(...hit.map((id) => `segment ${id}`));
       }
-      if (!matchOne(tiers, shopper.loyaltyTier, 'loyalty tier', reasons)) return undefined;
-      if (!matchOne(channels, shopper.channel, 'channel', reasons)) return undefined;
-      if (!matchOne(countries, shopper.country, 'country', reasons)) return undefined;
-      if (!matchOne(devices, shopper.device, 'device', reasons)) return undefined;
+      if (!matchAudienceField(tiers, shopper.loyaltyTier, 'loyalty tier', reasons)) return undefined;
+      if (!matchAudienceField(channels, shopper.channel, 'channel', reasons)) return undefined;
+      if (!matchAudienceField(countries, shopper.country, 'country', reasons)) return undefined;
+      if (!matchAudienceField(devices, shopper.device, 'device', reasons)) return undefined;
       if (firstOrderOnly) {
         if (!shopper.isFirstOrder) return undefined;
         reasons.push('first order');
@@ -73,16 +73,4 @@ function scopeOf(action: PromotionAction): Match | undefined {
     default:
       return undefined;
   }
-}
-
-function matchOne(
-  wanted: ReadonlySet<string> | undefined,
-  actual: string | undefined,
-  label: string,
-  reasons: string[],
-): boolean {
-  if (wanted === undefined) return true;
-  if (actual === undefined || !wanted.has(actual)) return false;
-  reasons.push(`${label} ${actual}`);
-  return true;
 }

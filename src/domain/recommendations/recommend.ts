@@ -42,8 +42,6 @@ const FALLS_BACK: ReadonlySet<Strategy> = new Set([
 /** Why a strategy could not answer on its own, for the fallback's reason. */
 const COLD_START: Record<string, string> = {
   'for-you': 'no history yet',
-  'buy-again': 'nothing bought yet',
-  'recently-viewed': 'nothing viewed yet',
   similar: 'nothing known about this product yet',
   'bought-together': 'nothing bought with this product yet',
   'cart-complements': 'nothing known about this cart yet',

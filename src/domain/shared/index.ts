@@ -19,6 +19,7 @@ export {
   type Match,
   type MatchableProduct,
 } from './match.js';
+export { matchAudienceField } from './audience-field.js';
 export { parseDuration } from './duration.js';
 export { windowProblem } from './validity.js';
 export type { ActivityEntry } from './activity-entry.js';

@@ -79,16 +79,7 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
         for (let start = 0; start < codes.length; start += CHUNK) {
           const rows = await trx
             .insertInto('coupons')
-            .values(
-              codes.slice(start, start + CHUNK).map((code) => ({
-                code,
-                promotion_id: promotionId,
-                single_use: singleUse ? 1 : 0,
-                listed: 0,
-                redeemed_at: null,
-                order_id: null,
-              })),
-            )
+            .values(couponRows(codes.slice(start, start + CHUNK), promotionId, singleUse, false))
             .onConflict((oc) => oc.column('code').doNothing())
             .returning('code')
             .execute();
@@ -256,16 +247,7 @@ async function writeListedCodes(
   for (let start = 0; start < codes.length; start += CHUNK) {
     await trx
       .insertInto('coupons')
-      .values(
-        codes.slice(start, start + CHUNK).map((code) => ({
-          code,
-          promotion_id: promotionId,
-          single_use: singleUse ? 1 : 0,
-          listed: 1,
-          redeemed_at: null,
-          order_id: null,
-        })),
-      )
+      .values(couponRows(codes.slice(start, start + CHUNK), promotionId, singleUse, true))
       .onConflict((oc) =>
         oc
           .column('code')
@@ -296,4 +278,16 @@ function toPromotion(row: VersionedTable): Promotion {
     version: row.version,
     updatedAt: new Date(Number(row.updated_at)).toISOString(),
   };
+}
+
+/** New coupon rows: unredeemed codes of a promotion, listed on it or generated for it. */
+function couponRows(codes: readonly string[], promotionId: string, singleUse: boolean, listed: boolean) {
+  return codes.map((code) => ({
+    code,
+    promotion_id: promotionId,
+    single_use: singleUse ? 1 : 0,
+    listed: listed ? 1 : 0,
+    redeemed_at: null,
+    order_id: null,
+  }));
 }
