@@ -25,6 +25,7 @@ import { PromotionService } from './app/promotions/promotion-service.js';
 import { ContentService } from './app/content/content-service.js';
 import { ListingService } from './app/listing/listing-service.js';
 import { DecideService } from './app/decide/decide-service.js';
+import { LiveUpdates } from './app/live/live-updates.js';
 import { DecisionLog } from './app/decide/decision-log.js';
 import { RecommendationService } from './app/recommendations/recommendation-service.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
@@ -76,6 +77,7 @@ export interface Attune {
   readonly content: ContentService;
   readonly listings: ListingService;
   readonly decide: DecideService;
+  readonly live: LiveUpdates;
   /** Keys made by this first start; their values are shown once and never again. */
   readonly createdKeys: readonly CreatedKey[];
   /** Settles when start-up background work (the demo load) is done. */
@@ -85,6 +87,8 @@ export interface Attune {
 
 /** How often the customer-base statistics behind RFM scores are recomputed. */
 const STATISTICS_INTERVAL_MS = 10 * 60_000;
+/** How long a live page stays watched after its last connection drops, so a reconnect misses nothing. */
+const STREAM_GRACE_MS = 60_000;
 
 /**
  * The composition root: the only place that picks concrete adapters. Builds the store and bus from
@@ -227,6 +231,18 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     consentDefault: config.consentDefault,
     now: () => clock.now(),
   });
+  const live = new LiveUpdates({
+    bus,
+    customers,
+    tokens,
+    pricing,
+    catalog: catalogModel,
+    checkout,
+    onError,
+    heartbeatMs: config.streamHeartbeatSeconds * 1000,
+    graceMs: STREAM_GRACE_MS,
+    maxConnections: config.streamMaxConnections,
+  });
   await readiness.track(
     'loading from the store',
     Promise.all([
@@ -237,6 +253,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       pricing.start(),
       promotions.start(),
       content.start(),
+      live.start(),
     ])
       .then(() => rules.attach(ingestion, profiles))
       .then(() => recommendations.start()),
@@ -270,6 +287,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     content,
     listings,
     decide,
+    live,
     storeCurrency: config.currency,
   });
   const backgroundWork = config.demo
@@ -314,6 +332,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     content,
     listings,
     decide,
+    live,
     createdKeys,
     backgroundWork,
     async close() {

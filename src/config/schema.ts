@@ -38,6 +38,10 @@ export interface Config {
   readonly recsEventWeights: { readonly view: number; readonly cart: number; readonly purchase: number };
   /** Recommendations: minutes between scheduled rebuilds of the heavier models; 0 only on demand. */
   readonly recsRebuildMinutes: number;
+  /** Live stream connections one node holds at most. */
+  readonly streamMaxConnections: number;
+  /** Seconds between heartbeats on an idle live stream. */
+  readonly streamHeartbeatSeconds: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -234,6 +238,26 @@ export const SETTINGS = [
     defaultText: '60',
     parse: (raw = '60') =>
       /^\d{1,5}$/.test(raw) ? { value: Number(raw) } : { problem: 'must be a whole number of minutes' },
+  }),
+  setting({
+    env: 'ATTUNE_STREAM_MAX_CONNECTIONS',
+    key: 'streamMaxConnections',
+    description: 'live stream (SSE) connections one node holds at most; more are refused with 503',
+    defaultText: '10000',
+    parse: (raw = '10000') =>
+      /^\d{1,7}$/.test(raw) && Number(raw) >= 1
+        ? { value: Number(raw) }
+        : { problem: 'must be a whole number of connections, at least 1' },
+  }),
+  setting({
+    env: 'ATTUNE_STREAM_HEARTBEAT_SECONDS',
+    key: 'streamHeartbeatSeconds',
+    description: 'seconds between heartbeat comments on an idle live stream, so proxies keep it open',
+    defaultText: '15',
+    parse: (raw = '15') =>
+      /^\d{1,4}$/.test(raw) && Number(raw) >= 1
+        ? { value: Number(raw) }
+        : { problem: 'must be a whole number of seconds, at least 1' },
   }),
   setting({
     env: 'LOG_LEVEL',

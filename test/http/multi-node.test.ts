@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
@@ -11,7 +12,8 @@ import {
   redisUrl,
   uniqueName,
 } from '../support/services.js';
-import { productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
+import { SseClient } from '../support/sse-client.js';
+import { SECRET_KEY, productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 const servicesUp = postgresUrl !== null && redisUrl !== null;
 
@@ -116,6 +118,34 @@ describe.skipIf(!servicesUp)('two nodes on PostgreSQL and Redis', () => {
     expect((await nodeA.call('DELETE', '/v1/profiles/shared-buyer')).status).toBe(200);
     await vi.waitFor(() => expect(nodeB.recommendations.models.online.customers.has(buyer)).toBe(false));
     expect(await buyAgain()).toBe(0);
+  });
+
+  it('pushes to a page streaming from one node what changed on the other', async () => {
+    await nodeA.call('PUT', '/v1/products/lamp', { body: productBody({ title: 'Lamp' }) });
+    await nodeA.call('PUT', '/v1/segments/gold', {
+      body: { name: 'Gold', rule: { trait: 'traits.plan', op: 'eq', value: 'gold' } },
+    });
+    await vi.waitFor(async () => expect((await nodeB.call('GET', '/v1/products/lamp')).status).toBe(200));
+    await nodeB.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = nodeB.app.server.address() as AddressInfo;
+    const page = await SseClient.open(
+      `http://127.0.0.1:${port}/v1/stream?userId=gilda&products=lamp&key=${SECRET_KEY}`,
+    );
+    try {
+      await page.next((frame) => frame.event === 'ready');
+      await nodeA.call('POST', '/v1/identify', { body: { userId: 'gilda', traits: { plan: 'gold' } } });
+      expect((await page.next((frame) => frame.event === 'segment.entered')).data).toEqual({
+        segmentId: 'gold',
+      });
+      await nodeA.call('PUT', '/v1/inventory/lamp', { body: { available: 0 } });
+      expect((await page.next((frame) => frame.event === 'stock.changed')).data).toEqual({
+        productId: 'lamp',
+        inStock: false,
+        available: 0,
+      });
+    } finally {
+      page.close();
+    }
   });
 });
 

@@ -9,6 +9,8 @@ declare module 'fastify' {
     scope?: Scope | 'public';
     /** The key may also come as `writeKey` in the JSON body, as Segment's batch envelope carries it. */
     keyInBody?: boolean;
+    /** The key may also come as the `key` query parameter: a browser's EventSource cannot send headers. */
+    keyInQuery?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | undefined;
@@ -27,9 +29,9 @@ export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
     }
   });
   app.addHook('onRequest', async (request) => {
-    const { scope, keyInBody } = request.routeOptions.config;
+    const { scope, keyInBody, keyInQuery } = request.routeOptions.config;
     if (scope === undefined || scope === 'public') return;
-    const key = presentedKey(request);
+    const key = presentedKey(request) ?? (keyInQuery === true ? queryKey(request) : undefined);
     // Without a header, a route that takes the key in its body checks it once the body is parsed.
     if (key === undefined && keyInBody === true) return;
     request.principal = await authorize(keys, key, scope);
@@ -54,6 +56,11 @@ async function authorize(keys: ApiKeyService, key: string | undefined, scope: Sc
     throw new HttpProblem('forbidden', `a ${principal.kind} key does not have the ${scope} scope`, { scope });
   }
   return principal;
+}
+
+function queryKey(request: FastifyRequest): string | undefined {
+  const key = (request.query as { key?: unknown } | undefined)?.key;
+  return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
 function presentedKey(request: FastifyRequest): string | undefined {

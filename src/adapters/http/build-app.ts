@@ -16,6 +16,7 @@ import type { Readiness } from '../../app/readiness.js';
 import type { ContentService } from '../../app/content/content-service.js';
 import type { ListingService } from '../../app/listing/listing-service.js';
 import type { DecideService } from '../../app/decide/decide-service.js';
+import type { LiveUpdates } from '../../app/live/live-updates.js';
 import type { RecommendationService } from '../../app/recommendations/recommendation-service.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store } from '../../ports/store.js';
@@ -24,6 +25,7 @@ import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
+import { redactUrl } from './redact-url.js';
 import { registerCollectionRoutes } from './routes/collection-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { registerInventoryRoutes } from './routes/inventory-routes.js';
@@ -37,6 +39,7 @@ import { registerRecommendationRoutes } from './routes/recommendation-routes.js'
 import { registerContentRoutes } from './routes/content-routes.js';
 import { registerListingRoutes } from './routes/listing-routes.js';
 import { registerDecideRoutes } from './routes/decide-routes.js';
+import { registerStreamRoutes } from './routes/stream-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -62,6 +65,7 @@ export interface AppDeps {
   readonly content: ContentService;
   readonly listings: ListingService;
   readonly decide: DecideService;
+  readonly live: LiveUpdates;
   /** The store currency: listings price in it unless asked otherwise. */
   readonly storeCurrency: string;
 }
@@ -139,11 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerContentRoutes(app, deps);
   registerListingRoutes(app, deps);
   registerDecideRoutes(app, deps);
+  registerStreamRoutes(app, deps);
   await app.ready();
   return app;
-}
-
-/** Hides credentials that browsers must pass in the query string (the live stream's key and token). */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:key|token)=)[^&]*/gi, '$1[redacted]');
 }

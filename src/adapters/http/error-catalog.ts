@@ -114,6 +114,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   order_conflict: { status: 409, title: 'The orderId was used for another order' },
   invalid_content_slot: { status: 400, title: 'The content slot is not valid' },
   content_slot_not_found: { status: 404, title: 'No such content slot' },
+  too_many_streams: { status: 503, title: 'This node holds as many live streams as it may' },
   cart_item_unavailable: {
     status: 422,
     title: 'A cart item cannot be sold (unknown, or not priced in the currency)',
