@@ -26,6 +26,7 @@ import { ContentService } from './app/content/content-service.js';
 import { ListingService } from './app/listing/listing-service.js';
 import { DecideService } from './app/decide/decide-service.js';
 import { LiveUpdates } from './app/live/live-updates.js';
+import { setUpDemoMerchandising } from './app/demo/demo-merchandising.js';
 import { DecisionLog } from './app/decide/decision-log.js';
 import { RecommendationService } from './app/recommendations/recommendation-service.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
@@ -288,6 +289,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     listings,
     decide,
     live,
+    ...(config.demo && { demo: { webRoot: resolve(packageRoot(), 'web/dist') } }),
     storeCurrency: config.currency,
   });
   const backgroundWork = config.demo
@@ -302,6 +304,14 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
             validate: createProductRecordValidator(),
             storeCurrency: config.currency,
             log: (message) => logger.info(message),
+            merchandise: () =>
+              setUpDemoMerchandising({
+                segments: rules.segments,
+                pricing,
+                promotions,
+                content,
+                currency: config.currency,
+              }),
           }).then(async (loaded) => {
             await profiles.refreshStatistics();
             // The replayed history was learnt online; the heavier models learn it before the demo is ready.

@@ -40,6 +40,7 @@ import { registerContentRoutes } from './routes/content-routes.js';
 import { registerListingRoutes } from './routes/listing-routes.js';
 import { registerDecideRoutes } from './routes/decide-routes.js';
 import { registerStreamRoutes } from './routes/stream-routes.js';
+import { registerDemoRoutes } from './routes/demo-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
@@ -66,6 +67,8 @@ export interface AppDeps {
   readonly listings: ListingService;
   readonly decide: DecideService;
   readonly live: LiveUpdates;
+  /** Demo mode: the demo storefront and its helpers are served, from `webRoot` (the built web/). */
+  readonly demo?: { readonly webRoot: string };
   /** The store currency: listings price in it unless asked otherwise. */
   readonly storeCurrency: string;
 }
@@ -144,6 +147,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerListingRoutes(app, deps);
   registerDecideRoutes(app, deps);
   registerStreamRoutes(app, deps);
+  if (deps.demo !== undefined) {
+    await registerDemoRoutes(app, {
+      keys: deps.keys,
+      tokens: deps.tokens,
+      catalog: deps.catalog.catalog,
+      currency: deps.storeCurrency,
+      webRoot: deps.demo.webRoot,
+    });
+  }
   await app.ready();
   return app;
 }

@@ -19,6 +19,8 @@ export interface DemoDeps {
   readonly validate: ProductRecordValidator;
   readonly storeCurrency: string;
   readonly log: (message: string) => void;
+  /** Sets up the demo's segments, prices, promotions and content; must be safe to run again. */
+  readonly merchandise: () => Promise<void>;
 }
 
 const LOADING = 'demo.loading';
@@ -46,6 +48,8 @@ export async function loadDemoStoreIfEmpty(source: DemoSource, deps: DemoDeps): 
     validate: deps.validate,
     currency: deps.storeCurrency,
   });
+  // Before the replay, so the history places customers in the demo's segments as it goes.
+  await deps.merchandise();
   const events = await replayDemoOrders(await source.invoices(), deps.ingestion, deps.now());
   await store.setSetting(LOADED, new Date(deps.now()).toISOString());
   deps.log(

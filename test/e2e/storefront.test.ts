@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/adapters/files/package-root.js';
+import { startChildServer, waitForStatus, type ChildServer } from '../support/child-server.js';
+import { startTestAttune } from '../support/test-attune.js';
+
+/** Debian's chromium (`.ci/run` installs it); playwright's own browser download is not used. */
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
+/** Where the test leaves its screenshots. */
+export const SCREENSHOTS = resolve(packageRoot(), '.artifacts');
+
+if (CHROMIUM === undefined) {
+  if (process.env['CI'] !== undefined) throw new Error('CI needs Debian chromium for the storefront test');
+  console.warn('storefront browser test skipped: no chromium (apt-get install chromium)');
+}
+
+describe.skipIf(CHROMIUM === undefined)('the demo storefront in headless Chromium', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'attune-storefront-'));
+  let server: ChildServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startChildServer({ DATA_DIR: dataDir, ATTUNE_DEMO: '1', LOG_LEVEL: 'warn' });
+    await waitForStatus(`${server.baseUrl}/readyz`, 200, 150_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM as string,
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Picks who is looking and waits until the page has been drawn for them. */
+  async function lookAs(page: Page, userId: string): Promise<void> {
+    await page.selectOption('#viewer', userId);
+    await page.waitForFunction(
+      (id) => document.querySelector<HTMLElement>('#page')?.dataset['viewer'] === id,
+      userId,
+    );
+  }
+
+  const listed = (page: Page) =>
+    page.$$eval('[data-test=listing] [data-product-id]', (cards) =>
+      cards.map((card) => (card as HTMLElement).dataset['productId']),
+    );
+
+  it('shows two customers different listings of the same category', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.baseUrl}/#/c/kitchen`);
+    await lookAs(page, '13094');
+    const tableware = await listed(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'storefront-kitchen-13094.png'), fullPage: true });
+    await lookAs(page, '14560');
+    const baking = await listed(page);
+    await page.screenshot({ path: join(SCREENSHOTS, 'storefront-kitchen-14560.png'), fullPage: true });
+    expect(tableware).toHaveLength(24);
+    expect(baking).toHaveLength(24);
+    expect(baking).not.toEqual(tableware);
+    expect(await page.innerText('[data-test=who]')).toContain('Personalised for this customer');
+    await page.close();
+  });
+
+  it("signs in only as the demo's own customers", async () => {
+    const config = (await (await fetch(`${server.baseUrl}/demo/config`)).json()) as {
+      publishableKey: string;
+      customers: { userId: string }[];
+    };
+    expect(config.publishableKey).toMatch(/^pk_/);
+    expect(config.customers.map((customer) => customer.userId)).toContain('14560');
+    const signIn = (userId: string) =>
+      fetch(`${server.baseUrl}/demo/customer-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId }),
+      });
+    expect((await signIn('14560')).status).toBe(200);
+    const refused = await signIn('12347');
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'forbidden', pointer: '/userId' });
+  });
+
+  it('nudges towards an offer, then announces it live when the cart qualifies', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.baseUrl}/#/p/85123A`);
+    await lookAs(page, '14560');
+    await page.waitForSelector('#live.on');
+    await page.fill('#quantity', '1');
+    await page.click('[data-test=add-to-cart]');
+    const offer = page.locator('[data-test=offers] [data-promotion-id=spend-25]');
+    await expect.poll(() => offer.getAttribute('data-qualified')).toBe('false');
+    expect(await offer.textContent()).toMatch(/add £\d+\.\d\d more/);
+
+    await page.fill('#quantity', '10');
+    await page.click('[data-test=add-to-cart]');
+    // The page hears it on the live stream: the profile's cart qualified after the event.
+    const unlocked = page.locator('.toast[data-event="offer.unlocked"]');
+    await unlocked.waitFor({ timeout: 10_000 });
+    expect(await unlocked.textContent()).toBe('Offer unlocked: 10% off orders of £25 or more');
+    await expect.poll(() => offer.getAttribute('data-qualified')).toBe('true');
+    await page.screenshot({ path: join(SCREENSHOTS, 'storefront-offer-unlocked.png'), fullPage: true });
+
+    await page.goto(`${server.baseUrl}/#/cart`);
+    await page.waitForSelector('[data-test=cart] table');
+    const cart = await page.innerText('[data-test=cart]');
+    expect(cart).toContain('11 × £2.95');
+    expect(cart).toContain('✓ 10% off over £25');
+    await page.close();
+  });
+});
+
+describe('outside demo mode', () => {
+  it('serves neither the storefront nor its sign-in helper', async () => {
+    const node = await startTestAttune();
+    try {
+      expect((await node.call('GET', '/', { key: null })).status).toBe(404);
+      expect((await node.call('GET', '/demo/config', { key: null })).status).toBe(404);
+      expect(
+        (await node.call('POST', '/demo/customer-token', { key: null, body: { userId: '14560' } })).status,
+      ).toBe(404);
+    } finally {
+      await node.dispose();
+    }
+  });
+});

@@ -1,0 +1,294 @@
+import { Api, formatMoney, loadConfig, signIn, type Decision, type DemoConfig, type Viewer } from './api.js';
+import { html, type Markup } from './html.js';
+import {
+  cartView,
+  hero,
+  listingGrid,
+  offersPanel,
+  productDetail,
+  recommendationRow,
+  titles,
+  whoIsLooking,
+} from './views.js';
+import './style.css';
+
+/** The demo storefront: one `decide` per page, events on every click, and the live stream keeping it fresh. */
+
+const page = document.querySelector<HTMLElement>('#page') as HTMLElement;
+const viewerSelect = document.querySelector<HTMLSelectElement>('#viewer') as HTMLSelectElement;
+const toasts = document.querySelector<HTMLElement>('#toasts') as HTMLElement;
+const live = document.querySelector<HTMLElement>('#live') as HTMLElement;
+
+type Cart = Map<string, number>;
+
+interface State {
+  readonly config: DemoConfig;
+  readonly api: Api;
+  viewer: Viewer;
+  stream?: EventSource;
+  /** The page's products, so the stream watches what is on screen. */
+  shown: string[];
+  lastDecisionId?: string;
+}
+
+function anonymousId(): string {
+  let id = localStorage.getItem('attune-demo-anonymous-id');
+  if (id === null) {
+    id = `anon-${crypto.randomUUID()}`;
+    localStorage.setItem('attune-demo-anonymous-id', id);
+  }
+  return id;
+}
+
+function cartKey(viewer: Viewer): string {
+  return `attune-demo-cart:${viewer.kind === 'customer' ? viewer.userId : viewer.anonymousId}`;
+}
+
+function readCart(viewer: Viewer): Cart {
+  const saved = localStorage.getItem(cartKey(viewer));
+  return new Map(saved === null ? [] : (JSON.parse(saved) as [string, number][]));
+}
+
+function writeCart(viewer: Viewer, cart: Cart): void {
+  localStorage.setItem(cartKey(viewer), JSON.stringify([...cart]));
+  (document.querySelector('#cart-count') as HTMLElement).textContent = String(
+    [...cart.values()].reduce((sum, quantity) => sum + quantity, 0),
+  );
+}
+
+function cartItems(viewer: Viewer): { productId: string; quantity: number }[] {
+  return [...readCart(viewer)].map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+function toast(kind: string, text: string): void {
+  const element = document.createElement('div');
+  element.className = `toast ${kind}`;
+  element.dataset['event'] = kind;
+  element.textContent = text;
+  toasts.prepend(element);
+  setTimeout(() => element.remove(), 15_000);
+}
+
+/** Fetches the titles of recommended products the page has not seen yet (the answer carries ids and reasons). */
+async function learnTitles(api: Api, decision: Decision): Promise<void> {
+  const unknown = new Set(
+    Object.values(decision.recommendations)
+      .flatMap((answer) => answer.items.map((item) => item.productId))
+      .filter((id) => !titles.has(id)),
+  );
+  await Promise.all(
+    [...unknown].map(async (id) => {
+      const product = await api.product(id).catch(() => undefined);
+      if (product !== undefined) titles.set(id, product.title);
+    }),
+  );
+}
+
+function show(markup: Markup): void {
+  page.innerHTML = markup.text;
+}
+
+const CONTEXT = { channel: 'web', device: 'desktop', country: 'GB' };
+
+async function home(state: State): Promise<void> {
+  const decision = await state.api.decide(state.viewer, {
+    context: { ...CONTEXT, page: { type: 'home' } },
+    recommendations: [
+      { slot: 'for-you', strategy: 'for-you', limit: 8 },
+      { slot: 'trending', strategy: 'trending', limit: 8 },
+    ],
+    content: ['home-hero'],
+    cart: { items: cartItems(state.viewer) },
+  });
+  state.lastDecisionId = decision.decisionId;
+  await learnTitles(state.api, decision);
+  state.shown = Object.values(decision.recommendations).flatMap((answer) =>
+    answer.items.map((item) => item.productId),
+  );
+  show(
+    html`${whoIsLooking(decision)} ${hero(decision)} ${offersPanel(decision.offers)}
+    ${recommendationRow('Picked for you', decision.recommendations['for-you']?.items ?? [], 'for-you')}
+    ${recommendationRow('Trending now', decision.recommendations['trending']?.items ?? [], 'trending')}`,
+  );
+}
+
+async function category(state: State, categoryId: string): Promise<void> {
+  const decision = await state.api.decide(state.viewer, {
+    context: { ...CONTEXT, page: { type: 'category', category: categoryId } },
+    listing: { category: categoryId, limit: 24 },
+    recommendations: [
+      { slot: 'for-you', strategy: 'for-you', limit: 6 },
+      { slot: 'popular', strategy: 'popular', limit: 6 },
+    ],
+    content: ['home-hero'],
+    cart: { items: cartItems(state.viewer) },
+  });
+  state.lastDecisionId = decision.decisionId;
+  await learnTitles(state.api, decision);
+  const items = decision.listing?.items ?? [];
+  state.shown = items.map((item) => item.productId);
+  show(
+    html`${whoIsLooking(decision)}
+      <h1>${categoryId}</h1>
+      ${offersPanel(decision.offers)} ${listingGrid(items)}
+      ${recommendationRow('Picked for you', decision.recommendations['for-you']?.items ?? [], 'for-you')}`,
+  );
+}
+
+async function product(state: State, productId: string): Promise<void> {
+  const [details, decision, price] = await Promise.all([
+    state.api.product(productId),
+    state.api.decide(state.viewer, {
+      context: { ...CONTEXT, page: { type: 'product', productId } },
+      recommendations: [
+        { slot: 'similar', strategy: 'similar', productId, limit: 6 },
+        { slot: 'bought-together', strategy: 'bought-together', productId, limit: 6 },
+      ],
+      cart: { items: cartItems(state.viewer) },
+    }),
+    state.api.price(state.viewer, productId),
+  ]);
+  state.lastDecisionId = decision.decisionId;
+  await learnTitles(state.api, decision);
+  state.shown = [productId];
+  show(
+    html`${whoIsLooking(decision)}
+    ${productDetail(details, price === undefined ? '' : formatMoney(price), details.inStock !== false)}
+    ${offersPanel(decision.offers)}
+    ${recommendationRow('Similar', decision.recommendations['similar']?.items ?? [], 'similar')}
+    ${recommendationRow('Bought together', decision.recommendations['bought-together']?.items ?? [], 'bought-together')}`,
+  );
+  void state.api.track(state.viewer, 'Product Viewed', {
+    product_id: productId,
+    price: price === undefined ? undefined : price.amount / 100,
+    decision_id: decision.decisionId,
+  });
+  document.querySelector('#add-to-cart')?.addEventListener('click', () => {
+    const quantity = Math.max(
+      1,
+      Math.min(99, Number((document.querySelector('#quantity') as HTMLInputElement).value) || 1),
+    );
+    const cart = readCart(state.viewer);
+    cart.set(productId, (cart.get(productId) ?? 0) + quantity);
+    writeCart(state.viewer, cart);
+    toast('added', `Added ${quantity} × ${details.title}`);
+    // The event moves the profile's cart; the stream then says when an offer unlocks.
+    void state.api.track(state.viewer, 'Product Added', {
+      product_id: productId,
+      quantity,
+      price: price === undefined ? undefined : price.amount / 100,
+      decision_id: decision.decisionId,
+    });
+    void render(state);
+  });
+}
+
+async function cart(state: State): Promise<void> {
+  const decision = await state.api.decide(state.viewer, {
+    context: { ...CONTEXT, page: { type: 'cart' } },
+    recommendations: [{ slot: 'cart-complements', strategy: 'cart-complements', limit: 6 }],
+    cart: { items: cartItems(state.viewer) },
+  });
+  state.lastDecisionId = decision.decisionId;
+  await learnTitles(state.api, decision);
+  state.shown = cartItems(state.viewer).map((item) => item.productId);
+  show(
+    html`${whoIsLooking(decision)} ${cartView(decision)} ${offersPanel(decision.offers)}
+    ${recommendationRow('Goes well with your cart', decision.recommendations['cart-complements']?.items ?? [], 'cart-complements')}`,
+  );
+  document.querySelector('#empty-cart')?.addEventListener('click', () => {
+    const items = cartItems(state.viewer);
+    writeCart(state.viewer, new Map());
+    void state.api.track(state.viewer, 'Product Removed', {
+      products: items.map((item) => ({ product_id: item.productId, quantity: item.quantity })),
+    });
+    void render(state);
+  });
+}
+
+async function render(state: State): Promise<void> {
+  const route = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
+  try {
+    if (route.startsWith('/c/')) await category(state, route.slice(3));
+    else if (route.startsWith('/p/')) await product(state, route.slice(3));
+    else if (route === '/cart') await cart(state);
+    else await home(state);
+    page.dataset['viewer'] = viewerSelect.value;
+  } catch (error) {
+    show(html`<p class="error">${error instanceof Error ? error.message : String(error)}</p>`);
+  }
+  writeCart(state.viewer, readCart(state.viewer));
+  listen(state);
+}
+
+const CHANGE_MESSAGES: Record<string, (data: Record<string, unknown>) => string> = {
+  'price.changed': (data) =>
+    `Price changed: ${String(data['productId'])} is now ${formatMoney(data['after'] as { amount: number; currency: string })}`,
+  'stock.changed': (data) =>
+    data['inStock'] === true
+      ? `${String(data['productId'])} is back in stock`
+      : `${String(data['productId'])} just sold out`,
+  'offer.unlocked': (data) => `Offer unlocked: ${String(data['title'])}`,
+  'segment.entered': (data) => `You are now in segment ${String(data['segmentId'])}`,
+};
+
+/** (Re)opens the stream for who is looking and what the page shows; each change is shown, then the page redrawn. */
+function listen(state: State): void {
+  const products = [
+    ...new Set([...state.shown, ...cartItems(state.viewer).map((item) => item.productId)]),
+  ].sort();
+  const watching = JSON.stringify([state.viewer, products]);
+  if (state.stream !== undefined && state.stream.url.length > 0 && live.dataset['watching'] === watching)
+    return;
+  state.stream?.close();
+  live.dataset['watching'] = watching;
+  const stream = state.api.stream(state.viewer, products);
+  state.stream = stream;
+  stream.addEventListener('ready', () => live.classList.add('on'));
+  stream.addEventListener('error', () => live.classList.remove('on'));
+  stream.addEventListener('resync', () => void render(state));
+  for (const [event, message] of Object.entries(CHANGE_MESSAGES)) {
+    stream.addEventListener(event, (raw) => {
+      toast(event, message(JSON.parse((raw as MessageEvent<string>).data) as Record<string, unknown>));
+      void render(state);
+    });
+  }
+}
+
+async function start(): Promise<void> {
+  const config = await loadConfig();
+  if (config === undefined) {
+    show(
+      html`<p>
+        The demo storefront needs Attune started in demo mode (<code>ATTUNE_DEMO=1</code>, the default of
+        <code>npm start</code>).
+      </p>`,
+    );
+    return;
+  }
+  const state: State = {
+    config,
+    api: new Api(config),
+    viewer: { kind: 'visitor', anonymousId: anonymousId() },
+    shown: [],
+  };
+  viewerSelect.innerHTML = html`<option value="">Anonymous visitor</option>
+    ${config.customers.map((customer) => html`<option value="${customer.userId}">${customer.label}</option>`)}`.text;
+  (document.querySelector('#categories') as HTMLElement).innerHTML = html`${config.categories.map(
+    (id) => html`<a href="#/c/${id}">${id}</a>`,
+  )}`.text;
+  viewerSelect.addEventListener('change', () => {
+    const userId = viewerSelect.value;
+    void (async () => {
+      state.viewer =
+        userId === ''
+          ? { kind: 'visitor', anonymousId: anonymousId() }
+          : { kind: 'customer', userId, token: await signIn(userId) };
+      await render(state);
+    })();
+  });
+  window.addEventListener('hashchange', () => void render(state));
+  await render(state);
+}
+
+void start();

@@ -1,0 +1,136 @@
+import {
+  formatMoney,
+  type Decision,
+  type ListingItem,
+  type Offer,
+  type Product,
+  type RecommendedItem,
+} from './api.js';
+import { html, type Markup } from './html.js';
+
+/** A product's link by id; titles come from the listing or the product when known. */
+function productLink(id: string, title?: string): Markup {
+  return html`<a href="#/p/${encodeURIComponent(id)}">${title ?? id}</a>`;
+}
+
+export function listingGrid(items: readonly ListingItem[]): Markup {
+  return html`<ol class="grid" data-test="listing">
+    ${items.map(
+      (item) =>
+        html`<li class="card" data-product-id="${item.productId}">
+          ${productLink(item.productId, item.title)}
+          <span class="price">${formatMoney(item.price.final)}</span>
+          ${item.offers.map((badge) => html`<span class="badge">${badge}</span>`)}
+          ${item.inStock ? '' : html`<span class="badge out">sold out</span>`}
+          <small class="reason">${item.reasons.join(' · ') || 'merchandising order'}</small>
+        </li>`,
+    )}
+  </ol>`;
+}
+
+/** Product titles the page already fetched, so recommendation rows show names rather than ids. */
+export const titles = new Map<string, string>();
+
+export function recommendationRow(title: string, items: readonly RecommendedItem[], slot: string): Markup {
+  if (items.length === 0) return html``;
+  return html`<section class="recs" data-test="recs-${slot}">
+    <h2>${title}</h2>
+    <ul>
+      ${items.map(
+        (item) =>
+          html`<li>
+            ${productLink(item.productId, titles.get(item.productId))} <small>${item.reason}</small>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+export function hero(decision: Decision): Markup {
+  const chosen = decision.content['home-hero'];
+  const payload = (chosen?.payload ?? {}) as { title?: string; text?: string };
+  return html`<section class="hero" data-test="hero" data-variant="${chosen?.variantId ?? ''}">
+    <h1>${payload.title ?? 'Welcome'}</h1>
+    <p>${payload.text ?? ''}</p>
+    <small class="reason">${chosen === undefined ? '' : `shown because: ${chosen.reason}`}</small>
+  </section>`;
+}
+
+/** The offers the viewer can get, with what each still needs: the nudge that makes a cart grow. */
+export function offersPanel(offers: readonly Offer[]): Markup {
+  if (offers.length === 0) return html``;
+  return html`<aside class="offers" data-test="offers">
+    <h2>Your offers</h2>
+    <ul>
+      ${offers.map((offer) => {
+        const missing = offer.missing?.amount;
+        return html`<li data-promotion-id="${offer.promotionId}" data-qualified="${missing === undefined}">
+          <strong>${offer.title}</strong>
+          ${
+            missing === undefined
+              ? html`<span class="badge ok">your cart qualifies</span>`
+              : html`<span>add ${formatMoney(missing)} more</span>`
+          }
+        </li>`;
+      })}
+    </ul>
+  </aside>`;
+}
+
+export function productDetail(product: Product, price: string, inStock: boolean): Markup {
+  return html`<article class="product" data-test="product" data-product-id="${product.id}">
+    <h1>${product.title}</h1>
+    <p class="price" data-test="product-price">${price}</p>
+    <p>
+      <small>${product.categories.join(', ')}</small>
+      ${inStock ? '' : html`<span class="badge out">sold out</span>`}
+    </p>
+    <label>Quantity <input id="quantity" type="number" min="1" max="99" value="1" /></label>
+    <button id="add-to-cart" data-test="add-to-cart" ${inStock ? '' : 'disabled'}>Add to cart</button>
+  </article>`;
+}
+
+export function cartView(decision: Decision): Markup {
+  const cart = decision.cart;
+  if (cart === undefined || cart.lines === undefined || cart.lines.length === 0) {
+    return html`<section data-test="cart">
+      <h1>Your cart</h1>
+      <p>Your cart is empty.</p>
+    </section>`;
+  }
+  return html`<section data-test="cart">
+    <h1>Your cart</h1>
+    <table>
+      ${cart.lines.map(
+        (line) =>
+          html`<tr>
+            <td>${productLink(line.productId)}</td>
+            <td>${line.quantity} × ${formatMoney(line.unitPrice)}</td>
+            <td>${formatMoney(line.total)}</td>
+          </tr>`,
+      )}
+    </table>
+    <p>Subtotal ${cart.subtotal === undefined ? '' : formatMoney(cart.subtotal)}</p>
+    ${(cart.applied ?? []).map((applied) => html`<p class="applied">✓ ${applied.reason}</p>`)}
+    ${(cart.nudges ?? []).map((nudge) => html`<p class="nudge">${nudge.message}</p>`)}
+    <p class="total" data-test="cart-total">
+      Total ${cart.total === undefined ? '' : formatMoney(cart.total)}
+    </p>
+    <button id="empty-cart">Empty the cart</button>
+  </section>`;
+}
+
+export function whoIsLooking(decision: Decision): Markup {
+  return html`<p class="who-note" data-test="who">
+    ${
+      decision.personalized
+        ? html`Personalised for this
+          customer${
+            decision.customer.segments.length > 0
+              ? html` · segments: ${decision.customer.segments.join(', ')}`
+              : ''
+          }`
+        : 'Not personalised: an anonymous visitor, or no consent'
+    }
+  </p>`;
+}
