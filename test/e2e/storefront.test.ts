@@ -40,16 +40,13 @@ describe.skipIf(CHROMIUM === undefined)('the demo storefront in headless Chromiu
   /** Picks who is looking and waits until the page has been drawn for them. */
   async function lookAs(page: Page, userId: string): Promise<void> {
     await page.selectOption('#viewer', userId);
-    await page.waitForFunction(
-      (id) => document.querySelector<HTMLElement>('#page')?.dataset['viewer'] === id,
-      userId,
-    );
+    await page.locator(`#page[data-viewer="${userId}"]`).waitFor();
   }
 
-  const listed = (page: Page) =>
-    page.$$eval('[data-test=listing] [data-product-id]', (cards) =>
-      cards.map((card) => (card as HTMLElement).dataset['productId']),
-    );
+  async function listed(page: Page): Promise<(string | null)[]> {
+    const cards = await page.locator('[data-test=listing] [data-product-id]').all();
+    return Promise.all(cards.map((card) => card.getAttribute('data-product-id')));
+  }
 
   it('shows two customers different listings of the same category', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
