@@ -27,6 +27,8 @@ describe('loadConfig', () => {
         recsEaseLambda: 200,
         recsEventWeights: { view: 1, cart: 3, purchase: 8 },
         recsRebuildMinutes: 60,
+        streamMaxConnections: 10000,
+        streamHeartbeatSeconds: 15,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);
