@@ -65,11 +65,16 @@ interface ScannedListing {
   readonly at: number;
   readonly ordered: readonly ListingCandidate[];
   readonly scale: number;
+  /** The head as ranked for each viewer (their profile, or the visitor), while this scan lasts. */
+  readonly heads: WeakMap<object, readonly RankedListingItem[]>;
+  headCount: number;
 }
 
 const VISITOR: ViewerAffinities = { categories: new Map(), brands: new Map() };
 /** Products re-ranked for the customer per request: the head of the visitor's order. */
 const RERANKED = 500;
+/** Viewers whose ranking one scan remembers, at most (each holds RERANKED items). */
+const MAX_HEADS_PER_SCAN = 2_000;
 /** How long a listing's scanned candidates are reused, ms. */
 const CANDIDATES_MS = 5_000;
 /**
@@ -96,7 +101,7 @@ export class ListingService {
     const seen = query.cursor === undefined ? undefined : readSeen(query.cursor);
     const now = this.deps.clock.now();
     const shown = seen?.shown ?? new Set<number>();
-    const ranked = this.#ranked(this.#scanned(query, now), this.#viewer(customer, now));
+    const ranked = this.#ranked(this.#scanned(query, now), customer, now);
     const { page, more } = this.#priceInOrder(ranked, shown, query, customer);
     const badges = await this.#badges(query.currency, customer);
     const items = page.map(({ ranked: item, price }) => {
@@ -147,6 +152,8 @@ export class ListingService {
         at: now,
         ordered: order.map((item) => byId.get(item.productId) as ListingCandidate),
         scale,
+        heads: new WeakMap(),
+        headCount: 0,
       };
       this.#cache.set(key, cached);
     }
@@ -157,34 +164,56 @@ export class ListingService {
    * The listing in the order pages take it: the most relevant and popular few hundred re-ranked for
    * this customer, then the rest in the visitor's order; products out of stock after all in stock.
    * Only the head is re-ranked because a request must not cost the whole catalogue; pages follow
-   * the seen-cursor, so whatever the order, none repeats and none is skipped.
+   * the seen-cursor, so whatever the order, none repeats and none is skipped. Status and stock are
+   * read here, fresh, not from the remembered ranking.
    */
-  *#ranked(scanned: ScannedListing, viewer: ViewerAffinities): Generator<RankedListingItem> {
+  *#ranked(scanned: ScannedListing, customer: CustomerContext, now: number): Generator<RankedListingItem> {
     const { catalog } = this.deps;
-    const active = (candidate: ListingCandidate) => catalog.getProduct(candidate.id)?.status === 'active';
-    const inStock = (id: string) => catalog.isSellable(id);
-    const head = rankListing(
-      scanned.ordered.slice(0, RERANKED).filter(active),
-      viewer,
-      inStock,
-      undefined,
-      scanned.scale,
-    );
+    const active = (id: string) => catalog.getProduct(id)?.status === 'active';
+    const head = this.#head(scanned, customer, now);
     const tail = (wanted: boolean) =>
       rankListing(
         scanned.ordered
           .slice(RERANKED)
-          .filter((candidate) => active(candidate) && inStock(candidate.id) === wanted),
+          .filter((candidate) => active(candidate.id) && catalog.isSellable(candidate.id) === wanted),
         VISITOR,
         () => wanted,
         undefined,
         scanned.scale,
       );
+    for (const item of head) if (active(item.productId) && catalog.isSellable(item.productId)) yield item;
     const longer = scanned.ordered.length > RERANKED;
-    yield* head.filter((item) => item.inStock);
     if (longer) yield* tail(true);
-    yield* head.filter((item) => !item.inStock);
+    for (const item of head) {
+      if (active(item.productId) && !catalog.isSellable(item.productId)) {
+        yield { ...item, inStock: false, reasons: () => [...item.reasons(), 'out of stock'] };
+      }
+    }
     if (longer) yield* tail(false);
+  }
+
+  /**
+   * The head of the scan ranked for this viewer, by score alone. Reused while the scan and the
+   * customer's profile stay the same: a profile is replaced, not changed, when their events arrive,
+   * so their own clicks re-rank the next page at once, while browsing page after page costs one
+   * ranking per scan.
+   */
+  #head(scanned: ScannedListing, customer: CustomerContext, now: number): readonly RankedListingItem[] {
+    const viewer = customer.profile ?? VISITOR;
+    const cached = scanned.heads.get(viewer);
+    if (cached !== undefined) return cached;
+    const head = rankListing(
+      scanned.ordered.slice(0, RERANKED),
+      this.#viewer(customer, now),
+      () => true,
+      undefined,
+      scanned.scale,
+    );
+    if (scanned.headCount < MAX_HEADS_PER_SCAN) {
+      scanned.heads.set(viewer, head);
+      scanned.headCount += 1;
+    }
+    return head;
   }
 
   #readCandidates(query: ListingQuery, now: number): ListingCandidate[] {

@@ -65,31 +65,29 @@ export function rankListing(
       if (candidate.popularity > mostPopular) mostPopular = candidate.popularity;
   mostPopular ||= 1;
   const personal = viewer.categories.size > 0 || viewer.brands.size > 0;
-  const partsOf = (
-    candidate: ListingCandidate,
-  ): [[string, number], [string, number], [string, number], [string, number]] => {
-    const affinity = personal ? affinityOf(candidate, viewer) : NO_AFFINITY;
-    return [
-      ['relevance', weights.relevance * candidate.relevance],
-      [affinity.label, weights.affinity * affinity.score],
-      ['popular', (weights.popularity * candidate.popularity) / mostPopular],
-      ['margin', weights.margin * (candidate.margin ?? 0)],
-    ];
-  };
+  const affinityOf = personal ? affinityLookup(viewer) : () => NO_AFFINITY;
   return candidates
     .map((candidate): RankedListingItem => {
-      const parts = partsOf(candidate);
+      const affinity = affinityOf(candidate);
+      const relevance = weights.relevance * candidate.relevance;
+      const popular = (weights.popularity * candidate.popularity) / mostPopular;
+      const margin = weights.margin * (candidate.margin ?? 0);
+      const affinityScore = weights.affinity * affinity.score;
       const available = inStock(candidate.id);
       return {
         productId: candidate.id,
-        score: Math.round((parts[0][1] + parts[1][1] + parts[2][1] + parts[3][1]) * 1e6) / 1e6,
+        score: Math.round((relevance + affinityScore + popular + margin) * 1e6) / 1e6,
         inStock: available,
+        // Worked out only for the items a page shows: most candidates are ranked and never seen.
         reasons: () => {
+          const parts: [string, number][] = [
+            ['relevance', candidate.relevance === 1 ? 0 : relevance],
+            [affinity.label, affinityScore],
+            ['popular', popular],
+            ['margin', margin],
+          ];
           const reasons = parts
-            .filter(
-              ([label, value]) =>
-                value > 0 && label !== '' && !(label === 'relevance' && candidate.relevance === 1),
-            )
+            .filter(([label, value]) => value > 0 && label !== '')
             .sort((a, b) => b[1] - a[1])
             .map(([label]) => label);
           return available ? reasons : [...reasons, 'out of stock'];
@@ -104,17 +102,35 @@ export function rankListing(
     );
 }
 
-const NO_AFFINITY = { label: '', score: 0 };
+const NO_AFFINITY: Affinity = { label: '', score: 0 };
 
-/** The strongest affinity the product meets: a category it is in (or under), or its brand. */
-function affinityOf(candidate: ListingCandidate, viewer: ViewerAffinities): { label: string; score: number } {
-  let best = { label: '', score: 0 };
-  for (const [category, score] of viewer.categories) {
-    if (score > best.score && candidate.categories.some((path) => isInCategory(path, category)))
-      best = { label: `affinity: ${category}`, score };
-  }
-  const brand = candidate.brand?.toLowerCase();
-  const brandScore = brand === undefined ? 0 : (viewer.brands.get(brand) ?? 0);
-  if (brandScore > best.score) best = { label: `affinity: ${brand as string}`, score: brandScore };
-  return best;
+type Affinity = { readonly label: string; readonly score: number };
+
+/**
+ * The strongest affinity a product meets: a category it is in (or under), or its brand. Answers
+ * per category path are remembered for the call, since a listing's products share a few paths.
+ */
+function affinityLookup(viewer: ViewerAffinities): (candidate: ListingCandidate) => Affinity {
+  const byPath = new Map<string, Affinity>();
+  const ofPath = (path: string): Affinity => {
+    let best = byPath.get(path);
+    if (best !== undefined) return best;
+    best = NO_AFFINITY;
+    for (const [category, score] of viewer.categories) {
+      if (score > best.score && isInCategory(path, category))
+        best = { label: `affinity: ${category}`, score };
+    }
+    byPath.set(path, best);
+    return best;
+  };
+  return (candidate) => {
+    let best = NO_AFFINITY;
+    for (const path of candidate.categories) {
+      const affinity = ofPath(path);
+      if (affinity.score > best.score) best = affinity;
+    }
+    const brand = candidate.brand?.toLowerCase();
+    const brandScore = brand === undefined ? 0 : (viewer.brands.get(brand) ?? 0);
+    return brandScore > best.score ? { label: `affinity: ${brand as string}`, score: brandScore } : best;
+  };
 }
