@@ -214,6 +214,9 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   });
   const content = new ContentService({ store, bus, clock, nodeId });
   const listings = new ListingService({
+    store,
+    bus,
+    nodeId,
     catalog: catalogModel,
     clock,
     pricing,
@@ -254,6 +257,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       pricing.start(),
       promotions.start(),
       content.start(),
+      listings.start(),
       live.start(),
     ])
       .then(() => rules.attach(ingestion, profiles))

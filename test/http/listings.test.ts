@@ -172,3 +172,60 @@ describe('listings', () => {
     expect(bad.json()).toMatchObject({ code: 'invalid_cursor', pointer: '/cursor' });
   });
 });
+
+describe('listing rules', () => {
+  const putRules = (body: unknown, key?: string) =>
+    node.call('PUT', '/v1/listings/rules', { body, ...(key !== undefined && { key }) });
+  afterAll(() => putRules({}));
+
+  it('shows pinned products first in the merchant’s order, once, while they can be sold', async () => {
+    const saved = await putRules({
+      pins: [{ category: 'Home/Kitchen', productIds: ['knife', 'candle', 'fork'] }],
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json().pins).toEqual([
+      { category: 'home/kitchen', productIds: ['knife', 'candle', 'fork'] },
+    ]);
+    const first = (await listing({ category: 'home/kitchen', limit: 4 })).json();
+    expect(ids({ json: () => first })).toEqual(['knife', 'candle', 'fork', 'pot']);
+    expect(first.items[0].reasons).toEqual(['pinned']);
+    const rest = (await listing({ category: 'home/kitchen', limit: 24, cursor: first.nextCursor })).json();
+    expect(ids({ json: () => rest })).not.toContain('knife');
+    // Another listing, and a sold-out pin, rank as usual.
+    expect(ids(await listing({ category: 'home/candles' }))[0]).not.toBe('knife');
+    await node.call('PUT', '/v1/inventory/knife', { body: { available: 0 } });
+    const soldOut = ids(await listing({ category: 'home/kitchen' }));
+    expect(soldOut.slice(0, 2)).toEqual(['candle', 'fork']);
+    expect(soldOut[soldOut.length - 1]).toBe('knife');
+    await node.call('PUT', '/v1/inventory/knife', { body: { available: 5 } });
+  });
+
+  it('ranks by the weights the merchant sets', async () => {
+    await putRules({});
+    // The best seller since the paging test.
+    expect(ids(await listing({ category: 'home/kitchen' }))[0]).toBe('pot');
+    await putRules({ weights: { popularity: 0, relevance: 0, affinity: 0, margin: 0 } });
+    // Nothing counts: ties fall back to ids.
+    expect(ids(await listing({ category: 'home/kitchen' }))).toEqual([...KITCHEN].sort());
+    expect((await node.call('GET', '/v1/listings/rules')).json().weights).toEqual({
+      relevance: 0,
+      affinity: 0,
+      popularity: 0,
+      margin: 0,
+    });
+  });
+
+  it('refuses rules that cannot work, and keys that may not set them', async () => {
+    const both = await putRules({ pins: [{ category: 'home', query: 'mug', productIds: ['mug'] }] });
+    expect(both.status).toBe(400);
+    expect(both.json()).toMatchObject({ code: 'invalid_listing_rules', pointer: '/pins/0' });
+    const twice = await putRules({
+      pins: [
+        { category: 'home', productIds: ['mug'] },
+        { category: 'HOME', productIds: ['cup'] },
+      ],
+    });
+    expect(twice.json()).toMatchObject({ code: 'invalid_listing_rules', pointer: '/pins/1' });
+    expect((await putRules({}, PUBLISHABLE_KEY)).status).toBe(403);
+  });
+});

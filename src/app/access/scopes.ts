@@ -31,6 +31,8 @@ export const SCOPES = [
   'promotions:write',
   /** Write and read content slots. */
   'content:write',
+  /** Set how listings rank (weights) and what they pin. */
+  'listings:write',
   /** Set merchandising rules for recommendations and rebuild their models. */
   'recommendations:write',
   /** Record completed orders (redeems codes and budgets). */

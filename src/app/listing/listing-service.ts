@@ -1,8 +1,14 @@
 import type { Catalog, Product } from '../../domain/catalog/index.js';
 import {
+  DEFAULT_LISTING_RULES,
   idHash,
   nextCursor,
+  pinnedFor,
   rankListing,
+  readListingRules,
+  type ListingPin,
+  type ListingRules,
+  type RankingWeights,
   readCursor,
   textRelevance,
   type ListingCandidate,
@@ -17,6 +23,8 @@ import {
   normalizeCategoryPath,
 } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { SettingsStore } from '../../ports/store.js';
 import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
 import type { PricedItem, PricingService } from '../pricing/pricing-service.js';
 import type { ProfileService } from '../profiles/profile-service.js';
@@ -51,6 +59,9 @@ export interface Listing {
 }
 
 export interface ListingServiceDeps {
+  readonly store: SettingsStore;
+  readonly bus: EventBus;
+  readonly nodeId: string;
   readonly catalog: Catalog;
   readonly clock: Clock;
   readonly pricing: PricingService;
@@ -69,6 +80,10 @@ interface ScannedListing {
   readonly heads: WeakMap<object, readonly RankedListingItem[]>;
   headCount: number;
 }
+
+/** The rules are one small document with the store-wide settings; the bus says when they change. */
+const RULES_KEY = 'listings.rules';
+const RULES_TOPIC = 'listings';
 
 const VISITOR: ViewerAffinities = { categories: new Map(), brands: new Map() };
 /** Products re-ranked for the customer per request: the head of the visitor's order. */
@@ -93,15 +108,54 @@ const MAX_SHOWN = 2_000;
 export class ListingService {
   readonly #cache = new Map<string, ScannedListing>();
   #cachedCandidates = 0;
+  #rules: ListingRules = DEFAULT_LISTING_RULES;
 
   constructor(private readonly deps: ListingServiceDeps) {}
+
+  /** Loads the rules in force and follows other nodes' changes to them. */
+  async start(): Promise<void> {
+    await this.deps.bus.subscribe(RULES_TOPIC, async (payload) => {
+      if (payload['origin'] !== this.deps.nodeId) this.#use(await this.#readRules());
+    });
+    this.#use(await this.#readRules());
+  }
+
+  rules(): ListingRules {
+    return this.#rules;
+  }
+
+  /** @throws DomainError `invalid_listing_rules`. */
+  async putRules(input: {
+    weights?: Partial<RankingWeights>;
+    pins?: readonly ListingPin[];
+  }): Promise<ListingRules> {
+    const rules = readListingRules(input);
+    await this.deps.store.setSetting(RULES_KEY, JSON.stringify(rules));
+    this.#use(rules);
+    await this.deps.bus.publish(RULES_TOPIC, { origin: this.deps.nodeId });
+    return rules;
+  }
+
+  async #readRules(): Promise<ListingRules> {
+    const stored = await this.deps.store.getSetting(RULES_KEY);
+    return stored === undefined
+      ? DEFAULT_LISTING_RULES
+      : readListingRules(JSON.parse(stored) as ListingRules);
+  }
+
+  /** New weights change every order: rankings remembered under the old ones are dropped. */
+  #use(rules: ListingRules): void {
+    this.#rules = rules;
+    this.#cache.clear();
+    this.#cachedCandidates = 0;
+  }
 
   /** @throws DomainError `invalid_cursor` when the cursor is not one this service made. */
   async list(query: ListingQuery, customer: CustomerContext): Promise<Listing> {
     const seen = query.cursor === undefined ? undefined : readSeen(query.cursor);
     const now = this.deps.clock.now();
     const shown = seen?.shown ?? new Set<number>();
-    const ranked = this.#ranked(this.#scanned(query, now), customer, now);
+    const ranked = this.#ranked(this.#scanned(query, now), pinnedFor(this.#rules, query), customer, now);
     const { page, more } = this.#priceInOrder(ranked, shown, query, customer);
     const badges = await this.#badges(query.currency, customer);
     const items = page.map(({ ranked: item, price }) => {
@@ -145,7 +199,7 @@ export class ListingService {
       }
       this.#cachedCandidates += candidates.length - (this.#cache.get(key)?.ordered.length ?? 0);
       const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
-      const order = rankListing(candidates, VISITOR, () => true);
+      const order = rankListing(candidates, VISITOR, () => true, this.#rules.weights);
       let scale = 0;
       for (const candidate of candidates) scale = Math.max(scale, candidate.popularity);
       cached = {
@@ -167,9 +221,21 @@ export class ListingService {
    * the seen-cursor, so whatever the order, none repeats and none is skipped. Status and stock are
    * read here, fresh, not from the remembered ranking.
    */
-  *#ranked(scanned: ScannedListing, customer: CustomerContext, now: number): Generator<RankedListingItem> {
+  *#ranked(
+    scanned: ScannedListing,
+    pinned: readonly string[],
+    customer: CustomerContext,
+    now: number,
+  ): Generator<RankedListingItem> {
     const { catalog } = this.deps;
-    const active = (id: string) => catalog.getProduct(id)?.status === 'active';
+    const isPinned = new Set(pinned);
+    const active = (id: string) => catalog.getProduct(id)?.status === 'active' && !isPinned.has(id);
+    // Pins come first, in the merchant's order, while they can be sold; then they rank like the rest.
+    for (const productId of pinned) {
+      if (catalog.getProduct(productId)?.status === 'active' && catalog.isSellable(productId)) {
+        yield { productId, score: 0, inStock: true, reasons: () => ['pinned'] };
+      } else isPinned.delete(productId);
+    }
     const head = this.#head(scanned, customer, now);
     const tail = (wanted: boolean) =>
       rankListing(
@@ -178,7 +244,7 @@ export class ListingService {
           .filter((candidate) => active(candidate.id) && catalog.isSellable(candidate.id) === wanted),
         VISITOR,
         () => wanted,
-        undefined,
+        this.#rules.weights,
         scanned.scale,
       );
     for (const item of head) if (active(item.productId) && catalog.isSellable(item.productId)) yield item;
@@ -206,7 +272,7 @@ export class ListingService {
       scanned.ordered.slice(0, RERANKED),
       this.#viewer(customer, now),
       () => true,
-      undefined,
+      this.#rules.weights,
       scanned.scale,
     );
     if (scanned.headCount < MAX_HEADS_PER_SCAN) {

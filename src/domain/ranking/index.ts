@@ -9,3 +9,11 @@ export {
 } from './rank-listing.js';
 export { idHash, nextCursor, readCursor, type SeenCursor } from './seen-cursor.js';
 export { textRelevance } from './text-relevance.js';
+export {
+  DEFAULT_LISTING_RULES,
+  pinnedFor,
+  readListingRules,
+  type ListingPin,
+  type ListingRules,
+  type RankingErrorCode,
+} from './listing-rules.js';

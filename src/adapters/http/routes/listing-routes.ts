@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
 import { commonProblems } from '../schemas/common.js';
-import { ListingBody, ListingResponse } from '../schemas/listing.js';
+import { ListingBody, ListingResponse, ListingRulesBody, ListingRulesResponse } from '../schemas/listing.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { customerOf } from './customer-of.js';
 
@@ -33,5 +33,35 @@ export function registerListingRoutes(
       const customer = await customerOf(customers, request, request.body);
       return listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
     },
+  );
+
+  app.put(
+    '/v1/listings/rules',
+    {
+      config: { scope: 'listings:write' },
+      schema: {
+        tags: ['listings'],
+        summary: 'How listings rank (signal weights) and which products each listing pins first',
+        description:
+          'Pinned products come first in the order given, in the listing they are pinned to, while they are active ' +
+          'and in stock; after that they rank like any other. The rules apply to every listing and decide at once.',
+        body: ListingRulesBody,
+        response: { 200: ListingRulesResponse, ...commonProblems },
+      },
+    },
+    (request) => listings.putRules(request.body),
+  );
+
+  app.get(
+    '/v1/listings/rules',
+    {
+      config: { scope: 'listings:write' },
+      schema: {
+        tags: ['listings'],
+        summary: 'The listing rules in force',
+        response: { 200: ListingRulesResponse, ...commonProblems },
+      },
+    },
+    () => listings.rules(),
   );
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, CustomerIdField, StrictObject } from './common.js';
+import { CurrencyCode, CustomerIdField, Id, StrictObject } from './common.js';
 import { ResolveContext, ResolvedPrice } from './pricing.js';
 
 export const ListingBody = StrictObject({
@@ -31,4 +31,49 @@ export const ListingResponse = Type.Object({
     }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+const Weight = Type.Number({ minimum: 0, maximum: 100 });
+
+export const ListingRulesBody = StrictObject({
+  weights: Type.Optional(
+    StrictObject(
+      {
+        relevance: Type.Optional(Weight),
+        affinity: Type.Optional(Weight),
+        popularity: Type.Optional(Weight),
+        margin: Type.Optional(Weight),
+      },
+      { description: 'how much each signal counts; each defaults to 1, 1, 0.5 and 0.1' },
+    ),
+  ),
+  pins: Type.Optional(
+    Type.Array(
+      StrictObject(
+        {
+          category: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+          query: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          productIds: Type.Array(Id, { minItems: 1, maxItems: 100 }),
+        },
+        { description: 'products shown first, in this order, in one listing (a category or a query)' },
+      ),
+      { maxItems: 1_000 },
+    ),
+  ),
+});
+
+export const ListingRulesResponse = Type.Object({
+  weights: Type.Object({
+    relevance: Type.Number(),
+    affinity: Type.Number(),
+    popularity: Type.Number(),
+    margin: Type.Number(),
+  }),
+  pins: Type.Array(
+    Type.Object({
+      category: Type.Optional(Type.String()),
+      query: Type.Optional(Type.String()),
+      productIds: Type.Array(Type.String()),
+    }),
+  ),
 });
