@@ -30,7 +30,7 @@ import { setUpDemoMerchandising } from './app/demo/demo-merchandising.js';
 import { DecisionLog } from './app/decide/decision-log.js';
 import { RecommendationService } from './app/recommendations/recommendation-service.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
-import { loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
+import { holdsDemoStore, loadDemoStoreIfEmpty } from './app/demo/demo-store.js';
 import type { DemoInvoice } from './app/demo/replay-orders.js';
 import { EventIngestion } from './app/profiles/event-ingestion.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
@@ -240,7 +240,8 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     customers,
     tokens,
     pricing,
-    catalog: catalogModel,
+    promotions,
+    catalog,
     checkout,
     onError,
     heartbeatMs: config.streamHeartbeatSeconds * 1000,
@@ -293,7 +294,9 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     listings,
     decide,
     live,
-    ...(config.demo && { demo: { webRoot: resolve(packageRoot(), 'web/dist') } }),
+    ...(config.demo && {
+      demo: { webRoot: resolve(packageRoot(), 'web/dist'), holdsDemo: () => holdsDemoStore(store) },
+    }),
     storeCurrency: config.currency,
   });
   const backgroundWork = config.demo

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/adapters/files/package-root.js';
 import { startChildServer, waitForStatus, type ChildServer } from '../support/child-server.js';
-import { startTestAttune } from '../support/test-attune.js';
+import { productBody, startTestAttune } from '../support/test-attune.js';
 
 /** Debian's chromium (`.ci/run` installs it); playwright's own browser download is not used. */
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
@@ -109,6 +109,29 @@ describe.skipIf(CHROMIUM === undefined)('the demo storefront in headless Chromiu
     expect(cart).toContain('11 × £2.95');
     expect(cart).toContain('✓ 10% off over £25');
     await page.close();
+  });
+});
+
+describe('demo mode on a shop’s own data', () => {
+  it('does not sign anyone in: the store does not hold the demo customers', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'attune-own-data-'));
+    try {
+      const own = await startTestAttune({}, { dataDir });
+      await own.call('PUT', '/v1/products/own', { body: productBody() });
+      await own.dispose();
+      const demoMode = await startTestAttune({ ATTUNE_DEMO: '1' }, { dataDir });
+      await demoMode.backgroundWork;
+      const signIn = await demoMode.call('POST', '/demo/customer-token', {
+        key: null,
+        body: { userId: '14560' },
+      });
+      expect(signIn.status).toBe(404);
+      expect((await demoMode.call('GET', '/demo/config', { key: null })).status).toBe(404);
+      expect((await demoMode.call('GET', '/v1/products/own')).status).toBe(200);
+      await demoMode.dispose();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

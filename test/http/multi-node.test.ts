@@ -128,9 +128,9 @@ describe.skipIf(!servicesUp)('two nodes on PostgreSQL and Redis', () => {
     await vi.waitFor(async () => expect((await nodeB.call('GET', '/v1/products/lamp')).status).toBe(200));
     await nodeB.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = nodeB.app.server.address() as AddressInfo;
-    const page = await SseClient.open(
-      `http://127.0.0.1:${port}/v1/stream?userId=gilda&products=lamp&key=${SECRET_KEY}`,
-    );
+    const page = await SseClient.open(`http://127.0.0.1:${port}/v1/stream?userId=gilda&products=lamp`, {
+      authorization: `Bearer ${SECRET_KEY}`,
+    });
     try {
       await page.next((frame) => frame.event === 'ready');
       await nodeA.call('POST', '/v1/identify', { body: { userId: 'gilda', traits: { plan: 'gold' } } });

@@ -86,6 +86,11 @@ describe('GET /v1/stream', () => {
     const refused = await stream({ userId: 'ada' });
     expect(refused.status).toBe(401);
     expect(JSON.parse(refused.body)).toMatchObject({ code: 'unauthorized' });
+
+    // A secret key would be written into proxy logs and browser histories with the URL.
+    const secretInUrl = await stream({ userId: 'ada', key: SECRET_KEY });
+    expect(secretInUrl.status).toBe(401);
+    expect(JSON.parse(secretInUrl.body)).toMatchObject({ code: 'unauthorized', pointer: '/key' });
   });
 
   it('pushes segment.entered and the new prices when the customer joins a segment', async () => {
@@ -124,7 +129,7 @@ describe('GET /v1/stream', () => {
   });
 
   it('pushes stock.changed when an item in the cart sells out, and offer.unlocked when the cart qualifies', async () => {
-    const page = await stream({ userId: 'cy', key: SECRET_KEY });
+    const page = await stream({ userId: 'cy' }, { authorization: `Bearer ${SECRET_KEY}` });
     await page.next(event('ready'));
     await track('cy', 'Product Added', { product_id: 'plate', price: 6, quantity: 1 });
     await track('cy', 'Product Added', { product_id: 'mug', price: 8, quantity: 1 });

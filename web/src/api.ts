@@ -21,7 +21,8 @@ export interface ListingItem {
   readonly productId: string;
   readonly title: string;
   readonly price: { readonly final: Money; readonly base?: Money | null };
-  readonly offers: readonly string[];
+  /** The item promotions open to this customer on it. */
+  readonly offers: readonly { readonly promotionId: string; readonly badge: string }[];
   readonly inStock: boolean;
   readonly reasons: readonly string[];
 }
@@ -133,13 +134,19 @@ export class Api {
   }
 
   /** The live stream of this page; EventSource cannot send headers, so key and token go in the query. */
-  stream(viewer: Viewer, products: readonly string[]): EventSource {
+  stream(
+    viewer: Viewer,
+    products: readonly string[],
+    context: Readonly<Record<string, string>>,
+  ): EventSource {
     const query = new URLSearchParams({ key: this.config.publishableKey, currency: this.config.currency });
     if (viewer.kind === 'customer') {
       query.set('userId', viewer.userId);
       query.set('token', viewer.token);
     } else query.set('anonymousId', viewer.anonymousId);
     if (products.length > 0) query.set('products', products.slice(0, 50).join(','));
+    // The page's context, as its decide calls send it: price lists and segments may read it.
+    for (const [name, value] of Object.entries(context)) query.set(name, value);
     return new EventSource(`/v1/stream?${query.toString()}`);
   }
 }

@@ -207,8 +207,8 @@ async function cart(state: State): Promise<void> {
 }
 
 async function render(state: State): Promise<void> {
-  const route = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
   try {
+    const route = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
     if (route.startsWith('/c/')) await category(state, route.slice(3));
     else if (route.startsWith('/p/')) await product(state, route.slice(3));
     else if (route === '/cart') await cart(state);
@@ -238,13 +238,18 @@ function listen(state: State): void {
     ...new Set([...state.shown, ...cartItems(state.viewer).map((item) => item.productId)]),
   ].sort();
   const watching = JSON.stringify([state.viewer, products]);
-  if (state.stream !== undefined && state.stream.url.length > 0 && live.dataset['watching'] === watching)
+  if (
+    state.stream !== undefined &&
+    state.stream.readyState !== EventSource.CLOSED &&
+    live.dataset['watching'] === watching
+  )
     return;
   state.stream?.close();
   live.dataset['watching'] = watching;
-  const stream = state.api.stream(state.viewer, products);
+  const stream = state.api.stream(state.viewer, products, CONTEXT);
   state.stream = stream;
-  stream.addEventListener('ready', () => live.classList.add('on'));
+  // `open` also follows a reconnect that resumes, which brings no `ready`.
+  stream.addEventListener('open', () => live.classList.add('on'));
   stream.addEventListener('error', () => live.classList.remove('on'));
   stream.addEventListener('resync', () => void render(state));
   for (const [event, message] of Object.entries(CHANGE_MESSAGES)) {
@@ -275,7 +280,7 @@ async function start(): Promise<void> {
   viewerSelect.innerHTML = html`<option value="">Anonymous visitor</option>
     ${config.customers.map((customer) => html`<option value="${customer.userId}">${customer.label}</option>`)}`.text;
   (document.querySelector('#categories') as HTMLElement).innerHTML = html`${config.categories.map(
-    (id) => html`<a href="#/c/${id}">${id}</a>`,
+    (id) => html`<a href="#/c/${encodeURIComponent(id)}">${id}</a>`,
   )}`.text;
   viewerSelect.addEventListener('change', () => {
     const userId = viewerSelect.value;

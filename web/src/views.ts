@@ -20,7 +20,7 @@ export function listingGrid(items: readonly ListingItem[]): Markup {
         html`<li class="card" data-product-id="${item.productId}">
           ${productLink(item.productId, item.title)}
           <span class="price">${formatMoney(item.price.final)}</span>
-          ${item.offers.map((badge) => html`<span class="badge">${badge}</span>`)}
+          ${item.offers.map((offer) => html`<span class="badge">${offer.badge}</span>`)}
           ${item.inStock ? '' : html`<span class="badge out">sold out</span>`}
           <small class="reason">${item.reasons.join(' · ') || 'merchandising order'}</small>
         </li>`,

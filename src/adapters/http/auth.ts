@@ -9,7 +9,7 @@ declare module 'fastify' {
     scope?: Scope | 'public';
     /** The key may also come as `writeKey` in the JSON body, as Segment's batch envelope carries it. */
     keyInBody?: boolean;
-    /** The key may also come as the `key` query parameter: a browser's EventSource cannot send headers. */
+    /** A publishable key may also come as the `key` query parameter: a browser's EventSource cannot send headers. */
     keyInQuery?: boolean;
   }
   interface FastifyRequest {
@@ -31,10 +31,23 @@ export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
   app.addHook('onRequest', async (request) => {
     const { scope, keyInBody, keyInQuery } = request.routeOptions.config;
     if (scope === undefined || scope === 'public') return;
-    const key = presentedKey(request) ?? (keyInQuery === true ? queryKey(request) : undefined);
+    const header = presentedKey(request);
+    const inQuery = header === undefined && keyInQuery === true ? queryKey(request) : undefined;
+    const key = header ?? inQuery;
     // Without a header, a route that takes the key in its body checks it once the body is parsed.
     if (key === undefined && keyInBody === true) return;
     request.principal = await authorize(keys, key, scope);
+    // URLs end up in proxies' and browsers' histories: only a publishable key, public anyway, may travel in one.
+    if (inQuery !== undefined && request.principal.kind !== 'publishable') {
+      throw new HttpProblem(
+        'unauthorized',
+        'a secret key may not be sent in the URL; use Authorization: Bearer',
+        {
+          in: 'query',
+          pointer: '/key',
+        },
+      );
+    }
   });
   app.addHook('preValidation', async (request) => {
     const { scope, keyInBody } = request.routeOptions.config;

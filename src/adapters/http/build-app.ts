@@ -68,7 +68,7 @@ export interface AppDeps {
   readonly decide: DecideService;
   readonly live: LiveUpdates;
   /** Demo mode: the demo storefront and its helpers are served, from `webRoot` (the built web/). */
-  readonly demo?: { readonly webRoot: string };
+  readonly demo?: { readonly webRoot: string; readonly holdsDemo: () => Promise<boolean> };
   /** The store currency: listings price in it unless asked otherwise. */
   readonly storeCurrency: string;
 }
@@ -154,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       catalog: deps.catalog.catalog,
       currency: deps.storeCurrency,
       webRoot: deps.demo.webRoot,
+      holdsDemo: deps.demo.holdsDemo,
     });
   }
   await app.ready();

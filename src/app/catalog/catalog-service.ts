@@ -35,7 +35,7 @@ export interface StockLevel {
   readonly totalAvailable: number;
 }
 
-type ChangeKind = 'products' | 'stock' | 'collections';
+export type ChangeKind = 'products' | 'stock' | 'collections';
 
 const TOPIC = 'catalog';
 
@@ -45,12 +45,21 @@ const TOPIC = 'catalog';
  */
 export class CatalogService {
   readonly #productListeners: (() => void)[] = [];
+  readonly #changeListeners: ((kind: ChangeKind, ids: readonly string[]) => void)[] = [];
 
   constructor(private readonly deps: CatalogServiceDeps) {}
 
   /** Calls `listener` after products change here or on another node (models describing products follow). */
   onProductsChanged(listener: () => void): void {
     this.#productListeners.push(listener);
+  }
+
+  /**
+   * Calls `listener` once products, stock or collections changed in memory, here or after another
+   * node's change: unlike the bus message, it never comes before the change can be read.
+   */
+  onChanged(listener: (kind: ChangeKind, ids: readonly string[]) => void): void {
+    this.#changeListeners.push(listener);
   }
 
   get catalog(): Catalog {
@@ -173,6 +182,7 @@ export class CatalogService {
 
   async #announce(kind: ChangeKind, ids: readonly string[]): Promise<void> {
     if (kind === 'products') this.#productsChanged();
+    for (const listener of this.#changeListeners) listener(kind, ids);
     await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, kind, ids });
   }
 
@@ -201,6 +211,7 @@ export class CatalogService {
       catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
     }
     if (payload['kind'] === 'products') this.#productsChanged();
+    for (const listener of this.#changeListeners) listener(payload['kind'] as ChangeKind, ids);
   }
 }
 

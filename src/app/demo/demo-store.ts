@@ -26,6 +26,11 @@ export interface DemoDeps {
 const LOADING = 'demo.loading';
 const LOADED = 'demo.loaded';
 
+/** Whether this store holds the demo (loaded in full), rather than a shop's own data. */
+export async function holdsDemoStore(store: Pick<Store, 'getSetting'>): Promise<boolean> {
+  return (await store.getSetting(LOADED)) !== undefined;
+}
+
 /**
  * Loads the demo store (the real Online Retail catalogue, then its customers' orders replayed as
  * events) into an empty store, once. An interrupted

@@ -78,7 +78,8 @@ interface ScannedListing {
   readonly scale: number;
   /** The head as ranked for each viewer (their profile, or the visitor), while this scan lasts. */
   readonly heads: WeakMap<object, readonly RankedListingItem[]>;
-  headCount: number;
+  /** Candidates and ranked items this scan holds, counted against MAX_CACHED_CANDIDATES. */
+  held: number;
 }
 
 /** The rules are one small document with the store-wide settings; the bus says when they change. */
@@ -88,15 +89,14 @@ const RULES_TOPIC = 'listings';
 const VISITOR: ViewerAffinities = { categories: new Map(), brands: new Map() };
 /** Products re-ranked for the customer per request: the head of the visitor's order. */
 const RERANKED = 500;
-/** Viewers whose ranking one scan remembers, at most (each holds RERANKED items). */
-const MAX_HEADS_PER_SCAN = 2_000;
 /** How long a listing's scanned candidates are reused, ms. */
 const CANDIDATES_MS = 5_000;
 /**
- * Candidates kept over all cached listings, at most: text queries come from anyone with a
- * publishable key, so the cache is bounded by what it holds, not by how many listings.
+ * Candidates and ranked items kept over all cached listings, at most (some 100 MB): text queries
+ * and profiles come from anyone with a publishable key, so the cache is bounded by what it holds,
+ * not by how many listings or viewers.
  */
-const MAX_CACHED_CANDIDATES = 1_000_000;
+const MAX_CACHED_CANDIDATES = 500_000;
 /** Shown products a cursor may remember: past this, a shopper is better served by a narrower listing. */
 const MAX_SHOWN = 2_000;
 
@@ -197,7 +197,7 @@ export class ListingService {
         this.#cache.clear();
         this.#cachedCandidates = 0;
       }
-      this.#cachedCandidates += candidates.length - (this.#cache.get(key)?.ordered.length ?? 0);
+      this.#cachedCandidates += candidates.length - (this.#cache.get(key)?.held ?? 0);
       const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
       const order = rankListing(candidates, VISITOR, () => true, this.#rules.weights);
       let scale = 0;
@@ -207,7 +207,7 @@ export class ListingService {
         ordered: order.map((item) => byId.get(item.productId) as ListingCandidate),
         scale,
         heads: new WeakMap(),
-        headCount: 0,
+        held: candidates.length,
       };
       this.#cache.set(key, cached);
     }
@@ -275,9 +275,11 @@ export class ListingService {
       this.#rules.weights,
       scanned.scale,
     );
-    if (scanned.headCount < MAX_HEADS_PER_SCAN) {
+    // Rankings count against the same bound as candidates: anyone can make profiles and queries.
+    if (this.#cachedCandidates + head.length <= MAX_CACHED_CANDIDATES) {
       scanned.heads.set(viewer, head);
-      scanned.headCount += 1;
+      scanned.held += head.length;
+      this.#cachedCandidates += head.length;
     }
     return head;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Catalog } from '../../domain/catalog/index.js';
+import type { CatalogService, ChangeKind } from '../catalog/catalog-service.js';
 import { pageChanges, type PageChange, type WatchedPage } from '../../domain/live/index.js';
 import { DomainError } from '../../domain/shared/index.js';
 import type { BusPayload, EventBus } from '../../ports/event-bus.js';
@@ -9,9 +9,11 @@ import {
   type CustomerContext,
   type CustomerContexts,
   type CustomerRequest,
+  type RequestContext,
 } from '../customers/customer-context.js';
 import type { PricingService } from '../pricing/pricing-service.js';
 import type { Checkout } from '../promotions/checkout.js';
+import type { PromotionService } from '../promotions/promotion-service.js';
 
 /** Who a stream is for and what its page shows, as the storefront opens it. */
 export interface StreamRequest {
@@ -21,6 +23,8 @@ export interface StreamRequest {
   readonly trusted: boolean;
   readonly customerToken?: string;
   readonly currency: string;
+  /** The page's context (country, channel, device), as decide gets it: price lists and segments may read it. */
+  readonly context?: RequestContext;
   /** Products the page shows (its product, its listing); the cart and recent views are added. */
   readonly products: readonly string[];
 }
@@ -44,7 +48,8 @@ export interface LiveUpdatesDeps {
   readonly customers: CustomerContexts;
   readonly tokens: CustomerTokens;
   readonly pricing: PricingService;
-  readonly catalog: Catalog;
+  readonly promotions: PromotionService;
+  readonly catalog: CatalogService;
   readonly checkout: Checkout;
   readonly onError: (error: unknown) => void;
   /** How often an idle connection gets a comment line, so proxies keep it open. */
@@ -81,8 +86,11 @@ const REPLAYABLE = 100;
 const COALESCE_MS = 50;
 const MAX_PAGE_PRODUCTS = 50;
 const RECENT_VIEWS_WATCHED = 4;
-/** Topics after which every open page is looked at again: rules in force changed. */
-const RULE_TOPICS = ['prices', 'promotions', 'segments', 'loyalty'];
+/**
+ * Topics after which every open page is looked at again: segment or loyalty rules changed. (Their
+ * effect on customers also arrives as profile changes, once memberships are worked out again.)
+ */
+const RULE_TOPICS = ['segments', 'loyalty'];
 
 /**
  * Live updates for open pages (`GET /v1/stream`). Each watched page remembers what it last showed
@@ -98,13 +106,19 @@ export class LiveUpdates {
   #timer: NodeJS.Timeout | undefined;
   #draining = false;
   #heartbeat: NodeJS.Timeout | undefined;
+  #closed = false;
 
   constructor(private readonly deps: LiveUpdatesDeps) {}
 
   async start(): Promise<void> {
-    const { bus } = this.deps;
+    const { bus, catalog, pricing, promotions } = this.deps;
+    // Catalogue, prices and promotions say when their memory holds a change, from this node or
+    // another: a look started by the bus message alone could read the old prices and miss it.
+    catalog.onChanged((kind, ids) => this.#catalogChanged(kind, ids));
+    pricing.onChanged(() => this.#everyPage());
+    promotions.onChanged(() => this.#everyPage());
+    // A profile is read from the store, which holds the change before the message is sent.
     await bus.subscribe('profiles', (payload) => this.#profilesChanged(payload));
-    await bus.subscribe('catalog', (payload) => this.#catalogChanged(payload));
     for (const topic of RULE_TOPICS) await bus.subscribe(topic, () => this.#everyPage());
     this.#heartbeat = setInterval(() => {
       for (const watcher of this.#watchers.values()) for (const client of watcher.clients) client.heartbeat();
@@ -137,6 +151,8 @@ export class LiveUpdates {
     this.#connections += 1;
     try {
       const watcher = await this.#watcherFor(request);
+      // Shutdown began while this stream was being opened: it must not outlive the server.
+      if (this.#closed) throw new DomainError('too_many_streams', 'this node is shutting down');
       if (watcher.expiry !== undefined) clearTimeout(watcher.expiry);
       watcher.expiry = undefined;
       this.#greet(watcher, lastEventId, client);
@@ -150,6 +166,7 @@ export class LiveUpdates {
 
   /** Ends every connection (shutdown), so the server can close. */
   closeAll(): void {
+    this.#closed = true;
     if (this.#heartbeat !== undefined) clearInterval(this.#heartbeat);
     for (const watcher of this.#watchers.values()) {
       for (const client of watcher.clients) client.end();
@@ -167,12 +184,14 @@ export class LiveUpdates {
       (request.trusted || (await this.deps.tokens.verify(request.customerToken)) === request.userId);
     // A stream is authorised once, when opened; later looks act for the customer proven then, so a
     // token expiring mid-stream does not turn the page anonymous.
+    const context = request.context ?? {};
     const customer: CustomerRequest =
       proven && request.userId !== undefined
-        ? { userId: request.userId, trusted: true }
+        ? { userId: request.userId, trusted: true, context }
         : {
             ...(request.anonymousId !== undefined && { anonymousId: request.anonymousId }),
             trusted: request.trusted,
+            context,
           };
     const pageProducts = [...new Set(request.products)].sort().slice(0, MAX_PAGE_PRODUCTS);
     const key = JSON.stringify([
@@ -180,6 +199,7 @@ export class LiveUpdates {
       customer.anonymousId,
       customer.trusted,
       request.currency,
+      context,
       pageProducts,
     ]);
     const existing = this.#watchers.get(key);
@@ -204,6 +224,7 @@ export class LiveUpdates {
     // Another tab of the same page may have opened while this one looked.
     const raced = this.#watchers.get(key);
     if (raced !== undefined) return raced;
+    this.#forgetIdleWatches();
     this.#watchers.set(key, watcher);
     return watcher;
   }
@@ -234,6 +255,21 @@ export class LiveUpdates {
     for (const { seq, message } of watcher.recent) if (seq > seen) client.send(message);
   }
 
+  /**
+   * Keeps the watches within the connection limit: pages opened and closed in a loop (random ids)
+   * would otherwise pile up for their grace period, each looked at on every rule change. The
+   * oldest watches without a connection go first; they only lose their replay.
+   */
+  #forgetIdleWatches(): void {
+    if (this.#watchers.size < this.deps.maxConnections) return;
+    for (const watcher of this.#watchers.values()) {
+      if (this.#watchers.size < this.deps.maxConnections) return;
+      if (watcher.clients.size > 0) continue;
+      if (watcher.expiry !== undefined) clearTimeout(watcher.expiry);
+      this.#watchers.delete(watcher.key);
+    }
+  }
+
   #leave(watcher: Watcher, client: StreamClient): void {
     if (!watcher.clients.delete(client)) return;
     this.#connections -= 1;
@@ -261,10 +297,9 @@ export class LiveUpdates {
     }
   }
 
-  #catalogChanged(payload: BusPayload): void {
-    const ids = payload['ids'] as string[] | undefined;
+  #catalogChanged(kind: ChangeKind, ids: readonly string[]): void {
     // Collections change what promotions cover, so every page may be affected.
-    if (payload['kind'] === 'collections' || ids === undefined) return this.#everyPage();
+    if (kind === 'collections') return this.#everyPage();
     for (const watcher of this.#watchers.values()) {
       if (ids.some((id) => watcher.watched.has(id))) this.#enqueue(watcher);
     }
@@ -329,7 +364,8 @@ export class LiveUpdates {
     // Cart lines at their quantity: a quantity tier is the price the cart pays.
     for (const line of cart) quantities.set(line.productId, line.quantity);
     const items = [...quantities].map(([productId, quantity]) => ({ productId, quantity }));
-    const { catalog, pricing } = this.deps;
+    const { pricing } = this.deps;
+    const catalog = this.deps.catalog.catalog;
     const prices = new Map<string, { amount: number; currency: string }>();
     for (const priced of pricing.resolve(items, watcher.currency, priceShopperOf(customer))) {
       if (priced.final !== undefined) prices.set(priced.productId, priced.final);
@@ -358,7 +394,9 @@ export class LiveUpdates {
     cart: readonly { productId: string; quantity: number }[],
     customer: CustomerContext,
   ): Promise<WatchedPage['offers']> {
-    const sellable = cart.filter((line) => this.deps.catalog.getProduct(line.productId) !== undefined);
+    const sellable = cart.filter(
+      (line) => this.deps.catalog.catalog.getProduct(line.productId) !== undefined,
+    );
     let offers;
     try {
       offers = await this.deps.checkout.offers({ currency, items: sellable }, customer);

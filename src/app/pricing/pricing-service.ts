@@ -49,6 +49,7 @@ const LOWEST_CACHE_SIZE = 20_000;
  * last 30 days) is kept in memory too and refreshed when lists or base prices change.
  */
 export class PricingService {
+  readonly #listeners: (() => void)[] = [];
   #index: PriceIndex;
   #history: PriceHistorySince = { lists: [], base: new Map() };
   #lowest = new Map<string, number | null>();
@@ -66,6 +67,14 @@ export class PricingService {
     },
   ) {
     this.#index = new PriceIndex([], this.#isInCollection);
+  }
+
+  /**
+   * Calls `listener` once the price lists in memory changed, here or after another node's change:
+   * unlike the bus message, it never comes before the new prices can be read.
+   */
+  onChanged(listener: () => void): void {
+    this.#listeners.push(listener);
   }
 
   async start(): Promise<void> {
@@ -206,6 +215,7 @@ export class PricingService {
   async #reload(): Promise<void> {
     this.#index = new PriceIndex(await this.deps.store.listPriceLists(), this.#isInCollection);
     await this.#loadHistory();
+    for (const listener of this.#listeners) listener();
   }
 
   async #loadHistory(): Promise<void> {

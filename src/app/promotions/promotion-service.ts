@@ -28,6 +28,7 @@ export interface GenerateCodesRequest {
  * touch, rebuilt when one changes on any node (the bus carries the news).
  */
 export class PromotionService {
+  readonly #listeners: (() => void)[] = [];
   #index: PromotionIndex;
 
   constructor(
@@ -45,6 +46,11 @@ export class PromotionService {
 
   get index(): PromotionIndex {
     return this.#index;
+  }
+
+  /** Calls `listener` once the promotions in memory changed, here or after another node's change. */
+  onChanged(listener: () => void): void {
+    this.#listeners.push(listener);
   }
 
   async start(): Promise<void> {
@@ -112,6 +118,7 @@ export class PromotionService {
 
   async #reload(): Promise<void> {
     this.#index = new PromotionIndex(await this.deps.store.listPromotions(), this.#isInCollection);
+    for (const listener of this.#listeners) listener();
   }
 }
 

@@ -17,6 +17,8 @@ export interface DemoRouteDeps {
   readonly currency: string;
   /** The built storefront (web/dist); the page is served only when it has been built. */
   readonly webRoot: string;
+  /** Whether the store holds the demo: on a shop's own data, demo mode must not mint its customers' tokens. */
+  readonly holdsDemo: () => Promise<boolean>;
 }
 
 const CATEGORIES_SHOWN = 8;
@@ -30,6 +32,11 @@ export async function registerDemoRoutes(parent: FastifyInstance, deps: DemoRout
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const tags = ['demo'];
   let categories: string[] | undefined;
+  let demoHere = false;
+  const requireDemo = async () => {
+    demoHere ||= await deps.holdsDemo();
+    if (!demoHere) throw new HttpProblem('route_not_found', 'this store does not hold the demo (yet)');
+  };
 
   app.get(
     '/demo/config',
@@ -38,6 +45,7 @@ export async function registerDemoRoutes(parent: FastifyInstance, deps: DemoRout
       schema: { tags, summary: 'What the demo storefront needs: a publishable key, customers, categories' },
     },
     async () => {
+      await requireDemo();
       // Not kept until the catalogue is there: the page may be opened while the demo still loads.
       if (categories === undefined || categories.length === 0) categories = topCategories(deps.catalog);
       return {
@@ -62,6 +70,7 @@ export async function registerDemoRoutes(parent: FastifyInstance, deps: DemoRout
       },
     },
     async (request) => {
+      await requireDemo();
       const { userId } = request.body;
       if (!DEMO_CUSTOMERS.some((customer) => customer.userId === userId)) {
         throw new HttpProblem('forbidden', 'the demo signs in only as its own demo customers', {

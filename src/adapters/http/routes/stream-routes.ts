@@ -28,7 +28,7 @@ export function registerStreamRoutes(
           'products the page names plus their cart and recent views. A new stream starts with `ready`; a browser ' +
           'reconnecting with Last-Event-ID gets what it missed, or `resync` when that is no longer known (fetch ' +
           'the page again). Comment lines keep idle connections open. key and token may be query parameters, ' +
-          'since EventSource cannot send headers.',
+          'since EventSource cannot send headers (a publishable key only). country, channel and device are the page context, as decide gets it.',
         querystring: StreamQuery,
         response: {
           200: {
@@ -51,6 +51,11 @@ export function registerStreamRoutes(
           trusted: customerProof(request).trusted,
           ...(query.token !== undefined && { customerToken: query.token }),
           currency: query.currency ?? deps.storeCurrency,
+          context: {
+            ...(query.country !== undefined && { country: query.country }),
+            ...(query.channel !== undefined && { channel: query.channel }),
+            ...(query.device !== undefined && { device: query.device }),
+          },
           products: query.products?.split(',') ?? [],
         },
         typeof header === 'string' ? header : query.lastEventId,

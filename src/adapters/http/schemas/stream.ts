@@ -3,6 +3,8 @@ import { ERROR_CODE_KEYWORD } from '../validation.js';
 import { CurrencyCode, CustomerIdField, StrictObject } from './common.js';
 
 const ID = '[A-Za-z0-9._:\\-]{1,128}';
+/** The page's context, as decide's `context` carries it: price lists and segments may read it. */
+const ContextValue = Type.String({ minLength: 1, maxLength: 64 });
 
 /** The stream's query: a browser's EventSource cannot send headers, so key and token come here. */
 export const StreamQuery = StrictObject({
@@ -13,6 +15,9 @@ export const StreamQuery = StrictObject({
     Type.String({ maxLength: 4096, description: 'the customer token for userId (without it, anonymous)' }),
   ),
   currency: Type.Optional(CurrencyCode),
+  country: Type.Optional(ContextValue),
+  channel: Type.Optional(ContextValue),
+  device: Type.Optional(ContextValue),
   products: Type.Optional(
     Type.String({
       pattern: `^${ID}(,${ID}){0,49}$`,
