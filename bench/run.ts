@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only catalogue] [--runs 3]`: runs the benchmark suites and prints one table of
+ * `npm run bench [-- --only catalogue] [--runs 3] [--sample 10]`: runs the benchmark suites and prints one table of
  * measured figures beside their references. Benchmarks are never part of the test run.
  */
 import { parseArgs } from 'node:util';
@@ -12,10 +12,16 @@ import { pricingSuite } from './suites/pricing.js';
 import { promotionsSuite } from './suites/promotions.js';
 import { completeJourneySuite } from './suites/complete-journey.js';
 import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
+import { r3Suite } from './suites/browsing-quality.js';
 import { recommendationServingSuite } from './suites/recommendations-serving.js';
 import { decideScalingSuite, decideSuite } from './suites/decide.js';
 
-const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
+/** Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning). */
+interface SuiteOptions {
+  readonly sample?: number;
+}
+
+const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<BenchRow[]>> = {
   catalogue: catalogueSuite,
   ingestion: ingestionSuite,
   profiles: profileMemorySuite,
@@ -25,13 +31,18 @@ const SUITES: Record<string, (runs: number) => Promise<BenchRow[]>> = {
   p1: completeJourneySuite,
   r1: r1Suite,
   r2: r2Suite,
+  r3: r3Suite,
   recs: recommendationServingSuite,
   decide: decideSuite,
   'decide-scaling': decideScalingSuite,
 };
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, runs: { type: 'string', default: '3' } },
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    sample: { type: 'string' },
+  },
 });
 const selected = values.only === undefined ? Object.keys(SUITES) : values.only.split(',');
 const unknown = selected.filter((name) => !(name in SUITES));
@@ -40,9 +51,13 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const runs = Math.max(1, Number(values.runs));
+const options: SuiteOptions =
+  values.sample === undefined ? {} : { sample: Math.max(1, Math.floor(Number(values.sample))) };
 const rows: BenchRow[] = [];
 for (const name of selected) {
   console.error(`running ${name} (${runs} runs)...`);
-  rows.push(...(await (SUITES[name] as (runs: number) => Promise<BenchRow[]>)(runs)));
+  rows.push(
+    ...(await (SUITES[name] as (runs: number, options: SuiteOptions) => Promise<BenchRow[]>)(runs, options)),
+  );
 }
 printTable(rows);

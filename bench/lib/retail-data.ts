@@ -1,12 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { packageRoot } from '../../src/adapters/files/package-root.js';
 import type { Interaction } from '../../src/domain/recommendations/index.js';
 
-/** The public data sets of EVALUATION.md, beside the project. */
-export const SHARED_DATA = resolve(packageRoot(), '../shared/data');
+/**
+ * The public data sets of EVALUATION.md, beside the project: `../shared/data` from the checkout,
+ * or from the folder above it when the checkout is a worktree one level deeper.
+ */
+export const SHARED_DATA =
+  [resolve(packageRoot(), '../shared/data'), resolve(packageRoot(), '../../shared/data')].find((path) =>
+    existsSync(path),
+  ) ?? resolve(packageRoot(), '../shared/data');
 
 /** One cleaned Online Retail line (R1's cleaning rules). */
 export interface RetailLine {
@@ -59,6 +65,49 @@ export function onlineRetailLines(): RetailLine[] {
     });
   }
   return lines.sort((a, b) => a.at - b.at);
+}
+
+/** One invoice read as one anonymous visitor's browsing session (R3). */
+export interface RetailSession {
+  readonly invoice: string;
+  /** The invoice's time (epoch ms, UTC). */
+  readonly at: number;
+  /** Its products in file order, each once. */
+  readonly products: readonly string[];
+}
+
+/**
+ * R3's sessions: every invoice in file order, its lines as views without repeats. Cleaning as in R1
+ * (no cancellations, quantity and price above 0, product codes only) except that lines without a
+ * customer stay: visitors are anonymous. Also each product's first description, for its title.
+ */
+export function onlineRetailSessions(): { sessions: RetailSession[]; titles: Map<string, string> } {
+  const rows = parse<Record<string, string>>(
+    gunzipSync(readFileSync(resolve(SHARED_DATA, 'online-retail/online_retail.csv.gz'))),
+    { columns: true },
+  );
+  const byInvoice = new Map<string, { at: number; products: string[] }>();
+  const titles = new Map<string, string>();
+  for (const row of rows) {
+    const invoice = row['InvoiceNo'] ?? '';
+    const code = (row['StockCode'] ?? '').toUpperCase();
+    if (
+      invoice.startsWith('C') ||
+      !(Number(row['Quantity']) > 0) ||
+      !(Number(row['UnitPrice']) > 0) ||
+      !/^\d{5}[A-Z]*$/.test(code)
+    )
+      continue;
+    if (!titles.has(code)) titles.set(code, (row['Description'] ?? '').trim());
+    let session = byInvoice.get(invoice);
+    if (session === undefined) {
+      session = { at: Date.parse(`${(row['InvoiceDate'] ?? '').replace(' ', 'T')}Z`), products: [] };
+      byInvoice.set(invoice, session);
+    }
+    if (!session.products.includes(code)) session.products.push(code);
+  }
+  const sessions = [...byInvoice].map(([invoice, session]) => ({ invoice, ...session }));
+  return { sessions, titles };
 }
 
 export function purchaseOf(line: RetailLine): Interaction {

@@ -1,13 +1,16 @@
 /**
- * Symmetric, weighted co-occurrence counts between products (bought in one order, viewed one after
- * the other). Memory stays linear in the catalogue: each product keeps at most `keep` neighbours,
- * trimmed to the strongest whenever it grows past three times that.
+ * Weighted co-occurrence counts between products (bought in one order, viewed in one session), both
+ * ways with `add` or one way with `addOneWay` (viewed next, viewed then bought). Memory stays linear
+ * in the catalogue: each product keeps at most `keep` neighbours, trimmed to the strongest whenever
+ * it grows past three times that.
  */
 export class CoOccurrence {
   /** Products as small integers: maps keyed by numbers update several times faster than by strings. */
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
   readonly #neighbours: (Map<number, number> | undefined)[] = [];
+  /** Weight ever added from each product, trimmed neighbours included: how much is known of it. */
+  readonly #totals: number[] = [];
 
   constructor(private readonly keep = 100) {}
 
@@ -17,6 +20,18 @@ export class CoOccurrence {
     const to = this.#idOf(b);
     this.#addOne(from, to, weight);
     this.#addOne(to, from, weight);
+  }
+
+  /** Counts `weight` from `from` to `to` only (a product seen after another, not the reverse). */
+  addOneWay(from: string, to: string, weight: number): void {
+    if (from === to) return;
+    this.#addOne(this.#idOf(from), this.#idOf(to), weight);
+  }
+
+  /** The weight ever added from `item` (0 when unseen): the evidence behind its neighbours. */
+  totalOf(item: string): number {
+    const id = this.#ids.get(item);
+    return id === undefined ? 0 : (this.#totals[id] as number);
   }
 
   /** The strongest neighbours of `item`, strongest first. */
@@ -35,6 +50,7 @@ export class CoOccurrence {
     this.#ids.clear();
     this.#names.length = 0;
     this.#neighbours.length = 0;
+    this.#totals.length = 0;
   }
 
   /** Products with at least one neighbour. */
@@ -49,6 +65,7 @@ export class CoOccurrence {
       this.#ids.set(item, id);
       this.#names.push(item);
       this.#neighbours.push(undefined);
+      this.#totals.push(0);
     }
     return id;
   }
@@ -57,6 +74,7 @@ export class CoOccurrence {
     let list = this.#neighbours[from];
     if (list === undefined) this.#neighbours[from] = list = new Map<number, number>();
     list.set(to, (list.get(to) ?? 0) + weight);
+    this.#totals[from] = (this.#totals[from] as number) + weight;
     if (list.size > this.keep * 3) trim(list, this.keep);
   }
 }

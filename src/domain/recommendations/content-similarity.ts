@@ -35,12 +35,18 @@ const STOP_WORDS = new Set([
 export class ContentSimilarity {
   readonly #vectors: Map<string, Map<string, number>>;
   readonly #postings: Map<string, string[]>;
+  readonly #informativeness: Map<string, number>;
   /** Lists computed, and whether each holds every similar product (then any limit reads it). */
   readonly #cache = new Map<string, { list: [string, number][]; complete: boolean }>();
 
-  private constructor(vectors: Map<string, Map<string, number>>, postings: Map<string, string[]>) {
+  private constructor(
+    vectors: Map<string, Map<string, number>>,
+    postings: Map<string, string[]>,
+    informativeness: Map<string, number>,
+  ) {
     this.#vectors = vectors;
     this.#postings = postings;
+    this.#informativeness = informativeness;
   }
 
   /** Builds the model at once (tests, benchmarks, small catalogues). */
@@ -65,15 +71,22 @@ export class ContentSimilarity {
     }
     const vectors = new Map<string, Map<string, number>>();
     const postings = new Map<string, string[]>();
+    const informativeness = new Map<string, number>();
     const total = tokensOf.size;
+    // The IDF of a token two products share: the most a shared token can say.
+    const rarestShared = Math.log((1 + total) / 3);
     for (const [id, tokens] of tokensOf) {
       const vector = new Map<string, number>();
       let norm = 0;
+      let shared = 0;
       for (const token of tokens) {
-        const weight = Math.log((1 + total) / (1 + (documentFrequency.get(token) ?? 0))) + 1;
+        const frequency = documentFrequency.get(token) ?? 0;
+        const weight = Math.log((1 + total) / (1 + frequency)) + 1;
         vector.set(token, weight);
         norm += weight * weight;
+        if (frequency >= 2) shared += weight - 1;
       }
+      informativeness.set(id, rarestShared > 0 ? Math.min(1, shared / rarestShared) : 0);
       norm = Math.sqrt(norm) || 1;
       for (const [token, weight] of vector) vector.set(token, weight / norm);
       vectors.set(id, vector);
@@ -84,12 +97,22 @@ export class ContentSimilarity {
       }
       if ((done += 1) % slice === 0) yield;
     }
-    return new ContentSimilarity(vectors, postings);
+    return new ContentSimilarity(vectors, postings, informativeness);
   }
 
   /** Products described. */
   get size(): number {
     return this.#vectors.size;
+  }
+
+  /**
+   * How much the product's description can say about what is like it, 0..1: the IDF mass of the
+   * tokens it shares with other products, where one token shared with a single other product counts
+   * 1. Generic texts ("Item 123" in the one category every product is in) share only tokens
+   * everything has, and score near 0; a unique word shares nothing and adds nothing.
+   */
+  informativeness(productId: string): number {
+    return this.#informativeness.get(productId) ?? 0;
   }
 
   /** The products most like `productId` by content, best first, with the cosine. */

@@ -1,4 +1,11 @@
 /** Recommendations: online models, EASE, content similarity, strategies and the rules every list obeys. */
+export {
+  browsingNeighbours,
+  confidenceOf,
+  DEFAULT_BROWSING_BLEND,
+  type BrowsingBlend,
+} from './browsing-neighbours.js';
+export { BrowsingSignals, DEFAULT_BROWSING, type BrowsingSettings } from './browsing-signals.js';
 export { CoOccurrence } from './co-occurrence.js';
 export { ContentSimilarity, type DescribedProduct } from './content-similarity.js';
 export type { CustomerHistory, PurchasedItem } from './customer-history.js';
@@ -31,4 +38,18 @@ export {
   type Strategy,
 } from './request.js';
 export { Blend, type Universe } from './blend.js';
+export {
+  DEFAULT_SESSION_BLEND,
+  suggestFromSession,
+  type BrowsingSession,
+  type SessionBlend,
+  type SessionSuggestions,
+} from './session-suggestions.js';
+export { DEFAULT_SIMILAR_BLEND, type SimilarBlend } from './similar.js';
+export {
+  DEFAULT_SESSION_WINDOW,
+  SessionWindow,
+  type SessionView,
+  type SessionWindowSettings,
+} from './session-window.js';
 export { DEFAULT_BLEND, type BlendWeights, type Candidate, type Models } from './strategies.js';

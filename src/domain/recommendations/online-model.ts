@@ -1,3 +1,4 @@
+import { BrowsingSignals, type BrowsingSettings } from './browsing-signals.js';
 import { CoOccurrence } from './co-occurrence.js';
 import { emptyHistory, remember, type CustomerHistory, type PurchasedItem } from './customer-history.js';
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights, type Interaction } from './interaction.js';
@@ -6,24 +7,22 @@ import { DEFAULT_HALF_LIVES, DISCOVERIES, Popularity, type PopularityHalfLives }
 export interface OnlineModelSettings {
   readonly weights: EventWeights;
   readonly halfLives: PopularityHalfLives;
+  readonly browsing?: Partial<BrowsingSettings>;
 }
 
 /** Items of one order paired with each other, at most: a 300-line order must not cost 45,000 updates. */
 const MAX_BASKET_PAIRS = 30;
-/** Views paired with the few viewed just before. */
-const VIEW_PAIRS = 3;
-
 /**
  * The state that learns from each interaction at once: every customer's history, decayed
- * popularity (overall, per country, per segment, and of first purchases), products bought together
- * and viewed together.
+ * popularity (overall, per country, per segment, and of first purchases), products bought together,
+ * and what browsing teaches (products viewed in one session, viewed next, viewed then bought).
  * Each update touches a bounded number of entries, so it stays in microseconds.
  */
 export class OnlineModel {
   readonly customers = new Map<string, CustomerHistory>();
   readonly popularity: Popularity;
   readonly boughtTogether = new CoOccurrence();
-  readonly viewedTogether = new CoOccurrence();
+  readonly browsing: BrowsingSignals;
   readonly settings: OnlineModelSettings;
   /** Interactions learnt, for statistics. */
   observed = 0;
@@ -34,6 +33,7 @@ export class OnlineModel {
       halfLives: settings.halfLives ?? DEFAULT_HALF_LIVES,
     };
     this.popularity = new Popularity(this.settings.halfLives);
+    this.browsing = new BrowsingSignals(settings.browsing);
   }
 
   observe(interaction: Interaction): void {
@@ -51,12 +51,11 @@ export class OnlineModel {
     if (history === undefined) this.customers.set(customer, (history = emptyHistory()));
     switch (interaction.kind) {
       case 'view':
-        history.viewed
-          .slice(0, VIEW_PAIRS)
-          .forEach((other, index) => this.viewedTogether.add(productId, other, 1 / (index + 1)));
+        this.browsing.view(customer, productId, at);
         history.viewed = remember(history.viewed, productId);
         break;
       case 'cart':
+        this.browsing.convert(customer, productId, at, this.settings.weights.cart);
         history.carted = remember(history.carted, productId);
         break;
       case 'purchase':
@@ -65,13 +64,18 @@ export class OnlineModel {
     }
   }
 
-  /** Forgets a customer's own history (an erasure; shared counts go with the next rebuild). */
+  /**
+   * Forgets a customer's own history and their browsing session (an erasure); their part in shared
+   * counts goes with the next rebuild, which reads a log that no longer holds their events.
+   */
   forget(customer: string): void {
     this.customers.delete(customer);
+    this.browsing.forget(customer);
   }
 
   /** Moves a merged profile's history into the profile it merged into. */
   merge(from: string, into: string): void {
+    this.browsing.merge(from, into);
     const source = this.customers.get(from);
     if (source === undefined) return;
     this.customers.delete(from);
@@ -104,7 +108,7 @@ export class OnlineModel {
     this.customers.clear();
     this.popularity.clear();
     this.boughtTogether.clear();
-    this.viewedTogether.clear();
+    this.browsing.clear();
     this.observed = 0;
   }
 
@@ -121,6 +125,7 @@ export class OnlineModel {
     for (const other of history.basketItems.slice(-MAX_BASKET_PAIRS))
       this.boughtTogether.add(productId, other, 1);
     history.basketItems.push(productId);
+    this.browsing.convert(interaction.customer, productId, interaction.at, this.settings.weights.purchase);
     // A customer's first purchase of an item: what discovery ranks by is what others discover now.
     if (!history.purchases.has(productId)) this.popularity.add(DISCOVERIES, productId, 1, interaction.at);
     this.#count(history, interaction, true);

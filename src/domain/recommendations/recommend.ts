@@ -11,15 +11,15 @@ import {
   boughtTogether,
   buyAgain,
   cartComplements,
-  forYou,
   historyOf,
   popular,
   recentlyViewed,
-  similar,
   type BlendWeights,
   type Candidate,
   type Models,
 } from './strategies.js';
+import { forYou, seenInSession } from './for-you.js';
+import { similar } from './similar.js';
 
 export interface RecommendContext {
   readonly models: Models;
@@ -68,7 +68,9 @@ export function recommend(request: RecommendationRequest, context: RecommendCont
   let fallback = false;
   if (items.length < request.limit && FALLS_BACK.has(request.strategy)) {
     const why = candidates.length === 0 ? COLD_START[request.strategy] : 'more to choose from';
-    const fillers = popular(request, models, 'popular');
+    // For-you's fillers skip what a live session has just shown, as its own candidates do.
+    const seen = new Set(request.strategy === 'for-you' ? seenInSession(request, history) : []);
+    const fillers = popular(request, models, 'popular').filter((filler) => !seen.has(filler.productId));
     // Fillers rank below every item the strategy chose, in their own order of popularity.
     const ceiling = Math.min(1, ...items.map((item) => item.score)) / 2;
     const best = fillers[0]?.score ?? 1;

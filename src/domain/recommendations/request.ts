@@ -1,4 +1,5 @@
 import type { AttributeValue, Match } from '../shared/index.js';
+import type { BrowsingSession } from './session-suggestions.js';
 
 export const STRATEGIES = [
   'popular',
@@ -28,6 +29,11 @@ export interface RecommendationRequest {
   readonly strategy: Strategy;
   /** The customer's profile id, when known and consented. */
   readonly customer?: string;
+  /**
+   * What the customer looked at lately (their profile's recently viewed, with consent): for-you
+   * reads it; without it, the views the models hold for the customer.
+   */
+  readonly session?: BrowsingSession;
   /** The product on the page (similar, bought-together). */
   readonly productId?: string;
   /** Products in the cart (cart-complements; never recommended back). */

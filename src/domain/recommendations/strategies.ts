@@ -3,7 +3,6 @@ import type { ContentSimilarity } from './content-similarity.js';
 import type { CustomerHistory } from './customer-history.js';
 import type { EaseModel, ResolvedEvidence } from './ease.js';
 import type { OnlineModel } from './online-model.js';
-import { DISCOVERIES } from './popularity.js';
 import type { RecommendationRequest } from './request.js';
 
 /** The models a request reads: the online state always, the heavier ones once built. */
@@ -29,6 +28,8 @@ export interface BlendWeights {
   readonly collaborative: number;
   /** What sells now. */
   readonly popular: number;
+  /** What the latest views point to, while the session is live (scaled down as it goes quiet). */
+  readonly session: number;
   /** The same three for discovery (`excludePurchased`): no repeats. */
   readonly discoveryCollaborative: number;
   readonly discoveryPopular: number;
@@ -46,6 +47,7 @@ export const DEFAULT_BLEND: BlendWeights = {
   repeat: 1,
   collaborative: 0.3,
   popular: 0.05,
+  session: 1,
   discoveryCollaborative: 1,
   discoveryPopular: 0.2,
   repeatHalfLifeMs: 120 * 86_400_000,
@@ -59,7 +61,7 @@ export function historyOf(request: RecommendationRequest, models: Models): Custo
 }
 
 /** Candidates read per strategy: enough for the rules to filter and still fill a list. */
-const POOL = 200;
+export const POOL = 200;
 
 /** The popularity scope a request reads: its segment, else its country when there is data, else all. */
 export function popularityScope(
@@ -89,32 +91,14 @@ export function popular(
     .map(([productId, score]) => ({ productId, score, reason: () => reason }));
 }
 
-/** Purchases read as evidence, at most: the most recent, so a request costs the same for a wholesaler. */
-const MAX_EVIDENCE = 300;
-
-/** Evidence of a customer's taste: purchases count fully when recent, the cart and recent views less. */
-function evidenceOf(history: CustomerHistory, now: number, weights: BlendWeights): Map<string, number> {
-  const evidence = new Map<string, number>();
-  history.viewed.slice(0, 10).forEach((item) => evidence.set(item, 0.3));
-  history.carted.slice(0, 10).forEach((item) => evidence.set(item, 0.5));
-  const purchases =
-    history.purchases.size <= MAX_EVIDENCE
-      ? history.purchases
-      : [...history.purchases].sort((a, b) => b[1].last - a[1].last).slice(0, MAX_EVIDENCE);
-  const { evidenceFloor: floor, evidenceHalfLifeMs: halfLife } = weights;
-  for (const [item, bought] of purchases)
-    evidence.set(item, floor + (1 - floor) * Math.pow(2, (Math.min(bought.last, now) - now) / halfLife));
-  return evidence;
-}
-
 /** What the evidence suggests: EASE scores (dense over its items) when built, else what was bought with it. */
-interface Suggestions {
+export interface Suggestions {
   readonly dense?: Float64Array;
   readonly sparse?: Iterable<readonly [string, number]>;
   readonly because: (item: string) => string | undefined;
 }
 
-function collaborative(evidence: Map<string, number>, models: Models): Suggestions {
+export function collaborative(evidence: Map<string, number>, models: Models): Suggestions {
   const { ease, online } = models;
   if (ease !== undefined) {
     const resolved: ResolvedEvidence = ease.resolve(evidence);
@@ -132,7 +116,8 @@ function collaborative(evidence: Map<string, number>, models: Models): Suggestio
   return { sparse: summed, because: (item) => strongest.get(item)?.[0] };
 }
 
-function addSuggestions(
+/** Adds collaborative suggestions to a blend, dense or sparse as they came. */
+export function addSuggestions(
   blend: Blend,
   suggestions: Suggestions,
   weight: number,
@@ -142,64 +127,11 @@ function addSuggestions(
   if (suggestions.sparse !== undefined) blend.add(suggestions.sparse, weight, reason);
 }
 
-function universeOf(models: Models): Universe | undefined {
+/** The items a blend scores densely: EASE's, once it is built. */
+export function universeOf(models: Models): Universe | undefined {
   return models.ease === undefined
     ? undefined
     : { items: models.ease.trained.items, index: models.ease.index };
-}
-
-/**
- * `for-you`: the customer's repeat purchases (where they re-buy) blended with what customers like
- * them bought and what sells now; with `excludePurchased`, discovery only. Undefined when the
- * customer has no history (the caller falls back, and says so).
- */
-export function forYou(
-  request: RecommendationRequest,
-  models: Models,
-  weights: BlendWeights,
-): Candidate[] | undefined {
-  const history = historyOf(request, models);
-  if (
-    history === undefined ||
-    (history.purchases.size === 0 && history.viewed.length === 0 && history.carted.length === 0)
-  )
-    return undefined;
-  const discovery = request.filter?.excludePurchased === true;
-  const scores = new Blend(universeOf(models));
-  const evidence = evidenceOf(history, request.now, weights);
-  const suggested = collaborative(evidence, models);
-  addSuggestions(
-    scores,
-    suggested,
-    discovery ? weights.discoveryCollaborative : weights.collaborative,
-    (item) => {
-      const source = suggested.because(item);
-      return source === undefined
-        ? 'customers like you bought this'
-        : `because you ${history.purchases.has(source) ? 'bought' : 'looked at'} ${source}`;
-    },
-  );
-  if (!discovery) {
-    const repeats: [string, number][] = [...history.purchases].map(([item, bought]) => [
-      item,
-      bought.orders * Math.pow(2, (bought.last - request.now) / weights.repeatHalfLifeMs),
-    ]);
-    scores.add(repeats, weights.repeat, (item) => {
-      const orders = history.purchases.get(item)?.orders ?? 0;
-      return orders > 1 ? `you buy this often (${orders} orders)` : 'you bought this before';
-    });
-  }
-  // Discovery leans on what others are discovering these days; the full list on what sells.
-  scores.add(
-    discovery
-      ? models.online.popularity.top(DISCOVERIES, 'recent', request.now, POOL)
-      : models.online.popularity.top('all', 'popular', request.now, POOL),
-    discovery ? weights.discoveryPopular : weights.popular,
-    () => (discovery ? 'popular with new buyers' : 'popular now'),
-  );
-  // Already bought items would only be dropped by the rules: leaving them out keeps the pool full.
-  if (discovery) scores.exclude(history.purchases.keys());
-  return scores.ranked(POOL);
 }
 
 export function buyAgain(
@@ -227,16 +159,6 @@ export function recentlyViewed(request: RecommendationRequest, models: Models): 
     score: 1 / (rank + 1),
     reason: () => 'viewed recently',
   }));
-}
-
-/** `similar`: by content (categories, brand, attributes, title words), and what is viewed with it. */
-export function similar(request: RecommendationRequest, models: Models): Candidate[] | undefined {
-  const productId = request.productId;
-  if (productId === undefined) return undefined;
-  const scores = new Blend();
-  scores.add(models.content?.similar(productId, POOL) ?? [], 1, () => `similar to ${productId}`);
-  scores.add(models.online.viewedTogether.neighbours(productId, POOL), 0.5, () => `viewed with ${productId}`);
-  return scores.size === 0 ? undefined : scores.ranked(POOL);
 }
 
 /** `bought-together`: bought in the same orders; EASE's view of the product adds to sparse counts. */
