@@ -312,13 +312,23 @@ export class ListingService {
     return candidates;
   }
 
-  /** The customer's affinities, or none for a visitor or a customer who did not consent. */
+  /**
+   * The customer's affinities and what their live session points to, or none for a visitor or a
+   * customer who did not consent.
+   */
   #viewer(customer: CustomerContext, now: number): ViewerAffinities {
     if (customer.profile === undefined) return { categories: new Map(), brands: new Map() };
     const { affinities } = this.deps.profiles.computedOf(customer.profile, now);
+    const session = new Map(
+      [...this.deps.recommendations.sessionSuggestions(customer)].map(([item, { score, because }]) => [
+        item,
+        { score, label: `because you looked at ${because}` },
+      ]),
+    );
     return {
       categories: new Map(affinities.categories.map(({ key, score }) => [key, score])),
       brands: new Map(affinities.brands.map(({ key, score }) => [key.toLowerCase(), score])),
+      session,
     };
   }
 

@@ -6,6 +6,7 @@ import {
   EaseModel,
   easeTrainingSet,
   recommend,
+  suggestFromSession,
   type EventWeights,
   type Merchandising,
   type Models,
@@ -23,6 +24,7 @@ import type { CustomerContext } from '../customers/customer-context.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 import type { ProfileService } from '../profiles/profile-service.js';
+import { sessionOf } from './browsing-session.js';
 import { countryCode, lessonOf, type Lesson, type Whereabouts } from './interactions.js';
 import { Learner } from './learner.js';
 import { readMerchandising, writeMerchandising } from './merchandising-setting.js';
@@ -195,7 +197,10 @@ export class RecommendationService {
         strategy: query.strategy,
         limit: query.limit,
         now: this.deps.clock.now(),
-        ...(customer.profile !== undefined && { customer: customer.profile.id }),
+        ...(customer.profile !== undefined && {
+          customer: customer.profile.id,
+          session: sessionOf(customer.profile),
+        }),
         ...(customer.pricing.country !== undefined && { country: customer.pricing.country }),
         ...(query.segment !== undefined && { segment: query.segment }),
         ...(query.productId !== undefined && { productId: query.productId }),
@@ -210,6 +215,24 @@ export class RecommendationService {
         blend: DEFAULT_BLEND,
       },
     );
+  }
+
+  /**
+   * What the customer's live session points to, for listings: products scored 0..1 (the best 1,
+   * times how live the session is) with the viewed product that points to each. Empty without a
+   * consented profile, as every personal signal.
+   */
+  sessionSuggestions(customer: CustomerContext): Map<string, { score: number; because: string }> {
+    const found = new Map<string, { score: number; because: string }>();
+    if (customer.profile === undefined) return found;
+    const now = this.deps.clock.now();
+    const session = suggestFromSession(sessionOf(customer.profile), this.#models.online.browsing, now);
+    let best = 0;
+    for (const score of session.scores.values()) best = Math.max(best, score);
+    if (best === 0 || session.liveness === 0) return found;
+    for (const [item, score] of session.scores)
+      found.set(item, { score: (session.liveness * score) / best, because: session.because(item) ?? '' });
+    return found;
   }
 
   /**

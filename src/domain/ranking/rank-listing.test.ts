@@ -48,6 +48,17 @@ describe('rankListing', () => {
     expect(forLumoFan?.reasons()).toEqual(['affinity: lumo', 'popular']);
   });
 
+  it('lifts what the viewer’s live session points to, on top of their affinities, and says why', () => {
+    const browsing: ViewerAffinities = {
+      categories: new Map([['home/candles', 1]]),
+      brands: new Map(),
+      session: new Map([['lamp', { score: 1, label: 'because you looked at candle' }]]),
+    };
+    const ranked = rankListing(products, browsing, inStock);
+    expect(ids(ranked)).toEqual(['candle', 'lamp', 'mug', 'plate']);
+    expect(ranked[1]?.reasons()).toEqual(['because you looked at candle', 'popular']);
+  });
+
   it('starts a text query from relevance', () => {
     const query = [candidate('a', { relevance: 0.5, popularity: 10 }), candidate('b', { relevance: 1 })];
     expect(

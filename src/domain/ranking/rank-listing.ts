@@ -18,6 +18,12 @@ export interface ViewerAffinities {
   readonly categories: ReadonlyMap<string, number>;
   /** Lower-case brands. */
   readonly brands: ReadonlyMap<string, number>;
+  /**
+   * Products the viewer's live session points to (what shoppers view and buy after what they just
+   * looked at), 0..1, with the reason to show (`because you looked at 85123A`). Counts under the
+   * affinity weight, on top of the category or brand affinity.
+   */
+  readonly session?: ReadonlyMap<string, { readonly score: number; readonly label: string }>;
 }
 
 /** How much each signal counts. */
@@ -47,9 +53,10 @@ export interface RankedListingItem {
 }
 
 /**
- * Orders a listing: relevance, the viewer's category and brand affinities, popularity (scaled to
- * the most popular candidate) and margin, weighted; products out of stock after every product in
- * stock; ties by id, so the same inputs always give the same order.
+ * Orders a listing: relevance, the viewer's category and brand affinities and what their live
+ * session points to, popularity (scaled to the most popular candidate) and margin, weighted;
+ * products out of stock after every product in stock; ties by id, so the same inputs always give
+ * the same order.
  */
 export function rankListing(
   candidates: readonly ListingCandidate[],
@@ -66,6 +73,7 @@ export function rankListing(
   mostPopular ||= 1;
   const personal = viewer.categories.size > 0 || viewer.brands.size > 0;
   const affinityOf = personal ? affinityLookup(viewer) : () => NO_AFFINITY;
+  const session = viewer.session ?? NO_SESSION;
   return candidates
     .map((candidate): RankedListingItem => {
       const affinity = affinityOf(candidate);
@@ -73,16 +81,19 @@ export function rankListing(
       const popular = (weights.popularity * candidate.popularity) / mostPopular;
       const margin = weights.margin * (candidate.margin ?? 0);
       const affinityScore = weights.affinity * affinity.score;
+      const pointedTo = session.get(candidate.id);
+      const sessionScore = pointedTo === undefined ? 0 : weights.affinity * pointedTo.score;
       const available = inStock(candidate.id);
       return {
         productId: candidate.id,
-        score: Math.round((relevance + affinityScore + popular + margin) * 1e6) / 1e6,
+        score: Math.round((relevance + affinityScore + sessionScore + popular + margin) * 1e6) / 1e6,
         inStock: available,
         // Worked out only for the items a page shows: most candidates are ranked and never seen.
         reasons: () => {
           const parts: [string, number][] = [
             ['relevance', candidate.relevance === 1 ? 0 : relevance],
             [affinity.label, affinityScore],
+            [pointedTo?.label ?? '', sessionScore],
             ['popular', popular],
             ['margin', margin],
           ];
@@ -103,6 +114,7 @@ export function rankListing(
 }
 
 const NO_AFFINITY: Affinity = { label: '', score: 0 };
+const NO_SESSION: NonNullable<ViewerAffinities['session']> = new Map();
 
 type Affinity = { readonly label: string; readonly score: number };
 
