@@ -17,7 +17,9 @@ const BATCH = 500;
  * session as a storefront plays it, with the publishable key: `POST /v1/track` the view, then ask
  * `similar` for that product and `for-you` for that visitor.
  */
-export async function r3OverHttp(data: R3Data): Promise<R3Run & { loadSeconds: number }> {
+export async function r3OverHttp(
+  data: R3Data,
+): Promise<R3Run & { loadSeconds: number; similarMs: number; forYouMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-r3-'));
   const attune = await createAttune(
     configFor({
@@ -77,6 +79,8 @@ export async function r3OverHttp(data: R3Data): Promise<R3Run & { loadSeconds: n
     const loadSeconds = (performance.now() - started) / 1000;
     const itemToItem = new NextItemScore();
     const forYou = new NextItemScore();
+    let similarMs = 0;
+    let forYouMs = 0;
     for (const session of data.test) {
       const anonymousId = `r3-test-${session.invoice}`;
       for (const [position, productId] of session.products.entries()) {
@@ -87,21 +91,32 @@ export async function r3OverHttp(data: R3Data): Promise<R3Run & { loadSeconds: n
         );
         const next = session.products[position + 1];
         if (next === undefined || !data.known.has(next)) continue;
+        let asked = performance.now();
         const similar = await post(
           '/v1/recommendations',
           { strategy: 'similar', productId, limit: 10 },
           PUBLISHABLE,
         );
+        similarMs += performance.now() - asked;
         itemToItem.add(ids(similar), next);
+        asked = performance.now();
         const mine = await post(
           '/v1/recommendations',
           { strategy: 'for-you', anonymousId, limit: 10 },
           PUBLISHABLE,
         );
+        forYouMs += performance.now() - asked;
         forYou.add(ids(mine), next);
       }
     }
-    return { itemToItem: itemToItem.result, forYou: forYou.result, loadSeconds };
+    const asked = Math.max(1, itemToItem.result.predictions);
+    return {
+      itemToItem: itemToItem.result,
+      forYou: forYou.result,
+      loadSeconds,
+      similarMs: similarMs / asked,
+      forYouMs: forYouMs / asked,
+    };
   } finally {
     await attune.close();
     rmSync(dataDir, { recursive: true, force: true });
