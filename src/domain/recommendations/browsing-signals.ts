@@ -11,7 +11,7 @@ export interface BrowsingSettings {
 }
 
 export const DEFAULT_BROWSING: BrowsingSettings = {
-  window: { depth: 3, gapMs: 30 * 60_000, maxVisitors: 50_000 },
+  window: { depth: 2, gapMs: 30 * 60_000, maxVisitors: 50_000 },
   pairHalfLifeMs: 10 * 60_000,
   keep: 100,
 };
