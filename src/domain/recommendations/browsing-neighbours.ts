@@ -13,7 +13,10 @@ export interface BrowsingBlend {
    * is scaled down, so a chance pair does not outweigh a well-supported one elsewhere.
    */
   readonly halfEvidence: number;
-  /** Neighbours' scores are divided by their own evidence to this power: popular products say less. */
+  /**
+   * Each neighbour's score is divided by (1 + its own evidence in the list) to this power: what
+   * everyone looks at says a little less about this product.
+   */
   readonly damping: number;
 }
 
@@ -31,9 +34,9 @@ export function confidenceOf(evidence: number, halfEvidence: number): number {
 }
 
 /**
- * What browsing says goes with `productId`: its next-viewed, previously viewed and converted-to lists, each
- * scaled so its best neighbour scores the list's weight times the confidence its evidence earns,
- * summed. Scores are comparable across products, so a session can add several products' lists up.
+ * What browsing says goes with `productId`: its viewed-next, viewed-before and converted-to lists,
+ * each scaled so its best neighbour scores the list's weight times the confidence its evidence
+ * earns, summed. Scores are comparable across products, so a session can add several lists up.
  */
 export function browsingNeighbours(
   browsing: BrowsingSignals,
