@@ -4,7 +4,7 @@ import type { CatalogService } from '../../../app/catalog/catalog-service.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';
 import { CollectionBody, CollectionPage, CollectionResponse, ProductPage } from '../schemas/catalog.js';
-import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../schemas/common.js';
+import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { productView } from './product-routes.js';
 
 export function registerCollectionRoutes(parent: FastifyInstance, catalog: CatalogService): void {

@@ -9,9 +9,9 @@ import {
   ContentSlotParams,
   ContentSlotResponse,
 } from '../schemas/content.js';
-import { ProblemSchema, commonProblems } from '../schemas/common.js';
+import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from './customer-of.js';
+import { customerOf } from '../request-customer.js';
 
 export function registerContentRoutes(
   parent: FastifyInstance,

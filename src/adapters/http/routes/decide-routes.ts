@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { DecideService } from '../../../app/decide/decide-service.js';
-import { commonProblems } from '../schemas/common.js';
+import { commonProblems } from '../common-schemas.js';
 import { DecideBody, DecideResponse } from '../schemas/decide.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from './customer-of.js';
+import { customerOf } from '../request-customer.js';
 import { offerView } from './promotion-routes.js';
 
 export function registerDecideRoutes(

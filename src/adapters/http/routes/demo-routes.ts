@@ -7,7 +7,7 @@ import type { CustomerTokens } from '../../../app/access/customer-tokens.js';
 import { DEMO_CUSTOMERS } from '../../../app/demo/demo-merchandising.js';
 import type { Catalog } from '../../../domain/catalog/index.js';
 import { HttpProblem } from '../problem.js';
-import { ProblemSchema, StrictObject } from '../schemas/common.js';
+import { ProblemSchema, StrictObject } from '../common-schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 
 export interface DemoRouteDeps {

@@ -4,7 +4,7 @@ import type { EventIngestion, IngestResult } from '../../../app/profiles/event-i
 import { isErrorCode } from '../error-catalog.js';
 import { acceptSegmentBodies } from '../event-body-parsing.js';
 import { HttpProblem } from '../problem.js';
-import { ProblemSchema, commonProblems } from '../schemas/common.js';
+import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 
 /** DESIGN.md §3: one event up to 128 KB, a batch up to 500 events and 4 MB. */

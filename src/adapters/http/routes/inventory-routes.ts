@@ -2,7 +2,7 @@ import type { TypeBoxRequestProvider } from '../type-provider.js';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogService } from '../../../app/catalog/catalog-service.js';
 import { InventoryBody, InventoryParams, StockResponse } from '../schemas/catalog.js';
-import { ProblemSchema, commonProblems } from '../schemas/common.js';
+import { ProblemSchema, commonProblems } from '../common-schemas.js';
 
 export function registerInventoryRoutes(parent: FastifyInstance, catalog: CatalogService): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();

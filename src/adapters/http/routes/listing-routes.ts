@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
-import { commonProblems } from '../schemas/common.js';
+import { commonProblems } from '../common-schemas.js';
 import { ListingBody, ListingResponse, ListingRulesBody, ListingRulesResponse } from '../schemas/listing.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from './customer-of.js';
+import { customerOf } from '../request-customer.js';
 
 export function registerListingRoutes(
   parent: FastifyInstance,

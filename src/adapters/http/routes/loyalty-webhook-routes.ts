@@ -5,7 +5,7 @@ import type { WebhookService } from '../../../app/webhooks/webhook-service.js';
 import type { Webhook } from '../../../ports/store.js';
 import { DomainError } from '../../../domain/shared/index.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
+import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import {
   DeliveryList,
   LoyaltyBody,

@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { priceShopperOf, type CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { PricingService } from '../../../app/pricing/pricing-service.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
+import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { PriceListBody, PriceListResponse, ResolveBody, ResolveResponse } from '../schemas/pricing.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from './customer-of.js';
+import { customerOf } from '../request-customer.js';
 
 export function registerPricingRoutes(
   parent: FastifyInstance,

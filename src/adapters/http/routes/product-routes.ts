@@ -13,7 +13,7 @@ import {
   ProductPage,
   ProductResponse,
 } from '../schemas/catalog.js';
-import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
+import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 
 /** A batch may carry up to 1,000 products with long descriptions. */
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CustomerTokens } from '../../../app/access/customer-tokens.js';
 import type { FoundProfile, ProfileService } from '../../../app/profiles/profile-service.js';
 import { DomainError } from '../../../domain/shared/index.js';
-import { ProblemSchema, commonProblems } from '../schemas/common.js';
+import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import {
   ConsentBody,
   CustomerIdParams,

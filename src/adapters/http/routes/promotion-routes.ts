@@ -6,7 +6,7 @@ import type { PromotionService } from '../../../app/promotions/promotion-service
 import type { Offer, Promotion } from '../../../domain/promotions/index.js';
 import type { CurrencyCode } from '../../../domain/shared/index.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
+import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import {
   CartBody,
   CartResponse,
@@ -19,7 +19,7 @@ import {
   PromotionResponse,
 } from '../schemas/promotions.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from './customer-of.js';
+import { customerOf } from '../request-customer.js';
 
 export function registerPromotionRoutes(
   parent: FastifyInstance,

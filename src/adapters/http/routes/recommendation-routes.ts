@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { RecommendationService } from '../../../app/recommendations/recommendation-service.js';
 import { normalizeMatch } from '../../../domain/shared/index.js';
-import { ProblemSchema, commonProblems } from '../schemas/common.js';
+import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import {
   MerchandisingBody,
   ModelReportResponse,
@@ -10,7 +10,7 @@ import {
   RecommendationResponse,
 } from '../schemas/recommendations.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf, customerProof } from './customer-of.js';
+import { customerOf, customerProof } from '../request-customer.js';
 
 export function registerRecommendationRoutes(
   parent: FastifyInstance,

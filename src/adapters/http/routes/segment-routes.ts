@@ -6,7 +6,7 @@ import type { RuleNode } from '../../../domain/segments/index.js';
 import type { StoredSegment } from '../../../ports/store.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../schemas/common.js';
+import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { MemberPage, SegmentBody, SegmentResponse } from '../schemas/segments.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveUpdates } from '../../../app/live/live-updates.js';
-import { commonProblems, ProblemSchema } from '../schemas/common.js';
+import { commonProblems, ProblemSchema } from '../common-schemas.js';
 import { StreamQuery } from '../schemas/stream.js';
 import { redactUrl } from '../redact-url.js';
 import { SseConnection } from '../sse.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerProof } from './customer-of.js';
+import { customerProof } from '../request-customer.js';
 
 export function registerStreamRoutes(
   parent: FastifyInstance,

@@ -1,5 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, Attributes, Id, Money, PageOf, PageQuery, StrictObject, Timestamp } from './common.js';
+import {
+  Amount,
+  Attributes,
+  Id,
+  Money,
+  PageOf,
+  PageQuery,
+  StrictObject,
+  Timestamp,
+} from '../common-schemas.js';
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
 

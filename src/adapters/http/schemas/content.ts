@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, StrictObject, Timestamp } from './common.js';
-import { ResolveContext } from './pricing.js';
+import { Id, RequestContext, StrictObject, Timestamp } from '../common-schemas.js';
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 1_000 });
 
@@ -48,7 +47,7 @@ export const ContentSlotResponse = Type.Object({
 export const ContentResolveBody = StrictObject({
   userId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
   anonymousId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-  context: Type.Optional(ResolveContext),
+  context: Type.Optional(RequestContext),
   slots: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
 });
 

@@ -1,15 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, CustomerIdField, Id, StrictObject } from './common.js';
+import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
 import { ResolvedContent } from './content.js';
 import { ListingResponse } from './listing.js';
-import { ResolveContext } from './pricing.js';
 import { CartItems, CartResponse, OffersResponse } from './promotions.js';
 import { RecommendationFilter, RecommendationResponse, Strategy } from './recommendations.js';
 
 export const DecideBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
-  context: Type.Optional(ResolveContext),
+  context: Type.Optional(RequestContext),
   currency: Type.Optional(CurrencyCode),
   cart: Type.Optional(
     StrictObject({

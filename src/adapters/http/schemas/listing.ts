@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, CustomerIdField, Id, StrictObject } from './common.js';
-import { ResolveContext, ResolvedPrice } from './pricing.js';
+import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
+import { ResolvedPrice } from './pricing.js';
 
 export const ListingBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
-  context: Type.Optional(ResolveContext),
+  context: Type.Optional(RequestContext),
   currency: Type.Optional(CurrencyCode),
   category: Type.Optional(
     Type.String({ minLength: 1, maxLength: 300, description: 'a category path; its descendants count' }),

@@ -1,14 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
   Amount,
-  Attributes,
   CurrencyCode,
   CustomerIdField,
   Id,
   Money,
+  ProductMatch,
+  RequestContext,
   StrictObject,
   Timestamp,
-} from './common.js';
+} from '../common-schemas.js';
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 10_000 });
 
@@ -23,14 +24,6 @@ export const AudienceSchema = StrictObject(
   },
   { description: 'every non-empty field must match; within a field any value may; empty: everyone' },
 );
-
-export const MatchSchema = StrictObject({
-  productIds: Type.Optional(Type.Array(Id, { maxItems: 10_000 })),
-  categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 })),
-  brands: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
-  collections: Type.Optional(Type.Array(Id, { maxItems: 100 })),
-  attributes: Type.Optional(Attributes),
-});
 
 const Tier = StrictObject({ minQuantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }), amount: Amount });
 
@@ -62,7 +55,7 @@ export const PriceListBody = StrictObject({
       {
         percentOff: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
         amountOff: Type.Optional(Amount),
-        match: MatchSchema,
+        match: ProductMatch,
       },
       { description: 'percentOff or amountOff, for the products match selects' },
     ),
@@ -81,23 +74,10 @@ export const PriceListResponse = Type.Object(
   { additionalProperties: false },
 );
 
-export const ResolveContext = Type.Object(
-  {
-    channel: Type.Optional(Type.String({ maxLength: 100 })),
-    device: Type.Optional(Type.String({ maxLength: 100 })),
-    country: Type.Optional(Type.String({ maxLength: 100 })),
-    locale: Type.Optional(Type.String({ maxLength: 100 })),
-  },
-  {
-    additionalProperties: true,
-    description: 'the request context: channel, device, country, locale, page, ...',
-  },
-);
-
 export const ResolveBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
-  context: Type.Optional(ResolveContext),
+  context: Type.Optional(RequestContext),
   currency: CurrencyCode,
   items: Type.Array(
     StrictObject({ productId: Id, quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { StrictObject } from './common.js';
+import { StrictObject } from '../common-schemas.js';
 
 /** A userId or an anonymousId: any short string without control characters (emails are common). */
 export const CustomerId = Type.String({ minLength: 1, maxLength: 256, pattern: '^[^\\u0000-\\u001f]+$' });

@@ -1,6 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, CurrencyCode, CustomerIdField, Id, Money, StrictObject, Timestamp } from './common.js';
-import { MatchSchema, ResolveContext } from './pricing.js';
+import {
+  Amount,
+  CurrencyCode,
+  CustomerIdField,
+  Id,
+  Money,
+  ProductMatch,
+  RequestContext,
+  StrictObject,
+  Timestamp,
+} from '../common-schemas.js';
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 1_000 });
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
@@ -17,22 +26,22 @@ const Action = Type.Union([
   StrictObject({
     type: Type.Literal('percent_off'),
     target: Target,
-    match: Type.Optional(MatchSchema),
+    match: Type.Optional(ProductMatch),
     percent: Percent,
     cap: Type.Optional(Amount),
   }),
   StrictObject({
     type: Type.Literal('amount_off'),
     target: Target,
-    match: Type.Optional(MatchSchema),
+    match: Type.Optional(ProductMatch),
     amount: Amount,
   }),
-  StrictObject({ type: Type.Literal('fixed_price'), match: MatchSchema, amount: Amount }),
+  StrictObject({ type: Type.Literal('fixed_price'), match: ProductMatch, amount: Amount }),
   StrictObject({
     type: Type.Literal('buy_x_get_y'),
-    buy: StrictObject({ match: MatchSchema, quantity: Units }),
+    buy: StrictObject({ match: ProductMatch, quantity: Units }),
     get: StrictObject(
-      { productId: Type.Optional(Id), match: Type.Optional(MatchSchema), quantity: Units, percent: Percent },
+      { productId: Type.Optional(Id), match: Type.Optional(ProductMatch), quantity: Units, percent: Percent },
       { description: 'a named product (added when missing and in stock) or the cheapest units of a match' },
     ),
   }),
@@ -67,7 +76,7 @@ export const PromotionBody = StrictObject({
   conditions: Type.Optional(
     StrictObject({
       subtotal: Type.Optional(StrictObject({ gte: Amount })),
-      items: Type.Optional(StrictObject({ match: MatchSchema, quantity: StrictObject({ gte: Units }) })),
+      items: Type.Optional(StrictObject({ match: ProductMatch, quantity: StrictObject({ gte: Units }) })),
     }),
   ),
   action: Action,
@@ -135,7 +144,7 @@ export const CartItems = Type.Array(
 const cartFields = {
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
-  context: Type.Optional(ResolveContext),
+  context: Type.Optional(RequestContext),
   currency: CurrencyCode,
   items: CartItems,
   coupons: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 20 })),
@@ -151,7 +160,7 @@ export type OrderBody = Static<typeof OrderBody>;
 export const OffersBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
-  context: Type.Optional(ResolveContext),
+  context: Type.Optional(RequestContext),
   currency: CurrencyCode,
   cart: Type.Optional(StrictObject({ items: CartItems })),
 });

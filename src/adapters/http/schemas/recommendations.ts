@@ -1,7 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { STRATEGIES } from '../../../domain/recommendations/index.js';
-import { Amount, Attributes, CustomerIdField, Id, StrictObject } from './common.js';
-import { MatchSchema, ResolveContext } from './pricing.js';
+import {
+  Amount,
+  Attributes,
+  CustomerIdField,
+  Id,
+  ProductMatch,
+  RequestContext,
+  StrictObject,
+} from '../common-schemas.js';
 
 export const Strategy = Type.Union(
   STRATEGIES.map((strategy) => Type.Literal(strategy)),
@@ -53,7 +60,7 @@ export const RecommendationBody = StrictObject({
         'popular and trending within this segment: for a secret key, or a customer in it; otherwise ignored (the reason says whose popularity it is)',
     }),
   ),
-  context: Type.Optional(ResolveContext),
+  context: Type.Optional(RequestContext),
 });
 export type RecommendationBody = Static<typeof RecommendationBody>;
 
@@ -67,7 +74,7 @@ export const MerchandisingBody = StrictObject({
   boosts: Type.Optional(
     Type.Array(
       StrictObject({
-        match: MatchSchema,
+        match: ProductMatch,
         factor: Type.Number({
           exclusiveMinimum: 0,
           maximum: 1_000,

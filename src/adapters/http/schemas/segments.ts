@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { CurrencyCode, Id, StrictObject, Timestamp } from './common.js';
+import { Backfill, CurrencyCode, Id, StrictObject, Timestamp } from '../common-schemas.js';
 
 export const SegmentBody = StrictObject({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -12,15 +12,6 @@ export const SegmentBody = StrictObject({
   }),
 });
 export type SegmentBody = Static<typeof SegmentBody>;
-
-const Backfill = Type.Object({
-  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
-  processed: Type.Integer(),
-  total: Type.Integer(),
-  startedAt: Timestamp,
-  finishedAt: Type.Optional(Timestamp),
-  error: Type.Optional(Type.String()),
-});
 
 export const SegmentResponse = Type.Object({
   id: Type.String(),

@@ -1,6 +1,6 @@
 import { Type, type ObjectOptions, type TProperties, type TSchema } from '@sinclair/typebox';
-import { ID_PATTERN, MAX_AMOUNT } from '../../../domain/shared/index.js';
-import { ERROR_CODE_KEYWORD } from '../validation.js';
+import { ID_PATTERN, MAX_AMOUNT } from '../../domain/shared/index.js';
+import { ERROR_CODE_KEYWORD } from './validation.js';
 
 /** An object schema that rejects fields it does not list (DESIGN.md §3: unknown fields are a 400). */
 export function StrictObject<T extends TProperties>(properties: T, options: ObjectOptions = {}) {
@@ -48,6 +48,42 @@ export const Attributes = Type.Record(
 export const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 
 export const IdParams = StrictObject({ id: Id });
+
+/**
+ * The storefront request's context (channel, device, country, locale, page, ...): price lists,
+ * promotions, content and segments may read it. Open: a storefront may add its own keys.
+ */
+export const RequestContext = Type.Object(
+  {
+    channel: Type.Optional(Type.String({ maxLength: 100 })),
+    device: Type.Optional(Type.String({ maxLength: 100 })),
+    country: Type.Optional(Type.String({ maxLength: 100 })),
+    locale: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  {
+    additionalProperties: true,
+    description: 'the request context: channel, device, country, locale, page, ...',
+  },
+);
+
+/** Which products a price-list rule, promotion or merchandising boost applies to. */
+export const ProductMatch = StrictObject({
+  productIds: Type.Optional(Type.Array(Id, { maxItems: 10_000 })),
+  categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 })),
+  brands: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
+  collections: Type.Optional(Type.Array(Id, { maxItems: 100 })),
+  attributes: Type.Optional(Attributes),
+});
+
+/** The progress of a back-fill over every profile (after a segment or the loyalty program changes). */
+export const Backfill = Type.Object({
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+  processed: Type.Integer(),
+  total: Type.Integer(),
+  startedAt: Timestamp,
+  finishedAt: Type.Optional(Timestamp),
+  error: Type.Optional(Type.String()),
+});
 
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, default 50' })),

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { CustomerContext, CustomerContexts } from '../../../app/customers/customer-context.js';
+import type { CustomerContext, CustomerContexts } from '../../app/customers/customer-context.js';
 
 /** How a request proves who it acts for: a secret key may act for anyone, a publishable key only with a customer token. */
 export function customerProof(request: FastifyRequest): { trusted: boolean; customerToken?: string } {
