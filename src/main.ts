@@ -11,7 +11,7 @@ import { packageRoot } from './adapters/files/package-root.js';
 import { openShippedProductFile } from './adapters/files/shipped-files.js';
 import { buildApp } from './adapters/http/build-app.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
-import { createProductRecordValidator } from './adapters/http/product-record-validator.js';
+import { createProductRecordValidator } from './adapters/http/products/record-validator.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';

@@ -1,14 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import {
-  Amount,
-  Attributes,
-  Id,
-  Money,
-  PageOf,
-  PageQuery,
-  StrictObject,
-  Timestamp,
-} from '../common-schemas.js';
+import { Attributes, Id, Money, PageOf, PageQuery, StrictObject, Timestamp } from '../common-schemas.js';
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
 
@@ -43,6 +34,7 @@ export const ProductBatchBody = StrictObject({
 });
 export type ProductBatchBody = Static<typeof ProductBatchBody>;
 
+/** A product as answered: the stored record plus its availability. */
 export const ProductResponse = Type.Object({
   id: Type.String(),
   title: Type.String(),
@@ -60,6 +52,7 @@ export const ProductResponse = Type.Object({
   available: Type.Optional(Type.Integer({ description: 'units across locations; absent when untracked' })),
 });
 
+/** `GET /v1/products` query: filters and paging. */
 export const ProductListQuery = StrictObject({
   category: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'category path prefix' })),
   brand: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -69,60 +62,10 @@ export const ProductListQuery = StrictObject({
 });
 export type ProductListQuery = Static<typeof ProductListQuery>;
 
+/** A page of products (`GET /v1/products`, a collection's products). */
 export const ProductPage = PageOf(ProductResponse);
 
-export const BatchResponse = Type.Object({
+/** `POST /v1/products:batch` answer: each product's new version. */
+export const ProductBatchResponse = Type.Object({
   items: Type.Array(Type.Object({ id: Type.String(), version: Type.Integer() })),
 });
-
-/** `PUT /v1/inventory/{productId}` body. */
-export const InventoryBody = StrictObject({
-  available: Type.Integer({
-    minimum: 0,
-    maximum: 1_000_000_000,
-    description: 'units available; 0 = sold out',
-  }),
-  location: Type.Optional(Id),
-});
-export type InventoryBody = Static<typeof InventoryBody>;
-
-export const InventoryParams = StrictObject({ productId: Id });
-
-export const StockResponse = Type.Object({
-  productId: Type.String(),
-  location: Type.String(),
-  available: Type.Integer(),
-  inStock: Type.Boolean(),
-  totalAvailable: Type.Integer(),
-});
-
-const CollectionFilter = StrictObject({
-  productIds: Type.Optional(Type.Array(Id, { maxItems: 10_000 })),
-  categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 })),
-  brands: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
-  attributes: Type.Optional(Attributes),
-  price: Type.Optional(StrictObject({ gte: Type.Optional(Amount), lte: Type.Optional(Amount) })),
-});
-
-/** `PUT /v1/collections/{id}` body: manual (`productIds`) or rule-based (`filter`). */
-export const CollectionBody = StrictObject({
-  title: Type.String({ minLength: 1, maxLength: 500 }),
-  description: Type.Optional(Type.String({ maxLength: 20_000 })),
-  productIds: Type.Optional(
-    Type.Array(Id, { maxItems: 10_000, description: 'manual collection, in display order' }),
-  ),
-  filter: Type.Optional(CollectionFilter),
-});
-export type CollectionBody = Static<typeof CollectionBody>;
-
-export const CollectionResponse = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  description: Type.Optional(Type.String()),
-  productIds: Type.Optional(Type.Array(Type.String())),
-  filter: Type.Optional(CollectionFilter),
-  version: Type.Integer(),
-  updatedAt: Timestamp,
-});
-
-export const CollectionPage = PageOf(CollectionResponse);

@@ -2,32 +2,23 @@ import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogService } from '../../../app/catalog/catalog-service.js';
-import { isAvailable, type Product } from '../../../domain/catalog/index.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';
 import {
-  BatchResponse,
   ProductBatchBody,
+  ProductBatchResponse,
   ProductBody,
   ProductListQuery,
   ProductPage,
   ProductResponse,
-} from '../schemas/catalog.js';
+} from './schemas.js';
+import { productView } from './views.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 
 /** A batch may carry up to 1,000 products with long descriptions. */
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
 
-/** The product as answered: the stored record plus its availability. */
-export function productView(product: Product, catalog: CatalogService['catalog']) {
-  const available = catalog.availableQuantity(product.id);
-  return {
-    ...product,
-    inStock: isAvailable(catalog.stockOf(product.id)),
-    ...(available !== undefined && { available }),
-  };
-}
-
+/** `/v1/products`: the catalogue's products, one at a time or in atomic batches. */
 export function registerProductRoutes(parent: FastifyInstance, catalog: CatalogService): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const tags = ['catalogue'];
@@ -127,7 +118,7 @@ export function registerProductRoutes(parent: FastifyInstance, catalog: CatalogS
         summary: 'Create or replace up to 1,000 products atomically',
         description: 'Every item is validated first; one bad item rejects the batch and nothing is written.',
         body: ProductBatchBody,
-        response: { 200: BatchResponse, 413: ProblemSchema, ...commonProblems },
+        response: { 200: ProductBatchResponse, 413: ProblemSchema, ...commonProblems },
       },
     },
     async (request) => {
