@@ -27,10 +27,10 @@ import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { redactUrl } from './redact-url.js';
 import { registerCollectionRoutes } from './collections/routes.js';
-import { eventRoutes } from './routes/event-routes.js';
+import { registerEventRoutes } from './events/routes.js';
 import { registerInventoryRoutes } from './inventory/routes.js';
 import { registerProductRoutes } from './products/routes.js';
-import { registerProfileRoutes } from './routes/profile-routes.js';
+import { registerProfileRoutes } from './profiles/routes.js';
 import { registerLoyaltyAndWebhookRoutes } from './routes/loyalty-webhook-routes.js';
 import { registerSegmentRoutes } from './routes/segment-routes.js';
 import { registerPricingRoutes } from './routes/pricing-routes.js';
@@ -136,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInventoryRoutes(app, deps.catalog);
   registerCollectionRoutes(app, deps.catalog);
   // Its own scope: event routes accept JSON under any content type and gzip, the rest stays strict.
-  await app.register((scope) => eventRoutes(scope, deps.ingestion));
+  await app.register((scope) => registerEventRoutes(scope, deps.ingestion));
   registerProfileRoutes(app, { profiles: deps.profiles, tokens: deps.tokens });
   registerSegmentRoutes(app, deps.rules.segments, deps.rules.registry);
   registerLoyaltyAndWebhookRoutes(app, deps.rules.loyalty, deps.rules.webhooks);

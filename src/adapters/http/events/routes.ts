@@ -1,45 +1,23 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EventIngestion, IngestResult } from '../../../app/profiles/event-ingestion.js';
 import { isErrorCode } from '../error-catalog.js';
-import { acceptSegmentBodies } from '../event-body-parsing.js';
+import { acceptSegmentBodies } from './body-parsing.js';
 import { HttpProblem } from '../problem.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { AnyEvent, BatchEnvelope, IngestAnswer, MAX_BATCH_EVENTS } from './schemas.js';
 
 /** DESIGN.md §3: one event up to 128 KB, a batch up to 500 events and 4 MB. */
 const EVENT_BODY_LIMIT = 128 * 1024;
 const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
-const MAX_BATCH_EVENTS = 500;
 
 const SINGLE_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
-
-const AnyEvent = Type.Object(
-  {},
-  { additionalProperties: true, description: 'a Segment-spec event; see docs' },
-);
-const BatchEnvelope = Type.Object(
-  {
-    batch: Type.Array(Type.Unknown(), { description: `up to ${MAX_BATCH_EVENTS} events` }),
-    writeKey: Type.Optional(Type.String()),
-    sentAt: Type.Optional(Type.Unknown()),
-    context: Type.Optional(Type.Unknown()),
-  },
-  { additionalProperties: true },
-);
-const Rejected = Type.Object({
-  index: Type.Integer(),
-  code: Type.String(),
-  pointer: Type.String(),
-  detail: Type.String(),
-});
-const IngestAnswer = Type.Object({ accepted: Type.Integer(), rejected: Type.Array(Rejected) });
 
 /**
  * Segment HTTP Tracking API compatible ingestion: `/v1/track`, `/v1/identify`, `/v1/page`,
  * `/v1/screen`, `/v1/group`, `/v1/alias` and `/v1/batch`. Answers only once accepted events are durable.
  */
-export async function eventRoutes(parent: FastifyInstance, ingestion: EventIngestion): Promise<void> {
+export async function registerEventRoutes(parent: FastifyInstance, ingestion: EventIngestion): Promise<void> {
   acceptSegmentBodies(parent);
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const tags = ['events'];

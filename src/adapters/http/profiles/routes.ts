@@ -11,7 +11,8 @@ import {
   CustomerTokenResponse,
   ErasureReceipt,
   ProfileResponse,
-} from '../schemas/profiles.js';
+} from './schemas.js';
+import { customerProof } from '../request-customer.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 
 export interface ProfileRouteDeps {
@@ -21,12 +22,11 @@ export interface ProfileRouteDeps {
 
 /** The customer a request may act as: everyone with a secret key, else only the one its customer token names. */
 async function tokenCustomer(request: FastifyRequest, tokens: CustomerTokens): Promise<string | undefined> {
-  const header = request.headers['x-customer-token'];
-  return tokens.verify(typeof header === 'string' ? header : undefined);
+  return tokens.verify(customerProof(request).customerToken);
 }
 
 function mayReadAnyone(request: FastifyRequest): boolean {
-  return request.principal?.scopes.has('profiles:read') === true;
+  return customerProof(request).trusted;
 }
 
 /**
@@ -48,6 +48,10 @@ function notVisible(id: string): DomainError {
   );
 }
 
+/**
+ * `/v1/profiles`: a customer's profile, consent, export and erasure, and `POST /v1/customer-tokens`,
+ * which lets a browser act as its customer on them.
+ */
 export function registerProfileRoutes(parent: FastifyInstance, deps: ProfileRouteDeps): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const { profiles, tokens } = deps;
