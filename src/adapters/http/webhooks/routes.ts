@@ -1,63 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { LoyaltyService } from '../../../app/loyalty/loyalty-service.js';
 import type { WebhookService } from '../../../app/webhooks/webhook-service.js';
-import type { Webhook } from '../../../ports/store.js';
-import { DomainError } from '../../../domain/shared/index.js';
-import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
-import {
-  DeliveryList,
-  LoyaltyBody,
-  LoyaltyResponse,
-  WebhookBody,
-  WebhookResponse,
-} from '../schemas/segments.js';
+import { etagOf, ifMatchOf } from '../preconditions.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { WebhookBody, WebhookDeliveryList, WebhookResponse } from './schemas.js';
+import { deliveryView, webhookView } from './views.js';
 
-/** The secret signs every message: it is answered masked, never in full. */
-function webhookView(webhook: Webhook) {
-  return { ...webhook, secret: `${webhook.secret.slice(0, 10)}…` };
-}
-
-export function registerLoyaltyAndWebhookRoutes(
-  parent: FastifyInstance,
-  loyalty: LoyaltyService,
-  webhooks: WebhookService,
-): void {
+/**
+ * `/v1/webhooks`: subscriptions to segment and loyalty events, signed per Standard Webhooks, and
+ * how their deliveries went.
+ */
+export function registerWebhookRoutes(parent: FastifyInstance, webhooks: WebhookService): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-
-  app.put(
-    '/v1/loyalty/program',
-    {
-      config: { scope: 'loyalty:write' },
-      schema: {
-        tags: ['loyalty'],
-        summary: "Set the store's loyalty program; points and tiers are recomputed for every customer",
-        body: LoyaltyBody,
-        response: { 200: LoyaltyResponse, ...commonProblems },
-      },
-    },
-    async (request) => loyalty.put(request.body),
-  );
-
-  app.get(
-    '/v1/loyalty/program',
-    {
-      config: { scope: 'loyalty:write' },
-      schema: {
-        tags: ['loyalty'],
-        summary: 'The loyalty program and its back-fill progress',
-        response: { 200: LoyaltyResponse, 404: ProblemSchema, ...commonProblems },
-      },
-    },
-    async () => {
-      const program = await loyalty.get();
-      if (program === undefined)
-        throw new DomainError('loyalty_program_not_found', 'the store has no loyalty program yet', {});
-      return program;
-    },
-  );
 
   const tags = ['webhooks'];
   app.put(
@@ -133,18 +88,9 @@ export function registerLoyaltyAndWebhookRoutes(
         tags,
         summary: "A webhook's messages and how their delivery went",
         params: IdParams,
-        response: { 200: DeliveryList, 404: ProblemSchema, ...commonProblems },
+        response: { 200: WebhookDeliveryList, 404: ProblemSchema, ...commonProblems },
       },
     },
-    async (request) => ({
-      items: (await webhooks.deliveries(request.params.id)).map((message) => ({
-        id: message.id,
-        type: message.type,
-        attempts: message.attempts,
-        createdAt: new Date(message.createdAt).toISOString(),
-        deliveredAt: message.deliveredAt === null ? null : new Date(message.deliveredAt).toISOString(),
-        lastError: message.lastError,
-      })),
-    }),
+    async (request) => ({ items: (await webhooks.deliveries(request.params.id)).map(deliveryView) }),
   );
 }

@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { SegmentService } from '../../../app/segments/segment-service.js';
 import type { SegmentRegistry } from '../../../app/segments/segment-registry.js';
 import type { RuleNode } from '../../../domain/segments/index.js';
-import type { StoredSegment } from '../../../ports/store.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../common-schemas.js';
-import { MemberPage, SegmentBody, SegmentResponse } from '../schemas/segments.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { MemberPage, SegmentBody, SegmentResponse } from './schemas.js';
+import { memberView, segmentView } from './views.js';
 
+/** `/v1/segments`: rule-based audiences, back-filled over existing profiles, and their members. */
 export function registerSegmentRoutes(
   parent: FastifyInstance,
   segments: SegmentService,
@@ -17,11 +18,6 @@ export function registerSegmentRoutes(
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const tags = ['segments'];
-  const view = (segment: StoredSegment, members?: number) => ({
-    ...segment,
-    contextual: registry.isContextual(segment.id),
-    ...(members !== undefined && { members }),
-  });
 
   app.put(
     '/v1/segments/:id',
@@ -45,7 +41,7 @@ export function registerSegmentRoutes(
       return reply
         .code(stored.version === 1 ? 201 : 200)
         .header('etag', etagOf(stored.version))
-        .send(view(stored));
+        .send(segmentView(stored, registry));
     },
   );
 
@@ -62,7 +58,9 @@ export function registerSegmentRoutes(
     },
     async (request, reply) => {
       const segment = await segments.get(request.params.id);
-      return reply.header('etag', etagOf(segment.version)).send(view(segment, segment.members));
+      return reply
+        .header('etag', etagOf(segment.version))
+        .send(segmentView(segment, registry, segment.members));
     },
   );
 
@@ -76,7 +74,7 @@ export function registerSegmentRoutes(
         response: { 200: Type.Object({ items: Type.Array(SegmentResponse) }), ...commonProblems },
       },
     },
-    async () => ({ items: (await segments.list()).map((segment) => view(segment)) }),
+    async () => ({ items: (await segments.list()).map((segment) => segmentView(segment, registry)) }),
   );
 
   app.delete(
@@ -117,11 +115,7 @@ export function registerSegmentRoutes(
       );
       const page = members.slice(0, limit);
       return {
-        items: page.map((member) => ({
-          userId: member.userId,
-          anonymousIds: member.anonymousIds,
-          since: new Date(member.since).toISOString(),
-        })),
+        items: page.map(memberView),
         nextCursor: encodeCursor(members.length > limit ? page[page.length - 1]?.profileId : undefined),
       };
     },
