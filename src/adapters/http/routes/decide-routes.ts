@@ -5,7 +5,7 @@ import { commonProblems } from '../common-schemas.js';
 import { DecideBody, DecideResponse } from '../schemas/decide.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { customerOf } from '../request-customer.js';
-import { offerView } from './promotion-routes.js';
+import { offerView } from '../promotions/views.js';
 
 export function registerDecideRoutes(
   parent: FastifyInstance,

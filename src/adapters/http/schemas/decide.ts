@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
 import { ResolvedContent } from './content.js';
 import { ListingResponse } from './listing.js';
-import { CartItems, CartResponse, OffersResponse } from './promotions.js';
+import { CartItems, CartResponse, OffersResponse } from '../promotions/schemas.js';
 import { RecommendationFilter, RecommendationResponse, Strategy } from './recommendations.js';
 
 export const DecideBody = StrictObject({

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
-import { ResolvedPrice } from './pricing.js';
+import { ResolvedPrice } from '../pricing/schemas.js';
 
 export const ListingBody = StrictObject({
   userId: Type.Optional(CustomerIdField),

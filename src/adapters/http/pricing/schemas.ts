@@ -13,7 +13,8 @@ import {
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 10_000 });
 
-export const AudienceSchema = StrictObject(
+/** Who a price list is for. */
+export const PriceListAudience = StrictObject(
   {
     segments: Type.Optional(Values),
     customers: Type.Optional(Values),
@@ -25,8 +26,12 @@ export const AudienceSchema = StrictObject(
   { description: 'every non-empty field must match; within a field any value may; empty: everyone' },
 );
 
-const Tier = StrictObject({ minQuantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }), amount: Amount });
+const QuantityTier = StrictObject({
+  minQuantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  amount: Amount,
+});
 
+/** `PUT /v1/price-lists/{id}` body. */
 export const PriceListBody = StrictObject({
   name: Type.Optional(Type.String({ maxLength: 200 })),
   type: Type.Union([Type.Literal('sale'), Type.Literal('override')]),
@@ -36,14 +41,14 @@ export const PriceListBody = StrictObject({
   ),
   startsAt: Type.Optional(Timestamp),
   endsAt: Type.Optional(Timestamp),
-  audience: Type.Optional(AudienceSchema),
+  audience: Type.Optional(PriceListAudience),
   prices: Type.Optional(
     Type.Array(
       StrictObject(
         {
           productId: Id,
           amount: Type.Optional(Amount),
-          tiers: Type.Optional(Type.Array(Tier, { minItems: 1, maxItems: 50 })),
+          tiers: Type.Optional(Type.Array(QuantityTier, { minItems: 1, maxItems: 50 })),
         },
         { description: 'a unit price (amount) or quantity tiers, not both' },
       ),
@@ -63,6 +68,7 @@ export const PriceListBody = StrictObject({
 });
 export type PriceListBody = Static<typeof PriceListBody>;
 
+/** A price list as stored. */
 export const PriceListResponse = Type.Object(
   {
     id: Type.String(),
@@ -74,7 +80,8 @@ export const PriceListResponse = Type.Object(
   { additionalProperties: false },
 );
 
-export const ResolveBody = StrictObject({
+/** `POST /v1/prices:resolve` body. */
+export const PriceResolveBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
   context: Type.Optional(RequestContext),
@@ -87,7 +94,7 @@ export const ResolveBody = StrictObject({
     },
   ),
 });
-export type ResolveBody = Static<typeof ResolveBody>;
+export type PriceResolveBody = Static<typeof PriceResolveBody>;
 
 const Applied = Type.Object({ priceListId: Type.String(), kind: Type.String(), reason: Type.String() });
 
@@ -105,4 +112,5 @@ export const ResolvedPrice = Type.Object({
   error: Type.Optional(Type.Object({ code: Type.String() })),
 });
 
-export const ResolveResponse = Type.Object({ items: Type.Array(ResolvedPrice) });
+/** `POST /v1/prices:resolve` answer: one resolved price per item, in order. */
+export const PriceResolveResponse = Type.Object({ items: Type.Array(ResolvedPrice) });

@@ -4,10 +4,11 @@ import { priceShopperOf, type CustomerContexts } from '../../../app/customers/cu
 import type { PricingService } from '../../../app/pricing/pricing-service.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
-import { PriceListBody, PriceListResponse, ResolveBody, ResolveResponse } from '../schemas/pricing.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { PriceListBody, PriceListResponse, PriceResolveBody, PriceResolveResponse } from './schemas.js';
 import { customerOf } from '../request-customer.js';
 
+/** `/v1/price-lists` and `POST /v1/prices:resolve`: targeted price lists and the prices they make. */
 export function registerPricingRoutes(
   parent: FastifyInstance,
   pricing: PricingService,
@@ -95,8 +96,8 @@ export function registerPricingRoutes(
         description:
           'A publishable key gets contract and personal prices only with a customer token for that customer (X-Customer-Token); ' +
           'otherwise public prices. A product without a price in the currency answers error price_unavailable: never converted.',
-        body: ResolveBody,
-        response: { 200: ResolveResponse, ...commonProblems },
+        body: PriceResolveBody,
+        response: { 200: PriceResolveResponse, ...commonProblems },
       },
     },
     async (request) => {

@@ -1,10 +1,8 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { Checkout } from '../../../app/promotions/checkout.js';
 import type { PromotionService } from '../../../app/promotions/promotion-service.js';
-import type { Offer, Promotion } from '../../../domain/promotions/index.js';
-import type { CurrencyCode } from '../../../domain/shared/index.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import {
@@ -17,10 +15,15 @@ import {
   OrderBody,
   PromotionBody,
   PromotionResponse,
-} from '../schemas/promotions.js';
+} from './schemas.js';
+import { offerView, promotionView } from './views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { customerOf } from '../request-customer.js';
 
+/**
+ * `/v1/promotions` and what a storefront asks of them: cart evaluation (`/v1/carts:evaluate`), the
+ * offers a customer can get (`/v1/offers`) and recording an order (`/v1/orders`).
+ */
 export function registerPromotionRoutes(
   parent: FastifyInstance,
   deps: { promotions: PromotionService; checkout: Checkout; customers: CustomerContexts },
@@ -28,10 +31,6 @@ export function registerPromotionRoutes(
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const { promotions, checkout, customers } = deps;
   const tags = ['promotions'];
-  const customerFor = (
-    request: FastifyRequest,
-    body: { userId?: string; anonymousId?: string; context?: Record<string, unknown> },
-  ) => customerOf(customers, request, body);
 
   app.put(
     '/v1/promotions/:id',
@@ -56,7 +55,7 @@ export function registerPromotionRoutes(
       return reply
         .code(promotion.version === 1 ? 201 : 200)
         .header('etag', etagOf(promotion.version))
-        .send(view(promotion));
+        .send(promotionView(promotion));
     },
   );
 
@@ -73,7 +72,7 @@ export function registerPromotionRoutes(
     },
     async (request, reply) => {
       const promotion = await promotions.get(request.params.id);
-      return reply.header('etag', etagOf(promotion.version)).send(view(promotion));
+      return reply.header('etag', etagOf(promotion.version)).send(promotionView(promotion));
     },
   );
 
@@ -87,7 +86,7 @@ export function registerPromotionRoutes(
         response: { 200: Type.Object({ items: Type.Array(PromotionResponse) }), ...commonProblems },
       },
     },
-    async () => ({ items: (await promotions.list()).map(view) }),
+    async () => ({ items: (await promotions.list()).map(promotionView) }),
   );
 
   app.delete(
@@ -145,7 +144,7 @@ export function registerPromotionRoutes(
         response: { 200: CartResponse, 422: ProblemSchema, ...commonProblems },
       },
     },
-    async (request) => checkout.evaluate(request.body, await customerFor(request, request.body)),
+    async (request) => checkout.evaluate(request.body, await customerOf(customers, request, request.body)),
   );
 
   app.post(
@@ -163,7 +162,7 @@ export function registerPromotionRoutes(
       const { cart, ...rest } = request.body;
       const offers = await checkout.offers(
         { ...rest, ...(cart !== undefined && { items: cart.items }) },
-        await customerFor(request, rest),
+        await customerOf(customers, request, rest),
       );
       return { offers: offers.map((offer) => offerView(offer, rest.currency)) };
     },
@@ -184,32 +183,6 @@ export function registerPromotionRoutes(
         response: { 200: CartResponse, 409: ProblemSchema, 422: ProblemSchema, ...commonProblems },
       },
     },
-    async (request) => checkout.placeOrder(request.body, await customerFor(request, request.body)),
+    async (request) => checkout.placeOrder(request.body, await customerOf(customers, request, request.body)),
   );
-}
-
-/** A promotion as the API shows it: the budget as Money. */
-function view(promotion: Promotion) {
-  const { budget, ...limits } = promotion.limits;
-  return {
-    ...promotion,
-    limits: {
-      ...limits,
-      ...(budget !== undefined && { budget: { amount: budget, currency: promotion.currency } }),
-    },
-  };
-}
-
-/** An offer as the API shows it: what is missing as Money. */
-export function offerView(offer: Offer, currency: CurrencyCode) {
-  const { missing, ...rest } = offer;
-  return {
-    ...rest,
-    ...(missing !== undefined && {
-      missing: {
-        ...(missing.amount !== undefined && { amount: { amount: missing.amount, currency } }),
-        ...(missing.quantity !== undefined && { quantity: missing.quantity }),
-      },
-    }),
-  };
 }
