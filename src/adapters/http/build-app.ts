@@ -36,13 +36,13 @@ import { registerWebhookRoutes } from './webhooks/routes.js';
 import { registerSegmentRoutes } from './segments/routes.js';
 import { registerPricingRoutes } from './pricing/routes.js';
 import { registerPromotionRoutes } from './promotions/routes.js';
-import { registerRecommendationRoutes } from './routes/recommendation-routes.js';
-import { registerContentRoutes } from './routes/content-routes.js';
-import { registerListingRoutes } from './routes/listing-routes.js';
-import { registerDecideRoutes } from './routes/decide-routes.js';
-import { registerStreamRoutes } from './routes/stream-routes.js';
-import { registerDemoRoutes } from './routes/demo-routes.js';
-import { registerSystemRoutes } from './routes/system-routes.js';
+import { registerRecommendationRoutes } from './recommendations/routes.js';
+import { registerContentRoutes } from './content/routes.js';
+import { registerListingRoutes } from './listings/routes.js';
+import { registerDecideRoutes } from './decide/routes.js';
+import { registerStreamRoutes } from './stream/routes.js';
+import { registerDemoRoutes } from './demo/routes.js';
+import { registerSystemRoutes } from './system/routes.js';
 import { compileValidator } from './validation.js';
 
 /** Everything the HTTP edge needs; `main.ts` builds it. */

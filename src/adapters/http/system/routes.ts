@@ -7,14 +7,18 @@ import { problemFor, sendProblem } from '../problem.js';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
-export interface SystemDeps {
+/** What the probes check. */
+export interface SystemRouteDeps {
   readonly store: Store;
   readonly bus: EventBus;
   readonly readiness: Readiness;
 }
 
-/** Liveness and readiness probes. */
-export function registerSystemRoutes(app: FastifyInstance, deps: SystemDeps): void {
+/**
+ * `GET /healthz` and `GET /readyz`: liveness and readiness probes. `/metrics`, `/openapi.json` and
+ * `/docs` are installed with their plugins (metrics.ts, openapi.ts), before every route.
+ */
+export function registerSystemRoutes(app: FastifyInstance, deps: SystemRouteDeps): void {
   const tags = ['operations'];
   app.get(
     '/healthz',

@@ -8,10 +8,11 @@ import {
   ModelReportResponse,
   RecommendationBody,
   RecommendationResponse,
-} from '../schemas/recommendations.js';
+} from './schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { customerOf, customerProof } from '../request-customer.js';
 
+/** `/v1/recommendations`: lists by strategy, the model rebuild, and merchandising rules. */
 export function registerRecommendationRoutes(
   parent: FastifyInstance,
   deps: { recommendations: RecommendationService; customers: CustomerContexts },

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveUpdates } from '../../../app/live/live-updates.js';
 import { commonProblems, ProblemSchema } from '../common-schemas.js';
-import { StreamQuery } from '../schemas/stream.js';
+import { StreamQuery } from './schemas.js';
 import { redactUrl } from '../redact-url.js';
 import { SseConnection } from '../sse.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { customerProof } from '../request-customer.js';
 
+/** `GET /v1/stream`: live changes for an open page, as Server-Sent Events. */
 export function registerStreamRoutes(
   parent: FastifyInstance,
   deps: { live: LiveUpdates; storeCurrency: string },

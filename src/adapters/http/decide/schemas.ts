@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
-import { ResolvedContent } from './content.js';
-import { ListingResponse } from './listing.js';
+import { ResolvedContent } from '../content/schemas.js';
+import { ListingResponse } from '../listings/schemas.js';
 import { CartItems, CartResponse, OffersResponse } from '../promotions/schemas.js';
-import { RecommendationFilter, RecommendationResponse, Strategy } from './recommendations.js';
+import { RecommendationFilter, RecommendationResponse, Strategy } from '../recommendations/schemas.js';
 
 export const DecideBody = StrictObject({
   userId: Type.Optional(CustomerIdField),

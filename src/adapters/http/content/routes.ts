@@ -8,11 +8,12 @@ import {
   ContentSlotBody,
   ContentSlotParams,
   ContentSlotResponse,
-} from '../schemas/content.js';
+} from './schemas.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { customerOf } from '../request-customer.js';
 
+/** `/v1/content`: targeted, scheduled slot variants, and which one a customer sees now. */
 export function registerContentRoutes(
   parent: FastifyInstance,
   deps: { content: ContentService; customers: CustomerContexts },
