@@ -7,6 +7,7 @@ export function StrictObject<T extends TProperties>(properties: T, options: Obje
   return Type.Object(properties, { additionalProperties: false, ...options });
 }
 
+/** A client-chosen id (products, segments, price lists, ...). */
 export const Id = Type.String({
   pattern: ID_PATTERN,
   [ERROR_CODE_KEYWORD]: 'invalid_id',
@@ -14,6 +15,7 @@ export const Id = Type.String({
   examples: ['85123A'],
 });
 
+/** An ISO 4217 alphabetic currency code. */
 export const CurrencyCode = Type.String({
   format: 'iso4217',
   [ERROR_CODE_KEYWORD]: 'unknown_currency',
@@ -21,6 +23,7 @@ export const CurrencyCode = Type.String({
   examples: ['GBP'],
 });
 
+/** Money in integer minor units, never negative. */
 export const Amount = Type.Integer({
   minimum: 0,
   maximum: MAX_AMOUNT,
@@ -29,15 +32,19 @@ export const Amount = Type.Integer({
   examples: [295],
 });
 
+/** An amount with its currency. */
 export const Money = StrictObject(
   { amount: Amount, currency: CurrencyCode },
   { description: 'money in integer minor units of an ISO 4217 currency' },
 );
 
+/** An ISO 8601 UTC timestamp. */
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601, UTC' });
 
+/** One value of a free attribute. */
 export const AttributeScalar = Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean()]);
 
+/** Free attributes (products, collection filters, matches). */
 export const Attributes = Type.Record(
   Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' }),
   Type.Union([AttributeScalar, Type.Array(AttributeScalar, { maxItems: 100 })]),
@@ -47,6 +54,7 @@ export const Attributes = Type.Record(
 /** A userId or anonymousId a storefront request names. */
 export const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 
+/** A path with one `{id}`. */
 export const IdParams = StrictObject({ id: Id });
 
 /**
@@ -85,6 +93,7 @@ export const Backfill = Type.Object({
   error: Type.Optional(Type.String()),
 });
 
+/** The paging fields of a list query (`?limit=&cursor=`), to spread into its schema. */
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, description: 'page size, default 50' })),
   cursor: Type.Optional(Type.String({ maxLength: 512, description: 'nextCursor of the previous page' })),

@@ -1,12 +1,12 @@
-import type { TypeBoxRequestProvider } from '../type-provider.js';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogService } from '../../../app/catalog/catalog-service.js';
+import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';
 import { ProductPage } from '../products/schemas.js';
 import { productView } from '../products/views.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { CollectionBody, CollectionPage, CollectionResponse } from './schemas.js';
-import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../common-schemas.js';
 
 /** `/v1/collections`: manual and rule-based collections, and a collection's products. */
 export function registerCollectionRoutes(parent: FastifyInstance, catalog: CatalogService): void {

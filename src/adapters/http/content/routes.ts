@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ContentService } from '../../../app/content/content-service.js';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
+import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
+import { customerOf } from '../request-customer.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   ContentResolveBody,
   ContentResolveResponse,
@@ -9,9 +12,6 @@ import {
   ContentSlotParams,
   ContentSlotResponse,
 } from './schemas.js';
-import { ProblemSchema, commonProblems } from '../common-schemas.js';
-import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from '../request-customer.js';
 
 /** `/v1/content`: targeted, scheduled slot variants, and which one a customer sees now. */
 export function registerContentRoutes(

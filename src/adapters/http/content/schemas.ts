@@ -26,6 +26,7 @@ const Variant = StrictObject({
   payload: Type.Unknown({ description: 'any JSON the storefront renders: a banner, a collection id, ...' }),
 });
 
+/** `PUT /v1/content/slots/{slot}` body: the variants, one of them the default. */
 export const ContentSlotBody = StrictObject({
   variants: Type.Array(Variant, {
     minItems: 1,
@@ -35,8 +36,10 @@ export const ContentSlotBody = StrictObject({
 });
 export type ContentSlotBody = Static<typeof ContentSlotBody>;
 
+/** `/v1/content/slots/{slot}` path. */
 export const ContentSlotParams = StrictObject({ slot: Id });
 
+/** A content slot as stored. */
 export const ContentSlotResponse = Type.Object({
   id: Type.String(),
   variants: Type.Array(Type.Unknown()),
@@ -44,6 +47,7 @@ export const ContentSlotResponse = Type.Object({
   updatedAt: Type.String(),
 });
 
+/** `POST /v1/content:resolve` body: the customer and the slots the page shows. */
 export const ContentResolveBody = StrictObject({
   userId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
   anonymousId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
@@ -51,10 +55,12 @@ export const ContentResolveBody = StrictObject({
   slots: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
 });
 
+/** The variant a slot shows a customer now, and why (read by decide too). */
 export const ResolvedContent = Type.Object({
   variantId: Type.String(),
   payload: Type.Unknown(),
   reason: Type.String(),
 });
 
+/** `POST /v1/content:resolve` answer, by slot. */
 export const ContentResolveResponse = Type.Object({ slots: Type.Record(Type.String(), ResolvedContent) });

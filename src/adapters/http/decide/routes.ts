@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { DecideService } from '../../../app/decide/decide-service.js';
 import { commonProblems } from '../common-schemas.js';
-import { DecideBody, DecideResponse } from './schemas.js';
-import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from '../request-customer.js';
 import { offerView } from '../promotions/views.js';
+import { customerOf } from '../request-customer.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { DecideBody, DecideResponse } from './schemas.js';
 
 /** `POST /v1/decide`: everything one page shows, for one customer, in one call. */
 export function registerDecideRoutes(

@@ -5,6 +5,7 @@ import { ListingResponse } from '../listings/schemas.js';
 import { CartItems, CartResponse, OffersResponse } from '../promotions/schemas.js';
 import { RecommendationFilter, RecommendationResponse, Strategy } from '../recommendations/schemas.js';
 
+/** `POST /v1/decide` body: the customer, the page context and what the page shows. */
 export const DecideBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
@@ -39,6 +40,7 @@ export const DecideBody = StrictObject({
   content: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true })),
 });
 
+/** `POST /v1/decide` answer: each part of the page, read from one customer context. */
 export const DecideResponse = Type.Object({
   decisionId: Type.String(),
   personalized: Type.Boolean(),

@@ -6,10 +6,11 @@ import type { ApiKeyService } from '../../../app/access/api-keys.js';
 import type { CustomerTokens } from '../../../app/access/customer-tokens.js';
 import { DEMO_CUSTOMERS } from '../../../app/demo/demo-merchandising.js';
 import type { Catalog } from '../../../domain/catalog/index.js';
-import { HttpProblem } from '../problem.js';
 import { ProblemSchema, StrictObject } from '../common-schemas.js';
+import { HttpProblem } from '../problem.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 
+/** What the demo routes need. */
 export interface DemoRouteDeps {
   readonly keys: ApiKeyService;
   readonly tokens: CustomerTokens;

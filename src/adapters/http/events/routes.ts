@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { EventIngestion, IngestResult } from '../../../app/profiles/event-ingestion.js';
-import { isErrorCode } from '../error-catalog.js';
-import { acceptSegmentBodies } from './body-parsing.js';
-import { HttpProblem } from '../problem.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
+import { isErrorCode } from '../error-catalog.js';
+import { HttpProblem } from '../problem.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { acceptSegmentBodies } from './body-parsing.js';
 import { AnyEvent, BatchEnvelope, IngestAnswer, MAX_BATCH_EVENTS } from './schemas.js';
 
 /** DESIGN.md §3: one event up to 128 KB, a batch up to 500 events and 4 MB. */

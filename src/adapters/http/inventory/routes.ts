@@ -1,8 +1,8 @@
-import type { TypeBoxRequestProvider } from '../type-provider.js';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogService } from '../../../app/catalog/catalog-service.js';
-import { InventoryBody, InventoryParams, StockResponse } from './schemas.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { InventoryBody, InventoryParams, StockResponse } from './schemas.js';
 
 /** `PUT /v1/inventory/{productId}`: stock per location. */
 export function registerInventoryRoutes(parent: FastifyInstance, catalog: CatalogService): void {

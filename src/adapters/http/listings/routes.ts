@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
 import { commonProblems } from '../common-schemas.js';
-import { ListingBody, ListingResponse, ListingRulesBody, ListingRulesResponse } from './schemas.js';
-import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { customerOf } from '../request-customer.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { ListingBody, ListingResponse, ListingRulesBody, ListingRulesResponse } from './schemas.js';
 
 /** `/v1/listings`: category and text-query listings ranked per customer, and their ranking rules. */
 export function registerListingRoutes(

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
 import { ResolvedPrice } from '../pricing/schemas.js';
 
+/** `POST /v1/listings` body: a category or a text query, for a customer. */
 export const ListingBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
@@ -19,6 +20,7 @@ export const ListingBody = StrictObject({
   ),
 });
 
+/** A page of a ranked listing (`POST /v1/listings`, decide's `listing`). */
 export const ListingResponse = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -35,6 +37,7 @@ export const ListingResponse = Type.Object({
 
 const Weight = Type.Number({ minimum: 0, maximum: 100 });
 
+/** `PUT /v1/listings/rules` body: signal weights and pins. */
 export const ListingRulesBody = StrictObject({
   weights: Type.Optional(
     StrictObject(
@@ -62,6 +65,7 @@ export const ListingRulesBody = StrictObject({
   ),
 });
 
+/** The listing rules in force, defaults filled in. */
 export const ListingRulesResponse = Type.Object({
   weights: Type.Object({
     relevance: Type.Number(),

@@ -2,11 +2,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { priceShopperOf, type CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { PricingService } from '../../../app/pricing/pricing-service.js';
-import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
+import { etagOf, ifMatchOf } from '../preconditions.js';
+import { customerOf } from '../request-customer.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { PriceListBody, PriceListResponse, PriceResolveBody, PriceResolveResponse } from './schemas.js';
-import { customerOf } from '../request-customer.js';
 
 /** `/v1/price-lists` and `POST /v1/prices:resolve`: targeted price lists and the prices they make. */
 export function registerPricingRoutes(

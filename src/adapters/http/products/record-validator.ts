@@ -1,6 +1,6 @@
 import type { ProductRecordValidator } from '../../../app/catalog/product-import.js';
-import { ProductItem } from './schemas.js';
 import { compileBodyValidator, toFieldError } from '../validation.js';
+import { ProductItem } from './schemas.js';
 
 /** Validates import-file records exactly as `POST /v1/products:batch` validates its items. */
 export function createProductRecordValidator(): ProductRecordValidator {

@@ -1,9 +1,10 @@
-import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogService } from '../../../app/catalog/catalog-service.js';
+import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   ProductBatchBody,
   ProductBatchResponse,
@@ -13,7 +14,6 @@ import {
   ProductResponse,
 } from './schemas.js';
 import { productView } from './views.js';
-import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 
 /** A batch may carry up to 1,000 products with long descriptions. */
 const BATCH_BODY_LIMIT = 16 * 1024 * 1024;

@@ -4,6 +4,8 @@ import type { CustomerTokens } from '../../../app/access/customer-tokens.js';
 import type { FoundProfile, ProfileService } from '../../../app/profiles/profile-service.js';
 import { DomainError } from '../../../domain/shared/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
+import { customerProof } from '../request-customer.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   ConsentBody,
   CustomerIdParams,
@@ -12,9 +14,8 @@ import {
   ErasureReceipt,
   ProfileResponse,
 } from './schemas.js';
-import { customerProof } from '../request-customer.js';
-import type { TypeBoxRequestProvider } from '../type-provider.js';
 
+/** What the profile routes need. */
 export interface ProfileRouteDeps {
   readonly profiles: ProfileService;
   readonly tokens: CustomerTokens;

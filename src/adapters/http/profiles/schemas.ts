@@ -4,8 +4,10 @@ import { StrictObject } from '../common-schemas.js';
 /** A userId or an anonymousId: any short string without control characters (emails are common). */
 export const CustomerId = Type.String({ minLength: 1, maxLength: 256, pattern: '^[^\\u0000-\\u001f]+$' });
 
+/** `/v1/profiles/{id}` path: a userId or an anonymousId. */
 export const CustomerIdParams = StrictObject({ id: CustomerId });
 
+/** `PUT /v1/profiles/{id}/consent` body: at least one purpose. */
 export const ConsentBody = StrictObject(
   { personalization: Type.Optional(Type.Boolean()), analytics: Type.Optional(Type.Boolean()) },
   { minProperties: 1 },
@@ -57,6 +59,7 @@ export const ProfileResponse = Type.Object({
   consent: Type.Object({ personalization: Type.Boolean(), analytics: Type.Boolean() }),
 });
 
+/** `DELETE /v1/profiles/{id}` answer: what was erased. */
 export const ErasureReceipt = Type.Object({
   receiptId: Type.String(),
   userId: Type.String(),
@@ -69,12 +72,14 @@ export const ErasureReceipt = Type.Object({
   }),
 });
 
+/** `POST /v1/customer-tokens` body. */
 export const CustomerTokenBody = StrictObject({
   userId: CustomerId,
   ttlSeconds: Type.Optional(Type.Integer({ minimum: 60, maximum: 30 * 86_400, description: 'default 3600' })),
 });
 export type CustomerTokenBody = Static<typeof CustomerTokenBody>;
 
+/** A customer token and when it expires. */
 export const CustomerTokenResponse = Type.Object({
   token: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),

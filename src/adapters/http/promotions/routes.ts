@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { Checkout } from '../../../app/promotions/checkout.js';
 import type { PromotionService } from '../../../app/promotions/promotion-service.js';
-import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
+import { etagOf, ifMatchOf } from '../preconditions.js';
+import { customerOf } from '../request-customer.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   CartBody,
   CartResponse,
@@ -17,8 +19,6 @@ import {
   PromotionResponse,
 } from './schemas.js';
 import { offerView, promotionView } from './views.js';
-import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf } from '../request-customer.js';
 
 /**
  * `/v1/promotions` and what a storefront asks of them: cart evaluation (`/v1/carts:evaluate`), the

@@ -53,6 +53,7 @@ const Action = Type.Union([
   StrictObject({ type: Type.Literal('gift'), productId: Id }),
 ]);
 
+/** `PUT /v1/promotions/{id}` body. */
 export const PromotionBody = StrictObject({
   title: Type.String({ minLength: 1, maxLength: 200 }),
   badge: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
@@ -113,6 +114,7 @@ export const PromotionBody = StrictObject({
 });
 export type PromotionBody = Static<typeof PromotionBody>;
 
+/** A promotion as answered: defaults filled in, the budget as Money. */
 export const PromotionResponse = Type.Object({
   id: Type.String(),
   ...PromotionBody.properties,
@@ -122,18 +124,21 @@ export const PromotionResponse = Type.Object({
   updatedAt: Timestamp,
 });
 
+/** `POST /v1/promotions/{id}/coupons:generate` body. */
 export const GenerateCodesBody = StrictObject({
   count: Type.Integer({ minimum: 1, maximum: 100_000 }),
   prefix: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9]{1,16}$' })),
   singleUse: Type.Optional(Type.Boolean({ description: 'default true' })),
 });
 
+/** The coupon codes generated. */
 export const GenerateCodesResponse = Type.Object({
   promotionId: Type.String(),
   count: Type.Integer(),
   codes: Type.Array(Type.String()),
 });
 
+/** The lines of a cart: products and quantities. */
 export const CartItems = Type.Array(
   StrictObject({ productId: Id, quantity: Type.Integer({ minimum: 1, maximum: 100_000 }) }),
   {
@@ -151,12 +156,15 @@ const cartFields = {
   shipping: Type.Optional(Money),
 };
 
+/** `POST /v1/carts:evaluate` body. */
 export const CartBody = StrictObject(cartFields);
 export type CartBody = Static<typeof CartBody>;
 
+/** `POST /v1/orders` body: a cart with its order id. */
 export const OrderBody = StrictObject({ orderId: Id, ...cartFields });
 export type OrderBody = Static<typeof OrderBody>;
 
+/** `POST /v1/offers` body: the customer and, optionally, their cart. */
 export const OffersBody = StrictObject({
   userId: Type.Optional(CustomerIdField),
   anonymousId: Type.Optional(CustomerIdField),
@@ -167,6 +175,7 @@ export const OffersBody = StrictObject({
 
 const Missing = Type.Object({ amount: Type.Optional(Money), quantity: Type.Optional(Type.Integer()) });
 
+/** An evaluated cart (or a recorded order): lines, discounts, totals, reasons and nudges. */
 export const CartResponse = Type.Object({
   orderId: Type.Optional(Type.String()),
   currency: Type.String(),
@@ -205,6 +214,7 @@ export const CartResponse = Type.Object({
   nudges: Type.Array(Type.Object({ promotionId: Type.String(), message: Type.String(), missing: Missing })),
 });
 
+/** The promotions a customer can get now, with what is still missing for each. */
 export const OffersResponse = Type.Object({
   offers: Type.Array(
     Type.Object({

@@ -3,14 +3,14 @@ import type { CustomerContexts } from '../../../app/customers/customer-context.j
 import type { RecommendationService } from '../../../app/recommendations/recommendation-service.js';
 import { normalizeMatch } from '../../../domain/shared/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
+import { customerOf, customerProof } from '../request-customer.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   MerchandisingBody,
   ModelReportResponse,
   RecommendationBody,
   RecommendationResponse,
 } from './schemas.js';
-import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerOf, customerProof } from '../request-customer.js';
 
 /** `/v1/recommendations`: lists by strategy, the model rebuild, and merchandising rules. */
 export function registerRecommendationRoutes(

@@ -10,12 +10,14 @@ import {
   StrictObject,
 } from '../common-schemas.js';
 
+/** A recommendation strategy name. */
 export const Strategy = Type.Union(
   STRATEGIES.map((strategy) => Type.Literal(strategy)),
   { description: STRATEGIES.join(', ') },
 );
 const Names = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 });
 
+/** Business filters on a recommendation list. */
 export const RecommendationFilter = StrictObject({
   categories: Type.Optional(Names),
   brands: Type.Optional(Names),
@@ -32,6 +34,7 @@ export const RecommendationFilter = StrictObject({
   ),
 });
 
+/** `POST /v1/recommendations` body. */
 export const RecommendationBody = StrictObject({
   strategy: Strategy,
   userId: Type.Optional(CustomerIdField),
@@ -64,12 +67,14 @@ export const RecommendationBody = StrictObject({
 });
 export type RecommendationBody = Static<typeof RecommendationBody>;
 
+/** A recommendation list: each item with its score and reason. */
 export const RecommendationResponse = Type.Object({
   strategy: Type.String(),
   items: Type.Array(Type.Object({ productId: Type.String(), score: Type.Number(), reason: Type.String() })),
   fallback: Type.Optional(Type.Literal('popular')),
 });
 
+/** `PUT /v1/recommendations/rules` body (and the rules as answered). */
 export const MerchandisingBody = StrictObject({
   boosts: Type.Optional(
     Type.Array(
@@ -106,6 +111,7 @@ export const MerchandisingBody = StrictObject({
 });
 export type MerchandisingBody = Static<typeof MerchandisingBody>;
 
+/** What a model rebuild read and how long it took. */
 export const ModelReportResponse = Type.Object({
   builtAt: Type.String(),
   durationMs: Type.Integer(),

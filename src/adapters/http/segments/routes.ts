@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { SegmentService } from '../../../app/segments/segment-service.js';
 import type { SegmentRegistry } from '../../../app/segments/segment-registry.js';
+import type { SegmentService } from '../../../app/segments/segment-service.js';
 import type { RuleNode } from '../../../domain/segments/index.js';
+import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { IdParams, PageOnlyQuery, ProblemSchema, commonProblems } from '../common-schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { MemberPage, SegmentBody, SegmentResponse } from './schemas.js';
 import { memberView, segmentView } from './views.js';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveUpdates } from '../../../app/live/live-updates.js';
 import { commonProblems, ProblemSchema } from '../common-schemas.js';
-import { StreamQuery } from './schemas.js';
 import { redactUrl } from '../redact-url.js';
+import { customerProof } from '../request-customer.js';
 import { SseConnection } from '../sse.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { customerProof } from '../request-customer.js';
+import { StreamQuery } from './schemas.js';
 
 /** `GET /v1/stream`: live changes for an open page, as Server-Sent Events. */
 export function registerStreamRoutes(

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { ERROR_CODE_KEYWORD } from '../validation.js';
 import { CurrencyCode, CustomerIdField, StrictObject } from '../common-schemas.js';
+import { ERROR_CODE_KEYWORD } from '../validation.js';
 
 const ID = '[A-Za-z0-9._:\\-]{1,128}';
 /** The page's context, as decide's `context` carries it: price lists and segments may read it. */
