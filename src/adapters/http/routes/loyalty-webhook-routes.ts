@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { LoyaltyService } from '../../../app/loyalty/loyalty-service.js';
 import type { WebhookService } from '../../../app/webhooks/webhook-service.js';
 import type { Webhook } from '../../../ports/store.js';
-import { DomainError } from '../../../domain/shared/index.js';
+import { AppError } from '../../../app/errors.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
 import { IdParams, ProblemSchema, commonProblems } from '../schemas/common.js';
 import {
@@ -54,7 +54,7 @@ export function registerLoyaltyAndWebhookRoutes(
     async () => {
       const program = await loyalty.get();
       if (program === undefined)
-        throw new DomainError('loyalty_program_not_found', 'the store has no loyalty program yet', {});
+        throw new AppError('loyalty_program_not_found', 'the store has no loyalty program yet', {});
       return program;
     },
   );
