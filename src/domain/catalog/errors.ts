@@ -9,7 +9,10 @@ export type CatalogErrorCode =
   | 'invalid_collection'
   | 'duplicate_id';
 
-/** An error raised by the catalogue: its constructor takes only the codes above, so a typo does not compile. */
+/**
+ * An error raised by the catalogue: its constructor takes only the codes above, so a
+ * typo does not compile.
+ */
 export class CatalogError extends DomainError {
   declare readonly code: CatalogErrorCode;
 

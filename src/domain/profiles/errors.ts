@@ -15,7 +15,10 @@ export type ProfileErrorCode =
   | 'profile_not_found'
   | 'invalid_loyalty_program';
 
-/** An error raised by event reading and profiles: its constructor takes only the codes above, so a typo does not compile. */
+/**
+ * An error raised by event reading and profiles: its constructor takes only the codes above, so a
+ * typo does not compile.
+ */
 export class ProfileError extends DomainError {
   declare readonly code: ProfileErrorCode;
 

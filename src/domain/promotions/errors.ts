@@ -11,7 +11,10 @@ export type PromotionErrorCode =
   | 'order_conflict'
   | 'cart_item_unavailable';
 
-/** An error raised by promotions, carts and orders: its constructor takes only the codes above, so a typo does not compile. */
+/**
+ * An error raised by promotions, carts and orders: its constructor takes only the codes above, so a
+ * typo does not compile.
+ */
 export class PromotionError extends DomainError {
   declare readonly code: PromotionErrorCode;
 
