@@ -22,7 +22,7 @@ export interface PriceShopper {
   readonly loyaltyPerk?: { readonly tier: string; readonly percentOff: number };
 }
 
-/** One resolved line, in the shape of `POST /v1/prices:resolve` (DESIGN.md §3.1). */
+/** One resolved line, in the shape of `POST /v1/prices:resolve`. */
 export interface PricedItem {
   readonly productId: string;
   readonly quantity: number;

@@ -22,7 +22,7 @@ import type { PricingService } from '../pricing/pricing-service.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { PromotionService } from './promotion-service.js';
 
-/** A cart as the storefront sends it (`POST /v1/carts:evaluate`, DESIGN.md §3.1). */
+/** A cart as the storefront sends it (`POST /v1/carts:evaluate`). */
 export interface CartInput {
   readonly userId?: string;
   readonly anonymousId?: string;

@@ -51,7 +51,7 @@ interface PriceListFields {
 }
 
 /**
- * A price list (DESIGN.md §3.1). `override` replaces the price (contract and market prices); `sale`
+ * A price list. `override` replaces the price (contract and market prices); `sale`
  * applies only when it is lower than the price so far. A higher `priority` is considered first.
  */
 export interface PriceListInput extends PriceListFields {

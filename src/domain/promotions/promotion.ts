@@ -88,7 +88,7 @@ export interface PromotionCoupon {
   readonly singleUse?: boolean;
 }
 
-/** A promotion as a merchant writes it (`PUT /v1/promotions/{id}`, DESIGN.md §3.1). */
+/** A promotion as a merchant writes it (`PUT /v1/promotions/{id}`; evaluated as docs/promotions.md says). */
 export interface PromotionInput {
   readonly title: string;
   /** Shown beside products in listings; a default is made from the action. */

@@ -7,7 +7,7 @@ import { HttpProblem } from '../problem.js';
 import { ProblemSchema, commonProblems } from '../schemas/common.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 
-/** DESIGN.md §3: one event up to 128 KB, a batch up to 500 events and 4 MB. */
+/** One event up to 128 KB, a batch up to 500 events and 4 MB (docs/api.md, Events). */
 const EVENT_BODY_LIMIT = 128 * 1024;
 const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
 const MAX_BATCH_EVENTS = 500;
