@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { packageRoot } from '../../src/adapters/files/package-root.js';
 import type { Interaction } from '../../src/domain/recommendations/index.js';
+import { dataSetFile } from './data-sets.js';
 
-/** The public data sets of EVALUATION.md, beside the project. */
-export const SHARED_DATA = resolve(packageRoot(), '../shared/data');
-
-/** One cleaned Online Retail line (R1's cleaning rules). */
+/** One cleaned Online Retail line (R1's cleaning rules, docs/evaluation.md). */
 export interface RetailLine {
   readonly invoice: string;
   readonly productId: string;
@@ -27,7 +23,7 @@ export interface RetailLine {
  */
 export function onlineRetailLines(): RetailLine[] {
   const rows = parse<Record<string, string>>(
-    gunzipSync(readFileSync(resolve(SHARED_DATA, 'online-retail/online_retail.csv.gz'))),
+    gunzipSync(readFileSync(dataSetFile('online-retail/online_retail.csv.gz'))),
     {
       columns: true,
     },
@@ -75,7 +71,7 @@ export function purchaseOf(line: RetailLine): Interaction {
 
 /** The Groceries baskets, one a line. */
 export function groceryBaskets(): string[][] {
-  return readFileSync(resolve(SHARED_DATA, 'groceries/groceries.csv'), 'utf8')
+  return readFileSync(dataSetFile('groceries/groceries.csv'), 'utf8')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0)

@@ -85,7 +85,7 @@ async function evaluateR1(
   return scorecard.metrics(data.trainItems.size);
 }
 
-/** R1 of EVALUATION.md through Attune's recommendation module: train on the lines before November 2011, ask for-you. */
+/** R1 of docs/evaluation.md through Attune's recommendation module: train on the lines before November 2011, ask for-you. */
 export async function r1(): Promise<{ all: Metrics; discovery: Metrics; trainSeconds: number; ms: number }> {
   const data = r1Data();
   const model = new OnlineModel();
@@ -210,7 +210,7 @@ export async function r1OverHttp(): Promise<{ all: Metrics; discovery: Metrics; 
   }
 }
 
-/** R2 of EVALUATION.md: hold out 20% of the baskets, hide one item of each, ask cart-complements for the rest. */
+/** R2 of docs/evaluation.md: hold out 20% of the baskets, hide one item of each, ask cart-complements for the rest. */
 export function r2(): Metrics {
   const random = seededRandom(42);
   const baskets = groceryBaskets();

@@ -2,7 +2,7 @@ import { Type, type ObjectOptions, type TProperties, type TSchema } from '@sincl
 import { ID_PATTERN, MAX_AMOUNT } from '../../domain/shared/index.js';
 import { ERROR_CODE_KEYWORD } from './validation.js';
 
-/** An object schema that rejects fields it does not list (DESIGN.md §3: unknown fields are a 400). */
+/** An object schema that rejects fields it does not list: unknown fields are a 400 (docs/api.md). */
 export function StrictObject<T extends TProperties>(properties: T, options: ObjectOptions = {}) {
   return Type.Object(properties, { additionalProperties: false, ...options });
 }

@@ -12,7 +12,7 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
 export const MAX_TOKEN_TTL_SECONDS = 30 * 86_400;
 
 /**
- * Customer tokens (DESIGN.md §3): HS256 JWTs with `sub` = userId and `exp`, so a browser holding a
+ * Customer tokens (docs/api.md): HS256 JWTs with `sub` = userId and `exp`, so a browser holding a
  * publishable key can act as its own customer and no other. Merchants' servers may mint them with
  * the same secret themselves.
  */

@@ -10,6 +10,7 @@ import {
   type Product,
   type ProductInput,
   type ProductQuery,
+  CatalogError,
 } from '../../domain/catalog/index.js';
 import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
@@ -80,7 +81,7 @@ export class CatalogService {
   /** @throws DomainError `product_not_found`. */
   getProduct(id: string): Product {
     const product = this.deps.catalog.getProduct(id);
-    if (product === undefined) throw new DomainError('product_not_found', `no product ${id}`, { id });
+    if (product === undefined) throw new CatalogError('product_not_found', `no product ${id}`, { id });
     return product;
   }
 
@@ -104,7 +105,7 @@ export class CatalogService {
     const seen = new Set<string>();
     const drafts = items.map(({ id, ...input }, index) => {
       if (seen.has(id)) {
-        throw new DomainError('duplicate_id', `${id} appears twice in the batch`, {
+        throw new CatalogError('duplicate_id', `${id} appears twice in the batch`, {
           pointer: `/items/${index}/id`,
         });
       }
@@ -127,7 +128,7 @@ export class CatalogService {
   /** @throws DomainError `product_not_found` or `version_conflict`. */
   async deleteProduct(id: string, ifVersion?: VersionPrecondition): Promise<void> {
     if (!(await this.deps.store.deleteProduct(id, ifVersion))) {
-      throw new DomainError('product_not_found', `no product ${id}`, { id });
+      throw new CatalogError('product_not_found', `no product ${id}`, { id });
     }
     this.deps.catalog.removeProduct(id);
     await this.#announce('products', [id]);
@@ -152,7 +153,7 @@ export class CatalogService {
   getCollection(id: string): Collection {
     const collection = this.deps.catalog.getCollection(id);
     if (collection === undefined)
-      throw new DomainError('collection_not_found', `no collection ${id}`, { id });
+      throw new CatalogError('collection_not_found', `no collection ${id}`, { id });
     return collection;
   }
 
@@ -174,7 +175,7 @@ export class CatalogService {
 
   async deleteCollection(id: string): Promise<void> {
     if (!(await this.deps.store.deleteCollection(id))) {
-      throw new DomainError('collection_not_found', `no collection ${id}`, { id });
+      throw new CatalogError('collection_not_found', `no collection ${id}`, { id });
     }
     this.deps.catalog.removeCollection(id);
     await this.#announce('collections', [id]);
@@ -216,7 +217,5 @@ export class CatalogService {
 }
 
 function prefixPointer(error: unknown, prefix: string): unknown {
-  if (!(error instanceof DomainError)) return error;
-  const pointer = typeof error.details['pointer'] === 'string' ? error.details['pointer'] : '';
-  return new DomainError(error.code, error.message, { ...error.details, pointer: `${prefix}${pointer}` });
+  return error instanceof DomainError ? error.under(prefix) : error;
 }

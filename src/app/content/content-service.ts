@@ -4,8 +4,8 @@ import {
   type ContentSlot,
   type ContentSlotInput,
   type ContentViewer,
+  ContentError,
 } from '../../domain/content/index.js';
-import { DomainError } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
@@ -115,6 +115,6 @@ function viewerOf(customer: CustomerContext): ContentViewer {
   };
 }
 
-function notFound(id: string): DomainError {
-  return new DomainError('content_slot_not_found', `no content slot ${id}`, {});
+function notFound(id: string): ContentError {
+  return new ContentError('content_slot_not_found', `no content slot ${id}`, {});
 }

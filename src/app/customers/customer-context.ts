@@ -9,7 +9,7 @@ import type { CustomerTokens } from '../access/customer-tokens.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { SegmentRegistry } from '../segments/segment-registry.js';
 
-/** The context a storefront sends with a request (DESIGN.md §3, decide). */
+/** The context a storefront sends with a request: channel, device, country, locale, page (docs/api.md). */
 export interface RequestContext {
   readonly channel?: string;
   readonly device?: string;

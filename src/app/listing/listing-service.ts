@@ -16,12 +16,7 @@ import {
   type SeenCursor,
   type ViewerAffinities,
 } from '../../domain/ranking/index.js';
-import {
-  DomainError,
-  isInCategory,
-  matchesProduct,
-  normalizeCategoryPath,
-} from '../../domain/shared/index.js';
+import { isInCategory, matchesProduct, normalizeCategoryPath } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { SettingsStore } from '../../ports/store.js';
@@ -31,6 +26,7 @@ import type { ProfileService } from '../profiles/profile-service.js';
 import type { Checkout } from '../promotions/checkout.js';
 import type { PromotionService } from '../promotions/promotion-service.js';
 import type { RecommendationService } from '../recommendations/recommendation-service.js';
+import { AppError } from '../errors.js';
 
 export interface ListingQuery {
   /** A category path: the listing is its products and its descendants'. */
@@ -375,6 +371,6 @@ export class ListingService {
 function readSeen(cursor: string): SeenCursor {
   const seen = /^[A-Za-z0-9_-]+$/.test(cursor) ? readCursor(Buffer.from(cursor, 'base64url')) : undefined;
   if (seen === undefined)
-    throw new DomainError('invalid_cursor', 'the cursor is not one a listing gave', { pointer: '/cursor' });
+    throw new AppError('invalid_cursor', 'the cursor is not one a listing gave', { pointer: '/cursor' });
   return seen;
 }

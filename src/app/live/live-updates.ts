@@ -14,6 +14,7 @@ import {
 import type { PricingService } from '../pricing/pricing-service.js';
 import type { Checkout } from '../promotions/checkout.js';
 import type { PromotionService } from '../promotions/promotion-service.js';
+import { AppError } from '../errors.js';
 
 /** Who a stream is for and what its page shows, as the storefront opens it. */
 export interface StreamRequest {
@@ -143,16 +144,13 @@ export class LiveUpdates {
     client: StreamClient,
   ): Promise<() => void> {
     if (this.#connections >= this.deps.maxConnections) {
-      throw new DomainError(
-        'too_many_streams',
-        'this node holds as many live streams as it may; retry shortly',
-      );
+      throw new AppError('too_many_streams', 'this node holds as many live streams as it may; retry shortly');
     }
     this.#connections += 1;
     try {
       const watcher = await this.#watcherFor(request);
       // Shutdown began while this stream was being opened: it must not outlive the server.
-      if (this.#closed) throw new DomainError('too_many_streams', 'this node is shutting down');
+      if (this.#closed) throw new AppError('too_many_streams', 'this node is shutting down');
       if (watcher.expiry !== undefined) clearTimeout(watcher.expiry);
       watcher.expiry = undefined;
       this.#greet(watcher, lastEventId, client);

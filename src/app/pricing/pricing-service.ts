@@ -8,9 +8,10 @@ import {
   type PriceList,
   type PriceListInput,
   type PricingCustomer,
+  PricingError,
 } from '../../domain/pricing/index.js';
 import type { Catalog, Product } from '../../domain/catalog/index.js';
-import { DomainError, type Money } from '../../domain/shared/index.js';
+import type { Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { PriceHistorySince, Store, VersionPrecondition } from '../../ports/store.js';
@@ -21,7 +22,7 @@ export interface PriceShopper {
   readonly loyaltyPerk?: { readonly tier: string; readonly percentOff: number };
 }
 
-/** One resolved line, in the shape of `POST /v1/prices:resolve` (DESIGN.md §3.1). */
+/** One resolved line, in the shape of `POST /v1/prices:resolve`. */
 export interface PricedItem {
   readonly productId: string;
   readonly quantity: number;
@@ -100,7 +101,7 @@ export class PricingService {
   /** @throws DomainError `price_list_not_found`. */
   async get(id: string): Promise<PriceList> {
     const list = await this.deps.store.getPriceList(id);
-    if (list === undefined) throw new DomainError('price_list_not_found', `no price list ${id}`, {});
+    if (list === undefined) throw new PricingError('price_list_not_found', `no price list ${id}`, {});
     return list;
   }
 
@@ -110,7 +111,7 @@ export class PricingService {
 
   async delete(id: string, ifVersion?: VersionPrecondition): Promise<void> {
     if (!(await this.deps.store.deletePriceList(id, ifVersion, this.deps.clock.now()))) {
-      throw new DomainError('price_list_not_found', `no price list ${id}`, {});
+      throw new PricingError('price_list_not_found', `no price list ${id}`, {});
     }
     await this.#reload();
     await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });

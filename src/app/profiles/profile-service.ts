@@ -8,8 +8,8 @@ import {
   type Profile,
   type ProfileView,
   type RfmThresholds,
+  ProfileError,
 } from '../../domain/profiles/index.js';
-import { DomainError } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Identity, Store, VersionedProfile } from '../../ports/store.js';
@@ -92,7 +92,7 @@ export class ProfileService {
   /** @throws DomainError `profile_not_found`. */
   async get(id: string): Promise<FoundProfile> {
     const found = await this.find(id);
-    if (found === undefined) throw new DomainError('profile_not_found', `no profile for ${id}`, {});
+    if (found === undefined) throw new ProfileError('profile_not_found', `no profile for ${id}`, {});
     return found;
   }
 
@@ -143,7 +143,7 @@ export class ProfileService {
   /** Everything held about a known customer (GDPR Art. 15/20). */
   async export(userId: string) {
     const found = await this.#byIdentity({ kind: 'user', value: userId });
-    if (found === undefined) throw new DomainError('profile_not_found', `no customer ${userId}`, {});
+    if (found === undefined) throw new ProfileError('profile_not_found', `no customer ${userId}`, {});
     const { store } = this.deps;
     const [events, orders, merges] = await Promise.all([
       store.eventsOf(found.profile.id),
@@ -170,7 +170,7 @@ export class ProfileService {
   async erase(userId: string): Promise<ErasureReceipt> {
     return this.deps.ingestion.exclusive(async () => {
       const found = await this.#byIdentity({ kind: 'user', value: userId }, { fromStore: true });
-      if (found === undefined) throw new DomainError('profile_not_found', `no customer ${userId}`, {});
+      if (found === undefined) throw new ProfileError('profile_not_found', `no customer ${userId}`, {});
       const { profile } = found;
       const identities: Identity[] = [
         { kind: 'user', value: userId },

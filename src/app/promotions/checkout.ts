@@ -12,8 +12,9 @@ import {
   type Offer,
   type Shopper,
   type Usage,
+  PromotionError,
 } from '../../domain/promotions/index.js';
-import { DomainError, formatMajorUnits, type CurrencyCode, type Money } from '../../domain/shared/index.js';
+import { SharedError, formatMajorUnits, type CurrencyCode, type Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
 import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
@@ -21,7 +22,7 @@ import type { PricingService } from '../pricing/pricing-service.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { PromotionService } from './promotion-service.js';
 
-/** A cart as the storefront sends it (`POST /v1/carts:evaluate`, DESIGN.md §3.1). */
+/** A cart as the storefront sends it (`POST /v1/carts:evaluate`). */
 export interface CartInput {
   readonly userId?: string;
   readonly anonymousId?: string;
@@ -185,7 +186,7 @@ export class Checkout {
       // with fresh promotions and usage, and it no longer applies.
       await this.deps.promotions.refresh();
     }
-    throw new DomainError(
+    throw new PromotionError(
       'order_conflict',
       `order ${order.orderId}: promotions kept running out; try again`,
       {},
@@ -199,7 +200,7 @@ export class Checkout {
     earlier: { requestHash: string; answer: string },
   ): Promise<OrderAnswer> {
     if (earlier.requestHash !== requestHash) {
-      throw new DomainError('order_conflict', `order ${order.orderId} was placed with another cart`, {
+      throw new PromotionError('order_conflict', `order ${order.orderId} was placed with another cart`, {
         pointer: '/orderId',
       });
     }
@@ -269,7 +270,7 @@ export class Checkout {
   /** Prices every line for the customer. @throws DomainError `cart_item_unavailable`. */
   #price(cart: CartInput, customer: CustomerContext): CartLineInput[] {
     if (cart.shipping !== undefined && cart.shipping.currency !== cart.currency) {
-      throw new DomainError(
+      throw new SharedError(
         'currency_mismatch',
         `shipping is in ${cart.shipping.currency}, the cart in ${cart.currency}`,
         {
@@ -281,7 +282,7 @@ export class Checkout {
     return priced.map((item, index) => {
       const product = this.deps.catalog.getProduct(item.productId);
       if (item.final === undefined || product === undefined) {
-        throw new DomainError(
+        throw new PromotionError(
           'cart_item_unavailable',
           `${item.productId}: ${item.error?.code ?? 'not for sale'}`,
           {
@@ -339,8 +340,8 @@ const REFUSALS = {
 } as const;
 
 /** A code the customer entered has hit a limit: the order is refused, naming the code. */
-function refusal(reason: keyof typeof REFUSALS, code: string): DomainError {
-  return new DomainError(reason, `${code}: ${REFUSALS[reason]}`, { pointer: '/coupons', coupon: code });
+function refusal(reason: keyof typeof REFUSALS, code: string): PromotionError {
+  return new PromotionError(reason, `${code}: ${REFUSALS[reason]}`, { pointer: '/coupons', coupon: code });
 }
 
 function shopperOf(customer: CustomerContext): Shopper {

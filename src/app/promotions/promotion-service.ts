@@ -6,8 +6,9 @@ import {
   generateCouponCode,
   type Promotion,
   type PromotionInput,
+  PromotionError,
 } from '../../domain/promotions/index.js';
-import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
+import type { CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
@@ -122,6 +123,6 @@ export class PromotionService {
   }
 }
 
-function notFound(id: string): DomainError {
-  return new DomainError('promotion_not_found', `no promotion ${id}`, {});
+function notFound(id: string): PromotionError {
+  return new PromotionError('promotion_not_found', `no promotion ${id}`, {});
 }

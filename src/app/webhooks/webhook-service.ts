@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/shared/index.js';
+import { AppError } from '../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition, Webhook, WebhookDraft } from '../../ports/store.js';
@@ -34,7 +34,7 @@ export class WebhookService {
       await this.deps.transport.check(draft.url);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new DomainError('webhook_target_refused', `webhooks may not be sent to ${draft.url}: ${reason}`, {
+      throw new AppError('webhook_target_refused', `webhooks may not be sent to ${draft.url}: ${reason}`, {
         pointer: '/url',
       });
     }
@@ -47,7 +47,7 @@ export class WebhookService {
   /** @throws DomainError `webhook_not_found`. */
   async get(id: string): Promise<Webhook> {
     const webhook = await this.deps.store.getWebhook(id);
-    if (webhook === undefined) throw new DomainError('webhook_not_found', `no webhook ${id}`, {});
+    if (webhook === undefined) throw new AppError('webhook_not_found', `no webhook ${id}`, {});
     return webhook;
   }
 
@@ -57,7 +57,7 @@ export class WebhookService {
 
   async delete(id: string): Promise<void> {
     if (!(await this.deps.store.deleteWebhook(id)))
-      throw new DomainError('webhook_not_found', `no webhook ${id}`, {});
+      throw new AppError('webhook_not_found', `no webhook ${id}`, {});
     this.deps.registry.remove(id);
     await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
   }

@@ -16,4 +16,4 @@ export {
   type ProductStatus,
 } from './product.js';
 export { DEFAULT_LOCATION, isAvailable, totalAvailable, type StockByLocation } from './stock.js';
-export type { CatalogErrorCode } from './errors.js';
+export { CatalogError, type CatalogErrorCode } from './errors.js';

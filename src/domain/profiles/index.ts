@@ -54,4 +54,4 @@ export {
   type ProfileView,
   type ViewOptions,
 } from './profile-view.js';
-export type { ProfileErrorCode } from './errors.js';
+export { ProfileError, type ProfileErrorCode } from './errors.js';

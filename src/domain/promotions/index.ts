@@ -17,7 +17,7 @@ export type {
 } from './cart.js';
 export { compilePromotion, type CompiledPromotion } from './compiled-promotion.js';
 export { generateCouponCode, COUPON_CODE_ALPHABET } from './coupon-code.js';
-export type { PromotionErrorCode } from './errors.js';
+export { PromotionError, type PromotionErrorCode } from './errors.js';
 export { evaluateCart } from './evaluate-cart.js';
 export { eligibleOffers, type Offer, type OfferRequest } from './offers.js';
 export {

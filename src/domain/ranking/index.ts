@@ -15,5 +15,5 @@ export {
   readListingRules,
   type ListingPin,
   type ListingRules,
-  type RankingErrorCode,
 } from './listing-rules.js';
+export { RankingError, type RankingErrorCode } from './errors.js';

@@ -7,7 +7,10 @@ import {
 import type { Candidate } from './strategies.js';
 import type { Merchandising, ProductFacts, RecommendationRequest, Recommended, Strategy } from './request.js';
 
-/** Strategies that may recommend what the customer already bought, unless the merchant says otherwise (DESIGN.md §1). */
+/**
+ * Strategies that may recommend what the customer already bought, unless the merchant says otherwise:
+ * `buy-again` is about re-buying, and `for-you` blends in repeat purchases where customers re-buy.
+ */
 const REPEAT_STRATEGIES: readonly Strategy[] = ['buy-again', 'for-you'];
 
 export interface RuleContext {

@@ -1,12 +1,7 @@
-import {
-  DomainError,
-  ID_PATTERN,
-  isInCategory,
-  normalizeCategoryPath,
-  parseDuration,
-} from '../shared/index.js';
+import { ID_PATTERN, isInCategory, normalizeCategoryPath, parseDuration } from '../shared/index.js';
 import { compare, equals, meets } from './compare.js';
 import { OPERATORS, type ActivityEntry, type Operator, type Subject, type Threshold } from './rule.js';
+import { SegmentError } from './errors.js';
 
 /** Whether a rule holds, and the earliest instant after `now` at which time alone could change that. */
 export interface Outcome {
@@ -85,7 +80,7 @@ export function compileRule(raw: unknown, pointer = '/rule'): { rule: CompiledRu
 }
 
 function invalid(pointer: string, detail: string): never {
-  throw new DomainError('invalid_rule', detail, { pointer });
+  throw new SegmentError('invalid_rule', detail, { pointer });
 }
 
 function compileNode(

@@ -7,7 +7,7 @@ import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { acceptSegmentBodies } from './body-parsing.js';
 import { AnyEvent, BatchEnvelope, IngestAnswer, MAX_BATCH_EVENTS } from './schemas.js';
 
-/** DESIGN.md §3: one event up to 128 KB, a batch up to 500 events and 4 MB. */
+/** One event up to 128 KB, a batch up to 500 events and 4 MB (docs/api.md, Events). */
 const EVENT_BODY_LIMIT = 128 * 1024;
 const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
 

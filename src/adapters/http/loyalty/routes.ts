@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LoyaltyService } from '../../../app/loyalty/loyalty-service.js';
-import { DomainError } from '../../../domain/shared/index.js';
+import { AppError } from '../../../app/errors.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { LoyaltyBody, LoyaltyResponse } from './schemas.js';
@@ -36,7 +36,7 @@ export function registerLoyaltyRoutes(parent: FastifyInstance, loyalty: LoyaltyS
     async () => {
       const program = await loyalty.get();
       if (program === undefined)
-        throw new DomainError('loyalty_program_not_found', 'the store has no loyalty program yet', {});
+        throw new AppError('loyalty_program_not_found', 'the store has no loyalty program yet', {});
       return program;
     },
   );

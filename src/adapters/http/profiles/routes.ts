@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CustomerTokens } from '../../../app/access/customer-tokens.js';
 import type { FoundProfile, ProfileService } from '../../../app/profiles/profile-service.js';
-import { DomainError } from '../../../domain/shared/index.js';
+import { ProfileError } from '../../../domain/profiles/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { customerProof } from '../request-customer.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
@@ -41,8 +41,8 @@ function canSee(found: FoundProfile, customer: string | undefined): boolean {
     : customer === owner;
 }
 
-function notVisible(id: string): DomainError {
-  return new DomainError(
+function notVisible(id: string): ProfileError {
+  return new ProfileError(
     'profile_not_found',
     `no profile you may read for ${id} (a known customer's profile needs a customer token)`,
     {},

@@ -18,7 +18,7 @@ const Money = Type.Record(Type.String(), Type.Integer(), { description: 'minor u
 const Scored = Type.Array(Type.Object({ key: Type.String(), score: Type.Number() }));
 const NullableTime = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
 
-/** `GET /v1/profiles/{id}` (DESIGN.md §3): fields may grow, none may be renamed. */
+/** `GET /v1/profiles/{id}`: fields may grow, none may be renamed (docs/api.md). */
 export const ProfileResponse = Type.Object({
   userId: Type.Union([Type.String(), Type.Null()]),
   anonymousIds: Type.Array(Type.String()),
