@@ -159,11 +159,20 @@ export function priceShopperOf(customer: CustomerContext): {
     : { customer: customer.pricing, loyaltyPerk: customer.loyaltyPerk };
 }
 
-/** Context as rules read it: `device` may arrive as Segment's `{ type: "mobile" }`. */
-function flatContext(context: RequestContext): Record<string, unknown> {
+/**
+ * The device type a request's context names, as sent: a plain string, or Segment's
+ * `context.device.type` (`{ "type": "mobile" }`); undefined when it names none.
+ */
+export function deviceTypeOf(context: RequestContext): string | undefined {
   const device = context.device as unknown;
   const type = typeof device === 'object' && device !== null ? (device as { type?: unknown }).type : device;
-  return { ...context, ...(type !== undefined && { device: type }) };
+  return typeof type === 'string' ? type : undefined;
+}
+
+/** Context as rules read it: `device` is the device type, however it was sent. */
+function flatContext(context: RequestContext): Record<string, unknown> {
+  const device = deviceTypeOf(context);
+  return { ...context, ...(device !== undefined && { device }) };
 }
 
 function readPath(root: Record<string, unknown>, path: string): unknown {

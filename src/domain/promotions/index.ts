@@ -29,4 +29,6 @@ export {
   type PromotionInput,
 } from './promotion.js';
 export { PromotionIndex } from './promotion-index.js';
-export { selectPromotions, type Candidate, type Selection } from './select-promotions.js';
+export { cartCodes, selectForCart, type PromotionInPlay, type Selection } from './select-promotions.js';
+export { hasUsageLimits } from './usage-limits.js';
+export { orderCompletedEvent, type OrderCompletedCall, type PlacedOrder } from './order-event.js';
