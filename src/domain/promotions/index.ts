@@ -19,7 +19,7 @@ export { compilePromotion, type CompiledPromotion } from './compiled-promotion.j
 export { generateCouponCode, COUPON_CODE_ALPHABET } from './coupon-code.js';
 export type { PromotionErrorCode } from './errors.js';
 export { evaluateCart } from './evaluate-cart.js';
-export { eligibleOffers, type Offer, type OfferRequest } from './offers.js';
+export { eligibleOffers, offerBadges, type Offer, type OfferBadge, type OfferRequest } from './offers.js';
 export {
   draftPromotion,
   normalizeCode,
