@@ -91,10 +91,7 @@ export class CustomerContexts {
 
   /** The profile the caller may act as: by a proven userId, else by an anonymous id not (yet) tied to another customer. */
   async #profileFor(request: CustomerRequest): Promise<Profile | undefined> {
-    const proven =
-      request.trusted ||
-      (request.userId !== undefined &&
-        (await this.deps.tokens.verify(request.customerToken)) === request.userId);
+    const proven = await this.deps.tokens.proves(request);
     if (request.userId !== undefined && proven) {
       const found = await this.deps.profiles.find(request.userId);
       if (found !== undefined && found.profile.userId === request.userId) return found.profile;
