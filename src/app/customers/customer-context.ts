@@ -8,6 +8,7 @@ import type { PricingCustomer } from '../../domain/pricing/index.js';
 import type { CustomerTokens } from '../access/customer-tokens.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { SegmentRegistry } from '../segments/segment-registry.js';
+import { segmentSubject } from '../segments/segment-subject.js';
 
 /** The context a storefront sends with a request (DESIGN.md §3, decide). */
 export interface RequestContext {
@@ -114,24 +115,12 @@ export class CustomerContexts {
     const members = new Set(stored);
     const contextual = registry.contextualInOrder();
     if (contextual.length === 0) return stored;
-    const computedOf = (value: Profile) => this.deps.profiles.computedOf(value, this.deps.now());
-    const subject = {
-      read: (path: string) =>
-        readPath(
-          {
-            traits: profile?.traits ?? {},
-            loyalty: profile?.loyalty ?? {},
-            get computed() {
-              return profile === undefined ? {} : computedOf(profile);
-            },
-          },
-          path,
-        ),
-      activity: profile?.activity ?? {},
-      context: flatContext(context),
-      isMember: (id: string) => members.has(id),
+    const subject = segmentSubject(profile, {
+      computed: (value, now) => this.deps.profiles.computedOf(value, now),
+      isMember: (id) => members.has(id),
       now: this.deps.now(),
-    };
+      context: flatContext(context),
+    });
     for (const compiled of contextual) if (compiled.rule.test(subject)) members.add(compiled.segment.id);
     return [...members].sort();
   }
@@ -170,13 +159,4 @@ export function deviceTypeOf(context: RequestContext): string | undefined {
 function flatContext(context: RequestContext): Record<string, unknown> {
   const device = deviceTypeOf(context);
   return { ...context, ...(device !== undefined && { device }) };
-}
-
-function readPath(root: Record<string, unknown>, path: string): unknown {
-  let value: unknown = root;
-  for (const key of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
 }
