@@ -4,7 +4,7 @@ import type { AddableProduct, CartEvaluation, CartLineInput, CartRequest, Coupon
 import { evaluateCart } from './evaluate-cart.js';
 import { draftPromotion, type Promotion, type PromotionInput } from './promotion.js';
 import { PromotionIndex } from './promotion-index.js';
-import { cartCodes, selectForCart } from './select-promotions.js';
+import { cartCodes, selectForCart, type Selection } from './select-promotions.js';
 
 type ProductId = keyof typeof table.products;
 
@@ -80,12 +80,8 @@ function couponStates(): Map<string, CouponState> {
   );
 }
 
-/**
- * Runs one row through the step checkout takes: the codes as checkout reads them, the promotions in
- * play selected from the index, the usage of the limited ones only (all the store would be asked
- * for), then the evaluation.
- */
-function evaluateRow(row: Case): CartEvaluation {
+/** A row's cart as checkout hands it on, and the promotions in play for it. */
+function selectRow(row: Case): { request: CartRequest; selection: Selection } {
   const index = new PromotionIndex(
     row.promotions.map((id) => promotion(id, table.promotions[id] as PromotionInput)),
     () => false,
@@ -96,7 +92,16 @@ function evaluateRow(row: Case): CartEvaluation {
     coupons: cartCodes(row.coupons),
     ...(row.shipping !== undefined && { shipping: row.shipping }),
   };
-  const selection = selectForCart(request, couponStates(), index);
+  return { request, selection: selectForCart(request, couponStates(), index) };
+}
+
+/**
+ * Runs one row through the step checkout takes: the codes as checkout reads them, the promotions in
+ * play selected from the index, the usage of the limited ones only (all the store would be asked
+ * for), then the evaluation.
+ */
+function evaluateRow(row: Case): CartEvaluation {
+  const { request, selection } = selectRow(row);
   const read = <T>(usage: Record<string, T> | undefined) =>
     new Map(Object.entries(usage ?? {}).filter(([id]) => selection.limited.includes(id)));
   const { segments = [], isFirstOrder = true, ...shopper } = row.shopper ?? {};
@@ -170,17 +175,8 @@ describe('cart evaluation (cases/evaluate.json)', () => {
     const rows = cases.filter((row) => row.usage !== undefined || row.customerUsage !== undefined);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const index = new PromotionIndex(
-        row.promotions.map((id) => promotion(id, table.promotions[id] as PromotionInput)),
-        () => false,
-      );
-      const request: CartRequest = {
-        currency: 'GBP',
-        lines: row.cart.map(([id, quantity]) => line(id, quantity)),
-        coupons: cartCodes(row.coupons),
-      };
       const given = [...Object.keys(row.usage ?? {}), ...Object.keys(row.customerUsage ?? {})];
-      const { limited } = selectForCart(request, couponStates(), index);
+      const { limited } = selectRow(row).selection;
       expect(
         given.filter((id) => !limited.includes(id)),
         row.name,
