@@ -5,7 +5,7 @@ import {
   PromotionIndex,
   draftPromotion,
   evaluateCart,
-  selectPromotions,
+  selectForCart,
   type CartEvaluation,
   type CartLineInput,
   type Promotion,
@@ -210,18 +210,9 @@ function run(data: { campaigns: Campaign[]; baskets: Basket[] }) {
   for (const basket of data.baskets) {
     const begun = performance.now();
     const segments = segmentsOf.get(basket.household) ?? none;
-    const selection = selectPromotions(
-      basket.lines.map((line) => ({
-        id: line.productId,
-        categories: line.categories,
-        brand: line.brand,
-        attributes: line.attributes,
-      })),
-      [],
-      noCoupons,
-      index,
-    );
-    const result = evaluateCart({ currency: 'USD', lines: basket.lines, coupons: [] }, selection, {
+    const request = { currency: 'USD', lines: basket.lines, coupons: [] };
+    const selection = selectForCart(request, noCoupons, index);
+    const result = evaluateCart(request, selection, {
       now: basket.at,
       shopper: { segments, isFirstOrder: false },
       usage,

@@ -12,7 +12,7 @@ import { WindowScheduler } from '../app/segments/window-scheduler.js';
 import { DeliveryWorker } from '../app/webhooks/delivery-worker.js';
 import { WebhookRegistry } from '../app/webhooks/webhook-registry.js';
 import { WebhookService } from '../app/webhooks/webhook-service.js';
-import { loyaltyStatus, type ProductFacts } from '../domain/profiles/index.js';
+import { loyaltyStatus, type ProductTaxonomy } from '../domain/profiles/index.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventBus } from '../ports/event-bus.js';
 import type { Store } from '../ports/store.js';
@@ -25,7 +25,7 @@ export interface RulesDeps {
   readonly cache: ProfileCache;
   readonly nodeId: string;
   readonly transport: WebhookTransport;
-  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
   readonly onError: (error: unknown) => void;
 }
 

@@ -38,6 +38,19 @@ export class CustomerTokens {
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
   }
 
+  /**
+   * Whether a request may act as the customer it names: a trusted caller (a secret key) always may;
+   * anyone else only with a valid token for that very userId. A request naming no userId proves nobody.
+   */
+  async proves(request: {
+    readonly userId?: string;
+    readonly trusted: boolean;
+    readonly customerToken?: string;
+  }): Promise<boolean> {
+    if (request.userId === undefined) return false;
+    return request.trusted || (await this.verify(request.customerToken)) === request.userId;
+  }
+
   /** The userId a valid, unexpired token names; undefined for anything else. */
   async verify(token: string | undefined): Promise<string | undefined> {
     if (token === undefined || token === '') return undefined;

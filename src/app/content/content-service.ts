@@ -9,7 +9,7 @@ import {
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
-import type { CustomerContext } from '../customers/customer-context.js';
+import { deviceTypeOf, type CustomerContext } from '../customers/customer-context.js';
 
 const TOPIC = 'content';
 
@@ -100,11 +100,13 @@ export class ContentService {
 /** The viewer as audiences see them: segments and tier (only with consent), and the request's context. */
 function viewerOf(customer: CustomerContext): ContentViewer {
   const { context } = customer;
-  const device =
-    typeof context.device === 'object' ? (context.device as { type?: unknown }).type : context.device;
   const page = context.page as { type?: unknown } | undefined;
   const text = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
-  const [deviceType, channel, pageType] = [text(device), text(context.channel), text(page?.type)];
+  const [deviceType, channel, pageType] = [
+    text(deviceTypeOf(context)),
+    text(context.channel),
+    text(page?.type),
+  ];
   return {
     segments: new Set(customer.segments),
     ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),

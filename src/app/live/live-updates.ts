@@ -177,9 +177,7 @@ export class LiveUpdates {
   }
 
   async #watcherFor(request: StreamRequest): Promise<Watcher> {
-    const proven =
-      request.userId !== undefined &&
-      (request.trusted || (await this.deps.tokens.verify(request.customerToken)) === request.userId);
+    const proven = await this.deps.tokens.proves(request);
     // A stream is authorised once, when opened; later looks act for the customer proven then, so a
     // token expiring mid-stream does not turn the page anonymous.
     const context = request.context ?? {};

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readEvent, type ConsentDefault, type ProductFacts } from '../../domain/profiles/index.js';
+import { readEvent, type ConsentDefault, type ProductTaxonomy } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { BusPayload, EventBus } from '../../ports/event-bus.js';
 import { WriteConflict, type Identity, type Store } from '../../ports/store.js';
@@ -15,7 +15,7 @@ export interface EventIngestionDeps {
   readonly currency: string;
   readonly consentDefault: ConsentDefault;
   readonly nodeId: string;
-  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
   readonly hashId: (identity: Identity) => string;
   /** Reports failures after acknowledgement (announcing a commit), which must not fail the request. */
   readonly onError: (error: unknown) => void;

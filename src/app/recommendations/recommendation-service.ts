@@ -9,7 +9,7 @@ import {
   type EventWeights,
   type Merchandising,
   type Models,
-  type ProductFacts,
+  type RecommendableProduct,
   type RecommendationAnswer,
   type RecommendationFilter,
   type Strategy,
@@ -449,7 +449,7 @@ function whereaboutsOf(profile: Profile): Whereabouts {
 }
 
 /** What the business rules read of a product: sellable means active and in stock, now. */
-function factsOf(catalog: Catalog, productId: string): ProductFacts | undefined {
+function factsOf(catalog: Catalog, productId: string): RecommendableProduct | undefined {
   const product = catalog.getProduct(productId);
   if (product === undefined) return undefined;
   return {

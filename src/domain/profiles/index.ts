@@ -23,7 +23,7 @@ export {
   type Profile,
   type ProfileStats,
 } from './profile.js';
-export { applyConsent, applyEvent, type ApplyContext, type ProductFacts } from './apply-event.js';
+export { applyConsent, applyEvent, type ApplyContext, type ProductTaxonomy } from './apply-event.js';
 export {
   NO_ACTIVITY,
   categoriesOf,

@@ -23,7 +23,7 @@ export { recommend, type RecommendContext } from './recommend.js';
 export {
   STRATEGIES,
   type Merchandising,
-  type ProductFacts,
+  type RecommendableProduct,
   type RecommendationAnswer,
   type RecommendationFilter,
   type RecommendationRequest,
@@ -31,4 +31,4 @@ export {
   type Strategy,
 } from './request.js';
 export { Blend, type Universe } from './blend.js';
-export { DEFAULT_BLEND, type BlendWeights, type Candidate, type Models } from './strategies.js';
+export { DEFAULT_BLEND, type BlendWeights, type Models, type ScoredProduct } from './strategies.js';

@@ -13,8 +13,8 @@ export interface Models {
   readonly content?: ContentSimilarity;
 }
 
-/** A scored candidate before business rules. */
-export interface Candidate {
+/** A product a strategy scored, before the business rules filter and order the list. */
+export interface ScoredProduct {
   readonly productId: string;
   readonly score: number;
   /** Worked out only for the few candidates that make the list (a reason can cost a lookup). */
@@ -81,7 +81,7 @@ export function popular(
   request: RecommendationRequest,
   models: Models,
   kind: 'popular' | 'trending',
-): Candidate[] {
+): ScoredProduct[] {
   const { scope, label } = popularityScope(request, models);
   const reason = kind === 'popular' ? label : label.replace('popular', 'trending');
   return models.online.popularity
@@ -157,7 +157,7 @@ export function forYou(
   request: RecommendationRequest,
   models: Models,
   weights: BlendWeights,
-): Candidate[] | undefined {
+): ScoredProduct[] | undefined {
   const history = historyOf(request, models);
   if (
     history === undefined ||
@@ -206,7 +206,7 @@ export function buyAgain(
   request: RecommendationRequest,
   models: Models,
   weights: BlendWeights,
-): Candidate[] | undefined {
+): ScoredProduct[] | undefined {
   const history = historyOf(request, models);
   if (history === undefined || history.purchases.size === 0) return undefined;
   return [...history.purchases]
@@ -219,7 +219,7 @@ export function buyAgain(
     .slice(0, POOL);
 }
 
-export function recentlyViewed(request: RecommendationRequest, models: Models): Candidate[] | undefined {
+export function recentlyViewed(request: RecommendationRequest, models: Models): ScoredProduct[] | undefined {
   const history = historyOf(request, models);
   if (history === undefined || history.viewed.length === 0) return undefined;
   return history.viewed.map((productId, rank) => ({
@@ -230,7 +230,7 @@ export function recentlyViewed(request: RecommendationRequest, models: Models): 
 }
 
 /** `similar`: by content (categories, brand, attributes, title words), and what is viewed with it. */
-export function similar(request: RecommendationRequest, models: Models): Candidate[] | undefined {
+export function similar(request: RecommendationRequest, models: Models): ScoredProduct[] | undefined {
   const productId = request.productId;
   if (productId === undefined) return undefined;
   const scores = new Blend();
@@ -240,7 +240,7 @@ export function similar(request: RecommendationRequest, models: Models): Candida
 }
 
 /** `bought-together`: bought in the same orders; EASE's view of the product adds to sparse counts. */
-export function boughtTogether(request: RecommendationRequest, models: Models): Candidate[] | undefined {
+export function boughtTogether(request: RecommendationRequest, models: Models): ScoredProduct[] | undefined {
   const productId = request.productId;
   if (productId === undefined) return undefined;
   const scores = new Blend(universeOf(models));
@@ -251,7 +251,7 @@ export function boughtTogether(request: RecommendationRequest, models: Models): 
 }
 
 /** `cart-complements`: what goes with the whole cart. */
-export function cartComplements(request: RecommendationRequest, models: Models): Candidate[] | undefined {
+export function cartComplements(request: RecommendationRequest, models: Models): ScoredProduct[] | undefined {
   const cart = request.cart ?? [];
   if (cart.length === 0) return undefined;
   const scores = new Blend(universeOf(models));
