@@ -1,3 +1,4 @@
+import { followOtherNodes } from '../app/follow-other-nodes.js';
 import { LoyaltyService } from '../app/loyalty/loyalty-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileCache } from '../app/profiles/profile-cache.js';
@@ -161,12 +162,8 @@ export function composeRules(deps: RulesDeps) {
         if (result.announcements.length > 0) worker.nudge();
       });
       await Promise.all([segments.start(), loyalty.start(), webhooks.start()]);
-      await bus.subscribe('profiles', (payload) => {
-        if (payload['origin'] === nodeId) return;
-        for (const check of (payload['checks'] as
-          { profileId: string; dueAt: number | null }[] | undefined) ?? []) {
-          scheduler.schedule(check.profileId, check.dueAt);
-        }
+      await followOtherNodes(bus, nodeId, 'profiles', ({ checks }) => {
+        for (const check of checks) scheduler.schedule(check.profileId, check.dueAt);
       });
       for (const check of await store.dueChecks()) scheduler.schedule(check.profileId, check.dueAt);
       worker.start();

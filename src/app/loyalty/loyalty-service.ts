@@ -4,12 +4,12 @@ import {
   type LoyaltyProgramInput,
 } from '../../domain/profiles/index.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { BackfillState, Store } from '../../ports/store.js';
 import type { BackfillRunner } from '../segments/backfill-runner.js';
 
 const SETTING = 'loyalty.program';
 const PROGRESS = 'loyalty.backfill';
-const TOPIC = 'loyalty';
 
 /** The stored program: what the merchant wrote, as read back. */
 export interface StoredProgram extends LoyaltyProgramInput {
@@ -36,9 +36,7 @@ export class LoyaltyService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'loyalty', () => this.#reload());
   }
 
   program(): LoyaltyProgram | undefined {
@@ -61,7 +59,7 @@ export class LoyaltyService {
     this.#input = input;
     this.#program = program;
     this.deps.onChange?.();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId });
+    await this.deps.bus.publish('loyalty', { origin: this.deps.nodeId });
     void this.deps.backfill.run({
       change: { eventNames: new Set(), traits: false, everything: true },
       rebuild: { program },

@@ -13,6 +13,7 @@ import { DomainError } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Identity, Store, VersionedProfile } from '../../ports/store.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { EventIngestion } from './event-ingestion.js';
 import type { ProfileCache } from './profile-cache.js';
 
@@ -57,7 +58,6 @@ export type ErasureListener = (erased: {
   events: readonly unknown[];
 }) => void | Promise<void>;
 
-const ERASURE_TOPIC = 'erasures';
 /** How many profiles a statistics scan reads per page. */
 const SCAN_PAGE = 1_000;
 
@@ -69,10 +69,9 @@ export class ProfileService {
   constructor(private readonly deps: ProfileServiceDeps) {}
 
   async start(): Promise<void> {
-    await this.deps.bus.subscribe(ERASURE_TOPIC, (payload) => {
-      if (payload['origin'] !== this.deps.nodeId)
-        this.deps.cache.forget([payload['profileId'] as string], payload['identities'] as Identity[]);
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'erasures', ({ profileId, identities }) =>
+      this.deps.cache.forget([profileId], identities),
+    );
   }
 
   onErased(listener: ErasureListener): void {
@@ -180,7 +179,7 @@ export class ProfileService {
       const now = this.deps.clock.now();
       const removed = await this.deps.store.eraseProfile(profile.id, identities.map(this.deps.hashId), now);
       this.deps.cache.forget([profile.id], identities);
-      await this.deps.bus.publish(ERASURE_TOPIC, {
+      await this.deps.bus.publish('erasures', {
         origin: this.deps.nodeId,
         profileId: profile.id,
         identities,
