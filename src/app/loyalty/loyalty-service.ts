@@ -1,12 +1,9 @@
-import {
-  draftLoyaltyProgram,
-  type LoyaltyProgram,
-  type LoyaltyProgramInput,
-} from '../../domain/profiles/index.js';
+import { draftLoyaltyProgram, type LoyaltyProgramInput } from '../../domain/profiles/index.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
 import type { BackfillState, Store } from '../../ports/store.js';
 import type { BackfillRunner } from '../segments/backfill-runner.js';
+import type { LoyaltyProgramInForce } from './loyalty-program-in-force.js';
 
 const SETTING = 'loyalty.program';
 const PROGRESS = 'loyalty.backfill';
@@ -21,16 +18,14 @@ export interface StoredProgram extends LoyaltyProgramInput {
  * program recomputes every customer's points from their order history and their tier.
  */
 export class LoyaltyService {
-  #input: LoyaltyProgramInput | undefined;
-  #program: LoyaltyProgram | undefined;
-
   constructor(
     private readonly deps: {
       readonly store: Store;
       readonly bus: EventBus;
       readonly backfill: BackfillRunner;
       readonly nodeId: string;
-      readonly onChange?: () => void;
+      /** Where the program this node applies is kept: read by evaluation, written here. */
+      readonly inForce: LoyaltyProgramInForce;
     },
   ) {}
 
@@ -39,15 +34,12 @@ export class LoyaltyService {
     await followOtherNodes(this.deps.bus, this.deps.nodeId, 'loyalty', () => this.#reload());
   }
 
-  program(): LoyaltyProgram | undefined {
-    return this.#program;
-  }
-
   async get(): Promise<StoredProgram | undefined> {
-    if (this.#input === undefined) return undefined;
+    const input = this.deps.inForce.input();
+    if (input === undefined) return undefined;
     const progress = await this.deps.store.getSetting(PROGRESS);
     return {
-      ...this.#input,
+      ...input,
       ...(progress !== undefined && { backfill: JSON.parse(progress) as BackfillState }),
     };
   }
@@ -56,9 +48,7 @@ export class LoyaltyService {
   async put(input: LoyaltyProgramInput): Promise<StoredProgram> {
     const program = draftLoyaltyProgram(input);
     await this.deps.store.setSetting(SETTING, JSON.stringify(input));
-    this.#input = input;
-    this.#program = program;
-    this.deps.onChange?.();
+    this.deps.inForce.use(input);
     await this.deps.bus.publish('loyalty', { origin: this.deps.nodeId });
     void this.deps.backfill.run({
       change: { eventNames: new Set(), traits: false, everything: true },
@@ -70,8 +60,6 @@ export class LoyaltyService {
 
   async #reload(): Promise<void> {
     const stored = await this.deps.store.getSetting(SETTING);
-    this.#input = stored === undefined ? undefined : (JSON.parse(stored) as LoyaltyProgramInput);
-    this.#program = this.#input === undefined ? undefined : draftLoyaltyProgram(this.#input);
-    this.deps.onChange?.();
+    this.deps.inForce.use(stored === undefined ? undefined : (JSON.parse(stored) as LoyaltyProgramInput));
   }
 }
