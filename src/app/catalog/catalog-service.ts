@@ -14,8 +14,10 @@ import {
 } from '../../domain/catalog/index.js';
 import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { BusPayload, EventBus } from '../../ports/event-bus.js';
+import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
+import type { CatalogChanged, CatalogChangeKind } from '../../ports/topics.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 
 export interface CatalogServiceDeps {
   readonly store: Store;
@@ -36,9 +38,7 @@ export interface StockLevel {
   readonly totalAvailable: number;
 }
 
-export type ChangeKind = 'products' | 'stock' | 'collections';
-
-const TOPIC = 'catalog';
+export type ChangeKind = CatalogChangeKind;
 
 /**
  * Catalogue use cases. Writes go to the store first (durable), then to this node's memory, then to
@@ -75,7 +75,9 @@ export class CatalogService {
       this.deps.catalog.setStock(record.productId, record.location, record.available);
     }
     for (const collection of snapshot.collections) this.deps.catalog.putCollection(collection);
-    await this.deps.bus.subscribe(TOPIC, (payload) => this.#applyRemoteChange(payload));
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'catalog', (payload) =>
+      this.#applyRemoteChange(payload),
+    );
   }
 
   /** @throws DomainError `product_not_found`. */
@@ -184,7 +186,7 @@ export class CatalogService {
   async #announce(kind: ChangeKind, ids: readonly string[]): Promise<void> {
     if (kind === 'products') this.#productsChanged();
     for (const listener of this.#changeListeners) listener(kind, ids);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, kind, ids });
+    await this.deps.bus.publish('catalog', { origin: this.deps.nodeId, kind, ids });
   }
 
   #productsChanged(): void {
@@ -192,12 +194,10 @@ export class CatalogService {
   }
 
   /** Re-reads from the store what another node changed; the store, not the message, is the truth. */
-  async #applyRemoteChange(payload: BusPayload): Promise<void> {
-    if (payload['origin'] === this.deps.nodeId) return;
-    const ids = payload['ids'] as readonly string[];
+  async #applyRemoteChange({ kind, ids }: CatalogChanged): Promise<void> {
     const { store, catalog } = this.deps;
     for (const id of ids) {
-      if (payload['kind'] === 'collections') {
+      if (kind === 'collections') {
         const collection = await store.getCollection(id);
         if (collection === undefined) catalog.removeCollection(id);
         else catalog.putCollection(collection);
@@ -211,8 +211,8 @@ export class CatalogService {
       catalog.putProduct(product);
       catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
     }
-    if (payload['kind'] === 'products') this.#productsChanged();
-    for (const listener of this.#changeListeners) listener(payload['kind'] as ChangeKind, ids);
+    if (kind === 'products') this.#productsChanged();
+    for (const listener of this.#changeListeners) listener(kind, ids);
   }
 }
 

@@ -8,10 +8,9 @@ import {
 } from '../../domain/content/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 import { deviceTypeOf, type CustomerContext } from '../customers/customer-context.js';
-
-const TOPIC = 'content';
 
 /** The variant a slot shows this viewer now, and why. */
 export interface ResolvedContent {
@@ -40,9 +39,7 @@ export class ContentService {
 
   async start(): Promise<void> {
     // Subscribe first: a change made elsewhere while the slots load is then read again after.
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'content', () => this.#reload());
     await this.#reload();
   }
 
@@ -84,7 +81,7 @@ export class ContentService {
 
   async #changed(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId });
+    await this.deps.bus.publish('content', { origin: this.deps.nodeId });
   }
 
   #reload(): Promise<void> {

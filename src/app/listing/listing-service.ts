@@ -25,6 +25,7 @@ import {
 import { isInCategory, normalizeCategoryPath } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { SettingsStore } from '../../ports/store.js';
 import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
 import type { PricedItem, PricingService } from '../pricing/pricing-service.js';
@@ -84,7 +85,6 @@ interface CachedScan extends ScannedListing {
 
 /** The rules are one small document with the store-wide settings; the bus says when they change. */
 const RULES_KEY = 'listings.rules';
-const RULES_TOPIC = 'listings';
 
 /** Products re-ranked for the customer per request: the head of the visitor's order. */
 const RERANKED = 500;
@@ -113,9 +113,9 @@ export class ListingService {
 
   /** Loads the rules in force and follows other nodes' changes to them. */
   async start(): Promise<void> {
-    await this.deps.bus.subscribe(RULES_TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) this.#use(await this.#readRules());
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'listings', async () =>
+      this.#use(await this.#readRules()),
+    );
     this.#use(await this.#readRules());
   }
 
@@ -131,7 +131,7 @@ export class ListingService {
     const rules = readListingRules(input);
     await this.deps.store.setSetting(RULES_KEY, JSON.stringify(rules));
     this.#use(rules);
-    await this.deps.bus.publish(RULES_TOPIC, { origin: this.deps.nodeId });
+    await this.deps.bus.publish('listings', { origin: this.deps.nodeId });
     return rules;
   }
 

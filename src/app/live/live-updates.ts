@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CatalogService, ChangeKind } from '../catalog/catalog-service.js';
 import { pageChanges, type PageChange, type WatchedPage } from '../../domain/live/index.js';
 import { DomainError } from '../../domain/shared/index.js';
-import type { BusPayload, EventBus } from '../../ports/event-bus.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { ProfilesChanged } from '../../ports/topics.js';
 import type { CustomerTokens } from '../access/customer-tokens.js';
 import {
   priceShopperOf,
@@ -91,7 +92,7 @@ const RECENT_VIEWS_WATCHED = 4;
  * Topics after which every open page is looked at again: segment or loyalty rules changed. (Their
  * effect on customers also arrives as profile changes, once memberships are worked out again.)
  */
-const RULE_TOPICS = ['segments', 'loyalty'];
+const RULE_TOPICS = ['segments', 'loyalty'] as const;
 
 /**
  * Live updates for open pages (`GET /v1/stream`). Each watched page remembers what it last showed
@@ -276,11 +277,9 @@ export class LiveUpdates {
     watcher.expiry.unref();
   }
 
-  #profilesChanged(payload: BusPayload): void {
-    const profileIds = new Set((payload['profileIds'] as string[] | undefined) ?? []);
-    const identities = new Set(
-      ((payload['identities'] as { value?: string }[] | undefined) ?? []).map((identity) => identity.value),
-    );
+  #profilesChanged(payload: ProfilesChanged): void {
+    const profileIds = new Set(payload.profileIds);
+    const identities = new Set(payload.identities.map((identity) => identity.value));
     for (const watcher of this.#watchers.values()) {
       const { userId, anonymousId } = watcher.customer;
       if (

@@ -14,6 +14,7 @@ import type { Catalog, Product } from '../../domain/catalog/index.js';
 import type { Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { PriceHistorySince, Store, VersionPrecondition } from '../../ports/store.js';
 
 /** Who the prices are for: the pricing customer and their loyalty perk (see CustomerContexts). */
@@ -36,7 +37,6 @@ export interface PricedItem {
   readonly error?: { readonly code: 'price_unavailable' | 'product_not_found' | 'amount_too_large' };
 }
 
-const TOPIC = 'prices';
 const DAY_MS = 86_400_000;
 /** The Omnibus window. */
 const PRIOR_PRICE_WINDOW_MS = 30 * DAY_MS;
@@ -80,12 +80,10 @@ export class PricingService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'prices', () => this.#reload());
     // Base prices change with products: keep the Omnibus history current (coalesced).
-    await this.deps.bus.subscribe('catalog', (payload) => {
-      if (payload['kind'] === 'products') this.refreshHistory();
+    await this.deps.bus.subscribe('catalog', ({ kind }) => {
+      if (kind === 'products') this.refreshHistory();
     });
   }
 
@@ -94,7 +92,7 @@ export class PricingService {
     const draft = draftPriceList(id, input);
     const list = await this.deps.store.putPriceList(draft, { now: this.deps.clock.now(), ifVersion });
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('prices', { origin: this.deps.nodeId, id });
     return list;
   }
 
@@ -114,7 +112,7 @@ export class PricingService {
       throw new PricingError('price_list_not_found', `no price list ${id}`, {});
     }
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('prices', { origin: this.deps.nodeId, id });
   }
 
   /**

@@ -11,9 +11,9 @@ import {
 import type { CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 
-const TOPIC = 'promotions';
 /** Codes made per generation request, at most. */
 export const MAX_GENERATED_CODES = 100_000;
 
@@ -56,9 +56,7 @@ export class PromotionService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'promotions', () => this.#reload());
   }
 
   /** @throws DomainError `invalid_promotion`, `coupon_taken`, `version_conflict`. */
@@ -114,7 +112,7 @@ export class PromotionService {
 
   async #changed(id: string): Promise<void> {
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('promotions', { origin: this.deps.nodeId, id });
   }
 
   async #reload(): Promise<void> {

@@ -1,5 +1,9 @@
 import type { Interaction, InteractionKind } from '../../domain/recommendations/index.js';
 import type { TrackedEvent } from '../../domain/profiles/index.js';
+import type { Lesson } from '../../ports/topics.js';
+
+/** What one event teaches the models, in a form that crosses the bus to other nodes as it is. */
+export type { Lesson };
 
 /** The e-commerce events the models learn from, and what each one means to them. */
 const KINDS: Readonly<Record<string, InteractionKind>> = {
@@ -8,16 +12,6 @@ const KINDS: Readonly<Record<string, InteractionKind>> = {
   'Product Added': 'cart',
   'Order Completed': 'purchase',
 };
-
-/** What one event teaches the models, in a form that crosses the bus to other nodes as it is. */
-export interface Lesson {
-  readonly messageId: string;
-  /** The profile it is about (an erased one's late lessons are dropped). */
-  readonly profileId: string;
-  /** An order is learnt once by its id, however many times it arrives. */
-  readonly orderId?: string;
-  readonly interactions: readonly Interaction[];
-}
 
 /** The lesson of an event, or undefined when it teaches the models nothing. */
 export function lessonOf(

@@ -20,6 +20,7 @@ import type { ModelTrainer } from '../../ports/model-trainer.js';
 import type { Store } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { CustomerContext } from '../customers/customer-context.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 import type { ProfileService } from '../profiles/profile-service.js';
@@ -70,9 +71,6 @@ export interface ModelReport {
   readonly describedProducts: number;
 }
 
-const RULES_TOPIC = 'recommendations';
-const LESSONS_TOPIC = 'recommendations.lessons';
-const ERASURE_TOPIC = 'erasures';
 /**
  * Events and profiles read per page when the models are rebuilt from the store: small, because a
  * page is read and parsed in one go (SQLite answers synchronously) while requests wait.
@@ -148,14 +146,10 @@ export class RecommendationService {
     deps.ingestion.onCommittedBeforeAck((result) => this.#learn(result));
     deps.profiles.onErased(({ profileId }) => this.#erase(profileId));
     deps.catalog.onProductsChanged(() => this.#contentChanged());
-    await deps.bus.subscribe(ERASURE_TOPIC, (payload) => {
-      if (payload['origin'] !== deps.nodeId) this.#erase(payload['profileId'] as string);
-    });
-    await deps.bus.subscribe(LESSONS_TOPIC, (payload) => {
-      if (payload['origin'] !== deps.nodeId) this.#apply(payload as unknown as LearntElsewhere);
-    });
-    await deps.bus.subscribe(RULES_TOPIC, async (payload) => {
-      if (payload['origin'] !== deps.nodeId) this.#merchandising = await readMerchandising(deps.store);
+    await followOtherNodes(deps.bus, deps.nodeId, 'erasures', ({ profileId }) => this.#erase(profileId));
+    await followOtherNodes(deps.bus, deps.nodeId, 'recommendations.lessons', (learnt) => this.#apply(learnt));
+    await followOtherNodes(deps.bus, deps.nodeId, 'recommendations', async () => {
+      this.#merchandising = await readMerchandising(deps.store);
     });
     this.#merchandising = await readMerchandising(deps.store);
     const read = await this.#readLog();
@@ -250,7 +244,7 @@ export class RecommendationService {
   async putRules(merchandising: Merchandising): Promise<Merchandising> {
     await writeMerchandising(this.deps.store, merchandising);
     this.#merchandising = merchandising;
-    await this.deps.bus.publish(RULES_TOPIC, { origin: this.deps.nodeId });
+    await this.deps.bus.publish('recommendations', { origin: this.deps.nodeId });
     return merchandising;
   }
 
@@ -365,7 +359,7 @@ export class RecommendationService {
     this.#apply(learnt);
     if (lessons.length > 0 || learnt.merges.length > 0) {
       void this.deps.bus
-        .publish(LESSONS_TOPIC, { origin: this.deps.nodeId, ...learnt })
+        .publish('recommendations.lessons', { origin: this.deps.nodeId, ...learnt })
         .catch(this.deps.onError);
     }
   }

@@ -2,6 +2,7 @@ import { SegmentError, compileSegment, findCycle, type SegmentInput } from '../.
 import type { ActivitySpec } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { SegmentMember, Store, StoredSegment, VersionPrecondition } from '../../ports/store.js';
 import type { BackfillRunner } from './backfill-runner.js';
 import type { SegmentRegistry } from './segment-registry.js';
@@ -17,18 +18,15 @@ export interface SegmentServiceDeps {
   readonly activitySpec: () => ActivitySpec;
 }
 
-const TOPIC = 'segments';
-
 /** Segments: writing them (validated, compiled, no cycles), back-filling them, listing members. */
 export class SegmentService {
   constructor(private readonly deps: SegmentServiceDeps) {}
 
   async start(): Promise<void> {
     this.deps.registry.load(await this.deps.store.listSegments());
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] === this.deps.nodeId) return;
-      this.deps.registry.load(await this.deps.store.listSegments());
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'segments', async () =>
+      this.deps.registry.load(await this.deps.store.listSegments()),
+    );
   }
 
   /**
@@ -53,7 +51,7 @@ export class SegmentService {
     const before = this.deps.activitySpec();
     const stored = await store.putSegment(draft, { now: this.deps.clock.now(), ifVersion });
     registry.put(stored);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('segments', { origin: this.deps.nodeId, id });
     const after = this.deps.activitySpec();
     void this.deps.backfill.run({
       change: { eventNames: new Set(), traits: false, segments: new Set([id]) },
@@ -87,7 +85,7 @@ export class SegmentService {
     if (!(await this.deps.store.deleteSegment(id, ifVersion)))
       throw new SegmentError('segment_not_found', `no segment ${id}`, {});
     this.deps.registry.remove(id);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('segments', { origin: this.deps.nodeId, id });
   }
 
   /** @throws DomainError `segment_not_found`. */

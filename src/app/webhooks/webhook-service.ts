@@ -1,11 +1,10 @@
 import { AppError } from '../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { Store, VersionPrecondition, Webhook, WebhookDraft } from '../../ports/store.js';
 import type { WebhookTransport } from '../../ports/webhook-transport.js';
 import type { WebhookRegistry } from './webhook-registry.js';
-
-const TOPIC = 'webhooks';
 
 /** Webhook subscriptions: checked against the address policy on write, known to every node. */
 export class WebhookService {
@@ -22,10 +21,9 @@ export class WebhookService {
 
   async start(): Promise<void> {
     this.deps.registry.load(await this.deps.store.listWebhooks());
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId)
-        this.deps.registry.load(await this.deps.store.listWebhooks());
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'webhooks', async () =>
+      this.deps.registry.load(await this.deps.store.listWebhooks()),
+    );
   }
 
   /** @throws DomainError `webhook_target_refused`, `version_conflict`. */
@@ -40,7 +38,7 @@ export class WebhookService {
     }
     const webhook = await this.deps.store.putWebhook(draft, { now: this.deps.clock.now(), ifVersion });
     this.deps.registry.put(webhook);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id: webhook.id });
+    await this.deps.bus.publish('webhooks', { origin: this.deps.nodeId, id: webhook.id });
     return webhook;
   }
 
@@ -59,7 +57,7 @@ export class WebhookService {
     if (!(await this.deps.store.deleteWebhook(id)))
       throw new AppError('webhook_not_found', `no webhook ${id}`, {});
     this.deps.registry.remove(id);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('webhooks', { origin: this.deps.nodeId, id });
   }
 
   /** The messages of a webhook and how their delivery went. */
