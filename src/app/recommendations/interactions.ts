@@ -1,5 +1,5 @@
 import type { Interaction, InteractionKind } from '../../domain/recommendations/index.js';
-import type { TrackedEvent } from '../../domain/profiles/index.js';
+import type { Profile, TrackedEvent } from '../../domain/profiles/index.js';
 
 /** The e-commerce events the models learn from, and what each one means to them. */
 const KINDS: Readonly<Record<string, InteractionKind>> = {
@@ -91,4 +91,13 @@ export function countryCode(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const code = value.trim().toLowerCase();
   return /^[a-z]{2}$/.test(code) ? code : undefined;
+}
+
+/** Where a profile says the customer is and which segments they are in, as popularity reads it. */
+export function whereaboutsOf(profile: Profile): Whereabouts {
+  const country = countryCode(profile.traits['country']);
+  return {
+    ...(country !== undefined && { country }),
+    ...(profile.segments.length > 0 && { segments: profile.segments }),
+  };
 }
