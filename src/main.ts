@@ -8,25 +8,14 @@ import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { buildApp } from './adapters/http/build-app.js';
+import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
 import { Readiness } from './app/readiness.js';
-import { accessCapability } from './composition/access.js';
-import { catalogCapability } from './composition/catalog.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
-import { contentCapability } from './composition/content.js';
-import { decideCapability } from './composition/decide.js';
-import { demoCapability } from './composition/demo.js';
-import { listingsCapability } from './composition/listings.js';
-import { liveCapability } from './composition/live.js';
-import { pricingCapability } from './composition/pricing.js';
-import { profilesCapability } from './composition/profiles.js';
-import { promotionsCapability } from './composition/promotions.js';
-import { recommendationsCapability } from './composition/recommendations.js';
-import { rulesCapability } from './composition/rules.js';
-import { systemCapability } from './composition/system.js';
+import { NODE_CAPABILITIES } from './composition/node.js';
 import type { Config } from './config/schema.js';
 import type { Clock } from './ports/clock.js';
 import type { EventBus } from './ports/event-bus.js';
@@ -45,31 +34,10 @@ export interface AttuneOverrides {
 }
 
 /**
- * What a node is made of, one capability per entry (each wired in `src/composition/<name>.ts`,
- * which says what it needs). They are built and started after what they need, stopped before it;
- * their routes are installed in that order.
- */
-const CAPABILITIES = {
-  system: systemCapability,
-  access: accessCapability,
-  catalog: catalogCapability,
-  profiles: profilesCapability,
-  rules: rulesCapability,
-  pricing: pricingCapability,
-  promotions: promotionsCapability,
-  recommendations: recommendationsCapability,
-  content: contentCapability,
-  listings: listingsCapability,
-  decide: decideCapability,
-  live: liveCapability,
-  demo: demoCapability,
-};
-
-/**
  * A composed Attune node: the app (not yet listening), what it runs on, and every capability's
  * services (`catalog`, `rules`, `decide`, ..., `createdKeys`, `backgroundWork`).
  */
-export type Attune = NodeServices<typeof CAPABILITIES> & {
+export type Attune = NodeServices<typeof NODE_CAPABILITIES> & {
   readonly app: FastifyInstance;
   readonly config: Config;
   readonly store: Store;
@@ -97,7 +65,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     config.customerTokenSecret ??
     (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
 
-  const node = composeCapabilities(CAPABILITIES, {
+  const node = composeCapabilities(NODE_CAPABILITIES, {
     config,
     logger,
     clock: overrides.clock ?? systemClock,
@@ -109,6 +77,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     hashId: createIdHasher(salt),
     customerTokenSecret,
     trainer: overrides.trainer ?? createWorkerModelTrainer(),
+    webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
   });
   await readiness.track('loading from the store', node.start());
   const app = await buildApp({

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.js';
 import type { EventBus } from '../ports/event-bus.js';
 import type { ModelTrainer } from '../ports/model-trainer.js';
 import type { Identity, Store } from '../ports/store.js';
+import type { WebhookTransport } from '../ports/webhook-transport.js';
 
 /** What every capability is built on: chosen once, in `createAttune`. */
 export interface Infrastructure {
@@ -25,6 +26,8 @@ export interface Infrastructure {
   readonly customerTokenSecret: string;
   /** Where the heavier recommendation models are trained (a worker thread unless replaced). */
   readonly trainer: ModelTrainer;
+  /** How webhook messages leave the node (HTTP, refusing private targets unless configured). */
+  readonly webhookTransport: WebhookTransport;
 }
 
 export type { RouteInstaller };

@@ -24,7 +24,7 @@ export const decideCapability = capability(
     const log = new DecisionLog(store, onError);
     const decide = new DecideService({ clock, log, listings, recommendations, content, checkout });
     return {
-      services: { decide },
+      services: { decide, decisionLog: log },
       routes: [(app) => registerDecideRoutes(app, { decide, customers, storeCurrency: config.currency })],
       // Writes the decisions still buffered.
       stop: () => log.close(),

@@ -12,7 +12,6 @@ import { SegmentService } from '../app/segments/segment-service.js';
 import { WindowScheduler } from '../app/segments/window-scheduler.js';
 import { DeliveryWorker } from '../app/webhooks/delivery-worker.js';
 import { WebhookService } from '../app/webhooks/webhook-service.js';
-import { createNodeHttpTransport } from '../adapters/webhooks/node-http-transport.js';
 import { capability, type Infrastructure } from './capability.js';
 import { productFactsOf } from './catalog.js';
 import type { RulesInForce } from './rules-in-force.js';
@@ -34,7 +33,7 @@ export const rulesCapability = capability(
   (infra: Infrastructure, deps: RulesDeps) => {
     const { store, bus, clock, nodeId, onError } = infra;
     const { ingestion, inForce } = deps;
-    const transport = createNodeHttpTransport({ allowPrivate: infra.config.webhookAllowPrivate });
+    const transport = infra.webhookTransport;
     const worker = new DeliveryWorker({ store, clock, registry: inForce.webhooks, transport, onError });
     const reevaluate = (
       ids: readonly string[],
