@@ -1,5 +1,5 @@
 import { normalizeCategoryPath, type ActivityEntry } from '../shared/index.js';
-import type { ProductTaxonomy } from './apply-event.js';
+import type { ProductTaxonomy } from './product-taxonomy.js';
 import type { TrackedEvent } from './event.js';
 
 /** Which events to remember, with which properties, and for how long (decided by the rules in use). */

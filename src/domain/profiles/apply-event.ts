@@ -4,12 +4,8 @@ import { addAffinity } from './affinity.js';
 import { pointsFor, type LoyaltyProgram } from './loyalty.js';
 import type { CommerceData, CommerceProduct, TrackedEvent } from './event.js';
 import type { CartLine, Profile } from './profile.js';
+import type { ProductTaxonomy } from './product-taxonomy.js';
 
-/** A product's place in the catalogue, its categories and brand: what affinities are attributed to. */
-export interface ProductTaxonomy {
-  readonly categories: readonly string[];
-  readonly brand?: string;
-}
 
 export interface ApplyContext {
   readonly productFacts: (productId: string) => ProductTaxonomy | undefined;

@@ -23,7 +23,8 @@ export {
   type Profile,
   type ProfileStats,
 } from './profile.js';
-export { applyConsent, applyEvent, type ApplyContext, type ProductTaxonomy } from './apply-event.js';
+export { applyConsent, applyEvent, type ApplyContext } from './apply-event.js';
+export type { ProductTaxonomy } from './product-taxonomy.js';
 export {
   NO_ACTIVITY,
   categoriesOf,
