@@ -6,7 +6,6 @@ import type { CommerceData, CommerceProduct, TrackedEvent } from './event.js';
 import type { CartLine, Profile } from './profile.js';
 import type { ProductTaxonomy } from './product-taxonomy.js';
 
-
 export interface ApplyContext {
   readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
   /** Order Completed: true only the first time this order_id is seen, however it arrives. */
