@@ -17,7 +17,7 @@ const DOMAIN_MODULES = [
   'ranking',
 ];
 
-/** Domain code is pure (DESIGN.md §2, STYLE.md "Boundaries"): these rules hold it to that. */
+/** Domain code is pure (docs/architecture.md, Layers): these rules hold it to that. */
 const domainPurity = {
   files: ['src/domain/**/*.ts'],
   ignores: ['src/domain/**/*.test.ts'],

@@ -1,7 +1,8 @@
 /**
  * Builds the demo store's compact extract of the UCI Online Retail data set (CC BY 4.0; Chen, Sain &
  * Guo 2012) from the original CSV. Usage:
- *   npm run demo:data -- [path/to/online_retail.csv.gz]   (default ../shared/data/online-retail/online_retail.csv.gz)
+ *   npm run demo:data -- [path/to/online_retail.csv.gz]   (default: online-retail/online_retail.csv.gz
+ *   in the data sets folder, docs/evaluation.md)
  * Writes demo/online-retail/catalogue.ndjson.gz: every product with its most recent unit price in GBP,
  * its most common description as title, a category and colour/pattern attributes; and
  * demo/online-retail/orders.ndjson.gz: every invoice of a known customer (cancellations, whose number
@@ -15,6 +16,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import { majorToMinorUnits } from '../src/domain/shared/index.js';
 import { packageRoot } from '../src/adapters/files/package-root.js';
+import { dataSetFile } from '../bench/lib/data-sets.js';
 import { attributesOf, categoryOf, titleOf } from './online-retail-categories.js';
 
 const PRODUCT_CODE = /^\d{5}[A-Z]*$/;
@@ -36,9 +38,7 @@ interface ProductStats {
 }
 
 async function main(): Promise<void> {
-  const source = resolve(
-    process.argv[2] ?? resolve(packageRoot(), '../shared/data/online-retail/online_retail.csv.gz'),
-  );
+  const source = resolve(process.argv[2] ?? dataSetFile('online-retail/online_retail.csv.gz'));
   const stats = new Map<string, ProductStats>();
   const invoices = new Map<string, Invoice>();
   const rows = createReadStream(source)

@@ -1,20 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { packageRoot } from '../../src/adapters/files/package-root.js';
 import type { Interaction } from '../../src/domain/recommendations/index.js';
+import { dataSetFile } from './data-sets.js';
 
-/**
- * The public data sets of EVALUATION.md, beside the project: `../shared/data` from the checkout,
- * or from the folder above it when the checkout is a worktree one level deeper.
- */
-export const SHARED_DATA =
-  [resolve(packageRoot(), '../shared/data'), resolve(packageRoot(), '../../shared/data')].find((path) =>
-    existsSync(path),
-  ) ?? resolve(packageRoot(), '../shared/data');
-
-/** One cleaned Online Retail line (R1's cleaning rules). */
+/** One cleaned Online Retail line (R1's cleaning rules, docs/evaluation.md). */
 export interface RetailLine {
   readonly invoice: string;
   readonly productId: string;
@@ -33,7 +23,7 @@ export interface RetailLine {
  */
 export function onlineRetailLines(): RetailLine[] {
   const rows = parse<Record<string, string>>(
-    gunzipSync(readFileSync(resolve(SHARED_DATA, 'online-retail/online_retail.csv.gz'))),
+    gunzipSync(readFileSync(dataSetFile('online-retail/online_retail.csv.gz'))),
     {
       columns: true,
     },
@@ -83,7 +73,7 @@ export interface RetailSession {
  */
 export function onlineRetailSessions(): { sessions: RetailSession[]; titles: Map<string, string> } {
   const rows = parse<Record<string, string>>(
-    gunzipSync(readFileSync(resolve(SHARED_DATA, 'online-retail/online_retail.csv.gz'))),
+    gunzipSync(readFileSync(dataSetFile('online-retail/online_retail.csv.gz'))),
     { columns: true },
   );
   const byInvoice = new Map<string, { at: number; products: string[] }>();
@@ -124,7 +114,7 @@ export function purchaseOf(line: RetailLine): Interaction {
 
 /** The Groceries baskets, one a line. */
 export function groceryBaskets(): string[][] {
-  return readFileSync(resolve(SHARED_DATA, 'groceries/groceries.csv'), 'utf8')
+  return readFileSync(dataSetFile('groceries/groceries.csv'), 'utf8')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0)

@@ -3,7 +3,7 @@ import {
   DEFAULT_BLEND,
   OnlineModel,
   recommend,
-  type ProductFacts,
+  type RecommendableProduct,
   type RecommendContext,
 } from '../../src/domain/recommendations/index.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
@@ -22,7 +22,7 @@ export function r3InModule(data: R3Data, learnTest: boolean): R3Run {
     for (const productId of session.products)
       model.observe({ customer: session.invoice, productId, kind: 'view', quantity: 1, at: session.at });
   }
-  const products = new Map<string, ProductFacts>(
+  const products = new Map<string, RecommendableProduct>(
     [...data.titles].map(([id, title]) => [
       id,
       { id, title: title === '' ? id : title, categories: [], attributes: {}, price: 100, sellable: true },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { configFor } from '../../src/config/load.js';
 import { openShippedProductFile } from '../../src/adapters/files/shipped-files.js';
-import { createProductRecordValidator } from '../../src/adapters/http/product-record-validator.js';
+import { createProductRecordValidator } from '../../src/adapters/http/products/record-validator.js';
 import { importProducts } from '../../src/app/catalog/product-import.js';
 import { createAttune } from '../../src/main.js';
 import { runLoad } from '../lib/load.js';

@@ -1,34 +1,35 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import { packageRoot } from '../../src/adapters/files/package-root.js';
 import {
   PromotionIndex,
   draftPromotion,
   evaluateCart,
-  selectPromotions,
+  selectForCart,
   type CartEvaluation,
   type CartLineInput,
   type Promotion,
   type PromotionInput,
 } from '../../src/domain/promotions/index.js';
 import { divideHalfEven, majorToMinorUnits, normalizeCategoryPath } from '../../src/domain/shared/index.js';
+import { dataSetFile } from '../lib/data-sets.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 
 /**
- * P1 of EVALUATION.md: the Complete Journey sample's 27 campaigns as promotions for the households
+ * P1 of docs/evaluation.md: the Complete Journey sample's 27 campaigns as promotions for the households
  * that received them, each campaign's coupon products as the products it discounts, and every real
  * basket evaluated as a cart for its household at the moment it was bought. The action per
  * campaign type is ours (the data set names none): Type A 10% off its products (at most 5.00 an
  * order), Type B 0.50 off each unit (best-deal group: one B campaign per basket), Type C buy two of
  * its products, the cheapest third at half price.
  */
-const DATA = resolve(packageRoot(), '../shared/data/completejourney');
 
 type Row = Record<string, string>;
 const read = (file: string): Row[] =>
-  parse<Row>(gunzipSync(readFileSync(resolve(DATA, file))), { columns: true, skip_empty_lines: true });
+  parse<Row>(gunzipSync(readFileSync(dataSetFile(`completejourney/${file}`))), {
+    columns: true,
+    skip_empty_lines: true,
+  });
 
 interface Campaign {
   readonly id: string;
@@ -209,18 +210,9 @@ function run(data: { campaigns: Campaign[]; baskets: Basket[] }) {
   for (const basket of data.baskets) {
     const begun = performance.now();
     const segments = segmentsOf.get(basket.household) ?? none;
-    const selection = selectPromotions(
-      basket.lines.map((line) => ({
-        id: line.productId,
-        categories: line.categories,
-        brand: line.brand,
-        attributes: line.attributes,
-      })),
-      [],
-      noCoupons,
-      index,
-    );
-    const result = evaluateCart({ currency: 'USD', lines: basket.lines, coupons: [] }, selection, {
+    const request = { currency: 'USD', lines: basket.lines, coupons: [] };
+    const selection = selectForCart(request, noCoupons, index);
+    const result = evaluateCart(request, selection, {
       now: basket.at,
       shopper: { segments, isFirstOrder: false },
       usage,

@@ -13,7 +13,7 @@ import { syntheticPromotions } from '../lib/synthetic-promotions.js';
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 
 /**
- * A category page of the demo store, as DESIGN.md §5 describes the decide benchmark: 24 listing
+ * A category page of the demo store, as docs/evaluation.md describes the decide benchmark: 24 listing
  * items, two recommendation slots, one content slot and a 3-line cart, for a real customer.
  */
 const PAGE = {

@@ -2,7 +2,7 @@ import {
   PromotionIndex,
   draftPromotion,
   evaluateCart,
-  selectPromotions,
+  selectForCart,
   type CartLineInput,
   type Promotion,
 } from '../../src/domain/promotions/index.js';
@@ -79,24 +79,11 @@ function evaluate(count: number): { rate: number; p99Ms: number; candidates: num
   for (let round = 0; round < 3; round += 1) {
     for (const cart of carts) {
       const begun = performance.now();
-      const selection = selectPromotions(
-        cart.lines.map((line) => ({
-          id: line.productId,
-          categories: line.categories,
-          brand: line.brand,
-          attributes: line.attributes,
-        })),
-        cart.coupons,
-        coupons,
-        index,
-      );
-      const result = evaluateCart(
-        { currency: 'GBP', lines: cart.lines, coupons: cart.coupons },
-        selection,
-        context,
-      );
+      const request = { currency: 'GBP', lines: cart.lines, coupons: cart.coupons };
+      const selection = selectForCart(request, coupons, index);
+      const result = evaluateCart(request, selection, context);
       timings.push(performance.now() - begun);
-      candidates += selection.candidates.length;
+      candidates += selection.inPlay.length;
       applied += result.applied.length;
       checksum += result.total.amount;
     }

@@ -9,7 +9,7 @@ import {
   easeTrainingSet,
   recommend,
   trainEase,
-  type ProductFacts,
+  type RecommendableProduct,
 } from '../../src/domain/recommendations/index.js';
 import { formatNumber, type BenchRow } from '../lib/report.js';
 import {
@@ -34,7 +34,7 @@ type Metrics = ListMetrics;
 /** R1's split: the lines, who bought what before and after 1 November 2011, and whom to ask. */
 interface R1Data {
   readonly lines: readonly RetailLine[];
-  readonly products: Map<string, ProductFacts>;
+  readonly products: Map<string, RecommendableProduct>;
   readonly train: Map<string, Set<string>>;
   readonly test: Map<string, Set<string>>;
   readonly trainItems: Set<string>;
@@ -44,7 +44,7 @@ interface R1Data {
 
 function r1Data(): R1Data {
   const lines = onlineRetailLines();
-  const products = new Map<string, ProductFacts>();
+  const products = new Map<string, RecommendableProduct>();
   const train = new Map<string, Set<string>>();
   const test = new Map<string, Set<string>>();
   for (const line of lines) {
@@ -85,7 +85,7 @@ async function evaluateR1(
   return scorecard.metrics(data.trainItems.size);
 }
 
-/** R1 of EVALUATION.md through Attune's recommendation module: train on the lines before November 2011, ask for-you. */
+/** R1 of docs/evaluation.md through Attune's recommendation module: train on the lines before November 2011, ask for-you. */
 export async function r1(): Promise<{ all: Metrics; discovery: Metrics; trainSeconds: number; ms: number }> {
   const data = r1Data();
   const model = new OnlineModel();
@@ -210,7 +210,7 @@ export async function r1OverHttp(): Promise<{ all: Metrics; discovery: Metrics; 
   }
 }
 
-/** R2 of EVALUATION.md: hold out 20% of the baskets, hide one item of each, ask cart-complements for the rest. */
+/** R2 of docs/evaluation.md: hold out 20% of the baskets, hide one item of each, ask cart-complements for the rest. */
 export function r2(): Metrics {
   const random = seededRandom(42);
   const baskets = groceryBaskets();
@@ -234,7 +234,7 @@ export function r2(): Metrics {
   const set = easeTrainingSet(model.customers.values(), DENSE_ITEMS);
   const ease = new EaseModel(trainEase(set.items, set.rows, LAMBDA));
   const items = new Set(baskets.flat());
-  const product = (id: string): ProductFacts | undefined =>
+  const product = (id: string): RecommendableProduct | undefined =>
     items.has(id) ? { id, title: id, categories: [], attributes: {}, price: 100, sellable: true } : undefined;
   const context = { models: { online: model, ease }, product, merchandising: {}, blend: DEFAULT_BLEND };
   const scorecard = new Scorecard();

@@ -1,5 +1,5 @@
 import { openProductFile } from '../adapters/files/product-file-reader.js';
-import { createProductRecordValidator } from '../adapters/http/product-record-validator.js';
+import { createProductRecordValidator } from '../adapters/http/products/record-validator.js';
 import {
   importProducts,
   type ImportRow,

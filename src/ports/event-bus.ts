@@ -1,7 +1,7 @@
-/** A JSON-serialisable message body. */
-export type BusPayload = Readonly<Record<string, unknown>>;
+import type { TopicMap, Topics } from './topics.js';
 
-export type BusHandler = (payload: BusPayload) => void | Promise<void>;
+/** Handles one topic's messages; a rejection is reported and the next message still runs. */
+export type BusHandler<P> = (payload: P) => void | Promise<void>;
 
 export interface BusSubscription {
   unsubscribe(): Promise<void>;
@@ -9,17 +9,18 @@ export interface BusSubscription {
 
 /**
  * Propagates changes between the parts of one node and between nodes (catalogue edits, cache
- * invalidations, live updates). The store stays the system of record: the bus says *what changed*,
- * subscribers re-read what they need.
+ * invalidations, live updates), over the topics of `T` (Attune's {@link Topics} unless a test brings
+ * its own). The store stays the system of record: the bus says *what changed*, subscribers re-read
+ * what they need. Payloads travel as JSON: a subscriber gets an equal copy, never the publisher's object.
  *
  * Contract (tested against every adapter): once `subscribe` resolves, the handler receives every
  * payload published to that topic afterwards, by this node or any other, once, in publish order per
  * publisher; handlers of one topic run one message at a time. A failing handler does not stop the
  * subscription.
  */
-export interface EventBus {
-  publish(topic: string, payload: BusPayload): Promise<void>;
-  subscribe(topic: string, handler: BusHandler): Promise<BusSubscription>;
+export interface EventBus<T extends TopicMap<T> = Topics> {
+  publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void>;
+  subscribe<K extends keyof T & string>(topic: K, handler: BusHandler<T[K]>): Promise<BusSubscription>;
   /** Resolves when the bus is reachable; rejects otherwise. Used by readiness. */
   ping(): Promise<void>;
   close(): Promise<void>;

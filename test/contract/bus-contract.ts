@@ -1,16 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BusPayload, EventBus } from '../../src/ports/event-bus.js';
+import type { EventBus } from '../../src/ports/event-bus.js';
+
+/** The topics the contract publishes on: its own, so that it tests the bus and not Attune's messages. */
+export interface ContractTopics {
+  readonly orders: { readonly index: number };
+  readonly late: { readonly before?: true; readonly after?: true };
+  readonly other: { readonly n: number };
+  readonly serial: { readonly n: number };
+  readonly gone: { readonly n: number };
+  readonly json: {
+    readonly text: string;
+    readonly nothing: null;
+    readonly nested: { readonly list: readonly { readonly at: number; readonly tag?: string }[] };
+  };
+}
+
+/** A bus carries only JSON: a payload type that would not survive it is refused when compiled. */
+// @ts-expect-error a Map becomes {} in JSON.
+export type RefusedMap = EventBus<{ readonly counts: { readonly byBrand: Map<string, number> } }>;
+// @ts-expect-error a Date becomes a string in JSON.
+export type RefusedDate = EventBus<{ readonly changed: { readonly at: Date } }>;
+// @ts-expect-error a field that may hold undefined disappears in JSON.
+export type RefusedUndefined = EventBus<{ readonly changed: { readonly id: string | undefined } }>;
 
 export interface BusFixture {
   /** Two nodes' buses on one backend (the same object for a single-process bus). */
-  readonly nodeA: EventBus;
-  readonly nodeB: EventBus;
+  readonly nodeA: EventBus<ContractTopics>;
+  readonly nodeB: EventBus<ContractTopics>;
   readonly dispose: () => Promise<void>;
 }
 
-function collector() {
-  const received: BusPayload[] = [];
-  return { received, handler: (payload: BusPayload) => void received.push(payload) };
+function collector<P>() {
+  const received: P[] = [];
+  return { received, handler: (payload: P) => void received.push(payload) };
 }
 
 /** The behaviour every {@link EventBus} adapter must show; run by one test file per adapter. */
@@ -27,8 +49,8 @@ export function describeBusContract(name: string, createFixture: () => Promise<B
     });
 
     it('delivers to subscribers on every node, in publish order, once', async () => {
-      const onA = collector();
-      const onB = collector();
+      const onA = collector<ContractTopics['orders']>();
+      const onB = collector<ContractTopics['orders']>();
       await fixture.nodeA.subscribe('orders', onA.handler);
       await fixture.nodeB.subscribe('orders', onB.handler);
       for (let index = 0; index < 50; index += 1) await fixture.nodeA.publish('orders', { index });
@@ -39,8 +61,8 @@ export function describeBusContract(name: string, createFixture: () => Promise<B
 
     it('keeps topics apart and delivers nothing published before subscribing', async () => {
       await fixture.nodeA.publish('late', { before: true });
-      const late = collector();
-      const other = collector();
+      const late = collector<ContractTopics['late']>();
+      const other = collector<ContractTopics['other']>();
       await fixture.nodeB.subscribe('late', late.handler);
       await fixture.nodeB.subscribe('other', other.handler);
       await fixture.nodeA.publish('late', { after: true });
@@ -52,13 +74,13 @@ export function describeBusContract(name: string, createFixture: () => Promise<B
       const seen: number[] = [];
       let running = 0;
       let overlapped = false;
-      await fixture.nodeB.subscribe('serial', async (payload) => {
+      await fixture.nodeB.subscribe('serial', async ({ n }) => {
         running += 1;
         overlapped ||= running > 1;
         await new Promise((resolve) => setTimeout(resolve, 2));
         running -= 1;
-        if (payload['n'] === 1) throw new Error('boom');
-        seen.push(payload['n'] as number);
+        if (n === 1) throw new Error('boom');
+        seen.push(n);
       });
       for (const n of [0, 1, 2, 3]) await fixture.nodeA.publish('serial', { n });
       await vi.waitFor(() => expect(seen).toEqual([0, 2, 3]));
@@ -66,17 +88,32 @@ export function describeBusContract(name: string, createFixture: () => Promise<B
     });
 
     it('stops delivering after unsubscribe', async () => {
-      const gone = collector();
+      const gone = collector<ContractTopics['gone']>();
       const subscription = await fixture.nodeB.subscribe('gone', gone.handler);
       await fixture.nodeA.publish('gone', { n: 1 });
       await vi.waitFor(() => expect(gone.received).toHaveLength(1));
       await subscription.unsubscribe();
       await fixture.nodeA.publish('gone', { n: 2 });
-      const marker = collector();
+      const marker = collector<ContractTopics['gone']>();
       await fixture.nodeB.subscribe('gone', marker.handler);
       await fixture.nodeA.publish('gone', { n: 3 });
       await vi.waitFor(() => expect(marker.received).toEqual([{ n: 3 }]));
       expect(gone.received).toEqual([{ n: 1 }]);
+    });
+
+    it('delivers a JSON copy: equal in value, never the object the publisher keeps changing', async () => {
+      const onB = collector<ContractTopics['json']>();
+      await fixture.nodeB.subscribe('json', onB.handler);
+      const list = [{ at: 1, tag: 'a' }, { at: 2 }];
+      await fixture.nodeA.publish('json', { text: 'é ✓', nothing: null, nested: { list } });
+      list.push({ at: 3 });
+      await vi.waitFor(() => expect(onB.received).toHaveLength(1));
+      expect(onB.received[0]).toEqual({
+        text: 'é ✓',
+        nothing: null,
+        nested: { list: [{ at: 1, tag: 'a' }, { at: 2 }] },
+      });
+      expect(onB.received[0]?.nested.list[1]).not.toHaveProperty('tag');
     });
   });
 }

@@ -175,6 +175,22 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       );
     });
 
+    it('takes a profile’s decisions along: moved by a merge, deleted by erasure', async () => {
+      const decision = (id: string, profileId: string) => ({ id, profileId, at: now, shown: '[]' });
+      await store.profileTransaction((tx) =>
+        tx.writeProfiles(
+          ['d-anon', 'd-known'].map((id) => ({ profile: profile(id), expectedVersion: null })),
+          now,
+        ),
+      );
+      await store.insertDecisions([decision('dec-1', 'd-anon'), decision('dec-2', 'd-known')]);
+      await store.profileTransaction((tx) => tx.absorbProfile('d-anon', 'd-known', 1, now));
+      expect(await store.getDecision('dec-1')).toEqual(decision('dec-1', 'd-known'));
+      await store.eraseProfile('d-known', [], now);
+      expect(await store.getDecision('dec-1')).toBeUndefined();
+      expect(await store.getDecision('dec-2')).toBeUndefined();
+    });
+
     it('scans profiles page by page in id order', async () => {
       await store.profileTransaction((tx) =>
         tx.writeProfiles(

@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
 import { deleteRedisKeys, redisUrl, uniqueName } from '../support/services.js';
-import { describeBusContract } from './bus-contract.js';
+import { describeBusContract, type ContractTopics } from './bus-contract.js';
 
 const url = redisUrl;
 if (url === null) {
@@ -9,8 +9,8 @@ if (url === null) {
 } else {
   describeBusContract('Redis', async () => {
     const keyPrefix = `${uniqueName('attune_test')}:`;
-    const nodeA = new RedisEventBus({ url, keyPrefix });
-    const nodeB = new RedisEventBus({ url, keyPrefix });
+    const nodeA = new RedisEventBus<ContractTopics>({ url, keyPrefix });
+    const nodeB = new RedisEventBus<ContractTopics>({ url, keyPrefix });
     return {
       nodeA,
       nodeB,

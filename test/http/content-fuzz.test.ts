@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblemUnlessOk } from '../support/problems.js';
+import { FuzzOutcomes } from '../support/fuzz-outcomes.js';
 import { PUBLISHABLE_KEY, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 let node: TestAttune;
@@ -8,6 +8,8 @@ beforeAll(async () => {
   node = await startTestAttune();
 });
 afterAll(() => node.dispose());
+
+const outcomes = new FuzzOutcomes();
 
 const instant = fc.oneof(
   fc
@@ -77,13 +79,17 @@ describe('fuzzing the content routes', () => {
           fc.jsonValue({ maxDepth: 2 }),
         ),
         async (variants, context) => {
-          const put = await node.call('PUT', '/v1/content/slots/fuzz', { body: { variants } });
-          expectProblemUnlessOk(put);
-          const resolved = await node.call('POST', '/v1/content:resolve', {
-            key: PUBLISHABLE_KEY,
-            body: { slots: ['fuzz'], context },
-          });
-          expectProblemUnlessOk(resolved);
+          const put = outcomes.check(
+            'PUT /v1/content/slots/{slot}',
+            await node.call('PUT', '/v1/content/slots/fuzz', { body: { variants } }),
+          );
+          const resolved = outcomes.check(
+            'POST /v1/content:resolve',
+            await node.call('POST', '/v1/content:resolve', {
+              key: PUBLISHABLE_KEY,
+              body: { slots: ['fuzz'], context },
+            }),
+          );
           if (put.status < 300 && resolved.status === 200) {
             stored += 1;
             const ids = (put.json().variants as { id: string }[]).map((entry) => entry.id);
@@ -94,5 +100,7 @@ describe('fuzzing the content routes', () => {
       { numRuns: 300 },
     );
     expect(stored).toBeGreaterThan(20);
+    outcomes.expectReached('PUT /v1/content/slots/{slot}', { accepted: 60, refused: 60 });
+    outcomes.expectReached('POST /v1/content:resolve', { accepted: 80, refused: 40 });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '../../src/domain/recommendations/index.js';
-import { expectProblemUnlessOk } from '../support/problems.js';
+import { FuzzOutcomes } from '../support/fuzz-outcomes.js';
 import { PUBLISHABLE_KEY, productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 const PRODUCTS = ['p1', 'p2', 'p3'];
@@ -13,6 +13,8 @@ beforeAll(async () => {
   await node.call('PUT', '/v1/content/slots/hero', { body: { variants: [{ id: 'd', payload: 1 }] } });
 });
 afterAll(() => node.dispose());
+
+const outcomes = new FuzzOutcomes();
 
 const productId = fc.oneof(fc.constantFrom(...PRODUCTS, 'gone'), fc.string());
 const sound = fc.record(
@@ -85,11 +87,10 @@ describe('fuzzing the decide route', () => {
     let answered = 0;
     await fc.assert(
       fc.asyncProperty(fc.oneof(sound, wild), fc.boolean(), async (body, secret) => {
-        const response = await node.call('POST', '/v1/decide', {
-          body,
-          ...(!secret && { key: PUBLISHABLE_KEY }),
-        });
-        expectProblemUnlessOk(response);
+        const response = outcomes.check(
+          'POST /v1/decide',
+          await node.call('POST', '/v1/decide', { body, ...(!secret && { key: PUBLISHABLE_KEY }) }),
+        );
         if (response.status === 200) {
           answered += 1;
           expect(response.json().decisionId).toMatch(/^dec_/);
@@ -98,5 +99,6 @@ describe('fuzzing the decide route', () => {
       { numRuns: 300 },
     );
     expect(answered).toBeGreaterThan(30);
+    outcomes.expectReached('POST /v1/decide', { accepted: 60, refused: 60 });
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblemUnlessOk } from '../support/problems.js';
+import { FuzzOutcomes } from '../support/fuzz-outcomes.js';
 import { PUBLISHABLE_KEY, productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 let node: TestAttune;
@@ -12,6 +12,8 @@ beforeAll(async () => {
     });
 });
 afterAll(() => node.dispose());
+
+const outcomes = new FuzzOutcomes();
 
 const body = fc.record(
   {
@@ -43,8 +45,10 @@ describe('fuzzing the listing route', () => {
     let answered = 0;
     await fc.assert(
       fc.asyncProperty(fc.oneof(soundBody, body), async (request) => {
-        const response = await node.call('POST', '/v1/listings', { key: PUBLISHABLE_KEY, body: request });
-        expectProblemUnlessOk(response);
+        const response = outcomes.check(
+          'POST /v1/listings',
+          await node.call('POST', '/v1/listings', { key: PUBLISHABLE_KEY, body: request }),
+        );
         if (response.status !== 200) return;
         answered += 1;
         const seen: string[] = response.json().items.map((item: { productId: string }) => item.productId);
@@ -63,5 +67,6 @@ describe('fuzzing the listing route', () => {
       { numRuns: 300 },
     );
     expect(answered).toBeGreaterThan(20);
+    outcomes.expectReached('POST /v1/listings', { accepted: 60, refused: 40 });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRATEGIES } from '../../src/domain/recommendations/index.js';
-import { expectProblemUnlessOk } from '../support/problems.js';
+import { FuzzOutcomes } from '../support/fuzz-outcomes.js';
 import { PUBLISHABLE_KEY, productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 const PRODUCTS = ['p1', 'p2', 'p3', 'p4'];
@@ -22,6 +22,8 @@ beforeAll(async () => {
   });
 });
 afterAll(() => node.dispose());
+
+const outcomes = new FuzzOutcomes();
 
 const productId = fc.oneof(fc.constantFrom(...PRODUCTS, 'missing', ''), fc.string());
 const money = fc.oneof(fc.integer({ min: -5, max: 1e16 }), fc.double(), fc.constant('5'));
@@ -99,21 +101,58 @@ const rules = fc.record(
   { requiredKeys: [] },
 );
 
+/** Merchandising rules the API accepts: boosts, pins and a category cap, so ranking applies them. */
+const soundRules = fc.record(
+  {
+    boosts: fc.array(
+      fc.record({
+        match: fc.record(
+          {
+            productIds: fc.array(fc.constantFrom(...PRODUCTS), { maxLength: 2 }),
+            categories: fc.array(fc.constantFrom('home', 'home/candles'), { maxLength: 1 }),
+          },
+          { requiredKeys: [] },
+        ),
+        factor: fc.constantFrom(0.5, 1, 2, 10),
+      }),
+      { maxLength: 2 },
+    ),
+    pins: fc.array(
+      fc.record(
+        {
+          productId: fc.constantFrom(...PRODUCTS),
+          position: fc.integer({ min: 1, max: 5 }),
+          strategies: fc.subarray([...STRATEGIES], { maxLength: 2 }),
+        },
+        { requiredKeys: ['productId', 'position'] },
+      ),
+      { maxLength: 2 },
+    ),
+    maxPerCategory: fc.integer({ min: 1, max: 5 }),
+  },
+  { requiredKeys: [] },
+);
+
 describe('fuzzing the recommendation routes', () => {
   it('POST /v1/recommendations and PUT /v1/recommendations/rules never answer 5xx; answers obey the limit', async () => {
     let answered = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(soundRequest, request),
-        rules,
+        fc.oneof(soundRules, rules),
         fc.boolean(),
         async (body, merchandising, secret) => {
-          expectProblemUnlessOk(await node.call('PUT', '/v1/recommendations/rules', { body: merchandising }));
-          const response = await node.call('POST', '/v1/recommendations', {
-            body,
-            ...(!secret && { key: PUBLISHABLE_KEY }),
-          });
-          expectProblemUnlessOk(response);
+          outcomes.check(
+            'PUT /v1/recommendations/rules',
+            await node.call('PUT', '/v1/recommendations/rules', { body: merchandising }),
+          );
+          const response = outcomes.check(
+            'POST /v1/recommendations',
+            await node.call('POST', '/v1/recommendations', {
+              body,
+              ...(!secret && { key: PUBLISHABLE_KEY }),
+            }),
+          );
           if (response.status === 200) {
             answered += 1;
             const items = response.json().items as { productId: string }[];
@@ -124,9 +163,11 @@ describe('fuzzing the recommendation routes', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
     // The generators must reach the recommender, not only the validator.
     expect(answered).toBeGreaterThan(30);
+    outcomes.expectReached('PUT /v1/recommendations/rules', { accepted: 40, refused: 40 });
+    outcomes.expectReached('POST /v1/recommendations', { accepted: 40, refused: 40 });
   });
 });

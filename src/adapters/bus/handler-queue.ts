@@ -1,18 +1,18 @@
-import type { BusHandler, BusPayload } from '../../ports/event-bus.js';
+import type { BusHandler } from '../../ports/event-bus.js';
 
 /**
  * Runs one handler's messages one at a time, in arrival order, and keeps going when a message fails:
  * the failure is reported and the next message runs.
  */
-export class HandlerQueue {
+export class HandlerQueue<P> {
   #tail: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly handler: BusHandler,
+    private readonly handler: BusHandler<P>,
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  push(payload: BusPayload): void {
+  push(payload: P): void {
     this.#tail = this.#tail.then(async () => {
       try {
         await this.handler(payload);

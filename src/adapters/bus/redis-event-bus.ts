@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { BusHandler, BusPayload, BusSubscription, EventBus } from '../../ports/event-bus.js';
+import type { BusHandler, BusSubscription, EventBus } from '../../ports/event-bus.js';
+import type { TopicMap, Topics } from '../../ports/topics.js';
 import { HandlerQueue } from './handler-queue.js';
 
 export interface RedisEventBusOptions {
@@ -12,10 +13,17 @@ export interface RedisEventBusOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/** One subscription: its queue, fed with the parsed payloads published after `afterId`. */
+interface Listener {
+  readonly afterId: string;
+  push(payload: unknown): void;
+  drained(): Promise<void>;
+}
+
 interface TopicState {
   /** Id of the last stream entry read for this topic. */
   lastId: string;
-  readonly listeners: Set<{ readonly queue: HandlerQueue; readonly afterId: string }>;
+  readonly listeners: Set<Listener>;
 }
 
 const BLOCK_MS = 5_000;
@@ -29,7 +37,7 @@ const WAKE_KEY_TTL_MS = 86_400_000;
  * meanwhile (within the retained length). Subscribing wakes the blocked reader through a private
  * stream, so a new topic is read at once.
  */
-export class RedisEventBus implements EventBus {
+export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T> {
   readonly #publisher: Redis;
   readonly #reader: Redis;
   readonly #prefix: string;
@@ -52,7 +60,7 @@ export class RedisEventBus implements EventBus {
     this.#reader.on('error', () => {});
   }
 
-  async publish(topic: string, payload: BusPayload): Promise<void> {
+  async publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void> {
     await this.#publisher.xadd(
       this.#streamKey(topic),
       'MAXLEN',
@@ -64,13 +72,20 @@ export class RedisEventBus implements EventBus {
     );
   }
 
-  async subscribe(topic: string, handler: BusHandler): Promise<BusSubscription> {
+  async subscribe<K extends keyof T & string>(topic: K, handler: BusHandler<T[K]>): Promise<BusSubscription> {
     const key = this.#streamKey(topic);
     const [latest] = await this.#publisher.xrevrange(key, '+', '-', 'COUNT', 1);
     const afterId = latest?.[0] ?? '0-0';
     let state = this.#topics.get(topic);
     if (state === undefined) this.#topics.set(topic, (state = { lastId: afterId, listeners: new Set() }));
-    const listener = { queue: new HandlerQueue(handler, this.#onError), afterId };
+    const queue = new HandlerQueue(handler, this.#onError);
+    const listener: Listener = {
+      afterId,
+      // The stream of `topic` holds only what `publish` was given for it (JSON-safe by TopicMap),
+      // written by nodes of this same code: parsed back, it is that payload.
+      push: (payload) => queue.push(payload as T[K]),
+      drained: () => queue.drained(),
+    };
     state.listeners.add(listener);
     this.#loop ??= this.#readLoop();
     await this.#publisher
@@ -82,7 +97,7 @@ export class RedisEventBus implements EventBus {
     return {
       unsubscribe: async () => {
         topicState.listeners.delete(listener);
-        await listener.queue.drained();
+        await listener.drained();
       },
     };
   }
@@ -96,7 +111,7 @@ export class RedisEventBus implements EventBus {
     this.#reader.disconnect();
     await this.#loop;
     const listeners = [...this.#topics.values()].flatMap((state) => [...state.listeners]);
-    await Promise.all(listeners.map((listener) => listener.queue.drained()));
+    await Promise.all(listeners.map((listener) => listener.drained()));
     await this.#publisher.del(this.#wakeKey).catch(() => {});
     await this.#publisher.quit().catch(() => {});
   }
@@ -140,15 +155,15 @@ export class RedisEventBus implements EventBus {
       state.lastId = id;
       const raw = fields[fields.indexOf('p') + 1];
       if (raw === undefined) continue;
-      let payload: BusPayload;
+      let payload: unknown;
       try {
-        payload = JSON.parse(raw) as BusPayload;
+        payload = JSON.parse(raw);
       } catch (error) {
         this.#onError(error);
         continue;
       }
       for (const listener of state.listeners) {
-        if (compareStreamIds(id, listener.afterId) > 0) listener.queue.push(payload);
+        if (compareStreamIds(id, listener.afterId) > 0) listener.push(payload);
       }
     }
   }

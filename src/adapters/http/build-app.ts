@@ -3,74 +3,26 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
-import type { CustomerTokens } from '../../app/access/customer-tokens.js';
-import type { CatalogService } from '../../app/catalog/catalog-service.js';
-import type { EventIngestion } from '../../app/profiles/event-ingestion.js';
-import type { ProfileService } from '../../app/profiles/profile-service.js';
-import type { Rules } from '../../composition/rules.js';
-import type { CustomerContexts } from '../../app/customers/customer-context.js';
-import type { PricingService } from '../../app/pricing/pricing-service.js';
-import type { Checkout } from '../../app/promotions/checkout.js';
-import type { PromotionService } from '../../app/promotions/promotion-service.js';
-import type { Readiness } from '../../app/readiness.js';
-import type { ContentService } from '../../app/content/content-service.js';
-import type { ListingService } from '../../app/listing/listing-service.js';
-import type { DecideService } from '../../app/decide/decide-service.js';
-import type { LiveUpdates } from '../../app/live/live-updates.js';
-import type { RecommendationService } from '../../app/recommendations/recommendation-service.js';
-import type { EventBus } from '../../ports/event-bus.js';
-import type { Store } from '../../ports/store.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { redactUrl } from './redact-url.js';
-import { registerCollectionRoutes } from './routes/collection-routes.js';
-import { eventRoutes } from './routes/event-routes.js';
-import { registerInventoryRoutes } from './routes/inventory-routes.js';
-import { registerProductRoutes } from './routes/product-routes.js';
-import { registerProfileRoutes } from './routes/profile-routes.js';
-import { registerLoyaltyAndWebhookRoutes } from './routes/loyalty-webhook-routes.js';
-import { registerSegmentRoutes } from './routes/segment-routes.js';
-import { registerPricingRoutes } from './routes/pricing-routes.js';
-import { registerPromotionRoutes } from './routes/promotion-routes.js';
-import { registerRecommendationRoutes } from './routes/recommendation-routes.js';
-import { registerContentRoutes } from './routes/content-routes.js';
-import { registerListingRoutes } from './routes/listing-routes.js';
-import { registerDecideRoutes } from './routes/decide-routes.js';
-import { registerStreamRoutes } from './routes/stream-routes.js';
-import { registerDemoRoutes } from './routes/demo-routes.js';
-import { registerSystemRoutes } from './routes/system-routes.js';
 import { compileValidator } from './validation.js';
 
-/** Everything the HTTP edge needs; `main.ts` builds it. */
+/** Registers one capability's routes on the app (each capability brings its own). */
+export type RouteInstaller = (app: FastifyInstance) => void | Promise<void>;
+
+/** What the HTTP edge itself needs; the routes come from the capabilities (`src/composition`). */
 export interface AppDeps {
   readonly version: string;
   readonly logger: Logger;
-  readonly store: Store;
-  readonly bus: EventBus;
-  readonly readiness: Readiness;
   readonly metrics: Registry;
+  /** Checks the API key of every request. */
   readonly keys: ApiKeyService;
-  readonly tokens: CustomerTokens;
-  readonly catalog: CatalogService;
-  readonly ingestion: EventIngestion;
-  readonly profiles: ProfileService;
-  readonly rules: Rules;
-  readonly pricing: PricingService;
-  readonly customers: CustomerContexts;
-  readonly promotions: PromotionService;
-  readonly checkout: Checkout;
-  readonly recommendations: RecommendationService;
-  readonly content: ContentService;
-  readonly listings: ListingService;
-  readonly decide: DecideService;
-  readonly live: LiveUpdates;
-  /** Demo mode: the demo storefront and its helpers are served, from `webRoot` (the built web/). */
-  readonly demo?: { readonly webRoot: string; readonly holdsDemo: () => Promise<boolean> };
-  /** The store currency: listings price in it unless asked otherwise. */
-  readonly storeCurrency: string;
+  /** Installed in this order, after error handling, validation and auth. */
+  readonly routes: readonly RouteInstaller[];
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -131,32 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics);
-  registerSystemRoutes(app, deps);
-  registerProductRoutes(app, deps.catalog);
-  registerInventoryRoutes(app, deps.catalog);
-  registerCollectionRoutes(app, deps.catalog);
-  // Its own scope: event routes accept JSON under any content type and gzip, the rest stays strict.
-  await app.register((scope) => eventRoutes(scope, deps.ingestion));
-  registerProfileRoutes(app, { profiles: deps.profiles, tokens: deps.tokens });
-  registerSegmentRoutes(app, deps.rules.segments, deps.rules.registry);
-  registerLoyaltyAndWebhookRoutes(app, deps.rules.loyalty, deps.rules.webhooks);
-  registerPricingRoutes(app, deps.pricing, deps.customers);
-  registerPromotionRoutes(app, deps);
-  registerRecommendationRoutes(app, deps);
-  registerContentRoutes(app, deps);
-  registerListingRoutes(app, deps);
-  registerDecideRoutes(app, deps);
-  registerStreamRoutes(app, deps);
-  if (deps.demo !== undefined) {
-    await registerDemoRoutes(app, {
-      keys: deps.keys,
-      tokens: deps.tokens,
-      catalog: deps.catalog.catalog,
-      currency: deps.storeCurrency,
-      webRoot: deps.demo.webRoot,
-      holdsDemo: deps.demo.holdsDemo,
-    });
-  }
+  for (const install of deps.routes) await install(app);
   await app.ready();
   return app;
 }

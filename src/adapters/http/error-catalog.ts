@@ -7,31 +7,12 @@ import type { ContentErrorCode } from '../../domain/content/index.js';
 import type { RankingErrorCode } from '../../domain/ranking/index.js';
 import type { AppErrorCode } from '../../app/errors.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
+import type { EdgeErrorCode } from './errors.js';
 
-/** Codes the HTTP edge raises itself: request shape, auth, routing and failures. */
-export type EdgeErrorCode =
-  | 'invalid_json'
-  | 'empty_body'
-  | 'unsupported_media_type'
-  | 'payload_too_large'
-  | 'unknown_field'
-  | 'missing_field'
-  | 'invalid_type'
-  | 'invalid_format'
-  | 'invalid_value'
-  | 'out_of_range'
-  | 'too_many_items'
-  | 'too_many_events'
-  | 'invalid_cursor'
-  | 'invalid_if_match'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'route_not_found'
-  | 'invalid_url'
-  | 'not_ready'
-  | 'internal_error';
-
-/** Every `code` an Attune problem can carry. Codes are never renamed or reused for another meaning. */
+/**
+ * Every `code` an Attune problem can carry: the union of the codes each layer declares in its own
+ * errors.ts. Codes are never renamed or reused for another meaning, because clients branch on them.
+ */
 export type ErrorCode =
   | EdgeErrorCode
   | AppErrorCode
@@ -50,9 +31,10 @@ export interface ErrorEntry {
 }
 
 /**
- * The one table from error codes to HTTP statuses and titles. Typed as a complete record, so a new
- * domain code does not compile until it has a row here; docs/errors.md lists the same codes (a test
- * keeps the two in step).
+ * The one table from error codes to HTTP statuses and titles. Typed as a complete record, so a code
+ * a module declares does not compile until it has a row here, and a row for a code no module declares
+ * does not compile either (an object literal may not carry unknown keys). docs/errors.md lists the
+ * same codes; a test keeps the two in step.
  */
 export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   invalid_json: { status: 400, title: 'The body is not valid JSON' },

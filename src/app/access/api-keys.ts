@@ -17,7 +17,6 @@ export interface CreatedKey {
   readonly record: ApiKeyRecord;
 }
 
-const KEYS_TOPIC = 'keys';
 /** How often an unknown key may trigger a reload from the store (keys made by the CLI on another process). */
 const RELOAD_INTERVAL_MS = 5_000;
 
@@ -38,7 +37,7 @@ export class ApiKeyService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe(KEYS_TOPIC, () => this.#reload());
+    await this.deps.bus.subscribe('keys', () => this.#reload());
   }
 
   /** The principal of a presented key, or undefined for an unknown key. */
@@ -98,7 +97,7 @@ export class ApiKeyService {
     };
     await this.deps.store.insertKey(record);
     this.#byHash.set(record.hash, toPrincipal(record));
-    await this.deps.bus.publish(KEYS_TOPIC, { keyId: record.id });
+    await this.deps.bus.publish('keys', { keyId: record.id });
     return record;
   }
 

@@ -12,7 +12,7 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3_600;
 export const MAX_TOKEN_TTL_SECONDS = 30 * 86_400;
 
 /**
- * Customer tokens (DESIGN.md §3): HS256 JWTs with `sub` = userId and `exp`, so a browser holding a
+ * Customer tokens (docs/api.md): HS256 JWTs with `sub` = userId and `exp`, so a browser holding a
  * publishable key can act as its own customer and no other. Merchants' servers may mint them with
  * the same secret themselves.
  */
@@ -36,6 +36,19 @@ export class CustomerTokens {
       .setExpirationTime(expiresAt)
       .sign(this.#secret);
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  }
+
+  /**
+   * Whether a request may act as the customer it names: a trusted caller (a secret key) always may;
+   * anyone else only with a valid token for that very userId. A request naming no userId proves nobody.
+   */
+  async proves(request: {
+    readonly userId?: string;
+    readonly trusted: boolean;
+    readonly customerToken?: string;
+  }): Promise<boolean> {
+    if (request.userId === undefined) return false;
+    return request.trusted || (await this.verify(request.customerToken)) === request.userId;
   }
 
   /** The userId a valid, unexpired token names; undefined for anything else. */

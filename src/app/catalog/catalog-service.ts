@@ -10,11 +10,14 @@ import {
   type Product,
   type ProductInput,
   type ProductQuery,
+  CatalogError,
 } from '../../domain/catalog/index.js';
 import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { BusPayload, EventBus } from '../../ports/event-bus.js';
+import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
+import type { CatalogChanged, CatalogChangeKind } from '../../ports/topics.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 
 export interface CatalogServiceDeps {
   readonly store: Store;
@@ -35,9 +38,7 @@ export interface StockLevel {
   readonly totalAvailable: number;
 }
 
-export type ChangeKind = 'products' | 'stock' | 'collections';
-
-const TOPIC = 'catalog';
+export type ChangeKind = CatalogChangeKind;
 
 /**
  * Catalogue use cases. Writes go to the store first (durable), then to this node's memory, then to
@@ -74,13 +75,15 @@ export class CatalogService {
       this.deps.catalog.setStock(record.productId, record.location, record.available);
     }
     for (const collection of snapshot.collections) this.deps.catalog.putCollection(collection);
-    await this.deps.bus.subscribe(TOPIC, (payload) => this.#applyRemoteChange(payload));
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'catalog', (payload) =>
+      this.#applyRemoteChange(payload),
+    );
   }
 
   /** @throws DomainError `product_not_found`. */
   getProduct(id: string): Product {
     const product = this.deps.catalog.getProduct(id);
-    if (product === undefined) throw new DomainError('product_not_found', `no product ${id}`, { id });
+    if (product === undefined) throw new CatalogError('product_not_found', `no product ${id}`, { id });
     return product;
   }
 
@@ -104,7 +107,7 @@ export class CatalogService {
     const seen = new Set<string>();
     const drafts = items.map(({ id, ...input }, index) => {
       if (seen.has(id)) {
-        throw new DomainError('duplicate_id', `${id} appears twice in the batch`, {
+        throw new CatalogError('duplicate_id', `${id} appears twice in the batch`, {
           pointer: `/items/${index}/id`,
         });
       }
@@ -127,7 +130,7 @@ export class CatalogService {
   /** @throws DomainError `product_not_found` or `version_conflict`. */
   async deleteProduct(id: string, ifVersion?: VersionPrecondition): Promise<void> {
     if (!(await this.deps.store.deleteProduct(id, ifVersion))) {
-      throw new DomainError('product_not_found', `no product ${id}`, { id });
+      throw new CatalogError('product_not_found', `no product ${id}`, { id });
     }
     this.deps.catalog.removeProduct(id);
     await this.#announce('products', [id]);
@@ -152,7 +155,7 @@ export class CatalogService {
   getCollection(id: string): Collection {
     const collection = this.deps.catalog.getCollection(id);
     if (collection === undefined)
-      throw new DomainError('collection_not_found', `no collection ${id}`, { id });
+      throw new CatalogError('collection_not_found', `no collection ${id}`, { id });
     return collection;
   }
 
@@ -174,7 +177,7 @@ export class CatalogService {
 
   async deleteCollection(id: string): Promise<void> {
     if (!(await this.deps.store.deleteCollection(id))) {
-      throw new DomainError('collection_not_found', `no collection ${id}`, { id });
+      throw new CatalogError('collection_not_found', `no collection ${id}`, { id });
     }
     this.deps.catalog.removeCollection(id);
     await this.#announce('collections', [id]);
@@ -183,7 +186,7 @@ export class CatalogService {
   async #announce(kind: ChangeKind, ids: readonly string[]): Promise<void> {
     if (kind === 'products') this.#productsChanged();
     for (const listener of this.#changeListeners) listener(kind, ids);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, kind, ids });
+    await this.deps.bus.publish('catalog', { origin: this.deps.nodeId, kind, ids });
   }
 
   #productsChanged(): void {
@@ -191,12 +194,10 @@ export class CatalogService {
   }
 
   /** Re-reads from the store what another node changed; the store, not the message, is the truth. */
-  async #applyRemoteChange(payload: BusPayload): Promise<void> {
-    if (payload['origin'] === this.deps.nodeId) return;
-    const ids = payload['ids'] as readonly string[];
+  async #applyRemoteChange({ kind, ids }: CatalogChanged): Promise<void> {
     const { store, catalog } = this.deps;
     for (const id of ids) {
-      if (payload['kind'] === 'collections') {
+      if (kind === 'collections') {
         const collection = await store.getCollection(id);
         if (collection === undefined) catalog.removeCollection(id);
         else catalog.putCollection(collection);
@@ -210,13 +211,11 @@ export class CatalogService {
       catalog.putProduct(product);
       catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
     }
-    if (payload['kind'] === 'products') this.#productsChanged();
-    for (const listener of this.#changeListeners) listener(payload['kind'] as ChangeKind, ids);
+    if (kind === 'products') this.#productsChanged();
+    for (const listener of this.#changeListeners) listener(kind, ids);
   }
 }
 
 function prefixPointer(error: unknown, prefix: string): unknown {
-  if (!(error instanceof DomainError)) return error;
-  const pointer = typeof error.details['pointer'] === 'string' ? error.details['pointer'] : '';
-  return new DomainError(error.code, error.message, { ...error.details, pointer: `${prefix}${pointer}` });
+  return error instanceof DomainError ? error.under(prefix) : error;
 }

@@ -4,14 +4,13 @@ import {
   type ContentSlot,
   type ContentSlotInput,
   type ContentViewer,
+  ContentError,
 } from '../../domain/content/index.js';
-import { DomainError } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
-import type { CustomerContext } from '../customers/customer-context.js';
-
-const TOPIC = 'content';
+import { deviceTypeOf, type CustomerContext } from '../customers/customer-context.js';
 
 /** The variant a slot shows this viewer now, and why. */
 export interface ResolvedContent {
@@ -40,9 +39,7 @@ export class ContentService {
 
   async start(): Promise<void> {
     // Subscribe first: a change made elsewhere while the slots load is then read again after.
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'content', () => this.#reload());
     await this.#reload();
   }
 
@@ -84,7 +81,7 @@ export class ContentService {
 
   async #changed(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId });
+    await this.deps.bus.publish('content', { origin: this.deps.nodeId });
   }
 
   #reload(): Promise<void> {
@@ -100,11 +97,13 @@ export class ContentService {
 /** The viewer as audiences see them: segments and tier (only with consent), and the request's context. */
 function viewerOf(customer: CustomerContext): ContentViewer {
   const { context } = customer;
-  const device =
-    typeof context.device === 'object' ? (context.device as { type?: unknown }).type : context.device;
   const page = context.page as { type?: unknown } | undefined;
   const text = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : undefined);
-  const [deviceType, channel, pageType] = [text(device), text(context.channel), text(page?.type)];
+  const [deviceType, channel, pageType] = [
+    text(deviceTypeOf(context)),
+    text(context.channel),
+    text(page?.type),
+  ];
   return {
     segments: new Set(customer.segments),
     ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),
@@ -115,6 +114,6 @@ function viewerOf(customer: CustomerContext): ContentViewer {
   };
 }
 
-function notFound(id: string): DomainError {
-  return new DomainError('content_slot_not_found', `no content slot ${id}`, {});
+function notFound(id: string): ContentError {
+  return new ContentError('content_slot_not_found', `no content slot ${id}`, {});
 }

@@ -8,8 +8,9 @@ import type { PricingCustomer } from '../../domain/pricing/index.js';
 import type { CustomerTokens } from '../access/customer-tokens.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { SegmentRegistry } from '../segments/segment-registry.js';
+import { segmentSubject } from '../segments/segment-subject.js';
 
-/** The context a storefront sends with a request (DESIGN.md §3, decide). */
+/** The context a storefront sends with a request: channel, device, country, locale, page (docs/api.md). */
 export interface RequestContext {
   readonly channel?: string;
   readonly device?: string;
@@ -91,10 +92,7 @@ export class CustomerContexts {
 
   /** The profile the caller may act as: by a proven userId, else by an anonymous id not (yet) tied to another customer. */
   async #profileFor(request: CustomerRequest): Promise<Profile | undefined> {
-    const proven =
-      request.trusted ||
-      (request.userId !== undefined &&
-        (await this.deps.tokens.verify(request.customerToken)) === request.userId);
+    const proven = await this.deps.tokens.proves(request);
     if (request.userId !== undefined && proven) {
       const found = await this.deps.profiles.find(request.userId);
       if (found !== undefined && found.profile.userId === request.userId) return found.profile;
@@ -117,24 +115,12 @@ export class CustomerContexts {
     const members = new Set(stored);
     const contextual = registry.contextualInOrder();
     if (contextual.length === 0) return stored;
-    const computedOf = (value: Profile) => this.deps.profiles.computedOf(value, this.deps.now());
-    const subject = {
-      read: (path: string) =>
-        readPath(
-          {
-            traits: profile?.traits ?? {},
-            loyalty: profile?.loyalty ?? {},
-            get computed() {
-              return profile === undefined ? {} : computedOf(profile);
-            },
-          },
-          path,
-        ),
-      activity: profile?.activity ?? {},
-      context: flatContext(context),
-      isMember: (id: string) => members.has(id),
+    const subject = segmentSubject(profile, {
+      computed: (value, now) => this.deps.profiles.computedOf(value, now),
+      isMember: (id) => members.has(id),
       now: this.deps.now(),
-    };
+      context: flatContext(context),
+    });
     for (const compiled of contextual) if (compiled.rule.test(subject)) members.add(compiled.segment.id);
     return [...members].sort();
   }
@@ -159,18 +145,18 @@ export function priceShopperOf(customer: CustomerContext): {
     : { customer: customer.pricing, loyaltyPerk: customer.loyaltyPerk };
 }
 
-/** Context as rules read it: `device` may arrive as Segment's `{ type: "mobile" }`. */
-function flatContext(context: RequestContext): Record<string, unknown> {
+/**
+ * The device type a request's context names, as sent: a plain string, or Segment's
+ * `context.device.type` (`{ "type": "mobile" }`); undefined when it names none.
+ */
+export function deviceTypeOf(context: RequestContext): string | undefined {
   const device = context.device as unknown;
   const type = typeof device === 'object' && device !== null ? (device as { type?: unknown }).type : device;
-  return { ...context, ...(type !== undefined && { device: type }) };
+  return typeof type === 'string' ? type : undefined;
 }
 
-function readPath(root: Record<string, unknown>, path: string): unknown {
-  let value: unknown = root;
-  for (const key of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
+/** Context as rules read it: `device` is the device type, however it was sent. */
+function flatContext(context: RequestContext): Record<string, unknown> {
+  const device = deviceTypeOf(context);
+  return { ...context, ...(device !== undefined && { device }) };
 }

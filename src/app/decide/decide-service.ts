@@ -14,7 +14,7 @@ import type { Checkout } from '../promotions/checkout.js';
 import type { RecommendationService } from '../recommendations/recommendation-service.js';
 import type { DecisionLog } from './decision-log.js';
 
-/** One page's needs, as a storefront asks for them (DESIGN.md §3, decide). */
+/** One page's needs, as a storefront asks for them in `POST /v1/decide` (docs/api.md, Decide). */
 export interface DecideRequest {
   readonly currency: string;
   readonly listing?: {

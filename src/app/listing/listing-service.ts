@@ -1,11 +1,15 @@
-import type { Catalog, Product } from '../../domain/catalog/index.js';
+import { grossMargin, type Catalog, type Product } from '../../domain/catalog/index.js';
+import { offerBadges } from '../../domain/promotions/index.js';
 import {
   DEFAULT_LISTING_RULES,
+  NO_AFFINITIES,
   idHash,
   nextCursor,
+  orderListing,
   pinnedFor,
-  rankListing,
+  rankHead,
   readListingRules,
+  scanListing,
   type ListingPin,
   type ListingRules,
   type RankingWeights,
@@ -13,17 +17,15 @@ import {
   textRelevance,
   type ListingCandidate,
   type RankedListingItem,
+  type ScannedListing,
   type SeenCursor,
+  type Shelf,
   type ViewerAffinities,
 } from '../../domain/ranking/index.js';
-import {
-  DomainError,
-  isInCategory,
-  matchesProduct,
-  normalizeCategoryPath,
-} from '../../domain/shared/index.js';
+import { isInCategory, normalizeCategoryPath } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { SettingsStore } from '../../ports/store.js';
 import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
 import type { PricedItem, PricingService } from '../pricing/pricing-service.js';
@@ -31,6 +33,7 @@ import type { ProfileService } from '../profiles/profile-service.js';
 import type { Checkout } from '../promotions/checkout.js';
 import type { PromotionService } from '../promotions/promotion-service.js';
 import type { RecommendationService } from '../recommendations/recommendation-service.js';
+import { AppError } from '../errors.js';
 
 export interface ListingQuery {
   /** A category path: the listing is its products and its descendants'. */
@@ -72,10 +75,8 @@ export interface ListingServiceDeps {
 }
 
 /** What a listing's scan keeps: its candidates in the visitor's order, and the popularity scale. */
-interface ScannedListing {
+interface CachedScan extends ScannedListing {
   readonly at: number;
-  readonly ordered: readonly ListingCandidate[];
-  readonly scale: number;
   /** The head as ranked for each viewer (their profile, or the visitor), while this scan lasts. */
   readonly heads: WeakMap<object, readonly RankedListingItem[]>;
   /** Candidates and ranked items this scan holds, counted against MAX_CACHED_CANDIDATES. */
@@ -84,9 +85,7 @@ interface ScannedListing {
 
 /** The rules are one small document with the store-wide settings; the bus says when they change. */
 const RULES_KEY = 'listings.rules';
-const RULES_TOPIC = 'listings';
 
-const VISITOR: ViewerAffinities = { categories: new Map(), brands: new Map() };
 /** Products re-ranked for the customer per request: the head of the visitor's order. */
 const RERANKED = 500;
 /** How long a listing's scanned candidates are reused, ms. */
@@ -106,7 +105,7 @@ const MAX_SHOWN = 2_000;
  * Pages follow a cursor of what was shown, so reordering between pages never repeats or skips one.
  */
 export class ListingService {
-  readonly #cache = new Map<string, ScannedListing>();
+  readonly #cache = new Map<string, CachedScan>();
   #cachedCandidates = 0;
   #rules: ListingRules = DEFAULT_LISTING_RULES;
 
@@ -114,9 +113,9 @@ export class ListingService {
 
   /** Loads the rules in force and follows other nodes' changes to them. */
   async start(): Promise<void> {
-    await this.deps.bus.subscribe(RULES_TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) this.#use(await this.#readRules());
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'listings', async () =>
+      this.#use(await this.#readRules()),
+    );
     this.#use(await this.#readRules());
   }
 
@@ -132,7 +131,7 @@ export class ListingService {
     const rules = readListingRules(input);
     await this.deps.store.setSetting(RULES_KEY, JSON.stringify(rules));
     this.#use(rules);
-    await this.deps.bus.publish(RULES_TOPIC, { origin: this.deps.nodeId });
+    await this.deps.bus.publish('listings', { origin: this.deps.nodeId });
     return rules;
   }
 
@@ -188,7 +187,7 @@ export class ListingService {
    * their order for a visitor. The scan and the popularity behind it are kept a few seconds per
    * listing (popularity moves in minutes); stock and status are always read fresh.
    */
-  #scanned(query: ListingQuery, now: number): ScannedListing {
+  #scanned(query: ListingQuery, now: number): CachedScan {
     const key = `${query.category ?? ''}\u0000${query.query ?? ''}`;
     let cached = this.#cache.get(key);
     if (cached === undefined || now - cached.at >= CANDIDATES_MS || now < cached.at) {
@@ -198,14 +197,9 @@ export class ListingService {
         this.#cachedCandidates = 0;
       }
       this.#cachedCandidates += candidates.length - (this.#cache.get(key)?.held ?? 0);
-      const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
-      const order = rankListing(candidates, VISITOR, () => true, this.#rules.weights);
-      let scale = 0;
-      for (const candidate of candidates) scale = Math.max(scale, candidate.popularity);
       cached = {
+        ...scanListing(candidates, this.#rules.weights),
         at: now,
-        ordered: order.map((item) => byId.get(item.productId) as ListingCandidate),
-        scale,
         heads: new WeakMap(),
         held: candidates.length,
       };
@@ -215,47 +209,16 @@ export class ListingService {
   }
 
   /**
-   * The listing in the order pages take it: the most relevant and popular few hundred re-ranked for
-   * this customer, then the rest in the visitor's order; products out of stock after all in stock.
-   * Only the head is re-ranked because a request must not cost the whole catalogue; pages follow
-   * the seen-cursor, so whatever the order, none repeats and none is skipped. Status and stock are
-   * read here, fresh, not from the remembered ranking.
+   * The listing in the order pages take it (the domain's `orderListing`), with status and stock
+   * read now, not from the remembered scan.
    */
-  *#ranked(
-    scanned: ScannedListing,
-    pinned: readonly string[],
-    customer: CustomerContext,
-    now: number,
-  ): Generator<RankedListingItem> {
+  #ranked(scanned: CachedScan, pinned: readonly string[], customer: CustomerContext, now: number) {
     const { catalog } = this.deps;
-    const isPinned = new Set(pinned);
-    const active = (id: string) => catalog.getProduct(id)?.status === 'active' && !isPinned.has(id);
-    // Pins come first, in the merchant's order, while they can be sold; then they rank like the rest.
-    for (const productId of pinned) {
-      if (catalog.getProduct(productId)?.status === 'active' && catalog.isSellable(productId)) {
-        yield { productId, score: 0, inStock: true, reasons: () => ['pinned'] };
-      } else isPinned.delete(productId);
-    }
-    const head = this.#head(scanned, customer, now);
-    const tail = (wanted: boolean) =>
-      rankListing(
-        scanned.ordered
-          .slice(RERANKED)
-          .filter((candidate) => active(candidate.id) && catalog.isSellable(candidate.id) === wanted),
-        VISITOR,
-        () => wanted,
-        this.#rules.weights,
-        scanned.scale,
-      );
-    for (const item of head) if (active(item.productId) && catalog.isSellable(item.productId)) yield item;
-    const longer = scanned.ordered.length > RERANKED;
-    if (longer) yield* tail(true);
-    for (const item of head) {
-      if (active(item.productId) && !catalog.isSellable(item.productId)) {
-        yield { ...item, inStock: false, reasons: () => [...item.reasons(), 'out of stock'] };
-      }
-    }
-    if (longer) yield* tail(false);
+    const shelf: Shelf = {
+      isListed: (id) => catalog.getProduct(id)?.status === 'active',
+      isSellable: (id) => catalog.isSellable(id),
+    };
+    return orderListing(scanned, this.#head(scanned, customer, now), pinned, this.#rules.weights, shelf);
   }
 
   /**
@@ -264,17 +227,11 @@ export class ListingService {
    * so their own clicks re-rank the next page at once, while browsing page after page costs one
    * ranking per scan.
    */
-  #head(scanned: ScannedListing, customer: CustomerContext, now: number): readonly RankedListingItem[] {
-    const viewer = customer.profile ?? VISITOR;
+  #head(scanned: CachedScan, customer: CustomerContext, now: number): readonly RankedListingItem[] {
+    const viewer = customer.profile ?? NO_AFFINITIES;
     const cached = scanned.heads.get(viewer);
     if (cached !== undefined) return cached;
-    const head = rankListing(
-      scanned.ordered.slice(0, RERANKED),
-      this.#viewer(customer, now),
-      () => true,
-      this.#rules.weights,
-      scanned.scale,
-    );
+    const head = rankHead(scanned, this.#viewer(customer, now), this.#rules.weights, RERANKED);
     // Rankings count against the same bound as candidates: anyone can make profiles and queries.
     if (this.#cachedCandidates + head.length <= MAX_CACHED_CANDIDATES) {
       scanned.heads.set(viewer, head);
@@ -296,17 +253,14 @@ export class ListingService {
       const relevance =
         query.query === undefined ? 1 : textRelevance(query.query, product.title, product.description);
       if (relevance === 0) continue;
-      const cost = product.cost?.currency === product.price.currency ? product.cost.amount : undefined;
+      const margin = grossMargin(product);
       candidates.push({
         id: product.id,
         categories: product.categories,
         ...(product.brand !== undefined && { brand: product.brand }),
         relevance,
         popularity: popularity.score('all', product.id, now),
-        ...(cost !== undefined &&
-          product.price.amount > 0 && {
-            margin: Math.max(0, (product.price.amount - cost) / product.price.amount),
-          }),
+        ...(margin !== undefined && { margin }),
       });
     }
     return candidates;
@@ -317,7 +271,7 @@ export class ListingService {
    * customer who did not consent.
    */
   #viewer(customer: CustomerContext, now: number): ViewerAffinities {
-    if (customer.profile === undefined) return { categories: new Map(), brands: new Map() };
+    if (customer.profile === undefined) return NO_AFFINITIES;
     const { affinities } = this.deps.profiles.computedOf(customer.profile, now);
     const session = new Map(
       [...this.deps.recommendations.sessionSuggestions(customer)].map(([item, { score, because }]) => [
@@ -357,34 +311,18 @@ export class ListingService {
     return { page, more: false };
   }
 
-  /** Which open item promotions touch a product: the offers the customer can get, by their scope. */
+  /** The badges of the item promotions open to the customer, for each product shown. */
   async #badges(currency: string, customer: CustomerContext) {
-    const offers = await this.deps.checkout.offers({ currency }, customer);
-    const open = new Map(offers.map((offer) => [offer.promotionId, offer.badge]));
-    const { promotions, catalog } = this.deps;
-    const isInCollection = (collectionId: string, productId: string) =>
-      catalog.isInCollection(collectionId, productId);
-    return (product: Product) =>
-      open.size === 0
-        ? []
-        : promotions.index
-            .candidates([product])
-            .filter(
-              (compiled) =>
-                open.has(compiled.promotion.id) &&
-                compiled.scope !== undefined &&
-                matchesProduct(compiled.scope, product, isInCollection),
-            )
-            .map((compiled) => ({
-              promotionId: compiled.promotion.id,
-              badge: open.get(compiled.promotion.id) as string,
-            }));
+    const { catalog, checkout, promotions } = this.deps;
+    return offerBadges(promotions.index, await checkout.offers({ currency }, customer), (collectionId, id) =>
+      catalog.isInCollection(collectionId, id),
+    );
   }
 }
 
 function readSeen(cursor: string): SeenCursor {
   const seen = /^[A-Za-z0-9_-]+$/.test(cursor) ? readCursor(Buffer.from(cursor, 'base64url')) : undefined;
   if (seen === undefined)
-    throw new DomainError('invalid_cursor', 'the cursor is not one a listing gave', { pointer: '/cursor' });
+    throw new AppError('invalid_cursor', 'the cursor is not one a listing gave', { pointer: '/cursor' });
   return seen;
 }

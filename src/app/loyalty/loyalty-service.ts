@@ -1,15 +1,12 @@
-import {
-  draftLoyaltyProgram,
-  type LoyaltyProgram,
-  type LoyaltyProgramInput,
-} from '../../domain/profiles/index.js';
+import { draftLoyaltyProgram, type LoyaltyProgramInput } from '../../domain/profiles/index.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { BackfillState, Store } from '../../ports/store.js';
 import type { BackfillRunner } from '../segments/backfill-runner.js';
+import type { LoyaltyProgramInForce } from './loyalty-program-in-force.js';
 
 const SETTING = 'loyalty.program';
 const PROGRESS = 'loyalty.backfill';
-const TOPIC = 'loyalty';
 
 /** The stored program: what the merchant wrote, as read back. */
 export interface StoredProgram extends LoyaltyProgramInput {
@@ -21,35 +18,28 @@ export interface StoredProgram extends LoyaltyProgramInput {
  * program recomputes every customer's points from their order history and their tier.
  */
 export class LoyaltyService {
-  #input: LoyaltyProgramInput | undefined;
-  #program: LoyaltyProgram | undefined;
-
   constructor(
     private readonly deps: {
       readonly store: Store;
       readonly bus: EventBus;
       readonly backfill: BackfillRunner;
       readonly nodeId: string;
-      readonly onChange?: () => void;
+      /** Where the program this node applies is kept: read by evaluation, written here. */
+      readonly inForce: LoyaltyProgramInForce;
     },
   ) {}
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
-  }
-
-  program(): LoyaltyProgram | undefined {
-    return this.#program;
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'loyalty', () => this.#reload());
   }
 
   async get(): Promise<StoredProgram | undefined> {
-    if (this.#input === undefined) return undefined;
+    const input = this.deps.inForce.input();
+    if (input === undefined) return undefined;
     const progress = await this.deps.store.getSetting(PROGRESS);
     return {
-      ...this.#input,
+      ...input,
       ...(progress !== undefined && { backfill: JSON.parse(progress) as BackfillState }),
     };
   }
@@ -58,10 +48,8 @@ export class LoyaltyService {
   async put(input: LoyaltyProgramInput): Promise<StoredProgram> {
     const program = draftLoyaltyProgram(input);
     await this.deps.store.setSetting(SETTING, JSON.stringify(input));
-    this.#input = input;
-    this.#program = program;
-    this.deps.onChange?.();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId });
+    this.deps.inForce.use(input);
+    await this.deps.bus.publish('loyalty', { origin: this.deps.nodeId });
     void this.deps.backfill.run({
       change: { eventNames: new Set(), traits: false, everything: true },
       rebuild: { program },
@@ -72,8 +60,6 @@ export class LoyaltyService {
 
   async #reload(): Promise<void> {
     const stored = await this.deps.store.getSetting(SETTING);
-    this.#input = stored === undefined ? undefined : (JSON.parse(stored) as LoyaltyProgramInput);
-    this.#program = this.#input === undefined ? undefined : draftLoyaltyProgram(this.#input);
-    this.deps.onChange?.();
+    this.deps.inForce.use(stored === undefined ? undefined : (JSON.parse(stored) as LoyaltyProgramInput));
   }
 }

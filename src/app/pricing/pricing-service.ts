@@ -8,11 +8,13 @@ import {
   type PriceList,
   type PriceListInput,
   type PricingCustomer,
+  PricingError,
 } from '../../domain/pricing/index.js';
 import type { Catalog, Product } from '../../domain/catalog/index.js';
-import { DomainError, type Money } from '../../domain/shared/index.js';
+import type { Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { PriceHistorySince, Store, VersionPrecondition } from '../../ports/store.js';
 
 /** Who the prices are for: the pricing customer and their loyalty perk (see CustomerContexts). */
@@ -21,7 +23,7 @@ export interface PriceShopper {
   readonly loyaltyPerk?: { readonly tier: string; readonly percentOff: number };
 }
 
-/** One resolved line, in the shape of `POST /v1/prices:resolve` (DESIGN.md §3.1). */
+/** One resolved line, in the shape of `POST /v1/prices:resolve`. */
 export interface PricedItem {
   readonly productId: string;
   readonly quantity: number;
@@ -35,7 +37,6 @@ export interface PricedItem {
   readonly error?: { readonly code: 'price_unavailable' | 'product_not_found' | 'amount_too_large' };
 }
 
-const TOPIC = 'prices';
 const DAY_MS = 86_400_000;
 /** The Omnibus window. */
 const PRIOR_PRICE_WINDOW_MS = 30 * DAY_MS;
@@ -79,12 +80,10 @@ export class PricingService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'prices', () => this.#reload());
     // Base prices change with products: keep the Omnibus history current (coalesced).
-    await this.deps.bus.subscribe('catalog', (payload) => {
-      if (payload['kind'] === 'products') this.refreshHistory();
+    await this.deps.bus.subscribe('catalog', ({ kind }) => {
+      if (kind === 'products') this.refreshHistory();
     });
   }
 
@@ -93,14 +92,14 @@ export class PricingService {
     const draft = draftPriceList(id, input);
     const list = await this.deps.store.putPriceList(draft, { now: this.deps.clock.now(), ifVersion });
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('prices', { origin: this.deps.nodeId, id });
     return list;
   }
 
   /** @throws DomainError `price_list_not_found`. */
   async get(id: string): Promise<PriceList> {
     const list = await this.deps.store.getPriceList(id);
-    if (list === undefined) throw new DomainError('price_list_not_found', `no price list ${id}`, {});
+    if (list === undefined) throw new PricingError('price_list_not_found', `no price list ${id}`, {});
     return list;
   }
 
@@ -110,10 +109,10 @@ export class PricingService {
 
   async delete(id: string, ifVersion?: VersionPrecondition): Promise<void> {
     if (!(await this.deps.store.deletePriceList(id, ifVersion, this.deps.clock.now()))) {
-      throw new DomainError('price_list_not_found', `no price list ${id}`, {});
+      throw new PricingError('price_list_not_found', `no price list ${id}`, {});
     }
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('prices', { origin: this.deps.nodeId, id });
   }
 
   /**

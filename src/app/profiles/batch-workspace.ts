@@ -13,7 +13,8 @@ const key = (identity: Identity) => `${identity.kind}:${identity.value}`;
 /**
  * The profiles and id links one ingestion batch reads and changes, before they are written in its
  * transaction. Knows how identities resolve, how an anonymous visitor becomes a known customer and
- * when two profiles merge (DESIGN.md §1, Events & identity).
+ * when two profiles merge: `identify` joins an anonymous visitor's history to the customer, so
+ * either id then finds one profile.
  */
 export class BatchWorkspace {
   readonly #profiles = new Map<string, WorkingProfile>();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readEvent, type ConsentDefault, type ProductFacts } from '../../domain/profiles/index.js';
+import { readEvent, type ConsentDefault, type ProductTaxonomy } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { BusPayload, EventBus } from '../../ports/event-bus.js';
+import type { EventBus } from '../../ports/event-bus.js';
 import { WriteConflict, type Identity, type Store } from '../../ports/store.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import { identitiesOf, ingestBatch, type BatchResult, type IncomingEvent } from './ingest-batch.js';
 import type { ProfileCache } from './profile-cache.js';
 import { NO_RULES, type ProfileRules } from './profile-evaluation.js';
@@ -15,7 +16,7 @@ export interface EventIngestionDeps {
   readonly currency: string;
   readonly consentDefault: ConsentDefault;
   readonly nodeId: string;
-  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
   readonly hashId: (identity: Identity) => string;
   /** Reports failures after acknowledgement (announcing a commit), which must not fail the request. */
   readonly onError: (error: unknown) => void;
@@ -58,7 +59,6 @@ type QueueItem =
 /** Events per transaction: submissions arriving together share one commit (group commit). */
 const MAX_EVENTS_PER_COMMIT = 2_000;
 const MAX_ATTEMPTS = 8;
-const TOPIC = 'profiles';
 
 /**
  * The event pipeline. Each submission is validated event by event; the valid events join a queue,
@@ -76,7 +76,9 @@ export class EventIngestion {
 
   /** Follows other nodes' profile changes, dropping what they changed from this node's cache. */
   async start(): Promise<void> {
-    await this.deps.bus.subscribe(TOPIC, (payload) => this.#forgetRemote(payload));
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'profiles', ({ profileIds, identities }) =>
+      this.deps.cache.forget(profileIds, identities),
+    );
   }
 
   /** Calls `listener` after every commit with what changed (for segments, models, live updates). */
@@ -232,7 +234,7 @@ export class EventIngestion {
       ...result.absorbed.map((merge) => merge.from),
     ];
     if (profileIds.length > 0) {
-      await this.deps.bus.publish(TOPIC, {
+      await this.deps.bus.publish('profiles', {
         origin: this.deps.nodeId,
         profileIds,
         identities: result.resolved.map(({ identity }) => identity),
@@ -240,10 +242,5 @@ export class EventIngestion {
       });
     }
     for (const listener of this.#listeners) await listener(result);
-  }
-
-  #forgetRemote(payload: BusPayload): void {
-    if (payload['origin'] === this.deps.nodeId) return;
-    this.deps.cache.forget(payload['profileIds'] as string[], payload['identities'] as Identity[]);
   }
 }

@@ -6,7 +6,7 @@ import {
   type ActivitySpec,
   type ConsentDefault,
   type LoyaltyProgram,
-  type ProductFacts,
+  type ProductTaxonomy,
   type TrackedEvent,
 } from '../../domain/profiles/index.js';
 import { categoryLineage } from '../../domain/shared/index.js';
@@ -31,7 +31,7 @@ export interface IncomingEvent {
 export interface BatchContext {
   readonly cache: ProfileCache;
   readonly newProfileId: () => string;
-  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
   readonly consentDefault: ConsentDefault;
   /** Salted hash of an id, as erasures record it. */
   readonly hashId: (identity: Identity) => string;

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
-  lazyComputed,
-  rfmThresholds,
   viewProfile,
   type LoyaltyStatus,
   type ConsentDefault,
   type Profile,
   type ProfileView,
-  type RfmThresholds,
+  ProfileError,
 } from '../../domain/profiles/index.js';
-import { DomainError } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Identity, Store, VersionedProfile } from '../../ports/store.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
+import type { CustomerStatistics } from './customer-statistics.js';
 import type { EventIngestion } from './event-ingestion.js';
 import type { ProfileCache } from './profile-cache.js';
 
@@ -22,6 +21,7 @@ export interface ProfileServiceDeps {
   readonly clock: Clock;
   readonly cache: ProfileCache;
   readonly ingestion: EventIngestion;
+  readonly statistics: CustomerStatistics;
   readonly currency: string;
   readonly consentDefault: ConsentDefault;
   readonly hashId: (identity: Identity) => string;
@@ -57,22 +57,16 @@ export type ErasureListener = (erased: {
   events: readonly unknown[];
 }) => void | Promise<void>;
 
-const ERASURE_TOPIC = 'erasures';
-/** How many profiles a statistics scan reads per page. */
-const SCAN_PAGE = 1_000;
-
 /** Reading profiles, recording consent, exporting and erasing (GDPR). */
 export class ProfileService {
-  #rfm: RfmThresholds = { recencyDays: [], frequency: [], monetary: [] };
   readonly #erasureListeners: ErasureListener[] = [];
 
   constructor(private readonly deps: ProfileServiceDeps) {}
 
   async start(): Promise<void> {
-    await this.deps.bus.subscribe(ERASURE_TOPIC, (payload) => {
-      if (payload['origin'] !== this.deps.nodeId)
-        this.deps.cache.forget([payload['profileId'] as string], payload['identities'] as Identity[]);
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'erasures', ({ profileId, identities }) =>
+      this.deps.cache.forget([profileId], identities),
+    );
   }
 
   onErased(listener: ErasureListener): void {
@@ -92,7 +86,7 @@ export class ProfileService {
   /** @throws DomainError `profile_not_found`. */
   async get(id: string): Promise<FoundProfile> {
     const found = await this.find(id);
-    if (found === undefined) throw new DomainError('profile_not_found', `no profile for ${id}`, {});
+    if (found === undefined) throw new ProfileError('profile_not_found', `no profile for ${id}`, {});
     return found;
   }
 
@@ -102,7 +96,7 @@ export class ProfileService {
     return viewProfile(profile, {
       now,
       currency: this.deps.currency,
-      rfm: this.#rfm,
+      rfm: this.deps.statistics.rfm(),
       consentDefault: this.deps.consentDefault,
       ...(standing !== undefined && { segments: standing.segments }),
       ...(standing?.loyalty !== undefined && { loyalty: standing.loyalty }),
@@ -111,12 +105,7 @@ export class ProfileService {
 
   /** The computed fields rules read (`computed.orderCount`), as the profile answer shows them. */
   computedOf(profile: Profile, now: number): ProfileView['computed'] {
-    return lazyComputed(profile, {
-      now,
-      currency: this.deps.currency,
-      rfm: this.#rfm,
-      consentDefault: this.deps.consentDefault,
-    });
+    return this.deps.statistics.computedOf(profile, now);
   }
 
   /**
@@ -143,7 +132,7 @@ export class ProfileService {
   /** Everything held about a known customer (GDPR Art. 15/20). */
   async export(userId: string) {
     const found = await this.#byIdentity({ kind: 'user', value: userId });
-    if (found === undefined) throw new DomainError('profile_not_found', `no customer ${userId}`, {});
+    if (found === undefined) throw new ProfileError('profile_not_found', `no customer ${userId}`, {});
     const { store } = this.deps;
     const [events, orders, merges] = await Promise.all([
       store.eventsOf(found.profile.id),
@@ -170,7 +159,7 @@ export class ProfileService {
   async erase(userId: string): Promise<ErasureReceipt> {
     return this.deps.ingestion.exclusive(async () => {
       const found = await this.#byIdentity({ kind: 'user', value: userId }, { fromStore: true });
-      if (found === undefined) throw new DomainError('profile_not_found', `no customer ${userId}`, {});
+      if (found === undefined) throw new ProfileError('profile_not_found', `no customer ${userId}`, {});
       const { profile } = found;
       const identities: Identity[] = [
         { kind: 'user', value: userId },
@@ -180,7 +169,7 @@ export class ProfileService {
       const now = this.deps.clock.now();
       const removed = await this.deps.store.eraseProfile(profile.id, identities.map(this.deps.hashId), now);
       this.deps.cache.forget([profile.id], identities);
-      await this.deps.bus.publish(ERASURE_TOPIC, {
+      await this.deps.bus.publish('erasures', {
         origin: this.deps.nodeId,
         profileId: profile.id,
         identities,
@@ -188,19 +177,6 @@ export class ProfileService {
       for (const listener of this.#erasureListeners) await listener({ profileId: profile.id, events });
       return { receiptId: `erasure_${randomUUID()}`, userId, erasedAt: new Date(now).toISOString(), removed };
     });
-  }
-
-  /** Recomputes the RFM quintiles over every customer in the store. */
-  async refreshStatistics(): Promise<void> {
-    const profiles: Profile[] = [];
-    for (let page = await this.deps.store.scanProfiles(undefined, SCAN_PAGE); page.length > 0;) {
-      for (const entry of page) if (entry.profile.stats.orderCount > 0) profiles.push(entry.profile);
-      page =
-        page.length < SCAN_PAGE
-          ? []
-          : await this.deps.store.scanProfiles(page[page.length - 1]?.profile.id, SCAN_PAGE);
-    }
-    this.#rfm = rfmThresholds(profiles, this.deps.currency, this.deps.clock.now());
   }
 
   async #byIdentity(

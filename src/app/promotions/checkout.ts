@@ -1,27 +1,31 @@
 import { createHash } from 'node:crypto';
-import type { Catalog } from '../../domain/catalog/index.js';
+import { costIn, type Catalog, type Product } from '../../domain/catalog/index.js';
 import {
+  cartCodes,
   eligibleOffers,
   evaluateCart,
-  normalizeCode,
-  selectPromotions,
+  hasUsageLimits,
+  orderCompletedEvent,
+  selectForCart,
   type AddableProduct,
   type CartEvaluation,
   type CartLineInput,
+  type CartRequest,
   type CouponState,
   type Offer,
   type Shopper,
   type Usage,
+  PromotionError,
 } from '../../domain/promotions/index.js';
-import { DomainError, formatMajorUnits, type CurrencyCode, type Money } from '../../domain/shared/index.js';
+import { SharedError, type CurrencyCode, type Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
-import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
+import { deviceTypeOf, priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
 import type { PricingService } from '../pricing/pricing-service.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { PromotionService } from './promotion-service.js';
 
-/** A cart as the storefront sends it (`POST /v1/carts:evaluate`, DESIGN.md §3.1). */
+/** A cart as the storefront sends it (`POST /v1/carts:evaluate`). */
 export interface CartInput {
   readonly userId?: string;
   readonly anonymousId?: string;
@@ -73,46 +77,24 @@ export class Checkout {
     cart: CartInput,
     customer: CustomerContext,
   ): Promise<{ evaluation: CartEvaluation; coupons: ReadonlyMap<string, CouponState> }> {
-    const lines = this.#price(cart, customer);
-    const codes = [...new Set((cart.coupons ?? []).map(normalizeCode))];
+    const codes = cartCodes(cart.coupons);
+    const request: CartRequest = {
+      currency: cart.currency,
+      lines: this.#price(cart, customer),
+      coupons: codes,
+      ...(cart.shipping !== undefined && { shipping: cart.shipping.amount }),
+    };
     const coupons = new Map((await this.deps.store.couponStates(codes)).map((state) => [state.code, state]));
-    const selection = selectPromotions(
-      lines.map((line) => ({
-        id: line.productId,
-        categories: line.categories,
-        brand: line.brand,
-        attributes: line.attributes,
-      })),
-      codes,
-      coupons,
-      this.deps.promotions.index,
-    );
-    const limited = selection.candidates
-      .map((candidate) => candidate.compiled.promotion)
-      .filter(
-        ({ limits }) =>
-          limits.budget !== undefined || limits.redemptions !== undefined || limits.perCustomer !== undefined,
-      )
-      .map((promotion) => promotion.id);
-    const usage = await this.deps.store.promotionUsage(limited, this.#customerKey(cart));
-    const evaluation = evaluateCart(
-      {
-        currency: cart.currency,
-        lines,
-        coupons: codes,
-        ...(cart.shipping !== undefined && { shipping: cart.shipping.amount }),
-      },
-      selection,
-      {
-        now: this.deps.clock.now(),
-        shopper: shopperOf(customer),
-        usage,
-        isInCollection: (collectionId, productId) =>
-          this.deps.catalog.isInCollection(collectionId, productId),
-        product: (productId) => this.#addable(productId, cart.currency, customer),
-        minOrderTotal: cart.currency === this.deps.storeCurrency ? this.deps.minOrderTotal : 0,
-      },
-    );
+    const selection = selectForCart(request, coupons, this.deps.promotions.index);
+    const usage = await this.deps.store.promotionUsage(selection.limited, this.#customerKey(cart));
+    const evaluation = evaluateCart(request, selection, {
+      now: this.deps.clock.now(),
+      shopper: shopperOf(customer),
+      usage,
+      isInCollection: (collectionId, productId) => this.deps.catalog.isInCollection(collectionId, productId),
+      product: (productId) => this.#addable(productId, cart.currency, customer),
+      minOrderTotal: cart.currency === this.deps.storeCurrency ? this.deps.minOrderTotal : 0,
+    });
     return { evaluation, coupons };
   }
 
@@ -126,12 +108,10 @@ export class Checkout {
       cart.items === undefined || cart.items.length === 0
         ? []
         : this.#price({ ...cart, items: cart.items }, customer);
+    // Coupon-only promotions are never offers: only the automatic ones' usage is read.
     const limited = index.all
       .map((compiled) => compiled.promotion)
-      .filter(
-        ({ coupon, limits }) =>
-          !coupon.required && (limits.budget ?? limits.redemptions ?? limits.perCustomer) !== undefined,
-      )
+      .filter(({ coupon, limits }) => !coupon.required && hasUsageLimits(limits))
       .map((promotion) => promotion.id);
     const usage: Usage = await this.deps.store.promotionUsage(limited, this.#customerKey(cart));
     return eligibleOffers(index, {
@@ -185,7 +165,7 @@ export class Checkout {
       // with fresh promotions and usage, and it no longer applies.
       await this.deps.promotions.refresh();
     }
-    throw new DomainError(
+    throw new PromotionError(
       'order_conflict',
       `order ${order.orderId}: promotions kept running out; try again`,
       {},
@@ -199,7 +179,7 @@ export class Checkout {
     earlier: { requestHash: string; answer: string },
   ): Promise<OrderAnswer> {
     if (earlier.requestHash !== requestHash) {
-      throw new DomainError('order_conflict', `order ${order.orderId} was placed with another cart`, {
+      throw new PromotionError('order_conflict', `order ${order.orderId} was placed with another cart`, {
         pointer: '/orderId',
       });
     }
@@ -225,51 +205,16 @@ export class Checkout {
     });
   }
 
-  /**
-   * The order as a tracked `Order Completed` (messageId and order_id from the orderId), so the
-   * profile counts it once however often it is replayed, or also sent by the merchant's tracking.
-   */
+  /** Tracks the order as an `Order Completed`, which the profile counts once however often it comes. */
   async #track(order: OrderInput, answer: OrderAnswer): Promise<void> {
-    if (order.userId === undefined && order.anonymousId === undefined) return;
-    const major = (amount: number) => Number(formatMajorUnits({ amount, currency: order.currency }));
-    const discount = answer.discounts.reduce((sum, each) => sum + each.amount.amount, 0);
-    await this.deps.ingestion.submit(
-      [
-        {
-          type: 'track',
-          event: 'Order Completed',
-          messageId: `order-${order.orderId}`,
-          ...(order.userId !== undefined && { userId: order.userId }),
-          ...(order.anonymousId !== undefined && { anonymousId: order.anonymousId }),
-          properties: {
-            order_id: order.orderId,
-            currency: order.currency,
-            total: major(answer.total.amount),
-            discount: major(discount),
-            ...(answer.shipping !== undefined && {
-              shipping: major(answer.shipping.amount.amount - answer.shipping.discount.amount),
-            }),
-            ...(answer.discounts.some((each) => each.code !== undefined) && {
-              coupon: answer.discounts
-                .flatMap((each) => (each.code === undefined ? [] : [each.code]))
-                .join(','),
-            }),
-            products: answer.lines.map((line) => ({
-              product_id: line.productId,
-              quantity: line.quantity,
-              price: major(line.unitPrice.amount),
-            })),
-          },
-        },
-      ],
-      { fromServer: true },
-    );
+    const event = orderCompletedEvent(order, answer);
+    if (event !== undefined) await this.deps.ingestion.submit([event], { fromServer: true });
   }
 
   /** Prices every line for the customer. @throws DomainError `cart_item_unavailable`. */
   #price(cart: CartInput, customer: CustomerContext): CartLineInput[] {
     if (cart.shipping !== undefined && cart.shipping.currency !== cart.currency) {
-      throw new DomainError(
+      throw new SharedError(
         'currency_mismatch',
         `shipping is in ${cart.shipping.currency}, the cart in ${cart.currency}`,
         {
@@ -281,7 +226,7 @@ export class Checkout {
     return priced.map((item, index) => {
       const product = this.deps.catalog.getProduct(item.productId);
       if (item.final === undefined || product === undefined) {
-        throw new DomainError(
+        throw new PromotionError(
           'cart_item_unavailable',
           `${item.productId}: ${item.error?.code ?? 'not for sale'}`,
           {
@@ -290,16 +235,7 @@ export class Checkout {
           },
         );
       }
-      const cost = product.cost?.currency === cart.currency ? product.cost.amount : undefined;
-      return {
-        productId: item.productId,
-        quantity: item.quantity,
-        unitPrice: item.final.amount,
-        categories: product.categories,
-        ...(product.brand !== undefined && { brand: product.brand }),
-        attributes: product.attributes,
-        ...(cost !== undefined && { cost }),
-      };
+      return { ...promotionFacts(product, item.final.amount, cart.currency), quantity: item.quantity };
     });
   }
 
@@ -312,14 +248,8 @@ export class Checkout {
       priceShopperOf(customer),
     );
     if (product === undefined || priced?.final === undefined) return undefined;
-    const cost = product.cost?.currency === currency ? product.cost.amount : undefined;
     return {
-      productId,
-      unitPrice: priced.final.amount,
-      categories: product.categories,
-      ...(product.brand !== undefined && { brand: product.brand }),
-      attributes: product.attributes,
-      ...(cost !== undefined && { cost }),
+      ...promotionFacts(product, priced.final.amount, currency),
       inStock: this.deps.catalog.isSellable(productId),
     };
   }
@@ -339,23 +269,37 @@ const REFUSALS = {
 } as const;
 
 /** A code the customer entered has hit a limit: the order is refused, naming the code. */
-function refusal(reason: keyof typeof REFUSALS, code: string): DomainError {
-  return new DomainError(reason, `${code}: ${REFUSALS[reason]}`, { pointer: '/coupons', coupon: code });
+function refusal(reason: keyof typeof REFUSALS, code: string): PromotionError {
+  return new PromotionError(reason, `${code}: ${REFUSALS[reason]}`, { pointer: '/coupons', coupon: code });
+}
+
+/** A product as promotions read it, at the unit price resolved for this customer. */
+function promotionFacts(
+  product: Product,
+  unitPrice: number,
+  currency: CurrencyCode,
+): Omit<CartLineInput, 'quantity'> {
+  const cost = costIn(product, currency);
+  return {
+    productId: product.id,
+    unitPrice,
+    categories: product.categories,
+    ...(product.brand !== undefined && { brand: product.brand }),
+    attributes: product.attributes,
+    ...(cost !== undefined && { cost }),
+  };
 }
 
 function shopperOf(customer: CustomerContext): Shopper {
-  const { context, pricing } = customer;
-  const device =
-    typeof context.device === 'object' && context.device !== null
-      ? (context.device as { type?: unknown }).type
-      : context.device;
+  const { pricing } = customer;
+  const device = deviceTypeOf(customer.context)?.toLowerCase();
   return {
     segments: pricing.segments,
     ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),
     isFirstOrder: (customer.profile?.stats.orderCount ?? 0) === 0,
     ...(pricing.channel !== undefined && { channel: pricing.channel }),
     ...(pricing.country !== undefined && { country: pricing.country }),
-    ...(typeof device === 'string' && { device: device.toLowerCase() }),
+    ...(device !== undefined && { device }),
   };
 }
 
@@ -370,7 +314,7 @@ function hashRequest(order: OrderInput): string {
     anonymousId: order.anonymousId ?? null,
     currency: order.currency,
     items: order.items.map((item) => `${item.productId}\u0000${item.quantity}`).sort(),
-    coupons: [...new Set((order.coupons ?? []).map(normalizeCode))].sort(),
+    coupons: cartCodes(order.coupons).sort(),
     shipping: order.shipping?.amount ?? null,
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');

@@ -6,13 +6,14 @@ import {
   generateCouponCode,
   type Promotion,
   type PromotionInput,
+  PromotionError,
 } from '../../domain/promotions/index.js';
-import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
+import type { CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 
-const TOPIC = 'promotions';
 /** Codes made per generation request, at most. */
 export const MAX_GENERATED_CODES = 100_000;
 
@@ -55,9 +56,7 @@ export class PromotionService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] !== this.deps.nodeId) await this.#reload();
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'promotions', () => this.#reload());
   }
 
   /** @throws DomainError `invalid_promotion`, `coupon_taken`, `version_conflict`. */
@@ -113,7 +112,7 @@ export class PromotionService {
 
   async #changed(id: string): Promise<void> {
     await this.#reload();
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('promotions', { origin: this.deps.nodeId, id });
   }
 
   async #reload(): Promise<void> {
@@ -122,6 +121,6 @@ export class PromotionService {
   }
 }
 
-function notFound(id: string): DomainError {
-  return new DomainError('promotion_not_found', `no promotion ${id}`, {});
+function notFound(id: string): PromotionError {
+  return new PromotionError('promotion_not_found', `no promotion ${id}`, {});
 }

@@ -1,5 +1,6 @@
 import type { Interaction, InteractionKind } from '../../domain/recommendations/index.js';
-import type { TrackedEvent } from '../../domain/profiles/index.js';
+import type { Profile, TrackedEvent } from '../../domain/profiles/index.js';
+import type { Lesson } from '../../ports/topics.js';
 
 /** The e-commerce events the models learn from, and what each one means to them. */
 const KINDS: Readonly<Record<string, InteractionKind>> = {
@@ -10,14 +11,7 @@ const KINDS: Readonly<Record<string, InteractionKind>> = {
 };
 
 /** What one event teaches the models, in a form that crosses the bus to other nodes as it is. */
-export interface Lesson {
-  readonly messageId: string;
-  /** The profile it is about (an erased one's late lessons are dropped). */
-  readonly profileId: string;
-  /** An order is learnt once by its id, however many times it arrives. */
-  readonly orderId?: string;
-  readonly interactions: readonly Interaction[];
-}
+export type { Lesson };
 
 /** The lesson of an event, or undefined when it teaches the models nothing. */
 export function lessonOf(
@@ -91,4 +85,13 @@ export function countryCode(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const code = value.trim().toLowerCase();
   return /^[a-z]{2}$/.test(code) ? code : undefined;
+}
+
+/** Where a profile says the customer is and which segments they are in, as popularity reads it. */
+export function whereaboutsOf(profile: Profile): Whereabouts {
+  const country = countryCode(profile.traits['country']);
+  return {
+    ...(country !== undefined && { country }),
+    ...(profile.segments.length > 0 && { segments: profile.segments }),
+  };
 }

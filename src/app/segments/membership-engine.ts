@@ -4,10 +4,10 @@ import {
   type Profile,
   type ProfileView,
 } from '../../domain/profiles/index.js';
-import type { Subject } from '../../domain/segments/index.js';
 import type { MembershipChange } from '../../ports/store.js';
 import type { Announcement, Evaluation, ProfileChange } from '../profiles/profile-evaluation.js';
 import type { SegmentRegistry } from './segment-registry.js';
+import { segmentSubject } from './segment-subject.js';
 
 export interface MembershipEngineDeps {
   readonly registry: SegmentRegistry;
@@ -30,7 +30,7 @@ export class MembershipEngine {
     const changes = new Map<string, boolean>();
     let held: Set<string> | undefined;
     const isMember = (id: string) => changes.get(id) ?? (held ??= new Set(profile.segments)).has(id);
-    const subject = this.#subject(profile, isMember, now);
+    const subject = segmentSubject(profile, { computed: this.deps.computed, isMember, now });
     const memberships: MembershipChange[] = [];
     const announcements: Announcement[] = [];
     const who = { userId: profile.userId ?? null, anonymousIds: profile.anonymousIds };
@@ -91,41 +91,6 @@ export class MembershipEngine {
       dueAt,
     };
   }
-
-  #subject(profile: Profile, isMember: (id: string) => boolean, now: number): Subject {
-    let computed: ProfileView['computed'] | undefined;
-    const roots: Record<string, () => unknown> = {
-      traits: () => profile.traits,
-      computed: () => (computed ??= this.deps.computed(profile, now)),
-      loyalty: () => ({ points: profile.loyalty.points, tier: profile.loyalty.tier }),
-    };
-    return {
-      read: (path) => {
-        const [root = '', ...rest] = splitPath(path);
-        let value = roots[root]?.();
-        for (const key of rest) {
-          if (typeof value !== 'object' || value === null) return undefined;
-          value = (value as Record<string, unknown>)[key];
-        }
-        return value;
-      },
-      activity: profile.activity,
-      isMember,
-      now,
-    };
-  }
-}
-
-const splitPaths = new Map<string, readonly string[]>();
-
-/** `computed.lifetimeValue.GBP` → its segments, split once: rules read the same few paths all day. */
-function splitPath(path: string): readonly string[] {
-  let segments = splitPaths.get(path);
-  if (segments === undefined) {
-    segments = path.split('.');
-    if (splitPaths.size < 10_000) splitPaths.set(path, segments);
-  }
-  return segments;
 }
 
 /** Binary search in a sorted list of ids. */

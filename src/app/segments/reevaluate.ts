@@ -4,7 +4,7 @@ import {
   type Activity,
   type ActivitySpec,
   type LoyaltyProgram,
-  type ProductFacts,
+  type ProductTaxonomy,
   type Profile,
 } from '../../domain/profiles/index.js';
 import {
@@ -27,7 +27,7 @@ export interface ReevaluateDeps {
   readonly store: Store;
   readonly cache: ProfileCache;
   readonly rules: ProfileRules;
-  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
 }
 
 export interface ReevaluateResult {
@@ -111,7 +111,7 @@ function rebuildProfile(
   profile: Profile,
   history: History | undefined,
   rebuild: Rebuild,
-  productFacts: (productId: string) => ProductFacts | undefined,
+  productFacts: (productId: string) => ProductTaxonomy | undefined,
 ): Profile {
   if (history === undefined) return profile;
   let next = profile;

@@ -1,8 +1,8 @@
-import { compileSegment, findCycle, type SegmentInput } from '../../domain/segments/index.js';
-import { DomainError } from '../../domain/shared/index.js';
+import { SegmentError, compileSegment, findCycle, type SegmentInput } from '../../domain/segments/index.js';
 import type { ActivitySpec } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import { followOtherNodes } from '../follow-other-nodes.js';
 import type { SegmentMember, Store, StoredSegment, VersionPrecondition } from '../../ports/store.js';
 import type { BackfillRunner } from './backfill-runner.js';
 import type { SegmentRegistry } from './segment-registry.js';
@@ -18,18 +18,15 @@ export interface SegmentServiceDeps {
   readonly activitySpec: () => ActivitySpec;
 }
 
-const TOPIC = 'segments';
-
 /** Segments: writing them (validated, compiled, no cycles), back-filling them, listing members. */
 export class SegmentService {
   constructor(private readonly deps: SegmentServiceDeps) {}
 
   async start(): Promise<void> {
     this.deps.registry.load(await this.deps.store.listSegments());
-    await this.deps.bus.subscribe(TOPIC, async (payload) => {
-      if (payload['origin'] === this.deps.nodeId) return;
-      this.deps.registry.load(await this.deps.store.listSegments());
-    });
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'segments', async () =>
+      this.deps.registry.load(await this.deps.store.listSegments()),
+    );
   }
 
   /**
@@ -45,7 +42,7 @@ export class SegmentService {
     uses.set(id, candidate.reads.segments);
     const cycle = findCycle(uses, id);
     if (cycle !== undefined) {
-      throw new DomainError(
+      throw new SegmentError(
         'segment_cycle',
         `segments would use each other in a circle: ${cycle.join(' → ')}`,
         { pointer: '/rule', cycle },
@@ -54,7 +51,7 @@ export class SegmentService {
     const before = this.deps.activitySpec();
     const stored = await store.putSegment(draft, { now: this.deps.clock.now(), ifVersion });
     registry.put(stored);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('segments', { origin: this.deps.nodeId, id });
     const after = this.deps.activitySpec();
     void this.deps.backfill.run({
       change: { eventNames: new Set(), traits: false, segments: new Set([id]) },
@@ -67,7 +64,7 @@ export class SegmentService {
   /** @throws DomainError `segment_not_found`. */
   async get(id: string): Promise<StoredSegment & { members: number }> {
     const segment = await this.deps.store.getSegment(id);
-    if (segment === undefined) throw new DomainError('segment_not_found', `no segment ${id}`, {});
+    if (segment === undefined) throw new SegmentError('segment_not_found', `no segment ${id}`, {});
     return { ...segment, members: await this.deps.store.countMembers(id) };
   }
 
@@ -78,23 +75,23 @@ export class SegmentService {
   /** @throws DomainError `segment_not_found`, `segment_in_use`, `version_conflict`. */
   async delete(id: string, ifVersion?: VersionPrecondition): Promise<void> {
     if (this.deps.registry.get(id) === undefined)
-      throw new DomainError('segment_not_found', `no segment ${id}`, {});
+      throw new SegmentError('segment_not_found', `no segment ${id}`, {});
     const usedBy = this.deps.registry
       .all()
       .filter((compiled) => compiled.reads.segments.has(id))
       .map((compiled) => compiled.segment.id);
     if (usedBy.length > 0)
-      throw new DomainError('segment_in_use', `segments ${usedBy.join(', ')} use ${id}`, { usedBy });
+      throw new SegmentError('segment_in_use', `segments ${usedBy.join(', ')} use ${id}`, { usedBy });
     if (!(await this.deps.store.deleteSegment(id, ifVersion)))
-      throw new DomainError('segment_not_found', `no segment ${id}`, {});
+      throw new SegmentError('segment_not_found', `no segment ${id}`, {});
     this.deps.registry.remove(id);
-    await this.deps.bus.publish(TOPIC, { origin: this.deps.nodeId, id });
+    await this.deps.bus.publish('segments', { origin: this.deps.nodeId, id });
   }
 
   /** @throws DomainError `segment_not_found`. */
   async members(id: string, afterProfileId: string | undefined, limit: number): Promise<SegmentMember[]> {
     if (this.deps.registry.get(id) === undefined)
-      throw new DomainError('segment_not_found', `no segment ${id}`, {});
+      throw new SegmentError('segment_not_found', `no segment ${id}`, {});
     return this.deps.store.members(id, afterProfileId, limit);
   }
 }

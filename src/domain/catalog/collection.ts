@@ -1,5 +1,6 @@
-import { DomainError, matchesProduct, type AttributeValue } from '../shared/index.js';
+import { matchesProduct, type AttributeValue } from '../shared/index.js';
 import type { Product } from './product.js';
+import { CatalogError } from './errors.js';
 
 /** Which products a rule-based collection holds. All given fields must match. */
 export interface CollectionFilter {
@@ -45,14 +46,14 @@ export function draftCollection(id: string, input: CollectionInput): CollectionD
   };
   const { productIds, filter } = input;
   if ((productIds === undefined) === (filter === undefined)) {
-    throw new DomainError('invalid_collection', 'give either productIds (manual) or filter (rule-based)', {
+    throw new CatalogError('invalid_collection', 'give either productIds (manual) or filter (rule-based)', {
       pointer: filter === undefined ? '/productIds' : '/filter',
     });
   }
   if (productIds !== undefined) return { ...base, productIds: [...new Set(productIds)] };
   const { gte, lte } = filter?.price ?? {};
   if (gte !== undefined && lte !== undefined && gte > lte) {
-    throw new DomainError('invalid_price_range', 'price.gte must not exceed price.lte', {
+    throw new CatalogError('invalid_price_range', 'price.gte must not exceed price.lte', {
       pointer: '/filter/price',
     });
   }

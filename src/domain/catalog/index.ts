@@ -15,5 +15,6 @@ export {
   type ProductInput,
   type ProductStatus,
 } from './product.js';
+export { costIn, grossMargin, type CostedProduct } from './margin.js';
 export { DEFAULT_LOCATION, isAvailable, totalAvailable, type StockByLocation } from './stock.js';
-export type { CatalogErrorCode } from './errors.js';
+export { CatalogError, type CatalogErrorCode } from './errors.js';

@@ -1,10 +1,11 @@
 import {
-  DomainError,
+  SharedError,
   normalizeCategoryPath,
   type AttributeValue,
   type CurrencyCode,
   type Money,
 } from '../shared/index.js';
+import { CatalogError } from './errors.js';
 
 export type ProductStatus = 'active' | 'archived';
 
@@ -52,7 +53,7 @@ export interface Product extends ProductDraft {
  */
 export function draftProduct(id: string, input: ProductInput, storeCurrency: CurrencyCode): ProductDraft {
   if (input.price.currency !== storeCurrency) {
-    throw new DomainError(
+    throw new SharedError(
       'currency_mismatch',
       `the base price must be in the store currency ${storeCurrency}`,
       {
@@ -61,7 +62,7 @@ export function draftProduct(id: string, input: ProductInput, storeCurrency: Cur
     );
   }
   if (input.cost !== undefined && input.cost.currency !== input.price.currency) {
-    throw new DomainError('currency_mismatch', 'the cost must be in the same currency as the price', {
+    throw new SharedError('currency_mismatch', 'the cost must be in the same currency as the price', {
       pointer: '/cost/currency',
     });
   }
@@ -84,7 +85,7 @@ function normalizeCategories(paths: readonly string[]): string[] {
   paths.forEach((path, index) => {
     const category = normalizeCategoryPath(path);
     if (category === undefined) {
-      throw new DomainError('invalid_category', 'a category path needs at least one named segment', {
+      throw new CatalogError('invalid_category', 'a category path needs at least one named segment', {
         pointer: `/categories/${index}`,
       });
     }

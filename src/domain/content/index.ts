@@ -1,6 +1,6 @@
 /** Content slots: targeted, scheduled variants, and the choice of the one a viewer sees. */
 export { chooseVariant, type ChosenContent, type ContentViewer } from './choose-variant.js';
-export type { ContentErrorCode } from './errors.js';
+export { ContentError, type ContentErrorCode } from './errors.js';
 export {
   draftContentSlot,
   isDefault,

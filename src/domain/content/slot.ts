@@ -1,4 +1,5 @@
-import { DomainError, windowProblem } from '../shared/index.js';
+import { windowProblem } from '../shared/index.js';
+import { ContentError } from './errors.js';
 
 /** Who a variant is for. Every non-empty field must match; within a field any value may. */
 export interface ContentAudience {
@@ -82,6 +83,6 @@ function normalizeAudience(audience: ContentAudience | undefined): ContentAudien
   );
 }
 
-function invalid(pointer: string, detail: string): DomainError {
-  return new DomainError('invalid_content_slot', detail, { pointer });
+function invalid(pointer: string, detail: string): ContentError {
+  return new ContentError('invalid_content_slot', detail, { pointer });
 }

@@ -34,7 +34,8 @@ export type PageChange =
  * What changed between two looks at the same page. Only changes to what the page already showed
  * count: a product that starts being watched (added to the cart, say) has no "before", so it is not
  * news; the page fetched it itself. An offer is unlocked when the cart newly qualifies for it, not
- * when it merely becomes visible; a segment counts when entered, as DESIGN.md's stream promises.
+ * when it merely becomes visible; a segment counts when entered, as the live stream promises
+ * (docs/api.md, Live stream).
  */
 export function pageChanges(before: WatchedPage, after: WatchedPage): PageChange[] {
   const changes: PageChange[] = [];

@@ -28,4 +28,4 @@ export {
   type PriceRequest,
   type PriceResolution,
 } from './resolve-price.js';
-export type { PricingErrorCode } from './errors.js';
+export { PricingError, type PricingErrorCode } from './errors.js';

@@ -1,4 +1,5 @@
-import { DomainError, type CurrencyCode, type Match, windowProblem } from '../shared/index.js';
+import { type CurrencyCode, type Match, windowProblem } from '../shared/index.js';
+import { PricingError } from './errors.js';
 
 /** Who a price list is for. Every non-empty field must match (AND); within a field any value may (OR); empty: everyone. */
 export interface PriceAudience {
@@ -50,7 +51,7 @@ interface PriceListFields {
 }
 
 /**
- * A price list (DESIGN.md §3.1). `override` replaces the price (contract and market prices); `sale`
+ * A price list. `override` replaces the price (contract and market prices); `sale`
  * applies only when it is lower than the price so far. A higher `priority` is considered first.
  */
 export interface PriceListInput extends PriceListFields {
@@ -76,7 +77,7 @@ export interface PriceList extends PriceListDraft {
 }
 
 function fail(pointer: string, detail: string): never {
-  throw new DomainError('invalid_price_list', detail, { pointer });
+  throw new PricingError('invalid_price_list', detail, { pointer });
 }
 
 /**

@@ -60,7 +60,7 @@ interface Chosen {
 }
 
 /**
- * Resolves a unit price in the fixed order of DESIGN.md §3.1: base price → the eligible override
+ * Resolves a unit price in a fixed order: base price → the eligible override
  * with the highest priority (ties: the lower price) → eligible sales, each computed on the price so
  * far and applied only when lower (the lowest wins) → the loyalty tier perk → the margin floor.
  * `candidates` are the lists that can price this product (see PriceIndex); order does not matter.

@@ -1,5 +1,5 @@
 import { normalizeCategoryPath, type ActivityEntry } from '../shared/index.js';
-import type { ProductFacts } from './apply-event.js';
+import type { ProductTaxonomy } from './product-taxonomy.js';
 import type { TrackedEvent } from './event.js';
 
 /** Which events to remember, with which properties, and for how long (decided by the rules in use). */
@@ -23,7 +23,7 @@ export const NO_ACTIVITY: ActivitySpec = { events: new Map(), horizonMs: 0, maxP
  */
 export function categoriesOf(
   event: TrackedEvent,
-  productFacts: (productId: string) => ProductFacts | undefined,
+  productFacts: (productId: string) => ProductTaxonomy | undefined,
 ): Set<string> {
   const categories = new Set<string>();
   for (const line of event.commerce?.products ?? []) {
@@ -44,7 +44,7 @@ export function recordActivity(
   activity: Activity,
   event: TrackedEvent,
   spec: ActivitySpec,
-  productFacts: (productId: string) => ProductFacts | undefined,
+  productFacts: (productId: string) => ProductTaxonomy | undefined,
 ): Activity {
   const name = event.event;
   const wanted = name === undefined ? undefined : spec.events.get(name);

@@ -4,15 +4,10 @@ import { addAffinity } from './affinity.js';
 import { pointsFor, type LoyaltyProgram } from './loyalty.js';
 import type { CommerceData, CommerceProduct, TrackedEvent } from './event.js';
 import type { CartLine, Profile } from './profile.js';
-
-/** What the catalogue knows of a product, to attribute affinities. */
-export interface ProductFacts {
-  readonly categories: readonly string[];
-  readonly brand?: string;
-}
+import type { ProductTaxonomy } from './product-taxonomy.js';
 
 export interface ApplyContext {
-  readonly productFacts: (productId: string) => ProductFacts | undefined;
+  readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
   /** Order Completed: true only the first time this order_id is seen, however it arrives. */
   readonly isNewOrder: boolean;
   /** Order Refunded without an amount: the refunded order's amount, when known. */

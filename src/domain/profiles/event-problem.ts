@@ -1,6 +1,9 @@
+import type { SharedErrorCode } from '../shared/index.js';
+import type { ProfileErrorCode } from './errors.js';
+
 /** Why an event was refused: a stable code and the JSON pointer of the field, relative to the event. */
 export interface EventProblem {
-  readonly code: string;
+  readonly code: ProfileErrorCode | SharedErrorCode;
   readonly pointer: string;
   readonly detail: string;
 }
@@ -12,7 +15,7 @@ export class EventRejection extends Error {
   }
 }
 
-export function reject(code: string, pointer: string, detail: string): never {
+export function reject(code: EventProblem['code'], pointer: string, detail: string): never {
   throw new EventRejection({ code, pointer, detail });
 }
 

@@ -23,7 +23,8 @@ export {
   type Profile,
   type ProfileStats,
 } from './profile.js';
-export { applyConsent, applyEvent, type ApplyContext, type ProductFacts } from './apply-event.js';
+export { applyConsent, applyEvent, type ApplyContext } from './apply-event.js';
+export type { ProductTaxonomy } from './product-taxonomy.js';
 export {
   NO_ACTIVITY,
   categoriesOf,
@@ -54,4 +55,4 @@ export {
   type ProfileView,
   type ViewOptions,
 } from './profile-view.js';
-export type { ProfileErrorCode } from './errors.js';
+export { ProfileError, type ProfileErrorCode } from './errors.js';

@@ -1,5 +1,6 @@
-import { DomainError, currencyExponent, parseDuration, type CurrencyCode } from '../shared/index.js';
+import { currencyExponent, parseDuration, type CurrencyCode } from '../shared/index.js';
 import type { ActivityEntry } from './activity.js';
+import { ProfileError } from './errors.js';
 
 /** A tier: reached with at least `minPoints` points and/or `minSpend` (minor units) spent in the program's window. */
 export interface LoyaltyTier {
@@ -112,7 +113,7 @@ export interface LoyaltyProgramInput {
  */
 export function draftLoyaltyProgram(input: LoyaltyProgramInput): LoyaltyProgram {
   const fail = (pointer: string, detail: string): never => {
-    throw new DomainError('invalid_loyalty_program', detail, { pointer });
+    throw new ProfileError('invalid_loyalty_program', detail, { pointer });
   };
   if (!(input.pointsPerUnit > 0) || asFraction(input.pointsPerUnit).denominator > 1_000_000n) {
     fail('/pointsPerUnit', 'pointsPerUnit must be positive, with at most 6 decimals');

@@ -24,7 +24,7 @@ export function effectiveConsent(
   };
 }
 
-/** The profile as `GET /v1/profiles/{id}` answers it (DESIGN.md §3): fields may grow, none is renamed. */
+/** The profile as `GET /v1/profiles/{id}` answers it: fields may grow, none is renamed. */
 export interface ProfileView {
   readonly userId: string | null;
   readonly anonymousIds: readonly string[];

@@ -111,7 +111,7 @@ export interface Nudge {
   readonly missing: { readonly amount?: Money; readonly quantity?: number };
 }
 
-/** The answer of `POST /v1/carts:evaluate` (DESIGN.md §3.1): every part adds up to the total. */
+/** The answer of `POST /v1/carts:evaluate`: every part adds up to the total. */
 export interface CartEvaluation {
   readonly currency: CurrencyCode;
   readonly lines: readonly EvaluatedLine[];

@@ -5,7 +5,7 @@ import type { AddableProduct, CartEvaluation, CartLineInput, CouponState } from 
 import { evaluateCart } from './evaluate-cart.js';
 import { draftPromotion, type PromotionAction, type PromotionInput } from './promotion.js';
 import { PromotionIndex } from './promotion-index.js';
-import { selectPromotions } from './select-promotions.js';
+import { selectForCart } from './select-promotions.js';
 
 const PRODUCTS: AddableProduct[] = [
   {
@@ -124,37 +124,24 @@ function run(
     ...product,
     quantity,
   }));
-  const selection = selectPromotions(
-    lines.map((line) => ({
-      id: line.productId,
-      categories: line.categories,
-      brand: line.brand,
-      attributes: line.attributes,
-    })),
-    [],
-    new Map<string, CouponState>(),
-    index,
-  );
-  return evaluateCart(
-    { currency: 'GBP', lines, coupons: [], ...(shipping !== undefined && { shipping }) },
-    selection,
-    {
-      now: Date.parse('2026-06-01T00:00:00Z'),
-      shopper: { segments: new Set(), isFirstOrder: true },
-      usage: {
-        promotions: new Map(
-          promotions.map((promotion, position) => [
-            promotion.id,
-            { discountGiven: used[position] ?? 0, redemptions: 0 },
-          ]),
-        ),
-        customer: new Map(),
-      },
-      isInCollection: () => false,
-      product: (id) => PRODUCTS.find((product) => product.productId === id),
-      minOrderTotal,
+  const request = { currency: 'GBP', lines, coupons: [], ...(shipping !== undefined && { shipping }) };
+  const selection = selectForCart(request, new Map<string, CouponState>(), index);
+  return evaluateCart(request, selection, {
+    now: Date.parse('2026-06-01T00:00:00Z'),
+    shopper: { segments: new Set(), isFirstOrder: true },
+    usage: {
+      promotions: new Map(
+        promotions.map((promotion, position) => [
+          promotion.id,
+          { discountGiven: used[position] ?? 0, redemptions: 0 },
+        ]),
+      ),
+      customer: new Map(),
     },
-  );
+    isInCollection: () => false,
+    product: (id) => PRODUCTS.find((product) => product.productId === id),
+    minOrderTotal,
+  });
 }
 
 describe('cart evaluation properties', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import table from './cases/evaluate.json' with { type: 'json' };
-import type { AddableProduct, CartEvaluation, CartLineInput, CouponState } from './cart.js';
+import type { AddableProduct, CartEvaluation, CartLineInput, CartRequest, CouponState } from './cart.js';
 import { evaluateCart } from './evaluate-cart.js';
 import { draftPromotion, type Promotion, type PromotionInput } from './promotion.js';
 import { PromotionIndex } from './promotion-index.js';
-import { selectPromotions } from './select-promotions.js';
+import { cartCodes, selectForCart, type Selection } from './select-promotions.js';
 
 type ProductId = keyof typeof table.products;
 
@@ -63,14 +63,9 @@ const line = (id: ProductId, quantity: number): CartLineInput => {
   return { ...priced, quantity };
 };
 
-/** Runs one row: its promotions through the index and selection, as the service does. */
-function evaluateRow(row: Case): CartEvaluation {
-  const index = new PromotionIndex(
-    row.promotions.map((id) => promotion(id, table.promotions[id] as PromotionInput)),
-    () => false,
-  );
-  const lines = row.cart.map(([id, quantity]) => line(id, quantity));
-  const coupons = new Map<string, CouponState>(
+/** The table's codes as the store would answer for them. */
+function couponStates(): Map<string, CouponState> {
+  return new Map<string, CouponState>(
     Object.entries(
       table.coupons as Record<string, { promotionId: string; singleUse?: boolean; redeemed?: boolean }>,
     ).map(([code, state]) => [
@@ -83,38 +78,41 @@ function evaluateRow(row: Case): CartEvaluation {
       },
     ]),
   );
-  const selection = selectPromotions(
-    lines.map((item) => ({
-      id: item.productId,
-      categories: item.categories,
-      brand: item.brand,
-      attributes: item.attributes,
-    })),
-    row.coupons ?? [],
-    coupons,
-    index,
+}
+
+/** A row's cart as checkout hands it on, and the promotions in play for it. */
+function selectRow(row: Case): { request: CartRequest; selection: Selection } {
+  const index = new PromotionIndex(
+    row.promotions.map((id) => promotion(id, table.promotions[id] as PromotionInput)),
+    () => false,
   );
+  const request: CartRequest = {
+    currency: 'GBP',
+    lines: row.cart.map(([id, quantity]) => line(id, quantity)),
+    coupons: cartCodes(row.coupons),
+    ...(row.shipping !== undefined && { shipping: row.shipping }),
+  };
+  return { request, selection: selectForCart(request, couponStates(), index) };
+}
+
+/**
+ * Runs one row through the step checkout takes: the codes as checkout reads them, the promotions in
+ * play selected from the index, the usage of the limited ones only (all the store would be asked
+ * for), then the evaluation.
+ */
+function evaluateRow(row: Case): CartEvaluation {
+  const { request, selection } = selectRow(row);
+  const read = <T>(usage: Record<string, T> | undefined) =>
+    new Map(Object.entries(usage ?? {}).filter(([id]) => selection.limited.includes(id)));
   const { segments = [], isFirstOrder = true, ...shopper } = row.shopper ?? {};
-  return evaluateCart(
-    {
-      currency: 'GBP',
-      lines,
-      coupons: row.coupons ?? [],
-      ...(row.shipping !== undefined && { shipping: row.shipping }),
-    },
-    selection,
-    {
-      now: Date.parse(table.now),
-      shopper: { segments: new Set(segments), isFirstOrder, ...shopper },
-      usage: {
-        promotions: new Map(Object.entries(row.usage ?? {})),
-        customer: new Map(Object.entries(row.customerUsage ?? {})),
-      },
-      isInCollection: () => false,
-      product: (id) => (id in table.products ? product(id as ProductId) : undefined),
-      minOrderTotal: row.minOrderTotal ?? 0,
-    },
-  );
+  return evaluateCart(request, selection, {
+    now: Date.parse(table.now),
+    shopper: { segments: new Set(segments), isFirstOrder, ...shopper },
+    usage: { promotions: read(row.usage), customer: read(row.customerUsage) },
+    isInCollection: () => false,
+    product: (id) => (id in table.products ? product(id as ProductId) : undefined),
+    minOrderTotal: row.minOrderTotal ?? 0,
+  });
 }
 
 const cases = table.cases as unknown as Case[];
@@ -170,6 +168,19 @@ describe('cart evaluation (cases/evaluate.json)', () => {
           }),
         ),
       );
+    }
+  });
+
+  it('gives usage only for promotions checkout would read it for (those with usage limits)', () => {
+    const rows = cases.filter((row) => row.usage !== undefined || row.customerUsage !== undefined);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const given = [...Object.keys(row.usage ?? {}), ...Object.keys(row.customerUsage ?? {})];
+      const { limited } = selectRow(row).selection;
+      expect(
+        given.filter((id) => !limited.includes(id)),
+        row.name,
+      ).toEqual([]);
     }
   });
 

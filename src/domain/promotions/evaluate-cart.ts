@@ -11,7 +11,7 @@ import type {
 } from './cart.js';
 import { checkEligibility, missingForConditions } from './eligibility.js';
 import type { Promotion } from './promotion.js';
-import type { Candidate, Selection } from './select-promotions.js';
+import type { PromotionInPlay, Selection } from './select-promotions.js';
 import { commit, settle, workingLine, type Settled, type WorkingCart } from './settle.js';
 
 /**
@@ -32,7 +32,7 @@ const REPORTED_FOR_AUTOMATIC = new Set<RejectionReason>([
 type Rejection = CartEvaluation['rejected'][number];
 
 interface Eligible {
-  readonly candidate: Candidate;
+  readonly candidate: PromotionInPlay;
   readonly reasons: readonly string[];
 }
 
@@ -66,8 +66,8 @@ export function evaluateCart(
   const subtotal = cart.lines.reduce((sum, line) => sum + line.remaining, 0);
   const rejected: Rejection[] = [...selection.rejected];
   const nudges: { promotion: Promotion; missing: Missing }[] = [];
-  const applied: { candidate: Candidate; reasons: readonly string[]; settled: Settled }[] = [];
-  const reject = (candidate: Candidate, reason: RejectionReason) => {
+  const applied: { candidate: PromotionInPlay; reasons: readonly string[]; settled: Settled }[] = [];
+  const reject = (candidate: PromotionInPlay, reason: RejectionReason) => {
     if (candidate.coupon === undefined && !REPORTED_FOR_AUTOMATIC.has(reason)) return;
     rejected.push({
       promotionId: candidate.compiled.promotion.id,
@@ -77,7 +77,7 @@ export function evaluateCart(
   };
 
   const eligible: Eligible[] = [];
-  for (const candidate of selection.candidates) {
+  for (const candidate of selection.inPlay) {
     const verdict = checkEligibility(candidate.compiled, {
       currency: request.currency,
       now: context.now,
@@ -188,7 +188,7 @@ function answer(
   cart: WorkingCart,
   shipping: number | undefined,
   subtotal: number,
-  applied: readonly { candidate: Candidate; reasons: readonly string[]; settled: Settled }[],
+  applied: readonly { candidate: PromotionInPlay; reasons: readonly string[]; settled: Settled }[],
   rejected: readonly Rejection[],
   nudges: readonly { promotion: Promotion; missing: Missing }[],
 ): CartEvaluation {
@@ -246,7 +246,7 @@ function targetOf(promotion: Promotion): 'items' | 'order' | 'shipping' {
 }
 
 /** "10% off: segment vip, code WELCOME10". */
-function explain(candidate: Candidate, reasons: readonly string[]): string {
+function explain(candidate: PromotionInPlay, reasons: readonly string[]): string {
   const all = [...reasons, ...(candidate.coupon !== undefined ? [`code ${candidate.coupon.code}`] : [])];
   const { badge } = candidate.compiled.promotion;
   return all.length === 0 ? badge : `${badge}: ${all.join(', ')}`;

@@ -17,9 +17,9 @@ export type {
 } from './cart.js';
 export { compilePromotion, type CompiledPromotion } from './compiled-promotion.js';
 export { generateCouponCode, COUPON_CODE_ALPHABET } from './coupon-code.js';
-export type { PromotionErrorCode } from './errors.js';
+export { PromotionError, type PromotionErrorCode } from './errors.js';
 export { evaluateCart } from './evaluate-cart.js';
-export { eligibleOffers, type Offer, type OfferRequest } from './offers.js';
+export { eligibleOffers, offerBadges, type Offer, type OfferBadge, type OfferRequest } from './offers.js';
 export {
   draftPromotion,
   normalizeCode,
@@ -29,4 +29,6 @@ export {
   type PromotionInput,
 } from './promotion.js';
 export { PromotionIndex } from './promotion-index.js';
-export { selectPromotions, type Candidate, type Selection } from './select-promotions.js';
+export { cartCodes, selectForCart, type PromotionInPlay, type Selection } from './select-promotions.js';
+export { hasUsageLimits } from './usage-limits.js';
+export { orderCompletedEvent, type OrderCompletedCall, type PlacedOrder } from './order-event.js';

@@ -1,4 +1,4 @@
-import type { CollectionMembership } from '../shared/index.js';
+import { matchesProduct, type CollectionMembership, type MatchableProduct } from '../shared/index.js';
 import type { Missing } from './actions/index.js';
 import type { CartLineInput, Shopper, Usage } from './cart.js';
 import { checkEligibility, missingForConditions } from './eligibility.js';
@@ -56,4 +56,37 @@ export function eligibleOffers(index: PromotionIndex, request: OfferRequest): Of
   return offers
     .sort((a, b) => b.priority - a.priority || (a.offer.promotionId < b.offer.promotionId ? -1 : 1))
     .map(({ offer }) => offer);
+}
+
+/** An offer shown beside a product it discounts. */
+export interface OfferBadge {
+  readonly promotionId: string;
+  readonly badge: string;
+}
+
+/**
+ * The badges a product carries in a listing: of the offers open to the shopper (from
+ * `eligibleOffers`), the item promotions whose scope takes in the product. Order-wide promotions
+ * discount no product in particular, so they badge none.
+ */
+export function offerBadges(
+  index: PromotionIndex,
+  offers: readonly Offer[],
+  isInCollection: CollectionMembership,
+): (product: MatchableProduct) => OfferBadge[] {
+  const open = new Map(offers.map((offer) => [offer.promotionId, offer.badge]));
+  if (open.size === 0) return () => [];
+  return (product) =>
+    index
+      .candidates([product])
+      .filter(
+        (compiled) =>
+          open.has(compiled.promotion.id) &&
+          compiled.scope !== undefined &&
+          matchesProduct(compiled.scope, product, isInCollection),
+      )
+      .map((compiled) => ({
+        promotionId: compiled.promotion.id,
+        badge: open.get(compiled.promotion.id) as string,
+      }));
 }

@@ -1,5 +1,4 @@
 import {
-  DomainError,
   formatMajorUnits,
   normalizeMatch,
   type CurrencyCode,
@@ -7,6 +6,7 @@ import {
   type Money,
   windowProblem,
 } from '../shared/index.js';
+import { PromotionError } from './errors.js';
 
 export interface PromotionAudience {
   readonly segments?: readonly string[];
@@ -88,7 +88,7 @@ export interface PromotionCoupon {
   readonly singleUse?: boolean;
 }
 
-/** A promotion as a merchant writes it (`PUT /v1/promotions/{id}`, DESIGN.md §3.1). */
+/** A promotion as a merchant writes it (`PUT /v1/promotions/{id}`; evaluated as docs/promotions.md says). */
 export interface PromotionInput {
   readonly title: string;
   /** Shown beside products in listings; a default is made from the action. */
@@ -128,7 +128,7 @@ export interface Promotion extends PromotionDraft {
 }
 
 function fail(pointer: string, detail: string): never {
-  throw new DomainError('invalid_promotion', detail, { pointer });
+  throw new PromotionError('invalid_promotion', detail, { pointer });
 }
 
 /**

@@ -1,43 +1,61 @@
 import type { MatchableProduct } from '../shared/index.js';
-import type { CouponState, RejectionReason } from './cart.js';
+import type { CartRequest, CouponState, RejectionReason } from './cart.js';
 import type { CompiledPromotion } from './compiled-promotion.js';
 import { normalizeCode } from './promotion.js';
 import type { PromotionIndex } from './promotion-index.js';
+import { hasUsageLimits } from './usage-limits.js';
 
 /** A promotion in play for a cart, with the code that brought it (if one did). */
-export interface Candidate {
+export interface PromotionInPlay {
   readonly compiled: CompiledPromotion;
   readonly coupon?: CouponState;
 }
 
+/** The promotions in play for a cart, as `evaluateCart` takes them. */
 export interface Selection {
-  readonly candidates: readonly Candidate[];
+  readonly inPlay: readonly PromotionInPlay[];
   /** Entered codes that bring nothing: unknown, or a second code for the same promotion. */
   readonly rejected: readonly {
     readonly code: string;
     readonly promotionId?: string;
     readonly reason: RejectionReason;
   }[];
+  /**
+   * Ids of the promotions in play with usage limits: the usage `evaluateCart` needs, to be read
+   * from the store between this step and that one (any other promotion's usage changes nothing).
+   */
+  readonly limited: readonly string[];
 }
 
 /**
- * The promotions a cart meets: the automatic ones the index finds for its products, and those of the
- * codes entered (looked up beforehand in `coupons`, keyed by normalised code). A code for an
- * automatic promotion travels with it.
+ * The codes of a cart as they are looked up: trimmed, upper-case, each once, in the order entered.
  */
-export function selectPromotions(
-  products: readonly MatchableProduct[],
-  codes: readonly string[],
+export function cartCodes(entered: readonly string[] | undefined): string[] {
+  return [...new Set((entered ?? []).map(normalizeCode))];
+}
+
+/**
+ * The step before `evaluateCart`: the promotions a priced cart meets — the automatic ones the index
+ * finds for its products, and those of its codes (looked up beforehand in `coupons`, keyed by
+ * normalised code) — and which of them need their usage read. A code for an automatic promotion
+ * travels with it. Checkout and the case table (cases/evaluate.json) both take this step, so the
+ * table runs the code checkout runs.
+ */
+export function selectForCart(
+  cart: CartRequest,
   coupons: ReadonlyMap<string, CouponState>,
   index: PromotionIndex,
 ): Selection {
-  const byPromotion = new Map<CompiledPromotion, Candidate>();
+  const products = cart.lines.map((line): MatchableProduct => ({
+    id: line.productId,
+    categories: line.categories,
+    brand: line.brand,
+    attributes: line.attributes,
+  }));
+  const byPromotion = new Map<CompiledPromotion, PromotionInPlay>();
   for (const compiled of index.candidates(products)) byPromotion.set(compiled, { compiled });
   const rejected: Selection['rejected'][number][] = [];
-  const seen = new Set<string>();
-  for (const code of codes.map(normalizeCode)) {
-    if (seen.has(code)) continue;
-    seen.add(code);
+  for (const code of cartCodes(cart.coupons)) {
     const coupon = coupons.get(code);
     const compiled = coupon === undefined ? undefined : index.get(coupon.promotionId);
     if (coupon === undefined || compiled === undefined) {
@@ -48,5 +66,10 @@ export function selectPromotions(
       byPromotion.set(compiled, { compiled, coupon });
     }
   }
-  return { candidates: [...byPromotion.values()], rejected };
+  const inPlay = [...byPromotion.values()];
+  const limited = inPlay
+    .map(({ compiled }) => compiled.promotion)
+    .filter((promotion) => hasUsageLimits(promotion.limits))
+    .map((promotion) => promotion.id);
+  return { inPlay, rejected, limited };
 }

@@ -7,6 +7,14 @@ export {
   type RankingWeights,
   type ViewerAffinities,
 } from './rank-listing.js';
+export {
+  NO_AFFINITIES,
+  orderListing,
+  rankHead,
+  scanListing,
+  type ScannedListing,
+  type Shelf,
+} from './listing-order.js';
 export { idHash, nextCursor, readCursor, type SeenCursor } from './seen-cursor.js';
 export { textRelevance } from './text-relevance.js';
 export {
@@ -15,5 +23,5 @@ export {
   readListingRules,
   type ListingPin,
   type ListingRules,
-  type RankingErrorCode,
 } from './listing-rules.js';
+export { RankingError, type RankingErrorCode } from './errors.js';

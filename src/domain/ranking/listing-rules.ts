@@ -1,5 +1,6 @@
-import { DomainError, normalizeCategoryPath } from '../shared/index.js';
+import { normalizeCategoryPath } from '../shared/index.js';
 import { DEFAULT_RANKING_WEIGHTS, type RankingWeights } from './rank-listing.js';
+import { RankingError } from './errors.js';
 
 /** Products a merchant puts first in one listing: a category's, or a text query's. */
 export interface ListingPin {
@@ -17,13 +18,10 @@ export interface ListingRules {
 
 export const DEFAULT_LISTING_RULES: ListingRules = { weights: DEFAULT_RANKING_WEIGHTS, pins: [] };
 
-/** Codes raised by listing rules. */
-export type RankingErrorCode = 'invalid_listing_rules';
-
 /**
  * Checks and normalises rules as a merchant sends them: weights default one by one, a pin names
  * either a category or a query (normalised as listings read them), and no listing is pinned twice.
- * @throws DomainError `invalid_listing_rules` with the pointer of the offending field.
+ * @throws RankingError `invalid_listing_rules` with the pointer of the offending field.
  */
 export function readListingRules(input: {
   readonly weights?: Partial<RankingWeights>;
@@ -34,16 +32,18 @@ export function readListingRules(input: {
   (input.pins ?? []).forEach((pin, index) => {
     const pointer = `/pins/${index}`;
     if ((pin.category === undefined) === (pin.query === undefined)) {
-      throw new DomainError('invalid_listing_rules', 'a pin names either a category or a query', { pointer });
+      throw new RankingError('invalid_listing_rules', 'a pin names either a category or a query', {
+        pointer,
+      });
     }
     const category = pin.category === undefined ? undefined : normalizeCategoryPath(pin.category);
     const query = pin.query === undefined ? undefined : normalizeQuery(pin.query);
     if (category === undefined && (query === undefined || query === '')) {
-      throw new DomainError('invalid_listing_rules', 'the category or query is empty', { pointer });
+      throw new RankingError('invalid_listing_rules', 'the category or query is empty', { pointer });
     }
     const listing = listingKey(category, query);
     if (seen.has(listing)) {
-      throw new DomainError('invalid_listing_rules', 'another pin is for the same listing', { pointer });
+      throw new RankingError('invalid_listing_rules', 'another pin is for the same listing', { pointer });
     }
     seen.add(listing);
     pins.push({

@@ -1,4 +1,4 @@
-import type { Candidate } from './strategies.js';
+import type { ScoredProduct } from './scored-product.js';
 
 /** Items a blend scores densely (EASE's), by position. */
 export interface Universe {
@@ -96,7 +96,7 @@ export class Blend {
    * The best `limit` candidates, their reasons worked out for these only. The cut-off score is
    * found on a typed copy (a native numeric sort), so only the few kept are sorted with their ids.
    */
-  ranked(limit: number): Candidate[] {
+  ranked(limit: number): ScoredProduct[] {
     const n = this.#total.length;
     const all = new Float64Array(n + this.#others.size);
     let count = 0;

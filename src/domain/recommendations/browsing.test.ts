@@ -9,7 +9,7 @@ import {
   suggestFromSession,
   type DescribedProduct,
   type Models,
-  type ProductFacts,
+  type RecommendableProduct,
   type RecommendationRequest,
 } from './index.js';
 
@@ -42,14 +42,14 @@ const described = (id: string, title: string, categories: string[] = ['all']): D
   attributes: {},
 });
 const factsOf = (products: readonly DescribedProduct[]) =>
-  new Map<string, ProductFacts>(
+  new Map<string, RecommendableProduct>(
     products.map((product) => [product.id, { ...product, price: 100, sellable: true }]),
   );
 
 function ask(
   request: Omit<RecommendationRequest, 'now' | 'limit'>,
   models: Models,
-  facts: Map<string, ProductFacts>,
+  facts: Map<string, RecommendableProduct>,
 ) {
   return recommend(
     { limit: 5, now: NOW, ...request },

@@ -4,15 +4,24 @@ import {
   type CollectionMembership,
   type Match,
 } from '../shared/index.js';
-import type { Candidate } from './strategies.js';
-import type { Merchandising, ProductFacts, RecommendationRequest, Recommended, Strategy } from './request.js';
+import type { ScoredProduct } from './scored-product.js';
+import type {
+  Merchandising,
+  RecommendableProduct,
+  RecommendationRequest,
+  Recommended,
+  Strategy,
+} from './request.js';
 
-/** Strategies that may recommend what the customer already bought, unless the merchant says otherwise (DESIGN.md §1). */
+/**
+ * Strategies that may recommend what the customer already bought, unless the merchant says otherwise:
+ * `buy-again` is about re-buying, and `for-you` blends in repeat purchases where customers re-buy.
+ */
 const REPEAT_STRATEGIES: readonly Strategy[] = ['buy-again', 'for-you'];
 
 export interface RuleContext {
   readonly request: RecommendationRequest;
-  readonly product: (productId: string) => ProductFacts | undefined;
+  readonly product: (productId: string) => RecommendableProduct | undefined;
   readonly isInCollection?: CollectionMembership;
   /** What the customer bought (empty for a visitor). */
   readonly purchased: ReadonlySet<string>;
@@ -26,7 +35,7 @@ export interface RuleContext {
  * merchandising boosts, then diversity (at most N per top-level category), then pins.
  */
 export function applyRules(
-  candidates: readonly Candidate[],
+  candidates: readonly ScoredProduct[],
   context: RuleContext,
   limit: number,
   /** Items already in the list: not repeated, and counted for diversity. */
@@ -34,7 +43,8 @@ export function applyRules(
 ): Recommended[] {
   const allowed = admission(context);
   const taken = new Set(before.map((item) => item.productId));
-  const admitted = (candidate: Candidate) => !taken.has(candidate.productId) && allowed(candidate.productId);
+  const admitted = (candidate: ScoredProduct) =>
+    !taken.has(candidate.productId) && allowed(candidate.productId);
   // Candidates come best first; without boosts the order stands and only the head needs checking.
   const boosted =
     (context.merchandising.boosts ?? []).length === 0
@@ -138,7 +148,7 @@ function boostOf(productId: string, context: RuleContext): number {
   );
 }
 
-function topCategory(product: ProductFacts | undefined): string {
+function topCategory(product: RecommendableProduct | undefined): string {
   return product?.categories[0]?.split('/')[0] ?? '';
 }
 

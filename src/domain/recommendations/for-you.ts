@@ -2,6 +2,7 @@ import { Blend } from './blend.js';
 import { emptyHistory, type CustomerHistory } from './customer-history.js';
 import { DISCOVERIES } from './popularity.js';
 import type { RecommendationRequest } from './request.js';
+import type { ScoredProduct } from './scored-product.js';
 import { liveViews, suggestFromSession, type BrowsingSession } from './session-suggestions.js';
 import {
   addSuggestions,
@@ -10,7 +11,6 @@ import {
   POOL,
   universeOf,
   type BlendWeights,
-  type Candidate,
   type Models,
 } from './strategies.js';
 
@@ -47,7 +47,7 @@ export function forYou(
   request: RecommendationRequest,
   models: Models,
   weights: BlendWeights,
-): Candidate[] | undefined {
+): ScoredProduct[] | undefined {
   const history = historyOf(request, models) ?? NO_HISTORY;
   const session = sessionOf(request, history);
   if (history.purchases.size === 0 && session.viewed.length === 0 && history.carted.length === 0)

@@ -30,7 +30,7 @@ export { recommend, type RecommendContext } from './recommend.js';
 export {
   STRATEGIES,
   type Merchandising,
-  type ProductFacts,
+  type RecommendableProduct,
   type RecommendationAnswer,
   type RecommendationFilter,
   type RecommendationRequest,
@@ -52,4 +52,5 @@ export {
   type SessionView,
   type SessionWindowSettings,
 } from './session-window.js';
-export { DEFAULT_BLEND, type BlendWeights, type Candidate, type Models } from './strategies.js';
+export { DEFAULT_BLEND, type BlendWeights, type Models } from './strategies.js';
+export type { ScoredProduct } from './scored-product.js';

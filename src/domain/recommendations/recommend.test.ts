@@ -11,14 +11,14 @@ import {
   type Interaction,
   type Merchandising,
   type Models,
-  type ProductFacts,
+  type RecommendableProduct,
   type RecommendationRequest,
 } from './index.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-06-15T00:00:00Z');
 
-const CATALOGUE: ProductFacts[] = [
+const CATALOGUE: RecommendableProduct[] = [
   ['mug', 'home/kitchen', 'Acme', 900],
   ['cup', 'home/kitchen', 'Acme', 700],
   ['plate', 'home/kitchen', 'Acme', 600],

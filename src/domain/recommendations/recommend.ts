@@ -2,7 +2,7 @@ import type { CollectionMembership } from '../shared/index.js';
 import { applyPins, applyRules, type RuleContext } from './business-rules.js';
 import type {
   Merchandising,
-  ProductFacts,
+  RecommendableProduct,
   RecommendationAnswer,
   RecommendationRequest,
   Strategy,
@@ -15,15 +15,15 @@ import {
   popular,
   recentlyViewed,
   type BlendWeights,
-  type Candidate,
   type Models,
 } from './strategies.js';
+import type { ScoredProduct } from './scored-product.js';
 import { forYou, seenInSession } from './for-you.js';
 import { similar } from './similar.js';
 
 export interface RecommendContext {
   readonly models: Models;
-  readonly product: (productId: string) => ProductFacts | undefined;
+  readonly product: (productId: string) => RecommendableProduct | undefined;
   /** Collections that merchandising boosts and filters name (none known: nothing is in one). */
   readonly isInCollection?: CollectionMembership;
   readonly merchandising: Merchandising;
@@ -93,7 +93,10 @@ export function recommend(request: RecommendationRequest, context: RecommendCont
   return { strategy: request.strategy, items, ...(fallback && { fallback: 'popular' as const }) };
 }
 
-function candidatesFor(request: RecommendationRequest, context: RecommendContext): Candidate[] | undefined {
+function candidatesFor(
+  request: RecommendationRequest,
+  context: RecommendContext,
+): ScoredProduct[] | undefined {
   const { models, blend } = context;
   switch (request.strategy) {
     case 'popular':

@@ -75,8 +75,8 @@ export interface Merchandising {
   readonly repeatStrategies?: readonly Strategy[];
 }
 
-/** What the rules need to know of a product. */
-export interface ProductFacts {
+/** A product as recommendations' business rules read it: what it is, its price, whether it can be sold. */
+export interface RecommendableProduct {
   readonly id: string;
   readonly title: string;
   readonly categories: readonly string[];

@@ -1,7 +1,8 @@
 import { Blend } from './blend.js';
 import { browsingNeighbours, confidenceOf, DEFAULT_BROWSING_BLEND } from './browsing-neighbours.js';
 import type { RecommendationRequest } from './request.js';
-import { POOL, type Candidate, type Models } from './strategies.js';
+import type { ScoredProduct } from './scored-product.js';
+import { POOL, type Models } from './strategies.js';
 
 /** How `similar` weighs content against browsing (measured on R3, see the benchmark). */
 export interface SimilarBlend {
@@ -27,7 +28,7 @@ export function similar(
   request: RecommendationRequest,
   models: Models,
   blend: SimilarBlend = DEFAULT_SIMILAR_BLEND,
-): Candidate[] | undefined {
+): ScoredProduct[] | undefined {
   const productId = request.productId;
   if (productId === undefined) return undefined;
   const browsing = models.online.browsing;

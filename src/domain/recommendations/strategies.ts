@@ -4,20 +4,13 @@ import type { CustomerHistory } from './customer-history.js';
 import type { EaseModel, ResolvedEvidence } from './ease.js';
 import type { OnlineModel } from './online-model.js';
 import type { RecommendationRequest } from './request.js';
+import type { ScoredProduct } from './scored-product.js';
 
 /** The models a request reads: the online state always, the heavier ones once built. */
 export interface Models {
   readonly online: OnlineModel;
   readonly ease?: EaseModel;
   readonly content?: ContentSimilarity;
-}
-
-/** A scored candidate before business rules. */
-export interface Candidate {
-  readonly productId: string;
-  readonly score: number;
-  /** Worked out only for the few candidates that make the list (a reason can cost a lookup). */
-  readonly reason: () => string;
 }
 
 /** How the personal blend weighs its parts (measured on R1, see the benchmark). */
@@ -83,7 +76,7 @@ export function popular(
   request: RecommendationRequest,
   models: Models,
   kind: 'popular' | 'trending',
-): Candidate[] {
+): ScoredProduct[] {
   const { scope, label } = popularityScope(request, models);
   const reason = kind === 'popular' ? label : label.replace('popular', 'trending');
   return models.online.popularity
@@ -138,7 +131,7 @@ export function buyAgain(
   request: RecommendationRequest,
   models: Models,
   weights: BlendWeights,
-): Candidate[] | undefined {
+): ScoredProduct[] | undefined {
   const history = historyOf(request, models);
   if (history === undefined || history.purchases.size === 0) return undefined;
   return [...history.purchases]
@@ -151,7 +144,7 @@ export function buyAgain(
     .slice(0, POOL);
 }
 
-export function recentlyViewed(request: RecommendationRequest, models: Models): Candidate[] | undefined {
+export function recentlyViewed(request: RecommendationRequest, models: Models): ScoredProduct[] | undefined {
   const history = historyOf(request, models);
   if (history === undefined || history.viewed.length === 0) return undefined;
   return history.viewed.map((productId, rank) => ({
@@ -162,7 +155,7 @@ export function recentlyViewed(request: RecommendationRequest, models: Models): 
 }
 
 /** `bought-together`: bought in the same orders; EASE's view of the product adds to sparse counts. */
-export function boughtTogether(request: RecommendationRequest, models: Models): Candidate[] | undefined {
+export function boughtTogether(request: RecommendationRequest, models: Models): ScoredProduct[] | undefined {
   const productId = request.productId;
   if (productId === undefined) return undefined;
   const scores = new Blend(universeOf(models));
@@ -173,7 +166,7 @@ export function boughtTogether(request: RecommendationRequest, models: Models): 
 }
 
 /** `cart-complements`: what goes with the whole cart. */
-export function cartComplements(request: RecommendationRequest, models: Models): Candidate[] | undefined {
+export function cartComplements(request: RecommendationRequest, models: Models): ScoredProduct[] | undefined {
   const cart = request.cart ?? [];
   if (cart.length === 0) return undefined;
   const scores = new Blend(universeOf(models));

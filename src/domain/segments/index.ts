@@ -10,7 +10,7 @@ export {
   type Subject,
   type Threshold,
 } from './rule.js';
-export type { SegmentErrorCode } from './errors.js';
+export { SegmentError, type SegmentErrorCode } from './errors.js';
 export {
   compileSegment,
   type CompiledSegment,

@@ -26,7 +26,7 @@ export interface Threshold {
 }
 
 /**
- * A segment rule, as merchants write it (DESIGN.md §3.1). A node is exactly one of: `all`, `any`,
+ * A segment rule, as merchants write it. A node is exactly one of: `all`, `any`,
  * `not`, a trait condition, a context condition (evaluated at decision time), an event aggregate in
  * a time window, or membership of another segment.
  */

@@ -1,6 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Collection, CollectionDraft, Product, ProductDraft } from '../../../domain/catalog/index.js';
-import { DomainError } from '../../../domain/shared/index.js';
+import {
+  CatalogError,
+  type Collection,
+  type CollectionDraft,
+  type Product,
+  type ProductDraft,
+} from '../../../domain/catalog/index.js';
 import type { CatalogStore, StockRecord } from '../../../ports/store.js';
 import type { Database } from './database.js';
 import { checkVersion, upsertRows, writeRow, type VersionedRow } from './versioned-rows.js';
@@ -107,7 +112,7 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
         )
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
-        throw new DomainError('product_not_found', `no product ${record.productId}`, {
+        throw new CatalogError('product_not_found', `no product ${record.productId}`, {
           pointer: '/productId',
         });
       }

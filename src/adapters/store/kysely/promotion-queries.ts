@@ -1,6 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CouponState, Promotion, PromotionDraft } from '../../../domain/promotions/index.js';
-import { DomainError } from '../../../domain/shared/index.js';
+import {
+  PromotionError,
+  type CouponState,
+  type Promotion,
+  type PromotionDraft,
+} from '../../../domain/promotions/index.js';
 import type {
   OrderRedemption,
   PromotionStore,
@@ -264,7 +268,7 @@ async function writeListedCodes(
     .where('promotion_id', '!=', promotionId)
     .executeTakeFirst();
   if (taken !== undefined) {
-    throw new DomainError('coupon_taken', `the code ${taken.code} belongs to another promotion`, {
+    throw new PromotionError('coupon_taken', `the code ${taken.code} belongs to another promotion`, {
       pointer: '/coupon/codes',
     });
   }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { DomainError } from '../../../domain/shared/index.js';
+import { SharedError } from '../../../domain/shared/index.js';
 import type { VersionPrecondition } from '../../../ports/store.js';
 import type { Database, VersionedTable } from './database.js';
 
@@ -73,8 +73,8 @@ export async function checkVersion(
   }
 }
 
-function versionConflict(id: string, ifVersion: VersionPrecondition): DomainError {
-  return new DomainError('version_conflict', `${id} is not at version ${String(ifVersion)}`, {
+function versionConflict(id: string, ifVersion: VersionPrecondition): SharedError {
+  return new SharedError('version_conflict', `${id} is not at version ${String(ifVersion)}`, {
     pointer: '/If-Match',
   });
 }

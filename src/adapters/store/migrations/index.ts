@@ -6,6 +6,7 @@ import { pricing } from './0004-pricing.js';
 import { promotions } from './0005-promotions.js';
 import { content } from './0006-content.js';
 import { decisions } from './0007-decisions.js';
+import { decisionsByProfile } from './0008-decisions-by-profile.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005-promotions': promotions,
   '0006-content': content,
   '0007-decisions': decisions,
+  '0008-decisions-by-profile': decisionsByProfile,
 };
 
 export const migrationProvider: MigrationProvider = {

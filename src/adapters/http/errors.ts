@@ -1,0 +1,24 @@
+/**
+ * Codes the HTTP edge raises itself: request shape, auth, routing and failures. The edge may also
+ * answer with any other module's code (through `HttpProblem`), but declares only these.
+ */
+export type EdgeErrorCode =
+  | 'invalid_json'
+  | 'empty_body'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'unknown_field'
+  | 'missing_field'
+  | 'invalid_type'
+  | 'invalid_format'
+  | 'invalid_value'
+  | 'out_of_range'
+  | 'too_many_items'
+  | 'too_many_events'
+  | 'invalid_if_match'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'route_not_found'
+  | 'invalid_url'
+  | 'not_ready'
+  | 'internal_error';

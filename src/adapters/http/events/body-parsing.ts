@@ -1,0 +1,46 @@
+import { Transform, type Readable } from 'node:stream';
+import { createGunzip, createInflate } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from '../problem.js';
+
+/**
+ * How Segment's and RudderStack's SDKs send events: JSON under any content type (RudderStack's Node
+ * SDK labels it application/x-www-form-urlencoded), often gzip-compressed. Installed only in the
+ * events plugin's scope; the rest of the API stays strict about JSON.
+ * The body limit counts decompressed bytes, so a small compressed body cannot expand without bound.
+ */
+export function acceptSegmentBodies(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const encoding = request.headers['content-encoding']?.trim().toLowerCase();
+    if (encoding === undefined || encoding === '' || encoding === 'identity') return payload;
+    if (encoding !== 'gzip' && encoding !== 'deflate') {
+      throw new HttpProblem(
+        'unsupported_media_type',
+        `Content-Encoding ${encoding} is not supported; use gzip`,
+        {
+          in: 'header',
+          pointer: '/content-encoding',
+        },
+      );
+    }
+    return decompress(payload, encoding);
+  });
+}
+
+/** Decompresses, counting the encoded bytes so Fastify can still check them against Content-Length. */
+function decompress(payload: Readable, encoding: 'gzip' | 'deflate'): Readable {
+  let encodedLength = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      encodedLength += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const decoded = payload.pipe(counter).pipe(encoding === 'gzip' ? createGunzip() : createInflate());
+  // A corrupt stream must fail the request with a 400, not leave it hanging.
+  payload.on('error', (error) => decoded.destroy(error));
+  Object.defineProperty(decoded, 'receivedEncodedLength', { get: () => encodedLength });
+  return decoded;
+}

@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EventIngestion, IngestResult } from '../../../app/profiles/event-ingestion.js';
+import { ProblemSchema, commonProblems } from '../common-schemas.js';
+import { isErrorCode } from '../error-catalog.js';
+import { HttpProblem } from '../problem.js';
+import type { TypeBoxRequestProvider } from '../type-provider.js';
+import { acceptSegmentBodies } from './body-parsing.js';
+import { AnyEvent, BatchEnvelope, IngestAnswer, MAX_BATCH_EVENTS } from './schemas.js';
+
+/** One event up to 128 KB, a batch up to 500 events and 4 MB (docs/api.md, Events). */
+const EVENT_BODY_LIMIT = 128 * 1024;
+const BATCH_BODY_LIMIT = 4 * 1024 * 1024;
+
+const SINGLE_TYPES = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
+
+/**
+ * Segment HTTP Tracking API compatible ingestion: `/v1/track`, `/v1/identify`, `/v1/page`,
+ * `/v1/screen`, `/v1/group`, `/v1/alias` and `/v1/batch`. Answers only once accepted events are durable.
+ */
+export async function registerEventRoutes(parent: FastifyInstance, ingestion: EventIngestion): Promise<void> {
+  acceptSegmentBodies(parent);
+  const app = parent.withTypeProvider<TypeBoxRequestProvider>();
+  const tags = ['events'];
+
+  for (const type of SINGLE_TYPES) {
+    app.post(
+      `/v1/${type}`,
+      {
+        bodyLimit: EVENT_BODY_LIMIT,
+        config: { scope: 'events:write', keyInBody: true },
+        schema: {
+          tags,
+          summary: `Record one ${type} call`,
+          body: AnyEvent,
+          response: { 200: IngestAnswer, 413: ProblemSchema, ...commonProblems },
+        },
+      },
+      async (request) => {
+        const result = await ingestion.submit([{ ...request.body, type }], {
+          fromServer: fromServer(request),
+        });
+        const [problem] = result.rejected;
+        if (problem !== undefined) {
+          const code = isErrorCode(problem.code) ? problem.code : 'invalid_event';
+          throw new HttpProblem(code, problem.detail, { pointer: problem.pointer, in: 'body' });
+        }
+        return result;
+      },
+    );
+  }
+
+  app.post(
+    '/v1/batch',
+    {
+      bodyLimit: BATCH_BODY_LIMIT,
+      config: { scope: 'events:write', keyInBody: true },
+      schema: {
+        tags,
+        summary: `Record up to ${MAX_BATCH_EVENTS} events; each stands alone`,
+        description:
+          'Valid events are stored, invalid ones are listed by index with a code and pointer (200). ' +
+          'A malformed envelope stores nothing (400 or 413).',
+        body: BatchEnvelope,
+        response: { 200: IngestAnswer, 413: ProblemSchema, ...commonProblems },
+      },
+    },
+    async (request): Promise<IngestResult> => {
+      const { batch, sentAt, context } = request.body;
+      if (batch.length > MAX_BATCH_EVENTS) {
+        throw new HttpProblem('too_many_events', `a batch holds at most ${MAX_BATCH_EVENTS} events`, {
+          pointer: '/batch',
+          in: 'body',
+        });
+      }
+      const result = await ingestion.submit(batch, {
+        fromServer: fromServer(request),
+        envelope: { sentAt, context },
+      });
+      return {
+        ...result,
+        rejected: result.rejected.map((problem) => ({
+          ...problem,
+          pointer: `/batch/${problem.index}${problem.pointer}`,
+        })),
+      };
+    },
+  );
+}
+
+function fromServer(request: FastifyRequest): boolean {
+  return request.principal?.kind === 'secret';
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it, vi } from 'vitest';
+import { codeOf, domainErrorOf, useApps } from '../../../test/support/app-fixture.js';
+
+const start = useApps();
+
+const mug = { title: 'Mug', categories: ['home/kitchen/mugs'], price: { amount: 800, currency: 'GBP' } };
+
+describe('CatalogService', () => {
+  it('writes a product to the store, serves it from memory and announces it', async () => {
+    const app = await start();
+    const product = await app.catalog.putProduct('mug', mug);
+    expect(product.version).toBe(1);
+    expect((await app.store.getProduct('mug'))?.title).toBe('Mug');
+    expect(app.catalog.getProduct('mug').categories).toEqual(['home/kitchen/mugs']);
+    expect(app.published('catalog')).toEqual([{ origin: app.nodeId, kind: 'products', ids: ['mug'] }]);
+  });
+
+  it('refuses a write on a stale version, and an unknown product', async () => {
+    const app = await start();
+    const first = await app.catalog.putProduct('mug', mug);
+    await app.catalog.putProduct('mug', { ...mug, title: 'Big mug' }, first.version);
+    expect(await codeOf(() => app.catalog.putProduct('mug', mug, first.version))).toBe('version_conflict');
+    expect(app.catalog.getProduct('mug').title).toBe('Big mug');
+    expect(await codeOf(() => app.catalog.getProduct('plate'))).toBe('product_not_found');
+    expect(await codeOf(() => app.catalog.deleteProduct('plate'))).toBe('product_not_found');
+  });
+
+  it('writes a batch all or nothing, pointing at the bad item', async () => {
+    const app = await start();
+    const items = [
+      { id: 'a', ...mug },
+      { id: 'b', ...mug, price: { amount: 100, currency: 'XYZ' } },
+    ];
+    const error = await domainErrorOf(() => app.catalog.putProducts(items));
+    expect(error.details['pointer']).toMatch(/^\/items\/1\//);
+    expect(await app.store.countProducts()).toBe(0);
+    const twice = await domainErrorOf(() => app.catalog.putProducts([items[0]!, items[0]!]));
+    expect(twice.code).toBe('duplicate_id');
+    expect(twice.details['pointer']).toBe('/items/1/id');
+    expect(
+      await app.catalog.putProducts([
+        { id: 'a', ...mug },
+        { id: 'c', ...mug },
+      ]),
+    ).toHaveLength(2);
+    expect(await app.store.countProducts()).toBe(2);
+  });
+
+  it('records stock: none left takes the product out of stock at once', async () => {
+    const app = await start();
+    await app.catalog.putProduct('mug', mug);
+    expect(app.catalogModel.isSellable('mug')).toBe(true);
+    const level = await app.catalog.setStock('mug', 0);
+    expect(level).toMatchObject({ productId: 'mug', available: 0, inStock: false });
+    expect(app.catalogModel.isSellable('mug')).toBe(false);
+    expect(await app.store.getStock('mug')).toEqual([expect.objectContaining({ available: 0 })]);
+    const restocked = await app.catalog.setStock('mug', 3, 'leeds');
+    expect(restocked).toMatchObject({ inStock: true, totalAvailable: 3 });
+  });
+
+  it('keeps collections, and deletes products and collections', async () => {
+    const app = await start();
+    await app.catalog.putProduct('mug', mug);
+    await app.catalog.putCollection('gifts', { title: 'Gifts', productIds: ['mug'] });
+    expect(app.catalogModel.isInCollection('gifts', 'mug')).toBe(true);
+    expect(app.catalog.listCollections(undefined, 10).items.map((item) => item.id)).toEqual(['gifts']);
+    await app.catalog.deleteCollection('gifts');
+    expect(await codeOf(() => app.catalog.getCollection('gifts'))).toBe('collection_not_found');
+    await app.catalog.deleteProduct('mug');
+    expect(await app.store.getProduct('mug')).toBeUndefined();
+    expect(app.catalog.listProducts({ limit: 10 }).items).toEqual([]);
+  });
+
+  it('tells listeners what changed once memory holds it', async () => {
+    const app = await start();
+    const changes: [string, readonly string[]][] = [];
+    let productChanges = 0;
+    app.catalog.onChanged((kind, ids) => changes.push([kind, ids]));
+    app.catalog.onProductsChanged(() => (productChanges += 1));
+    await app.catalog.putProduct('mug', mug);
+    await app.catalog.setStock('mug', 2);
+    expect(changes).toEqual([
+      ['products', ['mug']],
+      ['stock', ['mug']],
+    ]);
+    expect(productChanges).toBe(1);
+  });
+
+  it("follows another node's changes by reading the store again", async () => {
+    const app = await start();
+    const other = await start({ sharedWith: app });
+    const seen: string[] = [];
+    app.catalog.onChanged((kind) => seen.push(kind));
+    await other.catalog.putProduct('mug', mug);
+    await other.catalog.setStock('mug', 0);
+    await other.catalog.putCollection('gifts', { title: 'Gifts', productIds: ['mug'] });
+    await vi.waitFor(() => expect(seen).toEqual(['products', 'stock', 'collections']));
+    expect(app.catalog.getProduct('mug').title).toBe('Mug');
+    expect(app.catalogModel.isSellable('mug')).toBe(false);
+    expect(app.catalogModel.isInCollection('gifts', 'mug')).toBe(true);
+    await other.catalog.deleteProduct('mug');
+    await vi.waitFor(() => expect(app.catalogModel.getProduct('mug')).toBeUndefined());
+  });
+
+  it('fills memory from the store on start', async () => {
+    const app = await start();
+    await app.catalog.putProduct('mug', mug);
+    await app.catalog.setStock('mug', 0);
+    const restarted = await start({ sharedWith: app });
+    expect(restarted.catalog.getProduct('mug').title).toBe('Mug');
+    expect(restarted.catalogModel.isSellable('mug')).toBe(false);
+  });
+});

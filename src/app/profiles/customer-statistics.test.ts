@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../adapters/clock/manual-clock.js';
+import { createProfile, type Profile } from '../../domain/profiles/index.js';
+import type { VersionedProfile } from '../../ports/store.js';
+import { CustomerStatistics } from './customer-statistics.js';
+
+const NOW = Date.parse('2026-03-01T00:00:00.000Z');
+
+function customer(id: string, orders: number, spent: number, daysAgo: number): Profile {
+  const profile = createProfile(id, '2025-01-01T00:00:00.000Z', { userId: id });
+  const lastOrderAt = new Date(NOW - daysAgo * 86_400_000).toISOString();
+  return {
+    ...profile,
+    stats: {
+      ...profile.stats,
+      orderCount: orders,
+      ordersByCurrency: { GBP: orders },
+      lifetimeValue: { GBP: spent },
+      lastOrderAt,
+    },
+  };
+}
+
+describe('CustomerStatistics', () => {
+  it('gives no RFM score until refreshed, then scores customers against the whole base', async () => {
+    const base = [
+      customer('a', 1, 1_000, 300),
+      customer('b', 2, 5_000, 100),
+      customer('c', 5, 20_000, 30),
+      customer('d', 9, 60_000, 7),
+      customer('e', 20, 200_000, 1),
+      createProfile('browser', '2026-01-01T00:00:00.000Z', { anonymousId: 'x' }),
+    ];
+    const pages: VersionedProfile[][] = [base.map((profile) => ({ profile, version: 1 }))];
+    const statistics = new CustomerStatistics({
+      store: { scanProfiles: async (afterId) => (afterId === undefined ? (pages[0] ?? []) : []) },
+      clock: new ManualClock(NOW),
+      currency: 'GBP',
+      consentDefault: 'granted',
+    });
+    const best = base[4] as Profile;
+    expect(statistics.computedOf(best, NOW).rfm).toBeNull();
+    await statistics.refresh();
+    expect(statistics.rfm().frequency.length).toBeGreaterThan(0);
+    const worst = statistics.computedOf(base[0] as Profile, NOW).rfm;
+    const top = statistics.computedOf(best, NOW).rfm;
+    expect(top?.frequency).toBeGreaterThan(worst?.frequency ?? Infinity);
+    expect(top?.monetary).toBeGreaterThan(worst?.monetary ?? Infinity);
+    expect(top?.recency).toBeGreaterThan(worst?.recency ?? Infinity);
+  });
+});

@@ -1,0 +1,45 @@
+import { followOtherNodes } from '../follow-other-nodes.js';
+import type { EventBus } from '../../ports/event-bus.js';
+import type { BatchResult } from '../profiles/ingest-batch.js';
+import { lessonOf, whereaboutsOf } from './interactions.js';
+import type { Learnt, ServingModels } from './serving-models.js';
+
+export interface LessonRelayDeps {
+  readonly bus: EventBus;
+  readonly nodeId: string;
+  readonly serving: ServingModels;
+  /** Views and adds of products the catalogue does not know teach nothing. */
+  readonly isKnown: (productId: string) => boolean;
+  readonly onError: (error: unknown) => void;
+}
+
+/**
+ * Keeps every node's online models current: what a commit here teaches is learnt at once and sent
+ * over the bus; what other nodes send is learnt as it arrives. A lesson lost on the bus is learnt
+ * with the next rebuild, which reads the whole log.
+ */
+export class LessonRelay {
+  constructor(private readonly deps: LessonRelayDeps) {}
+
+  /** Learns what other nodes send. */
+  async start(): Promise<void> {
+    const { bus, nodeId, serving } = this.deps;
+    await followOtherNodes(bus, nodeId, 'recommendations.lessons', (learnt) => serving.learn(learnt));
+  }
+
+  /** Learns a commit of this node at once, then tells the other nodes what it learnt. */
+  relay(result: BatchResult): void {
+    const whereabouts = new Map(result.profiles.map(({ profile }) => [profile.id, whereaboutsOf(profile)]));
+    const lessons = result.stored.flatMap(
+      ({ profileId, event }) =>
+        lessonOf(profileId, event, whereabouts.get(profileId), this.deps.isKnown) ?? [],
+    );
+    const learnt: Learnt = { lessons, merges: result.absorbed };
+    this.deps.serving.learn(learnt);
+    if (lessons.length > 0 || learnt.merges.length > 0) {
+      void this.deps.bus
+        .publish('recommendations.lessons', { origin: this.deps.nodeId, ...learnt })
+        .catch(this.deps.onError);
+    }
+  }
+}

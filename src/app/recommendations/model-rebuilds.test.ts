@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import { trainEase } from '../../domain/recommendations/index.js';
+import type { ModelTrainer } from '../../ports/model-trainer.js';
+import { orderCompleted, useApps, type AppFixture } from '../../../test/support/app-fixture.js';
+
+const start = useApps();
+
+/** A trainer that holds each training until the test lets it go: a rebuild's slow part, on demand. */
+function gatedTrainer() {
+  const held: (() => void)[] = [];
+  const trainer: ModelTrainer = {
+    async trainEase(items, rows, lambda) {
+      await new Promise<void>((resolve) => held.push(resolve));
+      return trainEase(items, rows, lambda);
+    },
+  };
+  return {
+    trainer,
+    /** Resolves once a training is held. */
+    training: () => vi.waitFor(() => expect(held.length).toBeGreaterThan(0)),
+    release: () => held.splice(0).forEach((resolve) => resolve()),
+  };
+}
+
+const customersOf = (app: AppFixture) => app.recommendations.models.online.customers;
+const profileIdOf = async (app: AppFixture, id: string) => (await app.profiles.get(id)).profile.id;
+
+async function history(app: AppFixture): Promise<void> {
+  await app.addProducts({ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' });
+  await app.track(
+    orderCompleted('u1', 'o1', ['a', 'b']),
+    orderCompleted('u2', 'o2', ['a', 'b', 'c']),
+    orderCompleted('u3', 'o3', ['b', 'c']),
+  );
+}
+
+describe('rebuilding the recommendation models', () => {
+  it('rebuilds every model from the store and reports what it built', async () => {
+    const app = await start();
+    await history(app);
+    const report = await app.recommendations.rebuild();
+    expect(report).toMatchObject({
+      customers: 3,
+      interactions: 7,
+      describedProducts: 4,
+      builtAt: new Date(app.clock.now()).toISOString(),
+    });
+    expect(report.denseItems).toBeGreaterThanOrEqual(2);
+    expect(app.recommendations.models.ease?.size).toBe(report.denseItems);
+  });
+
+  it('builds the models from the store when a node starts', async () => {
+    const app = await start();
+    await history(app);
+    const restarted = await start({ sharedWith: app });
+    expect(customersOf(restarted).size).toBe(3);
+    const answer = restarted.recommendations.recommend(
+      { strategy: 'bought-together', productId: 'c', limit: 5 },
+      await restarted.customer({}),
+    );
+    expect(answer.items[0]?.productId).toBe('b');
+    await vi.waitFor(() => expect(restarted.recommendations.models.ease).toBeDefined());
+  });
+
+  it('keeps what is committed, merged or erased while a rebuild reads and trains', async () => {
+    const gate = gatedTrainer();
+    const app = await start({ trainer: gate.trainer });
+    gate.release(); // nothing to train at start
+    await history(app);
+    const rebuilt = app.recommendations.rebuild();
+    await gate.training();
+    await app.track(orderCompleted('late', 'o4', ['c', 'd']));
+    await app.track({
+      type: 'track',
+      anonymousId: 'anon',
+      event: 'Product Viewed',
+      properties: { product_id: 'd' },
+    });
+    await app.track({ type: 'identify', userId: 'known', anonymousId: 'anon' });
+    const erased = await profileIdOf(app, 'u2');
+    await app.profiles.erase('u2');
+    gate.release();
+    await rebuilt;
+    expect(
+      customersOf(app)
+        .get(await profileIdOf(app, 'late'))
+        ?.purchases.has('d'),
+    ).toBe(true);
+    expect(customersOf(app).get(await profileIdOf(app, 'known'))?.viewed).toEqual(['d']);
+    expect(customersOf(app).has(erased)).toBe(false);
+  });
+
+  it('shares one more rebuild among the calls made during a rebuild', async () => {
+    const gate = gatedTrainer();
+    const app = await start({ trainer: gate.trainer });
+    await history(app);
+    gate.release();
+    const first = app.recommendations.rebuild();
+    await gate.training();
+    const [second, third] = [app.recommendations.rebuild(), app.recommendations.rebuild()];
+    expect(second).toBe(third);
+    gate.release();
+    await first;
+    await gate.training();
+    gate.release();
+    expect((await second).customers).toBe(3);
+  });
+
+  it('trains the heavier models on what the online state learnt, without reading the log', async () => {
+    const app = await start({ config: { recsDenseItems: 100 } });
+    await history(app);
+    expect(app.recommendations.models.ease).toBeUndefined();
+    const report = await app.recommendations.trainOnWhatIsLearnt();
+    expect(report).toMatchObject({ customers: 3, describedProducts: 4 });
+    expect(app.recommendations.models.ease?.size).toBe(report.denseItems);
+  });
+
+  it('describes new products for similar items soon after a burst of catalogue writes', async () => {
+    const app = await start();
+    await app.addProducts(
+      { id: 'red-mug', title: 'Red ceramic mug', categories: ['home/kitchen/mugs'] },
+      { id: 'lamp', title: 'Brass desk lamp', categories: ['home/lighting'] },
+    );
+    await app.recommendations.rebuild();
+    await app.addProducts({ id: 'blue-mug', title: 'Blue ceramic mug', categories: ['home/kitchen/mugs'] });
+    const similar = async () =>
+      app.recommendations.recommend(
+        { strategy: 'similar', productId: 'red-mug', limit: 5 },
+        await app.customer({}),
+      );
+    await vi.waitFor(async () => expect((await similar()).items[0]?.productId).toBe('blue-mug'), {
+      timeout: 5_000,
+    });
+  });
+});

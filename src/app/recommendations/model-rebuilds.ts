@@ -1,0 +1,242 @@
+import {
+  ContentSimilarity,
+  EaseModel,
+  easeTrainingSet,
+  type EventWeights,
+} from '../../domain/recommendations/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ModelTrainer } from '../../ports/model-trainer.js';
+import type { Store } from '../../ports/store.js';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import { lessonOf, whereaboutsOf, type Whereabouts } from './interactions.js';
+import { Learner } from './learner.js';
+import type { LogRead, ServingModels } from './serving-models.js';
+
+export interface RecommendationSettings {
+  /** Items EASE covers, the most bought first; 0: no dense model. */
+  readonly denseItems: number;
+  readonly easeLambda: number;
+  readonly eventWeights: EventWeights;
+  /** Minutes between scheduled rebuilds; 0: on demand only. */
+  readonly rebuildMinutes: number;
+}
+
+/** What a rebuild produced, for `POST /v1/recommendations/models:rebuild` and the logs. */
+export interface ModelReport {
+  readonly builtAt: string;
+  readonly durationMs: number;
+  readonly customers: number;
+  readonly interactions: number;
+  readonly denseItems: number;
+  readonly describedProducts: number;
+}
+
+export interface ModelRebuildsDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly catalog: CatalogService;
+  readonly trainer: ModelTrainer;
+  readonly settings: RecommendationSettings;
+  readonly serving: ServingModels;
+  readonly isKnown: (productId: string) => boolean;
+  readonly onError: (error: unknown) => void;
+}
+
+/**
+ * Events and profiles read per page when the models are rebuilt from the store: small, because a
+ * page is read and parsed in one go (SQLite answers synchronously) while requests wait.
+ */
+const EVENT_PAGE = 200;
+const PROFILE_PAGE = 100;
+/** Longest stretch of learning from the log before requests get their turn, ms. */
+const SLICE_MS = 8;
+/** Products described between two yields to the event loop. */
+const CONTENT_SLICE = 250;
+/** A burst of catalogue writes (an import) rebuilds content similarity once, this long after the last. */
+const CONTENT_DEBOUNCE_MS = 2_000;
+
+/** Lets requests waiting on the event loop go first. */
+const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Builds the models from the store: at start, on a schedule, on demand and after erasures. It reads
+ * the event log into a fresh online model, describes the catalogue for content similarity and has
+ * EASE trained by the trainer (a worker thread); the new set is swapped in whole.
+ */
+export class ModelRebuilds {
+  #running: Promise<ModelReport> | undefined;
+  #queued: Promise<ModelReport> | undefined;
+  #scheduleTimer: ReturnType<typeof setInterval> | undefined;
+  #contentTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly deps: ModelRebuildsDeps) {}
+
+  /**
+   * The first build: the online model and content similarity before it resolves, EASE in the
+   * background (until it serves, co-occurrence stands in for it); then the schedule.
+   */
+  async buildAtStart(): Promise<void> {
+    const { serving, settings, onError } = this.deps;
+    const read = await this.#readLog();
+    const content = await this.#describeCatalogue().catch((error: unknown) => {
+      serving.closeRead(read.missed);
+      throw error;
+    });
+    serving.adopt(read, { content });
+    const online = read.learner;
+    void this.#trainEase(online)
+      .then((ease) => {
+        if (ease !== undefined && serving.learner === online && !serving.stopped)
+          serving.swap(online, { ...serving.models, ease });
+      })
+      .catch(onError);
+    if (settings.rebuildMinutes > 0) {
+      this.#scheduleTimer = setInterval(
+        () => void this.rebuild().catch(onError),
+        settings.rebuildMinutes * 60_000,
+      );
+      this.#scheduleTimer.unref();
+    }
+  }
+
+  /** Stops the schedules; a rebuild under way is abandoned (its worker never holds the process up). */
+  stop(): void {
+    clearInterval(this.#scheduleTimer);
+    clearTimeout(this.#contentTimer);
+  }
+
+  /**
+   * Rebuilds every model from the store and resolves once the new ones serve. Calls during a
+   * rebuild share one more rebuild after it (which sees everything up to when it starts).
+   */
+  rebuild(): Promise<ModelReport> {
+    if (this.#running === undefined) {
+      this.#running = this.#rebuildNow().finally(() => (this.#running = undefined));
+      return this.#running;
+    }
+    this.#queued ??= this.#running
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = undefined;
+        return this.rebuild();
+      });
+    return this.#queued;
+  }
+
+  /**
+   * Trains the heavier models from what the online state holds now, without reading the log again:
+   * after a bulk load (the demo replay) that the online state learnt as it went.
+   */
+  async trainOnWhatIsLearnt(): Promise<ModelReport> {
+    const { serving } = this.deps;
+    const learner = serving.learner;
+    const started = this.deps.clock.now();
+    const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(learner)]);
+    if (!serving.stopped && serving.learner === learner)
+      serving.swap(learner, { content, ...(ease !== undefined && { ease }) });
+    return this.#reportOf(learner, ease, content, started);
+  }
+
+  /** Products changed: describes the catalogue again once a burst of writes is over. */
+  productsChanged(): void {
+    clearTimeout(this.#contentTimer);
+    this.#contentTimer = setTimeout(() => {
+      void this.#describeCatalogue()
+        .then((content) => this.deps.serving.replace({ content }))
+        .catch(this.deps.onError);
+    }, CONTENT_DEBOUNCE_MS);
+    this.#contentTimer.unref();
+  }
+
+  async #rebuildNow(): Promise<ModelReport> {
+    const started = this.deps.clock.now();
+    const read = await this.#readLog();
+    try {
+      const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(read.learner)]);
+      this.deps.serving.adopt(read, { content, ...(ease !== undefined && { ease }) });
+      return this.#reportOf(read.learner, ease, content, started);
+    } finally {
+      this.deps.serving.closeRead(read.missed);
+    }
+  }
+
+  /**
+   * A fresh online model from the event log. What is committed meanwhile is learnt by the model in
+   * service and also kept in `missed`, which stays open until the new model is adopted.
+   */
+  async #readLog(): Promise<LogRead> {
+    const { store, settings, serving } = this.deps;
+    const missed = serving.openRead();
+    try {
+      const learner = new Learner(settings.eventWeights);
+      const whereabouts = await this.#whereabouts();
+      let slice = performance.now();
+      for (let after = 0; ;) {
+        const page = await store.scanTrackEvents(after, EVENT_PAGE);
+        for (const stored of page) {
+          const where = whereabouts.get(stored.profileId);
+          const lesson = lessonOf(stored.profileId, stored.event, where, this.deps.isKnown);
+          if (lesson !== undefined) learner.learn(lesson);
+          if (performance.now() - slice > SLICE_MS) {
+            await yieldToRequests();
+            slice = performance.now();
+          }
+        }
+        if (page.length < EVENT_PAGE) break;
+        after = (page[page.length - 1] as { seq: number }).seq;
+      }
+      return { learner, missed };
+    } catch (error) {
+      serving.closeRead(missed);
+      throw error;
+    }
+  }
+
+  /** Each profile's country and segments, so popularity is also kept per country and per segment. */
+  async #whereabouts(): Promise<Map<string, Whereabouts>> {
+    const found = new Map<string, Whereabouts>();
+    for (let after: string | undefined; ;) {
+      const page = await this.deps.store.scanProfiles(after, PROFILE_PAGE);
+      for (const { profile } of page) found.set(profile.id, whereaboutsOf(profile));
+      if (page.length < PROFILE_PAGE) return found;
+      // SQLite answers at once: without this the whole scan would hold requests up.
+      await yieldToRequests();
+      after = page[page.length - 1]?.profile.id;
+    }
+  }
+
+  async #trainEase(learner: Learner): Promise<EaseModel | undefined> {
+    const { denseItems, easeLambda } = this.deps.settings;
+    if (denseItems === 0) return undefined;
+    const set = easeTrainingSet(learner.model.customers.values(), denseItems);
+    if (set.items.length < 2) return undefined;
+    return new EaseModel(await this.deps.trainer.trainEase(set.items, set.rows, easeLambda));
+  }
+
+  /** Content similarity over the whole catalogue, built in slices between which requests are served. */
+  async #describeCatalogue(): Promise<ContentSimilarity> {
+    const { catalog } = this.deps.catalog;
+    const steps = ContentSimilarity.build(catalog.products(), CONTENT_SLICE);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done === true) return step.value;
+      await yieldToRequests();
+    }
+  }
+
+  #reportOf(
+    learner: Learner,
+    ease: EaseModel | undefined,
+    content: ContentSimilarity,
+    started: number,
+  ): ModelReport {
+    const now = this.deps.clock.now();
+    return {
+      builtAt: new Date(now).toISOString(),
+      durationMs: Math.max(0, now - started),
+      customers: learner.model.customers.size,
+      interactions: learner.model.observed,
+      denseItems: ease?.size ?? 0,
+      describedProducts: content.size,
+    };
+  }
+}

@@ -1,0 +1,128 @@
+import type { Models } from '../../domain/recommendations/index.js';
+import type { Lesson } from './interactions.js';
+import type { Learner } from './learner.js';
+
+/** Erased profiles remembered, so their late lessons are dropped. */
+const MAX_ERASED = 100_000;
+
+/** A change that reached the models in service while a read of the log was under way. */
+export type Missed =
+  | { readonly kind: 'lesson'; readonly lesson: Lesson }
+  | { readonly kind: 'merge'; readonly from: string; readonly into: string }
+  | { readonly kind: 'erase'; readonly profileId: string };
+
+/** A read of the event log, and what it may not have seen (kept open until it is adopted). */
+export interface LogRead {
+  readonly learner: Learner;
+  readonly missed: Missed[];
+}
+
+/** What a node learnt from one commit: its lessons, and the profiles merged into others. */
+export interface Learnt {
+  readonly lessons: readonly Lesson[];
+  readonly merges: readonly { readonly from: string; readonly into: string }[];
+}
+
+/**
+ * The models that answer requests now, and the changes that reach them: lessons and merges as
+ * events are committed (here or on another node), and erasures. A rebuild reads the log into a new
+ * learner while these keep coming; what arrives meanwhile is kept for each open read and replayed
+ * into the new learner before it is swapped in, so nothing slips between the two.
+ */
+export class ServingModels {
+  #learner: Learner;
+  #models: Models;
+  /** One list per read of the log in progress: what it might not see. */
+  readonly #openReads = new Set<Missed[]>();
+  /** Profiles erased lately: lessons about them that arrive late are not learnt. */
+  readonly #erased = new Set<string>();
+  #stopped = false;
+
+  constructor(learner: Learner) {
+    this.#learner = learner;
+    this.#models = { online: learner.model };
+  }
+
+  /** The models a request reads: always one consistent set. */
+  get models(): Models {
+    return this.#models;
+  }
+
+  /** The learner behind the online model in service. */
+  get learner(): Learner {
+    return this.#learner;
+  }
+
+  /** True once the node stops: nothing is swapped in after that. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  /** Merges and lessons into the online model in service, and into every read of the log under way. */
+  learn({ lessons, merges }: Learnt): void {
+    for (const { from, into } of merges) {
+      this.#learner.model.merge(from, into);
+      this.#remember({ kind: 'merge', from, into });
+    }
+    for (const lesson of lessons) {
+      if (this.#erased.has(lesson.profileId)) continue;
+      this.#learner.learn(lesson);
+      this.#remember({ kind: 'lesson', lesson });
+    }
+  }
+
+  /** Drops an erased customer's history at once; lessons about them still on their way are dropped too. */
+  forget(profileId: string): void {
+    this.#erased.add(profileId);
+    if (this.#erased.size > MAX_ERASED) this.#erased.delete(this.#erased.values().next().value as string);
+    this.#learner.model.forget(profileId);
+    this.#remember({ kind: 'erase', profileId });
+  }
+
+  /** Starts keeping what the models in service learn, for a read of the log that begins now. */
+  openRead(): Missed[] {
+    const missed: Missed[] = [];
+    this.#openReads.add(missed);
+    return missed;
+  }
+
+  /** Stops keeping changes for a read (adopted, or abandoned). */
+  closeRead(missed: Missed[]): void {
+    this.#openReads.delete(missed);
+  }
+
+  /**
+   * Serves a rebuilt set: first what was committed (or merged, or erased) since the read began goes
+   * into it, then it replaces the models in service, in one synchronous step. A lesson the read
+   * already learnt is skipped by its id.
+   */
+  adopt(read: LogRead, heavy: Omit<Models, 'online'>): void {
+    this.closeRead(read.missed);
+    const { learner } = read;
+    for (const change of read.missed) {
+      if (change.kind === 'merge') learner.model.merge(change.from, change.into);
+      else if (change.kind === 'erase') learner.model.forget(change.profileId);
+      else if (!this.#erased.has(change.lesson.profileId)) learner.learn(change.lesson);
+    }
+    if (!this.#stopped) this.swap(learner, heavy);
+  }
+
+  /** Puts `learner` and the heavier models in service together. */
+  swap(learner: Learner, heavy: Omit<Models, 'online'>): void {
+    this.#learner = learner;
+    this.#models = { online: learner.model, ...heavy };
+  }
+
+  /** Replaces the heavier models given, keeping the others. */
+  replace(heavy: Partial<Omit<Models, 'online'>>): void {
+    if (!this.#stopped) this.#models = { ...this.#models, ...heavy };
+  }
+
+  #remember(change: Missed): void {
+    for (const missed of this.#openReads) missed.push(change);
+  }
+}

@@ -1,0 +1,46 @@
+import { registerStreamRoutes } from '../adapters/http/stream/routes.js';
+import type { CustomerTokens } from '../app/access/customer-tokens.js';
+import type { CatalogService } from '../app/catalog/catalog-service.js';
+import type { CustomerContexts } from '../app/customers/customer-context.js';
+import { LiveUpdates } from '../app/live/live-updates.js';
+import type { PricingService } from '../app/pricing/pricing-service.js';
+import type { Checkout } from '../app/promotions/checkout.js';
+import type { PromotionService } from '../app/promotions/promotion-service.js';
+import { capability } from './capability.js';
+
+/** How long a live page stays watched after its last connection drops, so a reconnect misses nothing. */
+const STREAM_GRACE_MS = 60_000;
+
+interface LiveDeps {
+  readonly tokens: CustomerTokens;
+  readonly catalog: CatalogService;
+  readonly pricing: PricingService;
+  readonly promotions: PromotionService;
+  readonly checkout: Checkout;
+  readonly customers: CustomerContexts;
+}
+
+/** `GET /v1/stream`: live price, stock, offer and segment changes pushed to open pages. */
+export const liveCapability = capability(
+  ['access', 'catalog', 'pricing', 'promotions', 'profiles'],
+  ({ bus, onError, config }, { tokens, catalog, pricing, promotions, checkout, customers }: LiveDeps) => {
+    const live = new LiveUpdates({
+      tokens,
+      catalog,
+      pricing,
+      promotions,
+      checkout,
+      customers,
+      bus,
+      onError,
+      heartbeatMs: config.streamHeartbeatSeconds * 1000,
+      graceMs: STREAM_GRACE_MS,
+      maxConnections: config.streamMaxConnections,
+    });
+    return {
+      services: { live },
+      routes: [(app) => registerStreamRoutes(app, { live, storeCurrency: config.currency })],
+      start: () => live.start(),
+    };
+  },
+);

@@ -1,0 +1,26 @@
+import { registerPricingRoutes } from '../adapters/http/pricing/routes.js';
+import type { CatalogService } from '../app/catalog/catalog-service.js';
+import type { CustomerContexts } from '../app/customers/customer-context.js';
+import { PricingService } from '../app/pricing/pricing-service.js';
+import { capability } from './capability.js';
+
+/** Price lists, resolved per customer with their explanation and the Omnibus lowest price. */
+export const pricingCapability = capability(
+  ['catalog', 'profiles'],
+  (infra, { catalog, customers }: { catalog: CatalogService; customers: CustomerContexts }) => {
+    const { store, bus, clock, nodeId, config } = infra;
+    const pricing = new PricingService({
+      store,
+      bus,
+      clock,
+      catalog: catalog.catalog,
+      nodeId,
+      minMarginPercent: config.minMarginPercent,
+    });
+    return {
+      services: { pricing },
+      routes: [(app) => registerPricingRoutes(app, pricing, customers)],
+      start: () => pricing.start(),
+    };
+  },
+);

@@ -1,0 +1,47 @@
+import { registerPromotionRoutes } from '../adapters/http/promotions/routes.js';
+import type { CatalogService } from '../app/catalog/catalog-service.js';
+import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { PricingService } from '../app/pricing/pricing-service.js';
+import type { EventIngestion } from '../app/profiles/event-ingestion.js';
+import { Checkout } from '../app/promotions/checkout.js';
+import { PromotionService } from '../app/promotions/promotion-service.js';
+import { capability } from './capability.js';
+
+interface PromotionsDeps {
+  readonly catalog: CatalogService;
+  readonly pricing: PricingService;
+  readonly ingestion: EventIngestion;
+  readonly customers: CustomerContexts;
+}
+
+/** Promotions and coupons, and the checkout that prices carts, finds offers and records orders. */
+export const promotionsCapability = capability(
+  ['catalog', 'pricing', 'profiles'],
+  (infra, { catalog, pricing, ingestion, customers }: PromotionsDeps) => {
+    const { store, bus, clock, nodeId, config, hashId } = infra;
+    const promotions = new PromotionService({
+      store,
+      bus,
+      clock,
+      catalog: catalog.catalog,
+      currency: config.currency,
+      nodeId,
+    });
+    const checkout = new Checkout({
+      store,
+      clock,
+      catalog: catalog.catalog,
+      pricing,
+      promotions,
+      ingestion,
+      hashId,
+      minOrderTotal: config.minOrderTotal,
+      storeCurrency: config.currency,
+    });
+    return {
+      services: { promotions, checkout },
+      routes: [(app) => registerPromotionRoutes(app, { promotions, checkout, customers })],
+      start: () => promotions.start(),
+    };
+  },
+);

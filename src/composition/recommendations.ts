@@ -1,0 +1,45 @@
+import { registerRecommendationRoutes } from '../adapters/http/recommendations/routes.js';
+import type { CatalogService } from '../app/catalog/catalog-service.js';
+import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { EventIngestion } from '../app/profiles/event-ingestion.js';
+import type { ProfileService } from '../app/profiles/profile-service.js';
+import { RecommendationService } from '../app/recommendations/recommendation-service.js';
+import { capability } from './capability.js';
+
+interface RecommendationsDeps {
+  readonly catalog: CatalogService;
+  readonly ingestion: EventIngestion;
+  readonly profiles: ProfileService;
+  readonly customers: CustomerContexts;
+}
+
+/** Recommendation models: learnt online from every commit, the heavier ones rebuilt in a worker. */
+export const recommendationsCapability = capability(
+  ['catalog', 'profiles'],
+  (infra, { catalog, ingestion, profiles, customers }: RecommendationsDeps) => {
+    const { store, bus, clock, nodeId, onError, trainer, config } = infra;
+    const recommendations = new RecommendationService({
+      store,
+      bus,
+      clock,
+      catalog,
+      ingestion,
+      profiles,
+      trainer,
+      nodeId,
+      onError,
+      settings: {
+        denseItems: config.recsDenseItems,
+        easeLambda: config.recsEaseLambda,
+        eventWeights: config.recsEventWeights,
+        rebuildMinutes: config.recsRebuildMinutes,
+      },
+    });
+    return {
+      services: { recommendations },
+      routes: [(app) => registerRecommendationRoutes(app, { recommendations, customers })],
+      start: () => recommendations.start(),
+      stop: async () => recommendations.stop(),
+    };
+  },
+);
