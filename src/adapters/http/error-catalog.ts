@@ -53,6 +53,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   invalid_if_match: { status: 400, title: 'The If-Match header is not a version' },
   unauthorized: { status: 401, title: 'A valid API key is required' },
   forbidden: { status: 403, title: 'This key may not do that' },
+  header_key_required: {
+    status: 401,
+    title: 'A body over 64 KiB (or of unknown length) needs its key in the Authorization header',
+  },
   route_not_found: { status: 404, title: 'No such route' },
   invalid_url: { status: 400, title: 'The URL is not well formed' },
   not_ready: { status: 503, title: 'The service is not ready' },

@@ -17,6 +17,7 @@ export type EdgeErrorCode =
   | 'too_many_events'
   | 'invalid_if_match'
   | 'unauthorized'
+  | 'header_key_required'
   | 'forbidden'
   | 'route_not_found'
   | 'invalid_url'
