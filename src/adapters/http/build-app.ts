@@ -6,6 +6,7 @@ import type { ApiKeyService } from '../../app/access/api-keys.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
+import { installNestingLimit } from './nesting.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { redactUrl } from './redact-url.js';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
   installAuth(app, deps.keys);
+  installNestingLimit(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

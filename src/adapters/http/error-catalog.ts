@@ -48,6 +48,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   invalid_value: { status: 400, title: 'A field has a value that is not allowed' },
   out_of_range: { status: 400, title: 'A number or length is out of range' },
   too_many_items: { status: 400, title: 'A list has too many items' },
+  nesting_too_deep: { status: 400, title: 'The JSON nests too deep (at most 32 levels)' },
   too_many_events: { status: 413, title: 'A batch holds at most 500 events' },
   invalid_cursor: { status: 400, title: 'The pagination cursor is not valid' },
   invalid_if_match: { status: 400, title: 'The If-Match header is not a version' },

@@ -13,6 +13,7 @@ export type EdgeErrorCode =
   | 'invalid_format'
   | 'invalid_value'
   | 'out_of_range'
+  | 'nesting_too_deep'
   | 'too_many_items'
   | 'too_many_events'
   | 'invalid_if_match'
