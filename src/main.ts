@@ -86,6 +86,11 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     metrics: new Registry(),
     keys: node.services.keys,
     routes: node.routes,
+    timeouts: {
+      headersMs: config.headersTimeoutSeconds * 1000,
+      requestMs: config.requestTimeoutSeconds * 1000,
+      keepAliveMs: config.keepAliveTimeoutSeconds * 1000,
+    },
   });
   return {
     ...node.services,

@@ -29,9 +29,18 @@ describe('loadConfig', () => {
         recsRebuildMinutes: 60,
         streamMaxConnections: 10000,
         streamHeartbeatSeconds: 15,
+        headersTimeoutSeconds: 20,
+        requestTimeoutSeconds: 60,
+        keepAliveTimeoutSeconds: 72,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);
+  });
+
+  it('refuses a request timeout shorter than the headers timeout', () => {
+    const result = loadConfig({ ATTUNE_HEADERS_TIMEOUT_SECONDS: '30', ATTUNE_REQUEST_TIMEOUT_SECONDS: '10' });
+    expect(result.ok).toBe(false);
+    expect(loadConfig({ ATTUNE_REQUEST_TIMEOUT_SECONDS: '0' }).ok).toBe(false);
   });
 
   it('does not load the demo into PostgreSQL unless asked', () => {

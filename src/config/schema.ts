@@ -42,6 +42,12 @@ export interface Config {
   readonly streamMaxConnections: number;
   /** Seconds between heartbeats on an idle live stream. */
   readonly streamHeartbeatSeconds: number;
+  /** Seconds a client has to send a request's headers. */
+  readonly headersTimeoutSeconds: number;
+  /** Seconds a client has to send a whole request, headers and body. */
+  readonly requestTimeoutSeconds: number;
+  /** Seconds an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutSeconds: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -260,6 +266,35 @@ export const SETTINGS = [
         : { problem: 'must be a whole number of seconds, at least 1' },
   }),
   setting({
+    env: 'ATTUNE_HEADERS_TIMEOUT_SECONDS',
+    key: 'headersTimeoutSeconds',
+    description: "seconds a client has to send a request's headers; slower clients are cut off",
+    defaultText: '20',
+    parse: (raw = '20') => seconds(raw, 1, 600),
+  }),
+  setting({
+    env: 'ATTUNE_REQUEST_TIMEOUT_SECONDS',
+    key: 'requestTimeoutSeconds',
+    description:
+      'seconds a client has to send a whole request, body included (408 and closed after); at least the headers timeout',
+    defaultText: '60',
+    parse: (raw = '60', env) => {
+      const parsed = seconds(raw, 1, 3600);
+      const headers = Number(env['ATTUNE_HEADERS_TIMEOUT_SECONDS'] ?? '20');
+      return 'value' in parsed && parsed.value < headers
+        ? { problem: 'must be at least ATTUNE_HEADERS_TIMEOUT_SECONDS' }
+        : parsed;
+    },
+  }),
+  setting({
+    env: 'ATTUNE_KEEP_ALIVE_TIMEOUT_SECONDS',
+    key: 'keepAliveTimeoutSeconds',
+    description:
+      "seconds an idle keep-alive connection stays open; above a load balancer's idle timeout (60 s on AWS)",
+    defaultText: '72',
+    parse: (raw = '72') => seconds(raw, 1, 3600),
+  }),
+  setting({
     env: 'LOG_LEVEL',
     key: 'logLevel',
     description: `log level: ${LOG_LEVELS.join(', ')}`,
@@ -270,6 +305,12 @@ export const SETTINGS = [
         : { problem: `must be one of ${LOG_LEVELS.join(', ')}` },
   }),
 ] as const;
+
+function seconds(raw: string, min: number, max: number): Parsed<number> {
+  return /^\d{1,5}$/.test(raw) && Number(raw) >= min && Number(raw) <= max
+    ? { value: Number(raw) }
+    : { problem: `must be a whole number of seconds from ${min} to ${max}` };
+}
 
 /** `view=1,cart=3,purchase=8`: every kind named once, each a number from 0 to 1000. */
 function parseEventWeights(raw: string): Parsed<Config['recsEventWeights']> {

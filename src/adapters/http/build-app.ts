@@ -24,6 +24,8 @@ export interface AppDeps {
   readonly keys: ApiKeyService;
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
+  /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
+  readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -41,6 +43,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
+    // A client that trickles its headers or body is cut off (408) instead of holding a socket for ever.
+    requestTimeout: deps.timeouts.requestMs,
+    keepAliveTimeout: deps.timeouts.keepAliveMs,
+    http: {
+      headersTimeout: deps.timeouts.headersMs,
+      requestTimeout: deps.timeouts.requestMs,
+      // Node checks those timeouts on this period (30 s by default), so it must be shorter than they are.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(deps.timeouts.headersMs / 4))),
+    },
     return503OnClosing: true,
     routerOptions: {
       ignoreTrailingSlash: true,
