@@ -48,6 +48,20 @@ export interface Config {
   readonly requestTimeoutSeconds: number;
   /** Seconds an idle keep-alive connection stays open between requests. */
   readonly keepAliveTimeoutSeconds: number;
+  /** Requests per window per secret key; undefined: unlimited. */
+  readonly rateLimitSecret: RequestBudget | undefined;
+  /** Requests per window per client address with a publishable key; undefined: unlimited. */
+  readonly rateLimitPublishable: RequestBudget | undefined;
+  /** Requests per window per client address without a valid key; undefined: unlimited. */
+  readonly rateLimitKeyless: RequestBudget | undefined;
+  /** Which proxies' X-Forwarded-For to believe for the client address: none, all, a hop count or addresses. */
+  readonly trustProxy: boolean | number | readonly string[];
+}
+
+/** A rate limit: so many requests per window of so many seconds. */
+export interface RequestBudget {
+  readonly requests: number;
+  readonly windowSeconds: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -295,6 +309,35 @@ export const SETTINGS = [
     parse: (raw = '72') => seconds(raw, 1, 3600),
   }),
   setting({
+    env: 'ATTUNE_RATE_LIMIT_SECRET',
+    key: 'rateLimitSecret',
+    description: 'requests per secret key, as <requests>/<seconds>s, or off',
+    defaultText: 'off',
+    parse: (raw = 'off') => parseBudget(raw),
+  }),
+  setting({
+    env: 'ATTUNE_RATE_LIMIT_PUBLISHABLE',
+    key: 'rateLimitPublishable',
+    description: 'requests per client address with a publishable key, as <requests>/<seconds>s, or off',
+    defaultText: '3000/60s',
+    parse: (raw = '3000/60s') => parseBudget(raw),
+  }),
+  setting({
+    env: 'ATTUNE_RATE_LIMIT_KEYLESS',
+    key: 'rateLimitKeyless',
+    description: 'requests per client address without a key (public routes, refused keys), or off',
+    defaultText: '600/60s',
+    parse: (raw = '600/60s') => parseBudget(raw),
+  }),
+  setting({
+    env: 'ATTUNE_TRUST_PROXY',
+    key: 'trustProxy',
+    description:
+      'whose X-Forwarded-For gives the client address: false, true (any), a hop count, or proxy addresses/CIDRs separated by commas',
+    defaultText: 'false',
+    parse: (raw = 'false') => parseTrustProxy(raw),
+  }),
+  setting({
     env: 'LOG_LEVEL',
     key: 'logLevel',
     description: `log level: ${LOG_LEVELS.join(', ')}`,
@@ -305,6 +348,25 @@ export const SETTINGS = [
         : { problem: `must be one of ${LOG_LEVELS.join(', ')}` },
   }),
 ] as const;
+
+function parseBudget(raw: string): Parsed<RequestBudget | undefined> {
+  if (raw === 'off') return { value: undefined };
+  const match = /^(\d{1,9})\/(\d{1,6})s$/.exec(raw);
+  const requests = Number(match?.[1]);
+  const windowSeconds = Number(match?.[2]);
+  return match !== null && requests >= 1 && windowSeconds >= 1
+    ? { value: { requests, windowSeconds } }
+    : { problem: 'must be <requests>/<seconds>s (such as 3000/60s) or off' };
+}
+
+function parseTrustProxy(raw: string): Parsed<boolean | number | readonly string[]> {
+  if (raw === 'true' || raw === 'false') return { value: raw === 'true' };
+  if (/^\d{1,2}$/.test(raw)) return { value: Number(raw) };
+  const proxies = raw.split(',').map((part) => part.trim());
+  return proxies.every((proxy) => /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(proxy))
+    ? { value: proxies }
+    : { problem: 'must be true, false, a hop count, or addresses/CIDRs separated by commas' };
+}
 
 function seconds(raw: string, min: number, max: number): Parsed<number> {
   return /^\d{1,5}$/.test(raw) && Number(raw) >= min && Number(raw) <= max

@@ -73,6 +73,11 @@ export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
   });
 }
 
+/** The key a request presents in a header, or (where the route allows it) in the query; unchecked. */
+export function presentedKeyOf(request: FastifyRequest, allowQuery: boolean): string | undefined {
+  return presentedKey(request) ?? (allowQuery ? queryKey(request) : undefined);
+}
+
 /** Answers before the body is read: a body of unknown or large length needs its key in a header. */
 function refuseLargeBodyWithoutHeaderKey(request: FastifyRequest): void {
   const declared = request.headers['content-length'];

@@ -7,6 +7,7 @@ import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { installNestingLimit } from './nesting.js';
+import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { redactUrl } from './redact-url.js';
@@ -25,6 +26,10 @@ export interface AppDeps {
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
   /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
+  /** Counts requests against their key class's budget. */
+  readonly rateLimiter: RateLimiter;
+  /** Whose X-Forwarded-For gives the client address (Fastify's trustProxy). */
+  readonly trustProxy: boolean | number | readonly string[];
   readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
 }
 
@@ -43,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
+    trustProxy: trustProxyOption(deps.trustProxy),
     // A client that trickles its headers or body is cut off (408) instead of holding a socket for ever.
     requestTimeout: deps.timeouts.requestMs,
     keepAliveTimeout: deps.timeouts.keepAliveMs,
@@ -76,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
+  installRateLimits(app, deps.rateLimiter);
   installAuth(app, deps.keys);
   installNestingLimit(app);
   app.addHook('onSend', async (request, reply) => {
@@ -99,4 +106,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const install of deps.routes) await install(app);
   await app.ready();
   return app;
+}
+
+/** Fastify's trustProxy from the setting: a hop count trusts that many proxies in front of the node. */
+function trustProxyOption(
+  trust: AppDeps['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
 }

@@ -54,6 +54,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   invalid_if_match: { status: 400, title: 'The If-Match header is not a version' },
   unauthorized: { status: 401, title: 'A valid API key is required' },
   forbidden: { status: 403, title: 'This key may not do that' },
+  rate_limited: { status: 429, title: 'Too many requests; retry after the time Retry-After gives' },
   header_key_required: {
     status: 401,
     title: 'A body over 64 KiB (or of unknown length) needs its key in the Authorization header',

@@ -19,6 +19,7 @@ export type EdgeErrorCode =
   | 'invalid_if_match'
   | 'unauthorized'
   | 'header_key_required'
+  | 'rate_limited'
   | 'forbidden'
   | 'route_not_found'
   | 'invalid_url'
