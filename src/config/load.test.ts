@@ -28,6 +28,8 @@ describe('loadConfig', () => {
         recsEventWeights: { view: 1, cart: 3, purchase: 8 },
         recsRebuildMinutes: 60,
         streamMaxConnections: 10000,
+        streamMaxPerAddress: 100,
+        streamMaxPerKey: undefined,
         streamHeartbeatSeconds: 15,
         headersTimeoutSeconds: 20,
         requestTimeoutSeconds: 60,

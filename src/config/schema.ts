@@ -40,6 +40,10 @@ export interface Config {
   readonly recsRebuildMinutes: number;
   /** Live stream connections one node holds at most. */
   readonly streamMaxConnections: number;
+  /** Live streams one client address may hold open on a node; undefined: no limit but the node's. */
+  readonly streamMaxPerAddress: number | undefined;
+  /** Live streams one API key may hold open on a node; undefined: no limit but the node's. */
+  readonly streamMaxPerKey: number | undefined;
   /** Seconds between heartbeats on an idle live stream. */
   readonly streamHeartbeatSeconds: number;
   /** Seconds a client has to send a request's headers. */
@@ -270,6 +274,20 @@ export const SETTINGS = [
         : { problem: 'must be a whole number of connections, at least 1' },
   }),
   setting({
+    env: 'ATTUNE_STREAM_MAX_PER_ADDRESS',
+    key: 'streamMaxPerAddress',
+    description: 'live streams one client address may hold open on a node (429 beyond), or off',
+    defaultText: '100',
+    parse: (raw = '100') => streamCount(raw),
+  }),
+  setting({
+    env: 'ATTUNE_STREAM_MAX_PER_KEY',
+    key: 'streamMaxPerKey',
+    description: 'live streams one API key may hold open on a node (429 beyond), or off',
+    defaultText: 'off',
+    parse: (raw = 'off') => streamCount(raw),
+  }),
+  setting({
     env: 'ATTUNE_STREAM_HEARTBEAT_SECONDS',
     key: 'streamHeartbeatSeconds',
     description: 'seconds between heartbeat comments on an idle live stream, so proxies keep it open',
@@ -366,6 +384,13 @@ function parseTrustProxy(raw: string): Parsed<boolean | number | readonly string
   return proxies.every((proxy) => /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(proxy))
     ? { value: proxies }
     : { problem: 'must be true, false, a hop count, or addresses/CIDRs separated by commas' };
+}
+
+function streamCount(raw: string): Parsed<number | undefined> {
+  if (raw === 'off') return { value: undefined };
+  return /^\d{1,7}$/.test(raw) && Number(raw) >= 1
+    ? { value: Number(raw) }
+    : { problem: 'must be a whole number of streams, at least 1, or off' };
 }
 
 function seconds(raw: string, min: number, max: number): Parsed<number> {

@@ -55,6 +55,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   unauthorized: { status: 401, title: 'A valid API key is required' },
   forbidden: { status: 403, title: 'This key may not do that' },
   rate_limited: { status: 429, title: 'Too many requests; retry after the time Retry-After gives' },
+  stream_quota_exceeded: { status: 429, title: 'This client holds as many live streams as it may' },
   header_key_required: {
     status: 401,
     title: 'A body over 64 KiB (or of unknown length) needs its key in the Authorization header',

@@ -20,6 +20,7 @@ export type EdgeErrorCode =
   | 'unauthorized'
   | 'header_key_required'
   | 'rate_limited'
+  | 'stream_quota_exceeded'
   | 'forbidden'
   | 'route_not_found'
   | 'invalid_url'
