@@ -105,6 +105,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       ...(overrides.rateLimitKeyPrefix !== undefined && { keyPrefix: overrides.rateLimitKeyPrefix }),
     }),
     trustProxy: config.trustProxy,
+    metricsRequireKey: config.metricsRequireKey,
     timeouts: {
       headersMs: config.headersTimeoutSeconds * 1000,
       requestMs: config.requestTimeoutSeconds * 1000,

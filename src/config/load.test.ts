@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         rateLimitSecret: undefined,
         rateLimitPublishable: { requests: 3000, windowSeconds: 60 },
         rateLimitKeyless: { requests: 600, windowSeconds: 60 },
+        metricsRequireKey: false,
         trustProxy: false,
       },
     });

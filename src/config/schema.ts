@@ -58,6 +58,8 @@ export interface Config {
   readonly rateLimitPublishable: RequestBudget | undefined;
   /** Requests per window per client address without a valid key; undefined: unlimited. */
   readonly rateLimitKeyless: RequestBudget | undefined;
+  /** `/metrics` answers only a secret key. */
+  readonly metricsRequireKey: boolean;
   /** Which proxies' X-Forwarded-For to believe for the client address: none, all, a hop count or addresses. */
   readonly trustProxy: boolean | number | readonly string[];
 }
@@ -346,6 +348,14 @@ export const SETTINGS = [
     description: 'requests per client address without a key (public routes, refused keys), or off',
     defaultText: '600/60s',
     parse: (raw = '600/60s') => parseBudget(raw),
+  }),
+  setting({
+    env: 'ATTUNE_METRICS_REQUIRE_KEY',
+    key: 'metricsRequireKey',
+    description: '/metrics answers only a secret key (true or false)',
+    defaultText: 'false',
+    parse: (raw = 'false') =>
+      raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
   }),
   setting({
     env: 'ATTUNE_TRUST_PROXY',

@@ -26,6 +26,8 @@ export interface AppDeps {
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
   /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
+  /** `/metrics` answers only a secret key. */
+  readonly metricsRequireKey: boolean;
   /** Counts requests against their key class's budget. */
   readonly rateLimiter: RateLimiter;
   /** Whose X-Forwarded-For gives the client address (Fastify's trustProxy). */
@@ -102,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await installOpenApi(app, deps.version);
-  installMetrics(app, deps.metrics);
+  installMetrics(app, deps.metrics, { requireKey: deps.metricsRequireKey });
   for (const install of deps.routes) await install(app);
   await app.ready();
   return app;
