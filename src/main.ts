@@ -84,26 +84,14 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
   });
   await readiness.track('loading from the store', node.start());
-  // Rate limits are shared between nodes exactly when events are: through Redis.
-  const rateLimitRedis =
-    config.redisUrl === undefined
-      ? undefined
-      : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const rateLimits = createRateLimits(config, overrides.rateLimitKeyPrefix);
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
     metrics: new Registry(),
     keys: node.services.keys,
     routes: node.routes,
-    rateLimiter: createFlexibleRateLimiter({
-      policies: {
-        ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
-        ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
-        ...(config.rateLimitKeyless !== undefined && { keyless: config.rateLimitKeyless }),
-      },
-      ...(rateLimitRedis !== undefined && { redis: rateLimitRedis }),
-      ...(overrides.rateLimitKeyPrefix !== undefined && { keyPrefix: overrides.rateLimitKeyPrefix }),
-    }),
+    rateLimiter: rateLimits.limiter,
     trustProxy: config.trustProxy,
     metricsRequireKey: config.metricsRequireKey,
     timeouts: {
@@ -122,11 +110,32 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     nodeId,
     async close() {
       await app.close();
-      rateLimitRedis?.disconnect();
+      rateLimits.close();
       await node.stop();
       await bus.close();
       await store.close();
     },
+  };
+}
+
+/** Rate limits shared between nodes exactly when events are, through Redis; a Redis client only if any is set. */
+function createRateLimits(config: Config, keyPrefix: string | undefined) {
+  const policies = {
+    ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
+    ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
+    ...(config.rateLimitKeyless !== undefined && { keyless: config.rateLimitKeyless }),
+  };
+  const redis =
+    config.redisUrl === undefined || Object.keys(policies).length === 0
+      ? undefined
+      : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  return {
+    limiter: createFlexibleRateLimiter({
+      policies,
+      ...(redis !== undefined && { redis }),
+      ...(keyPrefix !== undefined && { keyPrefix }),
+    }),
+    close: () => redis?.disconnect(),
   };
 }
 

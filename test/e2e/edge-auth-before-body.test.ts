@@ -57,6 +57,9 @@ describe('authentication before the body is read', () => {
       const { status } = await client.responseHead();
       expect(status).toBe(401);
       expect(client.received()).toContain(`"code":"${code}"`);
+      // And hangs up rather than read (and throw away) the body it refused.
+      expect(client.received()).toMatch(/connection: close/i);
+      await client.closed();
     } finally {
       client.destroy();
     }
