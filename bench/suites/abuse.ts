@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { fork } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from '../lib/load.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 import { startServerProcess } from '../lib/server-process.js';
@@ -18,77 +19,46 @@ const PAGE = JSON.stringify({
   recommendations: [{ slot: 'pdp-similar', strategy: 'similar', productId: '85123A', limit: 8 }],
 });
 
-/** A 4 MB event batch, as a stranger without a key would post it. */
-function fourMegabyteBatch(): Buffer {
-  const event = {
-    type: 'track',
-    event: 'Product Viewed',
-    anonymousId: 'x',
-    properties: { pad: 'y'.repeat(900) },
-  };
-  const events = Array.from({ length: 4_400 }, () => event);
-  return Buffer.from(JSON.stringify({ batch: events }));
-}
+type AbuseKind = 'keyless' | 'slow' | 'limited';
 
-/** Keeps `clients` connections posting `body` without a key, one after another, until stopped. */
-function postWithoutKey(port: number, clients: number, body: Buffer) {
-  let running = true;
-  let answered = 0;
-  const head = Buffer.from(
-    `POST /v1/batch HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`,
-  );
-  const once = () =>
-    new Promise<void>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }, () => socket.write(Buffer.concat([head, body])));
-      socket.once('data', () => answered++);
-      socket.on('error', () => {});
-      socket.once('close', () => resolve());
-    });
-  const loops = Array.from({ length: clients }, async () => {
-    while (running) await once();
+/** Starts one attacker (bench/servers/abuser.ts) in its own process; `stop` answers what it saw. */
+function startAbuser(
+  kind: AbuseKind,
+  port: number,
+): Promise<{ stop: () => Promise<Record<string, number>> }> {
+  const child = fork(fileURLToPath(new URL('../servers/abuser.js', import.meta.url)), [], {
+    env: {
+      ...process.env,
+      ATTUNE_BENCH_ABUSE: kind,
+      ATTUNE_BENCH_TARGET: String(port),
+      ATTUNE_BENCH_KEY: PUBLISHABLE,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return {
-    answered: () => answered,
-    stop: async () => {
-      running = false;
-      await Promise.all(loops);
-    },
-  };
-}
-
-/** Opens `count` connections that send a request's headers one line every few seconds, never finishing. */
-async function openSlowConnections(port: number, count: number) {
-  const sockets: Socket[] = [];
-  for (let opened = 0; opened < count; opened += 250) {
-    await Promise.all(
-      Array.from(
-        { length: Math.min(250, count - opened) },
-        () =>
-          new Promise<void>((resolve) => {
-            const socket = connect({ host: '127.0.0.1', port }, () => {
-              socket.write('POST /v1/batch HTTP/1.1\r\nhost: 127.0.0.1\r\n');
-              resolve();
-            });
-            socket.on('error', () => resolve());
-            sockets.push(socket);
-          }),
-      ),
-    );
-  }
-  const trickle = setInterval(() => sockets.forEach((socket) => socket.write('x-slow: 1\r\n')), 3_000);
-  return {
-    open: () => sockets.filter((socket) => !socket.destroyed && socket.readyState === 'open').length,
-    stop: () => {
-      clearInterval(trickle);
-      sockets.forEach((socket) => socket.destroy());
-    },
-  };
+  const seen = new Promise<Record<string, number>>((resolve) =>
+    child.on('message', (message: { seen?: Record<string, number> }) => {
+      if (message.seen !== undefined) resolve(message.seen);
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`abuser ${kind} exited with ${code}`)));
+    child.once('message', () => {
+      child.removeAllListeners('exit');
+      resolve({
+        stop: async () => {
+          child.kill('SIGTERM');
+          return seen;
+        },
+      });
+    });
+  });
 }
 
 /**
  * Issue 16's abuse run: decide's p99 quiet, then while (a) 20 clients post 4 MB batches without a
  * key, (b) 5,000 slow connections are open, (c) one key goes past its rate limit. Aim: each p99
- * within 2× of the quiet one. Load generators and server share this machine's cores.
+ * within 2× of the quiet one. Each attacker runs in a process of its own (bench/servers/abuser.ts),
+ * apart from the client that measures; all of them share this machine's cores with the node.
  */
 export async function abuseSuite(runs: number): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-abuse-'));
@@ -114,7 +84,6 @@ export async function abuseSuite(runs: number): Promise<BenchRow[]> {
     if (result.non2xx > 0 || result.errors > 0) throw new Error('decide calls failed under abuse');
     return result;
   };
-  const batch = fourMegabyteBatch();
   const figures = {
     quiet: [] as number[],
     keyless: [] as number[],
@@ -128,28 +97,18 @@ export async function abuseSuite(runs: number): Promise<BenchRow[]> {
     for (let run = 0; run < runs; run++) {
       figures.quiet.push((await decide()).p99Ms);
 
-      const posters = postWithoutKey(port, 20, batch);
+      const posters = await startAbuser('keyless', port);
       figures.keyless.push((await decide()).p99Ms);
-      await posters.stop();
-      notes.keyless = posters.answered();
+      notes.keyless = (await posters.stop())['answered'] ?? 0;
 
-      const slow = await openSlowConnections(port, 5_000);
+      const slow = await startAbuser('slow', port);
       figures.slow.push((await decide()).p99Ms);
-      notes.slowOpen = slow.open();
-      slow.stop();
+      notes.slowOpen = (await slow.stop())['open'] ?? 0;
 
-      const abuser = runLoad({
-        url: `${server.url}/v1/products?limit=5`,
-        headers: { authorization: `Bearer ${PUBLISHABLE}` },
-        connections: 16,
-        durationSeconds: DECIDE_SECONDS + 1,
-      });
+      const abuser = await startAbuser('limited', port);
       figures.limited.push((await decide()).p99Ms);
-      const abused = await abuser;
-      notes.limited = {
-        refused: abused.non2xx,
-        total: Math.round(abused.requestsPerSecond * (DECIDE_SECONDS + 1)),
-      };
+      const seen = await abuser.stop();
+      notes.limited = { refused: seen['refused'] ?? 0, total: (seen['refused'] ?? 0) + (seen['ok'] ?? 0) };
     }
   } finally {
     await server.stop();
@@ -182,7 +141,7 @@ export async function abuseSuite(runs: number): Promise<BenchRow[]> {
     row(
       '… while one publishable key goes past its limit (100/60 s)',
       figures.limited,
-      `${notes.limited.refused} of about ${notes.limited.total} answered 429`,
+      `${notes.limited.refused} of ${notes.limited.total} answered 429`,
     ),
   ];
 }
