@@ -84,7 +84,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
   });
   await readiness.track('loading from the store', node.start());
-  const rateLimits = createRateLimits(config, overrides.rateLimitKeyPrefix);
+  const rateLimits = await createRateLimits(config, overrides.rateLimitKeyPrefix, onError);
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
@@ -119,7 +119,11 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
 }
 
 /** Rate limits shared between nodes exactly when events are, through Redis; a Redis client only if any is set. */
-function createRateLimits(config: Config, keyPrefix: string | undefined) {
+async function createRateLimits(
+  config: Config,
+  keyPrefix: string | undefined,
+  onError: (error: unknown) => void,
+) {
   const policies = {
     ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
     ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
@@ -128,7 +132,10 @@ function createRateLimits(config: Config, keyPrefix: string | undefined) {
   const redis =
     config.redisUrl === undefined || Object.keys(policies).length === 0
       ? undefined
-      : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  // Connected before the first request, so no node counts alone at start; if Redis is down, each node
+  // counts in memory until ioredis reconnects.
+  await redis?.connect().catch(onError);
   return {
     limiter: createFlexibleRateLimiter({
       policies,
