@@ -15,6 +15,7 @@ import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
 import { r3Suite } from './suites/browsing-quality.js';
 import { recommendationServingSuite } from './suites/recommendations-serving.js';
 import { decideScalingSuite, decideSuite } from './suites/decide.js';
+import { abuseSuite } from './suites/abuse.js';
 
 /** Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning). */
 interface SuiteOptions {
@@ -35,6 +36,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   recs: recommendationServingSuite,
   decide: decideSuite,
   'decide-scaling': decideScalingSuite,
+  abuse: abuseSuite,
 };
 
 const { values } = parseArgs({

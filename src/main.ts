@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
@@ -10,6 +11,7 @@ import { createWorkerModelTrainer } from './adapters/compute/worker-model-traine
 import { buildApp } from './adapters/http/build-app.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createLogger } from './adapters/logging/logger.js';
+import { createFlexibleRateLimiter } from './adapters/rate-limits/flexible-rate-limiter.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
@@ -31,6 +33,8 @@ export interface AttuneOverrides {
   readonly bus?: EventBus;
   /** Where the heavier recommendation models are trained (a worker thread unless replaced). */
   readonly trainer?: ModelTrainer;
+  /** Namespace of the rate limits' Redis keys (tests give each run its own). */
+  readonly rateLimitKeyPrefix?: string;
 }
 
 /**
@@ -80,12 +84,21 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
   });
   await readiness.track('loading from the store', node.start());
+  const rateLimits = createRateLimits(config, overrides.rateLimitKeyPrefix);
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
     metrics: new Registry(),
     keys: node.services.keys,
     routes: node.routes,
+    rateLimiter: rateLimits.limiter,
+    trustProxy: config.trustProxy,
+    metricsRequireKey: config.metricsRequireKey,
+    timeouts: {
+      headersMs: config.headersTimeoutSeconds * 1000,
+      requestMs: config.requestTimeoutSeconds * 1000,
+      keepAliveMs: config.keepAliveTimeoutSeconds * 1000,
+    },
   });
   return {
     ...node.services,
@@ -97,10 +110,32 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     nodeId,
     async close() {
       await app.close();
+      rateLimits.close();
       await node.stop();
       await bus.close();
       await store.close();
     },
+  };
+}
+
+/** Rate limits shared between nodes exactly when events are, through Redis; a Redis client only if any is set. */
+function createRateLimits(config: Config, keyPrefix: string | undefined) {
+  const policies = {
+    ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
+    ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
+    ...(config.rateLimitKeyless !== undefined && { keyless: config.rateLimitKeyless }),
+  };
+  const redis =
+    config.redisUrl === undefined || Object.keys(policies).length === 0
+      ? undefined
+      : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  return {
+    limiter: createFlexibleRateLimiter({
+      policies,
+      ...(redis !== undefined && { redis }),
+      ...(keyPrefix !== undefined && { keyPrefix }),
+    }),
+    close: () => redis?.disconnect(),
   };
 }
 

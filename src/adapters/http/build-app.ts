@@ -6,6 +6,8 @@ import type { ApiKeyService } from '../../app/access/api-keys.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
+import { installNestingLimit } from './nesting.js';
+import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { redactUrl } from './redact-url.js';
@@ -23,6 +25,14 @@ export interface AppDeps {
   readonly keys: ApiKeyService;
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
+  /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
+  /** `/metrics` answers only a secret key. */
+  readonly metricsRequireKey: boolean;
+  /** Counts requests against their key class's budget. */
+  readonly rateLimiter: RateLimiter;
+  /** Whose X-Forwarded-For gives the client address (Fastify's trustProxy). */
+  readonly trustProxy: boolean | number | readonly string[];
+  readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -40,6 +50,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
+    trustProxy: trustProxyOption(deps.trustProxy),
+    // A client that trickles its headers or body is cut off (408) instead of holding a socket for ever.
+    requestTimeout: deps.timeouts.requestMs,
+    keepAliveTimeout: deps.timeouts.keepAliveMs,
+    http: {
+      headersTimeout: deps.timeouts.headersMs,
+      requestTimeout: deps.timeouts.requestMs,
+      // Node checks those timeouts on this period (30 s by default), so it must be shorter than they are.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(deps.timeouts.headersMs / 4))),
+    },
     return503OnClosing: true,
     routerOptions: {
       ignoreTrailingSlash: true,
@@ -64,7 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
+  installRateLimits(app, deps.rateLimiter);
   installAuth(app, deps.keys);
+  installNestingLimit(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -82,8 +104,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await installOpenApi(app, deps.version);
-  installMetrics(app, deps.metrics);
+  installMetrics(app, deps.metrics, { requireKey: deps.metricsRequireKey });
   for (const install of deps.routes) await install(app);
   await app.ready();
   return app;
+}
+
+/** Fastify's trustProxy from the setting: a hop count trusts that many proxies in front of the node. */
+function trustProxyOption(
+  trust: AppDeps['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
 }

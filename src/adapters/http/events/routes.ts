@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { EventIngestion, IngestResult } from '../../../app/profiles/event-ingestion.js';
+import type { EventIngestion, IngestResult, RejectedEvent } from '../../../app/profiles/event-ingestion.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { isErrorCode } from '../error-catalog.js';
+import { findTooDeep, nestingProblem } from '../nesting.js';
 import { HttpProblem } from '../problem.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { acceptSegmentBodies } from './body-parsing.js';
@@ -53,7 +54,8 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
     '/v1/batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
-      config: { scope: 'events:write', keyInBody: true },
+      // Each event's nesting is checked alone, so one too-deep event does not fail the batch.
+      config: { scope: 'events:write', keyInBody: true, nestingCheckedByRoute: true },
       schema: {
         tags,
         summary: `Record up to ${MAX_BATCH_EVENTS} events; each stands alone`,
@@ -72,19 +74,45 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
           in: 'body',
         });
       }
-      const result = await ingestion.submit(batch, {
-        fromServer: fromServer(request),
-        envelope: { sentAt, context },
-      });
+      const envelopeTooDeep = findTooDeep({ ...request.body, batch: [] });
+      if (envelopeTooDeep !== undefined) throw nestingProblem(envelopeTooDeep);
+      const { shallow, tooDeep } = setAsideTooDeep(batch);
+      const result = await ingestion.submit(
+        shallow.map(({ event }) => event),
+        { fromServer: fromServer(request), envelope: { sentAt, context } },
+      );
+      const rejected = [
+        ...tooDeep,
+        ...result.rejected.map((problem) => ({
+          ...problem,
+          // Back to the event's position in the batch as sent.
+          index: shallow[problem.index]?.index ?? problem.index,
+        })),
+      ].sort((a, b) => a.index - b.index);
       return {
-        ...result,
-        rejected: result.rejected.map((problem) => ({
+        accepted: result.accepted,
+        rejected: rejected.map((problem) => ({
           ...problem,
           pointer: `/batch/${problem.index}${problem.pointer}`,
         })),
       };
     },
   );
+}
+
+/** Splits a batch into events ingestion may read and events that nest too deep (refused by index). */
+function setAsideTooDeep(batch: readonly unknown[]): {
+  shallow: { event: unknown; index: number }[];
+  tooDeep: RejectedEvent[];
+} {
+  const shallow: { event: unknown; index: number }[] = [];
+  const tooDeep: RejectedEvent[] = [];
+  batch.forEach((event, index) => {
+    const pointer = findTooDeep(event);
+    if (pointer === undefined) shallow.push({ event, index });
+    else tooDeep.push({ index, pointer, code: 'nesting_too_deep', detail: nestingProblem(pointer).message });
+  });
+  return { shallow, tooDeep };
 }
 
 function fromServer(request: FastifyRequest): boolean {
