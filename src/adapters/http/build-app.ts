@@ -9,6 +9,7 @@ import { installMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { redactUrl } from './redact-url.js';
+import { installTextGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
 /** Registers one capability's routes on the app (each capability brings its own). */
@@ -31,7 +32,7 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Builds the HTTP API without listening: tests call `app.inject()`, `main.ts` calls `listen()`.
- * Order matters: error handling, validation and auth are installed before any route.
+ * Order matters: error handling, validation, auth and the text guard are installed before any route.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
   installAuth(app, deps.keys);
+  installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -9,6 +9,7 @@ export {
   type Money,
 } from './money.js';
 export { ID_PATTERN, isValidId } from './ids.js';
+export { findUnstorableText, isStorableText } from './text.js';
 export { DomainError, SharedError, type SharedErrorCode } from './errors.js';
 export { categoryLineage, isInCategory, normalizeCategoryPath } from './category.js';
 export {

@@ -53,7 +53,7 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
     '/v1/batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
-      config: { scope: 'events:write', keyInBody: true },
+      config: { scope: 'events:write', keyInBody: true, eachEventStandsAlone: true },
       schema: {
         tags,
         summary: `Record up to ${MAX_BATCH_EVENTS} events; each stands alone`,
