@@ -93,4 +93,35 @@ describe.each(BOTH_STORES)('failure isolation on $name', ({ available, start }) 
       expect(answer.json().rejected[0].code).toBe('invalid_text');
     }
   });
+
+  it.skipIf(!available)(
+    'refuses unstorable text in admin objects, queries and paths, storing nothing',
+    async () => {
+      const writes = [
+        ['PUT', '/v1/products/p2', productBody({ title: 'Mug\u0000' }), '/title'],
+        ['PUT', '/v1/products/p2', productBody({ attributes: { colour: 'a\ud800' } }), '/attributes/colour'],
+        [
+          'PUT',
+          '/v1/segments/s1',
+          { name: 'b\u0000', rule: { trait: 'traits.plan', op: 'exists' } },
+          '/name',
+        ],
+        [
+          'PUT',
+          '/v1/segments/s1',
+          { name: 'b', rule: { trait: 'traits.plan', op: 'eq', value: '\u0000' } },
+          '/rule/value',
+        ],
+      ] as const;
+      for (const [method, url, body, pointer] of writes) {
+        const response = await node.call(method, url, { body });
+        expect(response.status, url).toBe(400);
+        expect(response.json()).toMatchObject({ code: 'invalid_text', pointer, in: 'body' });
+      }
+      expect((await node.call('GET', '/v1/products/p2')).status).toBe(404);
+      expect((await node.call('GET', '/v1/segments/s1')).status).toBe(404);
+      const query = await node.call('GET', '/v1/products?cursor=%00');
+      expect(query.json()).toMatchObject({ code: 'invalid_text', pointer: '/cursor', in: 'query' });
+    },
+  );
 });
