@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
 import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
@@ -13,6 +13,7 @@ import { createLogger } from './adapters/logging/logger.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
+import type { UnloadableReport } from './app/loadable.js';
 import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
 import { NODE_CAPABILITIES } from './composition/node.js';
@@ -59,6 +60,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const bus = overrides.bus ?? createBus(config, onError);
   const nodeId = randomUUID();
   const readiness = new Readiness();
+  const reportUnloadable = unloadableReporter(readiness, logger);
   await readiness.track('migrations', store.migrate());
   const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
   const customerTokenSecret =
@@ -73,6 +75,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     bus,
     nodeId,
     readiness,
+    reportUnloadable,
     onError,
     hashId: createIdHasher(salt),
     customerTokenSecret,
@@ -83,7 +86,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
-    metrics: new Registry(),
+    metrics: metricsRegistry(readiness),
     keys: node.services.keys,
     routes: node.routes,
   });
@@ -114,4 +117,28 @@ function createBus(config: Config, onError: (error: unknown) => void): EventBus 
   return config.redisUrl === undefined
     ? new InProcessEventBus(onError)
     : new RedisEventBus({ url: config.redisUrl, onError });
+}
+
+/** Stored objects a load left out: logged once per load, kept for `/readyz` and `/metrics`. */
+function unloadableReporter(readiness: Readiness, logger: Logger): UnloadableReport {
+  return (kind, skipped) => {
+    readiness.skipped(kind, skipped);
+    for (const { id, reason } of skipped)
+      logger.warn({ kind, id, reason }, 'a stored object does not load: skipped, the node serves without it');
+  };
+}
+
+function metricsRegistry(readiness: Readiness): Registry {
+  const registry = new Registry();
+  new Gauge({
+    name: 'attune_unloadable_objects',
+    help: 'Stored objects the node left out because they do not load, by kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { kind } of readiness.skippedObjects()) this.inc({ kind });
+    },
+  });
+  return registry;
 }

@@ -10,11 +10,11 @@ const UNSTORABLE = ['x\u0000', '\u0000', 'a\ud800', '\udc00b'] as const;
 const CUSTOMER_ROUTES = [
   ['/v1/decide', (userId: string) => ({ userId, content: ['hero'] })],
   [
-    '/v1/prices::resolve',
+    '/v1/prices:resolve',
     (userId: string) => ({ userId, currency: 'GBP', items: [{ productId: 'p1', quantity: 1 }] }),
   ],
   [
-    '/v1/carts::evaluate',
+    '/v1/carts:evaluate',
     (userId: string) => ({ userId, currency: 'GBP', items: [{ productId: 'p1', quantity: 1 }] }),
   ],
   ['/v1/offers', (userId: string) => ({ userId, currency: 'GBP' })],
@@ -29,7 +29,7 @@ const CUSTOMER_ROUTES = [
   ],
   ['/v1/recommendations', (userId: string) => ({ userId, strategy: 'popular' })],
   ['/v1/listings', (userId: string) => ({ userId, limit: 5 })],
-  ['/v1/content::resolve', (userId: string) => ({ userId, slots: ['hero'] })],
+  ['/v1/content:resolve', (userId: string) => ({ userId, slots: ['hero'] })],
 ] as const;
 
 describe.each(BOTH_STORES)('failure isolation on $name', ({ available, start }) => {

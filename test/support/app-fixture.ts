@@ -120,6 +120,7 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
   }
 
   const salt = await store.setSettingOnce('erasure.salt', 'test-salt');
+  const readiness = new Readiness();
   const node = composeCapabilities(NODE_CAPABILITIES, {
     config,
     logger: pino({ level: 'silent' }),
@@ -127,7 +128,8 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
     store,
     bus,
     nodeId,
-    readiness: new Readiness(),
+    readiness,
+    reportUnloadable: (kind, skipped) => readiness.skipped(kind, skipped),
     onError,
     hashId: createIdHasher(salt),
     customerTokenSecret: await store.setSettingOnce('customer-tokens.secret', 'test-token-secret'),

@@ -2,6 +2,7 @@ import {
   chooseVariant,
   draftContentSlot,
   type ContentSlot,
+  type ContentSlotDraft,
   type ContentSlotInput,
   type ContentViewer,
   ContentError,
@@ -9,6 +10,7 @@ import {
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
+import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 import { deviceTypeOf, type CustomerContext } from '../customers/customer-context.js';
 
@@ -34,6 +36,8 @@ export class ContentService {
       readonly bus: EventBus;
       readonly clock: Clock;
       readonly nodeId: string;
+      /** Stored slots that do not load are left out and reported here. */
+      readonly reportUnloadable: UnloadableReport;
     },
   ) {}
 
@@ -45,7 +49,9 @@ export class ContentService {
 
   /** @throws DomainError `invalid_content_slot`, `version_conflict`. */
   async put(id: string, input: ContentSlotInput, ifVersion?: VersionPrecondition): Promise<ContentSlot> {
-    const slot = await this.deps.store.putContentSlot(draftContentSlot(id, input), {
+    const draft = draftContentSlot(id, input);
+    checkLoadable('content slot', () => loadSlot(asStored(draft)));
+    const slot = await this.deps.store.putContentSlot(draft, {
       now: this.deps.clock.now(),
       ifVersion,
     });
@@ -88,10 +94,23 @@ export class ContentService {
     this.#reloading = this.#reloading
       .catch(() => undefined)
       .then(async () => {
-        this.#slots = new Map((await this.deps.store.listContentSlots()).map((slot) => [slot.id, slot]));
+        const slots = loadEach(
+          'content-slot',
+          await this.deps.store.listContentSlots(),
+          (slot) => slot.id,
+          loadSlot,
+          this.deps.reportUnloadable,
+        );
+        this.#slots = new Map(slots.map((slot) => [slot.id, slot]));
       });
     return this.#reloading;
   }
+}
+
+/** A stored slot, checked as its write was: one that would not pass is not served. */
+function loadSlot<T extends ContentSlotDraft>(slot: T): T {
+  draftContentSlot(slot.id, slot);
+  return slot;
 }
 
 /** The viewer as audiences see them: segments and tier (only with consent), and the request's context. */

@@ -181,7 +181,8 @@ function compileMembership(node: Record<string, unknown>, pointer: string, reads
 function readPath(record: Readonly<Record<string, unknown>>, segments: readonly string[]): unknown {
   let current: unknown = record;
   for (const segment of segments) {
-    if (typeof current !== 'object' || current === null) return undefined;
+    // Own fields only: a context key named `constructor` is absent unless the request sent it.
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
