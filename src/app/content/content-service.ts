@@ -7,6 +7,7 @@ import {
   type ContentViewer,
   ContentError,
 } from '../../domain/content/index.js';
+import { copyRecord } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
@@ -75,7 +76,8 @@ export class ContentService {
   resolve(slots: readonly string[], customer: CustomerContext): Record<string, ResolvedContent> {
     const viewer = viewerOf(customer);
     const now = this.deps.clock.now();
-    const resolved: Record<string, ResolvedContent> = {};
+    // Keyed by slot ids: any id, `__proto__` too, is a plain key.
+    const resolved: Record<string, ResolvedContent> = copyRecord();
     for (const id of slots) {
       const slot = this.#slots.get(id);
       if (slot === undefined) continue;

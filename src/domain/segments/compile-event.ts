@@ -1,4 +1,4 @@
-import { isInCategory, normalizeCategoryPath, parseDuration } from '../shared/index.js';
+import { isInCategory, normalizeCategoryPath, ownValue, parseDuration } from '../shared/index.js';
 import { equals, meets } from './compare.js';
 import { FAILS, HOLDS, invalid, onlyKeys, rule, type CompiledRule, type RuleReads } from './compiled-rule.js';
 import type { ActivityEntry, Threshold } from './rule.js';
@@ -46,7 +46,7 @@ export function compileEvent(node: Record<string, unknown>, pointer: string, rea
     const from = windowMs === undefined ? -Infinity : now - windowMs;
     let total = 0;
     let next: number | undefined;
-    for (const entry of subject.activity[name] ?? []) {
+    for (const entry of ownValue(subject.activity, name) ?? []) {
       if (filters.length > 0 && !matches(entry)) continue;
       const edge =
         entry.t > now
@@ -104,7 +104,7 @@ function readSum(raw: unknown, pointer: string): Threshold & { property: string 
 /** Money properties (total, revenue, amount, value) read the event's value in minor units. */
 function valueOf(entry: ActivityEntry, property: string): number {
   if (['total', 'revenue', 'amount', 'value'].includes(property)) return entry.amount ?? 0;
-  const raw = entry.properties?.[property];
+  const raw = entry.properties === undefined ? undefined : ownValue(entry.properties, property);
   return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0;
 }
 
@@ -126,7 +126,7 @@ function filterFor(key: string, wanted: readonly unknown[]): (entry: ActivityEnt
   if (key === 'brand') return (entry) => anyOf(entry.brands);
   if (key === 'productId' || key === 'product_id') return (entry) => anyOf(entry.productIds);
   return (entry) => {
-    const actual = entry.properties?.[key];
+    const actual = entry.properties === undefined ? undefined : ownValue(entry.properties, key);
     for (const candidate of wanted) if (equals(actual, candidate)) return true;
     return false;
   };

@@ -54,7 +54,7 @@ function compileNode(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     invalid(pointer, 'a rule node must be an object');
   const node = raw as Record<string, unknown>;
-  const kinds = NODE_KEYS.filter((key) => key in node);
+  const kinds = NODE_KEYS.filter((key) => Object.hasOwn(node, key));
   if (kinds.length !== 1) invalid(pointer, `a rule node has exactly one of ${NODE_KEYS.join(', ')}`);
   switch (kinds[0]) {
     case 'all':

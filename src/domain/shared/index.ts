@@ -10,6 +10,7 @@ export {
 } from './money.js';
 export { ID_PATTERN, isValidId } from './ids.js';
 export { findUnstorableText, isStorableText } from './text.js';
+export { copyRecord, ownValue, withEntry } from './records.js';
 export { DomainError, SharedError, type SharedErrorCode } from './errors.js';
 export { categoryLineage, isInCategory, normalizeCategoryPath } from './category.js';
 export {
