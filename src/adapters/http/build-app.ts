@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
+import { installJsonBodies } from './json-body.js';
 import { installMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
   app.removeContentTypeParser('text/plain');
+  installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
   installAuth(app, deps.keys);

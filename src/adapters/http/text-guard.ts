@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { findUnstorableText } from '../../domain/shared/index.js';
+import { findUnstorable } from '../../domain/shared/index.js';
 import { HttpProblem, type ProblemLocation } from './problem.js';
 
 declare module 'fastify' {
@@ -14,7 +14,8 @@ declare module 'fastify' {
 
 /**
  * Refuses, before validation, any request whose path, query or body holds a string no store can keep
- * (a NUL, an unpaired surrogate: see `isStorableText`), as `400 invalid_text` with its pointer. One
+ * (a NUL, an unpaired surrogate: see `isStorableText`), as `400 invalid_text` with its pointer, or a
+ * number JSON cannot write (`1e309` parsed as Infinity), as `400 out_of_range`. One
  * check for every route, so no id, name or free-form value can reach a store and fail a commit that
  * other requests share, and no value is silently changed on the way in.
  */
@@ -31,13 +32,20 @@ export function installTextGuard(app: FastifyInstance): void {
 }
 
 function refuseUnstorable(value: unknown, where: ProblemLocation): void {
-  const pointer = findUnstorableText(value);
-  if (pointer === undefined) return;
-  throw new HttpProblem(
-    'invalid_text',
-    `${pointer === '' ? 'the value' : pointer} holds a NUL character or an unpaired surrogate`,
-    { pointer, in: where },
-  );
+  const found = findUnstorable(value);
+  if (found === undefined) return;
+  const { pointer, kind } = found;
+  const field = pointer === '' ? 'the value' : pointer;
+  if (kind === 'number') {
+    throw new HttpProblem('out_of_range', `${field} is too large (or not a number) for JSON`, {
+      pointer,
+      in: where,
+    });
+  }
+  throw new HttpProblem('invalid_text', `${field} holds a NUL character or an unpaired surrogate`, {
+    pointer,
+    in: where,
+  });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -21,7 +21,8 @@ export function compileEvent(node: Record<string, unknown>, pointer: string, rea
   const where = readWhere(node['where'], `${pointer}/where`);
   if (node['count'] !== undefined && node['sum'] !== undefined)
     invalid(`${pointer}/sum`, 'give count or sum, not both');
-  const count = node['count'] === undefined ? { gte: 1 } : readThreshold(node['count'], `${pointer}/count`);
+  const count =
+    node['count'] === undefined ? { gte: 1 } : readThreshold(node['count'], `${pointer}/count`, [], true);
   const sum = node['sum'] === undefined ? undefined : readSum(node['sum'], `${pointer}/sum`);
   const properties = reads.events.get(name) ?? new Set<string>();
   for (const key of where.keys()) properties.add(key);
@@ -80,7 +81,13 @@ function readWhere(raw: unknown, pointer: string): Map<string, readonly unknown[
   );
 }
 
-function readThreshold(raw: unknown, pointer: string, extra: readonly string[] = []): Threshold {
+/** A threshold's bounds: finite numbers, or for a count, whole numbers from 0. */
+function readThreshold(
+  raw: unknown,
+  pointer: string,
+  extra: readonly string[] = [],
+  isCount = false,
+): Threshold {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     invalid(pointer, 'a threshold is an object such as { "gte": 2 }');
   const bounds = Object.entries(raw).filter(([key]) => !extra.includes(key));
@@ -89,6 +96,8 @@ function readThreshold(raw: unknown, pointer: string, extra: readonly string[] =
     if (!['eq', 'gt', 'gte', 'lt', 'lte'].includes(key)) invalid(`${pointer}/${key}`, `unknown bound ${key}`);
     if (typeof value !== 'number' || !Number.isFinite(value))
       invalid(`${pointer}/${key}`, `${key} must be a number`);
+    if (isCount && (!Number.isSafeInteger(value) || value < 0))
+      invalid(`${pointer}/${key}`, `a count's ${key} is a whole number from 0`);
   }
   return Object.fromEntries(bounds);
 }

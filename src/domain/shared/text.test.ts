@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findUnstorableText, isStorableText } from './text.js';
+import { findUnstorable, isStorableText } from './text.js';
 
 describe('storable text', () => {
   it('refuses NUL and unpaired surrogates, keeps everything else', () => {
@@ -19,11 +19,12 @@ describe('storable text', () => {
   });
 
   it('points at the first bad string, value or key, at any depth', () => {
-    expect(findUnstorableText({ a: ['ok', { b: 'x\u0000' }] })).toBe('/a/1/b');
-    expect(findUnstorableText({ 'a/b': { ['k\ud800']: 1 } }, '/body')).toBe('/body/a~1b/k\ud800');
-    expect(findUnstorableText({ a: [1, true, null, 'fine'] })).toBeUndefined();
+    expect(findUnstorable({ a: ['ok', { b: 'x\u0000' }] })).toEqual({ pointer: '/a/1/b', kind: 'text' });
+    expect(findUnstorable({ 'a/b': { ['k\ud800']: 1 } }, '/body')?.pointer).toBe('/body/a~1b/k\ud800');
+    expect(findUnstorable({ a: [1, true, null, 'fine'] })).toBeUndefined();
+    expect(findUnstorable(JSON.parse('{"a":[1,1e309]}'))).toEqual({ pointer: '/a/1', kind: 'number' });
     let deep: unknown = 'x\u0000';
     for (let depth = 0; depth < 100_000; depth += 1) deep = [deep];
-    expect(findUnstorableText(deep)?.length).toBe(200_000);
+    expect(findUnstorable(deep)?.pointer.length).toBe(200_000);
   });
 });

@@ -11,17 +11,26 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
+/** Where a value no store keeps as sent sits, and what it is: such text, or a number JSON cannot write. */
+export interface Unstorable {
+  readonly pointer: string;
+  readonly kind: 'text' | 'number';
+}
+
 /**
- * The JSON pointer (under `base`) of the first string in `value` (a value or an object key, at any
- * depth) that {@link isStorableText} refuses; undefined when every string is storable. Walks with
- * its own stack, so however deep the value nests it cannot overflow the call stack.
+ * The first part of `value` no store keeps as sent: a string (a value or an object key, at any
+ * depth) that {@link isStorableText} refuses, or a number that is infinite or NaN (`1e309` parses
+ * as Infinity, which JSON writes as null). Its JSON pointer is under `base`; undefined when all is
+ * storable. Walks with its own stack, so however deep the value nests it cannot overflow.
  */
-export function findUnstorableText(value: unknown, base = ''): string | undefined {
+export function findUnstorable(value: unknown, base = ''): Unstorable | undefined {
   const pending: [unknown, string][] = [[value, base]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [current, pointer] = next;
     if (typeof current === 'string') {
-      if (!isStorableText(current)) return pointer;
+      if (!isStorableText(current)) return { pointer, kind: 'text' };
+    } else if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return { pointer, kind: 'number' };
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index -= 1)
         pending.push([current[index], `${pointer}/${index}`]);
@@ -30,7 +39,7 @@ export function findUnstorableText(value: unknown, base = ''): string | undefine
       for (let index = keys.length - 1; index >= 0; index -= 1) {
         const key = keys[index] as string;
         const at = `${pointer}/${escapePointer(key)}`;
-        if (!isStorableText(key)) return at;
+        if (!isStorableText(key)) return { pointer: at, kind: 'text' };
         pending.push([(current as Record<string, unknown>)[key], at]);
       }
     }
