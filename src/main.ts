@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { Registry } from 'prom-client';
+import { Gauge, Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
 import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
@@ -15,6 +15,7 @@ import { createFlexibleRateLimiter } from './adapters/rate-limits/flexible-rate-
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
+import type { UnloadableReport } from './app/loadable.js';
 import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
 import { NODE_CAPABILITIES } from './composition/node.js';
@@ -63,6 +64,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const bus = overrides.bus ?? createBus(config, onError);
   const nodeId = randomUUID();
   const readiness = new Readiness();
+  const reportUnloadable = unloadableReporter(readiness, logger);
   await readiness.track('migrations', store.migrate());
   const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
   const customerTokenSecret =
@@ -77,6 +79,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     bus,
     nodeId,
     readiness,
+    reportUnloadable,
     onError,
     hashId: createIdHasher(salt),
     customerTokenSecret,
@@ -88,7 +91,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
-    metrics: new Registry(),
+    metrics: metricsRegistry(readiness),
     keys: node.services.keys,
     routes: node.routes,
     rateLimiter: rateLimits.limiter,
@@ -149,4 +152,28 @@ function createBus(config: Config, onError: (error: unknown) => void): EventBus 
   return config.redisUrl === undefined
     ? new InProcessEventBus(onError)
     : new RedisEventBus({ url: config.redisUrl, onError });
+}
+
+/** Stored objects a load left out: logged once per load, kept for `/readyz` and `/metrics`. */
+function unloadableReporter(readiness: Readiness, logger: Logger): UnloadableReport {
+  return (kind, skipped) => {
+    readiness.skipped(kind, skipped);
+    for (const { id, reason } of skipped)
+      logger.warn({ kind, id, reason }, 'a stored object does not load: skipped, the node serves without it');
+  };
+}
+
+function metricsRegistry(readiness: Readiness): Registry {
+  const registry = new Registry();
+  new Gauge({
+    name: 'attune_unloadable_objects',
+    help: 'Stored objects the node left out because they do not load, by kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { kind } of readiness.skippedObjects()) this.inc({ kind });
+    },
+  });
+  return registry;
 }

@@ -16,6 +16,7 @@ export const pricingCapability = capability(
       catalog: catalog.catalog,
       nodeId,
       minMarginPercent: config.minMarginPercent,
+      reportUnloadable: infra.reportUnloadable,
     });
     return {
       services: { pricing },

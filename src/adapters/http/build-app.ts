@@ -5,12 +5,14 @@ import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
+import { installJsonBodies } from './json-body.js';
 import { installMetrics } from './metrics.js';
 import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { redactUrl } from './redact-url.js';
+import { installTextGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
 /** Registers one capability's routes on the app (each capability brings its own). */
@@ -41,7 +43,7 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Builds the HTTP API without listening: tests call `app.inject()`, `main.ts` calls `listen()`.
- * Order matters: error handling, validation and auth are installed before any route.
+ * Order matters: error handling, validation, auth and the text guard are installed before any route.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -82,11 +84,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
   app.removeContentTypeParser('text/plain');
+  installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
   installRateLimits(app, deps.rateLimiter);
   installAuth(app, deps.keys);
   installNestingLimit(app);
+  installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

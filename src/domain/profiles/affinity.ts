@@ -1,3 +1,4 @@
+import { copyRecord, ownValue } from '../shared/index.js';
 import type { DecayedScore } from './profile.js';
 
 /** How long it takes an affinity to halve when nothing refreshes it. */
@@ -21,8 +22,8 @@ export function addAffinity(
   weight: number,
   at: number,
 ): Record<string, DecayedScore> {
-  const current = affinities[key];
-  const next = { ...affinities };
+  const current = ownValue(affinities, key);
+  const next = copyRecord(affinities);
   if (current === undefined) next[key] = { score: weight, at };
   else if (at >= current.at) next[key] = { score: decayedScore(current, at) + weight, at };
   else next[key] = { score: current.score + decayedScore({ score: weight, at }, current.at), at: current.at };
@@ -62,7 +63,7 @@ function prune(affinities: Record<string, DecayedScore>, now: number): Record<st
       ? key
       : low,
   );
-  const rest = { ...affinities };
+  const rest = copyRecord(affinities);
   delete rest[weakest];
   return rest;
 }
