@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
 import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
@@ -55,7 +55,8 @@ export type Attune = NodeServices<typeof NODE_CAPABILITIES> & {
 export async function createAttune(config: Config, overrides: AttuneOverrides = {}): Promise<Attune> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
-  const store = overrides.store ?? createStore(config);
+  const metrics = new Registry();
+  const store = overrides.store ?? createStore(config, logger, metrics);
   const bus = overrides.bus ?? createBus(config, onError);
   const nodeId = randomUUID();
   const readiness = new Readiness();
@@ -83,7 +84,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
-    metrics: new Registry(),
+    metrics,
     keys: node.services.keys,
     routes: node.routes,
   });
@@ -104,10 +105,22 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   };
 }
 
-function createStore(config: Config): Store {
-  return config.databaseUrl === undefined
-    ? createSqliteStore(join(config.dataDir, 'attune.db'))
-    : createPostgresStore({ connectionString: config.databaseUrl });
+function createStore(config: Config, logger: Logger, metrics: Registry): Store {
+  if (config.databaseUrl === undefined) return createSqliteStore(join(config.dataDir, 'attune.db'));
+  const lost = new Counter({
+    name: 'attune_store_idle_connection_errors_total',
+    help: 'Idle PostgreSQL connections that failed (a restart, an ended backend) and were replaced',
+    registers: [metrics],
+  });
+  return createPostgresStore({
+    connectionString: config.databaseUrl,
+    onIdleConnectionError: (error) => {
+      lost.inc();
+      // The code and message only: a connection error never needs the URL, which may hold a password.
+      const { code } = error as { code?: unknown };
+      logger.warn({ code, reason: error.message }, 'an idle store connection failed; it will be replaced');
+    },
+  });
 }
 
 function createBus(config: Config, onError: (error: unknown) => void): EventBus {

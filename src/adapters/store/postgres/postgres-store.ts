@@ -9,6 +9,11 @@ export interface PostgresStoreOptions {
   /** A schema to work in instead of the connection's default (tests use one schema each). */
   readonly schema?: string;
   readonly maxConnections?: number;
+  /**
+   * Told when an idle pooled connection fails (PostgreSQL restarted, or an operator ended the
+   * backend). The pool has already dropped that connection and opens a new one when next needed.
+   */
+  readonly onIdleConnectionError?: (error: Error) => void;
 }
 
 // BIGINT columns hold epoch milliseconds and minor units: well inside the safe-integer range.
@@ -32,5 +37,8 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     types,
     ...(options.schema !== undefined && { options: `-c search_path=${options.schema}` }),
   });
+  // Without a listener, node-postgres re-emits an idle client's error as an uncaught 'error' event,
+  // and a database restart would take the whole process down with it.
+  pool.on('error', (error) => options.onIdleConnectionError?.(error));
   return createSqlStore('postgres', new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
 }
