@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -87,6 +87,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     metrics,
     keys: node.services.keys,
     routes: node.routes,
+    pseudonymise: createLogPseudonymiser(salt),
   });
   return {
     ...node.services,
@@ -105,6 +106,15 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   };
 }
 
+/**
+ * A keyed hash of customer ids for request logs: under a key derived from the store's erasure salt,
+ * so the same customer reads the same in every node's logs, and a log keeps no id an erasure removed.
+ */
+function createLogPseudonymiser(salt: string): (id: string) => string {
+  const key = createHmac('sha256', salt).update('request logs').digest();
+  return (id) => createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+}
+
 function createStore(config: Config, logger: Logger, metrics: Registry): Store {
   if (config.databaseUrl === undefined) return createSqliteStore(join(config.dataDir, 'attune.db'));
   const lost = new Counter({
@@ -114,6 +124,7 @@ function createStore(config: Config, logger: Logger, metrics: Registry): Store {
   });
   return createPostgresStore({
     connectionString: config.databaseUrl,
+    erasureVacuum: config.erasureVacuum,
     onIdleConnectionError: (error) => {
       lost.inc();
       // The code and message only: a connection error never needs the URL, which may hold a password.

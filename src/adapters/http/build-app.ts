@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
@@ -8,7 +8,7 @@ import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
-import { redactUrl } from './redact-url.js';
+import { loggableUrl } from './redact-url.js';
 import { compileValidator } from './validation.js';
 
 /** Registers one capability's routes on the app (each capability brings its own). */
@@ -21,8 +21,17 @@ export interface AppDeps {
   readonly metrics: Registry;
   /** Checks the API key of every request. */
   readonly keys: ApiKeyService;
+  /** A keyed hash of a customer id, which request logs show instead of the id (see `loggableUrl`). */
+  readonly pseudonymise: (id: string) => string;
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The URL as log lines show it: no credentials, customer ids pseudonymised. */
+    readonly loggedUrl: string;
+  }
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -61,6 +70,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
+  app.decorateRequest('loggedUrl', {
+    getter(this: FastifyRequest) {
+      return loggableUrl(this, deps.pseudonymise);
+    },
+  });
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
@@ -73,7 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.log.info(
       {
         method: request.method,
-        url: redactUrl(request.url),
+        url: request.loggedUrl,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },
