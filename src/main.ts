@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
 import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
 import { systemClock } from './adapters/clock/system-clock.js';
@@ -60,11 +60,13 @@ export type Attune = NodeServices<typeof NODE_CAPABILITIES> & {
 export async function createAttune(config: Config, overrides: AttuneOverrides = {}): Promise<Attune> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
-  const store = overrides.store ?? createStore(config);
+  const metrics = new Registry();
+  const store = overrides.store ?? createStore(config, logger, metrics);
   const bus = overrides.bus ?? createBus(config, onError);
   const nodeId = randomUUID();
   const readiness = new Readiness();
   const reportUnloadable = unloadableReporter(readiness, logger);
+  countUnloadable(metrics, readiness);
   await readiness.track('migrations', store.migrate());
   const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
   const customerTokenSecret =
@@ -91,9 +93,10 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
-    metrics: metricsRegistry(readiness),
+    metrics,
     keys: node.services.keys,
     routes: node.routes,
+    pseudonymise: createLogPseudonymiser(salt),
     rateLimiter: rateLimits.limiter,
     trustProxy: config.trustProxy,
     metricsRequireKey: config.metricsRequireKey,
@@ -142,10 +145,32 @@ function createRateLimits(config: Config, keyPrefix: string | undefined) {
   };
 }
 
-function createStore(config: Config): Store {
-  return config.databaseUrl === undefined
-    ? createSqliteStore(join(config.dataDir, 'attune.db'))
-    : createPostgresStore({ connectionString: config.databaseUrl });
+/**
+ * A keyed hash of customer ids for request logs: under a key derived from the store's erasure salt,
+ * so the same customer reads the same in every node's logs, and a log keeps no id an erasure removed.
+ */
+function createLogPseudonymiser(salt: string): (id: string) => string {
+  const key = createHmac('sha256', salt).update('request logs').digest();
+  return (id) => createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+}
+
+function createStore(config: Config, logger: Logger, metrics: Registry): Store {
+  if (config.databaseUrl === undefined) return createSqliteStore(join(config.dataDir, 'attune.db'));
+  const lost = new Counter({
+    name: 'attune_store_idle_connection_errors_total',
+    help: 'Idle PostgreSQL connections that failed (a restart, an ended backend) and were replaced',
+    registers: [metrics],
+  });
+  return createPostgresStore({
+    connectionString: config.databaseUrl,
+    erasureVacuum: config.erasureVacuum,
+    onIdleConnectionError: (error) => {
+      lost.inc();
+      // The code and message only: a connection error never needs the URL, which may hold a password.
+      const { code } = error as { code?: unknown };
+      logger.warn({ code, reason: error.message }, 'an idle store connection failed; it will be replaced');
+    },
+  });
 }
 
 function createBus(config: Config, onError: (error: unknown) => void): EventBus {
@@ -163,8 +188,8 @@ function unloadableReporter(readiness: Readiness, logger: Logger): UnloadableRep
   };
 }
 
-function metricsRegistry(readiness: Readiness): Registry {
-  const registry = new Registry();
+/** `attune_unloadable_objects`: what `/readyz` reports as skipped, for alerting. */
+function countUnloadable(registry: Registry, readiness: Readiness): void {
   new Gauge({
     name: 'attune_unloadable_objects',
     help: 'Stored objects the node left out because they do not load, by kind',
@@ -175,5 +200,4 @@ function metricsRegistry(readiness: Readiness): Registry {
       for (const { kind } of readiness.skippedObjects()) this.inc({ kind });
     },
   });
-  return registry;
 }

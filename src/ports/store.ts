@@ -43,6 +43,7 @@ export type {
 export type { ApiKeyKind, ApiKeyRecord, KeyStore, SettingsStore } from './key-store.js';
 export {
   WriteConflict,
+  type Erasure,
   type ErasureCounts,
   type Identity,
   type IdentityKind,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
@@ -11,7 +11,7 @@ import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
-import { redactUrl } from './redact-url.js';
+import { loggableUrl } from './redact-url.js';
 import { installTextGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
@@ -25,16 +25,25 @@ export interface AppDeps {
   readonly metrics: Registry;
   /** Checks the API key of every request. */
   readonly keys: ApiKeyService;
+  /** A keyed hash of a customer id, which request logs show instead of the id (see `loggableUrl`). */
+  readonly pseudonymise: (id: string) => string;
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
-  /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
   /** `/metrics` answers only a secret key. */
   readonly metricsRequireKey: boolean;
   /** Counts requests against their key class's budget. */
   readonly rateLimiter: RateLimiter;
   /** Whose X-Forwarded-For gives the client address (Fastify's trustProxy). */
   readonly trustProxy: boolean | number | readonly string[];
+  /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
   readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The URL as log lines show it: no credentials, customer ids pseudonymised. */
+    readonly loggedUrl: string;
+  }
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -83,6 +92,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
+  app.decorateRequest('loggedUrl', {
+    getter(this: FastifyRequest) {
+      return loggableUrl(this, deps.pseudonymise);
+    },
+  });
   app.removeContentTypeParser('text/plain');
   installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
@@ -99,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.log.info(
       {
         method: request.method,
-        url: redactUrl(request.url),
+        url: request.loggedUrl,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },

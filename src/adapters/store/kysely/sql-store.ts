@@ -27,7 +27,17 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...decisionQueries(db),
 
     async migrate() {
-      const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      // Kysely looks for its own tables in every schema unless told which: beside another schema that
+      // has them (another installation, a concurrent test) it would skip creating ours and fail.
+      const schema =
+        kind === 'postgres'
+          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+          : undefined;
+      const { error, results } = await new Migrator({
+        db,
+        provider: migrationProvider,
+        ...(schema !== undefined && { migrationTableSchema: schema }),
+      }).migrateToLatest();
       const failed = results?.find((result) => result.status === 'Error');
       if (error !== undefined || failed !== undefined) {
         const cause =
