@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
 import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
+import { StoreRelayFollower, StoreRelayPublisher } from './adapters/bus/store-relay.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { buildApp } from './adapters/http/build-app.js';
@@ -23,8 +24,17 @@ import type { ModelTrainer } from './ports/model-trainer.js';
 import type { Store } from './ports/store.js';
 import { ATTUNE_VERSION } from './version.js';
 
-/** Replacements for tests: a manual clock, a quiet logger, a store or bus made elsewhere. */
+/**
+ * Replacements for tests (a manual clock, a quiet logger, a store or bus made elsewhere), and what
+ * the process is for.
+ */
 export interface AttuneOverrides {
+  /**
+   * `command` for a short-lived command (`attune import`) rather than a serving node: without Redis,
+   * what it changes reaches the serving nodes on the same store through the store (they look every
+   * second). Default `node`.
+   */
+  readonly role?: 'node' | 'command';
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly store?: Store;
@@ -56,10 +66,21 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
   const store = overrides.store ?? createStore(config);
-  const bus = overrides.bus ?? createBus(config, onError);
+  const clock = overrides.clock ?? systemClock;
+  // Without Redis the bus ends at this process: a command relays its messages through the store,
+  // and a serving node follows what commands relayed.
+  const relayed = config.redisUrl === undefined && overrides.bus === undefined;
+  const command = overrides.role === 'command';
+  const ownBus = overrides.bus ?? createBus(config, onError);
+  const bus = relayed && command ? new StoreRelayPublisher(ownBus, store, clock) : ownBus;
+  const follower =
+    relayed && !command
+      ? new StoreRelayFollower(store, bus, { intervalMs: RELAY_POLL_MS, onError })
+      : undefined;
   const nodeId = randomUUID();
   const readiness = new Readiness();
   await readiness.track('migrations', store.migrate());
+  await follower?.startFromNow();
   const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
   const customerTokenSecret =
     config.customerTokenSecret ??
@@ -68,7 +89,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const node = composeCapabilities(NODE_CAPABILITIES, {
     config,
     logger,
-    clock: overrides.clock ?? systemClock,
+    clock,
     store,
     bus,
     nodeId,
@@ -80,6 +101,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
   });
   await readiness.track('loading from the store', node.start());
+  follower?.follow();
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger,
@@ -96,6 +118,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     logger,
     nodeId,
     async close() {
+      await follower?.stop();
       await app.close();
       await node.stop();
       await bus.close();
@@ -103,6 +126,9 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     },
   };
 }
+
+/** How often a node without Redis looks for changes a command relayed through the store, ms. */
+const RELAY_POLL_MS = 1_000;
 
 function createStore(config: Config): Store {
   return config.databaseUrl === undefined

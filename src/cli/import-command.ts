@@ -13,8 +13,9 @@ import { ProgressBar } from './progress-bar.js';
 /**
  * `attune import products FILE`: streams a CSV or NDJSON file into the catalogue in atomic batches
  * of 1,000, with a progress bar, then prints how many rows were imported and each rejected row.
- * Writes straight to the configured store, or, with `--url`, through a running node's API (use that
- * while a node on the embedded store is running, so its memory sees the import at once).
+ * Writes straight to the configured store, or, with `--url`, through a running node's API. Written
+ * straight to the store, the change still reaches the nodes running on it: through Redis when there
+ * is one, else relayed through the store (see `StoreRelayPublisher`).
  */
 export async function importCommand(
   config: Config,
@@ -52,7 +53,7 @@ async function importIntoStore(
   rows: AsyncIterable<ImportRow>,
   onProgress: (rows: number) => void,
 ): Promise<ImportSummary> {
-  const attune = await createAttune({ ...config, demo: false, logLevel: 'warn' });
+  const attune = await createAttune({ ...config, demo: false, logLevel: 'warn' }, { role: 'command' });
   try {
     return await importProducts(rows, attune.catalog, {
       validate: createProductRecordValidator(),
