@@ -142,7 +142,7 @@ async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
     const disk = await store.diskMiB();
     await node.stop();
     const restartStarted = performance.now();
-    node = await startNode(store);
+    node = await startNode(store, profileDir);
     const restartSeconds = (performance.now() - restartStarted) / 1000;
     const rssAfterRestart = residentMiB(node.pid);
     const { decide, forYou } = await serving(node.url, size);
