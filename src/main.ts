@@ -16,6 +16,8 @@ import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
 import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
+import type { Infrastructure } from './composition/capability.js';
+import { catalogCapability } from './composition/catalog.js';
 import { NODE_CAPABILITIES } from './composition/node.js';
 import type { Config } from './config/schema.js';
 import type { Clock } from './ports/clock.js';
@@ -63,48 +65,13 @@ export type Attune = NodeServices<typeof NODE_CAPABILITIES> & {
  * the store), then builds the HTTP app from their routes.
  */
 export async function createAttune(config: Config, overrides: AttuneOverrides = {}): Promise<Attune> {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
-  const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
-  const store = overrides.store ?? createStore(config);
-  const clock = overrides.clock ?? systemClock;
-  // Without Redis the bus ends at this process: a command relays its messages through the store,
-  // and a serving node follows what commands relayed.
-  const relayed = config.redisUrl === undefined && overrides.bus === undefined;
-  const command = overrides.role === 'command';
-  const ownBus = overrides.bus ?? createBus(config, onError);
-  const bus = relayed && command ? new StoreRelayPublisher(ownBus, store, clock) : ownBus;
-  const follower =
-    relayed && !command
-      ? new StoreRelayFollower(store, bus, { intervalMs: RELAY_POLL_MS, onError })
-      : undefined;
-  const nodeId = randomUUID();
-  const readiness = new Readiness();
-  await readiness.track('migrations', store.migrate());
-  await follower?.startFromNow();
-  const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
-  const customerTokenSecret =
-    config.customerTokenSecret ??
-    (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
-
-  const node = composeCapabilities(NODE_CAPABILITIES, {
-    config,
-    logger,
-    clock,
-    store,
-    bus,
-    nodeId,
-    readiness,
-    onError,
-    hashId: createIdHasher(salt),
-    customerTokenSecret,
-    trainer: overrides.trainer ?? createWorkerModelTrainer(),
-    webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
-  });
-  await readiness.track('loading from the store', node.start());
+  const { infra, follower, closeInfrastructure } = await openInfrastructure(config, overrides);
+  const node = composeCapabilities(NODE_CAPABILITIES, infra);
+  await infra.readiness.track('loading from the store', node.start());
   follower?.follow();
   const app = await buildApp({
     version: ATTUNE_VERSION,
-    logger,
+    logger: infra.logger,
     metrics: new Registry(),
     keys: node.services.keys,
     routes: node.routes,
@@ -113,14 +80,85 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     ...node.services,
     app,
     config,
-    store,
-    bus,
-    logger,
-    nodeId,
+    store: infra.store,
+    bus: infra.bus,
+    logger: infra.logger,
+    nodeId: infra.nodeId,
     async close() {
       await follower?.stop();
       await app.close();
       await node.stop();
+      await closeInfrastructure();
+    },
+  };
+}
+
+/** What a catalogue command (`attune import products`) composes: the catalogue alone. */
+const CATALOG_COMMAND = { catalog: catalogCapability };
+
+/**
+ * The catalogue alone, for `attune import products` writing straight into the store: no models
+ * rebuilt from the event log, no profiles, no HTTP, so a command starts in the time the catalogue
+ * takes to load. What it writes reaches the running nodes as any command's changes do.
+ */
+export async function createCatalogCommand(
+  config: Config,
+): Promise<NodeServices<typeof CATALOG_COMMAND> & { close(): Promise<void> }> {
+  const { infra, closeInfrastructure } = await openInfrastructure(config, { role: 'command' });
+  const node = composeCapabilities(CATALOG_COMMAND, infra);
+  await node.start();
+  return {
+    ...node.services,
+    async close() {
+      await node.stop();
+      await closeInfrastructure();
+    },
+  };
+}
+
+/**
+ * The store and bus from the config (or the overrides), the schema brought up to date, and the
+ * rest of what capabilities are built on. Without Redis the bus ends at this process: a command
+ * relays its messages through the store, and a serving node follows what commands relayed.
+ */
+async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
+  const store = overrides.store ?? createStore(config);
+  const clock = overrides.clock ?? systemClock;
+  const relayed = config.redisUrl === undefined && overrides.bus === undefined;
+  const command = overrides.role === 'command';
+  const ownBus = overrides.bus ?? createBus(config, onError);
+  const bus = relayed && command ? new StoreRelayPublisher(ownBus, store, clock) : ownBus;
+  const follower =
+    relayed && !command
+      ? new StoreRelayFollower(store, bus, { intervalMs: RELAY_POLL_MS, onError })
+      : undefined;
+  const readiness = new Readiness();
+  await readiness.track('migrations', store.migrate());
+  await follower?.startFromNow();
+  const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
+  const customerTokenSecret =
+    config.customerTokenSecret ??
+    (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
+  const infra: Infrastructure = {
+    config,
+    logger,
+    clock,
+    store,
+    bus,
+    nodeId: randomUUID(),
+    readiness,
+    onError,
+    hashId: createIdHasher(salt),
+    customerTokenSecret,
+    trainer: overrides.trainer ?? createWorkerModelTrainer(),
+    webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
+  };
+  return {
+    infra,
+    follower,
+    closeInfrastructure: async () => {
       await bus.close();
       await store.close();
     },

@@ -11,6 +11,7 @@ import {
   type ShopSize,
 } from '../lib/scale-shop.js';
 import { ingestInSlices } from '../lib/scale-ingest.js';
+import { importIntoRunningNode } from '../lib/scale-import.js';
 import {
   postgresAvailable,
   postgresBenchStore,
@@ -111,6 +112,33 @@ async function serving(url: string, size: ShopSize): Promise<{ decide: LoadResul
   return { decide, forYou };
 }
 
+/** for-you under load for as long as `work` runs (at least 2 s). */
+async function forYouDuring(url: string, size: ShopSize, work: Promise<unknown>): Promise<LoadResult> {
+  const draw = zipfSampler(size.customers, 0.9, seededRandom(98));
+  let done = false;
+  void work.finally(() => (done = true)).catch(() => undefined);
+  const results: LoadResult[] = [];
+  while (!done || results.length === 0) {
+    results.push(
+      await runLoad({
+        url: `${url}/v1/recommendations`,
+        method: 'POST',
+        headers,
+        bodies: () => JSON.stringify({ strategy: 'for-you', userId: customerId(draw()), limit: 8 }),
+        connections: CONNECTIONS,
+        durationSeconds: 2,
+      }),
+    );
+  }
+  return {
+    requestsPerSecond: results.reduce((sum, result) => sum + result.requestsPerSecond, 0) / results.length,
+    p50Ms: Math.max(...results.map((result) => result.p50Ms)),
+    p99Ms: Math.max(...results.map((result) => result.p99Ms)),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+  };
+}
+
 /** One history size on one store: ingestion by slice, memory, disk, restart, serving. */
 async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
   const label = `${store.name} ${size.name}`;
@@ -146,6 +174,15 @@ async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
     const restartSeconds = (performance.now() - restartStarted) / 1000;
     const rssAfterRestart = residentMiB(node.pid);
     const { decide, forYou } = await serving(node.url, size);
+    // An import as large as the catalogue, through the CLI into the store, while for-you is served.
+    const importing = importIntoRunningNode({
+      url: node.url,
+      secret: SECRET,
+      env: { ...store.env, ATTUNE_SECRET_KEY: SECRET },
+      rows: size.products,
+    });
+    const duringImport = await forYouDuring(node.url, size, importing);
+    const imported = await importing;
     const list = (values: readonly number[], digits = 0) =>
       values.map((value) => formatNumber(value, digits)).join(' · ');
     const row = (name: string, measured: string, note?: string): BenchRow => ({
@@ -180,6 +217,11 @@ async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
       row(
         `for-you, ${CONNECTIONS} connections`,
         `${formatNumber(forYou.requestsPerSecond)} req/s, p99 ${formatNumber(forYou.p99Ms)} ms`,
+      ),
+      row(
+        `attune import of ${formatNumber(imported.rows)} products into the running node's store`,
+        `${formatNumber(imported.rowsPerSecond)} rows/s`,
+        `served by the node ${formatNumber(imported.secondsUntilServed, 1)} s after the start; for-you meanwhile ${formatNumber(duringImport.requestsPerSecond)} req/s, p99 ${formatNumber(duringImport.p99Ms)} ms (worst 2 s window)`,
       ),
     ];
   } finally {

@@ -7,7 +7,7 @@ import {
   type ProductWriter,
 } from '../app/catalog/product-import.js';
 import type { Config } from '../config/schema.js';
-import { createAttune } from '../main.js';
+import { createCatalogCommand } from '../main.js';
 import { ProgressBar } from './progress-bar.js';
 
 /**
@@ -53,15 +53,15 @@ async function importIntoStore(
   rows: AsyncIterable<ImportRow>,
   onProgress: (rows: number) => void,
 ): Promise<ImportSummary> {
-  const attune = await createAttune({ ...config, demo: false, logLevel: 'warn' }, { role: 'command' });
+  const command = await createCatalogCommand({ ...config, demo: false, logLevel: 'warn' });
   try {
-    return await importProducts(rows, attune.catalog, {
+    return await importProducts(rows, command.catalog, {
       validate: createProductRecordValidator(),
       currency: config.currency,
       onProgress,
     });
   } finally {
-    await attune.close();
+    await command.close();
   }
 }
 
