@@ -52,10 +52,11 @@ describe('addAffinity', () => {
       ['garden', 8, 5 * day],
       ['home', 8, 7 * day],
     ];
-    const inOrder = events.reduce((map, [key, weight, at]) => addAffinity(map, key, weight, at), {});
+    const none: Record<string, DecayedScore> = {};
+    const inOrder = events.reduce((map, [key, weight, at]) => addAffinity(map, key, weight, at), none);
     const reversed = [...events]
       .reverse()
-      .reduce((map, [key, weight, at]) => addAffinity(map, key, weight, at), {});
+      .reduce((map, [key, weight, at]) => addAffinity(map, key, weight, at), none);
     for (const key of ['home', 'garden'])
       expect(decayedScore(reversed[key] as DecayedScore, 20 * day)).toBeCloseTo(
         decayedScore(inOrder[key] as DecayedScore, 20 * day),
