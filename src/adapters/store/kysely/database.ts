@@ -27,6 +27,7 @@ export interface Database {
   promotion_usage: PromotionUsageTable;
   customer_usage: CustomerUsageTable;
   checkout_orders: CheckoutOrderTable;
+  relayed_messages: RelayedMessageTable;
 }
 
 export interface CouponTable {
@@ -196,4 +197,11 @@ export interface ApiKeyTable {
 export interface SettingTable {
   key: string;
   value: string;
+}
+
+export interface RelayedMessageTable {
+  seq: Generated<number>;
+  topic: string;
+  payload: string;
+  created_at: number;
 }

@@ -9,6 +9,7 @@ import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
 import { priceQueries } from './price-queries.js';
 import { promotionQueries } from './promotion-queries.js';
+import { relayQueries } from './relay-queries.js';
 import { segmentQueries } from './segment-queries.js';
 import { webhookQueries } from './webhook-queries.js';
 
@@ -25,6 +26,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...promotionQueries(db),
     ...contentQueries(db),
     ...decisionQueries(db),
+    ...relayQueries(db),
 
     async migrate() {
       // Kysely looks for its own tables in every schema unless told which: beside another schema that

@@ -8,6 +8,7 @@ import { content } from './0006-content.js';
 import { decisions } from './0007-decisions.js';
 import { decisionsByProfile } from './0008-decisions-by-profile.js';
 import { erasureLinks } from './0009-erasure-links.js';
+import { relayedMessages } from './0010-relayed-messages.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-decisions': decisions,
   '0008-decisions-by-profile': decisionsByProfile,
   '0009-erasure-links': erasureLinks,
+  '0010-relayed-messages': relayedMessages,
 };
 
 export const migrationProvider: MigrationProvider = {
