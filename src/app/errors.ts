@@ -9,7 +9,8 @@ export type AppErrorCode =
   | 'webhook_target_refused'
   | 'loyalty_program_not_found'
   | 'too_many_streams'
-  | 'invalid_cursor';
+  | 'invalid_cursor'
+  | 'not_loadable';
 
 /**
  * An error raised by an application service: its constructor takes only the codes above. It is a

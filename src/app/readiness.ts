@@ -1,3 +1,5 @@
+import type { SkippedObject } from './loadable.js';
+
 /**
  * Start-up work that must finish before the node takes traffic (loading memory from the store, the
  * demo import). `/readyz` answers 200 only when none is pending and the store and bus answer.
@@ -5,6 +7,7 @@
 export class Readiness {
   readonly #pending = new Set<string>();
   #failure: string | undefined;
+  readonly #skipped = new Map<string, readonly SkippedObject[]>();
 
   /** Marks `task` as running until `work` settles; a failure keeps the node unready and is reported. */
   track<T>(task: string, work: Promise<T>): Promise<T> {
@@ -28,5 +31,16 @@ export class Readiness {
       ...(this.#failure === undefined ? [] : [this.#failure]),
       ...[...this.#pending].map((task) => `${task} in progress`),
     ];
+  }
+
+  /** Records the stored objects of `kind` the latest load left out (none: forgets the kind). */
+  skipped(kind: string, objects: readonly SkippedObject[]): void {
+    if (objects.length === 0) this.#skipped.delete(kind);
+    else this.#skipped.set(kind, objects);
+  }
+
+  /** Every stored object left out at load, by kind: the node serves without them. */
+  skippedObjects(): { kind: string; id: string; reason: string }[] {
+    return [...this.#skipped].flatMap(([kind, objects]) => objects.map((object) => ({ kind, ...object })));
   }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { RouteInstaller } from '../adapters/http/build-app.js';
+import type { UnloadableReport } from '../app/loadable.js';
 import type { Readiness } from '../app/readiness.js';
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../ports/clock.js';
@@ -18,6 +19,8 @@ export interface Infrastructure {
   /** This node's id: its own bus messages carry it, and it skips them. */
   readonly nodeId: string;
   readonly readiness: Readiness;
+  /** Reports stored objects a load left out because they do not load (logged, `/readyz`, `/metrics`). */
+  readonly reportUnloadable: UnloadableReport;
   /** Reports failures of background work, which must not fail a request. */
   readonly onError: (error: unknown) => void;
   /** Salted hash of a customer id (the store's own salt): what an erasure keeps. */

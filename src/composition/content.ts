@@ -6,8 +6,14 @@ import { capability } from './capability.js';
 /** Content slots and their targeted, scheduled variants. */
 export const contentCapability = capability(
   ['profiles'],
-  ({ store, bus, clock, nodeId }, { customers }: { customers: CustomerContexts }) => {
-    const content = new ContentService({ store, bus, clock, nodeId });
+  ({ store, bus, clock, nodeId, reportUnloadable }, { customers }: { customers: CustomerContexts }) => {
+    const content = new ContentService({
+      store,
+      bus,
+      clock,
+      nodeId,
+      reportUnloadable,
+    });
     return {
       services: { content },
       routes: [(app) => registerContentRoutes(app, { content, customers })],

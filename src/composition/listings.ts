@@ -35,6 +35,7 @@ export const listingsCapability = capability(
       recommendations: deps.recommendations,
       promotions: deps.promotions,
       checkout: deps.checkout,
+      reportUnloadable: infra.reportUnloadable,
     });
     const { customers } = deps;
     return {

@@ -26,6 +26,7 @@ export const promotionsCapability = capability(
       catalog: catalog.catalog,
       currency: config.currency,
       nodeId,
+      reportUnloadable: infra.reportUnloadable,
     });
     const checkout = new Checkout({
       store,

@@ -90,8 +90,16 @@ export const rulesCapability = capability(
       backfill,
       nodeId,
       activitySpec: () => inForce.profileRules.activitySpec(),
+      reportUnloadable: infra.reportUnloadable,
     });
-    const loyalty = new LoyaltyService({ store, bus, backfill, nodeId, inForce: inForce.loyalty });
+    const loyalty = new LoyaltyService({
+      store,
+      bus,
+      backfill,
+      nodeId,
+      inForce: inForce.loyalty,
+      reportUnloadable: infra.reportUnloadable,
+    });
     const webhooks = new WebhookService({ store, bus, clock, registry: inForce.webhooks, transport, nodeId });
     ingestion.onCommitted((result) => {
       for (const check of result.checks) scheduler.schedule(check.profileId, check.dueAt);

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         consentDefault: 'granted',
         profileCacheSize: 200000,
         webhookAllowPrivate: false,
+        erasureVacuum: 'full',
         minMarginPercent: 0,
         minOrderTotal: 0,
         recsDenseItems: 2000,

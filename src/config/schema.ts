@@ -26,6 +26,8 @@ export interface Config {
   readonly profileCacheSize: number;
   /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
   readonly webhookAllowPrivate: boolean;
+  /** PostgreSQL: how an erasure purges the erased rows from the table files (`full` rewrites the tables it touched). */
+  readonly erasureVacuum: 'full' | 'plain';
   /** Prices never fall below cost plus this percentage, where cost is known. */
   readonly minMarginPercent: number;
   /** Promotions never bring an order's items below this, minor units of the store currency. */
@@ -211,6 +213,15 @@ export const SETTINGS = [
     defaultText: 'false',
     parse: (raw = 'false') =>
       raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
+  }),
+  setting({
+    env: 'ATTUNE_ERASURE_VACUUM',
+    key: 'erasureVacuum',
+    description:
+      'PostgreSQL: full rewrites the tables an erasure touched so no page keeps the erased bytes; plain only vacuums',
+    defaultText: 'full',
+    parse: (raw = 'full') =>
+      raw === 'full' || raw === 'plain' ? { value: raw } : { problem: 'must be full or plain' },
   }),
   setting({
     env: 'ATTUNE_MIN_MARGIN_PERCENT',

@@ -8,10 +8,10 @@ export interface StockRecord {
 }
 
 /**
- * A precondition on the stored version (from `If-Match`): a number must equal the current version,
- * `'*'` requires that the record exists.
+ * A precondition on the stored version (from `If-Match`): a number must equal the current version
+ * (a list: one of them must), `'*'` requires that the record exists.
  */
-export type VersionPrecondition = number | '*';
+export type VersionPrecondition = number | readonly number[] | '*';
 
 export interface WriteOptions {
   /** Epoch milliseconds of the write. */

@@ -121,6 +121,7 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
   }
 
   const salt = await store.setSettingOnce('erasure.salt', 'test-salt');
+  const readiness = new Readiness();
   const node = composeCapabilities(NODE_CAPABILITIES, {
     config,
     logger: pino({ level: 'silent' }),
@@ -128,7 +129,8 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
     store,
     bus,
     nodeId,
-    readiness: new Readiness(),
+    readiness,
+    reportUnloadable: (kind, skipped) => readiness.skipped(kind, skipped),
     onError,
     hashId: createIdHasher(salt),
     customerTokenSecret: await store.setSettingOnce('customer-tokens.secret', 'test-token-secret'),

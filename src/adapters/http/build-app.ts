@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
+import { installJsonBodies } from './json-body.js';
 import { installMetrics } from './metrics.js';
 import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
-import { redactUrl } from './redact-url.js';
+import { loggableUrl } from './redact-url.js';
+import { installTextGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
 /** Registers one capability's routes on the app (each capability brings its own). */
@@ -23,16 +25,25 @@ export interface AppDeps {
   readonly metrics: Registry;
   /** Checks the API key of every request. */
   readonly keys: ApiKeyService;
+  /** A keyed hash of a customer id, which request logs show instead of the id (see `loggableUrl`). */
+  readonly pseudonymise: (id: string) => string;
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
-  /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
   /** `/metrics` answers only a secret key. */
   readonly metricsRequireKey: boolean;
   /** Counts requests against their key class's budget. */
   readonly rateLimiter: RateLimiter;
   /** Whose X-Forwarded-For gives the client address (Fastify's trustProxy). */
   readonly trustProxy: boolean | number | readonly string[];
+  /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
   readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The URL as log lines show it: no credentials, customer ids pseudonymised. */
+    readonly loggedUrl: string;
+  }
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -41,7 +52,7 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Builds the HTTP API without listening: tests call `app.inject()`, `main.ts` calls `listen()`.
- * Order matters: error handling, validation and auth are installed before any route.
+ * Order matters: error handling, validation, auth and the text guard are installed before any route.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -81,12 +92,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
+  app.decorateRequest('loggedUrl', {
+    getter(this: FastifyRequest) {
+      return loggableUrl(this, deps.pseudonymise);
+    },
+  });
   app.removeContentTypeParser('text/plain');
+  installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
   installRateLimits(app, deps.rateLimiter);
   installAuth(app, deps.keys);
   installNestingLimit(app);
+  installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -95,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.log.info(
       {
         method: request.method,
-        url: redactUrl(request.url),
+        url: request.loggedUrl,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },

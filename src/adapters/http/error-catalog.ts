@@ -68,6 +68,11 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   unknown_currency: { status: 400, title: 'Not an ISO 4217 currency code' },
   currency_mismatch: { status: 400, title: 'The currency does not fit here' },
   invalid_id: { status: 400, title: 'Ids are 1-128 characters of A-Z a-z 0-9 . _ : -' },
+  not_loadable: { status: 400, title: 'The object would not load once stored, so it is refused' },
+  invalid_text: {
+    status: 400,
+    title: 'A string holds a NUL character or an unpaired surrogate, which no store can keep',
+  },
   product_not_found: { status: 404, title: 'No such product' },
   collection_not_found: { status: 404, title: 'No such collection' },
   invalid_category: { status: 400, title: 'Not a category path' },

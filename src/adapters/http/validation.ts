@@ -20,6 +20,8 @@ function createAjv(coerceTypes: boolean): Ajv {
     verbose: true,
     strict: true,
     strictRequired: false,
+    // NaN and Infinity (`1e309` in JSON or a query) are never numbers a field can hold.
+    strictNumbers: true,
   });
   addFormats(ajv, ['date-time', 'uri', 'email']);
   ajv.addFormat('iso4217', { type: 'string', validate: isCurrencyCode });
@@ -35,7 +37,40 @@ const parameterAjv = createAjv(true);
 
 /** Fastify validator compiler: strict for bodies, coercing for query strings, params and headers. */
 export const compileValidator: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyAjv : parameterAjv).compile(schema as object);
+  httpPart === 'body'
+    ? bodyAjv.compile(schema as object)
+    : finiteNumbersOnly(parameterAjv.compile(schema as object));
+
+/**
+ * Ajv coerces `?limit=1e309` (or `Infinity`) to Infinity and then skips the bounds, so a coerced
+ * parameter is also refused when it came out infinite or NaN: no route is handed a number it
+ * cannot count with.
+ */
+function finiteNumbersOnly(validate: ValidateFunction): ValidateFunction {
+  const checked = ((data: unknown) => {
+    if (!validate(data)) {
+      checked.errors = validate.errors ?? null;
+      return false;
+    }
+    const field = Object.entries(data as Record<string, unknown>).find(
+      ([, value]) => typeof value === 'number' && !Number.isFinite(value),
+    );
+    checked.errors =
+      field === undefined
+        ? null
+        : [
+            {
+              keyword: 'maximum',
+              instancePath: `/${escapePointer(field[0])}`,
+              schemaPath: '',
+              params: {},
+              message: 'must be a finite number',
+            },
+          ];
+    return field === undefined;
+  }) as ValidateFunction;
+  return checked;
+}
 
 /** Compiles a schema for use outside a route (file imports validate rows like request bodies). */
 export function compileBodyValidator<T>(schema: object): ValidateFunction<T> {

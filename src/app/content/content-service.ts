@@ -2,13 +2,16 @@ import {
   chooseVariant,
   draftContentSlot,
   type ContentSlot,
+  type ContentSlotDraft,
   type ContentSlotInput,
   type ContentViewer,
   ContentError,
 } from '../../domain/content/index.js';
+import { copyRecord } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
+import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 import { deviceTypeOf, type CustomerContext } from '../customers/customer-context.js';
 
@@ -34,6 +37,8 @@ export class ContentService {
       readonly bus: EventBus;
       readonly clock: Clock;
       readonly nodeId: string;
+      /** Stored slots that do not load are left out and reported here. */
+      readonly reportUnloadable: UnloadableReport;
     },
   ) {}
 
@@ -45,7 +50,9 @@ export class ContentService {
 
   /** @throws DomainError `invalid_content_slot`, `version_conflict`. */
   async put(id: string, input: ContentSlotInput, ifVersion?: VersionPrecondition): Promise<ContentSlot> {
-    const slot = await this.deps.store.putContentSlot(draftContentSlot(id, input), {
+    const draft = draftContentSlot(id, input);
+    checkLoadable('content slot', () => loadSlot(asStored(draft)));
+    const slot = await this.deps.store.putContentSlot(draft, {
       now: this.deps.clock.now(),
       ifVersion,
     });
@@ -69,7 +76,8 @@ export class ContentService {
   resolve(slots: readonly string[], customer: CustomerContext): Record<string, ResolvedContent> {
     const viewer = viewerOf(customer);
     const now = this.deps.clock.now();
-    const resolved: Record<string, ResolvedContent> = {};
+    // Keyed by slot ids: any id, `__proto__` too, is a plain key.
+    const resolved: Record<string, ResolvedContent> = copyRecord();
     for (const id of slots) {
       const slot = this.#slots.get(id);
       if (slot === undefined) continue;
@@ -88,10 +96,23 @@ export class ContentService {
     this.#reloading = this.#reloading
       .catch(() => undefined)
       .then(async () => {
-        this.#slots = new Map((await this.deps.store.listContentSlots()).map((slot) => [slot.id, slot]));
+        const slots = loadEach(
+          'content-slot',
+          await this.deps.store.listContentSlots(),
+          (slot) => slot.id,
+          loadSlot,
+          this.deps.reportUnloadable,
+        );
+        this.#slots = new Map(slots.map((slot) => [slot.id, slot]));
       });
     return this.#reloading;
   }
+}
+
+/** A stored slot, checked as its write was: one that would not pass is not served. */
+function loadSlot<T extends ContentSlotDraft>(slot: T): T {
+  draftContentSlot(slot.id, slot);
+  return slot;
 }
 
 /** The viewer as audiences see them: segments and tier (only with consent), and the request's context. */

@@ -4,7 +4,7 @@ import type {
   RecommendationFilter,
   Strategy,
 } from '../../domain/recommendations/index.js';
-import { DomainError } from '../../domain/shared/index.js';
+import { DomainError, copyRecord } from '../../domain/shared/index.js';
 import type { CartEvaluation, Offer } from '../../domain/promotions/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ContentService, ResolvedContent } from '../content/content-service.js';
@@ -82,7 +82,8 @@ export class DecideService {
       { currency: request.currency, ...(cart !== undefined && !('error' in cart) && { items: cartItems }) },
       customer,
     );
-    const recommended: Record<string, RecommendationAnswer> = {};
+    // Keyed by the page's slot names: any string, `__proto__` too, is a plain key.
+    const recommended: Record<string, RecommendationAnswer> = copyRecord();
     for (const { slot, ...query } of request.recommendations ?? []) {
       recommended[slot] = recommendations.recommend(
         { ...query, cart: cartItems.map((item) => item.productId) },

@@ -63,4 +63,22 @@ describe('DecisionLog', () => {
     await log.close();
     expect(written.map((record) => record.id)).toEqual(['kept']);
   });
+
+  it('loses only the decision the store refuses when a shared write fails', async () => {
+    const errors: unknown[] = [];
+    const written: string[] = [];
+    const store: DecisionStore = {
+      insertDecisions: (records) => {
+        if (records.some((record) => record.id === 'refused')) return Promise.reject(new Error('refused'));
+        written.push(...records.map((record) => record.id));
+        return Promise.resolve();
+      },
+      getDecision: () => Promise.resolve(undefined),
+    };
+    const log = new DecisionLog(store, (error) => errors.push(error));
+    for (const id of ['d1', 'refused', 'd2']) log.record(decision(id));
+    await log.close();
+    expect(written).toEqual(['d1', 'd2']);
+    expect(errors).toHaveLength(2);
+  });
 });

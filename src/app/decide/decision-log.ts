@@ -34,10 +34,23 @@ export class DecisionLog {
     this.#pending = [];
     if (batch.length > 0) {
       this.#writing = this.#writing
-        .then(() => this.store.insertDecisions(batch))
+        .then(() => this.#insert(batch))
         .catch((error: unknown) => this.onError(error));
     }
     return this.#writing;
+  }
+
+  /** Writes `batch` in one go; should that fail, one by one, so one decision the store refuses loses no other. */
+  async #insert(batch: DecisionRecord[]): Promise<void> {
+    try {
+      await this.store.insertDecisions(batch);
+    } catch (error) {
+      if (batch.length === 1) throw error;
+      this.onError(error);
+      for (const decision of batch) {
+        await this.store.insertDecisions([decision]).catch((alone: unknown) => this.onError(alone));
+      }
+    }
   }
 
   async close(): Promise<void> {

@@ -34,6 +34,7 @@ import type { Checkout } from '../promotions/checkout.js';
 import type { PromotionService } from '../promotions/promotion-service.js';
 import type { RecommendationService } from '../recommendations/recommendation-service.js';
 import { AppError } from '../errors.js';
+import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
 
 export interface ListingQuery {
   /** A category path: the listing is its products and its descendants'. */
@@ -72,6 +73,8 @@ export interface ListingServiceDeps {
   readonly recommendations: RecommendationService;
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
+  /** Stored listing rules that do not load are left out (the defaults apply) and reported here. */
+  readonly reportUnloadable: UnloadableReport;
 }
 
 /** What a listing's scan keeps: its candidates in the visitor's order, and the popularity scale. */
@@ -129,6 +132,7 @@ export class ListingService {
     pins?: readonly ListingPin[];
   }): Promise<ListingRules> {
     const rules = readListingRules(input);
+    checkLoadable('listing rules', () => readListingRules(asStored(rules)));
     await this.deps.store.setSetting(RULES_KEY, JSON.stringify(rules));
     this.#use(rules);
     await this.deps.bus.publish('listings', { origin: this.deps.nodeId });
@@ -137,9 +141,14 @@ export class ListingService {
 
   async #readRules(): Promise<ListingRules> {
     const stored = await this.deps.store.getSetting(RULES_KEY);
-    return stored === undefined
-      ? DEFAULT_LISTING_RULES
-      : readListingRules(JSON.parse(stored) as ListingRules);
+    const [rules] = loadEach(
+      'listing-rules',
+      stored === undefined ? [] : [stored],
+      () => 'rules',
+      (text) => readListingRules(JSON.parse(text) as ListingRules),
+      this.deps.reportUnloadable,
+    );
+    return rules ?? DEFAULT_LISTING_RULES;
   }
 
   /** New weights change every order: rankings remembered under the old ones are dropped. */

@@ -3,7 +3,8 @@ import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
 import type { BackfillState, Store } from '../../ports/store.js';
 import type { BackfillRunner } from '../segments/backfill-runner.js';
-import type { LoyaltyProgramInForce } from './loyalty-program-in-force.js';
+import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
+import { LoyaltyProgramInForce } from './loyalty-program-in-force.js';
 
 const SETTING = 'loyalty.program';
 const PROGRESS = 'loyalty.backfill';
@@ -26,6 +27,8 @@ export class LoyaltyService {
       readonly nodeId: string;
       /** Where the program this node applies is kept: read by evaluation, written here. */
       readonly inForce: LoyaltyProgramInForce;
+      /** A stored program that does not load is left out (none in force) and reported here. */
+      readonly reportUnloadable: UnloadableReport;
     },
   ) {}
 
@@ -47,6 +50,7 @@ export class LoyaltyService {
   /** @throws DomainError `invalid_loyalty_program`. */
   async put(input: LoyaltyProgramInput): Promise<StoredProgram> {
     const program = draftLoyaltyProgram(input);
+    checkLoadable('loyalty program', () => new LoyaltyProgramInForce().use(asStored(input)));
     await this.deps.store.setSetting(SETTING, JSON.stringify(input));
     this.deps.inForce.use(input);
     await this.deps.bus.publish('loyalty', { origin: this.deps.nodeId });
@@ -60,6 +64,17 @@ export class LoyaltyService {
 
   async #reload(): Promise<void> {
     const stored = await this.deps.store.getSetting(SETTING);
-    this.deps.inForce.use(stored === undefined ? undefined : (JSON.parse(stored) as LoyaltyProgramInput));
+    const [program] = loadEach(
+      'loyalty-program',
+      stored === undefined ? [] : [stored],
+      () => 'program',
+      (text) => {
+        const input = JSON.parse(text) as LoyaltyProgramInput;
+        new LoyaltyProgramInForce().use(input);
+        return input;
+      },
+      this.deps.reportUnloadable,
+    );
+    this.deps.inForce.use(program);
   }
 }

@@ -15,6 +15,7 @@ import type { Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
+import { buildFromLoadable, checkLoadable, storedVersion, type UnloadableReport } from '../loadable.js';
 import type { PriceHistorySince, Store, VersionPrecondition } from '../../ports/store.js';
 
 /** Who the prices are for: the pricing customer and their loyalty perk (see CustomerContexts). */
@@ -65,6 +66,8 @@ export class PricingService {
       readonly catalog: Catalog;
       readonly nodeId: string;
       readonly minMarginPercent: number;
+      /** Stored price lists that do not load are left out and reported here. */
+      readonly reportUnloadable: UnloadableReport;
     },
   ) {
     this.#index = new PriceIndex([], this.#isInCollection);
@@ -81,19 +84,29 @@ export class PricingService {
   async start(): Promise<void> {
     await this.#reload();
     await followOtherNodes(this.deps.bus, this.deps.nodeId, 'prices', () => this.#reload());
+    // An erasure on another node rewrote the audiences that named the customer.
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'erasures', () => this.#reload());
     // Base prices change with products: keep the Omnibus history current (coalesced).
     await this.deps.bus.subscribe('catalog', ({ kind }) => {
       if (kind === 'products') this.refreshHistory();
     });
   }
 
-  /** @throws DomainError `invalid_price_list`, `version_conflict`. */
+  /** @throws DomainError `invalid_price_list`, `not_loadable`, `version_conflict`. */
   async put(id: string, input: PriceListInput, ifVersion?: VersionPrecondition): Promise<PriceList> {
     const draft = draftPriceList(id, input);
+    const others = this.#index.lists.map((compiled) => compiled.list).filter((other) => other.id !== id);
+    const stored = storedVersion(draft, this.deps.clock.now());
+    checkLoadable('price list', () => this.#build([...others, stored]));
     const list = await this.deps.store.putPriceList(draft, { now: this.deps.clock.now(), ifVersion });
     await this.#reload();
     await this.deps.bus.publish('prices', { origin: this.deps.nodeId, id });
     return list;
+  }
+
+  /** Reads the lists again after an erasure here replaced the customer in the audiences that named them. */
+  async customerErased(): Promise<void> {
+    await this.#reload();
   }
 
   /** @throws DomainError `price_list_not_found`. */
@@ -211,8 +224,18 @@ export class PricingService {
   readonly #isInCollection = (collectionId: string, productId: string) =>
     this.deps.catalog.isInCollection(collectionId, productId);
 
+  #build(lists: readonly PriceList[]): PriceIndex {
+    return new PriceIndex(lists, this.#isInCollection);
+  }
+
   async #reload(): Promise<void> {
-    this.#index = new PriceIndex(await this.deps.store.listPriceLists(), this.#isInCollection);
+    this.#index = buildFromLoadable(
+      'price-list',
+      await this.deps.store.listPriceLists(),
+      (list) => list.id,
+      (lists) => this.#build(lists),
+      this.deps.reportUnloadable,
+    );
     await this.#loadHistory();
     for (const listener of this.#listeners) listener();
   }

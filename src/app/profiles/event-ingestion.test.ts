@@ -136,4 +136,30 @@ describe('EventIngestion.submit', () => {
       expect((await app.profiles.get('a1')).profile.recentlyViewed).toEqual(['plate', 'mug']),
     );
   });
+
+  it('fails only the submission a shared commit fails for, committing the others alone', async () => {
+    const app = await start();
+    const transaction = app.store.profileTransaction.bind(app.store);
+    // A store that refuses whatever a commit holds for the visitor `poison`, as PostgreSQL refused NUL.
+    vi.spyOn(app.store, 'profileTransaction').mockImplementation((work) =>
+      transaction(async (tx) => {
+        const result = (await work(tx)) as BatchResult;
+        if (result.resolved.some(({ identity }) => identity.value === 'poison')) throw new Error('refused');
+        return result as never;
+      }),
+    );
+    const names = ['s1', 's2', 'poison', 's3', 's4'];
+    const outcomes = await Promise.allSettled(
+      names.map((name) => app.ingestion.submit([viewed(name, 'mug')], { fromServer: true })),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(await app.store.countEvents()).toBe(4);
+    app.errors.length = 0;
+  });
 });

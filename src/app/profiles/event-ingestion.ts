@@ -55,6 +55,7 @@ type QueueItem =
       readonly reject: (error: unknown) => void;
     }
   | { readonly kind: 'exclusive'; readonly run: () => Promise<void> };
+type PendingEvents = Extract<QueueItem, { kind: 'events' }>;
 
 /** Events per transaction: submissions arriving together share one commit (group commit). */
 const MAX_EVENTS_PER_COMMIT = 2_000;
@@ -148,29 +149,42 @@ export class EventIngestion {
       }
       // Let the requests that arrived during the last commit be read first, so they share the next one.
       await new Promise((resolve) => setImmediate(resolve));
-      const group = this.#takeGroup();
-      let result: BatchResult;
-      try {
-        result = await this.#commit(group.flatMap((pending) => pending.events));
-      } catch (error) {
-        for (const pending of group) pending.reject(error);
-        continue;
-      }
-      for (const update of this.#readModels) {
-        try {
-          update(result);
-        } catch (error) {
-          this.deps.onError(error);
-        }
-      }
-      for (const pending of group) pending.resolve();
-      await this.#announce(result).catch((error: unknown) => this.deps.onError(error));
+      await this.#commitGroup(this.#takeGroup());
     }
+  }
+
+  /**
+   * Commits the submissions of `group` together and acknowledges them. Should the shared commit fail
+   * anyway (the store refusing something event reading let through), each submission is committed
+   * alone, so only the one at fault fails and the others never answer 500 for its sake.
+   */
+  async #commitGroup(group: readonly PendingEvents[]): Promise<void> {
+    let result: BatchResult;
+    try {
+      result = await this.#commit(group.flatMap((pending) => pending.events));
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]?.reject(error);
+        return;
+      }
+      this.deps.onError(error);
+      for (const pending of group) await this.#commitGroup([pending]);
+      return;
+    }
+    for (const update of this.#readModels) {
+      try {
+        update(result);
+      } catch (error) {
+        this.deps.onError(error);
+      }
+    }
+    for (const pending of group) pending.resolve();
+    await this.#announce(result).catch((error: unknown) => this.deps.onError(error));
   }
 
   /** The queued submissions that go into the next commit: as many as fit, in arrival order. */
   #takeGroup() {
-    const group: Extract<QueueItem, { kind: 'events' }>[] = [];
+    const group: PendingEvents[] = [];
     let count = 0;
     for (let next = this.#queue[0]; next?.kind === 'events'; next = this.#queue[0]) {
       if (group.length > 0 && count + next.events.length > MAX_EVENTS_PER_COMMIT) break;

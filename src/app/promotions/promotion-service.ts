@@ -12,6 +12,7 @@ import type { CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
+import { buildFromLoadable, checkLoadable, storedVersion, type UnloadableReport } from '../loadable.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 
 /** Codes made per generation request, at most. */
@@ -40,6 +41,8 @@ export class PromotionService {
       readonly catalog: Catalog;
       readonly currency: CurrencyCode;
       readonly nodeId: string;
+      /** Stored promotions that do not load are left out and reported here. */
+      readonly reportUnloadable: UnloadableReport;
     },
   ) {
     this.#index = new PromotionIndex([], this.#isInCollection);
@@ -59,9 +62,12 @@ export class PromotionService {
     await followOtherNodes(this.deps.bus, this.deps.nodeId, 'promotions', () => this.#reload());
   }
 
-  /** @throws DomainError `invalid_promotion`, `coupon_taken`, `version_conflict`. */
+  /** @throws DomainError `invalid_promotion`, `coupon_taken`, `not_loadable`, `version_conflict`. */
   async put(id: string, input: PromotionInput, ifVersion?: VersionPrecondition): Promise<Promotion> {
     const draft = draftPromotion(id, input, this.deps.currency);
+    const others = this.#index.all.map((compiled) => compiled.promotion).filter((other) => other.id !== id);
+    const stored = storedVersion(draft, this.deps.clock.now());
+    checkLoadable('promotion', () => this.#build([...others, stored]));
     const promotion = await this.deps.store.putPromotion(draft, { now: this.deps.clock.now(), ifVersion });
     await this.#changed(id);
     return promotion;
@@ -110,13 +116,24 @@ export class PromotionService {
   readonly #isInCollection = (collectionId: string, productId: string) =>
     this.deps.catalog.isInCollection(collectionId, productId);
 
+  #build(promotions: readonly Promotion[]): PromotionIndex {
+    return new PromotionIndex(promotions, this.#isInCollection);
+  }
+
   async #changed(id: string): Promise<void> {
     await this.#reload();
     await this.deps.bus.publish('promotions', { origin: this.deps.nodeId, id });
   }
 
   async #reload(): Promise<void> {
-    this.#index = new PromotionIndex(await this.deps.store.listPromotions(), this.#isInCollection);
+    const promotions = await this.deps.store.listPromotions();
+    this.#index = buildFromLoadable(
+      'promotion',
+      promotions,
+      (promotion) => promotion.id,
+      (list) => this.#build(list),
+      this.deps.reportUnloadable,
+    );
     for (const listener of this.#listeners) listener();
   }
 }

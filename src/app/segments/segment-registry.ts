@@ -1,25 +1,31 @@
 import type { ActivitySpec } from '../../domain/profiles/index.js';
 import { compileSegment, type CompiledSegment, type Segment } from '../../domain/segments/index.js';
+import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
 import type { ProfileChange } from '../profiles/profile-evaluation.js';
 
-/** Which events move which computed fields; fields not listed move with any event. */
-const COMPUTED_FIELD_EVENTS: Readonly<Record<string, readonly string[]>> = {
-  orderCount: ['Order Completed'],
-  lifetimeValue: ['Order Completed', 'Order Refunded'],
-  averageOrderValue: ['Order Completed', 'Order Refunded'],
-  firstOrderAt: ['Order Completed'],
-  lastOrderAt: ['Order Completed'],
-  rfm: ['Order Completed', 'Order Refunded'],
-  recentlyViewed: ['Product Viewed'],
-  cart: ['Product Added', 'Product Removed', 'Cart Viewed', 'Checkout Started', 'Order Completed'],
-  affinities: [
-    'Product Viewed',
-    'Product Clicked',
-    'Product List Viewed',
-    'Product Added',
-    'Order Completed',
-  ],
-};
+/**
+ * Which events move which computed fields; fields not listed move with any event. A `Map`: a rule
+ * may name any field (`computed.toString` too), which must read as unlisted, not as Object's own.
+ */
+const COMPUTED_FIELD_EVENTS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    orderCount: ['Order Completed'],
+    lifetimeValue: ['Order Completed', 'Order Refunded'],
+    averageOrderValue: ['Order Completed', 'Order Refunded'],
+    firstOrderAt: ['Order Completed'],
+    lastOrderAt: ['Order Completed'],
+    rfm: ['Order Completed', 'Order Refunded'],
+    recentlyViewed: ['Product Viewed'],
+    cart: ['Product Added', 'Product Removed', 'Cart Viewed', 'Checkout Started', 'Order Completed'],
+    affinities: [
+      'Product Viewed',
+      'Product Clicked',
+      'Product List Viewed',
+      'Product Added',
+      'Order Completed',
+    ],
+  }),
+);
 const LOYALTY_EVENTS = ['Order Completed', 'Order Refunded'];
 /** Entries kept per event name for window rules. */
 const MAX_ACTIVITY_PER_EVENT = 500;
@@ -45,10 +51,26 @@ export class SegmentRegistry {
   #windowed = new Set<string>();
   #dependents = new Map<string, Set<string>>();
 
-  /** Replaces every segment (start-up, or a change on another node). */
-  load(segments: readonly Segment[]): void {
-    this.#segments = new Map(segments.map((segment) => [segment.id, compileSegment(segment)]));
+  /**
+   * Replaces every segment (start-up, or a change on another node). A stored segment that does not
+   * compile is left out and reported, and the node carries on with the others.
+   */
+  load(segments: readonly Segment[], report: UnloadableReport = refuseUnloadable): void {
+    const compiled = loadEach('segment', segments, (segment) => segment.id, compileSegment, report);
+    this.#segments = new Map(compiled.map((segment) => [segment.segment.id, segment]));
     this.#reindex();
+  }
+
+  /**
+   * Loads the segments with `segment` written, as a fresh node would load them from the store, and
+   * throws what that throws: run before `segment` is stored, so nothing stored fails to load.
+   * @throws DomainError `invalid_rule`, `not_loadable`.
+   */
+  check(segment: Segment): void {
+    const others = this.all()
+      .map((compiled) => compiled.segment)
+      .filter((other) => other.id !== segment.id);
+    checkLoadable('segment', () => new SegmentRegistry().load([...others, asStored(segment)]));
   }
 
   put(segment: Segment): void {
@@ -163,7 +185,7 @@ export class SegmentRegistry {
       if (reads.events.size > 0) this.#windowed.add(id);
       if (reads.traits) this.#onTraits.add(id);
       for (const field of reads.computed) {
-        const names = COMPUTED_FIELD_EVENTS[field];
+        const names = COMPUTED_FIELD_EVENTS.get(field);
         if (names === undefined) this.#onAnyEvent.add(id);
         else for (const name of names) this.#index(this.#byEvent, name, id);
       }
@@ -226,3 +248,9 @@ function changeKey(change: ProfileChange): string | undefined {
   }
   return key;
 }
+
+/** Without a report to make, a segment that does not load fails the load. */
+const refuseUnloadable: UnloadableReport = (kind, skipped) => {
+  const [first] = skipped;
+  if (first !== undefined) throw new Error(`${kind} ${first.id} does not load: ${first.reason}`);
+};

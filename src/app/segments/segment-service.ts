@@ -3,6 +3,7 @@ import type { ActivitySpec } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
+import type { UnloadableReport } from '../loadable.js';
 import type { SegmentMember, Store, StoredSegment, VersionPrecondition } from '../../ports/store.js';
 import type { BackfillRunner } from './backfill-runner.js';
 import type { SegmentRegistry } from './segment-registry.js';
@@ -16,6 +17,8 @@ export interface SegmentServiceDeps {
   readonly nodeId: string;
   /** The activity profiles remember now, to see whether a new rule needs more. */
   readonly activitySpec: () => ActivitySpec;
+  /** Stored segments that do not load are left out and reported here. */
+  readonly reportUnloadable: UnloadableReport;
 }
 
 /** Segments: writing them (validated, compiled, no cycles), back-filling them, listing members. */
@@ -23,16 +26,17 @@ export class SegmentService {
   constructor(private readonly deps: SegmentServiceDeps) {}
 
   async start(): Promise<void> {
-    this.deps.registry.load(await this.deps.store.listSegments());
+    const { registry, store, reportUnloadable } = this.deps;
+    registry.load(await store.listSegments(), reportUnloadable);
     await followOtherNodes(this.deps.bus, this.deps.nodeId, 'segments', async () =>
-      this.deps.registry.load(await this.deps.store.listSegments()),
+      registry.load(await store.listSegments(), reportUnloadable),
     );
   }
 
   /**
    * Writes a segment and back-fills it over every existing profile in the background (progress on
    * `backfill`). Rebuilds what profiles remember when the rule counts events they did not keep.
-   * @throws DomainError `invalid_rule`, `segment_cycle`, `version_conflict`.
+   * @throws DomainError `invalid_rule`, `segment_cycle`, `not_loadable`, `version_conflict`.
    */
   async put(id: string, input: SegmentInput, ifVersion?: VersionPrecondition): Promise<StoredSegment> {
     const { registry, store } = this.deps;
@@ -48,6 +52,7 @@ export class SegmentService {
         { pointer: '/rule', cycle },
       );
     }
+    registry.check({ ...draft, version: 0, updatedAt: new Date(this.deps.clock.now()).toISOString() });
     const before = this.deps.activitySpec();
     const stored = await store.putSegment(draft, { now: this.deps.clock.now(), ifVersion });
     registry.put(stored);

@@ -32,7 +32,8 @@ export function segmentSubject(profile: Profile | undefined, options: SubjectOpt
       const [root = '', ...rest] = splitPath(path);
       let value = roots.get(root)?.();
       for (const key of rest) {
-        if (typeof value !== 'object' || value === null) return undefined;
+        // Own fields only: `computed.toString` or `traits.constructor` name absent fields, not Object's.
+        if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
         value = (value as Record<string, unknown>)[key];
       }
       return value;

@@ -1,4 +1,4 @@
-import { normalizeCategoryPath, type ActivityEntry } from '../shared/index.js';
+import { normalizeCategoryPath, ownValue, withEntry, type ActivityEntry } from '../shared/index.js';
 import type { ProductTaxonomy } from './product-taxonomy.js';
 import type { TrackedEvent } from './event.js';
 
@@ -58,8 +58,8 @@ export function recordActivity(
   }
   const properties = Object.fromEntries(
     [...wanted]
-      .filter((key) => event.properties[key] !== undefined)
-      .map((key) => [key, event.properties[key]]),
+      .filter((key) => ownValue(event.properties, key) !== undefined)
+      .map((key) => [key, ownValue(event.properties, key)]),
   );
   const entry: ActivityEntry = {
     t: Date.parse(event.timestamp),
@@ -72,10 +72,10 @@ export function recordActivity(
     ...(lines.length > 0 && { productIds: lines.map((line) => line.productId) }),
     ...(Object.keys(properties).length > 0 && { properties }),
   };
-  const entries = [...(activity[name] ?? []), entry].sort((a, b) => a.t - b.t);
+  const entries = [...(ownValue(activity, name) ?? []), entry].sort((a, b) => a.t - b.t);
   const newest = entries[entries.length - 1]?.t ?? entry.t;
   const kept = entries
     .filter((item) => spec.horizonMs === null || item.t >= newest - spec.horizonMs)
     .slice(-spec.maxPerEvent);
-  return { ...activity, [name]: kept };
+  return withEntry(activity, name, kept);
 }

@@ -1,4 +1,4 @@
-import { normalizeCategoryPath } from '../shared/index.js';
+import { normalizeCategoryPath, ownValue, withEntry } from '../shared/index.js';
 import { recordActivity, type ActivitySpec } from './activity.js';
 import { addAffinity } from './affinity.js';
 import { pointsFor, type LoyaltyProgram } from './loyalty.js';
@@ -210,8 +210,9 @@ function mergeTraits(
   const traits: Record<string, unknown> = { ...held, ...given };
   if (fromServer) return traits;
   for (const name of SERVER_ONLY_TRAITS) {
-    if (held[name] === undefined) delete traits[name];
-    else traits[name] = held[name];
+    const value = ownValue(held, name);
+    if (value === undefined) delete traits[name];
+    else traits[name] = value;
   }
   return traits;
 }
@@ -225,7 +226,7 @@ function countUp(
   counts: Readonly<Record<string, number>>,
   key: string | undefined,
 ): Readonly<Record<string, number>> {
-  return key === undefined ? counts : { ...counts, [key]: (counts[key] ?? 0) + 1 };
+  return key === undefined ? counts : withEntry(counts, key, (ownValue(counts, key) ?? 0) + 1);
 }
 
 function recordOf(value: unknown): Record<string, unknown> {

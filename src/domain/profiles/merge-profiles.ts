@@ -1,3 +1,4 @@
+import { copyRecord, ownValue } from '../shared/index.js';
 import { mergeAffinities } from './affinity.js';
 import type { ActivityEntry } from './activity.js';
 import type { CartLine, ConsentRecord, MoneyByCurrency, Profile } from './profile.js';
@@ -60,11 +61,11 @@ function pickNewer(
 }
 
 function mergeActivity(a: Profile['activity'], b: Profile['activity']): Profile['activity'] {
-  const merged: Record<string, ActivityEntry[]> = Object.fromEntries(
-    Object.entries(a).map(([name, entries]) => [name, [...entries]]),
+  const merged: Record<string, ActivityEntry[]> = copyRecord(
+    Object.fromEntries(Object.entries(a).map(([name, entries]) => [name, [...entries]])),
   );
   for (const [name, entries] of Object.entries(b)) {
-    merged[name] = [...(merged[name] ?? []), ...entries].sort((x, y) => x.t - y.t);
+    merged[name] = [...(ownValue(merged, name) ?? []), ...entries].sort((x, y) => x.t - y.t);
   }
   return merged;
 }
@@ -77,8 +78,8 @@ function mergeCarts(first: readonly CartLine[], second: readonly CartLine[]): Ca
 }
 
 function addMoney(a: MoneyByCurrency, b: MoneyByCurrency): MoneyByCurrency {
-  const sum: Record<string, number> = { ...a };
-  for (const [currency, amount] of Object.entries(b)) sum[currency] = (sum[currency] ?? 0) + amount;
+  const sum: Record<string, number> = copyRecord(a);
+  for (const [currency, amount] of Object.entries(b)) sum[currency] = (ownValue(sum, currency) ?? 0) + amount;
   return sum;
 }
 
@@ -86,8 +87,8 @@ function addCounts(
   a: Readonly<Record<string, number>>,
   b: Readonly<Record<string, number>>,
 ): Record<string, number> {
-  const sum: Record<string, number> = { ...a };
-  for (const [key, count] of Object.entries(b)) sum[key] = (sum[key] ?? 0) + count;
+  const sum: Record<string, number> = copyRecord(a);
+  for (const [key, count] of Object.entries(b)) sum[key] = (ownValue(sum, key) ?? 0) + count;
   return sum;
 }
 

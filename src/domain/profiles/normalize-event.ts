@@ -1,4 +1,4 @@
-import type { CurrencyCode } from '../shared/index.js';
+import { findUnstorable, type CurrencyCode } from '../shared/index.js';
 import {
   EVENT_TYPES,
   SERVER_ONLY_EVENTS,
@@ -58,6 +58,13 @@ function read(raw: unknown, options: EventReadOptions): TrackedEvent {
       `an event may be at most ${(options.maxBytes ?? MAX_EVENT_BYTES) / 1024} KB`,
     );
   }
+  // Checked before anything is read: an id, a name or a property no store can keep must refuse this
+  // event alone, not fail the commit it would share with other requests.
+  const unstorable = findUnstorable(raw);
+  if (unstorable?.kind === 'text')
+    reject('invalid_text', unstorable.pointer, 'a string holds a NUL character or an unpaired surrogate');
+  if (unstorable?.kind === 'number')
+    reject('invalid_event', unstorable.pointer, 'a number is too large (or not a number) for JSON');
   const type = raw['type'];
   if (typeof type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(type)) {
     reject('unknown_event_type', '/type', `type must be one of ${EVENT_TYPES.join(', ')}`);

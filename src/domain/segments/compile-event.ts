@@ -1,4 +1,4 @@
-import { isInCategory, normalizeCategoryPath, parseDuration } from '../shared/index.js';
+import { isInCategory, normalizeCategoryPath, ownValue, parseDuration } from '../shared/index.js';
 import { equals, meets } from './compare.js';
 import { FAILS, HOLDS, invalid, onlyKeys, rule, type CompiledRule, type RuleReads } from './compiled-rule.js';
 import type { ActivityEntry, Threshold } from './rule.js';
@@ -21,7 +21,8 @@ export function compileEvent(node: Record<string, unknown>, pointer: string, rea
   const where = readWhere(node['where'], `${pointer}/where`);
   if (node['count'] !== undefined && node['sum'] !== undefined)
     invalid(`${pointer}/sum`, 'give count or sum, not both');
-  const count = node['count'] === undefined ? { gte: 1 } : readThreshold(node['count'], `${pointer}/count`);
+  const count =
+    node['count'] === undefined ? { gte: 1 } : readThreshold(node['count'], `${pointer}/count`, [], true);
   const sum = node['sum'] === undefined ? undefined : readSum(node['sum'], `${pointer}/sum`);
   const properties = reads.events.get(name) ?? new Set<string>();
   for (const key of where.keys()) properties.add(key);
@@ -46,7 +47,7 @@ export function compileEvent(node: Record<string, unknown>, pointer: string, rea
     const from = windowMs === undefined ? -Infinity : now - windowMs;
     let total = 0;
     let next: number | undefined;
-    for (const entry of subject.activity[name] ?? []) {
+    for (const entry of ownValue(subject.activity, name) ?? []) {
       if (filters.length > 0 && !matches(entry)) continue;
       const edge =
         entry.t > now
@@ -80,7 +81,13 @@ function readWhere(raw: unknown, pointer: string): Map<string, readonly unknown[
   );
 }
 
-function readThreshold(raw: unknown, pointer: string, extra: readonly string[] = []): Threshold {
+/** A threshold's bounds: finite numbers, or for a count, whole numbers from 0. */
+function readThreshold(
+  raw: unknown,
+  pointer: string,
+  extra: readonly string[] = [],
+  isCount = false,
+): Threshold {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     invalid(pointer, 'a threshold is an object such as { "gte": 2 }');
   const bounds = Object.entries(raw).filter(([key]) => !extra.includes(key));
@@ -89,6 +96,8 @@ function readThreshold(raw: unknown, pointer: string, extra: readonly string[] =
     if (!['eq', 'gt', 'gte', 'lt', 'lte'].includes(key)) invalid(`${pointer}/${key}`, `unknown bound ${key}`);
     if (typeof value !== 'number' || !Number.isFinite(value))
       invalid(`${pointer}/${key}`, `${key} must be a number`);
+    if (isCount && (!Number.isSafeInteger(value) || value < 0))
+      invalid(`${pointer}/${key}`, `a count's ${key} is a whole number from 0`);
   }
   return Object.fromEntries(bounds);
 }
@@ -104,7 +113,7 @@ function readSum(raw: unknown, pointer: string): Threshold & { property: string 
 /** Money properties (total, revenue, amount, value) read the event's value in minor units. */
 function valueOf(entry: ActivityEntry, property: string): number {
   if (['total', 'revenue', 'amount', 'value'].includes(property)) return entry.amount ?? 0;
-  const raw = entry.properties?.[property];
+  const raw = entry.properties === undefined ? undefined : ownValue(entry.properties, property);
   return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0;
 }
 
@@ -126,7 +135,7 @@ function filterFor(key: string, wanted: readonly unknown[]): (entry: ActivityEnt
   if (key === 'brand') return (entry) => anyOf(entry.brands);
   if (key === 'productId' || key === 'product_id') return (entry) => anyOf(entry.productIds);
   return (entry) => {
-    const actual = entry.properties?.[key];
+    const actual = entry.properties === undefined ? undefined : ownValue(entry.properties, key);
     for (const candidate of wanted) if (equals(actual, candidate)) return true;
     return false;
   };

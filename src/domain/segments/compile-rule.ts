@@ -54,7 +54,7 @@ function compileNode(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     invalid(pointer, 'a rule node must be an object');
   const node = raw as Record<string, unknown>;
-  const kinds = NODE_KEYS.filter((key) => key in node);
+  const kinds = NODE_KEYS.filter((key) => Object.hasOwn(node, key));
   if (kinds.length !== 1) invalid(pointer, `a rule node has exactly one of ${NODE_KEYS.join(', ')}`);
   switch (kinds[0]) {
     case 'all':
@@ -181,7 +181,8 @@ function compileMembership(node: Record<string, unknown>, pointer: string, reads
 function readPath(record: Readonly<Record<string, unknown>>, segments: readonly string[]): unknown {
   let current: unknown = record;
   for (const segment of segments) {
-    if (typeof current !== 'object' || current === null) return undefined;
+    // Own fields only: a context key named `constructor` is absent unless the request sent it.
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
     current = (current as Record<string, unknown>)[segment];
   }
   return current;

@@ -35,11 +35,16 @@ export abstract class DomainError extends Error {
 }
 
 /**
- * Codes of the vocabulary every module shares: money, currencies, ids, and the version precondition
+ * Codes of the vocabulary every module shares: money, currencies, ids, storable text, and the version precondition
  * every resource's writes accept (`If-Match`).
  */
 export type SharedErrorCode =
-  'invalid_money' | 'unknown_currency' | 'currency_mismatch' | 'invalid_id' | 'version_conflict';
+  | 'invalid_money'
+  | 'unknown_currency'
+  | 'currency_mismatch'
+  | 'invalid_id'
+  | 'invalid_text'
+  | 'version_conflict';
 
 /** An error with one of the shared codes, raised by any module or adapter. */
 export class SharedError extends DomainError {

@@ -9,6 +9,8 @@ export {
   type Money,
 } from './money.js';
 export { ID_PATTERN, isValidId } from './ids.js';
+export { findUnstorable, isStorableText, type Unstorable } from './text.js';
+export { copyRecord, ownValue, withEntry } from './records.js';
 export { DomainError, SharedError, type SharedErrorCode } from './errors.js';
 export { categoryLineage, isInCategory, normalizeCategoryPath } from './category.js';
 export {

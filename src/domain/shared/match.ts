@@ -1,4 +1,5 @@
 import { isInCategory, normalizeCategoryPath } from './category.js';
+import { ownValue } from './records.js';
 
 /** A scalar product attribute value; lists allow several values (`colour: ['red', 'white']`). */
 export type AttributeValue = string | number | boolean | readonly (string | number | boolean)[];
@@ -68,7 +69,7 @@ function compileMatch(match: Match): CompiledMatch {
       return false;
     if (collections !== undefined && !collections.some((id) => isInCollection(id, product.id))) return false;
     for (const [name, wanted] of attributes) {
-      if (!attributeMatches(product.attributes[name], wanted)) return false;
+      if (!attributeMatches(ownValue(product.attributes, name), wanted)) return false;
     }
     return true;
   };

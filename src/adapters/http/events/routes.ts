@@ -54,8 +54,13 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
     '/v1/batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
-      // Each event's nesting is checked alone, so one too-deep event does not fail the batch.
-      config: { scope: 'events:write', keyInBody: true, nestingCheckedByRoute: true },
+      // Each event's nesting and text are checked alone, so one bad event does not fail the batch.
+      config: {
+        scope: 'events:write',
+        keyInBody: true,
+        nestingCheckedByRoute: true,
+        eachEventStandsAlone: true,
+      },
       schema: {
         tags,
         summary: `Record up to ${MAX_BATCH_EVENTS} events; each stands alone`,

@@ -1,13 +1,28 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_AMOUNT } from '../../../domain/shared/index.js';
 import { Backfill, CurrencyCode, Id, StrictObject } from '../common-schemas.js';
+import { ERROR_CODE_KEYWORD } from '../validation.js';
 
 const LoyaltyTier = StrictObject({
   id: Id,
-  minPoints: Type.Optional(Type.Integer({ minimum: 0 })),
-  minSpend: Type.Optional(Type.Integer({ minimum: 0, description: 'minor units spent within spendWindow' })),
-  perks: Type.Record(Type.String(), Type.Unknown(), {
-    description: 'read by pricing and promotions, e.g. { percentOff: 5 }',
-  }),
+  minPoints: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 })),
+  minSpend: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: MAX_AMOUNT,
+      [ERROR_CODE_KEYWORD]: 'invalid_money',
+      description: 'minor units spent within spendWindow',
+    }),
+  ),
+  // The perks Attune reads are typed and bounded; a storefront may keep its own beside them.
+  perks: Type.Object(
+    {
+      percentOff: Type.Optional(
+        Type.Number({ minimum: 0, maximum: 100, description: 'percent off every price for this tier' }),
+      ),
+    },
+    { additionalProperties: true, description: 'read by pricing and promotions, e.g. { percentOff: 5 }' },
+  ),
 });
 
 /** `PUT /v1/loyalty/program` body. */

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveUpdates } from '../../../app/live/live-updates.js';
 import { commonProblems, ProblemSchema } from '../common-schemas.js';
-import { redactUrl } from '../redact-url.js';
 import { customerProof } from '../request-customer.js';
 import { SseConnection } from '../sse.js';
 import { StreamQuotas, type StreamQuotaLimits } from './stream-quotas.js';
@@ -74,7 +73,7 @@ export function registerStreamRoutes(
       void reply.hijack();
       connection.start(request.id);
       // A hijacked reply skips the request log line, so the stream writes its own, on close.
-      const url = redactUrl(request.url);
+      const url = request.loggedUrl;
       const ended = () => {
         close();
         release();

@@ -43,7 +43,14 @@ export function registerSystemRoutes(app: FastifyInstance, deps: SystemRouteDeps
     async (_request, reply) => {
       const [store, bus] = await Promise.all([probe(() => deps.store.ping()), probe(() => deps.bus.ping())]);
       const startup = deps.readiness.blockers();
-      const checks = { store, bus, startup: startup.length === 0 ? 'ok' : startup.join('; ') };
+      const skipped = deps.readiness.skippedObjects();
+      // Left-out objects do not stop the node serving the rest: they are reported, not blocking.
+      const checks = {
+        store,
+        bus,
+        startup: startup.length === 0 ? 'ok' : startup.join('; '),
+        ...(skipped.length > 0 && { skipped }),
+      };
       if (store === 'ok' && bus === 'ok' && startup.length === 0) return { status: 'ready', checks };
       return sendProblem(reply, problemFor('not_ready', 'not ready to take traffic', { checks }));
     },

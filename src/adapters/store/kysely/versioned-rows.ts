@@ -53,7 +53,7 @@ export async function writeRow(
     .updateTable(table)
     .set((eb) => ({ doc: row.doc, updated_at: row.updated_at, version: eb(eb.ref('version'), '+', 1) }))
     .where('id', '=', row.id);
-  if (ifVersion !== '*') update = update.where('version', '=', ifVersion);
+  if (ifVersion !== '*') update = update.where('version', 'in', versionsOf(ifVersion));
   const updated = await update.returning('version').executeTakeFirst();
   if (updated === undefined) throw versionConflict(row.id, ifVersion);
   return { ...row, version: updated.version };
@@ -68,9 +68,15 @@ export async function checkVersion(
 ): Promise<void> {
   if (ifVersion === undefined) return;
   const row = await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
-  if (row === undefined || (ifVersion !== '*' && row.version !== ifVersion)) {
+  if (row === undefined || (ifVersion !== '*' && !versionsOf(ifVersion).includes(row.version))) {
     throw versionConflict(id, ifVersion);
   }
+}
+
+/** The versions a precondition accepts; never an empty list, which SQL's `in` cannot take (0 is no version). */
+function versionsOf(ifVersion: number | readonly number[]): readonly number[] {
+  if (typeof ifVersion === 'number') return [ifVersion];
+  return ifVersion.length === 0 ? [0] : ifVersion;
 }
 
 function versionConflict(id: string, ifVersion: VersionPrecondition): SharedError {
