@@ -47,12 +47,12 @@ describe('rate limits on one node', () => {
       expect((await get(node, '/v1/products', SECRET_KEY)).statusCode).toBe(200);
   });
 
-  it('counts requests without a key per address, refused ones included', async () => {
+  it('counts requests without a valid key per address, refused and guessed keys included', async () => {
     const node = await nodeWith({ ATTUNE_RATE_LIMIT_KEYLESS: '3/60s' });
     expect((await get(node, '/healthz', null)).statusCode).toBe(200);
     expect((await get(node, '/v1/products', null)).statusCode).toBe(401);
-    expect((await get(node, '/v1/products', null)).statusCode).toBe(401);
-    const refused = await get(node, '/healthz', null);
+    expect((await get(node, '/v1/products', 'pk_guessed_0000000000000000000000')).statusCode).toBe(401);
+    const refused = await get(node, '/v1/products', 'sk_guessed_0000000000000000000000');
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({ code: 'rate_limited', limitClass: 'keyless' });
     expect(refused.headers['ratelimit-policy']).toBe('"keyless";q=3;w=60');

@@ -101,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
-  installRateLimits(app, deps.rateLimiter);
+  installRateLimits(app, deps.rateLimiter, deps.keys);
   installAuth(app, deps.keys);
   installNestingLimit(app);
   installTextGuard(app);

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeyService } from '../../app/access/api-keys.js';
 import { presentedKeyOf } from './auth.js';
 import { HttpProblem } from './problem.js';
 
@@ -39,19 +40,21 @@ declare module 'fastify' {
 }
 
 /**
- * Rate limits at the edge, before any body is read: requests without a key are counted before the
+ * Rate limits at the edge, before any body is read: requests without a valid key are counted before the
  * key check, requests with one right after it, and events whose key is inside their (small, at most
  * 64 KiB) body once it is read. Over budget: `429 rate_limited` with `Retry-After`; every counted
  * answer carries the IETF draft `RateLimit` and `RateLimit-Policy` headers.
  * Install before auth: the keyless count runs first, the rest after auth's hooks.
  */
-export function installRateLimits(app: FastifyInstance, limiter: RateLimiter): void {
+export function installRateLimits(app: FastifyInstance, limiter: RateLimiter, keys: ApiKeyService): void {
   app.decorateRequest('rateCounted', false);
   app.addHook('onRequest', async (request, reply) => {
     const { scope, keyInBody, keyInQuery } = request.routeOptions.config;
     const needsKey = scope !== undefined && scope !== 'public';
-    if (needsKey && (presentedKeyOf(request, keyInQuery === true) !== undefined || keyInBody === true))
-      return;
+    const key = needsKey ? presentedKeyOf(request, keyInQuery === true) : undefined;
+    if (needsKey && key === undefined && keyInBody === true) return;
+    // A key nobody knows counts as no key: guessing keys costs the guesser's address its budget.
+    if (key !== undefined && (await keys.authenticate(key)) !== undefined) return;
     await count(limiter, 'keyless', request, reply);
   });
   // After every onRequest hook, so after auth: the key is known, and no body has been read yet.
