@@ -3,6 +3,7 @@ import type { EventIngestion, IngestResult } from '../../../app/profiles/event-i
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { isErrorCode } from '../error-catalog.js';
 import { HttpProblem } from '../problem.js';
+import { customerProof } from '../request-customer.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { acceptSegmentBodies } from './body-parsing.js';
 import { AnyEvent, BatchEnvelope, IngestAnswer, MAX_BATCH_EVENTS } from './schemas.js';
@@ -38,6 +39,7 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
       async (request) => {
         const result = await ingestion.submit([{ ...request.body, type }], {
           fromServer: fromServer(request),
+          ...customerTokenOf(request),
         });
         const [problem] = result.rejected;
         if (problem !== undefined) {
@@ -75,16 +77,24 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
       const result = await ingestion.submit(batch, {
         fromServer: fromServer(request),
         envelope: { sentAt, context },
+        ...customerTokenOf(request),
+      });
+      const underBatch = <T extends { index: number; pointer: string }>(entry: T): T => ({
+        ...entry,
+        pointer: `/batch/${entry.index}${entry.pointer}`,
       });
       return {
         ...result,
-        rejected: result.rejected.map((problem) => ({
-          ...problem,
-          pointer: `/batch/${problem.index}${problem.pointer}`,
-        })),
+        rejected: result.rejected.map(underBatch),
+        ignored: result.ignored.map(underBatch),
       };
     },
   );
+}
+
+function customerTokenOf(request: FastifyRequest): { customerToken?: string } {
+  const { customerToken } = customerProof(request);
+  return customerToken === undefined ? {} : { customerToken };
 }
 
 function fromServer(request: FastifyRequest): boolean {
