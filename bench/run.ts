@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only catalogue] [--runs 3] [--sample 10]`: runs the benchmark suites and prints one table of
+ * `npm run bench [-- --only catalogue] [--runs 3] [--sample 10] [--size S,M] [--stores sqlite,postgres]`: runs the benchmark suites and prints one table of
  * measured figures beside their references. Benchmarks are never part of the test run.
  */
 import { parseArgs } from 'node:util';
@@ -15,10 +15,17 @@ import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
 import { r3Suite } from './suites/browsing-quality.js';
 import { recommendationServingSuite } from './suites/recommendations-serving.js';
 import { decideScalingSuite, decideSuite } from './suites/decide.js';
+import { abuseSuite } from './suites/abuse.js';
+import { scaleSuite } from './suites/scale.js';
 
-/** Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning). */
+/**
+ * Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning);
+ * `size` and `stores` pick the scale suite's histories (`S,M,L`) and stores (`sqlite,postgres`).
+ */
 interface SuiteOptions {
   readonly sample?: number;
+  readonly size?: string;
+  readonly stores?: string;
 }
 
 const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<BenchRow[]>> = {
@@ -35,6 +42,8 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   recs: recommendationServingSuite,
   decide: decideSuite,
   'decide-scaling': decideScalingSuite,
+  abuse: abuseSuite,
+  scale: scaleSuite,
 };
 
 const { values } = parseArgs({
@@ -42,6 +51,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string', default: '3' },
     sample: { type: 'string' },
+    size: { type: 'string' },
+    stores: { type: 'string' },
   },
 });
 const selected = values.only === undefined ? Object.keys(SUITES) : values.only.split(',');
@@ -51,8 +62,11 @@ if (unknown.length > 0) {
   process.exit(1);
 }
 const runs = Math.max(1, Number(values.runs));
-const options: SuiteOptions =
-  values.sample === undefined ? {} : { sample: Math.max(1, Math.floor(Number(values.sample))) };
+const options: SuiteOptions = {
+  ...(values.sample !== undefined && { sample: Math.max(1, Math.floor(Number(values.sample))) }),
+  ...(values.size !== undefined && { size: values.size }),
+  ...(values.stores !== undefined && { stores: values.stores }),
+};
 const rows: BenchRow[] = [];
 for (const name of selected) {
   console.error(`running ${name} (${runs} runs)...`);

@@ -1,21 +1,26 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
 import { RedisEventBus } from './adapters/bus/redis-event-bus.js';
+import { StoreRelayFollower, StoreRelayPublisher } from './adapters/bus/store-relay.js';
 import { systemClock } from './adapters/clock/system-clock.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { buildApp } from './adapters/http/build-app.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createLogger } from './adapters/logging/logger.js';
+import { createFlexibleRateLimiter } from './adapters/rate-limits/flexible-rate-limiter.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
 import type { UnloadableReport } from './app/loadable.js';
 import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
+import type { Infrastructure } from './composition/capability.js';
+import { catalogCapability } from './composition/catalog.js';
 import { NODE_CAPABILITIES } from './composition/node.js';
 import type { Config } from './config/schema.js';
 import type { Clock } from './ports/clock.js';
@@ -24,14 +29,25 @@ import type { ModelTrainer } from './ports/model-trainer.js';
 import type { Store } from './ports/store.js';
 import { ATTUNE_VERSION } from './version.js';
 
-/** Replacements for tests: a manual clock, a quiet logger, a store or bus made elsewhere. */
+/**
+ * Replacements for tests (a manual clock, a quiet logger, a store or bus made elsewhere), and what
+ * the process is for.
+ */
 export interface AttuneOverrides {
+  /**
+   * `command` for a short-lived command (`attune import`) rather than a serving node: without Redis,
+   * what it changes reaches the serving nodes on the same store through the store (they look every
+   * second). Default `node`.
+   */
+  readonly role?: 'node' | 'command';
   readonly clock?: Clock;
   readonly logger?: Logger;
   readonly store?: Store;
   readonly bus?: EventBus;
   /** Where the heavier recommendation models are trained (a worker thread unless replaced). */
   readonly trainer?: ModelTrainer;
+  /** Namespace of the rate limits' Redis keys (tests give each run its own). */
+  readonly rateLimitKeyPrefix?: string;
 }
 
 /**
@@ -54,63 +70,172 @@ export type Attune = NodeServices<typeof NODE_CAPABILITIES> & {
  * the store), then builds the HTTP app from their routes.
  */
 export async function createAttune(config: Config, overrides: AttuneOverrides = {}): Promise<Attune> {
-  const logger = overrides.logger ?? createLogger(config.logLevel);
-  const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
-  const store = overrides.store ?? createStore(config);
-  const bus = overrides.bus ?? createBus(config, onError);
-  const nodeId = randomUUID();
-  const readiness = new Readiness();
-  const reportUnloadable = unloadableReporter(readiness, logger);
-  await readiness.track('migrations', store.migrate());
-  const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
-  const customerTokenSecret =
-    config.customerTokenSecret ??
-    (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
-
-  const node = composeCapabilities(NODE_CAPABILITIES, {
-    config,
-    logger,
-    clock: overrides.clock ?? systemClock,
-    store,
-    bus,
-    nodeId,
-    readiness,
-    reportUnloadable,
-    onError,
-    hashId: createIdHasher(salt),
-    customerTokenSecret,
-    trainer: overrides.trainer ?? createWorkerModelTrainer(),
-    webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
-  });
-  await readiness.track('loading from the store', node.start());
+  const { infra, follower, metrics, salt, closeInfrastructure } = await openInfrastructure(config, overrides);
+  const node = composeCapabilities(NODE_CAPABILITIES, infra);
+  await infra.readiness.track('loading from the store', node.start());
+  follower?.follow();
+  const rateLimits = createRateLimits(config, overrides.rateLimitKeyPrefix);
   const app = await buildApp({
     version: ATTUNE_VERSION,
-    logger,
-    metrics: metricsRegistry(readiness),
+    logger: infra.logger,
+    metrics,
     keys: node.services.keys,
     routes: node.routes,
+    pseudonymise: createLogPseudonymiser(salt),
+    rateLimiter: rateLimits.limiter,
+    trustProxy: config.trustProxy,
+    metricsRequireKey: config.metricsRequireKey,
+    timeouts: {
+      headersMs: config.headersTimeoutSeconds * 1000,
+      requestMs: config.requestTimeoutSeconds * 1000,
+      keepAliveMs: config.keepAliveTimeoutSeconds * 1000,
+    },
   });
   return {
     ...node.services,
     app,
     config,
+    store: infra.store,
+    bus: infra.bus,
+    logger: infra.logger,
+    nodeId: infra.nodeId,
+    async close() {
+      await follower?.stop();
+      await app.close();
+      rateLimits.close();
+      await node.stop();
+      await closeInfrastructure();
+    },
+  };
+}
+
+/** What a catalogue command (`attune import products`) composes: the catalogue alone. */
+const CATALOG_COMMAND = { catalog: catalogCapability };
+
+/**
+ * The catalogue alone, for `attune import products` writing straight into the store: no models
+ * rebuilt from the event log, no profiles, no HTTP, so a command starts in the time the catalogue
+ * takes to load. What it writes reaches the running nodes as any command's changes do.
+ */
+export async function createCatalogCommand(
+  config: Config,
+): Promise<NodeServices<typeof CATALOG_COMMAND> & { close(): Promise<void> }> {
+  const { infra, closeInfrastructure } = await openInfrastructure(config, { role: 'command' });
+  const node = composeCapabilities(CATALOG_COMMAND, infra);
+  await node.start();
+  return {
+    ...node.services,
+    async close() {
+      await node.stop();
+      await closeInfrastructure();
+    },
+  };
+}
+
+/**
+ * The store and bus from the config (or the overrides), the schema brought up to date, and the
+ * rest of what capabilities are built on. Without Redis the bus ends at this process: a command
+ * relays its messages through the store, and a serving node follows what commands relayed.
+ */
+async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
+  const metrics = new Registry();
+  const store = overrides.store ?? createStore(config, logger, metrics);
+  const clock = overrides.clock ?? systemClock;
+  const relayed = config.redisUrl === undefined && overrides.bus === undefined;
+  const command = overrides.role === 'command';
+  const ownBus = overrides.bus ?? createBus(config, onError);
+  const bus = relayed && command ? new StoreRelayPublisher(ownBus, store, clock) : ownBus;
+  const follower =
+    relayed && !command
+      ? new StoreRelayFollower(store, bus, { intervalMs: RELAY_POLL_MS, onError })
+      : undefined;
+  const readiness = new Readiness();
+  countUnloadable(metrics, readiness);
+  await readiness.track('migrations', store.migrate());
+  await follower?.startFromNow();
+  const salt = await store.setSettingOnce('erasure.salt', randomBytes(32).toString('hex'));
+  const customerTokenSecret =
+    config.customerTokenSecret ??
+    (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
+  const infra: Infrastructure = {
+    config,
+    logger,
+    clock,
     store,
     bus,
-    logger,
-    nodeId,
-    async close() {
-      await app.close();
-      await node.stop();
+    nodeId: randomUUID(),
+    readiness,
+    reportUnloadable: unloadableReporter(readiness, logger),
+    onError,
+    hashId: createIdHasher(salt),
+    customerTokenSecret,
+    trainer: overrides.trainer ?? createWorkerModelTrainer(),
+    webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
+  };
+  return {
+    infra,
+    follower,
+    metrics,
+    salt,
+    closeInfrastructure: async () => {
       await bus.close();
       await store.close();
     },
   };
 }
 
-function createStore(config: Config): Store {
-  return config.databaseUrl === undefined
-    ? createSqliteStore(join(config.dataDir, 'attune.db'))
-    : createPostgresStore({ connectionString: config.databaseUrl });
+/** How often a node without Redis looks for changes a command relayed through the store, ms. */
+const RELAY_POLL_MS = 1_000;
+
+/** Rate limits shared between nodes exactly when events are, through Redis; a Redis client only if any is set. */
+function createRateLimits(config: Config, keyPrefix: string | undefined) {
+  const policies = {
+    ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
+    ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
+    ...(config.rateLimitKeyless !== undefined && { keyless: config.rateLimitKeyless }),
+  };
+  const redis =
+    config.redisUrl === undefined || Object.keys(policies).length === 0
+      ? undefined
+      : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  return {
+    limiter: createFlexibleRateLimiter({
+      policies,
+      ...(redis !== undefined && { redis }),
+      ...(keyPrefix !== undefined && { keyPrefix }),
+    }),
+    close: () => redis?.disconnect(),
+  };
+}
+
+/**
+ * A keyed hash of customer ids for request logs: under a key derived from the store's erasure salt,
+ * so the same customer reads the same in every node's logs, and a log keeps no id an erasure removed.
+ */
+function createLogPseudonymiser(salt: string): (id: string) => string {
+  const key = createHmac('sha256', salt).update('request logs').digest();
+  return (id) => createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+}
+
+function createStore(config: Config, logger: Logger, metrics: Registry): Store {
+  if (config.databaseUrl === undefined) return createSqliteStore(join(config.dataDir, 'attune.db'));
+  const lost = new Counter({
+    name: 'attune_store_idle_connection_errors_total',
+    help: 'Idle PostgreSQL connections that failed (a restart, an ended backend) and were replaced',
+    registers: [metrics],
+  });
+  return createPostgresStore({
+    connectionString: config.databaseUrl,
+    erasureVacuum: config.erasureVacuum,
+    onIdleConnectionError: (error) => {
+      lost.inc();
+      // The code and message only: a connection error never needs the URL, which may hold a password.
+      const { code } = error as { code?: unknown };
+      logger.warn({ code, reason: error.message }, 'an idle store connection failed; it will be replaced');
+    },
+  });
 }
 
 function createBus(config: Config, onError: (error: unknown) => void): EventBus {
@@ -128,8 +253,8 @@ function unloadableReporter(readiness: Readiness, logger: Logger): UnloadableRep
   };
 }
 
-function metricsRegistry(readiness: Readiness): Registry {
-  const registry = new Registry();
+/** `attune_unloadable_objects`: what `/readyz` reports as skipped, for alerting. */
+function countUnloadable(registry: Registry, readiness: Readiness): void {
   new Gauge({
     name: 'attune_unloadable_objects',
     help: 'Stored objects the node left out because they do not load, by kind',
@@ -140,5 +265,4 @@ function metricsRegistry(readiness: Readiness): Registry {
       for (const { kind } of readiness.skippedObjects()) this.inc({ kind });
     },
   });
-  return registry;
 }

@@ -3,17 +3,25 @@ import { fileURLToPath } from 'node:url';
 
 export interface ServerProcess {
   readonly url: string;
+  /** The server's process id (to read its memory and CPU time from /proc). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
 /**
  * Starts a benchmark server script (compiled, in bench/servers) in its own process, so the load
  * generator and the server do not share an event loop. The script sends `{ port }` when it listens.
+ * `execArgv` passes Node flags to the server (`--cpu-prof`, `--max-old-space-size`).
  */
-export function startServerProcess(script: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  script: string,
+  env: Record<string, string> = {},
+  execArgv: readonly string[] = [],
+): Promise<ServerProcess> {
   const path = fileURLToPath(new URL(`../servers/${script}.js`, import.meta.url));
   const child = fork(path, [], {
     env: { ...process.env, ...env },
+    execArgv: [...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -23,8 +31,10 @@ export function startServerProcess(script: string, env: Record<string, string> =
       child.removeAllListeners('exit');
       resolve({
         url: `http://127.0.0.1:${message.port}`,
+        pid: child.pid ?? 0,
         stop: () =>
           new Promise((resolveStop) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolveStop();
             child.once('exit', () => resolveStop());
             child.kill('SIGTERM');
           }),

@@ -5,7 +5,15 @@
 import { loadConfig } from '../../src/config/load.js';
 import { createAttune } from '../../src/main.js';
 
-const loaded = loadConfig({ LOG_LEVEL: 'warn', ...process.env, PORT: '1', HOST: '127.0.0.1' });
+// The load generator is one address sending what a crowd would: no per-address limits unless a suite sets them.
+const loaded = loadConfig({
+  LOG_LEVEL: 'warn',
+  ATTUNE_RATE_LIMIT_PUBLISHABLE: 'off',
+  ATTUNE_RATE_LIMIT_KEYLESS: 'off',
+  ...process.env,
+  PORT: '1',
+  HOST: '127.0.0.1',
+});
 if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
 const attune = await createAttune(loaded.config);
 await attune.backgroundWork;

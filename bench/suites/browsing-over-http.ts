@@ -28,6 +28,9 @@ export async function r3OverHttp(
       ATTUNE_SECRET_KEY: SECRET,
       ATTUNE_PUBLISHABLE_KEY: PUBLISHABLE,
       ATTUNE_RECS_REBUILD_MINUTES: '0',
+      // One visitor address replays a whole data set: a shop's per-address limits would throttle it.
+      ATTUNE_RATE_LIMIT_PUBLISHABLE: 'off',
+      ATTUNE_RATE_LIMIT_KEYLESS: 'off',
       LOG_LEVEL: 'silent',
     }),
     { logger: pino({ level: 'silent' }) },

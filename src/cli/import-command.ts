@@ -7,14 +7,15 @@ import {
   type ProductWriter,
 } from '../app/catalog/product-import.js';
 import type { Config } from '../config/schema.js';
-import { createAttune } from '../main.js';
+import { createCatalogCommand } from '../main.js';
 import { ProgressBar } from './progress-bar.js';
 
 /**
  * `attune import products FILE`: streams a CSV or NDJSON file into the catalogue in atomic batches
  * of 1,000, with a progress bar, then prints how many rows were imported and each rejected row.
- * Writes straight to the configured store, or, with `--url`, through a running node's API (use that
- * while a node on the embedded store is running, so its memory sees the import at once).
+ * Writes straight to the configured store, or, with `--url`, through a running node's API. Written
+ * straight to the store, the change still reaches the nodes running on it: through Redis when there
+ * is one, else relayed through the store (see `StoreRelayPublisher`).
  */
 export async function importCommand(
   config: Config,
@@ -52,15 +53,15 @@ async function importIntoStore(
   rows: AsyncIterable<ImportRow>,
   onProgress: (rows: number) => void,
 ): Promise<ImportSummary> {
-  const attune = await createAttune({ ...config, demo: false, logLevel: 'warn' });
+  const command = await createCatalogCommand({ ...config, demo: false, logLevel: 'warn' });
   try {
-    return await importProducts(rows, attune.catalog, {
+    return await importProducts(rows, command.catalog, {
       validate: createProductRecordValidator(),
       currency: config.currency,
       onProgress,
     });
   } finally {
-    await attune.close();
+    await command.close();
   }
 }
 

@@ -4,7 +4,7 @@ import { createAttune } from '../main.js';
 
 /** `attune keys create`: makes a key in the configured store and prints it once. */
 export async function createKeyCommand(config: Config, kind: ApiKeyKind, label: string): Promise<number> {
-  const attune = await createAttune({ ...config, demo: false, logLevel: 'warn' });
+  const attune = await createAttune({ ...config, demo: false, logLevel: 'warn' }, { role: 'command' });
   try {
     const { key, record } = await attune.keys.create(kind, label);
     process.stdout.write(

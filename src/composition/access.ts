@@ -1,5 +1,6 @@
 import { ApiKeyService, type CreatedKey } from '../app/access/api-keys.js';
 import { CustomerTokens } from '../app/access/customer-tokens.js';
+import { TokenRevocations } from '../app/access/token-revocations.js';
 import { capability } from './capability.js';
 
 /**
@@ -10,7 +11,8 @@ export const accessCapability = capability(
   [],
   ({ store, bus, clock, config, nodeId, customerTokenSecret }) => {
     const keys = new ApiKeyService({ store, bus, clock });
-    const tokens = new CustomerTokens(customerTokenSecret, clock);
+    const revocations = new TokenRevocations({ store, bus, clock, nodeId });
+    const tokens = new CustomerTokens(customerTokenSecret, clock, revocations);
     const created: CreatedKey[] = [];
     /** Keys made by this first start; their values are shown once and never again. */
     const createdKeys: readonly CreatedKey[] = created;
@@ -18,6 +20,7 @@ export const accessCapability = capability(
       services: { keys, tokens, createdKeys },
       start: async () => {
         await keys.start();
+        await revocations.start();
         created.push(...(await keys.ensureKeys(config, nodeId)));
       },
     };

@@ -39,7 +39,14 @@ export const liveCapability = capability(
     });
     return {
       services: { live },
-      routes: [(app) => registerStreamRoutes(app, { live, storeCurrency: config.currency })],
+      routes: [
+        (app) =>
+          registerStreamRoutes(app, {
+            live,
+            storeCurrency: config.currency,
+            quotas: { perAddress: config.streamMaxPerAddress, perKey: config.streamMaxPerKey },
+          }),
+      ],
       start: () => live.start(),
     };
   },

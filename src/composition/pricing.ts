@@ -2,12 +2,20 @@ import { registerPricingRoutes } from '../adapters/http/pricing/routes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import { PricingService } from '../app/pricing/pricing-service.js';
+import type { ProfileService } from '../app/profiles/profile-service.js';
 import { capability } from './capability.js';
 
 /** Price lists, resolved per customer with their explanation and the Omnibus lowest price. */
 export const pricingCapability = capability(
   ['catalog', 'profiles'],
-  (infra, { catalog, customers }: { catalog: CatalogService; customers: CustomerContexts }) => {
+  (
+    infra,
+    {
+      catalog,
+      customers,
+      profiles,
+    }: { catalog: CatalogService; customers: CustomerContexts; profiles: ProfileService },
+  ) => {
     const { store, bus, clock, nodeId, config } = infra;
     const pricing = new PricingService({
       store,
@@ -18,6 +26,7 @@ export const pricingCapability = capability(
       minMarginPercent: config.minMarginPercent,
       reportUnloadable: infra.reportUnloadable,
     });
+    profiles.onErased(() => pricing.customerErased());
     return {
       services: { pricing },
       routes: [(app) => registerPricingRoutes(app, pricing, customers)],

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         consentDefault: 'granted',
         profileCacheSize: 200000,
         webhookAllowPrivate: false,
+        erasureVacuum: 'full',
         minMarginPercent: 0,
         minOrderTotal: 0,
         recsDenseItems: 2000,
@@ -28,10 +29,45 @@ describe('loadConfig', () => {
         recsEventWeights: { view: 1, cart: 3, purchase: 8 },
         recsRebuildMinutes: 60,
         streamMaxConnections: 10000,
+        streamMaxPerAddress: 100,
+        streamMaxPerKey: undefined,
         streamHeartbeatSeconds: 15,
+        headersTimeoutSeconds: 20,
+        requestTimeoutSeconds: 60,
+        keepAliveTimeoutSeconds: 72,
+        rateLimitSecret: undefined,
+        rateLimitPublishable: { requests: 3000, windowSeconds: 60 },
+        rateLimitKeyless: { requests: 600, windowSeconds: 60 },
+        metricsRequireKey: false,
+        trustProxy: false,
       },
     });
     expect(result.ok && Object.isFrozen(result.config)).toBe(true);
+  });
+
+  it('refuses a request timeout shorter than the headers timeout', () => {
+    const result = loadConfig({ ATTUNE_HEADERS_TIMEOUT_SECONDS: '30', ATTUNE_REQUEST_TIMEOUT_SECONDS: '10' });
+    expect(result.ok).toBe(false);
+    expect(loadConfig({ ATTUNE_REQUEST_TIMEOUT_SECONDS: '0' }).ok).toBe(false);
+  });
+
+  it('reads rate limits and trusted proxies', () => {
+    const result = loadConfig({
+      ATTUNE_RATE_LIMIT_SECRET: '100/1s',
+      ATTUNE_RATE_LIMIT_KEYLESS: 'off',
+      ATTUNE_TRUST_PROXY: '10.0.0.0/8, 192.168.1.1',
+    });
+    expect(result.ok && result.config.rateLimitSecret).toEqual({ requests: 100, windowSeconds: 1 });
+    expect(result.ok && result.config.rateLimitKeyless).toBeUndefined();
+    expect(result.ok && result.config.trustProxy).toEqual(['10.0.0.0/8', '192.168.1.1']);
+    expect(
+      loadConfig({ ATTUNE_TRUST_PROXY: '2' }).ok && loadConfig({ ATTUNE_TRUST_PROXY: '2' }),
+    ).toMatchObject({
+      config: { trustProxy: 2 },
+    });
+    for (const bad of ['0/60s', '100/0s', '100', '100/60', 'none'])
+      expect(loadConfig({ ATTUNE_RATE_LIMIT_PUBLISHABLE: bad }).ok, bad).toBe(false);
+    expect(loadConfig({ ATTUNE_TRUST_PROXY: 'proxy.local' }).ok).toBe(false);
   });
 
   it('does not load the demo into PostgreSQL unless asked', () => {

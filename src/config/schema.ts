@@ -26,6 +26,8 @@ export interface Config {
   readonly profileCacheSize: number;
   /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
   readonly webhookAllowPrivate: boolean;
+  /** PostgreSQL: how an erasure purges the erased rows from the table files (`full` rewrites the tables it touched). */
+  readonly erasureVacuum: 'full' | 'plain';
   /** Prices never fall below cost plus this percentage, where cost is known. */
   readonly minMarginPercent: number;
   /** Promotions never bring an order's items below this, minor units of the store currency. */
@@ -40,8 +42,34 @@ export interface Config {
   readonly recsRebuildMinutes: number;
   /** Live stream connections one node holds at most. */
   readonly streamMaxConnections: number;
+  /** Live streams one client address may hold open on a node; undefined: no limit but the node's. */
+  readonly streamMaxPerAddress: number | undefined;
+  /** Live streams one API key may hold open on a node; undefined: no limit but the node's. */
+  readonly streamMaxPerKey: number | undefined;
   /** Seconds between heartbeats on an idle live stream. */
   readonly streamHeartbeatSeconds: number;
+  /** Seconds a client has to send a request's headers. */
+  readonly headersTimeoutSeconds: number;
+  /** Seconds a client has to send a whole request, headers and body. */
+  readonly requestTimeoutSeconds: number;
+  /** Seconds an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutSeconds: number;
+  /** Requests per window per secret key; undefined: unlimited. */
+  readonly rateLimitSecret: RequestBudget | undefined;
+  /** Requests per window per client address with a publishable key; undefined: unlimited. */
+  readonly rateLimitPublishable: RequestBudget | undefined;
+  /** Requests per window per client address without a valid key; undefined: unlimited. */
+  readonly rateLimitKeyless: RequestBudget | undefined;
+  /** `/metrics` answers only a secret key. */
+  readonly metricsRequireKey: boolean;
+  /** Which proxies' X-Forwarded-For to believe for the client address: none, all, a hop count or addresses. */
+  readonly trustProxy: boolean | number | readonly string[];
+}
+
+/** A rate limit: so many requests per window of so many seconds. */
+export interface RequestBudget {
+  readonly requests: number;
+  readonly windowSeconds: number;
 }
 
 type Parsed<T> = { readonly value: T } | { readonly problem: string };
@@ -187,6 +215,15 @@ export const SETTINGS = [
       raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
   }),
   setting({
+    env: 'ATTUNE_ERASURE_VACUUM',
+    key: 'erasureVacuum',
+    description:
+      'PostgreSQL: full rewrites the tables an erasure touched so no page keeps the erased bytes; plain only vacuums',
+    defaultText: 'full',
+    parse: (raw = 'full') =>
+      raw === 'full' || raw === 'plain' ? { value: raw } : { problem: 'must be full or plain' },
+  }),
+  setting({
     env: 'ATTUNE_MIN_MARGIN_PERCENT',
     key: 'minMarginPercent',
     description: 'prices never fall below cost plus this percentage, where cost is known',
@@ -250,6 +287,20 @@ export const SETTINGS = [
         : { problem: 'must be a whole number of connections, at least 1' },
   }),
   setting({
+    env: 'ATTUNE_STREAM_MAX_PER_ADDRESS',
+    key: 'streamMaxPerAddress',
+    description: 'live streams one client address may hold open on a node (429 beyond), or off',
+    defaultText: '100',
+    parse: (raw = '100') => streamCount(raw),
+  }),
+  setting({
+    env: 'ATTUNE_STREAM_MAX_PER_KEY',
+    key: 'streamMaxPerKey',
+    description: 'live streams one API key may hold open on a node (429 beyond), or off',
+    defaultText: 'off',
+    parse: (raw = 'off') => streamCount(raw),
+  }),
+  setting({
     env: 'ATTUNE_STREAM_HEARTBEAT_SECONDS',
     key: 'streamHeartbeatSeconds',
     description: 'seconds between heartbeat comments on an idle live stream, so proxies keep it open',
@@ -258,6 +309,72 @@ export const SETTINGS = [
       /^\d{1,4}$/.test(raw) && Number(raw) >= 1
         ? { value: Number(raw) }
         : { problem: 'must be a whole number of seconds, at least 1' },
+  }),
+  setting({
+    env: 'ATTUNE_HEADERS_TIMEOUT_SECONDS',
+    key: 'headersTimeoutSeconds',
+    description: "seconds a client has to send a request's headers; slower clients are cut off",
+    defaultText: '20',
+    parse: (raw = '20') => seconds(raw, 1, 600),
+  }),
+  setting({
+    env: 'ATTUNE_REQUEST_TIMEOUT_SECONDS',
+    key: 'requestTimeoutSeconds',
+    description:
+      'seconds a client has to send a whole request, body included (408 and closed after); at least the headers timeout',
+    defaultText: '60',
+    parse: (raw = '60', env) => {
+      const parsed = seconds(raw, 1, 3600);
+      const headers = Number(env['ATTUNE_HEADERS_TIMEOUT_SECONDS'] ?? '20');
+      return 'value' in parsed && parsed.value < headers
+        ? { problem: 'must be at least ATTUNE_HEADERS_TIMEOUT_SECONDS' }
+        : parsed;
+    },
+  }),
+  setting({
+    env: 'ATTUNE_KEEP_ALIVE_TIMEOUT_SECONDS',
+    key: 'keepAliveTimeoutSeconds',
+    description:
+      "seconds an idle keep-alive connection stays open; above a load balancer's idle timeout (60 s on AWS)",
+    defaultText: '72',
+    parse: (raw = '72') => seconds(raw, 1, 3600),
+  }),
+  setting({
+    env: 'ATTUNE_RATE_LIMIT_SECRET',
+    key: 'rateLimitSecret',
+    description: 'requests per secret key, as <requests>/<seconds>s, or off',
+    defaultText: 'off',
+    parse: (raw = 'off') => parseBudget(raw),
+  }),
+  setting({
+    env: 'ATTUNE_RATE_LIMIT_PUBLISHABLE',
+    key: 'rateLimitPublishable',
+    description: 'requests per client address with a publishable key, as <requests>/<seconds>s, or off',
+    defaultText: '3000/60s',
+    parse: (raw = '3000/60s') => parseBudget(raw),
+  }),
+  setting({
+    env: 'ATTUNE_RATE_LIMIT_KEYLESS',
+    key: 'rateLimitKeyless',
+    description: 'requests per client address without a key (public routes, refused keys), or off',
+    defaultText: '600/60s',
+    parse: (raw = '600/60s') => parseBudget(raw),
+  }),
+  setting({
+    env: 'ATTUNE_METRICS_REQUIRE_KEY',
+    key: 'metricsRequireKey',
+    description: '/metrics answers only a secret key (true or false)',
+    defaultText: 'false',
+    parse: (raw = 'false') =>
+      raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
+  }),
+  setting({
+    env: 'ATTUNE_TRUST_PROXY',
+    key: 'trustProxy',
+    description:
+      'whose X-Forwarded-For gives the client address: false, true (any), a hop count, or proxy addresses/CIDRs separated by commas',
+    defaultText: 'false',
+    parse: (raw = 'false') => parseTrustProxy(raw),
   }),
   setting({
     env: 'LOG_LEVEL',
@@ -270,6 +387,38 @@ export const SETTINGS = [
         : { problem: `must be one of ${LOG_LEVELS.join(', ')}` },
   }),
 ] as const;
+
+function parseBudget(raw: string): Parsed<RequestBudget | undefined> {
+  if (raw === 'off') return { value: undefined };
+  const match = /^(\d{1,9})\/(\d{1,6})s$/.exec(raw);
+  const requests = Number(match?.[1]);
+  const windowSeconds = Number(match?.[2]);
+  return match !== null && requests >= 1 && windowSeconds >= 1
+    ? { value: { requests, windowSeconds } }
+    : { problem: 'must be <requests>/<seconds>s (such as 3000/60s) or off' };
+}
+
+function parseTrustProxy(raw: string): Parsed<boolean | number | readonly string[]> {
+  if (raw === 'true' || raw === 'false') return { value: raw === 'true' };
+  if (/^\d{1,2}$/.test(raw)) return { value: Number(raw) };
+  const proxies = raw.split(',').map((part) => part.trim());
+  return proxies.every((proxy) => /^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(proxy))
+    ? { value: proxies }
+    : { problem: 'must be true, false, a hop count, or addresses/CIDRs separated by commas' };
+}
+
+function streamCount(raw: string): Parsed<number | undefined> {
+  if (raw === 'off') return { value: undefined };
+  return /^\d{1,7}$/.test(raw) && Number(raw) >= 1
+    ? { value: Number(raw) }
+    : { problem: 'must be a whole number of streams, at least 1, or off' };
+}
+
+function seconds(raw: string, min: number, max: number): Parsed<number> {
+  return /^\d{1,5}$/.test(raw) && Number(raw) >= min && Number(raw) <= max
+    ? { value: Number(raw) }
+    : { problem: `must be a whole number of seconds from ${min} to ${max}` };
+}
 
 /** `view=1,cart=3,purchase=8`: every kind named once, each a number from 0 to 1000. */
 function parseEventWeights(raw: string): Parsed<Config['recsEventWeights']> {

@@ -65,6 +65,8 @@ export interface MembershipChange {
 export interface OutboxEntry {
   readonly id: string;
   readonly webhookId: string;
+  /** The profile the message is about: erasure deletes it with the profile, a merge moves it. */
+  readonly profileId: string;
   readonly type: string;
   readonly payload: string;
 }
@@ -104,6 +106,23 @@ export interface ProfileTransaction {
   ): Promise<void>;
 }
 
+/** A customer to erase, with what the store needs to find them wherever they were kept. */
+export interface Erasure {
+  readonly profileId: string;
+  /** Their userId, as price-list audiences name customers. */
+  readonly userId: string;
+  /** Their anonymous ids, as webhook messages written before profile links named them. */
+  readonly anonymousIds: readonly string[];
+  /**
+   * Salted hashes of every id: kept so that replays are recognised, and how checkout orders and
+   * per-customer promotion usage are keyed.
+   */
+  readonly idHashes: readonly string[];
+  /** What takes the userId's place in price-list audiences (see `withCustomerErased`). */
+  readonly standIn: string;
+  readonly now: number;
+}
+
 /** What `DELETE /v1/profiles/{userId}` removed. */
 export interface ErasureCounts {
   readonly profiles: number;
@@ -128,10 +147,14 @@ export interface ProfileStore {
   countEvents(): Promise<number>;
   countProfiles(): Promise<number>;
   /**
-   * Deletes a profile and everything derived from it, and records the salted hashes of its ids so
-   * that replayed old events cannot bring it back. Leaves no trace of the ids or traits in the store files.
+   * Deletes a profile and everything derived from it or naming it (events, orders, decisions,
+   * webhook messages, checkout orders, per-customer promotion usage), replaces the userId in
+   * price-list audiences and their history, and records the salted hashes of its ids so that
+   * replayed old events cannot bring it back. One transaction; a writer of the same profile on any
+   * node either commits before it or finds the profile gone. Leaves no trace of the ids or traits
+   * in the store files.
    */
-  eraseProfile(profileId: string, idHashes: readonly string[], now: number): Promise<ErasureCounts>;
+  eraseProfile(erasure: Erasure): Promise<ErasureCounts>;
   /** Salted hashes of erased ids and when they were erased. */
   erasures(): Promise<Map<string, number>>;
 }

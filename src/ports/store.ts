@@ -5,6 +5,7 @@ import type { KeyStore, SettingsStore } from './key-store.js';
 import type { PriceStore } from './price-store.js';
 import type { ProfileStore } from './profile-store.js';
 import type { PromotionStore } from './promotion-store.js';
+import type { RelayStore } from './relay-store.js';
 import type { SegmentStore } from './segment-store.js';
 import type { WebhookStore } from './webhook-store.js';
 
@@ -23,7 +24,8 @@ export interface Store
     PriceStore,
     PromotionStore,
     ContentStore,
-    DecisionStore {
+    DecisionStore,
+    RelayStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -43,6 +45,7 @@ export type {
 export type { ApiKeyKind, ApiKeyRecord, KeyStore, SettingsStore } from './key-store.js';
 export {
   WriteConflict,
+  type Erasure,
   type ErasureCounts,
   type Identity,
   type IdentityKind,
@@ -68,4 +71,5 @@ export {
 export type { PriceHistorySince, PriceStore } from './price-store.js';
 export type { ContentStore } from './content-store.js';
 export type { DecisionRecord, DecisionStore } from './decision-store.js';
+export type { RelayedMessage, RelayStore } from './relay-store.js';
 export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

@@ -21,6 +21,7 @@ export interface Topics {
   readonly recommendations: MerchandisingChanged;
   readonly 'recommendations.lessons': LessonsLearnt;
   readonly keys: KeyCreated;
+  readonly 'customer-tokens': CustomerTokensRevoked;
 }
 
 /** A topic of Attune's bus. */
@@ -108,6 +109,14 @@ export interface LessonsLearnt extends FromNode {
 }
 
 /** A key was made (here or by another node): every node reloads its keys from the store. */
+/** A customer's tokens issued before `revokedBefore` no longer count. */
+export interface CustomerTokensRevoked extends FromNode {
+  /** SHA-256 (hex) of the userId: the id itself does not travel on the bus. */
+  readonly subject: string;
+  /** Epoch milliseconds. */
+  readonly revokedBefore: number;
+}
+
 export interface KeyCreated {
   readonly keyId: string;
 }

@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
@@ -21,4 +21,17 @@ if (postgresUrl === null) {
   describePriceStoreContract('PostgreSQL', postgresFixture);
   describePromotionStoreContract('PostgreSQL', postgresFixture);
   describeContentStoreContract('PostgreSQL', postgresFixture);
+
+  describe('PostgreSQL store: schemas', () => {
+    it('migrates in a schema of its own while another schema of the database already holds Attune', async () => {
+      const first = await createTestPostgresStore();
+      try {
+        const second = await createTestPostgresStore();
+        expect(await second.store.countProfiles()).toBe(0);
+        await second.drop();
+      } finally {
+        await first.drop();
+      }
+    });
+  });
 }

@@ -20,6 +20,15 @@ function event(messageId: string, userId = 'u1'): TrackedEvent {
   };
 }
 
+/** An erasure of profile `profileId` (customer u1, device a1) with these id hashes. */
+const erasureOf = (profileId: string, idHashes: readonly string[]) => ({
+  profileId,
+  userId: 'u1',
+  anonymousIds: ['a1'],
+  idHashes,
+  standIn: 'erased:u1',
+  now,
+});
 const profile = (id: string, userId?: string) =>
   createProfile(id, iso, userId === undefined ? {} : { userId });
 
@@ -159,7 +168,7 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
     });
 
     it('erases a profile with everything derived from it and keeps only hashes', async () => {
-      const counts = await store.eraseProfile('p1', ['hash-u1', 'hash-a1'], now);
+      const counts = await store.eraseProfile(erasureOf('p1', ['hash-u1', 'hash-a1']));
       expect(counts).toEqual({ profiles: 1, identities: 3, events: 3, orders: 1 });
       expect(await store.getProfile('p1')).toBeUndefined();
       expect(await store.findProfileId({ kind: 'user', value: 'u1' })).toBeUndefined();
@@ -186,7 +195,7 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       await store.insertDecisions([decision('dec-1', 'd-anon'), decision('dec-2', 'd-known')]);
       await store.profileTransaction((tx) => tx.absorbProfile('d-anon', 'd-known', 1, now));
       expect(await store.getDecision('dec-1')).toEqual(decision('dec-1', 'd-known'));
-      await store.eraseProfile('d-known', [], now);
+      await store.eraseProfile(erasureOf('d-known', []));
       expect(await store.getDecision('dec-1')).toBeUndefined();
       expect(await store.getDecision('dec-2')).toBeUndefined();
     });

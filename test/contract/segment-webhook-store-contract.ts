@@ -93,6 +93,7 @@ export function describeSegmentWebhookStoreContract(
       const entries = Array.from({ length: 10 }, (_, index) => ({
         id: `msg-${index}`,
         webhookId: 'hook',
+        profileId: `p-${index}`,
         type: 'segment.entered',
         payload: `{"n":${index}}`,
       }));

@@ -177,5 +177,26 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       await store.setSetting('demo', 'loaded');
       expect(await store.getSetting('demo')).toBe('loaded');
     });
+
+    it('relays messages in order, reads after a seq, and prunes old ones', async () => {
+      expect(await store.lastRelayedSeq()).toBe(0);
+      expect(await store.relayedAfter(0, 10)).toEqual([]);
+      await store.relayMessage('catalog', '{"ids":["a"]}', now - 10_000);
+      await store.relayMessage('keys', '{"keyId":"k"}', now);
+      await store.relayMessage('catalog', '{"ids":["b"]}', now);
+      const all = await store.relayedAfter(0, 10);
+      expect(all.map((message) => [message.topic, message.payload, message.createdAt])).toEqual([
+        ['catalog', '{"ids":["a"]}', now - 10_000],
+        ['keys', '{"keyId":"k"}', now],
+        ['catalog', '{"ids":["b"]}', now],
+      ]);
+      expect(all[1]?.seq).toBeGreaterThan(all[0]?.seq as number);
+      expect(all[2]?.seq).toBeGreaterThan(all[1]?.seq as number);
+      expect(await store.lastRelayedSeq()).toBe(all[2]?.seq);
+      expect(await store.relayedAfter(all[0]?.seq as number, 1)).toEqual([all[1]]);
+      await store.pruneRelayed(now - 1);
+      expect(await store.relayedAfter(0, 10)).toEqual([all[1], all[2]]);
+      expect(await store.lastRelayedSeq()).toBe(all[2]?.seq);
+    });
   });
 }

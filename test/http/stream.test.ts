@@ -197,7 +197,7 @@ describe('GET /v1/stream', () => {
 });
 
 describe('GET /v1/stream logging', () => {
-  it('logs the stream without the key or token the query carried', async () => {
+  it('logs the stream without the key or token the query carried, and without the customer’s id', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
     const logged = await startTestAttune({}, { logger });
@@ -213,7 +213,8 @@ describe('GET /v1/stream logging', () => {
     await vi.waitFor(() => expect(lines.join('')).toContain('stream closed'));
     await logged.dispose();
     const log = lines.join('');
-    expect(log).toContain('/v1/stream?userId=dee&key=[redacted]&token=[redacted]');
+    expect(log).toMatch(/\/v1\/stream\?userId=~[0-9a-f]{16}&key=\[redacted\]&token=\[redacted\]/);
+    expect(log).not.toContain('userId=dee');
     expect(log).not.toContain(PUBLISHABLE_KEY);
     expect(log).not.toContain(token);
   });

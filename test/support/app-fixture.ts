@@ -93,6 +93,7 @@ const TOPICS: { readonly [K in Topic]: true } = {
   listings: true,
   recommendations: true,
   'recommendations.lessons': true,
+  'customer-tokens': true,
 };
 
 /** Builds and starts one node's services. Close it in `afterEach`/`afterAll`. */

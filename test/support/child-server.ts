@@ -39,6 +39,9 @@ export async function startChildServer(
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'info',
+      // Suites fire many requests from 127.0.0.1; a suite about rate limits sets its own.
+      ATTUNE_RATE_LIMIT_PUBLISHABLE: 'off',
+      ATTUNE_RATE_LIMIT_KEYLESS: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

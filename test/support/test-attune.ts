@@ -22,7 +22,7 @@ export interface TestAttune extends Attune {
 
 /**
  * An Attune node for tests: its own SQLite file in a temporary folder (unless a store is given),
- * fixed keys, no demo, silent logs.
+ * fixed keys, no demo, silent logs, no rate limits.
  */
 export async function startTestAttune(
   settings: Record<string, string> = {},
@@ -35,6 +35,9 @@ export async function startTestAttune(
     ATTUNE_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
     ATTUNE_DEMO: '0',
     LOG_LEVEL: 'silent',
+    // Suites fire thousands of requests from 127.0.0.1; the rate-limit suites set their own small limits.
+    ATTUNE_RATE_LIMIT_PUBLISHABLE: 'off',
+    ATTUNE_RATE_LIMIT_KEYLESS: 'off',
     ...settings,
   });
   const attune = await createAttune(config, { logger: pino({ level: 'silent' }), ...overrides });

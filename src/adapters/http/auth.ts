@@ -14,8 +14,16 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | undefined;
+    /** Set when no header carried a key and the route reads it from the body: the body must stay small. */
+    keyExpectedInBody: boolean;
   }
 }
+
+/**
+ * The most a body may hold, decompressed, when its key is inside it. Without a key in a header, the
+ * body must be read (and decompressed) before anyone is known; bounding it keeps strangers cheap.
+ */
+export const KEY_IN_BODY_MAX_BYTES = 64 * 1024;
 
 /**
  * API-key authentication and scope checks. A key comes as `Authorization: Bearer <key>` or, as
@@ -23,6 +31,7 @@ declare module 'fastify' {
  */
 export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
   app.decorateRequest('principal', undefined);
+  app.decorateRequest('keyExpectedInBody', false);
   app.addHook('onRoute', (route) => {
     if (route.config?.scope === undefined && !route.url.startsWith('/docs')) {
       throw new Error(`route ${route.method.toString()} ${route.url} does not declare a scope`);
@@ -34,8 +43,13 @@ export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
     const header = presentedKey(request);
     const inQuery = header === undefined && keyInQuery === true ? queryKey(request) : undefined;
     const key = header ?? inQuery;
-    // Without a header, a route that takes the key in its body checks it once the body is parsed.
-    if (key === undefined && keyInBody === true) return;
+    // Without a header, a route that takes the key in its body checks it once the body is parsed,
+    // which only a small body of known length may ask for.
+    if (key === undefined && keyInBody === true) {
+      refuseLargeBodyWithoutHeaderKey(request);
+      request.keyExpectedInBody = true;
+      return;
+    }
     request.principal = await authorize(keys, key, scope);
     // URLs end up in proxies' and browsers' histories: only a publishable key, public anyway, may travel in one.
     if (inQuery !== undefined && request.principal.kind !== 'publishable') {
@@ -57,6 +71,23 @@ export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
     const key = typeof body?.writeKey === 'string' && body.writeKey !== '' ? body.writeKey : undefined;
     request.principal = await authorize(keys, key, scope);
   });
+}
+
+/** The key a request presents in a header, or (where the route allows it) in the query; unchecked. */
+export function presentedKeyOf(request: FastifyRequest, allowQuery: boolean): string | undefined {
+  return presentedKey(request) ?? (allowQuery ? queryKey(request) : undefined);
+}
+
+/** Answers before the body is read: a body of unknown or large length needs its key in a header. */
+function refuseLargeBodyWithoutHeaderKey(request: FastifyRequest): void {
+  const declared = request.headers['content-length'];
+  const chunked = request.headers['transfer-encoding'] !== undefined;
+  if ((declared === undefined && !chunked) || Number(declared) <= KEY_IN_BODY_MAX_BYTES) return;
+  throw new HttpProblem(
+    'header_key_required',
+    `a body over ${KEY_IN_BODY_MAX_BYTES} bytes, or of unknown length, needs Authorization: Bearer <key>`,
+    { in: 'header', pointer: '/authorization' },
+  );
 }
 
 async function authorize(keys: ApiKeyService, key: string | undefined, scope: Scope): Promise<Principal> {

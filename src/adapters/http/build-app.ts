@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
@@ -7,9 +7,11 @@ import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installJsonBodies } from './json-body.js';
 import { installMetrics } from './metrics.js';
+import { installNestingLimit } from './nesting.js';
+import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
-import { redactUrl } from './redact-url.js';
+import { loggableUrl } from './redact-url.js';
 import { installTextGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
@@ -23,8 +25,25 @@ export interface AppDeps {
   readonly metrics: Registry;
   /** Checks the API key of every request. */
   readonly keys: ApiKeyService;
+  /** A keyed hash of a customer id, which request logs show instead of the id (see `loggableUrl`). */
+  readonly pseudonymise: (id: string) => string;
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
+  /** `/metrics` answers only a secret key. */
+  readonly metricsRequireKey: boolean;
+  /** Counts requests against their key class's budget. */
+  readonly rateLimiter: RateLimiter;
+  /** Whose X-Forwarded-For gives the client address (Fastify's trustProxy). */
+  readonly trustProxy: boolean | number | readonly string[];
+  /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
+  readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The URL as log lines show it: no credentials, customer ids pseudonymised. */
+    readonly loggedUrl: string;
+  }
 }
 
 /** Default body limit; routes that take batches raise their own. */
@@ -42,6 +61,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
     forceCloseConnections: 'idle',
+    trustProxy: trustProxyOption(deps.trustProxy),
+    // A client that trickles its headers or body is cut off (408) instead of holding a socket for ever.
+    requestTimeout: deps.timeouts.requestMs,
+    keepAliveTimeout: deps.timeouts.keepAliveMs,
+    http: {
+      headersTimeout: deps.timeouts.headersMs,
+      requestTimeout: deps.timeouts.requestMs,
+      // Node checks those timeouts on this period (30 s by default), so it must be shorter than they are.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.floor(deps.timeouts.headersMs / 4))),
+    },
     return503OnClosing: true,
     routerOptions: {
       ignoreTrailingSlash: true,
@@ -63,11 +92,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
+  app.decorateRequest('loggedUrl', {
+    getter(this: FastifyRequest) {
+      return loggableUrl(this, deps.pseudonymise);
+    },
+  });
   app.removeContentTypeParser('text/plain');
   installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app);
+  installRateLimits(app, deps.rateLimiter);
   installAuth(app, deps.keys);
+  installNestingLimit(app);
   installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -77,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     request.log.info(
       {
         method: request.method,
-        url: redactUrl(request.url),
+        url: request.loggedUrl,
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 10) / 10,
       },
@@ -86,8 +122,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await installOpenApi(app, deps.version);
-  installMetrics(app, deps.metrics);
+  installMetrics(app, deps.metrics, { requireKey: deps.metricsRequireKey });
   for (const install of deps.routes) await install(app);
   await app.ready();
   return app;
+}
+
+/** Fastify's trustProxy from the setting: a hop count trusts that many proxies in front of the node. */
+function trustProxyOption(
+  trust: AppDeps['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
 }

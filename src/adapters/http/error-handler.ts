@@ -22,6 +22,9 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // Refused before its body was read (no key, over a limit, too large): close the connection rather
+    // than let Node read and throw away the rest of what may be megabytes.
+    if (!request.raw.complete) void reply.header('connection', 'close');
     return sendProblem(reply, { ...problem, instance: request.url.split('?')[0], requestId: request.id });
   });
   app.setNotFoundHandler((request, reply) =>

@@ -2,8 +2,15 @@ import type {} from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 
-/** Prometheus metrics: Node's process metrics and a latency histogram per route, method and status. */
-export function installMetrics(app: FastifyInstance, registry: Registry): void {
+/**
+ * Prometheus metrics: Node's process metrics and a latency histogram per route, method and status.
+ * With `requireKey`, scraping needs a secret key (`Authorization: Bearer sk_...`).
+ */
+export function installMetrics(
+  app: FastifyInstance,
+  registry: Registry,
+  options: { readonly requireKey: boolean },
+): void {
   collectDefaultMetrics({ register: registry, prefix: 'attune_' });
   const duration = new Histogram({
     name: 'attune_http_request_duration_seconds',
@@ -20,7 +27,9 @@ export function installMetrics(app: FastifyInstance, registry: Registry): void {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { config: { scope: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+  // Open by default, as Prometheus scrapes expect; behind ATTUNE_METRICS_REQUIRE_KEY, a secret key only.
+  const scope = options.requireKey ? 'metrics:read' : 'public';
+  app.get('/metrics', { config: { scope }, schema: { hide: true } }, async (_request, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );
 }

@@ -3,7 +3,24 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { WebhookTransport } from '../../ports/webhook-transport.js';
-import { isPublicAddress } from './address-policy.js';
+import { classifyAddress } from './address-policy.js';
+
+/** Resolves a host name to every address it has (Node's dns.lookup unless a test gives another). */
+export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
+
+const resolveWithDns: ResolveHost = (hostname) =>
+  new Promise((resolve, reject) =>
+    dnsLookup(hostname, { all: true }, (error, found) => (error === null ? resolve(found) : reject(error))),
+  );
+
+/** Why none of `addresses` may be reached, or undefined when all may. */
+function refusalOf(addresses: readonly LookupAddress[]): string | undefined {
+  for (const { address } of addresses) {
+    const verdict = classifyAddress(address);
+    if (!verdict.allowed) return `${address} is not a public address (${verdict.reason})`;
+  }
+  return undefined;
+}
 
 const TIMEOUT_MS = 10_000;
 
@@ -12,22 +29,26 @@ const TIMEOUT_MS = 10_000;
  * host name resolves to is checked when the connection is made, not only when the webhook was
  * saved, so a name that later resolves to an internal address (DNS rebinding) is refused too.
  */
-export function createNodeHttpTransport(options: { allowPrivate: boolean }): WebhookTransport {
+export function createNodeHttpTransport(options: {
+  allowPrivate: boolean;
+  resolveHost?: ResolveHost;
+}): WebhookTransport {
+  const resolveHost = options.resolveHost ?? resolveWithDns;
   const guardedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
-    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error !== null) return callback(error, '', 0);
-      const refused = addresses.find((entry) => !options.allowPrivate && !isPublicAddress(entry.address));
-      if (refused !== undefined)
-        return callback(
-          new Error(`refused: ${hostname} resolves to ${refused.address}, a private address`),
-          '',
-          0,
-        );
-      if (lookupOptions.all === true) return callback(null, addresses, 0);
-      const first = addresses[0];
-      if (first === undefined) return callback(new Error(`no address for ${hostname}`), '', 0);
-      return callback(null, first.address, first.family);
-    });
+    resolveHost(hostname).then(
+      (addresses) => {
+        const refused = options.allowPrivate ? undefined : refusalOf(addresses);
+        if (refused !== undefined) return callback(new Error(`refused: ${hostname}: ${refused}`), '', 0);
+        const { family } = lookupOptions;
+        const wanted = family === 4 || family === 'IPv4' ? 4 : family === 6 || family === 'IPv6' ? 6 : 0;
+        const usable = addresses.filter((entry) => wanted === 0 || entry.family === wanted);
+        if (lookupOptions.all === true) return callback(null, usable, 0);
+        const first = usable[0];
+        if (first === undefined) return callback(new Error(`no address for ${hostname}`), '', 0);
+        return callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 0),
+    );
   };
 
   return {
@@ -35,22 +56,18 @@ export function createNodeHttpTransport(options: { allowPrivate: boolean }): Web
       const target = parseTarget(url);
       if (options.allowPrivate) return;
       const host = target.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(host) !== 0) {
-        if (!isPublicAddress(host)) throw new Error(`${host} is a private address`);
-        return;
-      }
-      const addresses = await new Promise<LookupAddress[]>((resolve, reject) =>
-        dnsLookup(host, { all: true }, (error, found) => (error === null ? resolve(found) : reject(error))),
-      );
-      const refused = addresses.find((entry) => !isPublicAddress(entry.address));
-      if (refused !== undefined) throw new Error(`${host} resolves to ${refused.address}, a private address`);
+      const family = isIP(host);
+      const addresses = family !== 0 ? [{ address: host, family }] : await resolveHost(host);
+      const refused = refusalOf(addresses);
+      if (refused !== undefined) throw new Error(refused);
     },
 
     post(url, headers, body) {
       const target = parseTarget(url);
       const host = target.hostname.replace(/^\[|\]$/g, '');
-      if (!options.allowPrivate && isIP(host) !== 0 && !isPublicAddress(host)) {
-        return Promise.reject(new Error(`refused: ${host} is a private address`));
+      const literal = isIP(host) !== 0 ? refusalOf([{ address: host, family: isIP(host) }]) : undefined;
+      if (!options.allowPrivate && literal !== undefined) {
+        return Promise.reject(new Error(`refused: ${literal}`));
       }
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
       return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import type { Clock } from '../../ports/clock.js';
+import type { TokenRevocations } from './token-revocations.js';
 
 export interface MintedToken {
   readonly token: string;
@@ -22,17 +23,21 @@ export class CustomerTokens {
   constructor(
     secret: string,
     private readonly clock: Clock,
+    /** Without it, no token is ever revoked. */
+    private readonly revocations?: TokenRevocations,
   ) {
     this.#secret = new TextEncoder().encode(secret);
   }
 
   async mint(userId: string, ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS): Promise<MintedToken> {
-    const issuedAt = Math.floor(this.clock.now() / 1000);
-    const expiresAt = issuedAt + ttlSeconds;
+    const now = this.clock.now();
+    const expiresAt = Math.floor(now / 1000) + ttlSeconds;
     const token = await new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
-      .setIssuedAt(issuedAt)
+      // To the millisecond (RFC 7519 dates may have fractions), so a token minted just after a
+      // revocation is told apart from one minted just before it.
+      .setIssuedAt(now / 1000)
       .setExpirationTime(expiresAt)
       .sign(this.#secret);
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
@@ -51,18 +56,31 @@ export class CustomerTokens {
     return request.trusted || (await this.verify(request.customerToken)) === request.userId;
   }
 
-  /** The userId a valid, unexpired token names; undefined for anything else. */
+  /** The userId a valid, unexpired, unrevoked token names; undefined for anything else. */
   async verify(token: string | undefined): Promise<string | undefined> {
     if (token === undefined || token === '') return undefined;
+    let payload;
     try {
-      const { payload } = await jwtVerify(token, this.#secret, {
+      ({ payload } = await jwtVerify(token, this.#secret, {
         algorithms: ['HS256'],
         currentDate: new Date(this.clock.now()),
         requiredClaims: ['sub', 'exp'],
-      });
-      return payload.sub;
+      }));
     } catch {
       return undefined;
     }
+    const { sub, iat } = payload;
+    if (sub === undefined || this.revocations === undefined) return sub;
+    const revokedBefore = await this.revocations.revokedBefore(sub);
+    // A token without `iat` cannot show it came after a revocation.
+    const issuedAt = iat === undefined ? -Infinity : Math.round(iat * 1000);
+    return revokedBefore !== undefined && issuedAt < revokedBefore ? undefined : sub;
+  }
+
+  /** Revokes every token of `userId` issued before now; answers that instant (ISO 8601). */
+  async revokeAll(userId: string): Promise<{ userId: string; revokedBefore: string }> {
+    if (this.revocations === undefined) throw new Error('this node keeps no token revocations');
+    const revokedBefore = await this.revocations.revoke(userId);
+    return { userId, revokedBefore: new Date(revokedBefore).toISOString() };
   }
 }

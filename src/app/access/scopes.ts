@@ -17,6 +17,10 @@ export const SCOPES = [
   'profiles:erase',
   /** Mint customer tokens. */
   'customer-tokens:create',
+  /** Revoke a customer's tokens. */
+  'customer-tokens:revoke',
+  /** Read the Prometheus metrics when ATTUNE_METRICS_REQUIRE_KEY is set. */
+  'metrics:read',
   /** Read segments and their members. */
   'segments:read',
   /** Write and delete segments. */

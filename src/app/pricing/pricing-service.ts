@@ -84,6 +84,8 @@ export class PricingService {
   async start(): Promise<void> {
     await this.#reload();
     await followOtherNodes(this.deps.bus, this.deps.nodeId, 'prices', () => this.#reload());
+    // An erasure on another node rewrote the audiences that named the customer.
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'erasures', () => this.#reload());
     // Base prices change with products: keep the Omnibus history current (coalesced).
     await this.deps.bus.subscribe('catalog', ({ kind }) => {
       if (kind === 'products') this.refreshHistory();
@@ -100,6 +102,11 @@ export class PricingService {
     await this.#reload();
     await this.deps.bus.publish('prices', { origin: this.deps.nodeId, id });
     return list;
+  }
+
+  /** Reads the lists again after an erasure here replaced the customer in the audiences that named them. */
+  async customerErased(): Promise<void> {
+    await this.#reload();
   }
 
   /** @throws DomainError `price_list_not_found`. */

@@ -25,6 +25,8 @@ export interface ProfileChange {
 /** Something a webhook subscriber may want to hear about. */
 export interface Announcement {
   readonly type: 'segment.entered' | 'segment.exited' | 'loyalty.tier_changed';
+  /** The profile it is about (not sent: the payload names the customer by their own ids). */
+  readonly profileId: string;
   readonly data: Readonly<Record<string, unknown>>;
 }
 

@@ -168,7 +168,15 @@ export class ProfileService {
       ];
       const events = (await this.deps.store.eventsOf(profile.id)).map((stored) => stored.event);
       const now = this.deps.clock.now();
-      const removed = await this.deps.store.eraseProfile(profile.id, identities.map(this.deps.hashId), now);
+      const removed = await this.deps.store.eraseProfile({
+        profileId: profile.id,
+        userId,
+        anonymousIds: profile.anonymousIds,
+        idHashes: identities.map(this.deps.hashId),
+        // A keyed hash no request can send: price lists that named the customer stay closed to others.
+        standIn: `erased:${this.deps.hashId({ kind: 'user', value: userId })}`,
+        now,
+      });
       this.deps.cache.forget([profile.id], identities);
       await this.deps.bus.publish('erasures', {
         origin: this.deps.nodeId,

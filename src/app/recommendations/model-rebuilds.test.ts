@@ -62,6 +62,23 @@ describe('rebuilding the recommendation models', () => {
     await vi.waitFor(() => expect(restarted.recommendations.models.ease).toBeDefined());
   });
 
+  it('reads a log and a customer base longer than a page of the store, to the end', async () => {
+    const app = await start();
+    await app.addProducts({ id: 'a' }, { id: 'b' }, { id: 'c' });
+    // 450 views by 150 customers: more events and more profiles than one page of either.
+    const views = Array.from({ length: 450 }, (_, index) => ({
+      type: 'track',
+      userId: `viewer-${index % 150}`,
+      messageId: `view-${index}`,
+      event: 'Product Viewed',
+      properties: { product_id: ['a', 'b', 'c'][index % 3] as string },
+    }));
+    for (let first = 0; first < views.length; first += 100)
+      await app.track(...views.slice(first, first + 100));
+    const report = await app.recommendations.rebuild();
+    expect(report).toMatchObject({ customers: 150, interactions: 450 });
+  });
+
   it('keeps what is committed, merged or erased while a rebuild reads and trains', async () => {
     const gate = gatedTrainer();
     const app = await start({ trainer: gate.trainer });

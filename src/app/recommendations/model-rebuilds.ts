@@ -43,11 +43,14 @@ export interface ModelRebuildsDeps {
 }
 
 /**
- * Events and profiles read per page when the models are rebuilt from the store: small, because a
- * page is read and parsed in one go (SQLite answers synchronously) while requests wait.
+ * Events and profiles read per page when the models are rebuilt from the store. On SQLite small,
+ * because a page is read and parsed in one go (it answers synchronously) while requests wait; on a
+ * store reached over the network large, because each page is a round trip (pages of 200 made a
+ * PostgreSQL node's start a thousand round trips per 200k events).
  */
-const EVENT_PAGE = 200;
-const PROFILE_PAGE = 100;
+function pagesFor(storeKind: string): { readonly events: number; readonly profiles: number } {
+  return storeKind === 'sqlite' ? { events: 200, profiles: 100 } : { events: 5_000, profiles: 2_000 };
+}
 /** Longest stretch of learning from the log before requests get their turn, ms. */
 const SLICE_MS = 8;
 /** Products described between two yields to the event loop. */
@@ -68,8 +71,11 @@ export class ModelRebuilds {
   #queued: Promise<ModelReport> | undefined;
   #scheduleTimer: ReturnType<typeof setInterval> | undefined;
   #contentTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #pages: { readonly events: number; readonly profiles: number };
 
-  constructor(private readonly deps: ModelRebuildsDeps) {}
+  constructor(private readonly deps: ModelRebuildsDeps) {
+    this.#pages = pagesFor(deps.store.kind);
+  }
 
   /**
    * The first build: the online model and content similarity before it resolves, EASE in the
@@ -172,7 +178,7 @@ export class ModelRebuilds {
       const whereabouts = await this.#whereabouts();
       let slice = performance.now();
       for (let after = 0; ;) {
-        const page = await store.scanTrackEvents(after, EVENT_PAGE);
+        const page = await store.scanTrackEvents(after, this.#pages.events);
         for (const stored of page) {
           const where = whereabouts.get(stored.profileId);
           const lesson = lessonOf(stored.profileId, stored.event, where, this.deps.isKnown);
@@ -182,7 +188,7 @@ export class ModelRebuilds {
             slice = performance.now();
           }
         }
-        if (page.length < EVENT_PAGE) break;
+        if (page.length < this.#pages.events) break;
         after = (page[page.length - 1] as { seq: number }).seq;
       }
       return { learner, missed };
@@ -196,9 +202,9 @@ export class ModelRebuilds {
   async #whereabouts(): Promise<Map<string, Whereabouts>> {
     const found = new Map<string, Whereabouts>();
     for (let after: string | undefined; ;) {
-      const page = await this.deps.store.scanProfiles(after, PROFILE_PAGE);
+      const page = await this.deps.store.scanProfiles(after, this.#pages.profiles);
       for (const { profile } of page) found.set(profile.id, whereaboutsOf(profile));
-      if (page.length < PROFILE_PAGE) return found;
+      if (page.length < this.#pages.profiles) return found;
       // SQLite answers at once: without this the whole scan would hold requests up.
       await yieldToRequests();
       after = page[page.length - 1]?.profile.id;

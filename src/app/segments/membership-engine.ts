@@ -45,6 +45,7 @@ export class MembershipEngine {
       memberships.push({ segmentId: id, profileId: profile.id, member: outcome.matched, at: now });
       announcements.push({
         type: outcome.matched ? 'segment.entered' : 'segment.exited',
+        profileId: profile.id,
         data: {
           segmentId: id,
           userId: who.userId,
@@ -66,6 +67,7 @@ export class MembershipEngine {
       if ((status.tier ?? undefined) !== profile.loyalty.tier) {
         announcements.push({
           type: 'loyalty.tier_changed',
+          profileId: profile.id,
           data: { ...who, from: profile.loyalty.tier ?? null, to: status.tier, points: status.points },
         });
         loyalty = { points: profile.loyalty.points, ...(status.tier !== null && { tier: status.tier }) };

@@ -39,6 +39,7 @@ export class WebhookRegistry {
         entries.push({
           id: `msg_${randomUUID().replaceAll('-', '')}`,
           webhookId: webhook.id,
+          profileId: announcement.profileId,
           type: announcement.type,
           payload: JSON.stringify({ type: announcement.type, timestamp, data: announcement.data }),
         });

@@ -19,6 +19,7 @@ export {
   type PriceRuleInput,
   type QuantityTier,
 } from './price-list.js';
+export { withCustomerErased } from './erase-customer.js';
 export { lowestPrice, type BasePriceVersion, type ListVersion, type PriceHistory } from './lowest-price.js';
 export { PriceIndex } from './price-index.js';
 export {

@@ -23,11 +23,13 @@ export function addAffinity(
   at: number,
 ): Record<string, DecayedScore> {
   const current = ownValue(affinities, key);
+  // One copy per call: this runs for every product of every event, on maps of up to 50 entries.
   const next = copyRecord(affinities);
   if (current === undefined) next[key] = { score: weight, at };
   else if (at >= current.at) next[key] = { score: decayedScore(current, at) + weight, at };
   else next[key] = { score: current.score + decayedScore({ score: weight, at }, current.at), at: current.at };
-  return prune(next, at);
+  dropWeakestBeyondLimit(next, at);
+  return next;
 }
 
 /** Sums two affinity maps (a profile merge), each entry brought to the later of the two times. */
@@ -55,15 +57,18 @@ export function topAffinities(
     .map((entry) => ({ key: entry.key, score: Math.round((entry.score / strongest) * 100) / 100 }));
 }
 
-function prune(affinities: Record<string, DecayedScore>, now: number): Record<string, DecayedScore> {
+/** Over the limit, deletes the weakest entry at `now` (the first of equals) from `affinities`, a fresh copy. */
+function dropWeakestBeyondLimit(affinities: Record<string, DecayedScore>, now: number): void {
   const keys = Object.keys(affinities);
-  if (keys.length <= MAX_AFFINITIES) return affinities;
-  const weakest = keys.reduce((low, key) =>
-    decayedScore(affinities[key] as DecayedScore, now) < decayedScore(affinities[low] as DecayedScore, now)
-      ? key
-      : low,
-  );
-  const rest = copyRecord(affinities);
-  delete rest[weakest];
-  return rest;
+  if (keys.length <= MAX_AFFINITIES) return;
+  let weakest = keys[0] as string;
+  let lowest = decayedScore(affinities[weakest] as DecayedScore, now);
+  for (const key of keys) {
+    const score = decayedScore(affinities[key] as DecayedScore, now);
+    if (score < lowest) {
+      weakest = key;
+      lowest = score;
+    }
+  }
+  delete affinities[weakest];
 }

@@ -4,10 +4,20 @@
  * in the catalogue: each product keeps at most `keep` neighbours, trimmed to the strongest whenever
  * it grows past three times that.
  */
+/** Sorted lists kept, at most, and their length (the longest list a strategy asks for). */
+const SORTED_ITEMS = 1_000;
+const SORTED_LENGTH = 200;
+
 export class CoOccurrence {
   /** Products as small integers: maps keyed by numbers update several times faster than by strings. */
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
+  /**
+   * Recently read neighbour lists, sorted, until their product changes: requests read the same
+   * lists again and again (every for-you reads some 15), and sorting up to 300 pairs each time was
+   * a fifth of serving once the lists had filled.
+   */
+  readonly #sorted = new Map<number, [string, number][]>();
   readonly #neighbours: (Map<number, number> | undefined)[] = [];
   /** Weight ever added from each product, trimmed neighbours included: how much is known of it. */
   readonly #totals: number[] = [];
@@ -34,19 +44,24 @@ export class CoOccurrence {
     return id === undefined ? 0 : (this.#totals[id] as number);
   }
 
-  /** The strongest neighbours of `item`, strongest first. */
+  /** The strongest neighbours of `item`, strongest first (a fresh list; its pairs are shared, read only). */
   neighbours(item: string, limit: number): [string, number][] {
     const id = this.#ids.get(item);
     const found = id === undefined ? undefined : this.#neighbours[id];
-    if (found === undefined) return [];
-    const names = this.#names;
-    return [...found]
-      .map(([other, weight]): [string, number] => [names[other] as string, weight])
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-      .slice(0, limit);
+    if (id === undefined || found === undefined) return [];
+    if (limit > SORTED_LENGTH) return this.#sort(found).slice(0, limit);
+    let sorted = this.#sorted.get(id);
+    if (sorted === undefined) {
+      sorted = this.#sort(found).slice(0, SORTED_LENGTH);
+      if (this.#sorted.size >= SORTED_ITEMS) this.#sorted.delete(this.#sorted.keys().next().value as number);
+    } else this.#sorted.delete(id);
+    // Re-inserting keeps the Map's order least recently read first.
+    this.#sorted.set(id, sorted);
+    return sorted.slice(0, limit);
   }
 
   clear(): void {
+    this.#sorted.clear();
     this.#ids.clear();
     this.#names.length = 0;
     this.#neighbours.length = 0;
@@ -70,7 +85,15 @@ export class CoOccurrence {
     return id;
   }
 
+  #sort(list: Map<number, number>): [string, number][] {
+    const names = this.#names;
+    return [...list]
+      .map(([other, weight]): [string, number] => [names[other] as string, weight])
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  }
+
   #addOne(from: number, to: number, weight: number): void {
+    this.#sorted.delete(from);
     let list = this.#neighbours[from];
     if (list === undefined) this.#neighbours[from] = list = new Map<number, number>();
     list.set(to, (list.get(to) ?? 0) + weight);

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { EventIngestion, IngestResult } from '../../../app/profiles/event-ingestion.js';
+import type { EventIngestion, IngestResult, RejectedEvent } from '../../../app/profiles/event-ingestion.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { isErrorCode } from '../error-catalog.js';
+import { findTooDeep, nestingProblem } from '../nesting.js';
 import { HttpProblem } from '../problem.js';
 import { customerProof } from '../request-customer.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
@@ -55,7 +56,13 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
     '/v1/batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
-      config: { scope: 'events:write', keyInBody: true, eachEventStandsAlone: true },
+      // Each event's nesting and text are checked alone, so one bad event does not fail the batch.
+      config: {
+        scope: 'events:write',
+        keyInBody: true,
+        nestingCheckedByRoute: true,
+        eachEventStandsAlone: true,
+      },
       schema: {
         tags,
         summary: `Record up to ${MAX_BATCH_EVENTS} events; each stands alone`,
@@ -74,19 +81,26 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
           in: 'body',
         });
       }
-      const result = await ingestion.submit(batch, {
-        fromServer: fromServer(request),
-        envelope: { sentAt, context },
-        ...customerTokenOf(request),
-      });
-      const underBatch = <T extends { index: number; pointer: string }>(entry: T): T => ({
-        ...entry,
-        pointer: `/batch/${entry.index}${entry.pointer}`,
-      });
+      const envelopeTooDeep = findTooDeep({ ...request.body, batch: [] });
+      if (envelopeTooDeep !== undefined) throw nestingProblem(envelopeTooDeep);
+      const { shallow, tooDeep } = setAsideTooDeep(batch);
+      const result = await ingestion.submit(
+        shallow.map(({ event }) => event),
+        { fromServer: fromServer(request), envelope: { sentAt, context }, ...customerTokenOf(request) },
+      );
+      // Back to each event's position in the batch as sent, and its pointer under it.
+      const asSent = <T extends { index: number; pointer: string }>(entry: T): T => {
+        const index = shallow[entry.index]?.index ?? entry.index;
+        return { ...entry, index, pointer: `/batch/${index}${entry.pointer}` };
+      };
+      const rejected = [
+        ...tooDeep.map((problem) => ({ ...problem, pointer: `/batch/${problem.index}${problem.pointer}` })),
+        ...result.rejected.map(asSent),
+      ].sort((a, b) => a.index - b.index);
       return {
-        ...result,
-        rejected: result.rejected.map(underBatch),
-        ignored: result.ignored.map(underBatch),
+        accepted: result.accepted,
+        rejected,
+        ignored: result.ignored.map(asSent),
       };
     },
   );
@@ -95,6 +109,21 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
 function customerTokenOf(request: FastifyRequest): { customerToken?: string } {
   const { customerToken } = customerProof(request);
   return customerToken === undefined ? {} : { customerToken };
+}
+
+/** Splits a batch into events ingestion may read and events that nest too deep (refused by index). */
+function setAsideTooDeep(batch: readonly unknown[]): {
+  shallow: { event: unknown; index: number }[];
+  tooDeep: RejectedEvent[];
+} {
+  const shallow: { event: unknown; index: number }[] = [];
+  const tooDeep: RejectedEvent[] = [];
+  batch.forEach((event, index) => {
+    const pointer = findTooDeep(event);
+    if (pointer === undefined) shallow.push({ event, index });
+    else tooDeep.push({ index, pointer, code: 'nesting_too_deep', detail: nestingProblem(pointer).message });
+  });
+  return { shallow, tooDeep };
 }
 
 function fromServer(request: FastifyRequest): boolean {

@@ -10,6 +10,8 @@ import {
   ConsentBody,
   CustomerIdParams,
   CustomerTokenBody,
+  RevokeTokensBody,
+  RevokeTokensResponse,
   CustomerTokenResponse,
   ErasureReceipt,
   ProfileResponse,
@@ -154,5 +156,19 @@ export function registerProfileRoutes(parent: FastifyInstance, deps: ProfileRout
     },
     async (request, reply) =>
       reply.code(201).send(await tokens.mint(request.body.userId, request.body.ttlSeconds)),
+  );
+
+  app.post(
+    '/v1/customer-tokens::revoke',
+    {
+      config: { scope: 'customer-tokens:revoke' },
+      schema: {
+        tags: ['access'],
+        summary: "Revoke every token of a customer issued before now (a stolen or signed-out browser's)",
+        body: RevokeTokensBody,
+        response: { 200: RevokeTokensResponse, ...commonProblems },
+      },
+    },
+    async (request) => tokens.revokeAll(request.body.userId),
   );
 }

@@ -79,6 +79,15 @@ export const CustomerTokenBody = StrictObject({
 });
 export type CustomerTokenBody = Static<typeof CustomerTokenBody>;
 
+/** `POST /v1/customer-tokens:revoke` body. */
+export const RevokeTokensBody = StrictObject({ userId: CustomerId });
+
+/** Which customer's tokens stopped counting, and from when. */
+export const RevokeTokensResponse = Type.Object({
+  userId: Type.String(),
+  revokedBefore: Type.String({ format: 'date-time', description: 'tokens issued before this are refused' }),
+});
+
 /** A customer token and when it expires. */
 export const CustomerTokenResponse = Type.Object({
   token: Type.String(),

@@ -1,19 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveUpdates } from '../../../app/live/live-updates.js';
 import { commonProblems, ProblemSchema } from '../common-schemas.js';
-import { redactUrl } from '../redact-url.js';
 import { customerProof } from '../request-customer.js';
 import { SseConnection } from '../sse.js';
+import { StreamQuotas, type StreamQuotaLimits } from './stream-quotas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { StreamQuery } from './schemas.js';
 
 /** `GET /v1/stream`: live changes for an open page, as Server-Sent Events. */
 export function registerStreamRoutes(
   parent: FastifyInstance,
-  deps: { live: LiveUpdates; storeCurrency: string },
+  deps: { live: LiveUpdates; storeCurrency: string; quotas: StreamQuotaLimits },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const { live } = deps;
+  const quotas = new StreamQuotas(deps.quotas);
   // Shutdown ends open streams first: they never go idle, so the server would wait on them forever.
   app.addHook('preClose', async () => live.closeAll());
 
@@ -36,6 +37,7 @@ export function registerStreamRoutes(
             description: 'an event stream',
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
+          429: ProblemSchema,
           503: ProblemSchema,
           ...commonProblems,
         },
@@ -45,29 +47,36 @@ export function registerStreamRoutes(
       const query = request.query;
       const header = request.headers['last-event-id'];
       const connection = new SseConnection(reply.raw);
-      const close = await live.open(
-        {
-          ...(query.userId !== undefined && { userId: query.userId }),
-          ...(query.anonymousId !== undefined && { anonymousId: query.anonymousId }),
-          trusted: customerProof(request).trusted,
-          ...(query.token !== undefined && { customerToken: query.token }),
-          currency: query.currency ?? deps.storeCurrency,
-          context: {
-            ...(query.country !== undefined && { country: query.country }),
-            ...(query.channel !== undefined && { channel: query.channel }),
-            ...(query.device !== undefined && { device: query.device }),
+      const release = quotas.take(request.ip, request.principal?.keyId ?? 'none');
+      const close = await live
+        .open(
+          {
+            ...(query.userId !== undefined && { userId: query.userId }),
+            ...(query.anonymousId !== undefined && { anonymousId: query.anonymousId }),
+            trusted: customerProof(request).trusted,
+            ...(query.token !== undefined && { customerToken: query.token }),
+            currency: query.currency ?? deps.storeCurrency,
+            context: {
+              ...(query.country !== undefined && { country: query.country }),
+              ...(query.channel !== undefined && { channel: query.channel }),
+              ...(query.device !== undefined && { device: query.device }),
+            },
+            products: query.products?.split(',') ?? [],
           },
-          products: query.products?.split(',') ?? [],
-        },
-        typeof header === 'string' ? header : query.lastEventId,
-        connection,
-      );
+          typeof header === 'string' ? header : query.lastEventId,
+          connection,
+        )
+        .catch((error: unknown) => {
+          release();
+          throw error;
+        });
       void reply.hijack();
       connection.start(request.id);
       // A hijacked reply skips the request log line, so the stream writes its own, on close.
-      const url = redactUrl(request.url);
+      const url = request.loggedUrl;
       const ended = () => {
         close();
+        release();
         request.log.info(
           { method: 'GET', url, status: 200, ms: Math.round(reply.elapsedTime) },
           'stream closed',

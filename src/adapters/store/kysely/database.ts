@@ -27,6 +27,7 @@ export interface Database {
   promotion_usage: PromotionUsageTable;
   customer_usage: CustomerUsageTable;
   checkout_orders: CheckoutOrderTable;
+  relayed_messages: RelayedMessageTable;
 }
 
 export interface CouponTable {
@@ -62,6 +63,8 @@ export interface CheckoutOrderTable {
   request_hash: string;
   answer: string;
   created_at: number;
+  /** The salted hash of the customer's id (as `customer_usage` keys it), so erasure finds the order; null without a customer. */
+  customer_key: string | null;
 }
 
 /** What a price list or a base price was, and from when until when (null: still). */
@@ -103,6 +106,8 @@ export interface OutboxTable {
   claimed_until: number | null;
   delivered_at: number | null;
   last_error: string | null;
+  /** The profile the message is about, so erasure finds it (and a merge moves it). */
+  profile_id: string | null;
 }
 
 export interface ProfileTable {
@@ -192,4 +197,11 @@ export interface ApiKeyTable {
 export interface SettingTable {
   key: string;
   value: string;
+}
+
+export interface RelayedMessageTable {
+  seq: Generated<number>;
+  topic: string;
+  payload: string;
+  created_at: number;
 }

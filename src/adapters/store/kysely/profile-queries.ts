@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { ProfileStore } from '../../../ports/store.js';
 import type { Database } from './database.js';
 import {
-  CHUNK,
   findProfileIds,
   getProfiles,
   identityKey,
@@ -10,12 +9,12 @@ import {
   toStoredEvent,
   toVersionedProfile,
 } from './profile-rows.js';
-import { deleteProfileRows } from './profile-tables.js';
+import { ERASURE_TABLES, eraseProfileIn } from './erase-profile.js';
 import { transactionOn } from './profile-transaction.js';
 
 export interface ProfileQueryOptions {
-  /** Runs after an erasure commits, to purge what the engine may still hold of deleted rows. */
-  readonly afterErase?: () => Promise<void>;
+  /** Runs after an erasure commits, to purge what the engine may still hold of deleted rows in these tables. */
+  readonly afterErase?: (tables: readonly (keyof Database)[]) => Promise<void>;
 }
 
 /** Events, orders, profiles and identities, in SQL that SQLite and PostgreSQL both run. */
@@ -94,30 +93,9 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       return Number(row.count);
     },
 
-    async eraseProfile(profileId, idHashes, now) {
-      const counts = await db.transaction().execute(async (trx) => {
-        const deleted = await deleteProfileRows(trx, profileId);
-        const profiles = Number(
-          (await trx.deleteFrom('profiles').where('id', '=', profileId).executeTakeFirst()).numDeletedRows,
-        );
-        for (let start = 0; start < idHashes.length; start += CHUNK) {
-          const rows = idHashes.slice(start, start + CHUNK).map((id_hash) => ({ id_hash, erased_at: now }));
-          await trx
-            .insertInto('erasures')
-            .values(rows)
-            .onConflict((oc) =>
-              oc.column('id_hash').doUpdateSet((eb) => ({ erased_at: eb.ref('excluded.erased_at') })),
-            )
-            .execute();
-        }
-        return {
-          profiles,
-          identities: deleted.get('identities') ?? 0,
-          events: deleted.get('events') ?? 0,
-          orders: deleted.get('orders') ?? 0,
-        };
-      });
-      await options.afterErase?.();
+    async eraseProfile(erasure) {
+      const counts = await db.transaction().execute((trx) => eraseProfileIn(trx, erasure));
+      await options.afterErase?.(ERASURE_TABLES);
       return counts;
     },
 

@@ -3,6 +3,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationProvider } from '../migrations/index.js';
 import type { Database } from './database.js';
+import { CUSTOMER_KEY_TABLES } from './erase-profile.js';
 import { PROFILE_TABLES } from './profile-tables.js';
 
 /** The schema as the migrations make it; SQLite and PostgreSQL get the same tables and columns. */
@@ -24,6 +25,26 @@ describe('the tables a profile owns (PROFILE_TABLES)', () => {
       .sort();
     expect(naming.length).toBeGreaterThan(0);
     expect([...new Set(PROFILE_TABLES.map((entry) => entry.table))].sort()).toEqual(naming);
+  });
+
+  it('covers every column naming a customer (profile, user, customer, anonymous id or key) in erasure', async () => {
+    const covered = new Set([
+      'profiles.id',
+      'profiles.user_id',
+      ...PROFILE_TABLES.map(({ table, column }) => `${table}.${column}`),
+      ...CUSTOMER_KEY_TABLES.map(({ table, column }) => `${table}.${column}`),
+      // The profile merged away no longer exists; its merge row goes with the one it joined (to_profile_id).
+      'profile_merges.from_profile_id',
+    ]);
+    const naming = (await db.introspection.getTables()).flatMap((table) =>
+      table.columns
+        .filter((column) =>
+          /(^|_)(profile|user|customer|anonymous|visitor)(_(id|ids|key|hash))?$/.test(column.name),
+        )
+        .map((column) => `${table.name}.${column.name}`),
+    );
+    // profiles.id is the profile itself, named `id`: the pattern is for columns that point at one.
+    expect(naming.sort()).toEqual([...covered].filter((entry) => entry !== 'profiles.id').sort());
   });
 
   it('finds a profile’s rows in each of them through an index, not a scan', async () => {

@@ -57,6 +57,7 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
               claimed_until: null,
               delivered_at: null,
               last_error: null,
+              profile_id: entry.profileId,
             })),
           )
           .execute();

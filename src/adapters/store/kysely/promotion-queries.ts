@@ -150,6 +150,7 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
               request_hash: order.requestHash,
               answer: order.answer,
               created_at: order.now,
+              customer_key: order.customerKey ?? null,
             })
             .onConflict((oc) => oc.column('order_id').doNothing())
             .returning('order_id')

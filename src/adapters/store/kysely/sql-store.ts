@@ -9,6 +9,7 @@ import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
 import { priceQueries } from './price-queries.js';
 import { promotionQueries } from './promotion-queries.js';
+import { relayQueries } from './relay-queries.js';
 import { segmentQueries } from './segment-queries.js';
 import { webhookQueries } from './webhook-queries.js';
 
@@ -25,9 +26,20 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...promotionQueries(db),
     ...contentQueries(db),
     ...decisionQueries(db),
+    ...relayQueries(db),
 
     async migrate() {
-      const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+      // Kysely looks for its own tables in every schema unless told which: beside another schema that
+      // has them (another installation, a concurrent test) it would skip creating ours and fail.
+      const schema =
+        kind === 'postgres'
+          ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+          : undefined;
+      const { error, results } = await new Migrator({
+        db,
+        provider: migrationProvider,
+        ...(schema !== undefined && { migrationTableSchema: schema }),
+      }).migrateToLatest();
       const failed = results?.find((result) => result.status === 'Error');
       if (error !== undefined || failed !== undefined) {
         const cause =

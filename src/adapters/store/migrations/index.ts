@@ -7,6 +7,8 @@ import { promotions } from './0005-promotions.js';
 import { content } from './0006-content.js';
 import { decisions } from './0007-decisions.js';
 import { decisionsByProfile } from './0008-decisions-by-profile.js';
+import { erasureLinks } from './0009-erasure-links.js';
+import { relayedMessages } from './0010-relayed-messages.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '0006-content': content,
   '0007-decisions': decisions,
   '0008-decisions-by-profile': decisionsByProfile,
+  '0009-erasure-links': erasureLinks,
+  '0010-relayed-messages': relayedMessages,
 };
 
 export const migrationProvider: MigrationProvider = {

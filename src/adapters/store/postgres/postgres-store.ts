@@ -3,12 +3,20 @@ import pg from 'pg';
 import type { Store } from '../../../ports/store.js';
 import type { Database } from '../kysely/database.js';
 import { createSqlStore } from '../kysely/sql-store.js';
+import { purgeErasedRows, type ErasureVacuum } from './purge-erased.js';
 
 export interface PostgresStoreOptions {
   readonly connectionString: string;
   /** A schema to work in instead of the connection's default (tests use one schema each). */
   readonly schema?: string;
   readonly maxConnections?: number;
+  /**
+   * Told when an idle pooled connection fails (PostgreSQL restarted, or an operator ended the
+   * backend). The pool has already dropped that connection and opens a new one when next needed.
+   */
+  readonly onIdleConnectionError?: (error: Error) => void;
+  /** How erased rows are purged from the table files (see {@link ErasureVacuum}); `full` unless told. */
+  readonly erasureVacuum?: ErasureVacuum;
 }
 
 // BIGINT columns hold epoch milliseconds and minor units: well inside the safe-integer range.
@@ -32,5 +40,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     types,
     ...(options.schema !== undefined && { options: `-c search_path=${options.schema}` }),
   });
-  return createSqlStore('postgres', new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+  // Without a listener, node-postgres re-emits an idle client's error as an uncaught 'error' event,
+  // and a database restart would take the whole process down with it.
+  pool.on('error', (error) => options.onIdleConnectionError?.(error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return createSqlStore('postgres', db, {
+    afterErase: (tables) => purgeErasedRows(db, tables, options.erasureVacuum ?? 'full'),
+  });
 }

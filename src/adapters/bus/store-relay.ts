@@ -1,0 +1,92 @@
+import type { Clock } from '../../ports/clock.js';
+import type { BusHandler, BusSubscription, EventBus } from '../../ports/event-bus.js';
+import type { RelayStore } from '../../ports/relay-store.js';
+import type { Topics } from '../../ports/topics.js';
+
+/** How long relayed messages are kept: a node down longer reloads everything from the store anyway. */
+const RELAY_RETENTION_MS = 60 * 60_000;
+/** Messages read per look at the store. */
+const RELAY_PAGE = 500;
+
+/**
+ * The bus of a command (`attune import`, `attune keys create`) on a store shared with serving nodes
+ * but no Redis: what it publishes goes to its own process as usual and is also written to the
+ * store, where {@link StoreRelayFollower} on each serving node picks it up.
+ */
+export class StoreRelayPublisher implements EventBus {
+  constructor(
+    private readonly local: EventBus,
+    private readonly store: RelayStore,
+    private readonly clock: Pick<Clock, 'now'>,
+  ) {}
+
+  async publish<K extends keyof Topics>(topic: K, payload: Topics[K]): Promise<void> {
+    await this.local.publish(topic, payload);
+    await this.store.relayMessage(topic, JSON.stringify(payload), this.clock.now());
+  }
+
+  subscribe<K extends keyof Topics>(topic: K, handler: BusHandler<Topics[K]>): Promise<BusSubscription> {
+    return this.local.subscribe(topic, handler);
+  }
+
+  ping(): Promise<void> {
+    return this.local.ping();
+  }
+
+  /** Old messages go when the command ends: every node has had them for an hour by then. */
+  async close(): Promise<void> {
+    await this.store.pruneRelayed(this.clock.now() - RELAY_RETENTION_MS);
+    await this.local.close();
+  }
+}
+
+/**
+ * On a serving node without Redis: looks at the store every `intervalMs` for messages a command
+ * relayed, and publishes them on the node's own bus, where they arrive as another node's would.
+ */
+export class StoreRelayFollower {
+  #after = 0;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #polling: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: RelayStore,
+    private readonly bus: EventBus,
+    private readonly options: { readonly intervalMs: number; readonly onError: (error: unknown) => void },
+  ) {}
+
+  /**
+   * Skips what was relayed before now (call it before memory is filled from the store, so nothing
+   * relayed while that runs is missed; a message read twice is harmless, its change is re-read).
+   */
+  async startFromNow(): Promise<void> {
+    this.#after = await this.store.lastRelayedSeq();
+  }
+
+  /** Starts looking for new messages. */
+  follow(): void {
+    this.#timer = setInterval(() => {
+      this.#polling ??= this.poll()
+        .catch(this.options.onError)
+        .finally(() => (this.#polling = undefined));
+    }, this.options.intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Publishes every message relayed since the last look. */
+  async poll(): Promise<void> {
+    for (;;) {
+      const messages = await this.store.relayedAfter(this.#after, RELAY_PAGE);
+      for (const message of messages) {
+        this.#after = message.seq;
+        await this.bus.publish(message.topic as keyof Topics, JSON.parse(message.payload) as never);
+      }
+      if (messages.length < RELAY_PAGE) return;
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#polling;
+  }
+}
