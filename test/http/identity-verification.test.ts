@@ -62,6 +62,23 @@ describe.each(BOTH_STORES)('identity verification for events, on $name', ({ avai
       expect(batch.json().ignored).toEqual([
         { index: 1, reason: 'customer_token_required', pointer: '/batch/1/context/consent' },
       ]);
+      // Reported at the event's place in the batch as sent, whatever was refused before it.
+      let deep: unknown = 'x';
+      for (let level = 0; level < 100; level += 1) deep = { deep };
+      const afterRefusal = await node.call('POST', '/v1/batch', {
+        key: PUBLISHABLE_KEY,
+        body: {
+          batch: [
+            { type: 'track', userId: 'goldie', event: 'Deep', properties: { deep } },
+            { type: 'identify', userId: 'goldie', traits: { plan: 'free' } },
+          ],
+        },
+      });
+      expect(afterRefusal.json()).toMatchObject({
+        accepted: 1,
+        rejected: [{ index: 0 }],
+        ignored: [{ index: 1, reason: 'customer_token_required', pointer: '/batch/1/traits' }],
+      });
       expect((await profileOf('opted-out')).consent).toEqual({ personalization: false, analytics: false });
     },
   );
