@@ -5,6 +5,7 @@ import type { CatalogService } from '../app/catalog/catalog-service.js';
 import { CustomerContexts } from '../app/customers/customer-context.js';
 import { CustomerStatistics } from '../app/profiles/customer-statistics.js';
 import { EventIngestion } from '../app/profiles/event-ingestion.js';
+import { IdentityVerification } from '../app/profiles/identity-verification.js';
 import { ProfileCache } from '../app/profiles/profile-cache.js';
 import { ProfileService } from '../app/profiles/profile-service.js';
 import { capability } from './capability.js';
@@ -33,6 +34,11 @@ export const profilesCapability = capability(
       onError,
       productFacts: productFactsOf(catalog),
       rules: inForce.profileRules,
+      identity: new IdentityVerification({
+        store,
+        cache: profileCache,
+        verifyToken: (token) => tokens.verify(token),
+      }),
     });
     const profiles = new ProfileService({ ...shared, ingestion, statistics, standing: inForce.standing });
     const customers = new CustomerContexts({

@@ -32,7 +32,7 @@ describe('single-event routes', () => {
         properties: { product_id: '85123A', price: 2.95 },
       },
     });
-    expect(response.json()).toEqual({ accepted: 1, rejected: [] });
+    expect(response.json()).toEqual({ accepted: 1, rejected: [], ignored: [] });
     expect((await profileOf('anon-1')).computed.recentlyViewed).toEqual(['85123A']);
   });
 
@@ -92,6 +92,7 @@ describe('batches', () => {
         expect.objectContaining({ index: 2, code: 'unknown_event_type', pointer: '/batch/2/type' }),
         expect.objectContaining({ index: 4, code: 'server_event_only', pointer: '/batch/4/event' }),
       ],
+      ignored: [],
     });
     const profile = await profileOf('batch-user');
     expect(profile.traits).toEqual({ email: 'b@example.com' });
@@ -204,7 +205,7 @@ describe('what the official SDKs send', () => {
       authorization: `Basic ${Buffer.from(`${SECRET_KEY}:`).toString('base64')}`,
       'content-type': 'application/x-www-form-urlencoded',
     });
-    expect(response.json()).toEqual({ accepted: 1, rejected: [] });
+    expect(response.json()).toEqual({ accepted: 1, rejected: [], ignored: [] });
     expect((await postRaw(Buffer.from('not gzip at all'), gzipJson)).statusCode).toBe(400);
   });
 

@@ -30,8 +30,12 @@ describe('identity', () => {
     await node.call('POST', '/v1/track', {
       body: { userId: 'alice', event: 'Order Completed', properties: { order_id: 'a-1', total: 30 } },
     });
+    // Signing in from the browser: alice is known (her order), so linking this visit and setting her
+    // traits needs her customer token, minted by the merchant's server at sign-in.
+    const { token } = (await node.call('POST', '/v1/customer-tokens', { body: { userId: 'alice' } })).json();
     await node.call('POST', '/v1/identify', {
       key: PUBLISHABLE_KEY,
+      headers: { 'x-customer-token': token },
       body: { userId: 'alice', anonymousId: 'visit-1', traits: { email: 'alice@example.com' } },
     });
 

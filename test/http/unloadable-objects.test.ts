@@ -50,6 +50,7 @@ describe.each(BOTH_STORES)('nothing stored that cannot be loaded, on $name', ({ 
     async () => {
       const writes = [
         ['/v1/segments/broken-segment', { name: 'b', rule: { trait: 'traits.plan', op: 'exists' } }],
+        ['/v1/segments/torn-segment', { name: 't', rule: { trait: 'traits.plan', op: 'exists' } }],
         ['/v1/promotions/broken-promotion', { title: 't', action: { type: 'free_shipping' } }],
         ['/v1/promotions/sound-promotion', { title: 't', action: { type: 'free_shipping' } }],
         [
@@ -76,6 +77,7 @@ describe.each(BOTH_STORES)('nothing stored that cannot be loaded, on $name', ({ 
       ]) {
         await shared.execute(`update ${table} set doc = ? where id = ?`, ['{}', id]);
       }
+      await shared.execute(`update segments set doc = ? where id = 'torn-segment'`, ['{"name":"t","ru']);
       await shared.execute(`update settings set value = ? where key = 'loyalty.program'`, ['{"tiers":7}']);
       await shared.execute(`update settings set value = ? where key = ?`, ['{"pins":7}', 'listings.rules']);
 
@@ -92,9 +94,10 @@ describe.each(BOTH_STORES)('nothing stored that cannot be loaded, on $name', ({ 
         'price-list broken-list',
         'promotion broken-promotion',
         'segment broken-segment',
+        'segment torn-segment',
       ]);
       const metrics = (await node.call('GET', '/metrics', { key: null })).body;
-      expect(metrics).toContain('attune_unloadable_objects{kind="segment"} 1');
+      expect(metrics).toContain('attune_unloadable_objects{kind="segment"} 2');
       expect(metrics).toContain('attune_unloadable_objects{kind="promotion"} 1');
 
       // The rest is served, and a write that repairs an object brings it back.
@@ -102,7 +105,7 @@ describe.each(BOTH_STORES)('nothing stored that cannot be loaded, on $name', ({ 
         body: { slots: ['sound-slot', 'broken-slot'] },
       });
       expect(Object.keys(resolved.json().slots)).toEqual(['sound-slot']);
-      expect((await node.call('PUT', '/v1/content/slots/broken-slot', { body: writes[4][1] })).status).toBe(
+      expect((await node.call('PUT', '/v1/content/slots/broken-slot', { body: writes[5][1] })).status).toBe(
         200,
       );
       const after = (await node.call('GET', '/readyz', { key: null })).json().checks.skipped;

@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { WriteConflict, type Identity, type Store } from '../../ports/store.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
+import type { IdentityVerification, IgnoredChange, IndexedEvent } from './identity-verification.js';
 import { identitiesOf, ingestBatch, type BatchResult, type IncomingEvent } from './ingest-batch.js';
 import type { ProfileCache } from './profile-cache.js';
 import { NO_RULES, type ProfileRules } from './profile-evaluation.js';
@@ -22,6 +23,8 @@ export interface EventIngestionDeps {
   readonly onError: (error: unknown) => void;
   /** Segments, loyalty and webhooks in force; profiles only when absent. */
   readonly rules?: ProfileRules;
+  /** Keeps publishable-key events from changing a known customer's identity without their token. */
+  readonly identity: IdentityVerification;
 }
 
 /** An event that was refused, by its position in what was submitted. */
@@ -35,6 +38,8 @@ export interface RejectedEvent {
 export interface IngestResult {
   readonly accepted: number;
   readonly rejected: readonly RejectedEvent[];
+  /** Parts of accepted events left out (a known customer's consent, traits or links without their token). */
+  readonly ignored: readonly IgnoredChange[];
 }
 
 export interface SubmitOptions {
@@ -42,6 +47,10 @@ export interface SubmitOptions {
   readonly fromServer: boolean;
   /** A batch envelope's `context` and `sentAt`. */
   readonly envelope?: { readonly context?: unknown; readonly sentAt?: unknown };
+  /** The `X-Customer-Token` the request carried (an event's `context.customerToken` otherwise). */
+  readonly customerToken?: string;
+  /** The caller already proved who the events are for (the consent route checks the token itself). */
+  readonly identityProven?: boolean;
 }
 
 type Listener = (result: BatchResult) => void | Promise<void>;
@@ -100,7 +109,7 @@ export class EventIngestion {
   async submit(raws: readonly unknown[], options: SubmitOptions): Promise<IngestResult> {
     const receivedAt = this.deps.clock.now();
     const rejected: RejectedEvent[] = [];
-    const events: IncomingEvent[] = [];
+    const read: IndexedEvent[] = [];
     raws.forEach((raw, index) => {
       const result = readEvent(raw, {
         receivedAt,
@@ -109,11 +118,16 @@ export class EventIngestion {
         fallbackMessageId: `srv-${randomUUID()}`,
         ...(options.envelope !== undefined && { envelope: options.envelope }),
       });
-      if (result.ok) events.push({ event: result.event, fromServer: options.fromServer });
+      if (result.ok) read.push({ index, event: result.event });
       else rejected.push({ index, ...result.problem });
     });
+    const checked = await this.deps.identity.check(read, {
+      trusted: options.fromServer || options.identityProven === true,
+      ...(options.customerToken !== undefined && { customerToken: options.customerToken }),
+    });
+    const events = checked.events.map(({ event }) => ({ event, fromServer: options.fromServer }));
     if (events.length > 0) await this.#enqueue(events);
-    return { accepted: events.length, rejected };
+    return { accepted: read.length, rejected, ignored: checked.ignored };
   }
 
   /** Runs `work` between commits, so it never races a batch on this node (erasure uses this). */

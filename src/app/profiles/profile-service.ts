@@ -125,7 +125,8 @@ export class ProfileService {
       timestamp: new Date(this.deps.clock.now()).toISOString(),
       context: { consent: answer },
     };
-    await this.deps.ingestion.submit([event], { fromServer: false });
+    // The consent route proved the customer (a secret key, or their token) before calling.
+    await this.deps.ingestion.submit([event], { fromServer: false, identityProven: true });
     return this.get(id);
   }
 

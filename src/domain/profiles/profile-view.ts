@@ -1,4 +1,4 @@
-import { divideHalfEven } from '../shared/index.js';
+import { copyRecord, divideHalfEven, ownValue } from '../shared/index.js';
 import { topAffinities } from './affinity.js';
 import type { LoyaltyStatus } from './loyalty.js';
 import type { MoneyByCurrency, Profile } from './profile.js';
@@ -106,9 +106,9 @@ export function lazyComputed(profile: Profile, options: ViewOptions): ProfileVie
 }
 
 function averageOrderValues(profile: Profile): Record<string, number> {
-  const averages: Record<string, number> = {};
+  const averages: Record<string, number> = copyRecord();
   for (const [currency, amount] of Object.entries(profile.stats.lifetimeValue)) {
-    const orders = profile.stats.ordersByCurrency[currency] ?? 0;
+    const orders = ownValue(profile.stats.ordersByCurrency, currency) ?? 0;
     if (orders > 0) averages[currency] = divideHalfEven(amount, orders);
   }
   return averages;

@@ -4,6 +4,7 @@ import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { isErrorCode } from '../error-catalog.js';
 import { findTooDeep, nestingProblem } from '../nesting.js';
 import { HttpProblem } from '../problem.js';
+import { customerProof } from '../request-customer.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { acceptSegmentBodies } from './body-parsing.js';
 import { AnyEvent, BatchEnvelope, IngestAnswer, MAX_BATCH_EVENTS } from './schemas.js';
@@ -39,6 +40,7 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
       async (request) => {
         const result = await ingestion.submit([{ ...request.body, type }], {
           fromServer: fromServer(request),
+          ...customerTokenOf(request),
         });
         const [problem] = result.rejected;
         if (problem !== undefined) {
@@ -84,25 +86,29 @@ export async function registerEventRoutes(parent: FastifyInstance, ingestion: Ev
       const { shallow, tooDeep } = setAsideTooDeep(batch);
       const result = await ingestion.submit(
         shallow.map(({ event }) => event),
-        { fromServer: fromServer(request), envelope: { sentAt, context } },
+        { fromServer: fromServer(request), envelope: { sentAt, context }, ...customerTokenOf(request) },
       );
+      // Back to each event's position in the batch as sent, and its pointer under it.
+      const asSent = <T extends { index: number; pointer: string }>(entry: T): T => {
+        const index = shallow[entry.index]?.index ?? entry.index;
+        return { ...entry, index, pointer: `/batch/${index}${entry.pointer}` };
+      };
       const rejected = [
-        ...tooDeep,
-        ...result.rejected.map((problem) => ({
-          ...problem,
-          // Back to the event's position in the batch as sent.
-          index: shallow[problem.index]?.index ?? problem.index,
-        })),
+        ...tooDeep.map((problem) => ({ ...problem, pointer: `/batch/${problem.index}${problem.pointer}` })),
+        ...result.rejected.map(asSent),
       ].sort((a, b) => a.index - b.index);
       return {
         accepted: result.accepted,
-        rejected: rejected.map((problem) => ({
-          ...problem,
-          pointer: `/batch/${problem.index}${problem.pointer}`,
-        })),
+        rejected,
+        ignored: result.ignored.map(asSent),
       };
     },
   );
+}
+
+function customerTokenOf(request: FastifyRequest): { customerToken?: string } {
+  const { customerToken } = customerProof(request);
+  return customerToken === undefined ? {} : { customerToken };
 }
 
 /** Splits a batch into events ingestion may read and events that nest too deep (refused by index). */

@@ -27,5 +27,19 @@ const Rejected = Type.Object({
   detail: Type.String(),
 });
 
-/** What ingestion accepted, and what it rejected and why. */
-export const IngestAnswer = Type.Object({ accepted: Type.Integer(), rejected: Type.Array(Rejected) });
+const Ignored = Type.Object({
+  index: Type.Integer(),
+  reason: Type.Literal('customer_token_required'),
+  pointer: Type.String({
+    description: 'the part left out: /context/consent, /traits, /anonymousId, /previousId',
+  }),
+});
+
+/** What ingestion accepted, what it rejected and why, and what parts of accepted events it left out. */
+export const IngestAnswer = Type.Object({
+  accepted: Type.Integer(),
+  rejected: Type.Array(Rejected),
+  ignored: Type.Array(Ignored, {
+    description: "a known customer's consent, traits or id links, sent without their customer token",
+  }),
+});

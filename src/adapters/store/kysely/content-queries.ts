@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ContentSlot, ContentSlotDraft } from '../../../domain/content/index.js';
 import type { ContentStore } from '../../../ports/content-store.js';
 import type { Database, VersionedTable } from './database.js';
-import { checkVersion, writeRow } from './versioned-rows.js';
+import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
 
 export function contentQueries(db: Kysely<Database>): ContentStore {
   return {
@@ -33,7 +33,7 @@ export function contentQueries(db: Kysely<Database>): ContentStore {
 }
 
 function toSlot(row: VersionedTable): ContentSlot {
-  const doc = JSON.parse(row.doc) as Omit<ContentSlotDraft, 'id'>;
+  const doc = readDocument<Omit<ContentSlotDraft, 'id'>>(row.doc);
   return {
     id: row.id,
     ...doc,

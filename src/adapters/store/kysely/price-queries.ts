@@ -8,7 +8,7 @@ import type {
 import type { Money } from '../../../domain/shared/index.js';
 import type { PriceStore } from '../../../ports/store.js';
 import type { Database, VersionedTable } from './database.js';
-import { checkVersion, writeRow } from './versioned-rows.js';
+import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -99,7 +99,7 @@ async function closeHistory(db: Executor, kind: 'list' | 'base', refId: string, 
 }
 
 function toPriceList(row: VersionedTable): PriceList {
-  const doc = JSON.parse(row.doc) as Omit<PriceListDraft, 'id'>;
+  const doc = readDocument<Omit<PriceListDraft, 'id'>>(row.doc);
   return {
     id: row.id,
     ...doc,

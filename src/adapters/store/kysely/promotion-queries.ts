@@ -12,7 +12,7 @@ import type {
   RedemptionResult,
 } from '../../../ports/promotion-store.js';
 import type { Database, VersionedTable } from './database.js';
-import { checkVersion, writeRow } from './versioned-rows.js';
+import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
 
 /** Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters. */
 const CHUNK = 2_000;
@@ -276,7 +276,7 @@ async function writeListedCodes(
 }
 
 function toPromotion(row: VersionedTable): Promotion {
-  const doc = JSON.parse(row.doc) as Omit<PromotionDraft, 'id'>;
+  const doc = readDocument<Omit<PromotionDraft, 'id'>>(row.doc);
   return {
     id: row.id,
     ...doc,

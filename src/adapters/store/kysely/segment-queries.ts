@@ -3,7 +3,7 @@ import type { Profile } from '../../../domain/profiles/index.js';
 import type { SegmentDraft } from '../../../domain/segments/index.js';
 import type { BackfillState, SegmentStore, StoredSegment } from '../../../ports/store.js';
 import type { Database, SegmentTable } from './database.js';
-import { checkVersion, writeRow } from './versioned-rows.js';
+import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
 
 /** Segments, their members and scheduled re-checks, in SQL that SQLite and PostgreSQL both run. */
 export function segmentQueries(db: Kysely<Database>): SegmentStore {
@@ -84,7 +84,7 @@ export function segmentQueries(db: Kysely<Database>): SegmentStore {
 }
 
 function toSegment(row: SegmentTable): StoredSegment {
-  const doc = JSON.parse(row.doc) as Omit<SegmentDraft, 'id'>;
+  const doc = readDocument<Omit<SegmentDraft, 'id'>>(row.doc);
   return {
     id: row.id,
     ...doc,

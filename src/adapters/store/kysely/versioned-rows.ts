@@ -79,6 +79,19 @@ function versionsOf(ifVersion: number | readonly number[]): readonly number[] {
   return ifVersion.length === 0 ? [0] : ifVersion;
 }
 
+/**
+ * A versioned row's JSON document. One that is not JSON at all (a hand edit, a disk fault) reads as
+ * an empty document rather than failing every read of its table: the node's loader then refuses it
+ * like any other object that does not load, skips it and reports it.
+ */
+export function readDocument<T>(text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return {} as T;
+  }
+}
+
 function versionConflict(id: string, ifVersion: VersionPrecondition): SharedError {
   return new SharedError('version_conflict', `${id} is not at version ${String(ifVersion)}`, {
     pointer: '/If-Match',
