@@ -86,6 +86,22 @@ describe('Checkout.evaluate', () => {
     ).toBe('currency_mismatch');
   });
 
+  it('refuses a cart whose lines each fit but whose total could not be written (above MAX_AMOUNT)', async () => {
+    const app = await start();
+    const visitor = await app.customer({});
+    // Each line is 6e13 minor units, under the bound; the two together are over it.
+    await app.addProducts({ id: 'vault', price: { amount: 600_000_000, currency: 'GBP' } });
+    const items = [
+      { productId: 'vault', quantity: 100_000 },
+      { productId: 'vault', quantity: 100_000 },
+    ];
+    const refused = await domainErrorOf(() => app.checkout.evaluate({ currency: 'GBP', items }, visitor));
+    expect(refused.code).toBe('cart_item_unavailable');
+    expect(refused.details).toMatchObject({ pointer: '/items', reason: 'amount_too_large' });
+    const one = await app.checkout.evaluate({ currency: 'GBP', items: items.slice(1) }, visitor);
+    expect(one.total.amount).toBe(60_000_000_000_000);
+  });
+
   it('lists the offers a customer can get now and what each lacks', async () => {
     const app = await start();
     await shop(app);

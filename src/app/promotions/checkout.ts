@@ -17,7 +17,7 @@ import {
   type Usage,
   PromotionError,
 } from '../../domain/promotions/index.js';
-import { SharedError, type CurrencyCode, type Money } from '../../domain/shared/index.js';
+import { MAX_AMOUNT, SharedError, type CurrencyCode, type Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
 import { deviceTypeOf, priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
@@ -223,7 +223,7 @@ export class Checkout {
       );
     }
     const priced = this.deps.pricing.resolve(cart.items, cart.currency, priceShopperOf(customer));
-    return priced.map((item, index) => {
+    const lines = priced.map((item, index) => {
       const product = this.deps.catalog.getProduct(item.productId);
       if (item.final === undefined || product === undefined) {
         throw new PromotionError(
@@ -237,6 +237,22 @@ export class Checkout {
       }
       return { ...promotionFacts(product, item.final.amount, cart.currency), quantity: item.quantity };
     });
+    // Each line is bounded by the pricing; their sum (and shipping) must be too, or no total can be written.
+    const total = priced.reduce(
+      (sum, item) => sum + (item.lineTotal?.amount ?? 0),
+      cart.shipping?.amount ?? 0,
+    );
+    if (total > MAX_AMOUNT) {
+      throw new PromotionError(
+        'cart_item_unavailable',
+        `the cart comes to more than ${MAX_AMOUNT} minor units`,
+        {
+          pointer: '/items',
+          reason: 'amount_too_large',
+        },
+      );
+    }
+    return lines;
   }
 
   /** A product a promotion may add: priced for this customer, with whether it can be sold now. */
