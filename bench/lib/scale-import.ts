@@ -52,7 +52,7 @@ export async function importIntoRunningNode(options: {
     for (;;) {
       const response = await fetch(last, { headers: { authorization: `Bearer ${options.secret}` } });
       if (response.status === 200) break;
-      if (performance.now() - imported > 120_000) throw new Error('the running node never served the import');
+      if (performance.now() - imported > 600_000) throw new Error('the running node never served the import');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return {

@@ -251,7 +251,13 @@ export async function scaleSuite(_runs: number, options: ScaleOptions = {}): Pro
       }
       console.error(`scale: ${name} ${size.name}...`);
       const store = name === 'postgres' ? await postgresBenchStore() : sqliteBenchStore();
-      rows.push(...(await measure(store, size)));
+      // One store failing (a node that never got ready, say) still leaves the others' figures.
+      const measured: BenchRow[] = await measure(store, size).catch((error: unknown) => [
+        { suite: 'scale', name: `${store.name} ${size.name}`, measured: `failed: ${String(error)}` },
+      ]);
+      for (const row of measured)
+        console.error(`  ${row.name}: ${row.measured}${row.note === undefined ? '' : ` (${row.note})`}`);
+      rows.push(...measured);
     }
   }
   return rows;

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
         logLevel: 'info',
         consentDefault: 'granted',
         profileCacheSize: 200000,
+        profileCacheMib: 256,
         webhookAllowPrivate: false,
         erasureVacuum: 'full',
         minMarginPercent: 0,

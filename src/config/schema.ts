@@ -24,6 +24,7 @@ export interface Config {
   readonly consentDefault: 'granted' | 'denied';
   /** Profiles each node keeps in memory (least recently used leave first). */
   readonly profileCacheSize: number;
+  readonly profileCacheMib: number;
   /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
   readonly webhookAllowPrivate: boolean;
   /** PostgreSQL: how an erasure purges the erased rows from the table files (`full` rewrites the tables it touched). */
@@ -205,6 +206,17 @@ export const SETTINGS = [
       /^\d+$/.test(raw) && Number(raw) >= 100 && Number(raw) <= 50_000_000
         ? { value: Number(raw) }
         : { problem: 'must be an integer from 100 to 50000000' },
+  }),
+  setting({
+    env: 'ATTUNE_PROFILE_CACHE_MIB',
+    key: 'profileCacheMib',
+    description:
+      'memory the cached profiles and their ids may take on each node, MiB (an estimate that errs high)',
+    defaultText: '256',
+    parse: (raw = '256') =>
+      /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 1_000_000
+        ? { value: Number(raw) }
+        : { problem: 'must be an integer from 1 to 1000000' },
   }),
   setting({
     env: 'ATTUNE_WEBHOOK_ALLOW_PRIVATE',

@@ -195,26 +195,34 @@ export class CatalogService {
 
   /** Re-reads from the store what another node changed; the store, not the message, is the truth. */
   async #applyRemoteChange({ kind, ids }: CatalogChanged): Promise<void> {
-    const { store, catalog } = this.deps;
-    for (const id of ids) {
-      if (kind === 'collections') {
-        const collection = await store.getCollection(id);
-        if (collection === undefined) catalog.removeCollection(id);
-        else catalog.putCollection(collection);
-        continue;
-      }
-      const [product, stock] = await Promise.all([store.getProduct(id), store.getStock(id)]);
-      if (product === undefined) {
-        catalog.removeProduct(id);
-        continue;
-      }
-      catalog.putProduct(product);
-      catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
-    }
+    // A few reads at a time: an import's message names 1,000 products, and each read is a round
+    // trip on PostgreSQL (one at a time, a 20,000-row import took minutes to reach a busy node).
+    for (let first = 0; first < ids.length; first += REMOTE_READS_AT_ONCE)
+      await Promise.all(ids.slice(first, first + REMOTE_READS_AT_ONCE).map((id) => this.#reread(kind, id)));
     if (kind === 'products') this.#productsChanged();
     for (const listener of this.#changeListeners) listener(kind, ids);
   }
+
+  async #reread(kind: ChangeKind, id: string): Promise<void> {
+    const { store, catalog } = this.deps;
+    if (kind === 'collections') {
+      const collection = await store.getCollection(id);
+      if (collection === undefined) catalog.removeCollection(id);
+      else catalog.putCollection(collection);
+      return;
+    }
+    const [product, stock] = await Promise.all([store.getProduct(id), store.getStock(id)]);
+    if (product === undefined) {
+      catalog.removeProduct(id);
+      return;
+    }
+    catalog.putProduct(product);
+    catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
+  }
 }
+
+/** Products re-read from the store at once after another node's change. */
+const REMOTE_READS_AT_ONCE = 8;
 
 function prefixPointer(error: unknown, prefix: string): unknown {
   return error instanceof DomainError ? error.under(prefix) : error;

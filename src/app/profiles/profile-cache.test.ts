@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createProfile, type Profile } from '../../domain/profiles/index.js';
+import { approximateBytes, ProfileCache } from './profile-cache.js';
+
+/** A profile whose size grows with `brands` (affinities, as a long history leaves them). */
+function profile(id: string, brands = 10): Profile {
+  const base = createProfile(id, '2026-03-01T00:00:00.000Z', { userId: `user-${id}` });
+  const brandAffinity = Object.fromEntries(
+    Array.from({ length: brands }, (_, index) => [
+      `brand-${index}`,
+      { score: index + 0.5, at: 1_767_225_600_000 },
+    ]),
+  );
+  return { ...base, brandAffinity };
+}
+
+describe('ProfileCache', () => {
+  it('keeps the estimated memory of its profiles and links within the budget, the least recently used leaving first', () => {
+    const one = approximateBytes(profile('p0'));
+    const cache = new ProfileCache(1_000_000, one * 10);
+    for (let index = 0; index < 50; index += 1) {
+      cache.putProfile({ profile: profile(`p${index}`), version: 1 });
+      cache.link({ kind: 'user', value: `user-p${index}` }, `p${index}`);
+      if (index === 30) expect(cache.getProfile('p25')).toBeDefined(); // read: young again
+      expect(cache.bytes).toBeLessThanOrEqual(one * 10);
+    }
+    expect(cache.size).toBeGreaterThan(5);
+    expect(cache.size).toBeLessThan(10);
+    expect(cache.getProfile('p49')).toBeDefined();
+    expect(cache.getProfile('p0')).toBeUndefined();
+    expect(cache.profileIdOf({ kind: 'user', value: 'user-p49' })).toBe('p49');
+    expect(cache.profileIdOf({ kind: 'user', value: 'user-p0' })).toBeUndefined();
+  });
+
+  it('gives back the memory of what it forgets or replaces', () => {
+    const cache = new ProfileCache(100);
+    cache.putProfile({ profile: profile('a', 5), version: 1 });
+    cache.link({ kind: 'anon', value: 'device-1' }, 'a');
+    const withA = cache.bytes;
+    cache.putProfile({ profile: profile('a', 40), version: 2 });
+    expect(cache.bytes).toBeGreaterThan(withA);
+    cache.putProfile({ profile: profile('a', 5), version: 3 });
+    expect(cache.bytes).toBe(withA);
+    cache.forget(['a'], [{ kind: 'anon', value: 'device-1' }]);
+    expect(cache.bytes).toBe(0);
+    expect(cache.size).toBe(0);
+  });
+
+  it('still bounds profiles by count, and links at four per profile', () => {
+    const cache = new ProfileCache(3);
+    for (let index = 0; index < 20; index += 1) {
+      cache.putProfile({ profile: profile(`p${index}`, 1), version: 1 });
+      cache.link({ kind: 'anon', value: `device-${index}` }, `p${index}`);
+    }
+    expect([...cache.profiles()].map((entry) => entry.profile.id)).toEqual(['p17', 'p18', 'p19']);
+    expect(cache.profileIdOf({ kind: 'anon', value: 'device-8' })).toBe('p8');
+    expect(cache.profileIdOf({ kind: 'anon', value: 'device-7' })).toBeUndefined();
+  });
+
+  it('estimates a bigger profile as bigger', () => {
+    expect(approximateBytes(profile('a', 50))).toBeGreaterThan(approximateBytes(profile('a', 5)) + 45 * 20);
+  });
+});
