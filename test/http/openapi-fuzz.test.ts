@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FuzzOutcomes } from '../support/fuzz-outcomes.js';
-import {
-  MUTATIONS,
-  mutatedJson,
-  mutatedParameter,
-  mutationArbitrary,
-  type Mutation,
-} from '../support/hostile-input.js';
+import { MUTATIONS, mutatedJson, mutatedParameter, mutationArbitrary } from '../support/hostile-input.js';
 import { arbitraryFor, type JsonSchema, type Known } from '../support/schema-arbitrary.js';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { PUBLISHABLE_KEY, SECRET_KEY, startTestAttune, type TestAttune } from '../support/test-attune.js';
@@ -23,38 +17,6 @@ import { SAMPLE_BODIES, knownFor, seedShop } from '../support/fuzz-shop.js';
 
 /** Requests per operation (half of them spoiled). */
 const RUNS = 60;
-
-/**
- * Spoilings the node still answers with a 5xx, each a finding of issue 16 that another branch fixes;
- * excluded here, exactly (operation, place, spoiling, store), until that fix is merged. Remove a
- * line once its fix is in: the suite then holds the node to it.
- */
-const KNOWN_5XX: readonly {
-  operation: RegExp;
-  target: Target;
-  mutation: Mutation;
-  stores?: readonly string[];
-  finding: string;
-}[] = [
-  {
-    // Finding 8 (harden-edge: nesting-depth limit): 10,000 levels in a free-form field answer 500
-    // (seen in event properties and traits, and in loyalty perks); the limit is for every body.
-    operation: /./,
-    target: 'body',
-    mutation: 'deep-nesting',
-    finding: '8',
-  },
-  {
-    // Finding 1 (harden-data: NUL and the group commit): a NUL in an event's ids or name, or in the
-    // userId of the storefront routes, fails PostgreSQL's text columns → 500.
-    operation:
-      /^POST \/v1\/(track|identify|page|screen|group|alias|batch|decide|prices:resolve|carts:evaluate|offers|orders|recommendations|listings|content:resolve)$/,
-    target: 'body',
-    mutation: 'nul',
-    stores: ['PostgreSQL'],
-    finding: '1',
-  },
-];
 
 type Target = 'path' | 'query' | 'body';
 
@@ -114,7 +76,7 @@ describe.each(stores)('the whole API, fuzzed from its OpenAPI document, on $name
       for (const operation of operations.filter((candidate) => !candidate.streams)) {
         const route = `${operation.method} ${operation.path}`;
         await fc.assert(
-          fc.asyncProperty(requestFor(operation, name), async (request) => {
+          fc.asyncProperty(requestFor(operation), async (request) => {
             const response = await node.call(operation.method, request.url, {
               key: request.publishable ? PUBLISHABLE_KEY : SECRET_KEY,
               ...(request.body !== undefined && {
@@ -166,7 +128,7 @@ function operationsOf(document: { paths: Record<string, Record<string, any>> }):
 }
 
 /** A request for `operation`: generated from its schemas, and half the time spoiled in one place. */
-function requestFor(operation: Operation, store: string) {
+function requestFor(operation: Operation) {
   const known: Known = knownFor(operation.path);
   const path = operation.parameters.filter((parameter) => parameter.in === 'path');
   const query = operation.parameters.filter((parameter) => parameter.in === 'query');
@@ -176,21 +138,9 @@ function requestFor(operation: Operation, store: string) {
     ...(operation.body !== undefined ? (['body'] as const) : []),
   ];
   const route = `${operation.method} ${operation.path}`;
-  const choices = targets.flatMap((target) => {
-    const allowed = MUTATIONS.filter(
-      (mutation) =>
-        !KNOWN_5XX.some(
-          (known5xx) =>
-            known5xx.target === target &&
-            known5xx.mutation === mutation &&
-            known5xx.operation.test(route) &&
-            (known5xx.stores === undefined || known5xx.stores.includes(store)),
-        ),
-    );
-    return allowed.length === 0
-      ? []
-      : [mutationArbitrary(allowed).map((spoiling) => ({ ...spoiling, target }))];
-  });
+  const choices = targets.map((target) =>
+    mutationArbitrary(MUTATIONS).map((spoiling) => ({ ...spoiling, target })),
+  );
   const spoilings =
     choices.length === 0 ? fc.constant(undefined) : fc.option(fc.oneof(...choices), { nil: undefined });
   return fc
