@@ -106,7 +106,9 @@ describe.each(stores)('the whole API, fuzzed from its OpenAPI document, on $name
         'POST /v1/track',
         'POST /v1/decide',
       ])
-        outcomes.expectReached(route, { accepted: RUNS / 10 });
+        // A decide body is valid about one time in ten once spoiled and generated: two of sixty proves
+        // the route is reached without failing on a run that drew a few more spoilings than usual.
+        outcomes.expectReached(route, { accepted: RUNS / 30 });
     },
     // Some 4,000 requests, a fair part of them writes: minutes on a busy machine, never a hang.
     300_000,
