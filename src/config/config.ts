@@ -1,0 +1,73 @@
+/** What a node is configured with: the settings' values once read (see `schema.ts` for how). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Attune's settings, read once from the environment at start, then frozen. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** PostgreSQL connection string; unset means the embedded SQLite store in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Redis connection string; unset means the in-process bus (a single node). */
+  readonly redisUrl: string | undefined;
+  readonly secretKey: string | undefined;
+  readonly publishableKey: string | undefined;
+  readonly customerTokenSecret: string | undefined;
+  /** ISO 4217 code of the store currency: base prices are in it. */
+  readonly currency: string;
+  /** Load the demo store into an empty store at start. */
+  readonly demo: boolean;
+  readonly logLevel: LogLevel;
+  /** What a visitor who never answered is taken to have said about personalisation and analytics. */
+  readonly consentDefault: 'granted' | 'denied';
+  /** Profiles each node keeps in memory (least recently used leave first). */
+  readonly profileCacheSize: number;
+  readonly profileCacheMib: number;
+  /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
+  readonly webhookAllowPrivate: boolean;
+  /** PostgreSQL: how an erasure purges the erased rows from the table files (`full` rewrites the tables it touched). */
+  readonly erasureVacuum: 'full' | 'plain';
+  /** Prices never fall below cost plus this percentage, where cost is known. */
+  readonly minMarginPercent: number;
+  /** Promotions never bring an order's items below this, minor units of the store currency. */
+  readonly minOrderTotal: number;
+  /** Recommendations: items the dense model (EASE) covers, the most bought first; 0 turns it off. */
+  readonly recsDenseItems: number;
+  /** Recommendations: EASE's regularisation (larger favours popular items less). */
+  readonly recsEaseLambda: number;
+  /** Recommendations: how much a view, an add to cart and a purchase count. */
+  readonly recsEventWeights: { readonly view: number; readonly cart: number; readonly purchase: number };
+  /** Recommendations: minutes between scheduled rebuilds of the heavier models; 0 only on demand. */
+  readonly recsRebuildMinutes: number;
+  /** Live stream connections one node holds at most. */
+  readonly streamMaxConnections: number;
+  /** Live streams one client address may hold open on a node; undefined: no limit but the node's. */
+  readonly streamMaxPerAddress: number | undefined;
+  /** Live streams one API key may hold open on a node; undefined: no limit but the node's. */
+  readonly streamMaxPerKey: number | undefined;
+  /** Seconds between heartbeats on an idle live stream. */
+  readonly streamHeartbeatSeconds: number;
+  /** Seconds a client has to send a request's headers. */
+  readonly headersTimeoutSeconds: number;
+  /** Seconds a client has to send a whole request, headers and body. */
+  readonly requestTimeoutSeconds: number;
+  /** Seconds an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutSeconds: number;
+  /** Requests per window per secret key; undefined: unlimited. */
+  readonly rateLimitSecret: RequestBudget | undefined;
+  /** Requests per window per client address with a publishable key; undefined: unlimited. */
+  readonly rateLimitPublishable: RequestBudget | undefined;
+  /** Requests per window per client address without a valid key; undefined: unlimited. */
+  readonly rateLimitKeyless: RequestBudget | undefined;
+  /** `/metrics` answers only a secret key. */
+  readonly metricsRequireKey: boolean;
+  /** Which proxies' X-Forwarded-For to believe for the client address: none, all, a hop count or addresses. */
+  readonly trustProxy: boolean | number | readonly string[];
+}
+
+/** A rate limit: so many requests per window of so many seconds. */
+export interface RequestBudget {
+  readonly requests: number;
+  readonly windowSeconds: number;
+}
