@@ -110,6 +110,23 @@ describe('malformed requests', () => {
     const response = await node.call('GET', '/v1/nothing');
     expect(response.json()).toMatchObject({ status: 404, code: 'route_not_found' });
   });
+
+  it('answers a known path called with the wrong method with 405 and the methods it has', async () => {
+    const cases = [
+      { method: 'POST', url: '/v1/products/p-1', allowed: ['DELETE', 'GET', 'HEAD', 'PUT'] },
+      { method: 'DELETE', url: '/v1/products', allowed: ['GET', 'HEAD'] },
+      { method: 'GET', url: '/v1/decide', allowed: ['POST'] },
+      { method: 'GET', url: '/v1/prices:resolve', allowed: ['POST'] },
+      { method: 'PATCH', url: '/v1/segments/vip/members/', allowed: ['GET', 'HEAD'] },
+    ] as const;
+    for (const { method, url, allowed } of cases) {
+      const response = await node.call(method, url);
+      expect(response.status, `${method} ${url}`).toBe(405);
+      expect(response.headers['allow']).toBe(allowed.join(', '));
+      expect(response.json()).toMatchObject({ code: 'method_not_allowed', allowed });
+    }
+    expect((await node.call('POST', '/v1/productz/p-1')).json()).toMatchObject({ code: 'route_not_found' });
+  });
 });
 
 describe('operations', () => {

@@ -61,6 +61,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
     title: 'A body over 64 KiB (or of unknown length) needs its key in the Authorization header',
   },
   route_not_found: { status: 404, title: 'No such route' },
+  method_not_allowed: {
+    status: 405,
+    title: 'The route does not answer this method; Allow lists those it does',
+  },
   invalid_url: { status: 400, title: 'The URL is not well formed' },
   not_ready: { status: 503, title: 'The service is not ready' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },

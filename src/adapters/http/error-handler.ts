@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/shared/index.js';
+import type { AllowedMethods } from './allowed-methods.js';
 import { isErrorCode, type ErrorCode } from './error-catalog.js';
 import { HttpProblem, problemFor, sendProblem, type Problem } from './problem.js';
 import { locationOf, toFieldError } from './validation.js';
@@ -18,7 +19,7 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
  * Every error leaves as an RFC 9457 problem with a stable code. Anything unexpected is a 500 that
  * says nothing of its cause to the caller; the cause goes to the log with the request id.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: unknown, request, reply) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -27,12 +28,18 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (!request.raw.complete) void reply.header('connection', 'close');
     return sendProblem(reply, { ...problem, instance: request.url.split('?')[0], requestId: request.id });
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0) {
+      return sendProblem(reply, problemFor('route_not_found', `no route ${request.method} ${path}`));
+    }
+    void reply.header('allow', allowed.join(', '));
+    return sendProblem(
       reply,
-      problemFor('route_not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`),
-    ),
-  );
+      problemFor('method_not_allowed', `${path} answers ${allowed.join(', ')}`, { allowed }),
+    );
+  });
 }
 
 function toProblem(caught: unknown): Problem {
