@@ -11,6 +11,7 @@ import { installMetrics } from './metrics.js';
 import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
+import { installOperationIds } from './operation-ids.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { loggableUrl } from './redact-url.js';
 import { installTextGuard } from './text-guard.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
+  installOperationIds(app);
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics, { requireKey: deps.metricsRequireKey });
   for (const install of deps.routes) await install(app);
