@@ -21,7 +21,10 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
  */
 export function installErrorHandling(app: FastifyInstance, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: unknown, request, reply) => {
-    const problem = toProblem(error);
+    const problem = withBodyLimit(
+      toProblem(error),
+      request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit,
+    );
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     // Refused before its body was read (no key, over a limit, too large): close the connection rather
     // than let Node read and throw away the rest of what may be megabytes.
@@ -42,6 +45,12 @@ export function installErrorHandling(app: FastifyInstance, allowedMethods: Allow
   });
 }
 
+/** A 413 says how large a body this route takes, so a client can split what it sends. */
+function withBodyLimit(problem: Problem, limit: number | undefined): Problem {
+  if (problem.code !== 'payload_too_large' || limit === undefined) return problem;
+  return { ...problem, detail: `the body is over this route's limit of ${limit} bytes`, limit };
+}
+
 function toProblem(caught: unknown): Problem {
   if (caught instanceof HttpProblem) return problemFor(caught.code, caught.message, caught.extensions);
   if (caught instanceof DomainError) {
@@ -58,10 +67,11 @@ function toProblem(caught: unknown): Problem {
   const error = caught as FastifyError;
   const [first] = error.validation ?? [];
   if (first !== undefined) {
-    const field = toFieldError(first);
+    const field = toFieldError(first, error.validation ?? []);
     return problemFor(field.code, field.detail, {
       pointer: field.pointer,
       in: locationOf(error.validationContext),
+      ...(field.allowed !== undefined && { allowed: field.allowed }),
     });
   }
   const known = FASTIFY_CODES[error.code];
