@@ -658,13 +658,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A customer's recorded orders, newest first (userId, else anonymousId) */
+        get: operations["listOrders"];
         put?: never;
         /**
          * Record a completed order: re-evaluates the cart and redeems codes, budgets and limits atomically
          * @description Idempotent by orderId. A code the customer entered that has hit a limit answers 409 (coupon_redeemed, budget_exhausted, customer_limit); an automatic promotion that has simply stops applying. The order also counts in the profile as an Order Completed, once.
          */
         post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{orderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One recorded order: its lines, discounts and total as recorded, and when it was placed */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8968,6 +8986,265 @@ export interface operations {
             };
         };
     };
+    listOrders: {
+        parameters: {
+            query?: {
+                userId?: string;
+                anonymousId?: string;
+                /** @description page size, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            orderId?: string;
+                            currency: string;
+                            lines: {
+                                productId: string;
+                                quantity: number;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                unitPrice: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                discounts: {
+                                    promotionId: string;
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    amount: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                }[];
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                total: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                free?: boolean;
+                                addedBy?: string;
+                            }[];
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            subtotal: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                            discounts: {
+                                promotionId: string;
+                                code?: string;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                amount: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                target: string;
+                            }[];
+                            shipping?: {
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                amount: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                discount: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                            };
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            total: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                            applied: {
+                                promotionId: string;
+                                code?: string;
+                                reason: string;
+                            }[];
+                            rejected: {
+                                promotionId?: string;
+                                code?: string;
+                                reason: string;
+                            }[];
+                            nudges: {
+                                promotionId: string;
+                                message: string;
+                                missing: {
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    amount?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                    quantity?: number;
+                                };
+                            }[];
+                        } & {
+                            /** Format: date-time */
+                            placedAt: string;
+                        })[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     placeOrder: {
         parameters: {
             query?: never;
@@ -9284,6 +9561,281 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orderId?: string;
+                        currency: string;
+                        lines: {
+                            productId: string;
+                            quantity: number;
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            unitPrice: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                            discounts: {
+                                promotionId: string;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                amount: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                            }[];
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            total: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                            free?: boolean;
+                            addedBy?: string;
+                        }[];
+                        /** @description money in integer minor units of an ISO 4217 currency */
+                        subtotal: {
+                            /**
+                             * @description integer minor units (pence for GBP)
+                             * @example 295
+                             */
+                            amount: number;
+                            /**
+                             * Format: iso4217
+                             * @description ISO 4217 alphabetic code
+                             * @example GBP
+                             */
+                            currency: string;
+                        };
+                        discounts: {
+                            promotionId: string;
+                            code?: string;
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            amount: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                            target: string;
+                        }[];
+                        shipping?: {
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            amount: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            discount: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                        };
+                        /** @description money in integer minor units of an ISO 4217 currency */
+                        total: {
+                            /**
+                             * @description integer minor units (pence for GBP)
+                             * @example 295
+                             */
+                            amount: number;
+                            /**
+                             * Format: iso4217
+                             * @description ISO 4217 alphabetic code
+                             * @example GBP
+                             */
+                            currency: string;
+                        };
+                        applied: {
+                            promotionId: string;
+                            code?: string;
+                            reason: string;
+                        }[];
+                        rejected: {
+                            promotionId?: string;
+                            code?: string;
+                            reason: string;
+                        }[];
+                        nudges: {
+                            promotionId: string;
+                            message: string;
+                            missing: {
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                amount?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                quantity?: number;
+                            };
+                        }[];
+                    } & {
+                        /** Format: date-time */
+                        placedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -107,6 +107,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   webhook_target_refused: { status: 400, title: 'Webhooks may not be sent to that address' },
   invalid_promotion: { status: 400, title: 'The promotion is not valid' },
   promotion_not_found: { status: 404, title: 'No such promotion' },
+  order_not_found: { status: 404, title: 'No such order' },
   coupon_taken: { status: 409, title: 'The coupon code belongs to another promotion' },
   coupon_redeemed: { status: 409, title: 'The single-use coupon code has been redeemed' },
   budget_exhausted: { status: 409, title: "The coupon's promotion has run out of budget or redemptions" },

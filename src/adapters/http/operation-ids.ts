@@ -57,6 +57,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'POST /v1/carts:evaluate': 'evaluateCart',
   'POST /v1/offers': 'getOffers',
   'POST /v1/orders': 'placeOrder',
+  'GET /v1/orders/{orderId}': 'getOrder',
+  'GET /v1/orders': 'listOrders',
   'POST /v1/recommendations': 'recommend',
   'POST /v1/recommendations/models:rebuild': 'rebuildRecommendationModels',
   'PUT /v1/recommendations/rules': 'putRecommendationRules',
