@@ -3,7 +3,9 @@ import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
+import { registerOrderRoutes } from '../adapters/http/orders/routes.js';
 import { Checkout } from '../app/promotions/checkout.js';
+import { OrderHistory } from '../app/promotions/order-history.js';
 import { PromotionService } from '../app/promotions/promotion-service.js';
 import { capability } from './capability.js';
 
@@ -39,9 +41,13 @@ export const promotionsCapability = capability(
       minOrderTotal: config.minOrderTotal,
       storeCurrency: config.currency,
     });
+    const history = new OrderHistory({ store, hashId });
     return {
-      services: { promotions, checkout },
-      routes: [(app) => registerPromotionRoutes(app, { promotions, checkout, customers })],
+      services: { promotions, checkout, history },
+      routes: [
+        (app) => registerPromotionRoutes(app, { promotions, checkout, customers }),
+        (app) => registerOrderRoutes(app, { checkout, history, customers }),
+      ],
       start: () => promotions.start(),
     };
   },
