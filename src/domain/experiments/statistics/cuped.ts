@@ -1,4 +1,11 @@
-import { covarianceOf, meanOf, varianceOf, type Moments, type Sums } from './moments.js';
+import {
+  covarianceOf,
+  meanOf,
+  varianceOf,
+  withoutRoundingNoise,
+  type Moments,
+  type Sums,
+} from './moments.js';
 import { relativeDifference, type EffectEstimate } from './relative-effect.js';
 
 /** One arm's outcome and covariate (pre-exposure revenue) sums, with Σ outcome × covariate. */
@@ -31,7 +38,11 @@ export function cupedTheta(a: CupedArm, b: CupedArm): number {
 export function adjustedMoments(arm: CupedArm, theta: number): Moments {
   const covariance = covarianceOf(arm.post, arm.pre, arm.products);
   const variance = varianceOf(arm.post) + theta ** 2 * varianceOf(arm.pre) - 2 * theta * covariance;
-  return { n: arm.post.n, mean: meanOf(arm.post) - theta * meanOf(arm.pre), variance: Math.max(0, variance) };
+  return {
+    n: arm.post.n,
+    mean: meanOf(arm.post) - theta * meanOf(arm.pre),
+    variance: withoutRoundingNoise(variance, meanOf(arm.post)),
+  };
 }
 
 /**

@@ -47,7 +47,17 @@ export function covarianceOf(a: Sums, b: Sums, products: number): number {
 }
 
 export function sampleMoments(s: Sums): Moments {
-  return { n: s.n, mean: meanOf(s), variance: Math.max(0, varianceOf(s)) };
+  const mean = meanOf(s);
+  return { n: s.n, mean, variance: withoutRoundingNoise(varianceOf(s), mean) };
+}
+
+/**
+ * A variance that is 0 but for floating-point cancellation (Σx² − (Σx)²/n when every x is equal) comes
+ * out as ±1e-17·mean² or so; anything below 1e-12·mean² is taken as the 0 it is, so that such an arm is
+ * recognised as degenerate whatever the unit of money.
+ */
+export function withoutRoundingNoise(variance: number, mean: number): number {
+  return variance > 1e-12 * mean * mean ? variance : 0;
 }
 
 /**
@@ -63,5 +73,6 @@ export function ratioMoments(numerator: Sums, denominator: Sums, products: numbe
     varianceOf(numerator) / d ** 2 -
     (2 * covarianceOf(numerator, denominator, products) * m) / d ** 3 +
     (m ** 2 * varianceOf(denominator)) / d ** 4;
-  return { n: numerator.n, mean: numerator.sum / denominator.sum, variance: Math.max(0, variance) };
+  const mean = numerator.sum / denominator.sum;
+  return { n: numerator.n, mean, variance: withoutRoundingNoise(variance, mean) };
 }
