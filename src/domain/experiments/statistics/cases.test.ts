@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_TOTALS, type VariantTotals } from '../totals.js';
 import effectTable from './cases/relative-effects.json' with { type: 'json' };
 import srmTable from './cases/srm.json' with { type: 'json' };
+import { cupedRelativeDifference, type CupedArm } from './cuped.js';
 import { experimentResults, type ExperimentMetric } from './index.js';
+import { inferRelativeEffect } from './relative-effect.js';
 
 interface Moment {
   readonly sum: number;
-  readonly squares: number;
+  readonly squares?: number;
 }
 interface Arm {
   readonly n: number;
@@ -49,9 +51,9 @@ function asTotals(kind: string, arm: Arm): { metric: ExperimentMetric; totals: V
         totals: {
           ...base,
           revenue: arm.numerator!.sum,
-          revenueSquares: arm.numerator!.squares,
+          revenueSquares: arm.numerator!.squares!,
           orders: arm.denominator!.sum,
-          ordersSquares: arm.denominator!.squares,
+          ordersSquares: arm.denominator!.squares!,
           revenueTimesOrders: arm.products!,
         },
       };
@@ -61,10 +63,10 @@ function asTotals(kind: string, arm: Arm): { metric: ExperimentMetric; totals: V
         totals: {
           ...base,
           revenue: arm.post!.sum,
-          revenueSquares: arm.post!.squares,
+          revenueSquares: arm.post!.squares!,
           unitsWithHistory: arm.n,
           preRevenue: arm.pre!.sum,
-          preRevenueSquares: arm.pre!.squares,
+          preRevenueSquares: arm.pre!.squares!,
           preRevenueTimesRevenue: arm.products!,
         },
       };
@@ -81,15 +83,35 @@ function expectPublished(actual: number, published: number, decimals: number): v
   expect(Math.abs(actual - published)).toBeLessThanOrEqual(Math.max(0.5 * 10 ** -decimals, 2e-8) + 1e-12);
 }
 
+/** The public path: the case's totals through `experimentResults`, which must apply CUPED exactly for `cuped`. */
+function throughResults(row: EffectCase) {
+  const control = asTotals(row.kind, row.control);
+  const treatment = asTotals(row.kind, row.treatment);
+  const results = experimentResults(control.metric, [
+    { id: 'control', weight: 50, totals: control.totals },
+    { id: 'treatment', weight: 50, totals: treatment.totals },
+  ]);
+  const vsControl = results.variants[1]?.vsControl;
+  expect(vsControl?.cuped !== undefined).toBe(row.kind === 'cuped');
+  return vsControl;
+}
+
+/**
+ * A 0/1 outcome adjusted by a 0/1 covariate: no Attune metric has that pair (conversion's covariate is
+ * revenue), so the CUPED functions are called directly; it checks the 0/1 variance inside CUPED.
+ */
+function proportionCuped(row: EffectCase) {
+  const arm = (a: Arm): CupedArm => ({
+    post: { n: a.n, sum: a.post!.sum, squares: a.post!.sum, isProportion: true },
+    pre: { n: a.n, sum: a.pre!.sum, squares: a.pre!.sum, isProportion: true },
+    products: a.products!,
+  });
+  return inferRelativeEffect(cupedRelativeDifference(arm(row.control), arm(row.treatment)));
+}
+
 describe('relative effects against published cases', () => {
   it.each((effectTable.cases as EffectCase[]).map((row) => [row.name, row] as const))('%s', (_, row) => {
-    const control = asTotals(row.kind, row.control);
-    const treatment = asTotals(row.kind, row.treatment);
-    const results = experimentResults(control.metric, [
-      { id: 'control', weight: 50, totals: control.totals },
-      { id: 'treatment', weight: 50, totals: treatment.totals },
-    ]);
-    const vsControl = results.variants[1]?.vsControl;
+    const vsControl = row.kind === 'cuped-proportion' ? proportionCuped(row) : throughResults(row);
     expect(vsControl, row.source).toBeDefined();
     expectPublished(vsControl!.uplift, row.expected.uplift, row.decimals);
     expectPublished(vsControl!.pValue, row.expected.pValue, row.decimals);
@@ -97,12 +119,11 @@ describe('relative effects against published cases', () => {
       expectPublished(vsControl!.ci95[0], row.expected.ci95[0]!, row.decimals);
       expectPublished(vsControl!.ci95[1], row.expected.ci95[1]!, row.decimals);
     }
-    expect(vsControl!.cuped !== undefined).toBe(row.kind === 'cuped');
   });
 
   it('covers every statistic the metrics use', () => {
     const kinds = new Set((effectTable.cases as EffectCase[]).map((row) => row.kind));
-    expect([...kinds].sort()).toEqual(['cuped', 'mean', 'proportion', 'ratio']);
+    expect([...kinds].sort()).toEqual(['cuped', 'cuped-proportion', 'mean', 'proportion', 'ratio']);
     for (const row of effectTable.cases) expect(row.source).not.toBe('');
   });
 });

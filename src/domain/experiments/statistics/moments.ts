@@ -36,13 +36,13 @@ export function varianceOf(s: Sums): number {
 }
 
 /**
- * Covariance of two unit-level outcomes from their sums and Σxy: the plug-in form when both are 0/1
- * outcomes (as gbstats does), else the unbiased (n − 1) form.
+ * Covariance of two unit-level outcomes from their sums and Σxy, in the unbiased form
+ * (Σxy − Σx·Σy/n)/(n − 1), for 0/1 outcomes too (as the gbstats release whose CUPED cases
+ * cases/relative-effects.json reproduces; later releases use the plug-in form when both are 0/1).
  */
 export function covarianceOf(a: Sums, b: Sums, products: number): number {
   const n = a.n;
   if (n <= 1) return 0;
-  if (a.isProportion && b.isProportion) return products / n - (a.sum * b.sum) / (n * n);
   return (products - (a.sum * b.sum) / n) / (n - 1);
 }
 
