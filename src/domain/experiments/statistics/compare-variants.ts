@@ -1,5 +1,5 @@
 import type { VariantTotals } from '../totals.js';
-import { cupedRelativeDifference, type CupedArm } from './cuped.js';
+import { cupedRelativeDifference, cupedTheta, type CupedArm } from './cuped.js';
 import type { ExperimentMetric } from './minimums.js';
 import { ratioMoments, sampleMoments, type Moments, type Sums } from './moments.js';
 import { inferRelativeEffect, relativeDifference, type RelativeEffect } from './relative-effect.js';
@@ -51,7 +51,11 @@ function cupedEffect(
 ): RelativeEffect | undefined {
   if (metric !== 'conversion' && metric !== 'revenue_per_unit') return undefined;
   if (a.unitsWithHistory === 0 || b.unitsWithHistory === 0) return undefined;
-  return inferRelativeEffect(cupedRelativeDifference(cupedArm(metric, a), cupedArm(metric, b)));
+  const control = cupedArm(metric, a);
+  const treatment = cupedArm(metric, b);
+  // θ = 0 (the covariate does not vary, or the outcome does not) is no adjustment: report none.
+  if (cupedTheta(control, treatment) === 0) return undefined;
+  return inferRelativeEffect(cupedRelativeDifference(control, treatment));
 }
 
 function metricMoments(metric: ExperimentMetric, t: VariantTotals): Moments | undefined {

@@ -153,3 +153,16 @@ describe('experimentResults', () => {
     });
   });
 });
+
+describe('experimentResults and CUPED without a usable covariate', () => {
+  it('reports no adjustment when every known pre-exposure spend is the same', () => {
+    const arm = (converted: number) =>
+      [
+        ...units(converted, { orders: 1, revenue: 700, preRevenue: 0 }),
+        ...units(300 - converted, { preRevenue: 0 }),
+      ].reduce(addUnit, EMPTY_TOTALS);
+    const result = experimentResults('conversion', variants(arm(30), arm(40)));
+    expect(result.variants[1]?.vsControl).toBeDefined();
+    expect(result.variants[1]?.vsControl?.cuped).toBeUndefined();
+  });
+});
