@@ -251,12 +251,23 @@ function createBus(config: Config, onError: (error: unknown) => void): EventBus 
     : new RedisEventBus({ url: config.redisUrl, onError });
 }
 
-/** Stored objects a load left out: logged once per load, kept for `/readyz` and `/metrics`. */
+/**
+ * Stored objects a load left out, kept for `/readyz` and `/metrics` and logged when first left out:
+ * loads repeat (an unknown API key reloads the keys), and one bad row must not fill the log.
+ */
 function unloadableReporter(readiness: Readiness, logger: Logger): UnloadableReport {
   return (kind, skipped) => {
+    const known = new Set(
+      readiness
+        .skippedObjects()
+        .filter((object) => object.kind === kind)
+        .map(({ id, reason }) => `${id}\n${reason}`),
+    );
     readiness.skipped(kind, skipped);
-    for (const { id, reason } of skipped)
+    for (const { id, reason } of skipped) {
+      if (known.has(`${id}\n${reason}`)) continue;
       logger.warn({ kind, id, reason }, 'a stored object does not load: skipped, the node serves without it');
+    }
   };
 }
 
