@@ -11,7 +11,7 @@ import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
-import { loggableUrl } from './redact-url.js';
+import { loggableUrl, wordsOfRoute } from './redact-url.js';
 import { installTextGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
@@ -92,9 +92,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
+  // The literal words of every route's path: what a log may show of a URL no route matched.
+  const routeWords = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    for (const word of wordsOfRoute(route.url)) routeWords.add(word);
+  });
   app.decorateRequest('loggedUrl', {
     getter(this: FastifyRequest) {
-      return loggableUrl(this, deps.pseudonymise);
+      return loggableUrl(this, deps.pseudonymise, routeWords);
     },
   });
   app.removeContentTypeParser('text/plain');
