@@ -7,12 +7,11 @@ import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installJsonBodies } from './json-body.js';
 import { installMetrics } from './metrics.js';
-import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { loggableUrl, wordsOfRoute } from './redact-url.js';
-import { installTextGuard } from './text-guard.js';
+import { installInputGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
 /** Registers one capability's routes on the app (each capability brings its own). */
@@ -108,8 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   installRateLimits(app, deps.rateLimiter, deps.keys);
   installAuth(app, deps.keys);
-  installNestingLimit(app);
-  installTextGuard(app);
+  installInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
