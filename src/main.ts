@@ -12,6 +12,7 @@ import { createWorkerModelTrainer } from './adapters/compute/worker-model-traine
 import { buildApp } from './adapters/http/build-app.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createLogger } from './adapters/logging/logger.js';
+import { RedisStreamCounts } from './adapters/quotas/redis-stream-counts.js';
 import { createFlexibleRateLimiter } from './adapters/rate-limits/flexible-rate-limiter.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
@@ -46,7 +47,7 @@ export interface AttuneOverrides {
   readonly bus?: EventBus;
   /** Where the heavier recommendation models are trained (a worker thread unless replaced). */
   readonly trainer?: ModelTrainer;
-  /** Namespace of the rate limits' Redis keys (tests give each run its own). */
+  /** Namespace of the Redis keys of rate limits and stream counts (tests give each run its own). */
   readonly rateLimitKeyPrefix?: string;
 }
 
@@ -159,6 +160,9 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
   const customerTokenSecret =
     config.customerTokenSecret ??
     (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
+  const streams = command
+    ? undefined
+    : await createStreamCounts(config, overrides.rateLimitKeyPrefix, onError);
   const infra: Infrastructure = {
     config,
     logger,
@@ -173,6 +177,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     customerTokenSecret,
     trainer: overrides.trainer ?? createWorkerModelTrainer(),
     webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
+    ...(streams !== undefined && { streamCounts: streams.counts }),
   };
   return {
     infra,
@@ -180,6 +185,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     metrics,
     salt,
     closeInfrastructure: async () => {
+      streams?.close();
       await bus.close();
       await store.close();
     },
@@ -218,6 +224,34 @@ async function createRateLimits(
 }
 
 /**
+ * Live stream counts shared through Redis, when it is configured and a stream quota is set: the
+ * quotas then hold for a client across the nodes rather than on each. A Redis client of its own.
+ */
+async function createStreamCounts(
+  config: Config,
+  keyPrefix: string | undefined,
+  onError: (error: unknown) => void,
+) {
+  const quota = config.streamMaxPerAddress !== undefined || config.streamMaxPerKey !== undefined;
+  if (config.redisUrl === undefined || !quota) return undefined;
+  const redis = new Redis(config.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
+  // Until Redis answers (or while it does not), each node counts its own streams.
+  await redis.connect().catch(onError);
+  const counts = new RedisStreamCounts(redis, { keyPrefix: `${keyPrefix ?? 'attune'}:` }, onError);
+  return {
+    counts,
+    close: () => {
+      counts.close();
+      redis.disconnect();
+    },
+  };
+}
+
+/**
  * A keyed hash of customer ids for request logs: under a key derived from the store's erasure salt,
  * so the same customer reads the same in every node's logs, and a log keeps no id an erasure removed.
  */
@@ -251,12 +285,23 @@ function createBus(config: Config, onError: (error: unknown) => void): EventBus 
     : new RedisEventBus({ url: config.redisUrl, onError });
 }
 
-/** Stored objects a load left out: logged once per load, kept for `/readyz` and `/metrics`. */
+/**
+ * Stored objects a load left out, kept for `/readyz` and `/metrics` and logged when first left out:
+ * loads repeat (an unknown API key reloads the keys), and one bad row must not fill the log.
+ */
 function unloadableReporter(readiness: Readiness, logger: Logger): UnloadableReport {
   return (kind, skipped) => {
+    const known = new Set(
+      readiness
+        .skippedObjects()
+        .filter((object) => object.kind === kind)
+        .map(({ id, reason }) => `${id}\n${reason}`),
+    );
     readiness.skipped(kind, skipped);
-    for (const { id, reason } of skipped)
+    for (const { id, reason } of skipped) {
+      if (known.has(`${id}\n${reason}`)) continue;
       logger.warn({ kind, id, reason }, 'a stored object does not load: skipped, the node serves without it');
+    }
   };
 }
 

@@ -1,4 +1,6 @@
 import { registerRecommendationRoutes } from '../adapters/http/recommendations/routes.js';
+import { MerchandisingBody } from '../adapters/http/recommendations/schemas.js';
+import { storedShapeCheck } from '../adapters/http/stored-shapes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
@@ -28,6 +30,7 @@ export const recommendationsCapability = capability(
       trainer,
       nodeId,
       onError,
+      merchandising: { shape: storedShapeCheck(MerchandisingBody), reportUnloadable: infra.reportUnloadable },
       settings: {
         denseItems: config.recsDenseItems,
         easeLambda: config.recsEaseLambda,

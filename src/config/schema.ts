@@ -237,14 +237,16 @@ export const SETTINGS = [
   setting({
     env: 'ATTUNE_STREAM_MAX_PER_ADDRESS',
     key: 'streamMaxPerAddress',
-    description: 'live streams one client address may hold open on a node (429 beyond), or off',
+    description:
+      'live streams one client address may hold open (429 beyond), across the nodes with Redis, else on each node; or off',
     defaultText: '100',
     parse: (raw = '100') => streamCount(raw),
   }),
   setting({
     env: 'ATTUNE_STREAM_MAX_PER_KEY',
     key: 'streamMaxPerKey',
-    description: 'live streams one API key may hold open on a node (429 beyond), or off',
+    description:
+      'live streams one API key may hold open (429 beyond), across the nodes with Redis, else on each node; or off',
     defaultText: 'off',
     parse: (raw = 'off') => streamCount(raw),
   }),
