@@ -47,7 +47,7 @@ export interface AttuneOverrides {
   readonly bus?: EventBus;
   /** Where the heavier recommendation models are trained (a worker thread unless replaced). */
   readonly trainer?: ModelTrainer;
-  /** Namespace of the Redis keys of rate limits and stream counts (tests give each run its own). */
+  /** Namespace of the Redis keys of rate limits and stream counts, over `ATTUNE_REDIS_PREFIX` (tests give each run its own). */
   readonly rateLimitKeyPrefix?: string;
 }
 
@@ -75,7 +75,11 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const node = composeCapabilities(NODE_CAPABILITIES, infra);
   await infra.readiness.track('loading from the store', node.start());
   follower?.follow();
-  const rateLimits = await createRateLimits(config, overrides.rateLimitKeyPrefix, infra.onError);
+  const rateLimits = await createRateLimits(
+    config,
+    overrides.rateLimitKeyPrefix ?? `${config.redisPrefix}:rate`,
+    infra.onError,
+  );
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger: infra.logger,
@@ -162,7 +166,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
   const streams = command
     ? undefined
-    : await createStreamCounts(config, overrides.rateLimitKeyPrefix, onError);
+    : await createStreamCounts(config, overrides.rateLimitKeyPrefix ?? config.redisPrefix, onError);
   const infra: Infrastructure = {
     config,
     logger,
@@ -196,11 +200,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
 const RELAY_POLL_MS = 1_000;
 
 /** Rate limits shared between nodes exactly when events are, through Redis; a Redis client only if any is set. */
-async function createRateLimits(
-  config: Config,
-  keyPrefix: string | undefined,
-  onError: (error: unknown) => void,
-) {
+async function createRateLimits(config: Config, keyPrefix: string, onError: (error: unknown) => void) {
   const policies = {
     ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
     ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
@@ -217,7 +217,7 @@ async function createRateLimits(
     limiter: createFlexibleRateLimiter({
       policies,
       ...(redis !== undefined && { redis }),
-      ...(keyPrefix !== undefined && { keyPrefix }),
+      keyPrefix,
     }),
     close: () => redis?.disconnect(),
   };
@@ -227,11 +227,7 @@ async function createRateLimits(
  * Live stream counts shared through Redis, when it is configured and a stream quota is set: the
  * quotas then hold for a client across the nodes rather than on each. A Redis client of its own.
  */
-async function createStreamCounts(
-  config: Config,
-  keyPrefix: string | undefined,
-  onError: (error: unknown) => void,
-) {
+async function createStreamCounts(config: Config, keyPrefix: string, onError: (error: unknown) => void) {
   const quota = config.streamMaxPerAddress !== undefined || config.streamMaxPerKey !== undefined;
   if (config.redisUrl === undefined || !quota) return undefined;
   const redis = new Redis(config.redisUrl, {
@@ -241,7 +237,7 @@ async function createStreamCounts(
   });
   // Until Redis answers (or while it does not), each node counts its own streams.
   await redis.connect().catch(onError);
-  const counts = new RedisStreamCounts(redis, { keyPrefix: `${keyPrefix ?? 'attune'}:` }, onError);
+  const counts = new RedisStreamCounts(redis, { keyPrefix: `${keyPrefix}:` }, onError);
   return {
     counts,
     close: () => {
@@ -282,7 +278,7 @@ function createStore(config: Config, logger: Logger, metrics: Registry): Store {
 function createBus(config: Config, onError: (error: unknown) => void): EventBus {
   return config.redisUrl === undefined
     ? new InProcessEventBus(onError)
-    : new RedisEventBus({ url: config.redisUrl, onError });
+    : new RedisEventBus({ url: config.redisUrl, keyPrefix: `${config.redisPrefix}:bus:`, onError });
 }
 
 /**

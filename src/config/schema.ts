@@ -3,6 +3,7 @@ import { LOG_LEVELS, type Config, type LogLevel } from './config.js';
 import {
   parseBudget,
   parseEventWeights,
+  parseRedisPrefix,
   parseTrustProxy,
   seconds,
   streamCount,
@@ -76,6 +77,14 @@ export const SETTINGS = [
     description: 'Redis URL for the bus between nodes; unset = in-process bus',
     defaultText: '(unset)',
     parse: optional(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL'),
+  }),
+  setting({
+    env: 'ATTUNE_REDIS_PREFIX',
+    key: 'redisPrefix',
+    description:
+      'namespace of every Redis key Attune writes (bus, rate limits, stream counts), so several stores can share one Redis',
+    defaultText: 'attune',
+    parse: parseRedisPrefix,
   }),
   setting({
     env: 'ATTUNE_SECRET_KEY',
