@@ -1,6 +1,7 @@
 import { registerRecommendationRoutes } from '../adapters/http/recommendations/routes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
 import { RecommendationService } from '../app/recommendations/recommendation-service.js';
@@ -11,12 +12,13 @@ interface RecommendationsDeps {
   readonly ingestion: EventIngestion;
   readonly profiles: ProfileService;
   readonly customers: CustomerContexts;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** Recommendation models: learnt online from every commit, the heavier ones rebuilt in a worker. */
 export const recommendationsCapability = capability(
-  ['catalog', 'profiles'],
-  (infra, { catalog, ingestion, profiles, customers }: RecommendationsDeps) => {
+  ['catalog', 'profiles', 'experiments'],
+  (infra, { catalog, ingestion, profiles, customers, assignments }: RecommendationsDeps) => {
     const { store, bus, clock, nodeId, onError, trainer, config } = infra;
     const recommendations = new RecommendationService({
       store,
@@ -37,7 +39,9 @@ export const recommendationsCapability = capability(
     });
     return {
       services: { recommendations },
-      routes: [(app) => registerRecommendationRoutes(app, { recommendations, customers })],
+      routes: [
+        (app) => registerRecommendationRoutes(app, { recommendations, customers, experiments: assignments }),
+      ],
       start: () => recommendations.start(),
       stop: async () => recommendations.stop(),
     };

@@ -135,7 +135,7 @@ export function draftExperiment(
     ...(input.layer !== undefined && { layer: input.layer }),
     ...(layerSlice !== undefined && { layerSlice }),
     seed: input.seed ?? id,
-    trafficPercent,
+    trafficPercent: layerSlice === undefined ? trafficPercent : layerSlice.to - layerSlice.from,
     ...(audience !== undefined && { audience }),
     ...(input.startsAt !== undefined && { startsAt: input.startsAt }),
     ...(input.endsAt !== undefined && { endsAt: input.endsAt }),

@@ -1,5 +1,12 @@
 /** Experiments: definitions and their checks, stable bucketing, assignment, and per-variant totals. */
 export {
+  NO_EXPERIMENTS,
+  applyVariants,
+  type AppliedExperiments,
+  type ExperimentEntry,
+  type ToggleSet,
+} from './applied.js';
+export {
   assignVariant,
   variantAt,
   type Assignment,
