@@ -1,7 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
+import { createPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
 import { bucketOf } from '../../src/domain/experiments/index.js';
 import { BOTH_STORES } from '../support/both-stores.js';
-import { PUBLISHABLE_KEY, type TestAttune } from '../support/test-attune.js';
+import {
+  createTestPostgresStore,
+  deleteRedisKeys,
+  postgresUrl,
+  redisUrl,
+  uniqueName,
+} from '../support/services.js';
+import { PUBLISHABLE_KEY, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 const HERO = {
   variants: [
@@ -256,3 +265,59 @@ for (const setup of BOTH_STORES) {
     });
   });
 }
+
+describe.skipIf(postgresUrl === null || redisUrl === null)(
+  'experiments on two nodes (PostgreSQL and Redis)',
+  () => {
+    let nodeA: TestAttune;
+    let nodeB: TestAttune;
+    let dropSchema: () => Promise<void>;
+    const keyPrefix = `${uniqueName('attune_exp')}:`;
+
+    beforeAll(async () => {
+      const { store, schema, drop } = await createTestPostgresStore();
+      dropSchema = drop;
+      const start = (nodeStore: typeof store) =>
+        startTestAttune(
+          { DATABASE_URL: postgresUrl as string, REDIS_URL: redisUrl as string },
+          { store: nodeStore, bus: new RedisEventBus({ url: redisUrl as string, keyPrefix }) },
+        );
+      nodeA = await start(store);
+      nodeB = await start(
+        createPostgresStore({ connectionString: postgresUrl as string, schema, maxConnections: 4 }),
+      );
+    });
+    afterAll(async () => {
+      await Promise.all([nodeA?.dispose(), nodeB?.dispose()]);
+      await dropSchema?.();
+      await deleteRedisKeys(keyPrefix);
+    });
+
+    it('gives a unit the same variant on both nodes, before and after its exposure is stored', async () => {
+      await nodeA.call('PUT', '/v1/content/slots/home-hero', { body: HERO });
+      await vi.waitFor(async () =>
+        expect((await nodeB.call('GET', '/v1/content/slots/home-hero')).status).toBe(200),
+      );
+      expect((await nodeA.call('PUT', '/v1/experiments/hero-test', { body: HERO_TEST })).status).toBe(201);
+      await vi.waitFor(async () =>
+        expect((await nodeB.call('GET', '/v1/experiments/hero-test')).status).toBe(200),
+      );
+      const ask = (node: TestAttune, anonymousId: string) =>
+        node.call('POST', '/v1/decide', {
+          body: { anonymousId, content: ['home-hero'] },
+          key: PUBLISHABLE_KEY,
+        });
+      for (const anonymousId of ['n-1', 'n-2', 'n-3', 'n-4']) {
+        const fromA = (await ask(nodeA, anonymousId)).json().experiments;
+        expect(fromA).toEqual([{ experimentId: 'hero-test', variant: variantOf(anonymousId) }]);
+        expect((await ask(nodeB, anonymousId)).json().experiments).toEqual(fromA);
+      }
+      await (nodeA as unknown as { exposures: { flush(): Promise<void> } }).exposures.flush();
+      await (nodeB as unknown as { exposures: { flush(): Promise<void> } }).exposures.flush();
+      const totals = await (
+        nodeB as unknown as { experiments: { totals(id: string): Promise<{ totals?: { units: number } }[]> } }
+      ).experiments.totals('hero-test');
+      expect(totals.reduce((sum, variant) => sum + (variant.totals?.units ?? 0), 0)).toBe(4);
+    });
+  },
+);
