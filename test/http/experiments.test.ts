@@ -321,3 +321,33 @@ describe.skipIf(postgresUrl === null || redisUrl === null)(
     });
   },
 );
+
+describe.each(BOTH_STORES)('stored experiments that do not load, on $name', ({ available, openShared }) => {
+  it.skipIf(!available)('are skipped and reported at start, and the rest serve', async () => {
+    const shared = await openShared();
+    let node = await shared.startNode();
+    try {
+      await node.call('PUT', '/v1/content/slots/home-hero', { body: HERO });
+      for (const id of ['sound-exp', 'broken-exp', 'torn-exp']) {
+        expect((await node.call('PUT', `/v1/experiments/${id}`, { body: HERO_TEST })).status).toBe(201);
+      }
+      await node.dispose();
+      await shared.execute(`update experiments set doc = ? where id = ?`, [
+        '{"status":"weird"}',
+        'broken-exp',
+      ]);
+      await shared.execute(`update experiments set doc = ? where id = ?`, ['{"name":"t","va', 'torn-exp']);
+      node = await shared.startNode();
+      const ready = (await node.call('GET', '/readyz', { key: null })).json();
+      const skipped = ready.checks.skipped.map(
+        ({ kind, id }: { kind: string; id: string }) => `${kind} ${id}`,
+      );
+      expect(skipped.sort()).toEqual(['experiment broken-exp', 'experiment torn-exp']);
+      expect((await node.call('GET', '/v1/experiments/sound-exp')).status).toBe(200);
+      expect((await node.call('GET', '/v1/experiments/broken-exp')).status).toBe(404);
+    } finally {
+      await node.dispose();
+      await shared.dispose();
+    }
+  });
+});

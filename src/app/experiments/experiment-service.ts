@@ -1,4 +1,5 @@
 import {
+  EXPERIMENT_METRICS,
   ExperimentError,
   changesSplit,
   draftExperiment,
@@ -181,6 +182,10 @@ const ANYTHING: ExperimentReferences = {
 /** A stored experiment, checked as its write was: one that would not pass is not served. */
 function loadExperiment<T extends ExperimentDraft>(experiment: T): T {
   const again = draftExperiment(experiment.id, experiment, ANYTHING, []);
+  if (!['draft', 'running', 'stopped'].includes(experiment.status)) throw new Error('no such status');
+  if (!EXPERIMENT_METRICS.includes(experiment.metric)) throw new Error('no such metric');
+  const traffic = experiment.trafficPercent as unknown;
+  if (typeof traffic !== 'number' || !(traffic >= 0 && traffic <= 100)) throw new Error('no traffic');
   if (experiment.layer !== undefined && experiment.layerSlice === undefined) {
     throw new Error('a layer experiment without its slice');
   }
