@@ -3,6 +3,7 @@ import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { Checkout } from '../app/promotions/checkout.js';
 import { PromotionService } from '../app/promotions/promotion-service.js';
 import { capability } from './capability.js';
@@ -12,12 +13,13 @@ interface PromotionsDeps {
   readonly pricing: PricingService;
   readonly ingestion: EventIngestion;
   readonly customers: CustomerContexts;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** Promotions and coupons, and the checkout that prices carts, finds offers and records orders. */
 export const promotionsCapability = capability(
-  ['catalog', 'pricing', 'profiles'],
-  (infra, { catalog, pricing, ingestion, customers }: PromotionsDeps) => {
+  ['catalog', 'pricing', 'profiles', 'experiments'],
+  (infra, { catalog, pricing, ingestion, customers, assignments }: PromotionsDeps) => {
     const { store, bus, clock, nodeId, config, hashId } = infra;
     const promotions = new PromotionService({
       store,
@@ -41,7 +43,9 @@ export const promotionsCapability = capability(
     });
     return {
       services: { promotions, checkout },
-      routes: [(app) => registerPromotionRoutes(app, { promotions, checkout, customers })],
+      routes: [
+        (app) => registerPromotionRoutes(app, { promotions, checkout, customers, experiments: assignments }),
+      ],
       start: () => promotions.start(),
     };
   },

@@ -10,7 +10,7 @@ import {
   redisUrl,
   uniqueName,
 } from '../support/services.js';
-import { PUBLISHABLE_KEY, startTestAttune, type TestAttune } from '../support/test-attune.js';
+import { PUBLISHABLE_KEY, productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 const HERO = {
   variants: [
@@ -349,5 +349,68 @@ describe.each(BOTH_STORES)('stored experiments that do not load, on $name', ({ a
       await node.dispose();
       await shared.dispose();
     }
+  });
+});
+
+describe('experiments switching promotions and price lists', () => {
+  let node: TestAttune;
+  beforeAll(async () => {
+    node = await startTestAttune();
+    await node.call('PUT', '/v1/products/mug', { body: productBody({ title: 'Mug' }) });
+    await node.call('PUT', '/v1/price-lists/sale', {
+      body: { type: 'sale', currency: 'GBP', priority: 1, rule: { percentOff: 10, match: {} } },
+    });
+    await node.call('PUT', '/v1/promotions/trial', {
+      body: {
+        title: 'Trial',
+        status: 'paused',
+        action: { type: 'percent_off', target: 'order', percent: 5 },
+      },
+    });
+    const switched = await node.call('PUT', '/v1/experiments/switches', {
+      body: {
+        name: 'Trial on, sale off',
+        status: 'running',
+        metric: 'revenue_per_unit',
+        variants: [
+          { id: 'control', weight: 0, changes: {} },
+          {
+            id: 'switched',
+            weight: 100,
+            changes: { promotions: { enable: ['trial'] }, priceLists: { disable: ['sale'] } },
+          },
+        ],
+      },
+    });
+    expect(switched.status).toBe(201);
+  });
+  afterAll(() => node?.dispose());
+
+  it('shows the variant’s offers and prices, and charges them at checkout', async () => {
+    const body = { anonymousId: 'shopper', currency: 'GBP' };
+    const offers = (await node.call('POST', '/v1/offers', { body, key: PUBLISHABLE_KEY })).json();
+    expect(offers.offers.map((offer: { promotionId: string }) => offer.promotionId)).toEqual(['trial']);
+    const prices = (
+      await node.call('POST', '/v1/prices:resolve', {
+        body: { ...body, items: [{ productId: 'mug', quantity: 1 }] },
+        key: PUBLISHABLE_KEY,
+      })
+    ).json();
+    expect(prices.items[0].final).toEqual({ amount: 295, currency: 'GBP' });
+    const cart = (
+      await node.call('POST', '/v1/carts:evaluate', {
+        body: { ...body, items: [{ productId: 'mug', quantity: 1 }] },
+        key: PUBLISHABLE_KEY,
+      })
+    ).json();
+    expect(cart.applied.map((applied: { promotionId: string }) => applied.promotionId)).toEqual(['trial']);
+    expect(cart.lines[0].unitPrice).toEqual({ amount: 295, currency: 'GBP' });
+    const outsider = (
+      await node.call('POST', '/v1/prices:resolve', {
+        body: { currency: 'GBP', items: [{ productId: 'mug', quantity: 1 }] },
+        key: PUBLISHABLE_KEY,
+      })
+    ).json();
+    expect(outsider.items[0].final.amount).toBeLessThan(295);
   });
 });

@@ -74,7 +74,7 @@ export class ExperimentAssignments {
     const applied = await this.assign(customer);
     if (applied === NO_EXPERIMENTS) return customer;
     const base = applied.holdout ? await anonymous() : customer;
-    return { ...base, experiments: applied };
+    return { ...base, pricing: { ...base.pricing, priceLists: applied.priceLists }, experiments: applied };
   }
 
   /** Forgets every unit this node knows (after an erasure: its ids may come back as someone new). */
