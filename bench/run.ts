@@ -17,6 +17,7 @@ import { recommendationServingSuite } from './suites/recommendations-serving.js'
 import { decideScalingSuite, decideSuite } from './suites/decide.js';
 import { abuseSuite } from './suites/abuse.js';
 import { scaleSuite } from './suites/scale.js';
+import { experimentsSuite } from './suites/experiments.js';
 
 /**
  * Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning);
@@ -44,6 +45,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   'decide-scaling': decideScalingSuite,
   abuse: abuseSuite,
   scale: scaleSuite,
+  experiments: experimentsSuite,
 };
 
 const { values } = parseArgs({

@@ -4,7 +4,9 @@ import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
+import { registerOrderRoutes } from '../adapters/http/orders/routes.js';
 import { Checkout } from '../app/promotions/checkout.js';
+import { OrderHistory } from '../app/promotions/order-history.js';
 import { PromotionService } from '../app/promotions/promotion-service.js';
 import { capability } from './capability.js';
 
@@ -41,10 +43,12 @@ export const promotionsCapability = capability(
       minOrderTotal: config.minOrderTotal,
       storeCurrency: config.currency,
     });
+    const history = new OrderHistory({ store, hashId });
     return {
-      services: { promotions, checkout },
+      services: { promotions, checkout, history },
       routes: [
         (app) => registerPromotionRoutes(app, { promotions, checkout, customers, experiments: assignments }),
+        (app) => registerOrderRoutes(app, { checkout, history, customers, experiments: assignments }),
       ],
       start: () => promotions.start(),
     };

@@ -36,6 +36,20 @@ export type RedemptionResult =
       readonly reason: 'coupon_redeemed' | 'budget_exhausted' | 'customer_limit';
     };
 
+/** An order as recorded: the answer it got and when. */
+export interface RecordedOrder {
+  readonly orderId: string;
+  readonly answer: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+}
+
+/** Where a page of a customer's orders starts: after this order, newest first. */
+export interface OrderPosition {
+  readonly createdAt: number;
+  readonly orderId: string;
+}
+
 export interface PromotionStore {
   /**
    * Writes a promotion, its listed codes and its limits in one transaction.
@@ -63,4 +77,8 @@ export interface PromotionStore {
   recordOrder(order: OrderRedemption): Promise<RedemptionResult>;
   /** An order recorded before: the digest of its request and the answer it got. */
   findOrder(orderId: string): Promise<{ requestHash: string; answer: string } | undefined>;
+  /** One recorded order. */
+  getOrder(orderId: string): Promise<RecordedOrder | undefined>;
+  /** A customer's orders (by the salted hash per-customer limits use), newest first, after `after`. */
+  listOrders(customerKey: string, limit: number, after: OrderPosition | undefined): Promise<RecordedOrder[]>;
 }

@@ -110,6 +110,41 @@ describe('malformed requests', () => {
     const response = await node.call('GET', '/v1/nothing');
     expect(response.json()).toMatchObject({ status: 404, code: 'route_not_found' });
   });
+
+  it('lists the allowed values of a field that takes one of a set', async () => {
+    const response = await node.call('POST', '/v1/recommendations', { body: { strategy: 'nope', limit: 3 } });
+    const problem = response.json();
+    expect(problem).toMatchObject({ code: 'invalid_value', pointer: '/strategy', in: 'body' });
+    expect(problem.allowed).toEqual(expect.arrayContaining(['similar', 'for-you', 'popular']));
+    expect(problem.detail).toContain('"similar"');
+  });
+
+  it('says the limit a too-large body went over', async () => {
+    const response = await node.call('POST', '/v1/decide', {
+      payload: JSON.stringify({ x: 'a'.repeat(1_100_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'payload_too_large', limit: 1_048_576 });
+    expect(response.json().detail).toContain('1048576 bytes');
+  });
+
+  it('answers a known path called with the wrong method with 405 and the methods it has', async () => {
+    const cases = [
+      { method: 'POST', url: '/v1/products/p-1', allowed: ['DELETE', 'GET', 'HEAD', 'PUT'] },
+      { method: 'DELETE', url: '/v1/products', allowed: ['GET', 'HEAD'] },
+      { method: 'GET', url: '/v1/decide', allowed: ['POST'] },
+      { method: 'GET', url: '/v1/prices:resolve', allowed: ['POST'] },
+      { method: 'PATCH', url: '/v1/segments/vip/members/', allowed: ['GET', 'HEAD'] },
+    ] as const;
+    for (const { method, url, allowed } of cases) {
+      const response = await node.call(method, url);
+      expect(response.status, `${method} ${url}`).toBe(405);
+      expect(response.headers['allow']).toBe(allowed.join(', '));
+      expect(response.json()).toMatchObject({ code: 'method_not_allowed', allowed });
+    }
+    expect((await node.call('POST', '/v1/productz/p-1')).json()).toMatchObject({ code: 'route_not_found' });
+  });
 });
 
 describe('operations', () => {

@@ -1,4 +1,10 @@
 /** The public API as a storefront calls it: a publishable key, and a customer token once signed in. */
+import {
+  createAttuneClient,
+  type Answer,
+  type AttuneClient,
+  type RequestBody,
+} from '../../packages/client/src/index.js';
 
 export interface Money {
   readonly amount: number;
@@ -17,112 +23,55 @@ export type Viewer =
   | { readonly kind: 'customer'; readonly userId: string; readonly token: string }
   | { readonly kind: 'visitor'; readonly anonymousId: string };
 
-export interface ListingItem {
-  readonly productId: string;
-  readonly title: string;
-  readonly price: { readonly final: Money; readonly base?: Money | null };
-  /** The item promotions open to this customer on it. */
-  readonly offers: readonly { readonly promotionId: string; readonly badge: string }[];
-  readonly inStock: boolean;
-  readonly reasons: readonly string[];
-}
+type Decision = Answer<'decide'>;
+export type { Decision };
+export type ListingItem = NonNullable<Decision['listing']>['items'][number];
+export type RecommendedItem = NonNullable<Decision['recommendations'][string]>['items'][number];
+export type Offer = Decision['offers'][number];
+export type Product = Answer<'getProduct'>;
 
-export interface RecommendedItem {
-  readonly productId: string;
-  readonly reason: string;
-}
-
-export interface Offer {
-  readonly promotionId: string;
-  readonly title: string;
-  readonly badge: string;
-  readonly missing?: { readonly amount?: Money; readonly quantity?: number };
-}
-
-export interface CartLine {
-  readonly productId: string;
-  readonly quantity: number;
-  readonly unitPrice: Money;
-  readonly total: Money;
-}
-
-export interface Decision {
-  readonly decisionId: string;
-  readonly personalized: boolean;
-  readonly customer: { readonly segments: readonly string[]; readonly loyaltyTier?: string };
-  readonly listing?: { readonly items: readonly ListingItem[]; readonly nextCursor: string | null };
-  readonly recommendations: Readonly<Record<string, { readonly items: readonly RecommendedItem[] }>>;
-  readonly content: Readonly<
-    Record<string, { readonly variantId: string; readonly payload: unknown; readonly reason: string }>
-  >;
-  readonly cart?: {
-    readonly lines?: readonly CartLine[];
-    readonly subtotal?: Money;
-    readonly discounts?: readonly { readonly promotionId: string; readonly amount: Money }[];
-    readonly total?: Money;
-    readonly applied?: readonly { readonly promotionId: string; readonly reason: string }[];
-    readonly nudges?: readonly { readonly promotionId: string; readonly message: string }[];
-    readonly error?: { readonly code: string; readonly detail: string };
-  };
-  readonly offers: readonly Offer[];
-}
-
-export interface Product {
-  readonly id: string;
-  readonly title: string;
-  readonly categories: readonly string[];
-  readonly price: Money;
-  readonly inStock?: boolean;
-}
-
+/** The API as this storefront calls it, through the typed client (`packages/client`). */
 export class Api {
-  constructor(private readonly config: DemoConfig) {}
+  readonly #client: AttuneClient;
+
+  constructor(private readonly config: DemoConfig) {
+    this.#client = createAttuneClient({ baseUrl: location.origin, key: config.publishableKey });
+  }
 
   /** Who the request names, and the header that proves it. */
-  #identity(viewer: Viewer): { body: Record<string, string>; headers: Record<string, string> } {
+  #identity(viewer: Viewer): {
+    body: { userId: string } | { anonymousId: string };
+    headers: Record<string, string>;
+  } {
     return viewer.kind === 'customer'
       ? { body: { userId: viewer.userId }, headers: { 'x-customer-token': viewer.token } }
       : { body: { anonymousId: viewer.anonymousId }, headers: {} };
   }
 
-  async #call<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> {
-    const response = await fetch(path, {
-      method,
-      headers: {
-        authorization: `Bearer ${this.config.publishableKey}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { detail?: string; code?: string };
-      throw new Error(problem.detail ?? problem.code ?? `${method} ${path}: ${response.status}`);
-    }
-    return (await response.json()) as T;
-  }
-
-  decide(viewer: Viewer, page: Record<string, unknown>): Promise<Decision> {
+  async decide(
+    viewer: Viewer,
+    page: Omit<RequestBody<'decide'>, 'userId' | 'anonymousId' | 'currency'>,
+  ): Promise<Decision> {
     const { body, headers } = this.#identity(viewer);
-    return this.#call('POST', '/v1/decide', { ...body, currency: this.config.currency, ...page }, headers);
+    return answerOf(
+      await this.#client.POST('/v1/decide', {
+        body: { ...body, currency: this.config.currency, ...page },
+        headers,
+      }),
+    );
   }
 
-  product(id: string): Promise<Product> {
-    return this.#call('GET', `/v1/products/${encodeURIComponent(id)}`);
+  async product(id: string): Promise<Product> {
+    return answerOf(await this.#client.GET('/v1/products/{id}', { params: { path: { id } } }));
   }
 
   async price(viewer: Viewer, productId: string): Promise<Money | undefined> {
     const { body, headers } = this.#identity(viewer);
-    const answer = await this.#call<{ items: { final?: Money }[] }>(
-      'POST',
-      '/v1/prices:resolve',
-      { ...body, currency: this.config.currency, items: [{ productId, quantity: 1 }] },
-      headers,
+    const answer = answerOf(
+      await this.#client.POST('/v1/prices:resolve', {
+        body: { ...body, currency: this.config.currency, items: [{ productId, quantity: 1 }] },
+        headers,
+      }),
     );
     return answer.items[0]?.final;
   }
@@ -130,7 +79,7 @@ export class Api {
   /** A Segment-spec track event; money in major units, as the spec says. */
   async track(viewer: Viewer, event: string, properties: Record<string, unknown>): Promise<void> {
     const { body } = this.#identity(viewer);
-    await this.#call('POST', '/v1/track', { ...body, event, properties });
+    answerOf(await this.#client.POST('/v1/track', { body: { ...body, event, properties } }));
   }
 
   /** The live stream of this page; EventSource cannot send headers, so key and token go in the query. */
@@ -149,6 +98,13 @@ export class Api {
     for (const [name, value] of Object.entries(context)) query.set(name, value);
     return new EventSource(`/v1/stream?${query.toString()}`);
   }
+}
+
+/** The answer of a call, or an error that says what Attune refused. */
+function answerOf<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.data !== undefined) return result.data;
+  const problem = (result.error ?? {}) as { detail?: string; code?: string };
+  throw new Error(problem.detail ?? problem.code ?? `${result.response.url}: ${result.response.status}`);
 }
 
 /** What the shop's own server does in real life: mint a customer token for the signed-in customer. */

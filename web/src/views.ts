@@ -19,7 +19,9 @@ export function listingGrid(items: readonly ListingItem[]): Markup {
       (item) =>
         html`<li class="card" data-product-id="${item.productId}">
           ${productLink(item.productId, item.title)}
-          <span class="price">${formatMoney(item.price.final)}</span>
+          <span class="price"
+            >${item.price.final === undefined ? 'price on request' : formatMoney(item.price.final)}</span
+          >
           ${item.offers.map((offer) => html`<span class="badge">${offer.badge}</span>`)}
           ${item.inStock ? '' : html`<span class="badge out">sold out</span>`}
           <small class="reason">${item.reasons.join(' · ') || 'merchandising order'}</small>
@@ -92,7 +94,13 @@ export function productDetail(product: Product, price: string, inStock: boolean)
 
 export function cartView(decision: Decision): Markup {
   const cart = decision.cart;
-  if (cart === undefined || cart.lines === undefined || cart.lines.length === 0) {
+  if (cart !== undefined && 'error' in cart) {
+    return html`<section data-test="cart">
+      <h1>Your cart</h1>
+      <p class="error">${cart.error.detail}</p>
+    </section>`;
+  }
+  if (cart === undefined || cart.lines.length === 0) {
     return html`<section data-test="cart">
       <h1>Your cart</h1>
       <p>Your cart is empty.</p>
@@ -106,16 +114,18 @@ export function cartView(decision: Decision): Markup {
           html`<tr>
             <td>${productLink(line.productId)}</td>
             <td>${line.quantity} × ${formatMoney(line.unitPrice)}</td>
-            <td>${formatMoney(line.total)}</td>
+            <td>
+              ${line.discounts.map(
+                (discount) => html`<small class="line-discount">−${formatMoney(discount.amount)}</small> `,
+              )}${formatMoney(line.total)}
+            </td>
           </tr>`,
       )}
     </table>
-    <p>Subtotal ${cart.subtotal === undefined ? '' : formatMoney(cart.subtotal)}</p>
-    ${(cart.applied ?? []).map((applied) => html`<p class="applied">✓ ${applied.reason}</p>`)}
-    ${(cart.nudges ?? []).map((nudge) => html`<p class="nudge">${nudge.message}</p>`)}
-    <p class="total" data-test="cart-total">
-      Total ${cart.total === undefined ? '' : formatMoney(cart.total)}
-    </p>
+    <p>Subtotal ${formatMoney(cart.subtotal)}</p>
+    ${cart.applied.map((applied) => html`<p class="applied">✓ ${applied.reason}</p>`)}
+    ${cart.nudges.map((nudge) => html`<p class="nudge">${nudge.message}</p>`)}
+    <p class="total" data-test="cart-total">Total ${formatMoney(cart.total)}</p>
     <button id="empty-cart">Empty the cart</button>
   </section>`;
 }

@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
+import { trackAllowedMethods } from './allowed-methods.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installJsonBodies } from './json-body.js';
@@ -10,6 +11,7 @@ import { installMetrics } from './metrics.js';
 import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
+import { installOperationIds } from './operation-ids.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { loggableUrl } from './redact-url.js';
 import { installTextGuard } from './text-guard.js';
@@ -49,6 +51,12 @@ declare module 'fastify' {
 /** Default body limit; routes that take batches raise their own. */
 const BODY_LIMIT = 1024 * 1024;
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** How paths match routes; the 405 lookup (`allowed-methods.ts`) matches them the same way. */
+const PATH_MATCHING = {
+  ignoreTrailingSlash: true,
+  // Long enough that over-long ids reach schema validation and get a precise invalid_id problem.
+  maxParamLength: 1024,
+};
 
 /**
  * Builds the HTTP API without listening: tests call `app.inject()`, `main.ts` calls `listen()`.
@@ -73,9 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     return503OnClosing: true,
     routerOptions: {
-      ignoreTrailingSlash: true,
-      // Long enough that over-long ids reach schema validation and get a precise invalid_id problem.
-      maxParamLength: 1024,
+      ...PATH_MATCHING,
       onMaxParamLength: (_path, _request, response) =>
         writeRawProblem(response, problemFor('invalid_url', 'a path segment is too long')),
     },
@@ -100,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
-  installErrorHandling(app);
+  installErrorHandling(app, trackAllowedMethods(app, PATH_MATCHING));
   installRateLimits(app, deps.rateLimiter, deps.keys);
   installAuth(app, deps.keys);
   installNestingLimit(app);
@@ -121,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     );
   });
 
+  installOperationIds(app);
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics, { requireKey: deps.metricsRequireKey });
   for (const install of deps.routes) await install(app);

@@ -63,6 +63,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
     title: 'A body over 64 KiB (or of unknown length) needs its key in the Authorization header',
   },
   route_not_found: { status: 404, title: 'No such route' },
+  method_not_allowed: {
+    status: 405,
+    title: 'The route does not answer this method; Allow lists those it does',
+  },
   invalid_url: { status: 400, title: 'The URL is not well formed' },
   not_ready: { status: 503, title: 'The service is not ready' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
@@ -105,6 +109,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   webhook_target_refused: { status: 400, title: 'Webhooks may not be sent to that address' },
   invalid_promotion: { status: 400, title: 'The promotion is not valid' },
   promotion_not_found: { status: 404, title: 'No such promotion' },
+  order_not_found: { status: 404, title: 'No such order' },
   coupon_taken: { status: 409, title: 'The coupon code belongs to another promotion' },
   coupon_redeemed: { status: 409, title: 'The single-use coupon code has been redeemed' },
   budget_exhausted: { status: 409, title: "The coupon's promotion has run out of budget or redemptions" },

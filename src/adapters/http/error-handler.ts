@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError } from '../../domain/shared/index.js';
+import type { AllowedMethods } from './allowed-methods.js';
 import { isErrorCode, type ErrorCode } from './error-catalog.js';
 import { HttpProblem, problemFor, sendProblem, type Problem } from './problem.js';
 import { locationOf, toFieldError } from './validation.js';
@@ -18,21 +19,36 @@ const FASTIFY_CODES: Readonly<Record<string, ErrorCode>> = {
  * Every error leaves as an RFC 9457 problem with a stable code. Anything unexpected is a 500 that
  * says nothing of its cause to the caller; the cause goes to the log with the request id.
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: unknown, request, reply) => {
-    const problem = toProblem(error);
+    const problem = withBodyLimit(
+      toProblem(error),
+      request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit,
+    );
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     // Refused before its body was read (no key, over a limit, too large): close the connection rather
     // than let Node read and throw away the rest of what may be megabytes.
     if (!request.raw.complete) void reply.header('connection', 'close');
     return sendProblem(reply, { ...problem, instance: request.url.split('?')[0], requestId: request.id });
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0) {
+      return sendProblem(reply, problemFor('route_not_found', `no route ${request.method} ${path}`));
+    }
+    void reply.header('allow', allowed.join(', '));
+    return sendProblem(
       reply,
-      problemFor('route_not_found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`),
-    ),
-  );
+      problemFor('method_not_allowed', `${path} answers ${allowed.join(', ')}`, { allowed }),
+    );
+  });
+}
+
+/** A 413 says how large a body this route takes, so a client can split what it sends. */
+function withBodyLimit(problem: Problem, limit: number | undefined): Problem {
+  if (problem.code !== 'payload_too_large' || limit === undefined) return problem;
+  return { ...problem, detail: `the body is over this route's limit of ${limit} bytes`, limit };
 }
 
 function toProblem(caught: unknown): Problem {
@@ -51,10 +67,11 @@ function toProblem(caught: unknown): Problem {
   const error = caught as FastifyError;
   const [first] = error.validation ?? [];
   if (first !== undefined) {
-    const field = toFieldError(first);
+    const field = toFieldError(first, error.validation ?? []);
     return problemFor(field.code, field.detail, {
       pointer: field.pointer,
       in: locationOf(error.validationContext),
+      ...(field.allowed !== undefined && { allowed: field.allowed }),
     });
   }
   const known = FASTIFY_CODES[error.code];

@@ -23,6 +23,8 @@ export type EdgeErrorCode =
   | 'stream_quota_exceeded'
   | 'forbidden'
   | 'route_not_found'
+  | 'order_not_found'
+  | 'method_not_allowed'
   | 'invalid_url'
   | 'not_ready'
   | 'internal_error';

@@ -81,10 +81,30 @@ export interface FieldError {
   readonly code: ErrorCode;
   readonly pointer: string;
   readonly detail: string;
+  /** For a field that takes one of a fixed set of values (an enum): that set. */
+  readonly allowed?: readonly unknown[];
+}
+
+/**
+ * The values a field allows when its schema is a choice of constants (TypeBox's union of literals,
+ * which Ajv checks as `anyOf` of `const` and reports branch by branch), else `undefined`.
+ */
+function allowedValuesAt(
+  instancePath: string,
+  errors: readonly ErrorObject[],
+): readonly unknown[] | undefined {
+  const choice = errors.find((error) => error.keyword === 'anyOf' && error.instancePath === instancePath);
+  const branches = choice?.schema;
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const values = branches.map((branch: unknown) =>
+    typeof branch === 'object' && branch !== null && 'const' in branch ? branch.const : undefined,
+  );
+  if (values.some((value) => value === undefined)) return undefined;
+  return values;
 }
 
 /** Turns one Ajv error into a problem field error: a precise code and the JSON pointer of the field. */
-export function toFieldError(error: ErrorObject): FieldError {
+export function toFieldError(error: ErrorObject, all: readonly ErrorObject[] = [error]): FieldError {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') {
     const field = String(params['additionalProperty']);
@@ -100,6 +120,15 @@ export function toFieldError(error: ErrorObject): FieldError {
       code: 'missing_field',
       pointer: `${error.instancePath}/${escapePointer(field)}`,
       detail: `${field} is required`,
+    };
+  }
+  const allowed = allowedValuesAt(error.instancePath, all);
+  if (allowed !== undefined) {
+    return {
+      code: 'invalid_value',
+      pointer: error.instancePath,
+      detail: `${error.instancePath === '' ? 'the value' : error.instancePath} must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}`,
+      allowed,
     };
   }
   const annotated = (error.parentSchema as Record<string, unknown> | undefined)?.[ERROR_CODE_KEYWORD];

@@ -43,6 +43,8 @@ export const SCOPES = [
   'recommendations:write',
   /** Record completed orders (redeems codes and budgets). */
   'orders:write',
+  /** Read recorded orders back, one or a customer's. */
+  'orders:read',
   /** Storefront answers for a shopper: prices, offers, carts, recommendations, decide. */
   'storefront',
 ] as const;

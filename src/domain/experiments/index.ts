@@ -1,4 +1,4 @@
-/** Experiments: definitions and their checks, stable bucketing, assignment, and per-variant totals. */
+/** Experiments: definitions and their checks, stable bucketing, assignment, per-variant totals and their statistics. */
 export {
   NO_EXPERIMENTS,
   applyVariants,
@@ -41,3 +41,16 @@ export {
   type UnitOutcome,
   type VariantTotals,
 } from './totals.js';
+export {
+  MIN_EVENTS_PER_VARIANT,
+  MIN_UNITS_PER_VARIANT,
+  SRM_THRESHOLD,
+  experimentResults,
+  hasEnoughData,
+  sampleRatioMismatch,
+  type Comparison,
+  type ExperimentResults,
+  type SampleRatioCheck,
+  type VariantInput,
+  type VariantResult,
+} from './statistics/index.js';

@@ -10,7 +10,7 @@ export function createProductRecordValidator(): ProductRecordValidator {
     const [first] = validate.errors ?? [];
     if (first === undefined)
       return { ok: false, code: 'invalid_value', pointer: '', detail: 'invalid product' };
-    const field = toFieldError(first);
+    const field = toFieldError(first, validate.errors ?? []);
     return { ok: false, code: field.code, pointer: field.pointer, detail: field.detail };
   };
 }

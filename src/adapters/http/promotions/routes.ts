@@ -16,7 +16,6 @@ import {
   GenerateCodesResponse,
   OffersBody,
   OffersResponse,
-  OrderBody,
   PromotionBody,
   PromotionResponse,
 } from './schemas.js';
@@ -24,7 +23,7 @@ import { offerView, promotionView } from './views.js';
 
 /**
  * `/v1/promotions` and what a storefront asks of them: cart evaluation (`/v1/carts:evaluate`), the
- * offers a customer can get (`/v1/offers`) and recording an order (`/v1/orders`).
+ * offers a customer can get (`/v1/offers`); orders are recorded in `../orders`.
  */
 export function registerPromotionRoutes(
   parent: FastifyInstance,
@@ -173,23 +172,5 @@ export function registerPromotionRoutes(
       );
       return { offers: offers.map((offer) => offerView(offer, rest.currency)) };
     },
-  );
-
-  app.post(
-    '/v1/orders',
-    {
-      config: { scope: 'orders:write' },
-      schema: {
-        tags,
-        summary:
-          'Record a completed order: re-evaluates the cart and redeems codes, budgets and limits atomically',
-        description:
-          'Idempotent by orderId. A code the customer entered that has hit a limit answers 409 (coupon_redeemed, budget_exhausted, customer_limit); ' +
-          'an automatic promotion that has simply stops applying. The order also counts in the profile as an Order Completed, once.',
-        body: OrderBody,
-        response: { 200: CartResponse, 409: ProblemSchema, 422: ProblemSchema, ...commonProblems },
-      },
-    },
-    async (request) => checkout.placeOrder(request.body, await viewerOf(deps, request, request.body)),
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '../../../domain/promotions/index.js';
 import type {
   OrderRedemption,
+  RecordedOrder,
   PromotionStore,
   Redemption,
   RedemptionResult,
@@ -138,6 +139,36 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
         .where('order_id', '=', orderId)
         .executeTakeFirst();
       return row && { requestHash: row.request_hash, answer: row.answer };
+    },
+
+    async getOrder(orderId) {
+      const row = await db
+        .selectFrom('checkout_orders')
+        .select(['order_id', 'answer', 'created_at'])
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      return row && toRecordedOrder(row);
+    },
+
+    async listOrders(customerKey, limit, after) {
+      let query = db
+        .selectFrom('checkout_orders')
+        .select(['order_id', 'answer', 'created_at'])
+        .where('customer_key', '=', customerKey);
+      if (after !== undefined) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', after.createdAt),
+            eb.and([eb('created_at', '=', after.createdAt), eb('order_id', '<', after.orderId)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('created_at', 'desc')
+        .orderBy('order_id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toRecordedOrder);
     },
 
     async recordOrder(order) {
@@ -295,4 +326,12 @@ function couponRows(codes: readonly string[], promotionId: string, singleUse: bo
     redeemed_at: null,
     order_id: null,
   }));
+}
+
+function toRecordedOrder(row: {
+  order_id: string;
+  answer: string;
+  created_at: number | string;
+}): RecordedOrder {
+  return { orderId: row.order_id, answer: row.answer, createdAt: Number(row.created_at) };
 }

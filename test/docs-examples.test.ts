@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../src/adapters/files/package-root.js';
+import { markedCurlCommands, matchesTemplate, requestOf, type CurlRequest } from './support/curl-examples.js';
+import { startTestAttune, type TestAttune } from './support/test-attune.js';
+
+const MARKER = '<!-- examples run by test/docs-examples.test.ts -->';
+const page = readFileSync(`${packageRoot()}/docs/examples.md`, 'utf8');
+const examples = markedCurlCommands(page, MARKER, 'all').map(requestOf);
+
+/**
+ * docs/examples.md, run top to bottom against one fresh node as a newcomer would paste it: every command
+ * succeeds, and every operation of the OpenAPI document has one.
+ */
+describe('docs/examples.md', () => {
+  let node: TestAttune;
+  let baseUrl: string;
+  beforeAll(async () => {
+    // The crm.example.com webhook is saved without a DNS lookup this machine may not have.
+    node = await startTestAttune({ ATTUNE_WEBHOOK_ALLOW_PRIVATE: 'true' });
+    baseUrl = await node.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => node.dispose());
+
+  it.each(examples)('$command', async (example) => {
+    if (example.url.startsWith('/v1/stream')) {
+      expect(await firstStreamEvent(baseUrl, example)).toMatch(/^(event|:|data|id|retry)/m);
+      return;
+    }
+    const response = await node.app.inject({
+      method: example.method as 'GET',
+      url: example.url,
+      headers: example.headers,
+      ...(example.body !== undefined && { payload: example.body }),
+    });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+  });
+
+  it('has an example of every operation', async () => {
+    const document = (await node.call('GET', '/openapi.json')).json() as { paths: Record<string, object> };
+    const missing = Object.entries(document.paths).flatMap(([template, operations]) =>
+      Object.keys(operations)
+        .map((method) => method.toUpperCase())
+        .filter(
+          (method) =>
+            !examples.some((example) => example.method === method && matchesTemplate(example.url, template)),
+        )
+        .map((method) => `${method} ${template}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+/** Opens the live stream as `curl -N` would and reads until its first line arrives. */
+async function firstStreamEvent(baseUrl: string, example: CurlRequest): Promise<string> {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}${example.url}`, {
+    headers: example.headers,
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const { value } = await reader.read();
+  controller.abort();
+  return new TextDecoder().decode(value);
+}
