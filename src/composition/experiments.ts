@@ -30,7 +30,7 @@ export const experimentsCapability = capability(
     profiles.onErased(() => assignments.forgetAll());
     return {
       services: { experiments, assignments, exposures },
-      routes: [(app) => registerExperimentRoutes(app, experiments)],
+      routes: [(app) => registerExperimentRoutes(app, experiments, config.currency)],
       start: async () => {
         await experiments.start();
         await followOtherNodes(bus, nodeId, 'erasures', () => assignments.forgetAll());

@@ -203,6 +203,17 @@ for (const setup of BOTH_STORES) {
         node as unknown as { experiments: { totals(id: string): Promise<{ totals?: { units: number } }[]> } }
       ).experiments.totals('hero-test');
       expect(totals.reduce((sum, variant) => sum + (variant.totals?.units ?? 0), 0)).toBe(7);
+      const results = await node.call('GET', '/v1/experiments/hero-test/results');
+      expect(results.status).toBe(200);
+      expect(results.json()).toMatchObject({
+        experimentId: 'hero-test',
+        status: 'running',
+        enoughData: false,
+      });
+      expect(
+        results.json().variants.reduce((sum: number, variant: { units: number }) => sum + variant.units, 0),
+      ).toBe(7);
+      expect(results.json().variants[0].revenue).toEqual({ amount: 0, currency: 'GBP' });
     });
 
     it('keeps the anonymous variant of a visitor who signs in', async () => {

@@ -1,5 +1,8 @@
 import {
+  EMPTY_TOTALS,
   EXPERIMENT_METRICS,
+  experimentResults,
+  type ExperimentResults,
   ExperimentError,
   changesSplit,
   draftExperiment,
@@ -108,6 +111,19 @@ export class ExperimentService {
       weight: variant.weight,
       totals: totals.get(variant.id),
     }));
+  }
+
+  /**
+   * The experiment's results on its metric, from the variants' running totals (never a scan of units).
+   * @throws DomainError `experiment_not_found`.
+   */
+  async results(id: string): Promise<{ experiment: Experiment; results: ExperimentResults }> {
+    const experiment = this.get(id);
+    const variants = (await this.totals(id)).map((variant) => ({
+      ...variant,
+      totals: variant.totals ?? EMPTY_TOTALS,
+    }));
+    return { experiment, results: experimentResults(experiment.metric, variants) };
   }
 
   /** What the input's variants name, looked up now (content slots, promotions, price lists). */

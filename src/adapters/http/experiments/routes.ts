@@ -4,10 +4,15 @@ import { IdParams, PageOf, PageOnlyQuery, ProblemSchema, commonProblems } from '
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
-import { ExperimentBody, ExperimentResponse } from './schemas.js';
+import { ExperimentBody, ExperimentResponse, ExperimentResultsResponse } from './schemas.js';
+import { resultsView } from './views.js';
 
 /** `/v1/experiments`: A/B tests of strategies, weights, content, promotions and price lists. */
-export function registerExperimentRoutes(parent: FastifyInstance, experiments: ExperimentService): void {
+export function registerExperimentRoutes(
+  parent: FastifyInstance,
+  experiments: ExperimentService,
+  storeCurrency: string,
+): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const tags = ['experiments'];
   const config = { scope: 'experiments:write' } as const;
@@ -82,6 +87,27 @@ export function registerExperimentRoutes(parent: FastifyInstance, experiments: E
         items: page,
         nextCursor: encodeCursor(rest.length > limit ? page[page.length - 1]?.id : undefined),
       };
+    },
+  );
+
+  app.get(
+    '/v1/experiments/:id/results',
+    {
+      config,
+      schema: {
+        tags,
+        summary:
+          "An experiment's results: per variant, and each beside the control on the experiment's metric",
+        description:
+          'Computed from running per-variant totals, never from a scan of exposures. Revenue is in the store currency; ' +
+          'vsControl is absent for the control and whenever a comparison cannot be made yet.',
+        params: IdParams,
+        response: { 200: ExperimentResultsResponse, 404: ProblemSchema, ...commonProblems },
+      },
+    },
+    async (request) => {
+      const { experiment, results } = await experiments.results(request.params.id);
+      return resultsView(experiment, results, storeCurrency);
     },
   );
 

@@ -88,6 +88,37 @@ export const ExperimentBody = StrictObject({
 });
 export type ExperimentBody = Static<typeof ExperimentBody>;
 
+const Comparison = Type.Object({
+  metric: Type.String(),
+  uplift: Type.Number({ description: 'relative: 0.12 is +12 %' }),
+  ci95: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
+  pValue: Type.Number(),
+  cuped: Type.Optional(Type.Object({ varianceReduction: Type.Number() })),
+});
+
+/** `GET /v1/experiments/{id}/results`: each variant's figures and, beside the control, its uplift. */
+export const ExperimentResultsResponse = Type.Object({
+  experimentId: Type.String(),
+  status: Type.String(),
+  enoughData: Type.Boolean(),
+  srm: Type.Object({ pValue: Type.Number(), flagged: Type.Boolean() }),
+  variants: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      units: Type.Integer(),
+      conversions: Type.Integer(),
+      conversionRate: Type.Number(),
+      orders: Type.Integer(),
+      revenue: Type.Object({ amount: Type.Integer(), currency: Type.String() }),
+      revenuePerUnit: Type.Number({ description: 'minor units, may be fractional' }),
+      aov: Type.Number({ description: 'minor units, may be fractional' }),
+      clicks: Type.Integer(),
+      ctr: Type.Number(),
+      vsControl: Type.Optional(Comparison),
+    }),
+  ),
+});
+
 /** An experiment as stored. */
 export const ExperimentResponse = Type.Object({
   id: Type.String(),
