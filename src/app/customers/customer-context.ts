@@ -81,10 +81,11 @@ export class CustomerContexts {
 
   async resolve(request: CustomerRequest): Promise<CustomerContext> {
     const context = request.context ?? {};
-    const profile = await this.#profileFor(request);
+    const proven = await this.deps.tokens.proves(request);
+    const profile = await this.#profileFor(request, proven);
     const consent = effectiveConsent(profile, this.deps.consentDefault);
     const consented = profile !== undefined && consent.personalization;
-    const unit = await this.#unitOf(request, profile, consent.analytics);
+    const unit = unitOf(request, proven, profile, consent.analytics);
     const used = consented ? profile : undefined;
     const segments = this.#segments(used, context);
     const tier = used?.loyalty.tier;
@@ -110,29 +111,8 @@ export class CustomerContexts {
     };
   }
 
-  /** The experiment unit: the ids the caller may act as (the profile's, else the request's proven ones). */
-  async #unitOf(
-    request: CustomerRequest,
-    profile: Profile | undefined,
-    analytics: boolean,
-  ): Promise<ExperimentUnitIds | undefined> {
-    const ids: Identity[] = [];
-    const userId =
-      profile?.userId ??
-      (request.userId !== undefined && (await this.deps.tokens.proves(request)) ? request.userId : undefined);
-    if (userId !== undefined) ids.push({ kind: 'user', value: userId });
-    const anonymous = new Set([
-      ...(request.anonymousId === undefined ? [] : [request.anonymousId]),
-      ...(profile?.anonymousIds ?? []),
-    ]);
-    for (const value of anonymous) ids.push({ kind: 'anon', value });
-    if (ids.length === 0) return undefined;
-    return { ids, analytics, ...(profile !== undefined && { profile }) };
-  }
-
   /** The profile the caller may act as: by a proven userId, else by an anonymous id not (yet) tied to another customer. */
-  async #profileFor(request: CustomerRequest): Promise<Profile | undefined> {
-    const proven = await this.deps.tokens.proves(request);
+  async #profileFor(request: CustomerRequest, proven: boolean): Promise<Profile | undefined> {
     if (request.userId !== undefined && proven) {
       const found = await this.deps.profiles.find(request.userId);
       if (found !== undefined && found.profile.userId === request.userId) return found.profile;
@@ -173,6 +153,25 @@ export class CustomerContexts {
       ? { tier, percentOff }
       : undefined;
   }
+}
+
+/** The experiment unit: the ids the caller may act as (the profile's, else the request's proven ones). */
+function unitOf(
+  request: CustomerRequest,
+  proven: boolean,
+  profile: Profile | undefined,
+  analytics: boolean,
+): ExperimentUnitIds | undefined {
+  const ids: Identity[] = [];
+  const userId = profile?.userId ?? (request.userId !== undefined && proven ? request.userId : undefined);
+  if (userId !== undefined) ids.push({ kind: 'user', value: userId });
+  const anonymous = new Set([
+    ...(request.anonymousId === undefined ? [] : [request.anonymousId]),
+    ...(profile?.anonymousIds ?? []),
+  ]);
+  for (const value of anonymous) ids.push({ kind: 'anon', value });
+  if (ids.length === 0) return undefined;
+  return { ids, analytics, ...(profile !== undefined && { profile }) };
 }
 
 /** The customer as pricing sees them: who they are, and their loyalty perk when they have one. */
