@@ -3,7 +3,9 @@ import { ExperimentAssignments } from '../app/experiments/experiment-assignments
 import { ExperimentService } from '../app/experiments/experiment-service.js';
 import { ExposureLog } from '../app/experiments/exposure-log.js';
 import { followOtherNodes } from '../app/follow-other-nodes.js';
+import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
+import { ExperimentAttribution } from '../app/experiments/attribution.js';
 import { capability } from './capability.js';
 
 /**
@@ -13,7 +15,7 @@ import { capability } from './capability.js';
  */
 export const experimentsCapability = capability(
   ['profiles'],
-  (infra, { profiles }: { profiles: ProfileService }) => {
+  (infra, { profiles, ingestion }: { profiles: ProfileService; ingestion: EventIngestion }) => {
     const { store, bus, clock, nodeId, config, hashId, onError, reportUnloadable } = infra;
     const experiments = new ExperimentService({ store, bus, clock, nodeId, reportUnloadable });
     const exposures = new ExposureLog(store, onError);
@@ -26,6 +28,14 @@ export const experimentsCapability = capability(
       currency: config.currency,
       cacheSize: config.profileCacheSize,
     });
+    const attribution = new ExperimentAttribution({
+      store,
+      hashId,
+      currency: config.currency,
+      hasExperiments: () => experiments.list().length > 0,
+    });
+    // Orders and clicks count for the variants of the customers who made them, once durable.
+    ingestion.onCommitted((result) => attribution.committed(result).catch(onError));
     // An erased customer's ids may come back as someone new: nothing this node knew of them stays.
     profiles.onErased(() => assignments.forgetAll());
     return {

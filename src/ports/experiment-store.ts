@@ -17,6 +17,15 @@ export interface Exposure extends UnitAssignment {
   readonly preRevenue: number | undefined;
 }
 
+/** What one order or click adds to a unit's outcome. */
+export interface OutcomeDelta {
+  readonly orders?: number;
+  /** Minor units of the store currency. */
+  readonly revenue?: number;
+  readonly clicks?: number;
+  readonly impressions?: number;
+}
+
 /** Experiments (versioned documents), their units' assignments and each variant's running totals. */
 export interface ExperimentStore {
   putExperiment(draft: ExperimentDraft, options: WriteOptions): Promise<Experiment>;
@@ -32,6 +41,11 @@ export interface ExperimentStore {
    * move); an exposure of an id erased at or after it is dropped. Resolves to how many were new.
    */
   recordExposures(exposures: readonly Exposure[]): Promise<number>;
+  /**
+   * Adds `delta` to the outcome of every unit held under `unitKeys` whose first exposure was at or
+   * before `at` (epoch ms), and moves its variant's totals by the change, in one transaction.
+   */
+  attributeOutcome(unitKeys: readonly string[], at: number, delta: OutcomeDelta): Promise<void>;
   /** Each variant's totals (variants with no unit yet are absent). */
   variantTotals(experimentId: string): Promise<Map<string, VariantTotals>>;
 }

@@ -101,6 +101,22 @@ export function describeExperimentStoreContract(
       expect(await store.recordExposures([{ ...exposure('late', 'control'), exposedAt: now + 1 }])).toBe(1);
     });
 
+    it('attributes an outcome to the units exposed before it, moving their variant totals', async () => {
+      await store.attributeOutcome(['k3', 'k2'], now - 1, { orders: 1, revenue: 999 });
+      expect((await store.variantTotals('exp-1')).get('control')).toMatchObject({ orders: 0 });
+      await store.attributeOutcome(['k3'], now, { orders: 1, revenue: 2000, clicks: 2 });
+      // k3 and the unit recorded after the erasure above.
+      expect((await store.variantTotals('exp-1')).get('control')).toMatchObject({
+        units: 2,
+        convertedUnits: 1,
+        orders: 1,
+        revenue: 2000,
+        revenueSquares: 2000 * 2000,
+        clicks: 2,
+        preRevenueTimesRevenue: 300 * 2000,
+      });
+    });
+
     it('deletes an experiment with its units and totals', async () => {
       expect(await store.deleteExperiment('exp-1', undefined)).toBe(true);
       expect(await store.getExperiment('exp-1')).toBeUndefined();

@@ -425,3 +425,57 @@ describe('experiments switching promotions and price lists', () => {
     expect(outsider.items[0].final.amount).toBeLessThan(295);
   });
 });
+
+describe('experiments attributing orders and clicks', () => {
+  let node: TestAttune;
+  beforeAll(async () => {
+    node = await startTestAttune();
+  });
+  afterAll(() => node?.dispose());
+
+  it('counts an order and a cited click for the variant of the customer, after their exposure', async () => {
+    await node.call('PUT', '/v1/products/mug', { body: productBody({ title: 'Mug' }) });
+    await node.call('PUT', '/v1/experiments/pdp', {
+      body: {
+        name: 'Popular on PDP',
+        status: 'running',
+        metric: 'revenue_per_unit',
+        variants: [
+          { id: 'control', weight: 0, changes: {} },
+          { id: 'popular', weight: 100, changes: { recommendations: { pdp: { strategy: 'popular' } } } },
+        ],
+      },
+    });
+    await node.call('POST', '/v1/identify', { body: { userId: 'buyer', traits: { plan: 'basic' } } });
+    const decision = (await node.call('POST', '/v1/decide', { body: { userId: 'buyer' } })).json();
+    expect(decision.experiments).toEqual([{ experimentId: 'pdp', variant: 'popular' }]);
+    await (node as unknown as { exposures: { flush(): Promise<void> } }).exposures.flush();
+    const later = new Date(Date.now() + 60_000).toISOString();
+    await node.call('POST', '/v1/track', {
+      body: {
+        userId: 'buyer',
+        event: 'Product Clicked',
+        timestamp: later,
+        properties: { product_id: 'mug', decision_id: decision.decisionId },
+      },
+    });
+    await node.call('POST', '/v1/track', {
+      body: {
+        userId: 'buyer',
+        event: 'Order Completed',
+        timestamp: later,
+        properties: {
+          order_id: 'o-1',
+          currency: 'GBP',
+          total: 12.5,
+          products: [{ product_id: 'mug', price: 12.5, quantity: 1 }],
+        },
+      },
+    });
+    await vi.waitFor(async () => {
+      const popular = (await node.call('GET', '/v1/experiments/pdp/results')).json().variants[1];
+      expect(popular).toMatchObject({ id: 'popular', units: 1, orders: 1, conversions: 1, clicks: 1 });
+      expect(popular.revenue).toEqual({ amount: 1250, currency: 'GBP' });
+    });
+  });
+});

@@ -55,6 +55,8 @@ export interface BatchResult {
   /** New times at which profiles' time windows need a look (null: no longer). */
   readonly checks: readonly { readonly profileId: string; readonly dueAt: number | null }[];
   readonly announcements: readonly Announcement[];
+  /** The messageIds of the Order Completed events counted as new orders by this batch. */
+  readonly newOrders?: ReadonlySet<string>;
 }
 
 type Plan =
@@ -151,6 +153,7 @@ export async function ingestBatch(
     absorbed: changes.absorbed.map(({ from, into }) => ({ from, into })),
     resolved: changes.resolved,
     ...evaluated,
+    newOrders,
   };
 }
 

@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import {
   EMPTY_TOTALS,
   addUnit,
+  changeUnit,
   type Experiment,
   type ExperimentDraft,
   type UnitOutcome,
@@ -16,6 +17,7 @@ import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export function experimentQueries(db: Kysely<Database>): ExperimentStore {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return {
     async putExperiment({ id, ...doc }, { now, ifVersion }) {
       return toExperiment(
@@ -95,6 +97,39 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
           }
         }
         return added;
+      });
+    },
+
+    async attributeOutcome(unitKeys, at, delta) {
+      if (unitKeys.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const chunk of chunks([...new Set(unitKeys)])) {
+          const query = trx
+            .selectFrom('experiment_units')
+            .selectAll()
+            .where('unit_key', 'in', chunk)
+            .where('exposed_at', '<=', at)
+            .orderBy('experiment_id')
+            .orderBy('unit_key');
+          // Locked on PostgreSQL: two nodes attributing to one unit at once must not lose either change.
+          for (const row of await (postgres ? query.forUpdate() : query).execute()) {
+            const before = readDocument<UnitOutcome>(row.outcome);
+            const after: UnitOutcome = {
+              ...before,
+              orders: before.orders + (delta.orders ?? 0),
+              revenue: before.revenue + (delta.revenue ?? 0),
+              clicks: before.clicks + (delta.clicks ?? 0),
+              impressions: before.impressions + (delta.impressions ?? 0),
+            };
+            await trx
+              .updateTable('experiment_units')
+              .set({ outcome: JSON.stringify(after) })
+              .where('experiment_id', '=', row.experiment_id)
+              .where('unit_key', '=', row.unit_key)
+              .execute();
+            await addToTotals(trx, row.experiment_id, row.variant, changeUnit(EMPTY_TOTALS, before, after));
+          }
+        }
       });
     },
 
