@@ -1,6 +1,7 @@
 import { registerListingRoutes } from '../adapters/http/listings/routes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { ListingService } from '../app/listing/listing-service.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
@@ -17,11 +18,12 @@ interface ListingsDeps {
   readonly recommendations: RecommendationService;
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** Category listings and text-query results, ranked and priced for the customer. */
 export const listingsCapability = capability(
-  ['catalog', 'pricing', 'profiles', 'recommendations', 'promotions'],
+  ['catalog', 'pricing', 'profiles', 'recommendations', 'promotions', 'experiments'],
   (infra, deps: ListingsDeps) => {
     const { store, bus, clock, nodeId, config } = infra;
     const listings = new ListingService({
@@ -40,7 +42,15 @@ export const listingsCapability = capability(
     const { customers } = deps;
     return {
       services: { listings },
-      routes: [(app) => registerListingRoutes(app, { listings, customers, storeCurrency: config.currency })],
+      routes: [
+        (app) =>
+          registerListingRoutes(app, {
+            listings,
+            customers,
+            experiments: deps.assignments,
+            storeCurrency: config.currency,
+          }),
+      ],
       start: () => listings.start(),
     };
   },

@@ -3,6 +3,7 @@ import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { registerOrderRoutes } from '../adapters/http/orders/routes.js';
 import { Checkout } from '../app/promotions/checkout.js';
 import { OrderHistory } from '../app/promotions/order-history.js';
@@ -14,12 +15,13 @@ interface PromotionsDeps {
   readonly pricing: PricingService;
   readonly ingestion: EventIngestion;
   readonly customers: CustomerContexts;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** Promotions and coupons, and the checkout that prices carts, finds offers and records orders. */
 export const promotionsCapability = capability(
-  ['catalog', 'pricing', 'profiles'],
-  (infra, { catalog, pricing, ingestion, customers }: PromotionsDeps) => {
+  ['catalog', 'pricing', 'profiles', 'experiments'],
+  (infra, { catalog, pricing, ingestion, customers, assignments }: PromotionsDeps) => {
     const { store, bus, clock, nodeId, config, hashId } = infra;
     const promotions = new PromotionService({
       store,
@@ -45,8 +47,8 @@ export const promotionsCapability = capability(
     return {
       services: { promotions, checkout, history },
       routes: [
-        (app) => registerPromotionRoutes(app, { promotions, checkout, customers }),
-        (app) => registerOrderRoutes(app, { checkout, history, customers }),
+        (app) => registerPromotionRoutes(app, { promotions, checkout, customers, experiments: assignments }),
+        (app) => registerOrderRoutes(app, { checkout, history, customers, experiments: assignments }),
       ],
       start: () => promotions.start(),
     };

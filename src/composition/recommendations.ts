@@ -3,6 +3,7 @@ import { MerchandisingBody } from '../adapters/http/recommendations/schemas.js';
 import { storedShapeCheck } from '../adapters/http/stored-shapes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
 import { RecommendationService } from '../app/recommendations/recommendation-service.js';
@@ -13,12 +14,13 @@ interface RecommendationsDeps {
   readonly ingestion: EventIngestion;
   readonly profiles: ProfileService;
   readonly customers: CustomerContexts;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** Recommendation models: learnt online from every commit, the heavier ones rebuilt in a worker. */
 export const recommendationsCapability = capability(
-  ['catalog', 'profiles'],
-  (infra, { catalog, ingestion, profiles, customers }: RecommendationsDeps) => {
+  ['catalog', 'profiles', 'experiments'],
+  (infra, { catalog, ingestion, profiles, customers, assignments }: RecommendationsDeps) => {
     const { store, bus, clock, nodeId, onError, trainer, config } = infra;
     const recommendations = new RecommendationService({
       store,
@@ -40,7 +42,9 @@ export const recommendationsCapability = capability(
     });
     return {
       services: { recommendations },
-      routes: [(app) => registerRecommendationRoutes(app, { recommendations, customers })],
+      routes: [
+        (app) => registerRecommendationRoutes(app, { recommendations, customers, experiments: assignments }),
+      ],
       start: () => recommendations.start(),
       stop: async () => recommendations.stop(),
     };

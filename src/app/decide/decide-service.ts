@@ -5,6 +5,7 @@ import type {
   Strategy,
 } from '../../domain/recommendations/index.js';
 import { DomainError, copyRecord } from '../../domain/shared/index.js';
+import type { ExperimentEntry } from '../../domain/experiments/index.js';
 import type { CartEvaluation, Offer } from '../../domain/promotions/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ContentService, ResolvedContent } from '../content/content-service.js';
@@ -47,8 +48,8 @@ export interface Decision {
   /** The cart evaluated, or why it could not be (a product gone from the catalogue, say). */
   readonly cart?: CartEvaluation | { readonly error: { readonly code: string; readonly detail: string } };
   readonly offers: readonly Offer[];
-  /** Experiments the viewer is in: none until experiments exist. */
-  readonly experiments: readonly never[];
+  /** The experiments whose variants this answer applies. */
+  readonly experiments: readonly ExperimentEntry[];
 }
 
 export interface DecideServiceDeps {
@@ -85,8 +86,10 @@ export class DecideService {
     // Keyed by the page's slot names: any string, `__proto__` too, is a plain key.
     const recommended: Record<string, RecommendationAnswer> = copyRecord();
     for (const { slot, ...query } of request.recommendations ?? []) {
+      // A strategy an experiment names was checked against the strategies when it was written.
+      const tested = customer.experiments?.recommendations.get(slot) as Strategy | undefined;
       recommended[slot] = recommendations.recommend(
-        { ...query, cart: cartItems.map((item) => item.productId) },
+        { ...query, strategy: tested ?? query.strategy, cart: cartItems.map((item) => item.productId) },
         customer,
       );
     }
@@ -103,7 +106,7 @@ export class DecideService {
       content: shownContent,
       ...(cart !== undefined && { cart }),
       offers,
-      experiments: [],
+      experiments: customer.experiments?.entries ?? [],
     };
     this.deps.log.record({
       id: decision.decisionId,

@@ -61,6 +61,8 @@ export interface BatchResult {
   readonly announcements: readonly Announcement[];
   /** Identity changes the transaction left out of untrusted events (see {@link guardIdentityChanges}). */
   readonly ignored?: readonly { readonly incoming: IncomingEvent; readonly pointer: string }[];
+  /** The messageIds of the Order Completed events counted as new orders by this batch. */
+  readonly newOrders?: ReadonlySet<string>;
 }
 
 type Plan =
@@ -161,6 +163,7 @@ export async function ingestBatch(
     resolved: changes.resolved,
     ...evaluated,
     ignored,
+    newOrders,
   };
 }
 

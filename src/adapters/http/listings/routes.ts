@@ -2,17 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
 import { commonProblems } from '../common-schemas.js';
-import { customerOf } from '../request-customer.js';
+import { viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
+import { experimentsView } from '../experiments/views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { ListingBody, ListingResponse, ListingRulesBody, ListingRulesResponse } from './schemas.js';
 
 /** `/v1/listings`: category and text-query listings ranked per customer, and their ranking rules. */
 export function registerListingRoutes(
   parent: FastifyInstance,
-  deps: { listings: ListingService; customers: CustomerContexts; storeCurrency: string },
+  deps: {
+    listings: ListingService;
+    customers: CustomerContexts;
+    experiments: ExperimentAssignments;
+    storeCurrency: string;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { listings, customers } = deps;
+  const { listings } = deps;
 
   app.post(
     '/v1/listings',
@@ -31,8 +38,9 @@ export function registerListingRoutes(
     },
     async (request) => {
       const { userId, anonymousId, context, currency, ...query } = request.body;
-      const customer = await customerOf(customers, request, request.body);
-      return listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
+      const customer = await viewerOf(deps, request, request.body);
+      const listing = await listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
+      return { ...listing, experiments: experimentsView(customer) };
     },
   );
 

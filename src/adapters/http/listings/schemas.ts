@@ -1,5 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
+import {
+  CurrencyCode,
+  CustomerIdField,
+  ExperimentEntries,
+  Id,
+  RequestContext,
+  StrictObject,
+} from '../common-schemas.js';
 import { ResolvedPrice } from '../pricing/schemas.js';
 
 /** `POST /v1/listings` body: a category or a text query, for a customer. */
@@ -33,6 +40,7 @@ export const ListingResponse = Type.Object({
     }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  experiments: Type.Optional(ExperimentEntries),
 });
 
 const Weight = Type.Number({ minimum: 0, maximum: 100 });

@@ -3,7 +3,10 @@ import type { CustomerContexts } from '../../../app/customers/customer-context.j
 import type { RecommendationService } from '../../../app/recommendations/recommendation-service.js';
 import { normalizeMatch } from '../../../domain/shared/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
-import { customerOf, customerProof } from '../request-customer.js';
+import { customerProof, viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
+import type { Strategy } from '../../../domain/recommendations/index.js';
+import { experimentsView } from '../experiments/views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   MerchandisingBody,
@@ -15,10 +18,14 @@ import {
 /** `/v1/recommendations`: lists by strategy, the model rebuild, and merchandising rules. */
 export function registerRecommendationRoutes(
   parent: FastifyInstance,
-  deps: { recommendations: RecommendationService; customers: CustomerContexts },
+  deps: {
+    recommendations: RecommendationService;
+    customers: CustomerContexts;
+    experiments: ExperimentAssignments;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { recommendations, customers } = deps;
+  const { recommendations } = deps;
   const tags = ['recommendations'];
 
   app.post(
@@ -36,19 +43,23 @@ export function registerRecommendationRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, cart, segment, ...query } = request.body;
-      const customer = await customerOf(customers, request, request.body);
+      const { userId, anonymousId, context, cart, segment, slot, ...query } = request.body;
+      const customer = await viewerOf(deps, request, request.body);
+      const tested = slot === undefined ? undefined : customer.experiments?.recommendations.get(slot);
       // What a segment buys is shown to the merchant's servers, or to a customer of that segment.
       const segmentShown =
         segment !== undefined && (customerProof(request).trusted || customer.segments.includes(segment));
-      return recommendations.recommend(
+      const answer = recommendations.recommend(
         {
           ...query,
+          // Checked against the strategies when the experiment was written.
+          ...(tested !== undefined && { strategy: tested as Strategy }),
           ...(segmentShown && { segment }),
           ...(cart !== undefined && { cart: cart.items.map((item) => item.productId) }),
         },
         customer,
       );
+      return { ...answer, experiments: experimentsView(customer) };
     },
   );
 

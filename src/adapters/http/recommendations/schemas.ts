@@ -8,6 +8,7 @@ import {
   ProductMatch,
   RequestContext,
   StrictObject,
+  ExperimentEntries,
 } from '../common-schemas.js';
 
 /** A recommendation strategy name. */
@@ -54,6 +55,9 @@ export const RecommendationBody = StrictObject({
     }),
   ),
   limit: Type.Integer({ minimum: 1, maximum: 100 }),
+  slot: Type.Optional(
+    Type.String({ ...Id, description: 'the page slot asking: an experiment may change its strategy' }),
+  ),
   filter: Type.Optional(RecommendationFilter),
   segment: Type.Optional(
     Type.String({
@@ -72,6 +76,7 @@ export const RecommendationResponse = Type.Object({
   strategy: Type.String(),
   items: Type.Array(Type.Object({ productId: Type.String(), score: Type.Number(), reason: Type.String() })),
   fallback: Type.Optional(Type.Literal('popular')),
+  experiments: Type.Optional(ExperimentEntries),
 });
 
 /** `PUT /v1/recommendations/rules` body (and the rules as answered). */
