@@ -28,6 +28,8 @@ export interface Database {
   customer_usage: CustomerUsageTable;
   checkout_orders: CheckoutOrderTable;
   relayed_messages: RelayedMessageTable;
+  derived_state_snapshots: SnapshotTable;
+  derived_state_snapshot_parts: SnapshotPartTable;
 }
 
 export interface CouponTable {
@@ -204,4 +206,21 @@ export interface RelayedMessageTable {
   topic: string;
   payload: string;
   created_at: number;
+}
+
+export interface SnapshotTable {
+  /** Sorts in the order snapshots were begun (see `snapshotId`). */
+  id: string;
+  format: number;
+  created_at: number;
+  parts: number;
+  bytes: number;
+  /** What the format says about the snapshot (its log position, ...), as JSON. */
+  meta: string;
+}
+
+export interface SnapshotPartTable {
+  snapshot_id: string;
+  part: number;
+  data: Uint8Array;
 }

@@ -22,6 +22,8 @@ export const ERASURE_TABLES = [
   'price_lists',
   'price_history',
   'erasures',
+  'derived_state_snapshots',
+  'derived_state_snapshot_parts',
 ] as const;
 
 /**
@@ -39,6 +41,9 @@ export async function eraseProfileIn(trx: Transaction<Database>, erasure: Erasur
   await deleteUnlinkedMessages(trx, erasure);
   const deleted = await deleteProfileRows(trx, profileId);
   await eraseFromPriceLists(trx, erasure);
+  // Snapshots of the models hold the customer's history: the next start replays the log instead.
+  await trx.deleteFrom('derived_state_snapshots').execute();
+  await trx.deleteFrom('derived_state_snapshot_parts').execute();
   for (let start = 0; start < erasure.idHashes.length; start += CHUNK) {
     const rows = erasure.idHashes
       .slice(start, start + CHUNK)
