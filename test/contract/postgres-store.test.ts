@@ -5,6 +5,7 @@ import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
+import { describeSnapshotStoreContract } from './snapshot-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
 
 async function postgresFixture(): Promise<StoreFixture> {
@@ -21,6 +22,7 @@ if (postgresUrl === null) {
   describePriceStoreContract('PostgreSQL', postgresFixture);
   describePromotionStoreContract('PostgreSQL', postgresFixture);
   describeContentStoreContract('PostgreSQL', postgresFixture);
+  describeSnapshotStoreContract('PostgreSQL', postgresFixture);
 
   describe('PostgreSQL store: schemas', () => {
     it('migrates in a schema of its own while another schema of the database already holds Attune', async () => {

@@ -7,6 +7,7 @@ import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
+import { describeSnapshotStoreContract } from './snapshot-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
 
 async function sqliteFixture(): Promise<StoreFixture> {
@@ -28,3 +29,4 @@ describeSegmentWebhookStoreContract('SQLite', sqliteFixture);
 describePriceStoreContract('SQLite', sqliteFixture);
 describePromotionStoreContract('SQLite', sqliteFixture);
 describeContentStoreContract('SQLite', sqliteFixture);
+describeSnapshotStoreContract('SQLite', sqliteFixture);
