@@ -14,6 +14,7 @@ import { completeJourneySuite } from './suites/complete-journey.js';
 import { r1Suite, r2Suite } from './suites/recommendations-quality.js';
 import { r3Suite } from './suites/browsing-quality.js';
 import { recommendationServingSuite } from './suites/recommendations-serving.js';
+import { decideExperimentSuite } from './suites/decide-experiment.js';
 import { decideScalingSuite, decideSuite } from './suites/decide.js';
 import { abuseSuite } from './suites/abuse.js';
 import { scaleSuite } from './suites/scale.js';
@@ -41,7 +42,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   r2: r2Suite,
   r3: r3Suite,
   recs: recommendationServingSuite,
-  decide: decideSuite,
+  decide: async (runs) => [...(await decideSuite(runs)), ...(await decideExperimentSuite(runs))],
   'decide-scaling': decideScalingSuite,
   abuse: abuseSuite,
   scale: scaleSuite,
