@@ -2,6 +2,7 @@ import { registerListingRoutes } from '../adapters/http/listings/routes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import { ListingService } from '../app/listing/listing-service.js';
+import type { ProductHydrator } from '../app/listing/hydration.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
 import type { Checkout } from '../app/promotions/checkout.js';
@@ -17,6 +18,7 @@ interface ListingsDeps {
   readonly recommendations: RecommendationService;
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
+  readonly hydrator: ProductHydrator;
 }
 
 /** Category listings and text-query results, ranked and priced for the customer. */
@@ -40,7 +42,15 @@ export const listingsCapability = capability(
     const { customers } = deps;
     return {
       services: { listings },
-      routes: [(app) => registerListingRoutes(app, { listings, customers, storeCurrency: config.currency })],
+      routes: [
+        (app) =>
+          registerListingRoutes(app, {
+            listings,
+            customers,
+            hydrator: deps.hydrator,
+            storeCurrency: config.currency,
+          }),
+      ],
       start: () => listings.start(),
     };
   },

@@ -5,6 +5,7 @@ import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import { registerOrderRoutes } from '../adapters/http/orders/routes.js';
 import { Checkout } from '../app/promotions/checkout.js';
+import { ProductHydrator } from '../app/listing/hydration.js';
 import { OrderHistory } from '../app/promotions/order-history.js';
 import { PromotionService } from '../app/promotions/promotion-service.js';
 import { capability } from './capability.js';
@@ -16,7 +17,10 @@ interface PromotionsDeps {
   readonly customers: CustomerContexts;
 }
 
-/** Promotions and coupons, and the checkout that prices carts, finds offers and records orders. */
+/**
+ * Promotions and coupons, the checkout that prices carts, finds offers and records orders, and the
+ * hydrator that gives named products their card, price and badges.
+ */
 export const promotionsCapability = capability(
   ['catalog', 'pricing', 'profiles'],
   (infra, { catalog, pricing, ingestion, customers }: PromotionsDeps) => {
@@ -42,8 +46,15 @@ export const promotionsCapability = capability(
       storeCurrency: config.currency,
     });
     const history = new OrderHistory({ store, hashId });
+    // Answers that name products (recommendations, listings, offers, decide) hydrate them with it.
+    const hydrator = new ProductHydrator({
+      catalog: catalog.catalog,
+      pricing,
+      promotions,
+      offers: (currency, customer) => checkout.offers({ currency }, customer),
+    });
     return {
-      services: { promotions, checkout, history },
+      services: { promotions, checkout, history, hydrator },
       routes: [
         (app) => registerPromotionRoutes(app, { promotions, checkout, customers }),
         (app) => registerOrderRoutes(app, { checkout, history, customers }),

@@ -3,6 +3,7 @@ import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
+import type { ProductHydrator } from '../app/listing/hydration.js';
 import { RecommendationService } from '../app/recommendations/recommendation-service.js';
 import { capability } from './capability.js';
 
@@ -11,12 +12,13 @@ interface RecommendationsDeps {
   readonly ingestion: EventIngestion;
   readonly profiles: ProfileService;
   readonly customers: CustomerContexts;
+  readonly hydrator: ProductHydrator;
 }
 
 /** Recommendation models: learnt online from every commit, the heavier ones rebuilt in a worker. */
 export const recommendationsCapability = capability(
-  ['catalog', 'profiles'],
-  (infra, { catalog, ingestion, profiles, customers }: RecommendationsDeps) => {
+  ['catalog', 'profiles', 'promotions'],
+  (infra, { catalog, ingestion, profiles, customers, hydrator }: RecommendationsDeps) => {
     const { store, bus, clock, nodeId, onError, trainer, config } = infra;
     const recommendations = new RecommendationService({
       store,
@@ -37,7 +39,15 @@ export const recommendationsCapability = capability(
     });
     return {
       services: { recommendations },
-      routes: [(app) => registerRecommendationRoutes(app, { recommendations, customers })],
+      routes: [
+        (app) =>
+          registerRecommendationRoutes(app, {
+            recommendations,
+            customers,
+            hydrator,
+            storeCurrency: config.currency,
+          }),
+      ],
       start: () => recommendations.start(),
       stop: async () => recommendations.stop(),
     };

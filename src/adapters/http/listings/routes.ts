@@ -1,3 +1,4 @@
+import { withCards, type ProductHydrator } from '../../../app/listing/hydration.js';
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
@@ -9,7 +10,12 @@ import { ListingBody, ListingResponse, ListingRulesBody, ListingRulesResponse } 
 /** `/v1/listings`: category and text-query listings ranked per customer, and their ranking rules. */
 export function registerListingRoutes(
   parent: FastifyInstance,
-  deps: { listings: ListingService; customers: CustomerContexts; storeCurrency: string },
+  deps: {
+    listings: ListingService;
+    customers: CustomerContexts;
+    hydrator: ProductHydrator;
+    storeCurrency: string;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const { listings, customers } = deps;
@@ -30,9 +36,10 @@ export function registerListingRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, currency, ...query } = request.body;
+      const { userId, anonymousId, context, currency, include = [], ...query } = request.body;
       const customer = await customerOf(customers, request, request.body);
-      return listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
+      const listing = await listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
+      return { ...listing, items: withCards(listing.items, deps.hydrator, include) };
     },
   );
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
+import { hydrateItems, type ProductHydrator } from '../../../app/listing/hydration.js';
 import type { RecommendationService } from '../../../app/recommendations/recommendation-service.js';
 import { normalizeMatch } from '../../../domain/shared/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
@@ -15,7 +16,12 @@ import {
 /** `/v1/recommendations`: lists by strategy, the model rebuild, and merchandising rules. */
 export function registerRecommendationRoutes(
   parent: FastifyInstance,
-  deps: { recommendations: RecommendationService; customers: CustomerContexts },
+  deps: {
+    recommendations: RecommendationService;
+    customers: CustomerContexts;
+    hydrator: ProductHydrator;
+    storeCurrency: string;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const { recommendations, customers } = deps;
@@ -36,12 +42,12 @@ export function registerRecommendationRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, cart, segment, ...query } = request.body;
+      const { userId, anonymousId, context, cart, segment, include = [], currency, ...query } = request.body;
       const customer = await customerOf(customers, request, request.body);
       // What a segment buys is shown to the merchant's servers, or to a customer of that segment.
       const segmentShown =
         segment !== undefined && (customerProof(request).trusted || customer.segments.includes(segment));
-      return recommendations.recommend(
+      const answer = recommendations.recommend(
         {
           ...query,
           ...(segmentShown && { segment }),
@@ -49,6 +55,9 @@ export function registerRecommendationRoutes(
         },
         customer,
       );
+      if (include.length === 0) return answer;
+      const hydrate = await deps.hydrator.prepare(include, currency ?? deps.storeCurrency, customer);
+      return { ...answer, items: hydrateItems(answer.items, hydrate, deps.hydrator, include) };
     },
   );
 
