@@ -943,6 +943,11 @@ export interface operations {
                         title: string;
                         description?: string;
                         groupId?: string;
+                        handle?: string;
+                        images?: {
+                            url: string;
+                            alt: string;
+                        }[];
                         categories: string[];
                         brand?: string;
                         /** @description free attributes: a scalar or a list of scalars each */
@@ -1096,10 +1101,25 @@ export interface operations {
                     title: string;
                     description?: string;
                     /**
-                     * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                     * @description variants of one product share it
                      * @example 85123A
                      */
                     groupId?: string;
+                    /**
+                     * @description lower-case words joined by hyphens, as a storefront URL uses them
+                     * @example white-hanging-heart-t-light-holder
+                     */
+                    handle?: string;
+                    /** @description the first is the main one */
+                    images?: {
+                        /**
+                         * @description http(s) or root-relative URL
+                         * @example /demo/images/home-candles-white.svg
+                         */
+                        url: string;
+                        /** @description defaults to the title */
+                        alt?: string;
+                    }[];
                     /** @description slash-separated paths such as home/kitchen/mugs; stored lower-case */
                     categories?: string[];
                     brand?: string;
@@ -1151,6 +1171,11 @@ export interface operations {
                         title: string;
                         description?: string;
                         groupId?: string;
+                        handle?: string;
+                        images?: {
+                            url: string;
+                            alt: string;
+                        }[];
                         categories: string[];
                         brand?: string;
                         /** @description free attributes: a scalar or a list of scalars each */
@@ -1210,6 +1235,11 @@ export interface operations {
                         title: string;
                         description?: string;
                         groupId?: string;
+                        handle?: string;
+                        images?: {
+                            url: string;
+                            alt: string;
+                        }[];
                         categories: string[];
                         brand?: string;
                         /** @description free attributes: a scalar or a list of scalars each */
@@ -1504,6 +1534,11 @@ export interface operations {
                             title: string;
                             description?: string;
                             groupId?: string;
+                            handle?: string;
+                            images?: {
+                                url: string;
+                                alt: string;
+                            }[];
                             categories: string[];
                             brand?: string;
                             /** @description free attributes: a scalar or a list of scalars each */
@@ -1639,10 +1674,25 @@ export interface operations {
                         title: string;
                         description?: string;
                         /**
-                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @description variants of one product share it
                          * @example 85123A
                          */
                         groupId?: string;
+                        /**
+                         * @description lower-case words joined by hyphens, as a storefront URL uses them
+                         * @example white-hanging-heart-t-light-holder
+                         */
+                        handle?: string;
+                        /** @description the first is the main one */
+                        images?: {
+                            /**
+                             * @description http(s) or root-relative URL
+                             * @example /demo/images/home-candles-white.svg
+                             */
+                            url: string;
+                            /** @description defaults to the title */
+                            alt?: string;
+                        }[];
                         /** @description slash-separated paths such as home/kitchen/mugs; stored lower-case */
                         categories?: string[];
                         brand?: string;
@@ -2524,6 +2574,11 @@ export interface operations {
                             title: string;
                             description?: string;
                             groupId?: string;
+                            handle?: string;
+                            images?: {
+                                url: string;
+                                alt: string;
+                            }[];
                             categories: string[];
                             brand?: string;
                             /** @description free attributes: a scalar or a list of scalars each */
@@ -8626,6 +8681,18 @@ export interface operations {
                                  */
                                 currency: string;
                             };
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                             free?: boolean;
                             addedBy?: string;
                         }[];
@@ -9060,6 +9127,18 @@ export interface operations {
                                      */
                                     currency: string;
                                 };
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
+                                };
                                 free?: boolean;
                                 addedBy?: string;
                             }[];
@@ -9361,6 +9440,18 @@ export interface operations {
                                  */
                                 currency: string;
                             };
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                             free?: boolean;
                             addedBy?: string;
                         }[];
@@ -9654,6 +9745,18 @@ export interface operations {
                                  */
                                 currency: string;
                             };
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                             free?: boolean;
                             addedBy?: string;
                         }[];
@@ -9922,6 +10025,14 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                    /** @description product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges; default none */
+                    include?: ("product" | "price")[];
+                    /**
+                     * Format: iso4217
+                     * @description ISO 4217 alphabetic code
+                     * @example GBP
+                     */
+                    currency?: string;
                 };
             };
         };
@@ -9938,6 +10049,96 @@ export interface operations {
                             productId: string;
                             score: number;
                             reason: string;
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
+                            price?: {
+                                productId: string;
+                                quantity: number;
+                                base?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                } | null;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                final?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lineTotal?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                applied?: {
+                                    priceListId: string;
+                                    kind: string;
+                                    reason: string;
+                                }[];
+                                personalized?: boolean;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lowestPrice30d?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                tier?: {
+                                    priceListId: string;
+                                    minQuantity: number;
+                                };
+                                error?: {
+                                    code: string;
+                                };
+                            };
+                            offers?: {
+                                promotionId: string;
+                                badge: string;
+                            }[];
+                            /** @description the products the reason names by title, in order */
+                            reasonProductIds?: string[];
                         }[];
                         /** @enum {string} */
                         fallback?: "popular";
@@ -10921,6 +11122,8 @@ export interface operations {
                     limit: number;
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges; default none */
+                    include?: ("product" | "price")[];
                 };
             };
         };
@@ -11013,6 +11216,18 @@ export interface operations {
                             }[];
                             inStock: boolean;
                             reasons: string[];
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                         }[];
                         nextCursor: string | null;
                     };
@@ -11317,6 +11532,16 @@ export interface operations {
                      * @example GBP
                      */
                     currency?: string;
+                    /** @description product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges; default both (send [] for ids only) */
+                    include?: ("product" | "price")[];
+                    /** @description a product page's product: answered with its card, price and badges; recommendation slots without a productId use it */
+                    product?: {
+                        /**
+                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @example 85123A
+                         */
+                        productId: string;
+                    };
                     cart?: {
                         items: {
                             /**
@@ -11390,6 +11615,99 @@ export interface operations {
                         customer: {
                             segments: string[];
                             loyaltyTier?: string;
+                        };
+                        product?: {
+                            productId: string;
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
+                            price?: {
+                                productId: string;
+                                quantity: number;
+                                base?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                } | null;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                final?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lineTotal?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                applied?: {
+                                    priceListId: string;
+                                    kind: string;
+                                    reason: string;
+                                }[];
+                                personalized?: boolean;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lowestPrice30d?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                tier?: {
+                                    priceListId: string;
+                                    minQuantity: number;
+                                };
+                                error?: {
+                                    code: string;
+                                };
+                            };
+                            offers?: {
+                                promotionId: string;
+                                badge: string;
+                            }[];
+                            /** @description the products the reason names by title, in order */
+                            reasonProductIds?: string[];
                         };
                         listing?: {
                             items: {
@@ -11473,6 +11791,18 @@ export interface operations {
                                 }[];
                                 inStock: boolean;
                                 reasons: string[];
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
+                                };
                             }[];
                             nextCursor: string | null;
                         };
@@ -11483,6 +11813,96 @@ export interface operations {
                                     productId: string;
                                     score: number;
                                     reason: string;
+                                    product?: {
+                                        title: string;
+                                        /** @description the first is the main one; empty when none is known */
+                                        images: {
+                                            url: string;
+                                            alt: string;
+                                        }[];
+                                        handle?: string;
+                                        /** @description variants of one product share it: show them as one card */
+                                        groupId?: string;
+                                        inStock: boolean;
+                                    };
+                                    price?: {
+                                        productId: string;
+                                        quantity: number;
+                                        base?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        } | null;
+                                        /** @description money in integer minor units of an ISO 4217 currency */
+                                        final?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        };
+                                        /** @description money in integer minor units of an ISO 4217 currency */
+                                        lineTotal?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        };
+                                        applied?: {
+                                            priceListId: string;
+                                            kind: string;
+                                            reason: string;
+                                        }[];
+                                        personalized?: boolean;
+                                        /** @description money in integer minor units of an ISO 4217 currency */
+                                        lowestPrice30d?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        };
+                                        tier?: {
+                                            priceListId: string;
+                                            minQuantity: number;
+                                        };
+                                        error?: {
+                                            code: string;
+                                        };
+                                    };
+                                    offers?: {
+                                        promotionId: string;
+                                        badge: string;
+                                    }[];
+                                    /** @description the products the reason names by title, in order */
+                                    reasonProductIds?: string[];
                                 }[];
                                 /** @enum {string} */
                                 fallback?: "popular";
@@ -11545,6 +11965,18 @@ export interface operations {
                                      * @example GBP
                                      */
                                     currency: string;
+                                };
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
                                 };
                                 free?: boolean;
                                 addedBy?: string;
