@@ -12,6 +12,7 @@ import { createWorkerModelTrainer } from './adapters/compute/worker-model-traine
 import { buildApp } from './adapters/http/build-app.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createLogger } from './adapters/logging/logger.js';
+import { RedisStreamCounts } from './adapters/quotas/redis-stream-counts.js';
 import { createFlexibleRateLimiter } from './adapters/rate-limits/flexible-rate-limiter.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
@@ -46,7 +47,7 @@ export interface AttuneOverrides {
   readonly bus?: EventBus;
   /** Where the heavier recommendation models are trained (a worker thread unless replaced). */
   readonly trainer?: ModelTrainer;
-  /** Namespace of the rate limits' Redis keys (tests give each run its own). */
+  /** Namespace of the Redis keys of rate limits and stream counts, over `ATTUNE_REDIS_PREFIX` (tests give each run its own). */
   readonly rateLimitKeyPrefix?: string;
 }
 
@@ -74,7 +75,11 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   const node = composeCapabilities(NODE_CAPABILITIES, infra);
   await infra.readiness.track('loading from the store', node.start());
   follower?.follow();
-  const rateLimits = await createRateLimits(config, overrides.rateLimitKeyPrefix, infra.onError);
+  const rateLimits = await createRateLimits(
+    config,
+    overrides.rateLimitKeyPrefix ?? `${config.redisPrefix}:rate`,
+    infra.onError,
+  );
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger: infra.logger,
@@ -159,6 +164,9 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
   const customerTokenSecret =
     config.customerTokenSecret ??
     (await store.setSettingOnce('customer-tokens.secret', randomBytes(32).toString('base64url')));
+  const streams = command
+    ? undefined
+    : await createStreamCounts(config, overrides.rateLimitKeyPrefix ?? config.redisPrefix, onError);
   const infra: Infrastructure = {
     config,
     logger,
@@ -173,6 +181,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     customerTokenSecret,
     trainer: overrides.trainer ?? createWorkerModelTrainer(),
     webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
+    ...(streams !== undefined && { streamCounts: streams.counts }),
   };
   return {
     infra,
@@ -180,6 +189,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     metrics,
     salt,
     closeInfrastructure: async () => {
+      streams?.close();
       await bus.close();
       await store.close();
     },
@@ -190,11 +200,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
 const RELAY_POLL_MS = 1_000;
 
 /** Rate limits shared between nodes exactly when events are, through Redis; a Redis client only if any is set. */
-async function createRateLimits(
-  config: Config,
-  keyPrefix: string | undefined,
-  onError: (error: unknown) => void,
-) {
+async function createRateLimits(config: Config, keyPrefix: string, onError: (error: unknown) => void) {
   const policies = {
     ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
     ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
@@ -211,9 +217,33 @@ async function createRateLimits(
     limiter: createFlexibleRateLimiter({
       policies,
       ...(redis !== undefined && { redis }),
-      ...(keyPrefix !== undefined && { keyPrefix }),
+      keyPrefix,
     }),
     close: () => redis?.disconnect(),
+  };
+}
+
+/**
+ * Live stream counts shared through Redis, when it is configured and a stream quota is set: the
+ * quotas then hold for a client across the nodes rather than on each. A Redis client of its own.
+ */
+async function createStreamCounts(config: Config, keyPrefix: string, onError: (error: unknown) => void) {
+  const quota = config.streamMaxPerAddress !== undefined || config.streamMaxPerKey !== undefined;
+  if (config.redisUrl === undefined || !quota) return undefined;
+  const redis = new Redis(config.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: true,
+  });
+  // Until Redis answers (or while it does not), each node counts its own streams.
+  await redis.connect().catch(onError);
+  const counts = new RedisStreamCounts(redis, { keyPrefix: `${keyPrefix}:` }, onError);
+  return {
+    counts,
+    close: () => {
+      counts.close();
+      redis.disconnect();
+    },
   };
 }
 
@@ -248,15 +278,26 @@ function createStore(config: Config, logger: Logger, metrics: Registry): Store {
 function createBus(config: Config, onError: (error: unknown) => void): EventBus {
   return config.redisUrl === undefined
     ? new InProcessEventBus(onError)
-    : new RedisEventBus({ url: config.redisUrl, onError });
+    : new RedisEventBus({ url: config.redisUrl, keyPrefix: `${config.redisPrefix}:bus:`, onError });
 }
 
-/** Stored objects a load left out: logged once per load, kept for `/readyz` and `/metrics`. */
+/**
+ * Stored objects a load left out, kept for `/readyz` and `/metrics` and logged when first left out:
+ * loads repeat (an unknown API key reloads the keys), and one bad row must not fill the log.
+ */
 function unloadableReporter(readiness: Readiness, logger: Logger): UnloadableReport {
   return (kind, skipped) => {
+    const known = new Set(
+      readiness
+        .skippedObjects()
+        .filter((object) => object.kind === kind)
+        .map(({ id, reason }) => `${id}\n${reason}`),
+    );
     readiness.skipped(kind, skipped);
-    for (const { id, reason } of skipped)
+    for (const { id, reason } of skipped) {
+      if (known.has(`${id}\n${reason}`)) continue;
       logger.warn({ kind, id, reason }, 'a stored object does not load: skipped, the node serves without it');
+    }
   };
 }
 

@@ -39,6 +39,54 @@ export function loadEach<T, R>(
 }
 
 /**
+ * The stored objects of one kind a node left out, for a loader that loads them all at start and
+ * then one at a time as other nodes change them: it keeps the list whole, so each report (which
+ * replaces the kind's list) names every object still left out.
+ */
+export class KindLoader {
+  readonly #skipped = new Map<string, string>();
+
+  constructor(
+    private readonly kind: string,
+    private readonly report: UnloadableReport,
+  ) {}
+
+  /** Loads every stored object of the kind, as {@link loadEach}: the list is replaced. */
+  all<T, R>(items: readonly T[], idOf: (item: T) => string, load: (item: T) => R): R[] {
+    return loadEach(this.kind, items, idOf, load, (kind, skipped) => {
+      this.#skipped.clear();
+      for (const { id, reason } of skipped) this.#skipped.set(id, reason);
+      this.report(kind, skipped);
+    });
+  }
+
+  /** Loads one object again; `undefined` when it does not load (it is then reported). */
+  one<R>(id: string, load: () => R): R | undefined {
+    try {
+      const loaded = load();
+      this.forget(id);
+      return loaded;
+    } catch (error) {
+      this.#skipped.set(id, error instanceof Error ? error.message : String(error));
+      this.#reportAll();
+      return undefined;
+    }
+  }
+
+  /** The object is gone (deleted, or written anew and loaded): it is no longer left out. */
+  forget(id: string): void {
+    if (this.#skipped.delete(id)) this.#reportAll();
+  }
+
+  #reportAll(): void {
+    this.report(
+      this.kind,
+      [...this.#skipped].map(([id, reason]) => ({ id, reason })),
+    );
+  }
+}
+
+/**
  * Builds what a node holds from stored objects (an index of promotions, say), leaving out any object
  * that does not load: each is first built alone, and those that throw are reported and skipped.
  */
@@ -90,4 +138,27 @@ export function checkLoadable<R>(kind: string, load: () => R): R {
       reason: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/**
+ * Checks that a stored document has the shape its write was checked against (field types, known
+ * enum values, no unknown or reserved field names); throws an `Error` naming the first field that
+ * does not, which a loader reports as the reason the object is skipped.
+ */
+export type ShapeCheck = (document: unknown) => void;
+
+/** The stored document of a versioned object: what was written, without the store's own fields. */
+export function documentOf<T extends { readonly id: string }>(
+  stored: T,
+): Omit<T, 'id' | 'version' | 'updatedAt'> {
+  const {
+    id: _id,
+    version: _version,
+    updatedAt: _updatedAt,
+    ...document
+  } = stored as T & {
+    version?: unknown;
+    updatedAt?: unknown;
+  };
+  return document;
 }

@@ -9,8 +9,8 @@ import { capability } from './capability.js';
  */
 export const accessCapability = capability(
   [],
-  ({ store, bus, clock, config, nodeId, customerTokenSecret }) => {
-    const keys = new ApiKeyService({ store, bus, clock });
+  ({ store, bus, clock, config, nodeId, customerTokenSecret, reportUnloadable }) => {
+    const keys = new ApiKeyService({ store, bus, clock, reportUnloadable });
     const revocations = new TokenRevocations({ store, bus, clock, nodeId });
     const tokens = new CustomerTokens(customerTokenSecret, clock, revocations);
     const created: CreatedKey[] = [];

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { RouteInstaller } from '../adapters/http/build-app.js';
+import type { SharedStreamCounts } from '../adapters/http/stream/stream-quotas.js';
 import type { UnloadableReport } from '../app/loadable.js';
 import type { Readiness } from '../app/readiness.js';
 import type { Config } from '../config/schema.js';
@@ -31,6 +32,8 @@ export interface Infrastructure {
   readonly trainer: ModelTrainer;
   /** How webhook messages leave the node (HTTP, refusing private targets unless configured). */
   readonly webhookTransport: WebhookTransport;
+  /** Live stream counts shared by the nodes (with Redis and a stream quota set); else each node counts. */
+  readonly streamCounts?: SharedStreamCounts;
 }
 
 export type { RouteInstaller };

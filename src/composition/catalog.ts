@@ -1,13 +1,16 @@
 import { registerCollectionRoutes } from '../adapters/http/collections/routes.js';
 import { registerInventoryRoutes } from '../adapters/http/inventory/routes.js';
+import { CollectionBody } from '../adapters/http/collections/schemas.js';
 import { registerProductRoutes } from '../adapters/http/products/routes.js';
+import { ProductBody } from '../adapters/http/products/schemas.js';
+import { storedShapeCheck } from '../adapters/http/stored-shapes.js';
 import { CatalogService } from '../app/catalog/catalog-service.js';
 import { Catalog } from '../domain/catalog/index.js';
 import type { ProductTaxonomy } from '../domain/profiles/index.js';
 import { capability } from './capability.js';
 
 /** Products, stock and collections, held in memory and kept current across nodes. */
-export const catalogCapability = capability([], ({ store, bus, clock, config, nodeId }) => {
+export const catalogCapability = capability([], ({ store, bus, clock, config, nodeId, reportUnloadable }) => {
   const catalog = new CatalogService({
     store,
     bus,
@@ -15,6 +18,8 @@ export const catalogCapability = capability([], ({ store, bus, clock, config, no
     catalog: new Catalog(),
     currency: config.currency,
     nodeId,
+    shapes: { product: storedShapeCheck(ProductBody), collection: storedShapeCheck(CollectionBody) },
+    reportUnloadable,
   });
   return {
     services: { catalog },

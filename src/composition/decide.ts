@@ -1,6 +1,7 @@
 import { registerDecideRoutes } from '../adapters/http/decide/routes.js';
 import type { ContentService } from '../app/content/content-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { DecideService } from '../app/decide/decide-service.js';
 import { DecisionLog } from '../app/decide/decision-log.js';
 import type { ProductHydrator } from '../app/listing/hydration.js';
@@ -16,12 +17,14 @@ interface DecideDeps {
   readonly checkout: Checkout;
   readonly customers: CustomerContexts;
   readonly hydrator: ProductHydrator;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** `POST /v1/decide`: the whole page in one answer, logged (in batches) for attribution. */
 export const decideCapability = capability(
-  ['listings', 'recommendations', 'content', 'promotions', 'profiles'],
-  (infra, { listings, recommendations, content, checkout, customers, hydrator }: DecideDeps) => {
+  ['listings', 'recommendations', 'content', 'promotions', 'profiles', 'experiments'],
+  (infra, deps: DecideDeps) => {
+    const { listings, recommendations, content, checkout, customers, assignments, hydrator } = deps;
     const { store, clock, onError, config } = infra;
     const log = new DecisionLog(store, onError);
     const decide = new DecideService({
@@ -35,7 +38,15 @@ export const decideCapability = capability(
     });
     return {
       services: { decide, decisionLog: log },
-      routes: [(app) => registerDecideRoutes(app, { decide, customers, storeCurrency: config.currency })],
+      routes: [
+        (app) =>
+          registerDecideRoutes(app, {
+            decide,
+            customers,
+            experiments: assignments,
+            storeCurrency: config.currency,
+          }),
+      ],
       // Writes the decisions still buffered.
       stop: () => log.close(),
     };

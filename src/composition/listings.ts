@@ -1,6 +1,7 @@
 import { registerListingRoutes } from '../adapters/http/listings/routes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { ListingService } from '../app/listing/listing-service.js';
 import type { ProductHydrator } from '../app/listing/hydration.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
@@ -19,11 +20,12 @@ interface ListingsDeps {
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
   readonly hydrator: ProductHydrator;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** Category listings and text-query results, ranked and priced for the customer. */
 export const listingsCapability = capability(
-  ['catalog', 'pricing', 'profiles', 'recommendations', 'promotions'],
+  ['catalog', 'pricing', 'profiles', 'recommendations', 'promotions', 'experiments'],
   (infra, deps: ListingsDeps) => {
     const { store, bus, clock, nodeId, config } = infra;
     const listings = new ListingService({
@@ -48,6 +50,7 @@ export const listingsCapability = capability(
             listings,
             customers,
             hydrator: deps.hydrator,
+            experiments: deps.assignments,
             storeCurrency: config.currency,
           }),
       ],

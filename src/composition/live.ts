@@ -23,7 +23,10 @@ interface LiveDeps {
 /** `GET /v1/stream`: live price, stock, offer and segment changes pushed to open pages. */
 export const liveCapability = capability(
   ['access', 'catalog', 'pricing', 'promotions', 'profiles'],
-  ({ bus, onError, config }, { tokens, catalog, pricing, promotions, checkout, customers }: LiveDeps) => {
+  (
+    { bus, onError, config, streamCounts },
+    { tokens, catalog, pricing, promotions, checkout, customers }: LiveDeps,
+  ) => {
     const live = new LiveUpdates({
       tokens,
       catalog,
@@ -45,6 +48,7 @@ export const liveCapability = capability(
             live,
             storeCurrency: config.currency,
             quotas: { perAddress: config.streamMaxPerAddress, perKey: config.streamMaxPerKey },
+            ...(streamCounts !== undefined && { sharedCounts: { counts: streamCounts, onError } }),
           }),
       ],
       start: () => live.start(),

@@ -3,6 +3,7 @@ import { catalogCapability } from './catalog.js';
 import { contentCapability } from './content.js';
 import { decideCapability } from './decide.js';
 import { demoCapability } from './demo.js';
+import { experimentsCapability } from './experiments.js';
 import { listingsCapability } from './listings.js';
 import { liveCapability } from './live.js';
 import { pricingCapability } from './pricing.js';
@@ -25,6 +26,7 @@ export const NODE_CAPABILITIES = {
   rules: rulesCapability,
   pricing: pricingCapability,
   promotions: promotionsCapability,
+  experiments: experimentsCapability,
   recommendations: recommendationsCapability,
   content: contentCapability,
   listings: listingsCapability,

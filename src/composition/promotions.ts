@@ -3,6 +3,7 @@ import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { registerOrderRoutes } from '../adapters/http/orders/routes.js';
 import { Checkout } from '../app/promotions/checkout.js';
 import { ProductHydrator } from '../app/listing/hydration.js';
@@ -15,6 +16,7 @@ interface PromotionsDeps {
   readonly pricing: PricingService;
   readonly ingestion: EventIngestion;
   readonly customers: CustomerContexts;
+  readonly assignments: ExperimentAssignments;
 }
 
 /**
@@ -22,8 +24,8 @@ interface PromotionsDeps {
  * hydrator that gives named products their card, price and badges.
  */
 export const promotionsCapability = capability(
-  ['catalog', 'pricing', 'profiles'],
-  (infra, { catalog, pricing, ingestion, customers }: PromotionsDeps) => {
+  ['catalog', 'pricing', 'profiles', 'experiments'],
+  (infra, { catalog, pricing, ingestion, customers, assignments }: PromotionsDeps) => {
     const { store, bus, clock, nodeId, config, hashId } = infra;
     const promotions = new PromotionService({
       store,
@@ -56,8 +58,8 @@ export const promotionsCapability = capability(
     return {
       services: { promotions, checkout, history, hydrator },
       routes: [
-        (app) => registerPromotionRoutes(app, { promotions, checkout, customers }),
-        (app) => registerOrderRoutes(app, { checkout, history, customers }),
+        (app) => registerPromotionRoutes(app, { promotions, checkout, customers, experiments: assignments }),
+        (app) => registerOrderRoutes(app, { checkout, history, customers, experiments: assignments }),
       ],
       start: () => promotions.start(),
     };

@@ -1,6 +1,9 @@
 import { registerRecommendationRoutes } from '../adapters/http/recommendations/routes.js';
+import { MerchandisingBody } from '../adapters/http/recommendations/schemas.js';
+import { storedShapeCheck } from '../adapters/http/stored-shapes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
 import type { ProductHydrator } from '../app/listing/hydration.js';
@@ -13,12 +16,13 @@ interface RecommendationsDeps {
   readonly profiles: ProfileService;
   readonly customers: CustomerContexts;
   readonly hydrator: ProductHydrator;
+  readonly assignments: ExperimentAssignments;
 }
 
 /** Recommendation models: learnt online from every commit, the heavier ones rebuilt in a worker. */
 export const recommendationsCapability = capability(
-  ['catalog', 'profiles', 'promotions'],
-  (infra, { catalog, ingestion, profiles, customers, hydrator }: RecommendationsDeps) => {
+  ['catalog', 'profiles', 'promotions', 'experiments'],
+  (infra, { catalog, ingestion, profiles, customers, assignments, hydrator }: RecommendationsDeps) => {
     const { store, bus, clock, nodeId, onError, trainer, config } = infra;
     const recommendations = new RecommendationService({
       store,
@@ -30,6 +34,7 @@ export const recommendationsCapability = capability(
       trainer,
       nodeId,
       onError,
+      merchandising: { shape: storedShapeCheck(MerchandisingBody), reportUnloadable: infra.reportUnloadable },
       settings: {
         denseItems: config.recsDenseItems,
         easeLambda: config.recsEaseLambda,
@@ -44,6 +49,7 @@ export const recommendationsCapability = capability(
           registerRecommendationRoutes(app, {
             recommendations,
             customers,
+            experiments: assignments,
             hydrator,
             storeCurrency: config.currency,
           }),

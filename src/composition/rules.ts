@@ -1,5 +1,7 @@
 import { registerLoyaltyRoutes } from '../adapters/http/loyalty/routes.js';
+import { storedShapeCheck } from '../adapters/http/stored-shapes.js';
 import { registerWebhookRoutes } from '../adapters/http/webhooks/routes.js';
+import { WebhookBody } from '../adapters/http/webhooks/schemas.js';
 import { registerSegmentRoutes } from '../adapters/http/segments/routes.js';
 import { followOtherNodes } from '../app/follow-other-nodes.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
@@ -100,7 +102,16 @@ export const rulesCapability = capability(
       inForce: inForce.loyalty,
       reportUnloadable: infra.reportUnloadable,
     });
-    const webhooks = new WebhookService({ store, bus, clock, registry: inForce.webhooks, transport, nodeId });
+    const webhooks = new WebhookService({
+      store,
+      bus,
+      clock,
+      registry: inForce.webhooks,
+      transport,
+      nodeId,
+      shape: storedShapeCheck(WebhookBody),
+      reportUnloadable: infra.reportUnloadable,
+    });
     ingestion.onCommitted((result) => {
       for (const check of result.checks) scheduler.schedule(check.profileId, check.dueAt);
       if (result.announcements.length > 0) worker.nudge();

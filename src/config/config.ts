@@ -11,6 +11,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Redis connection string; unset means the in-process bus (a single node). */
   readonly redisUrl: string | undefined;
+  /** Namespace of every Redis key (`<prefix>:bus:`, `<prefix>:rate`, `<prefix>:{streams}`). */
+  readonly redisPrefix: string;
   readonly secretKey: string | undefined;
   readonly publishableKey: string | undefined;
   readonly customerTokenSecret: string | undefined;

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
         dataDir: './data',
         databaseUrl: undefined,
         redisUrl: undefined,
+        redisPrefix: 'attune',
         secretKey: undefined,
         publishableKey: undefined,
         customerTokenSecret: undefined,

@@ -57,3 +57,11 @@ export function parseEventWeights(raw: string): Parsed<Config['recsEventWeights'
     ? { problem: 'must name view, cart and purchase' }
     : { value: { view, cart, purchase } };
 }
+
+/** A Redis key namespace: a plain name, so it cannot reach into another namespace's keys or patterns. */
+export function parseRedisPrefix(raw: string | undefined): Parsed<string> {
+  if (raw === undefined || raw === '') return { value: 'attune' };
+  return /^[A-Za-z0-9._-]{1,64}$/.test(raw)
+    ? { value: raw }
+    : { problem: 'must be 1-64 characters of A-Z a-z 0-9 . _ -' };
+}

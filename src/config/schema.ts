@@ -3,6 +3,7 @@ import { LOG_LEVELS, type Config, type LogLevel } from './config.js';
 import {
   parseBudget,
   parseEventWeights,
+  parseRedisPrefix,
   parseTrustProxy,
   seconds,
   streamCount,
@@ -76,6 +77,14 @@ export const SETTINGS = [
     description: 'Redis URL for the bus between nodes; unset = in-process bus',
     defaultText: '(unset)',
     parse: optional(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL'),
+  }),
+  setting({
+    env: 'ATTUNE_REDIS_PREFIX',
+    key: 'redisPrefix',
+    description:
+      'namespace of every Redis key Attune writes (bus, rate limits, stream counts), so several stores can share one Redis',
+    defaultText: 'attune',
+    parse: parseRedisPrefix,
   }),
   setting({
     env: 'ATTUNE_SECRET_KEY',
@@ -237,14 +246,16 @@ export const SETTINGS = [
   setting({
     env: 'ATTUNE_STREAM_MAX_PER_ADDRESS',
     key: 'streamMaxPerAddress',
-    description: 'live streams one client address may hold open on a node (429 beyond), or off',
+    description:
+      'live streams one client address may hold open (429 beyond), across the nodes with Redis, else on each node; or off',
     defaultText: '100',
     parse: (raw = '100') => streamCount(raw),
   }),
   setting({
     env: 'ATTUNE_STREAM_MAX_PER_KEY',
     key: 'streamMaxPerKey',
-    description: 'live streams one API key may hold open on a node (429 beyond), or off',
+    description:
+      'live streams one API key may hold open (429 beyond), across the nodes with Redis, else on each node; or off',
     defaultText: 'off',
     parse: (raw = 'off') => streamCount(raw),
   }),

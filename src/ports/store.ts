@@ -1,6 +1,7 @@
 import type { CatalogStore } from './catalog-store.js';
 import type { ContentStore } from './content-store.js';
 import type { DecisionStore } from './decision-store.js';
+import type { ExperimentStore } from './experiment-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
 import type { PriceStore } from './price-store.js';
 import type { ProfileStore } from './profile-store.js';
@@ -25,7 +26,8 @@ export interface Store
     PromotionStore,
     ContentStore,
     DecisionStore,
-    RelayStore {
+    RelayStore,
+    ExperimentStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -72,4 +74,5 @@ export type { PriceHistorySince, PriceStore } from './price-store.js';
 export type { ContentStore } from './content-store.js';
 export type { DecisionRecord, DecisionStore } from './decision-store.js';
 export type { RelayedMessage, RelayStore } from './relay-store.js';
+export type { ExperimentStore, Exposure, UnitAssignment } from './experiment-store.js';
 export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

@@ -12,6 +12,7 @@ export interface Topics {
   readonly prices: PriceListChanged;
   readonly promotions: PromotionChanged;
   readonly content: ContentChanged;
+  readonly experiments: ExperimentChanged;
   readonly listings: ListingRulesChanged;
   readonly segments: SegmentChanged;
   readonly loyalty: LoyaltyProgramChanged;
@@ -53,6 +54,11 @@ export interface PromotionChanged extends FromNode {
 }
 
 export type ContentChanged = FromNode;
+
+/** An experiment was written or deleted: other nodes read the experiments again. */
+export interface ExperimentChanged extends FromNode {
+  readonly id: string;
+}
 
 export type ListingRulesChanged = FromNode;
 

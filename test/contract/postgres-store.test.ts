@@ -3,6 +3,7 @@ import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
+import { describeExperimentStoreContract } from './experiment-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
@@ -21,6 +22,7 @@ if (postgresUrl === null) {
   describePriceStoreContract('PostgreSQL', postgresFixture);
   describePromotionStoreContract('PostgreSQL', postgresFixture);
   describeContentStoreContract('PostgreSQL', postgresFixture);
+  describeExperimentStoreContract('PostgreSQL', postgresFixture);
 
   describe('PostgreSQL store: schemas', () => {
     it('migrates in a schema of its own while another schema of the database already holds Attune', async () => {

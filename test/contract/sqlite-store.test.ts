@@ -5,6 +5,7 @@ import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
+import { describeExperimentStoreContract } from './experiment-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
@@ -28,3 +29,4 @@ describeSegmentWebhookStoreContract('SQLite', sqliteFixture);
 describePriceStoreContract('SQLite', sqliteFixture);
 describePromotionStoreContract('SQLite', sqliteFixture);
 describeContentStoreContract('SQLite', sqliteFixture);
+describeExperimentStoreContract('SQLite', sqliteFixture);

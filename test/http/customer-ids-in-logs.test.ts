@@ -74,8 +74,42 @@ describe('customer ids in request logs', () => {
 
   it('keeps the ids that name no customer, so logs stay useful', async () => {
     lines.length = 0;
-    await node.call('GET', '/v1/products/mug-42?x=1');
-    expect(loggedUrls()).toEqual(['/v1/products/mug-42?x=1']);
+    await node.call('GET', '/v1/products/mug-42');
+    await node.call('GET', '/v1/products?category=home&limit=5');
+    expect(loggedUrls()).toEqual(['/v1/products/mug-42', '/v1/products?category=home&limit=5']);
+  });
+
+  it('hides a customer id wherever a URL carries it, whatever the answer', async () => {
+    const id = 'erin.class@example.org';
+    const at = encodeURIComponent(id);
+    await node.call('POST', '/v1/identify', { body: { userId: id, traits: {} } });
+    const requests: [url: string, key?: string | null][] = [
+      [`/v1/profiles/${at}`],
+      [`/v1/profiles/${at}/`],
+      [`/v1/profiles/${at}`, null],
+      [`/v1/profiles/${at}`, 'sk_wrong'],
+      [`/v1/profiles/${at}?unknown=${at}`],
+      [`/v1/profiles/${'x'.repeat(300)}?userId=${at}`],
+      [`/v1/products?${at}`],
+      [`/v1/products?limit=many&customer=${at}`],
+      [`/v1/products/mug?userId=${at}`],
+      [`/v1/stream?userId=${at}&key=pk_x`, null],
+      [`/v1/profile/${at}?userId=${at}&who=${at}&${at}`],
+      [`/v1/profiles/${at}/orders/${at}`],
+      [`/nowhere/${at}`, null],
+      [`/${at}`],
+    ];
+    const statuses = new Set<number>();
+    for (const [url, key] of requests) {
+      lines.length = 0;
+      const answer = await node.call('GET', url, key === undefined ? {} : { key });
+      statuses.add(answer.status);
+      const logged = loggedUrls();
+      expect(logged, url).toHaveLength(1);
+      expect(JSON.stringify(lines), url).not.toMatch(/erin/i);
+      expect(logged[0], url).toMatch(/~[0-9a-f]{16}/);
+    }
+    expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 400, 401, 404]));
   });
 });
 

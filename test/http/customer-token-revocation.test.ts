@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
-import { createPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
-import {
-  createTestPostgresStore,
-  deleteRedisKeys,
-  postgresUrl,
-  redisUrl,
-  uniqueName,
-} from '../support/services.js';
+import { startTwoNodes, twoNodeServicesUp, type TwoNodes } from '../support/two-nodes.js';
 import { PUBLISHABLE_KEY, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 /** The Tokens part of issue 16: a customer's tokens can be revoked; /metrics can require a key. */
@@ -60,36 +52,16 @@ describe('POST /v1/customer-tokens:revoke on one node', () => {
   });
 });
 
-const servicesUp = postgresUrl !== null && redisUrl !== null;
-
-describe.skipIf(!servicesUp)('revocation across nodes on PostgreSQL and Redis', () => {
+describe.skipIf(!twoNodeServicesUp)('revocation across nodes on PostgreSQL and Redis', () => {
   let nodeA: TestAttune;
   let nodeB: TestAttune;
-  let dropSchema: () => Promise<void>;
-  const keyPrefix = `${uniqueName('attune_test')}:`;
+  let nodes: TwoNodes | undefined;
 
   beforeAll(async () => {
-    const { store, schema, drop } = await createTestPostgresStore();
-    dropSchema = drop;
-    const node = (nodeStore: typeof store) =>
-      startTestAttune(
-        { DATABASE_URL: postgresUrl as string, REDIS_URL: redisUrl as string },
-        {
-          store: nodeStore,
-          bus: new RedisEventBus({ url: redisUrl as string, keyPrefix }),
-          rateLimitKeyPrefix: `${keyPrefix}rate`,
-        },
-      );
-    nodeA = await node(store);
-    nodeB = await node(
-      createPostgresStore({ connectionString: postgresUrl as string, schema, maxConnections: 4 }),
-    );
+    nodes = await startTwoNodes();
+    ({ nodeA, nodeB } = nodes);
   });
-  afterAll(async () => {
-    await Promise.all([nodeA?.dispose(), nodeB?.dispose()]);
-    await dropSchema?.();
-    await deleteRedisKeys(keyPrefix);
-  });
+  afterAll(() => nodes?.dispose());
 
   it('reaches a node that had already accepted the token', async () => {
     await nodeA.call('POST', '/v1/identify', { body: { userId: 'rv-multi', traits: { name: 'Bo' } } });

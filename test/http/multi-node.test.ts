@@ -3,44 +3,20 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
-import { createPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
-import {
-  createTestPostgresStore,
-  deleteRedisKeys,
-  postgresUrl,
-  redisUrl,
-  uniqueName,
-} from '../support/services.js';
 import { SseClient } from '../support/sse-client.js';
+import { startTwoNodes, twoNodeServicesUp, type TwoNodes } from '../support/two-nodes.js';
 import { SECRET_KEY, productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
-const servicesUp = postgresUrl !== null && redisUrl !== null;
-
-describe.skipIf(!servicesUp)('two nodes on PostgreSQL and Redis', () => {
+describe.skipIf(!twoNodeServicesUp)('two nodes on PostgreSQL and Redis', () => {
   let nodeA: TestAttune;
   let nodeB: TestAttune;
-  let dropSchema: () => Promise<void>;
-  const keyPrefix = `${uniqueName('attune_test')}:`;
+  let nodes: TwoNodes | undefined;
 
   beforeAll(async () => {
-    const { store, schema, drop } = await createTestPostgresStore();
-    dropSchema = drop;
-    const node = (nodeStore: typeof store) =>
-      startTestAttune(
-        { DATABASE_URL: postgresUrl as string, REDIS_URL: redisUrl as string },
-        { store: nodeStore, bus: new RedisEventBus({ url: redisUrl as string, keyPrefix }) },
-      );
-    nodeA = await node(store);
-    nodeB = await node(
-      createPostgresStore({ connectionString: postgresUrl as string, schema, maxConnections: 4 }),
-    );
+    nodes = await startTwoNodes();
+    ({ nodeA, nodeB } = nodes);
   });
-  afterAll(async () => {
-    await Promise.all([nodeA?.dispose(), nodeB?.dispose()]);
-    await dropSchema?.();
-    await deleteRedisKeys(keyPrefix);
-  });
+  afterAll(() => nodes?.dispose());
 
   it('serves on one node what was written on the other, from memory, within moments', async () => {
     expect(

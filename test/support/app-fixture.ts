@@ -84,6 +84,7 @@ const TOPICS: { readonly [K in Topic]: true } = {
   prices: true,
   promotions: true,
   content: true,
+  experiments: true,
   profiles: true,
   erasures: true,
   segments: true,

@@ -502,6 +502,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/experiments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An experiment */
+        get: operations["getExperiment"];
+        /**
+         * Create or replace an experiment
+         * @description Variants, weights, seed and layer of a running experiment cannot change (409 experiment_running): stop it and start a new one. Name, schedule, audience and status may.
+         */
+        put: operations["putExperiment"];
+        post?: never;
+        /** Delete an experiment with its assignments and totals */
+        delete: operations["deleteExperiment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every experiment, by id, paginated */
+        get: operations["listExperiments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/experiments/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An experiment's results: per variant, and each beside the control on the experiment's metric
+         * @description Computed from running per-variant totals, never from a scan of exposures. Revenue is in the store currency; vsControl is absent for the control and whenever a comparison cannot be made yet.
+         */
+        get: operations["getExperimentResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/price-lists/{id}": {
         parameters: {
             query?: never;
@@ -5943,6 +6002,773 @@ export interface operations {
             };
         };
     };
+    getExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        status: string;
+                        layer?: string;
+                        layerSlice?: {
+                            from: number;
+                            to: number;
+                        };
+                        seed: string;
+                        trafficPercent: number;
+                        audience?: unknown;
+                        startsAt?: string;
+                        endsAt?: string;
+                        metric: string;
+                        guardrails: string[];
+                        variants: unknown[];
+                        version: number;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    putExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    status: "draft" | "running" | "stopped";
+                    /**
+                     * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                     * @example 85123A
+                     */
+                    layer?: string;
+                    /** @description the part of the layer’s units this experiment takes, percent; default the first free one */
+                    layerSlice?: {
+                        from: number;
+                        to: number;
+                    };
+                    /** @description default the experiment id */
+                    seed?: string;
+                    /** @description default 100 */
+                    trafficPercent?: number;
+                    /** @description every non-empty field must match; within a field any value may; none: everyone */
+                    audience?: {
+                        segments?: string[];
+                        countries?: string[];
+                        channels?: string[];
+                        devices?: string[];
+                    };
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601, UTC
+                     */
+                    startsAt?: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601, UTC
+                     */
+                    endsAt?: string;
+                    metric: "conversion" | "revenue_per_unit" | "aov" | "ctr";
+                    guardrails?: ("conversion" | "revenue_per_unit" | "aov" | "ctr")[];
+                    /** @description the first is the control; weights sum to 100 */
+                    variants: {
+                        /**
+                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @example 85123A
+                         */
+                        id: string;
+                        /** @description whole percent; all weights sum to 100 */
+                        weight: number;
+                        /** @description what the variant changes; the control usually changes nothing */
+                        changes: {
+                            /** @description by the page’s slot name: the strategy that slot uses instead */
+                            recommendations?: {
+                                [key: string]: {
+                                    strategy: "popular" | "trending" | "similar" | "bought-together" | "cart-complements" | "for-you" | "buy-again" | "recently-viewed";
+                                };
+                            };
+                            listingWeights?: {
+                                relevance?: number;
+                                affinity?: number;
+                                popularity?: number;
+                                margin?: number;
+                            };
+                            /** @description by content slot: the variant id shown, whatever its audience */
+                            content?: {
+                                [key: string]: string;
+                            };
+                            promotions?: {
+                                enable?: string[];
+                                disable?: string[];
+                            };
+                            priceLists?: {
+                                enable?: string[];
+                                disable?: string[];
+                            };
+                            /**
+                             * @description the holdout: the answer a visitor with no personalisation gets
+                             * @enum {boolean}
+                             */
+                            personalization?: false;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        status: string;
+                        layer?: string;
+                        layerSlice?: {
+                            from: number;
+                            to: number;
+                        };
+                        seed: string;
+                        trafficPercent: number;
+                        audience?: unknown;
+                        startsAt?: string;
+                        endsAt?: string;
+                        metric: string;
+                        guardrails: string[];
+                        variants: unknown[];
+                        version: number;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        status: string;
+                        layer?: string;
+                        layerSlice?: {
+                            from: number;
+                            to: number;
+                        };
+                        seed: string;
+                        trafficPercent: number;
+                        audience?: unknown;
+                        startsAt?: string;
+                        endsAt?: string;
+                        metric: string;
+                        guardrails: string[];
+                        variants: unknown[];
+                        version: number;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteExperiment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listExperiments: {
+        parameters: {
+            query?: {
+                /** @description page size, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            layer?: string;
+                            layerSlice?: {
+                                from: number;
+                                to: number;
+                            };
+                            seed: string;
+                            trafficPercent: number;
+                            audience?: unknown;
+                            startsAt?: string;
+                            endsAt?: string;
+                            metric: string;
+                            guardrails: string[];
+                            variants: unknown[];
+                            version: number;
+                            updatedAt: string;
+                        }[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getExperimentResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        experimentId: string;
+                        status: string;
+                        enoughData: boolean;
+                        srm: {
+                            pValue: number;
+                            flagged: boolean;
+                        };
+                        variants: {
+                            id: string;
+                            units: number;
+                            conversions: number;
+                            conversionRate: number;
+                            orders: number;
+                            revenue: {
+                                amount: number;
+                                currency: string;
+                            };
+                            /** @description minor units, may be fractional */
+                            revenuePerUnit: number;
+                            /** @description minor units, may be fractional */
+                            aov: number;
+                            clicks: number;
+                            ctr: number;
+                            vsControl?: {
+                                metric: string;
+                                /** @description relative: 0.12 is +12 % */
+                                uplift: number;
+                                ci95: number[];
+                                pValue: number;
+                                cuped?: {
+                                    varianceReduction: number;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     getPriceList: {
         parameters: {
             query?: never;
@@ -9990,6 +10816,11 @@ export interface operations {
                         }[];
                     };
                     limit: number;
+                    /**
+                     * @description the page slot asking: an experiment may change its strategy
+                     * @example 85123A
+                     */
+                    slot?: string;
                     filter?: {
                         categories?: string[];
                         brands?: string[];
@@ -10142,6 +10973,11 @@ export interface operations {
                         }[];
                         /** @enum {string} */
                         fallback?: "popular";
+                        /** @description the experiments whose variants this answer applies */
+                        experiments?: {
+                            experimentId: string;
+                            variant: string;
+                        }[];
                     };
                 };
             };
@@ -11020,6 +11856,11 @@ export interface operations {
                                 reason: string;
                             };
                         };
+                        /** @description the experiments whose variants this answer applies */
+                        experiments?: {
+                            experimentId: string;
+                            variant: string;
+                        }[];
                     };
                 };
             };
@@ -11230,6 +12071,11 @@ export interface operations {
                             };
                         }[];
                         nextCursor: string | null;
+                        /** @description the experiments whose variants this answer applies */
+                        experiments?: {
+                            experimentId: string;
+                            variant: string;
+                        }[];
                     };
                 };
             };
@@ -11805,6 +12651,11 @@ export interface operations {
                                 };
                             }[];
                             nextCursor: string | null;
+                            /** @description the experiments whose variants this answer applies */
+                            experiments?: {
+                                experimentId: string;
+                                variant: string;
+                            }[];
                         };
                         recommendations: {
                             [key: string]: {
@@ -11906,6 +12757,11 @@ export interface operations {
                                 }[];
                                 /** @enum {string} */
                                 fallback?: "popular";
+                                /** @description the experiments whose variants this answer applies */
+                                experiments?: {
+                                    experimentId: string;
+                                    variant: string;
+                                }[];
                             };
                         };
                         content: {

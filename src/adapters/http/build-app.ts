@@ -8,13 +8,12 @@ import { installAuth } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installJsonBodies } from './json-body.js';
 import { installMetrics } from './metrics.js';
-import { installNestingLimit } from './nesting.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { installOperationIds } from './operation-ids.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
-import { loggableUrl } from './redact-url.js';
-import { installTextGuard } from './text-guard.js';
+import { loggableUrl, wordsOfRoute } from './redact-url.js';
+import { installInputGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
 /** Registers one capability's routes on the app (each capability brings its own). */
@@ -98,9 +97,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
+  // The literal words of every route's path: what a log may show of a URL no route matched.
+  const routeWords = new Set<string>();
+  app.addHook('onRoute', (route) => {
+    for (const word of wordsOfRoute(route.url)) routeWords.add(word);
+  });
   app.decorateRequest('loggedUrl', {
     getter(this: FastifyRequest) {
-      return loggableUrl(this, deps.pseudonymise);
+      return loggableUrl(this, deps.pseudonymise, routeWords);
     },
   });
   app.removeContentTypeParser('text/plain');
@@ -109,8 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app, trackAllowedMethods(app, PATH_MATCHING));
   installRateLimits(app, deps.rateLimiter, deps.keys);
   installAuth(app, deps.keys);
-  installNestingLimit(app);
-  installTextGuard(app);
+  installInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

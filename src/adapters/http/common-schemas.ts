@@ -51,6 +51,12 @@ export const Attributes = Type.Record(
   { maxProperties: 100, description: 'free attributes: a scalar or a list of scalars each' },
 );
 
+/** The experiments a viewer is in, as every storefront answer lists them. */
+export const ExperimentEntries = Type.Array(
+  Type.Object({ experimentId: Type.String(), variant: Type.String() }),
+  { description: 'the experiments whose variants this answer applies' },
+);
+
 /** A userId or anonymousId a storefront request names. */
 export const CustomerIdField = Type.String({ minLength: 1, maxLength: 256 });
 

@@ -4,6 +4,7 @@ import type { SegmentErrorCode } from '../../domain/segments/index.js';
 import type { PricingErrorCode } from '../../domain/pricing/index.js';
 import type { PromotionErrorCode } from '../../domain/promotions/index.js';
 import type { ContentErrorCode } from '../../domain/content/index.js';
+import type { ExperimentErrorCode } from '../../domain/experiments/index.js';
 import type { RankingErrorCode } from '../../domain/ranking/index.js';
 import type { AppErrorCode } from '../../app/errors.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
@@ -23,6 +24,7 @@ export type ErrorCode =
   | PricingErrorCode
   | PromotionErrorCode
   | ContentErrorCode
+  | ExperimentErrorCode
   | RankingErrorCode;
 
 export interface ErrorEntry {
@@ -115,6 +117,12 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   order_conflict: { status: 409, title: 'The orderId was used for another order' },
   invalid_content_slot: { status: 400, title: 'The content slot is not valid' },
   content_slot_not_found: { status: 404, title: 'No such content slot' },
+  invalid_experiment: { status: 400, title: 'The experiment is not valid' },
+  experiment_not_found: { status: 404, title: 'No such experiment' },
+  experiment_running: {
+    status: 409,
+    title: 'The experiment is running: its variants and weights cannot change; stop it and start a new one',
+  },
   invalid_listing_rules: { status: 400, title: 'The listing rules are not valid' },
   too_many_streams: { status: 503, title: 'This node holds as many live streams as it may' },
   cart_item_unavailable: {

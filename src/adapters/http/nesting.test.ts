@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTooDeep } from './nesting.js';
+import { findInputFault, findTooDeep } from './nesting.js';
 
 /** `levels` objects nested under `key`, innermost holding a number. */
 function nested(levels: number, key = 'a'): unknown {
@@ -25,5 +25,23 @@ describe('findTooDeep', () => {
     let value: unknown = [];
     for (let level = 0; level < 1_000_000; level++) value = [value];
     expect(findTooDeep(value, 32)).toBe(`/0`.repeat(32));
+  });
+});
+
+describe('findInputFault: depth and storability in one walk', () => {
+  it.each([
+    ['nothing wrong', { a: ['x', 1, { b: true }] }, 3, undefined],
+    ['a NUL in a value', { a: 'ok', b: ['x\u0000'] }, 3, { kind: 'text', pointer: '/b/0' }],
+    ['an unpaired surrogate in a key', { a: { '\ud800': 1 } }, 3, { kind: 'text', pointer: '/a/\ud800' }],
+    ['a number JSON cannot write', { n: Infinity }, 3, { kind: 'number', pointer: '/n' }],
+    ['the first of two bad strings', { a: '\u0000', b: '\u0000' }, 3, { kind: 'text', pointer: '/a' }],
+    [
+      'too deep wins over a bad string before it',
+      { a: '\u0000', b: [[[1]]] },
+      3,
+      { kind: 'too_deep', pointer: '/b/0/0' },
+    ],
+  ])('%s', (_name, value, limit, fault) => {
+    expect(findInputFault(value, limit)).toEqual(fault);
   });
 });

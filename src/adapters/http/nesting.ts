@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { isStorableText } from '../../domain/shared/index.js';
 import { HttpProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -22,20 +22,59 @@ interface Frame {
 }
 
 /**
- * The JSON Pointer of the first object or array found nested more than `maxDepth` levels deep in
- * `root`, or undefined when it nests no deeper. Iterative, so no depth can overflow it.
+ * What a walk over a request's input found: an object or array nested too deep, a string (value or
+ * key) no store keeps (see `isStorableText`), or a number JSON cannot write (`1e309` parsed as
+ * Infinity). Each with its JSON Pointer.
  */
-export function findTooDeep(root: unknown, maxDepth = MAX_NESTING_DEPTH): string | undefined {
+export interface InputFault {
+  readonly kind: 'too_deep' | 'text' | 'number';
+  readonly pointer: string;
+}
+
+/**
+ * The first fault of `root` in one walk: nesting deeper than `maxDepth` levels comes first wherever
+ * it is, else the first string or number no store keeps (when `checkText`). Iterative, and pointers
+ * are built only for what is found, so no depth can overflow it or make it slow.
+ */
+export function findInputFault(root: unknown, maxDepth = Infinity, checkText = true): InputFault | undefined {
+  let unstorable: InputFault | undefined;
+  const note = (kind: InputFault['kind'], frame: Frame) => {
+    if (checkText && unstorable === undefined) unstorable = { kind, pointer: pointerOf(frame) };
+  };
   const stack: Frame[] = [{ value: root, depth: 1, parent: undefined, key: '' }];
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     const { value, depth } = frame;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > maxDepth) return pointerOf(frame);
-    for (const key of Object.keys(value)) {
-      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, parent: frame, key });
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) note('text', frame);
+    } else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) note('number', frame);
+    } else if (typeof value === 'object' && value !== null) {
+      if (depth > maxDepth) return { kind: 'too_deep', pointer: pointerOf(frame) };
+      const keys = Object.keys(value);
+      for (let index = keys.length - 1; index >= 0; index -= 1) {
+        const key = keys[index] as string;
+        const child = {
+          value: (value as Record<string, unknown>)[key],
+          depth: depth + 1,
+          parent: frame,
+          key,
+        };
+        if (!isStorableText(key)) note('text', child);
+        stack.push(child);
+      }
     }
+    // Without a depth limit, nothing found later can come first.
+    if (unstorable !== undefined && maxDepth === Infinity) return unstorable;
   }
-  return undefined;
+  return unstorable;
+}
+
+/**
+ * The JSON Pointer of the first object or array found nested more than `maxDepth` levels deep in
+ * `root`, or undefined when it nests no deeper.
+ */
+export function findTooDeep(root: unknown, maxDepth = MAX_NESTING_DEPTH): string | undefined {
+  return findInputFault(root, maxDepth, false)?.pointer;
 }
 
 function pointerOf(frame: Frame): string {
@@ -54,14 +93,5 @@ export function nestingProblem(pointer: string): HttpProblem {
   return new HttpProblem('nesting_too_deep', `JSON may nest at most ${MAX_NESTING_DEPTH} levels`, {
     pointer,
     in: 'body',
-  });
-}
-
-/** Refuses, before schema validation and before any use case, a body that nests too deep. */
-export function installNestingLimit(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
-    if (request.routeOptions.config.nestingCheckedByRoute === true) return;
-    const pointer = findTooDeep(request.body);
-    if (pointer !== undefined) throw nestingProblem(pointer);
   });
 }

@@ -1,11 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { StreamQuery } from './stream/schemas.js';
-import { loggableUrl, redactUrl } from './redact-url.js';
+import { loggableUrl, redactUrl, wordsOfRoute } from './redact-url.js';
 
 const pseudonymise = (id: string) => `h(${id})`;
-const request = (url: string, template: string, schema: Record<string, unknown> = {}) =>
-  ({ url, routeOptions: { url: template, schema } }) as unknown as FastifyRequest;
+const request = (
+  url: string,
+  template: string | undefined,
+  schema: Record<string, unknown> = {},
+  is404 = false,
+) => ({ url, is404, routeOptions: { url: template, schema } }) as unknown as FastifyRequest;
 
 describe('the URL a request log shows', () => {
   it('redacts the credentials a browser passes in the query', () => {
@@ -33,6 +37,29 @@ describe('the URL a request log shows', () => {
     expect(loggableUrl(request('/v1/prices:resolve', '/v1/prices::resolve'), pseudonymise)).toBe(
       '/v1/prices:resolve',
     );
-    expect(loggableUrl(request('/nowhere/erin', '/*'), pseudonymise)).toBe('/nowhere/erin');
+  });
+
+  it('hashes every part of a URL no route matched but the words of route paths', () => {
+    const words = new Set(wordsOfRoute('/v1/profiles/:id'));
+    expect(loggableUrl(request('/v1/profile/erin?x=erin&erin', '/*', {}, true), pseudonymise, words)).toBe(
+      '/v1/~h(profile)/~h(erin)?~h(x)=~h(erin)&~h(erin)',
+    );
+    expect(loggableUrl(request('/v1/profiles/erin', undefined), pseudonymise, words)).toBe(
+      '/v1/profiles/~h(erin)',
+    );
+    expect(loggableUrl(request('/nowhere/erin', '/*'), pseudonymise)).toBe('/~h(nowhere)/~h(erin)');
+  });
+
+  it('hashes the query parameters a route does not declare, name and value', () => {
+    expect(
+      loggableUrl(
+        request('/v1/stream?currency=GBP&who=erin', '/v1/stream', { querystring: StreamQuery }),
+        pseudonymise,
+      ),
+    ).toBe('/v1/stream?currency=GBP&~h(who)=~h(erin)');
+  });
+
+  it('takes the literal words of route paths, escaped colons included', () => {
+    expect(wordsOfRoute('/v1/prices::resolve/:id/*')).toEqual(['v1', 'prices:resolve']);
   });
 });

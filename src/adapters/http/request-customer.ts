@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { CustomerContext, CustomerContexts } from '../../app/customers/customer-context.js';
+import type { ExperimentAssignments } from '../../app/experiments/experiment-assignments.js';
 
 /** How a request proves who it acts for: a secret key may act for anyone, a publishable key only with a customer token. */
 export function customerProof(request: FastifyRequest): { trusted: boolean; customerToken?: string } {
@@ -22,4 +23,19 @@ export function customerOf(
     ...(body.context !== undefined && { context: body.context }),
     ...customerProof(request),
   });
+}
+
+/**
+ * The customer a storefront request names, with the variants of the experiments they are in
+ * applied (in a holdout: an anonymous visitor in the same context).
+ */
+export async function viewerOf(
+  deps: { customers: CustomerContexts; experiments: ExperimentAssignments },
+  request: FastifyRequest,
+  body: { userId?: string; anonymousId?: string; context?: Record<string, unknown> },
+): Promise<CustomerContext> {
+  const customer = await customerOf(deps.customers, request, body);
+  return deps.experiments.view(customer, () =>
+    deps.customers.resolve({ context: customer.context, trusted: false }),
+  );
 }

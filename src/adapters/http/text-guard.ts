@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { findUnstorable } from '../../domain/shared/index.js';
+import { findInputFault, MAX_NESTING_DEPTH, nestingProblem, type InputFault } from './nesting.js';
 import { HttpProblem, type ProblemLocation } from './problem.js';
 
 declare module 'fastify' {
@@ -13,26 +13,36 @@ declare module 'fastify' {
 }
 
 /**
- * Refuses, before validation, any request whose path, query or body holds a string no store can keep
- * (a NUL, an unpaired surrogate: see `isStorableText`), as `400 invalid_text` with its pointer, or a
- * number JSON cannot write (`1e309` parsed as Infinity), as `400 out_of_range`. One
- * check for every route, so no id, name or free-form value can reach a store and fail a commit that
- * other requests share, and no value is silently changed on the way in.
+ * Refuses, before validation, a request whose body nests deeper than `MAX_NESTING_DEPTH` levels
+ * (`400 nesting_too_deep`), or whose path, query or body holds a string no store can keep (a NUL, an
+ * unpaired surrogate: see `isStorableText`), as `400 invalid_text`, or a number JSON cannot write
+ * (`1e309` parsed as Infinity), as `400 out_of_range`; each with its pointer. One walk of each part
+ * for every route, so no id, name or free-form value can reach a store and fail a commit that other
+ * requests share, no value is silently changed on the way in, and no recursive code meets a body
+ * deep enough to overflow it.
  */
-export function installTextGuard(app: FastifyInstance): void {
+export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    refuseUnstorable(request.params, 'path');
-    refuseUnstorable(request.query, 'query');
+    const { config } = request.routeOptions;
     const body = request.body;
-    if (request.routeOptions.config.eachEventStandsAlone === true && isPlainObject(body)) {
-      const { batch: _eventsCheckedOneByOne, ...envelope } = body;
-      refuseUnstorable(envelope, 'body');
-    } else refuseUnstorable(body, 'body');
+    const checked = config.eachEventStandsAlone === true && isPlainObject(body) ? withoutBatch(body) : body;
+    const maxDepth = config.nestingCheckedByRoute === true ? Infinity : MAX_NESTING_DEPTH;
+    const bodyFault = findInputFault(checked, maxDepth);
+    // Too deep comes first, as it did when depth had a check of its own.
+    if (bodyFault?.kind === 'too_deep') throw nestingProblem(bodyFault.pointer);
+    refuse(findInputFault(request.params), 'path');
+    refuse(findInputFault(request.query), 'query');
+    refuse(bodyFault, 'body');
   });
 }
 
-function refuseUnstorable(value: unknown, where: ProblemLocation): void {
-  const found = findUnstorable(value);
+/** An event batch's envelope: each event is checked alone (a bad one refuses that event only). */
+function withoutBatch(body: Record<string, unknown>): Record<string, unknown> {
+  const { batch: _eventsCheckedOneByOne, ...envelope } = body;
+  return envelope;
+}
+
+function refuse(found: InputFault | undefined, where: ProblemLocation): void {
   if (found === undefined) return;
   const { pointer, kind } = found;
   const field = pointer === '' ? 'the value' : pointer;

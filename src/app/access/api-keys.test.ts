@@ -72,7 +72,12 @@ describe('ApiKeyService', () => {
       ping: () => Promise.resolve(),
       close: () => Promise.resolve(),
     };
-    const cli = new ApiKeyService({ store: app.store, bus: silent, clock: app.clock });
+    const cli = new ApiKeyService({
+      store: app.store,
+      bus: silent,
+      clock: app.clock,
+      reportUnloadable: () => {},
+    });
     await app.keys.authenticate('sk_unknown'); // a reload just now
     const created = await cli.create('secret', 'from the CLI');
     expect(await app.keys.authenticate(created.key)).toBeUndefined();

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ApiKeyKind, ApiKeyRecord, Store } from '../../ports/store.js';
+import { KindLoader, type UnloadableReport } from '../loadable.js';
 import { PUBLISHABLE_SCOPES, SCOPES, type Scope } from './scopes.js';
 
 /** Who is calling: the key that authenticated the request and what it may do. */
@@ -32,8 +33,19 @@ export function hashKey(key: string): string {
 export class ApiKeyService {
   #byHash = new Map<string, Principal>();
   #lastReload = 0;
+  readonly #loader: KindLoader;
 
-  constructor(private readonly deps: { store: Store; bus: EventBus; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      store: Store;
+      bus: EventBus;
+      clock: Clock;
+      /** Stored keys that do not load (an unknown kind, a malformed hash) are left out and reported here. */
+      reportUnloadable: UnloadableReport;
+    },
+  ) {
+    this.#loader = new KindLoader('api-key', deps.reportUnloadable);
+  }
 
   async start(): Promise<void> {
     await this.#reload();
@@ -96,7 +108,8 @@ export class ApiKeyService {
       createdAt: this.deps.clock.now(),
     };
     await this.deps.store.insertKey(record);
-    this.#byHash.set(record.hash, toPrincipal(record));
+    const { hash: _hash, ...principal } = toPrincipal(record);
+    this.#byHash.set(record.hash, principal);
     await this.deps.bus.publish('keys', { keyId: record.id });
     return record;
   }
@@ -109,12 +122,25 @@ export class ApiKeyService {
   async #reload(): Promise<void> {
     this.#lastReload = this.deps.clock.now();
     const records = await this.deps.store.listKeys();
-    this.#byHash = new Map(records.map((record) => [record.hash, toPrincipal(record)]));
+    const principals = this.#loader.all(records, (record) => record.id, toPrincipal);
+    this.#byHash = new Map(principals.map(({ hash, ...principal }) => [hash, principal]));
   }
 }
 
-function toPrincipal(record: ApiKeyRecord): Principal {
+/** A stored key's kind, checked: a kind this version does not know grants nothing, so it is left out. */
+const KINDS: ReadonlySet<string> = new Set<ApiKeyKind>(['secret', 'publishable']);
+
+/** A key hash as {@link hashKey} writes it. */
+const HASH = /^[0-9a-f]{64}$/;
+
+/** What a stored key grants; throws when the record would not load (so it grants nothing). */
+function toPrincipal(record: ApiKeyRecord): Principal & { readonly hash: string } {
+  if (!KINDS.has(record.kind))
+    throw new Error(`invalid_value at /kind: unknown key kind ${String(record.kind)}`);
+  if (typeof record.hash !== 'string' || !HASH.test(record.hash))
+    throw new Error('invalid_format at /hash: not a SHA-256 hash of a key');
   return {
+    hash: record.hash,
     keyId: record.id,
     kind: record.kind,
     scopes: new Set(record.kind === 'secret' ? SCOPES : PUBLISHABLE_SCOPES),

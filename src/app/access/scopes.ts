@@ -35,6 +35,8 @@ export const SCOPES = [
   'promotions:write',
   /** Write and read content slots. */
   'content:write',
+  /** Write and read experiments. */
+  'experiments:write',
   /** Set how listings rank (weights) and what they pin. */
   'listings:write',
   /** Set merchandising rules for recommendations and rebuild their models. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { InProcessEventBus } from '../../adapters/bus/in-process-event-bus.js';
@@ -75,5 +76,20 @@ describe('revoking customer tokens', () => {
     expect([...store.values.keys()].join()).not.toContain('17850');
     const restarted = await node(store, new InProcessEventBus(), clock, 'b');
     expect(await restarted.verify(token)).toBeUndefined();
+  });
+
+  it('refuses every token of a customer whose stored revocation does not read, until revoked anew', async () => {
+    const clock = new ManualClock();
+    const settings = sharedSettings();
+    const tokens = await node(settings, new InProcessEventBus(), clock, 'a');
+    const minted = await tokens.mint('u-torn');
+    const subject = createHash('sha256').update('u-torn', 'utf8').digest('hex');
+    settings.values.set(`customer-tokens.revoked-before.${subject}`, 'not an instant');
+    expect(await tokens.verify(minted.token)).toBeUndefined();
+
+    const fresh = await node(settings, new InProcessEventBus(), clock, 'b');
+    await fresh.revokeAll('u-torn');
+    clock.advance(1);
+    expect(await fresh.verify((await fresh.mint('u-torn')).token)).toBe('u-torn');
   });
 });

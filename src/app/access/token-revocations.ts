@@ -49,7 +49,7 @@ export class TokenRevocations {
     let known = this.#cache.get(subject);
     if (known === undefined) {
       const stored = await this.deps.store.getSetting(settingOf(subject));
-      known = stored === undefined ? NEVER : Number(stored);
+      known = stored === undefined ? NEVER : instantOf(stored);
       // A revocation announced while the store was read wins over what was read.
       known = Math.max(known, this.#cache.get(subject) ?? NEVER);
       this.#remember(subject, known);
@@ -65,6 +65,16 @@ export class TokenRevocations {
       if (oldest !== undefined) this.#cache.delete(oldest);
     }
   }
+}
+
+/**
+ * A stored revocation instant. One that does not read as one (a hand edit, a torn write) refuses
+ * every token of its customer until the next revocation overwrites it: read as "never", it would
+ * accept tokens a revocation meant to refuse.
+ */
+function instantOf(stored: string): number {
+  const instant = Number(stored);
+  return Number.isSafeInteger(instant) && instant >= 0 ? instant : Number.MAX_SAFE_INTEGER;
 }
 
 function subjectOf(userId: string): string {

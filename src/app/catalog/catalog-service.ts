@@ -18,6 +18,8 @@ import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 import type { CatalogChanged, CatalogChangeKind } from '../../ports/topics.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
+import { asStored, checkLoadable, KindLoader, type UnloadableReport } from '../loadable.js';
+import { loadCollection, loadProduct, loadStock, stockIdOf, type CatalogShapes } from './stored-catalog.js';
 
 export interface CatalogServiceDeps {
   readonly store: Store;
@@ -27,6 +29,10 @@ export interface CatalogServiceDeps {
   readonly currency: CurrencyCode;
   /** This node's id: messages it published itself are already applied. */
   readonly nodeId: string;
+  /** What products and collections are written as: a stored one that no longer is, is left out. */
+  readonly shapes: CatalogShapes;
+  /** Stored products, stock and collections that do not load are left out and reported here. */
+  readonly reportUnloadable: UnloadableReport;
 }
 
 /** Stock of one product after an update. */
@@ -47,8 +53,15 @@ export type ChangeKind = CatalogChangeKind;
 export class CatalogService {
   readonly #productListeners: (() => void)[] = [];
   readonly #changeListeners: ((kind: ChangeKind, ids: readonly string[]) => void)[] = [];
+  readonly #products: KindLoader;
+  readonly #stock: KindLoader;
+  readonly #collections: KindLoader;
 
-  constructor(private readonly deps: CatalogServiceDeps) {}
+  constructor(private readonly deps: CatalogServiceDeps) {
+    this.#products = new KindLoader('product', deps.reportUnloadable);
+    this.#stock = new KindLoader('stock', deps.reportUnloadable);
+    this.#collections = new KindLoader('collection', deps.reportUnloadable);
+  }
 
   /** Calls `listener` after products change here or on another node (models describing products follow). */
   onProductsChanged(listener: () => void): void {
@@ -69,12 +82,17 @@ export class CatalogService {
 
   /** Fills memory from the store and follows other nodes' changes. */
   async start(): Promise<void> {
-    const snapshot = await this.deps.store.loadCatalog();
-    for (const product of snapshot.products) this.deps.catalog.putProduct(product);
-    for (const record of snapshot.stock) {
-      this.deps.catalog.setStock(record.productId, record.location, record.available);
-    }
-    for (const collection of snapshot.collections) this.deps.catalog.putCollection(collection);
+    const { store, catalog, shapes } = this.deps;
+    const snapshot = await store.loadCatalog();
+    const idOf = ({ id }: { id: string }) => id;
+    for (const product of this.#products.all(snapshot.products, idOf, (item) => loadProduct(item, shapes)))
+      catalog.putProduct(product);
+    for (const record of this.#stock.all(snapshot.stock, stockIdOf, loadStock))
+      catalog.setStock(record.productId, record.location, record.available);
+    for (const collection of this.#collections.all(snapshot.collections, idOf, (item) =>
+      loadCollection(item, shapes),
+    ))
+      catalog.putCollection(collection);
     await followOtherNodes(this.deps.bus, this.deps.nodeId, 'catalog', (payload) =>
       this.#applyRemoteChange(payload),
     );
@@ -93,8 +111,10 @@ export class CatalogService {
 
   async putProduct(id: string, input: ProductInput, ifVersion?: VersionPrecondition): Promise<Product> {
     const draft = draftProduct(id, input, this.deps.currency);
+    checkLoadable('product', () => loadProduct(asStored(draft), this.deps.shapes));
     const product = await this.deps.store.putProduct(draft, { now: this.deps.clock.now(), ifVersion });
     this.deps.catalog.putProduct(product);
+    this.#products.forget(id);
     await this.#announce('products', [id]);
     return product;
   }
@@ -113,13 +133,18 @@ export class CatalogService {
       }
       seen.add(id);
       try {
-        return draftProduct(id, input, this.deps.currency);
+        const draft = draftProduct(id, input, this.deps.currency);
+        checkLoadable('product', () => loadProduct(asStored(draft), this.deps.shapes));
+        return draft;
       } catch (error) {
         throw prefixPointer(error, `/items/${index}`);
       }
     });
     const products = await this.deps.store.putProducts(drafts, this.deps.clock.now());
-    for (const product of products) this.deps.catalog.putProduct(product);
+    for (const product of products) {
+      this.deps.catalog.putProduct(product);
+      this.#products.forget(product.id);
+    }
     await this.#announce(
       'products',
       products.map((product) => product.id),
@@ -133,6 +158,7 @@ export class CatalogService {
       throw new CatalogError('product_not_found', `no product ${id}`, { id });
     }
     this.deps.catalog.removeProduct(id);
+    this.#products.forget(id);
     await this.#announce('products', [id]);
   }
 
@@ -140,6 +166,7 @@ export class CatalogService {
   async setStock(productId: string, available: number, location = DEFAULT_LOCATION): Promise<StockLevel> {
     await this.deps.store.setStock({ productId, location, available }, this.deps.clock.now());
     this.deps.catalog.setStock(productId, location, available);
+    this.#stock.forget(stockIdOf({ productId, location }));
     await this.#announce('stock', [productId]);
     const stock = this.deps.catalog.stockOf(productId);
     return {
@@ -169,8 +196,10 @@ export class CatalogService {
     ifVersion?: VersionPrecondition,
   ): Promise<Collection> {
     const draft = draftCollection(id, input);
+    checkLoadable('collection', () => loadCollection(asStored(draft), this.deps.shapes));
     const collection = await this.deps.store.putCollection(draft, { now: this.deps.clock.now(), ifVersion });
     this.deps.catalog.putCollection(collection);
+    this.#collections.forget(id);
     await this.#announce('collections', [id]);
     return collection;
   }
@@ -180,6 +209,7 @@ export class CatalogService {
       throw new CatalogError('collection_not_found', `no collection ${id}`, { id });
     }
     this.deps.catalog.removeCollection(id);
+    this.#collections.forget(id);
     await this.#announce('collections', [id]);
   }
 
@@ -204,20 +234,25 @@ export class CatalogService {
   }
 
   async #reread(kind: ChangeKind, id: string): Promise<void> {
-    const { store, catalog } = this.deps;
+    const { store, catalog, shapes } = this.deps;
     if (kind === 'collections') {
-      const collection = await store.getCollection(id);
+      const stored = await store.getCollection(id);
+      const collection = stored && this.#collections.one(id, () => loadCollection(stored, shapes));
+      if (stored === undefined) this.#collections.forget(id);
       if (collection === undefined) catalog.removeCollection(id);
       else catalog.putCollection(collection);
       return;
     }
-    const [product, stock] = await Promise.all([store.getProduct(id), store.getStock(id)]);
+    const [stored, stock] = await Promise.all([store.getProduct(id), store.getStock(id)]);
+    const product = stored && this.#products.one(id, () => loadProduct(stored, shapes));
+    if (stored === undefined) this.#products.forget(id);
     if (product === undefined) {
       catalog.removeProduct(id);
       return;
     }
     catalog.putProduct(product);
-    catalog.replaceStock(id, new Map(stock.map((record) => [record.location, record.available])));
+    const counts = stock.filter((record) => this.#stock.one(stockIdOf(record), () => loadStock(record)));
+    catalog.replaceStock(id, new Map(counts.map((record) => [record.location, record.available])));
   }
 }
 

@@ -81,6 +81,13 @@ export class ContentService {
     for (const id of slots) {
       const slot = this.#slots.get(id);
       if (slot === undefined) continue;
+      const tested = customer.experiments?.content.get(id);
+      const forced =
+        tested === undefined ? undefined : slot.variants.find((variant) => variant.id === tested);
+      if (forced !== undefined) {
+        resolved[id] = { variantId: forced.id, payload: forced.payload, reason: 'experiment' };
+        continue;
+      }
       const { variant, reason } = chooseVariant(slot, viewer, now);
       resolved[id] = { variantId: variant.id, payload: variant.payload, reason };
     }

@@ -5,6 +5,8 @@ import {
   type Profile,
 } from '../../domain/profiles/index.js';
 import type { PricingCustomer } from '../../domain/pricing/index.js';
+import type { AppliedExperiments } from '../../domain/experiments/index.js';
+import type { Identity } from '../../ports/store.js';
 import type { CustomerTokens } from '../access/customer-tokens.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import type { SegmentRegistry } from '../segments/segment-registry.js';
@@ -41,6 +43,22 @@ export interface CustomerContext {
   readonly loyaltyTier?: string;
   readonly loyaltyPerk?: { readonly tier: string; readonly percentOff: number };
   readonly context: RequestContext;
+  /**
+   * The experiment unit the request names, whatever the personalisation consent: its ids (the
+   * customer's own id first: userId, else the anonymous id) and whether analytics may count it.
+   * Absent when the request names no one.
+   */
+  readonly unit?: ExperimentUnitIds;
+  /** What the viewer's experiment variants change (set once they are assigned; none before). */
+  readonly experiments?: AppliedExperiments;
+}
+
+/** Who an experiment unit is: every id the caller may act as, the unit's own first. */
+export interface ExperimentUnitIds {
+  readonly ids: readonly Identity[];
+  readonly analytics: boolean;
+  /** The customer's profile, whether or not they consented to personalisation (its spend, segments). */
+  readonly profile?: Profile;
 }
 
 export interface CustomerContextsDeps {
@@ -63,9 +81,11 @@ export class CustomerContexts {
 
   async resolve(request: CustomerRequest): Promise<CustomerContext> {
     const context = request.context ?? {};
-    const profile = await this.#profileFor(request);
-    const consented =
-      profile !== undefined && effectiveConsent(profile, this.deps.consentDefault).personalization;
+    const proven = await this.deps.tokens.proves(request);
+    const profile = await this.#profileFor(request, proven);
+    const consent = effectiveConsent(profile, this.deps.consentDefault);
+    const consented = profile !== undefined && consent.personalization;
+    const unit = unitOf(request, proven, profile, consent.analytics);
     const used = consented ? profile : undefined;
     const segments = this.#segments(used, context);
     const tier = used?.loyalty.tier;
@@ -87,12 +107,12 @@ export class CustomerContexts {
       ...(tier !== undefined && { loyaltyTier: tier }),
       ...(perk !== undefined && { loyaltyPerk: perk }),
       context,
+      ...(unit !== undefined && { unit }),
     };
   }
 
   /** The profile the caller may act as: by a proven userId, else by an anonymous id not (yet) tied to another customer. */
-  async #profileFor(request: CustomerRequest): Promise<Profile | undefined> {
-    const proven = await this.deps.tokens.proves(request);
+  async #profileFor(request: CustomerRequest, proven: boolean): Promise<Profile | undefined> {
     if (request.userId !== undefined && proven) {
       const found = await this.deps.profiles.find(request.userId);
       if (found !== undefined && found.profile.userId === request.userId) return found.profile;
@@ -133,6 +153,25 @@ export class CustomerContexts {
       ? { tier, percentOff }
       : undefined;
   }
+}
+
+/** The experiment unit: the ids the caller may act as (the profile's, else the request's proven ones). */
+function unitOf(
+  request: CustomerRequest,
+  proven: boolean,
+  profile: Profile | undefined,
+  analytics: boolean,
+): ExperimentUnitIds | undefined {
+  const ids: Identity[] = [];
+  const userId = profile?.userId ?? (request.userId !== undefined && proven ? request.userId : undefined);
+  if (userId !== undefined) ids.push({ kind: 'user', value: userId });
+  const anonymous = new Set([
+    ...(request.anonymousId === undefined ? [] : [request.anonymousId]),
+    ...(profile?.anonymousIds ?? []),
+  ]);
+  for (const value of anonymous) ids.push({ kind: 'anon', value });
+  if (ids.length === 0) return undefined;
+  return { ids, analytics, ...(profile !== undefined && { profile }) };
 }
 
 /** The customer as pricing sees them: who they are, and their loyalty perk when they have one. */

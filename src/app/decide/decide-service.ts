@@ -5,6 +5,7 @@ import type {
   Strategy,
 } from '../../domain/recommendations/index.js';
 import { DomainError, copyRecord } from '../../domain/shared/index.js';
+import type { ExperimentEntry } from '../../domain/experiments/index.js';
 import type { CartEvaluation, Offer } from '../../domain/promotions/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ContentService, ResolvedContent } from '../content/content-service.js';
@@ -55,8 +56,8 @@ export interface Decision {
   /** The cart evaluated, or why it could not be (a product gone from the catalogue, say). */
   readonly cart?: CartEvaluation | { readonly error: { readonly code: string; readonly detail: string } };
   readonly offers: readonly Offer[];
-  /** Experiments the viewer is in: none until experiments exist. */
-  readonly experiments: readonly never[];
+  /** The experiments whose variants this answer applies. */
+  readonly experiments: readonly ExperimentEntry[];
 }
 
 export interface DecideServiceDeps {
@@ -94,10 +95,13 @@ export class DecideService {
     // Keyed by the page's slot names: any string, `__proto__` too, is a plain key.
     const recommended: Record<string, RecommendationAnswer> = copyRecord();
     for (const { slot, ...query } of request.recommendations ?? []) {
+      // A strategy an experiment names was checked against the strategies when it was written.
+      const tested = customer.experiments?.recommendations.get(slot) as Strategy | undefined;
       const productId = query.productId ?? request.product?.productId;
       recommended[slot] = recommendations.recommend(
         {
           ...query,
+          strategy: tested ?? query.strategy,
           ...(productId !== undefined && { productId }),
           cart: cartItems.map((item) => item.productId),
         },
@@ -123,7 +127,7 @@ export class DecideService {
       content: shownContent,
       ...(hydrated.cart !== undefined && { cart: hydrated.cart }),
       offers,
-      experiments: [],
+      experiments: customer.experiments?.entries ?? [],
     };
     this.deps.log.record({
       id: decision.decisionId,

@@ -80,6 +80,8 @@ export interface ListingServiceDeps {
 /** What a listing's scan keeps: its candidates in the visitor's order, and the popularity scale. */
 interface CachedScan extends ScannedListing {
   readonly at: number;
+  /** The store's weights, or an experiment variant's over them (each has scans of its own). */
+  readonly weights: RankingWeights;
   /** The head as ranked for each viewer (their profile, or the visitor), while this scan lasts. */
   readonly heads: WeakMap<object, readonly RankedListingItem[]>;
   /** Candidates and ranked items this scan holds, counted against MAX_CACHED_CANDIDATES. */
@@ -163,7 +165,8 @@ export class ListingService {
     const seen = query.cursor === undefined ? undefined : readSeen(query.cursor);
     const now = this.deps.clock.now();
     const shown = seen?.shown ?? new Set<number>();
-    const ranked = this.#ranked(this.#scanned(query, now), pinnedFor(this.#rules, query), customer, now);
+    const scanned = this.#scanned(query, now, this.#weightsFor(customer));
+    const ranked = this.#ranked(scanned, pinnedFor(this.#rules, query), customer, now);
     const { page, more } = this.#priceInOrder(ranked, shown, query, customer);
     const badges = await this.#badges(query.currency, customer);
     const items = page.map(({ ranked: item, price }) => {
@@ -196,8 +199,9 @@ export class ListingService {
    * their order for a visitor. The scan and the popularity behind it are kept a few seconds per
    * listing (popularity moves in minutes); stock and status are always read fresh.
    */
-  #scanned(query: ListingQuery, now: number): CachedScan {
-    const key = `${query.category ?? ''}\u0000${query.query ?? ''}`;
+  #scanned(query: ListingQuery, now: number, weights: RankingWeights): CachedScan {
+    const tested = weights === this.#rules.weights ? '' : JSON.stringify(weights);
+    const key = `${query.category ?? ''}\u0000${query.query ?? ''}\u0000${tested}`;
     let cached = this.#cache.get(key);
     if (cached === undefined || now - cached.at >= CANDIDATES_MS || now < cached.at) {
       const candidates = this.#readCandidates(query, now);
@@ -207,7 +211,8 @@ export class ListingService {
       }
       this.#cachedCandidates += candidates.length - (this.#cache.get(key)?.held ?? 0);
       cached = {
-        ...scanListing(candidates, this.#rules.weights),
+        ...scanListing(candidates, weights),
+        weights,
         at: now,
         heads: new WeakMap(),
         held: candidates.length,
@@ -227,7 +232,7 @@ export class ListingService {
       isListed: (id) => catalog.getProduct(id)?.status === 'active',
       isSellable: (id) => catalog.isSellable(id),
     };
-    return orderListing(scanned, this.#head(scanned, customer, now), pinned, this.#rules.weights, shelf);
+    return orderListing(scanned, this.#head(scanned, customer, now), pinned, scanned.weights, shelf);
   }
 
   /**
@@ -240,7 +245,7 @@ export class ListingService {
     const viewer = customer.profile ?? NO_AFFINITIES;
     const cached = scanned.heads.get(viewer);
     if (cached !== undefined) return cached;
-    const head = rankHead(scanned, this.#viewer(customer, now), this.#rules.weights, RERANKED);
+    const head = rankHead(scanned, this.#viewer(customer, now), scanned.weights, RERANKED);
     // Rankings count against the same bound as candidates: anyone can make profiles and queries.
     if (this.#cachedCandidates + head.length <= MAX_CACHED_CANDIDATES) {
       scanned.heads.set(viewer, head);
@@ -248,6 +253,12 @@ export class ListingService {
       this.#cachedCandidates += head.length;
     }
     return head;
+  }
+
+  /** The store's weights, or those the viewer's experiment variant sets over them. */
+  #weightsFor(customer: CustomerContext): RankingWeights {
+    const tested = customer.experiments?.listingWeights;
+    return tested === undefined ? this.#rules.weights : { ...this.#rules.weights, ...tested };
   }
 
   #readCandidates(query: ListingQuery, now: number): ListingCandidate[] {

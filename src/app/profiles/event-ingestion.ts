@@ -60,7 +60,7 @@ type QueueItem =
   | {
       readonly kind: 'events';
       readonly events: IncomingEvent[];
-      readonly resolve: () => void;
+      readonly resolve: (result: BatchResult) => void;
       readonly reject: (error: unknown) => void;
     }
   | { readonly kind: 'exclusive'; readonly run: () => Promise<void> };
@@ -125,9 +125,23 @@ export class EventIngestion {
       trusted: options.fromServer || options.identityProven === true,
       ...(options.customerToken !== undefined && { customerToken: options.customerToken }),
     });
-    const events = checked.events.map(({ event }) => ({ event, fromServer: options.fromServer }));
-    if (events.length > 0) await this.#enqueue(events);
-    return { accepted: read.length, rejected, ignored: checked.ignored };
+    const indexOf = new Map<IncomingEvent, number>();
+    const events = checked.events.map(({ index, event, verifiedAs }) => {
+      const incoming: IncomingEvent = {
+        event,
+        fromServer: options.fromServer,
+        ...(verifiedAs !== undefined && { verifiedAs }),
+      };
+      indexOf.set(incoming, index);
+      return incoming;
+    });
+    const committed = events.length > 0 ? await this.#enqueue(events) : undefined;
+    // What the transaction left out of these events, had their check been overtaken by a commit.
+    const late = (committed?.ignored ?? []).flatMap(({ incoming, pointer }) => {
+      const index = indexOf.get(incoming);
+      return index === undefined ? [] : [{ index, reason: 'customer_token_required' as const, pointer }];
+    });
+    return { accepted: read.length, rejected, ignored: [...checked.ignored, ...late] };
   }
 
   /** Runs `work` between commits, so it never races a batch on this node (erasure uses this). */
@@ -138,7 +152,7 @@ export class EventIngestion {
     });
   }
 
-  #enqueue(events: IncomingEvent[]): Promise<void> {
+  #enqueue(events: IncomingEvent[]): Promise<BatchResult> {
     return new Promise((resolve, reject) => {
       this.#queue.push({ kind: 'events', events, resolve, reject });
       this.#kick();
@@ -192,7 +206,7 @@ export class EventIngestion {
         this.deps.onError(error);
       }
     }
-    for (const pending of group) pending.resolve();
+    for (const pending of group) pending.resolve(result);
     await this.#announce(result).catch((error: unknown) => this.deps.onError(error));
   }
 

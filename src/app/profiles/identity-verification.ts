@@ -1,5 +1,6 @@
 import type { TrackedEvent } from '../../domain/profiles/index.js';
 import type { Identity, Store } from '../../ports/store.js';
+import { withoutIdentityChanges } from './identity-changes.js';
 import { identitiesOf } from './ingest-batch.js';
 import type { ProfileCache } from './profile-cache.js';
 
@@ -23,6 +24,11 @@ export interface IdentityVerificationDeps {
 export interface IndexedEvent {
   readonly index: number;
   readonly event: TrackedEvent;
+  /**
+   * Set on an untrusted event that still changes identity once checked: whom its token proved
+   * (undefined: none), so the commit can take the decision again inside its transaction.
+   */
+  readonly verifiedAs?: { readonly customer: string | undefined };
 }
 
 /**
@@ -33,6 +39,12 @@ export interface IndexedEvent {
  * SDKs that cannot set headers); without it the behaviour it carries is kept, the rest is left out
  * and reported. Secret-key callers are the merchant's server: trusted. Unknown customers and
  * anonymous visitors need no token, so sign-up from the browser works as before.
+ *
+ * This check reads outside the commit's transaction, so an identify committed after it (on any
+ * node, or earlier in the same group commit) could make its answer stale: each event it lets
+ * through with identity changes carries whom its token proved (`verifiedAs`), and the commit takes
+ * the decision again on what its transaction reads (`guardIdentityChanges`), reporting what
+ * it leaves out the same way.
  */
 export class IdentityVerification {
   constructor(private readonly deps: IdentityVerificationDeps) {}
@@ -63,40 +75,16 @@ export class IdentityVerification {
       const owners = await this.#ownersOf(event);
       const customer = await verify(token);
       if (owners.every((owner) => owner === customer)) {
-        kept.push({ index, event });
+        kept.push({ index, event, verifiedAs: { customer } });
         continue;
       }
-      const { event: applied, left } = await this.#withoutIdentityChanges(event);
+      const { event: applied, left } = withoutIdentityChanges(event, await this.#linksAnew(event));
       ignored.push(
         ...left.map((pointer) => ({ index, reason: 'customer_token_required' as const, pointer })),
       );
-      if (applied !== undefined) kept.push({ index, event: applied });
+      if (applied !== undefined) kept.push({ index, event: applied, verifiedAs: { customer } });
     }
     return { events: kept, ignored };
-  }
-
-  /** The event without what would change someone else's identity; undefined when nothing is left. */
-  async #withoutIdentityChanges(event: TrackedEvent): Promise<{ event?: TrackedEvent; left: string[] }> {
-    const left: string[] = [];
-    const { consent: _consent, ...rest } = event;
-    let applied: TrackedEvent = rest;
-    if (event.consent !== undefined) {
-      // Not kept in the stored context either, so nothing read later can take it for an answer.
-      const { consent: _answer, ...context } = event.context;
-      applied = { ...applied, context };
-      left.push('/context/consent');
-    }
-    if (Object.keys(event.traits).length > 0) {
-      applied = { ...applied, traits: {} };
-      left.push('/traits');
-    }
-    if (await this.#linksAnew(event)) {
-      if (event.type === 'alias') return { left: [...left, '/previousId'] };
-      const { anonymousId: _anonymousId, ...unlinked } = applied;
-      applied = unlinked;
-      left.push('/anonymousId');
-    }
-    return { event: applied, left };
   }
 
   /** The userIds of the known customers whose profiles the event's ids lead to. */

@@ -6,6 +6,7 @@ import {
   type ActivitySpec,
   type ConsentDefault,
   type LoyaltyProgram,
+  type Profile,
   type ProductTaxonomy,
   type TrackedEvent,
 } from '../../domain/profiles/index.js';
@@ -19,6 +20,7 @@ import type {
   VersionedProfile,
 } from '../../ports/store.js';
 import { BatchWorkspace } from './batch-workspace.js';
+import { guardIdentityChanges } from './identity-changes.js';
 import type { ProfileCache } from './profile-cache.js';
 import type { Announcement, ProfileChange, ProfileEvaluator } from './profile-evaluation.js';
 
@@ -26,6 +28,8 @@ import type { Announcement, ProfileChange, ProfileEvaluator } from './profile-ev
 export interface IncomingEvent {
   readonly event: TrackedEvent;
   readonly fromServer: boolean;
+  /** An untrusted event that changes identity: whom its token proved, checked again in the transaction. */
+  readonly verifiedAs?: { readonly customer: string | undefined };
 }
 
 export interface BatchContext {
@@ -55,6 +59,10 @@ export interface BatchResult {
   /** New times at which profiles' time windows need a look (null: no longer). */
   readonly checks: readonly { readonly profileId: string; readonly dueAt: number | null }[];
   readonly announcements: readonly Announcement[];
+  /** Identity changes the transaction left out of untrusted events (see {@link guardIdentityChanges}). */
+  readonly ignored?: readonly { readonly incoming: IncomingEvent; readonly pointer: string }[];
+  /** The messageIds of the Order Completed events counted as new orders by this batch. */
+  readonly newOrders?: ReadonlySet<string>;
 }
 
 type Plan =
@@ -88,7 +96,10 @@ export async function ingestBatch(
   );
 
   const plans: Plan[] = [];
-  for (const item of fresh) {
+  const ignored: { incoming: IncomingEvent; pointer: string }[] = [];
+  for (const original of fresh) {
+    const item = guarded(original, (identity) => workspace.peek(identity), ignored);
+    if (item === undefined) continue;
     const { event } = item;
     const [userId, anonymousId] = [
       event.userId,
@@ -151,7 +162,22 @@ export async function ingestBatch(
     absorbed: changes.absorbed.map(({ from, into }) => ({ from, into })),
     resolved: changes.resolved,
     ...evaluated,
+    ignored,
+    newOrders,
   };
+}
+
+/** `item` as its identity check allows now, inside the transaction; undefined when nothing is left. */
+function guarded(
+  item: IncomingEvent,
+  profileOf: (identity: Identity) => Profile | undefined,
+  ignored: { incoming: IncomingEvent; pointer: string }[],
+): IncomingEvent | undefined {
+  if (item.verifiedAs === undefined) return item;
+  const { customer } = item.verifiedAs;
+  const { event, left } = guardIdentityChanges(item.event, customer, identitiesOf(item.event), profileOf);
+  for (const pointer of left) ignored.push({ incoming: item, pointer });
+  return event === undefined ? undefined : { ...item, event };
 }
 
 /**

@@ -316,6 +316,7 @@ function shopperOf(customer: CustomerContext): Shopper {
     ...(pricing.channel !== undefined && { channel: pricing.channel }),
     ...(pricing.country !== undefined && { country: pricing.country }),
     ...(device !== undefined && { device }),
+    ...(customer.experiments !== undefined && { promotions: customer.experiments.promotions }),
   };
 }
 

@@ -2,6 +2,7 @@ import { followOtherNodes } from '../follow-other-nodes.js';
 import type { Merchandising } from '../../domain/recommendations/index.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { SettingsStore } from '../../ports/store.js';
+import { asStored, checkLoadable, loadEach, type ShapeCheck, type UnloadableReport } from '../loadable.js';
 
 /** Merchandising is one small document, kept with the store-wide settings every node reads. */
 const KEY = 'recommendations.rules';
@@ -10,6 +11,10 @@ export interface MerchandisingRulesDeps {
   readonly store: SettingsStore;
   readonly bus: EventBus;
   readonly nodeId: string;
+  /** What the rules are written as: stored rules that no longer are, are left out (none in force). */
+  readonly shape: ShapeCheck;
+  /** Stored rules that do not load are reported here. */
+  readonly reportUnloadable: UnloadableReport;
 }
 
 /**
@@ -37,6 +42,7 @@ export class MerchandisingRules {
 
   /** Stores new rules, applies them here at once and tells the other nodes. */
   async put(merchandising: Merchandising): Promise<Merchandising> {
+    checkLoadable('merchandising rules', () => this.#load(JSON.stringify(asStored(merchandising))));
     await this.deps.store.setSetting(KEY, JSON.stringify(merchandising));
     this.#current = merchandising;
     await this.deps.bus.publish('recommendations', { origin: this.deps.nodeId });
@@ -45,6 +51,19 @@ export class MerchandisingRules {
 
   async #read(): Promise<Merchandising> {
     const stored = await this.deps.store.getSetting(KEY);
-    return stored === undefined ? {} : (JSON.parse(stored) as Merchandising);
+    const [rules] = loadEach(
+      'merchandising-rules',
+      stored === undefined ? [] : [stored],
+      () => 'rules',
+      (text) => this.#load(text),
+      this.deps.reportUnloadable,
+    );
+    return rules ?? {};
+  }
+
+  #load(text: string): Merchandising {
+    const rules = JSON.parse(text) as unknown;
+    this.deps.shape(rules);
+    return rules as Merchandising;
   }
 }

@@ -22,7 +22,7 @@ import { sessionOf } from './browsing-session.js';
 import { ErasedCustomers } from './erased-customers.js';
 import { Learner } from './learner.js';
 import { LessonRelay } from './lesson-relay.js';
-import { MerchandisingRules } from './merchandising-rules.js';
+import { MerchandisingRules, type MerchandisingRulesDeps } from './merchandising-rules.js';
 import { ModelRebuilds, type ModelReport, type RecommendationSettings } from './model-rebuilds.js';
 import { ServingModels } from './serving-models.js';
 
@@ -39,6 +39,8 @@ export interface RecommendationServiceDeps {
   readonly nodeId: string;
   readonly settings: RecommendationSettings;
   readonly onError: (error: unknown) => void;
+  /** How stored merchandising rules are checked, and where rules that do not load are reported. */
+  readonly merchandising: Pick<MerchandisingRulesDeps, 'shape' | 'reportUnloadable'>;
 }
 
 /** What a storefront asks for (the customer comes separately, resolved and consent-checked). */
@@ -92,7 +94,7 @@ export class RecommendationService {
       rebuild: () => this.#rebuilds.rebuild(),
       onError,
     });
-    this.#merchandising = new MerchandisingRules({ store, bus, nodeId });
+    this.#merchandising = new MerchandisingRules({ store, bus, nodeId, ...deps.merchandising });
   }
 
   get models(): Models {

@@ -11,6 +11,8 @@ export interface PricingCustomer {
   readonly channel?: string;
   /** Lower-case. */
   readonly country?: string;
+  /** Price lists an experiment variant switches on (whatever their audience) or off for this customer. */
+  readonly priceLists?: { readonly enable: ReadonlySet<string>; readonly disable: ReadonlySet<string> };
 }
 
 /** The anonymous customer: public prices only. */

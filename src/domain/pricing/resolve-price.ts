@@ -77,6 +77,7 @@ export function resolvePrice(
   let sales: CompiledPriceList[] | undefined;
   for (const list of candidates) {
     if (list.list.currency !== currency || now < list.from || now >= list.until) continue;
+    if (request.customer.priceLists?.disable.has(list.list.id) === true) continue;
     if (list.list.type === 'sale') {
       (sales ??= []).push(list);
       continue;
@@ -84,7 +85,7 @@ export function resolvePrice(
     const price = listPrice(list, product.id, quantity, base);
     if (price === undefined || (override !== undefined && !betterOverride(list, price.amount, override)))
       continue;
-    const reason = list.audience.reason(request.customer);
+    const reason = reasonFor(list, request.customer);
     if (reason !== undefined)
       override = { list, amount: price.amount, minQuantity: price.minQuantity, reason };
   }
@@ -107,7 +108,7 @@ export function resolvePrice(
       (sale !== undefined && !betterSale(list, price.amount, sale))
     )
       continue;
-    const reason = list.audience.reason(request.customer);
+    const reason = reasonFor(list, request.customer);
     if (reason !== undefined) sale = { list, amount: price.amount, minQuantity: price.minQuantity, reason };
   }
   if (sale !== undefined) {
@@ -162,6 +163,14 @@ export function resolvePrice(
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Overrides: the highest priority wins; ties go to the lower price, then the smaller id (deterministic). */
+/** Why the list applies to this customer: its audience, or an experiment variant that switches it on. */
+function reasonFor(list: CompiledPriceList, customer: PricingCustomer): string | undefined {
+  return (
+    list.audience.reason(customer) ??
+    (customer.priceLists?.enable.has(list.list.id) === true ? 'experiment' : undefined)
+  );
+}
+
 function betterOverride(list: CompiledPriceList, amount: number, held: Chosen): boolean {
   if (list.list.priority !== held.list.list.priority) return list.list.priority > held.list.list.priority;
   if (amount !== held.amount) return amount < held.amount;

@@ -28,6 +28,8 @@ export interface Shopper {
   readonly channel?: string;
   readonly country?: string;
   readonly device?: string;
+  /** Promotions an experiment variant switches on (even paused or outside their audience) or off. */
+  readonly promotions?: { readonly enable: ReadonlySet<string>; readonly disable: ReadonlySet<string> };
 }
 
 /** How much of a promotion's limits is used so far (from the store). */

@@ -26,12 +26,16 @@ export interface EligibilityRequest {
 export function checkEligibility(compiled: CompiledPromotion, request: EligibilityRequest): Eligibility {
   const { promotion } = compiled;
   if (promotion.currency !== request.currency) return { ok: false, reason: 'currency_mismatch' };
-  if (promotion.status === 'paused') return { ok: false, reason: 'paused' };
+  const switched = request.shopper.promotions;
+  // Switched off by an experiment: for this shopper, as if paused.
+  if (switched?.disable.has(promotion.id) === true) return { ok: false, reason: 'paused' };
+  const switchedOn = switched?.enable.has(promotion.id) === true;
+  if (promotion.status === 'paused' && !switchedOn) return { ok: false, reason: 'paused' };
   if (request.now < compiled.from) return { ok: false, reason: 'not_started' };
   if (request.now >= compiled.to) return { ok: false, reason: 'expired' };
   if (request.coupon?.singleUse === true && request.coupon.redeemed)
     return { ok: false, reason: 'coupon_redeemed' };
-  const reasons = compiled.audience(request.shopper);
+  const reasons = compiled.audience(request.shopper) ?? (switchedOn ? ['experiment'] : undefined);
   if (reasons === undefined) return { ok: false, reason: 'audience' };
   const { limits } = promotion;
   const used = request.usage.promotions.get(promotion.id);

@@ -3,7 +3,9 @@ import type { ContentService } from '../../../app/content/content-service.js';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { customerOf } from '../request-customer.js';
+import { viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
+import { experimentsView } from '../experiments/views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   ContentResolveBody,
@@ -16,10 +18,10 @@ import {
 /** `/v1/content`: targeted, scheduled slot variants, and which one a customer sees now. */
 export function registerContentRoutes(
   parent: FastifyInstance,
-  deps: { content: ContentService; customers: CustomerContexts },
+  deps: { content: ContentService; customers: CustomerContexts; experiments: ExperimentAssignments },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { content, customers } = deps;
+  const { content } = deps;
   const tags = ['content'];
 
   app.put(
@@ -96,8 +98,8 @@ export function registerContentRoutes(
     },
     async (request) => {
       const { slots } = request.body;
-      const customer = await customerOf(customers, request, request.body);
-      return { slots: content.resolve(slots, customer) };
+      const customer = await viewerOf(deps, request, request.body);
+      return { slots: content.resolve(slots, customer), experiments: experimentsView(customer) };
     },
   );
 }

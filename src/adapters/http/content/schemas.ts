@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, RequestContext, StrictObject, Timestamp } from '../common-schemas.js';
+import { ExperimentEntries, Id, RequestContext, StrictObject, Timestamp } from '../common-schemas.js';
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 1_000 });
 
@@ -63,4 +63,7 @@ export const ResolvedContent = Type.Object({
 });
 
 /** `POST /v1/content:resolve` answer, by slot. */
-export const ContentResolveResponse = Type.Object({ slots: Type.Record(Type.String(), ResolvedContent) });
+export const ContentResolveResponse = Type.Object({
+  slots: Type.Record(Type.String(), ResolvedContent),
+  experiments: Type.Optional(ExperimentEntries),
+});

@@ -3,17 +3,23 @@ import type { CustomerContexts } from '../../../app/customers/customer-context.j
 import type { DecideService } from '../../../app/decide/decide-service.js';
 import { commonProblems } from '../common-schemas.js';
 import { offerView } from '../promotions/views.js';
-import { customerOf } from '../request-customer.js';
+import { viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { DecideBody, DecideResponse } from './schemas.js';
 
 /** `POST /v1/decide`: everything one page shows, for one customer, in one call. */
 export function registerDecideRoutes(
   parent: FastifyInstance,
-  deps: { decide: DecideService; customers: CustomerContexts; storeCurrency: string },
+  deps: {
+    decide: DecideService;
+    customers: CustomerContexts;
+    experiments: ExperimentAssignments;
+    storeCurrency: string;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { decide, customers } = deps;
+  const { decide } = deps;
 
   app.post(
     '/v1/decide',
@@ -33,7 +39,7 @@ export function registerDecideRoutes(
     },
     async (request) => {
       const { userId, anonymousId, context, currency, listing, ...rest } = request.body;
-      const customer = await customerOf(customers, request, request.body);
+      const customer = await viewerOf(deps, request, request.body);
       const used = currency ?? deps.storeCurrency;
       const decision = await decide.decide(
         {

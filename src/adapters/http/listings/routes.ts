@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
 import { commonProblems } from '../common-schemas.js';
-import { customerOf } from '../request-customer.js';
+import { viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
+import { experimentsView } from '../experiments/views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { ListingBody, ListingResponse, ListingRulesBody, ListingRulesResponse } from './schemas.js';
 
@@ -14,11 +16,12 @@ export function registerListingRoutes(
     listings: ListingService;
     customers: CustomerContexts;
     hydrator: ProductHydrator;
+    experiments: ExperimentAssignments;
     storeCurrency: string;
   },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { listings, customers } = deps;
+  const { listings } = deps;
 
   app.post(
     '/v1/listings',
@@ -37,9 +40,13 @@ export function registerListingRoutes(
     },
     async (request) => {
       const { userId, anonymousId, context, currency, include = [], ...query } = request.body;
-      const customer = await customerOf(customers, request, request.body);
+      const customer = await viewerOf(deps, request, request.body);
       const listing = await listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
-      return { ...listing, items: withCards(listing.items, deps.hydrator, include) };
+      return {
+        ...listing,
+        items: withCards(listing.items, deps.hydrator, include),
+        experiments: experimentsView(customer),
+      };
     },
   );
 

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import {
   CurrencyCode,
   CustomerIdField,
+  ExperimentEntries,
   Id,
   Include,
   RequestContext,
@@ -43,6 +44,7 @@ export const ListingResponse = Type.Object({
     }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  experiments: Type.Optional(ExperimentEntries),
 });
 
 const Weight = Type.Number({ minimum: 0, maximum: 100 });

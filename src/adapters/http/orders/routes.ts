@@ -6,7 +6,8 @@ import type { OrderPosition } from '../../../ports/promotion-store.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { HttpProblem } from '../problem.js';
-import { customerOf } from '../request-customer.js';
+import { viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { CartResponse, OrderBody } from '../promotions/schemas.js';
 import { OrderIdParams, OrderListQuery, OrderPage, PlacedOrderResponse } from './schemas.js';
@@ -14,10 +15,15 @@ import { OrderIdParams, OrderListQuery, OrderPage, PlacedOrderResponse } from '.
 /** `/v1/orders`: recording a completed order (codes, budgets and limits redeemed at once) and reading orders back. */
 export function registerOrderRoutes(
   parent: FastifyInstance,
-  deps: { checkout: Checkout; history: OrderHistory; customers: CustomerContexts },
+  deps: {
+    checkout: Checkout;
+    history: OrderHistory;
+    customers: CustomerContexts;
+    experiments: ExperimentAssignments;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { checkout, history, customers } = deps;
+  const { checkout, history } = deps;
   const tags = ['orders'];
 
   app.post(
@@ -35,7 +41,7 @@ export function registerOrderRoutes(
         response: { 200: CartResponse, 409: ProblemSchema, 422: ProblemSchema, ...commonProblems },
       },
     },
-    async (request) => checkout.placeOrder(request.body, await customerOf(customers, request, request.body)),
+    async (request) => checkout.placeOrder(request.body, await viewerOf(deps, request, request.body)),
   );
 
   app.get(

@@ -4,7 +4,9 @@ import { priceShopperOf, type CustomerContexts } from '../../../app/customers/cu
 import type { PricingService } from '../../../app/pricing/pricing-service.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { customerOf } from '../request-customer.js';
+import { viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
+
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { PriceListBody, PriceListResponse, PriceResolveBody, PriceResolveResponse } from './schemas.js';
 
@@ -12,7 +14,7 @@ import { PriceListBody, PriceListResponse, PriceResolveBody, PriceResolveRespons
 export function registerPricingRoutes(
   parent: FastifyInstance,
   pricing: PricingService,
-  customers: CustomerContexts,
+  viewers: { customers: CustomerContexts; experiments: ExperimentAssignments },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const tags = ['pricing'];
@@ -102,7 +104,7 @@ export function registerPricingRoutes(
     },
     async (request) => {
       const { currency, items } = request.body;
-      const customer = await customerOf(customers, request, request.body);
+      const customer = await viewerOf(viewers, request, request.body);
       return {
         items: pricing.resolve(items, currency, priceShopperOf(customer)),
       };

@@ -5,7 +5,9 @@ import type { Checkout } from '../../../app/promotions/checkout.js';
 import type { PromotionService } from '../../../app/promotions/promotion-service.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { customerOf } from '../request-customer.js';
+import { viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
+
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   CartBody,
@@ -25,10 +27,15 @@ import { offerView, promotionView } from './views.js';
  */
 export function registerPromotionRoutes(
   parent: FastifyInstance,
-  deps: { promotions: PromotionService; checkout: Checkout; customers: CustomerContexts },
+  deps: {
+    promotions: PromotionService;
+    checkout: Checkout;
+    customers: CustomerContexts;
+    experiments: ExperimentAssignments;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { promotions, checkout, customers } = deps;
+  const { promotions, checkout } = deps;
   const tags = ['promotions'];
 
   app.put(
@@ -143,7 +150,7 @@ export function registerPromotionRoutes(
         response: { 200: CartResponse, 422: ProblemSchema, ...commonProblems },
       },
     },
-    async (request) => checkout.evaluate(request.body, await customerOf(customers, request, request.body)),
+    async (request) => checkout.evaluate(request.body, await viewerOf(deps, request, request.body)),
   );
 
   app.post(
@@ -161,7 +168,7 @@ export function registerPromotionRoutes(
       const { cart, ...rest } = request.body;
       const offers = await checkout.offers(
         { ...rest, ...(cart !== undefined && { items: cart.items }) },
-        await customerOf(customers, request, rest),
+        await viewerOf(deps, request, rest),
       );
       return { offers: offers.map((offer) => offerView(offer, rest.currency)) };
     },

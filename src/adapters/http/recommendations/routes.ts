@@ -4,7 +4,10 @@ import { hydrateItems, type ProductHydrator } from '../../../app/listing/hydrati
 import type { RecommendationService } from '../../../app/recommendations/recommendation-service.js';
 import { normalizeMatch } from '../../../domain/shared/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
-import { customerOf, customerProof } from '../request-customer.js';
+import { customerProof, viewerOf } from '../request-customer.js';
+import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
+import type { Strategy } from '../../../domain/recommendations/index.js';
+import { experimentsView } from '../experiments/views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
   MerchandisingBody,
@@ -19,12 +22,13 @@ export function registerRecommendationRoutes(
   deps: {
     recommendations: RecommendationService;
     customers: CustomerContexts;
+    experiments: ExperimentAssignments;
     hydrator: ProductHydrator;
     storeCurrency: string;
   },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
-  const { recommendations, customers } = deps;
+  const { recommendations } = deps;
   const tags = ['recommendations'];
 
   app.post(
@@ -42,22 +46,36 @@ export function registerRecommendationRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, cart, segment, include = [], currency, ...query } = request.body;
-      const customer = await customerOf(customers, request, request.body);
+      const {
+        userId,
+        anonymousId,
+        context,
+        cart,
+        segment,
+        slot,
+        include = [],
+        currency,
+        ...query
+      } = request.body;
+      const customer = await viewerOf(deps, request, request.body);
+      const tested = slot === undefined ? undefined : customer.experiments?.recommendations.get(slot);
       // What a segment buys is shown to the merchant's servers, or to a customer of that segment.
       const segmentShown =
         segment !== undefined && (customerProof(request).trusted || customer.segments.includes(segment));
       const answer = recommendations.recommend(
         {
           ...query,
+          // Checked against the strategies when the experiment was written.
+          ...(tested !== undefined && { strategy: tested as Strategy }),
           ...(segmentShown && { segment }),
           ...(cart !== undefined && { cart: cart.items.map((item) => item.productId) }),
         },
         customer,
       );
-      if (include.length === 0) return answer;
+      const experiments = experimentsView(customer);
+      if (include.length === 0) return { ...answer, experiments };
       const hydrate = await deps.hydrator.prepare(include, currency ?? deps.storeCurrency, customer);
-      return { ...answer, items: hydrateItems(answer.items, hydrate, deps.hydrator, include) };
+      return { ...answer, items: hydrateItems(answer.items, hydrate, deps.hydrator, include), experiments };
     },
   );
 

@@ -11,6 +11,7 @@ import {
   ProductMatch,
   RequestContext,
   StrictObject,
+  ExperimentEntries,
 } from '../common-schemas.js';
 
 /** A recommendation strategy name. */
@@ -57,6 +58,9 @@ export const RecommendationBody = StrictObject({
     }),
   ),
   limit: Type.Integer({ minimum: 1, maximum: 100 }),
+  slot: Type.Optional(
+    Type.String({ ...Id, description: 'the page slot asking: an experiment may change its strategy' }),
+  ),
   filter: Type.Optional(RecommendationFilter),
   segment: Type.Optional(
     Type.String({
@@ -79,6 +83,7 @@ export const RecommendationResponse = Type.Object({
     Type.Object({ productId: Type.String(), score: Type.Number(), reason: Type.String(), ...HydratedParts }),
   ),
   fallback: Type.Optional(Type.Literal('popular')),
+  experiments: Type.Optional(ExperimentEntries),
 });
 
 /** `PUT /v1/recommendations/rules` body (and the rules as answered). */

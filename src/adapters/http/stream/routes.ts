@@ -3,18 +3,24 @@ import type { LiveUpdates } from '../../../app/live/live-updates.js';
 import { commonProblems, ProblemSchema } from '../common-schemas.js';
 import { customerProof } from '../request-customer.js';
 import { SseConnection } from '../sse.js';
-import { StreamQuotas, type StreamQuotaLimits } from './stream-quotas.js';
+import { StreamQuotas, type SharedStreamCounts, type StreamQuotaLimits } from './stream-quotas.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { StreamQuery } from './schemas.js';
 
 /** `GET /v1/stream`: live changes for an open page, as Server-Sent Events. */
 export function registerStreamRoutes(
   parent: FastifyInstance,
-  deps: { live: LiveUpdates; storeCurrency: string; quotas: StreamQuotaLimits },
+  deps: {
+    live: LiveUpdates;
+    storeCurrency: string;
+    quotas: StreamQuotaLimits;
+    /** Counts shared by the nodes (Redis); without them each node counts its own streams. */
+    sharedCounts?: { readonly counts: SharedStreamCounts; readonly onError: (error: unknown) => void };
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const { live } = deps;
-  const quotas = new StreamQuotas(deps.quotas);
+  const quotas = new StreamQuotas(deps.quotas, deps.sharedCounts);
   // Shutdown ends open streams first: they never go idle, so the server would wait on them forever.
   app.addHook('preClose', async () => live.closeAll());
 
@@ -47,7 +53,7 @@ export function registerStreamRoutes(
       const query = request.query;
       const header = request.headers['last-event-id'];
       const connection = new SseConnection(reply.raw);
-      const release = quotas.take(request.ip, request.principal?.keyId ?? 'none');
+      const release = await quotas.take(request.ip, request.principal?.keyId ?? 'none');
       const close = await live
         .open(
           {

@@ -8,7 +8,7 @@ import {
 } from '../../../domain/catalog/index.js';
 import type { CatalogStore, StockRecord } from '../../../ports/store.js';
 import type { Database } from './database.js';
-import { checkVersion, upsertRows, writeRow, type VersionedRow } from './versioned-rows.js';
+import { checkVersion, readDocument, upsertRows, writeRow, type VersionedRow } from './versioned-rows.js';
 
 /** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
@@ -144,7 +144,7 @@ async function basePrices(trx: Transaction<Database>, ids: readonly string[]): P
       .where('id', 'in', ids.slice(start, start + INSERT_CHUNK))
       .execute();
     for (const row of rows)
-      prices.set(row.id, JSON.stringify((JSON.parse(row.doc) as Pick<ProductDraft, 'price'>).price));
+      prices.set(row.id, JSON.stringify(readDocument<Partial<Pick<ProductDraft, 'price'>>>(row.doc).price));
   }
   return prices;
 }
@@ -193,7 +193,7 @@ function toRow({ id, ...doc }: ProductDraft | CollectionDraft, now: number): Omi
 }
 
 function fromRow(row: VersionedRow) {
-  const doc = JSON.parse(row.doc) as object;
+  const doc = readDocument<object>(row.doc);
   return {
     id: row.id,
     ...doc,

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { TotalsColumn } from '../migrations/totals-columns.js';
 
 /** Table shapes shared by the SQLite and PostgreSQL stores. Times are epoch milliseconds. */
 export interface Database {
@@ -28,7 +29,23 @@ export interface Database {
   customer_usage: CustomerUsageTable;
   checkout_orders: CheckoutOrderTable;
   relayed_messages: RelayedMessageTable;
+  experiments: VersionedTable;
+  experiment_units: ExperimentUnitTable;
+  experiment_totals: ExperimentTotalsTable;
 }
+
+/** A unit's variant in one experiment and its outcome so far (a `UnitOutcome` as JSON). */
+export interface ExperimentUnitTable {
+  experiment_id: string;
+  /** The salted hash of the unit's id, as erasure keys it. */
+  unit_key: string;
+  variant: string;
+  exposed_at: number;
+  outcome: string;
+}
+
+/** A variant's sufficient statistics (`VariantTotals`), one column per field. */
+export type ExperimentTotalsTable = { experiment_id: string; variant: string } & Record<TotalsColumn, number>;
 
 export interface CouponTable {
   /** Normalised: trimmed, upper-case. */

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { withCustomerErased, type PriceList } from '../../../domain/pricing/index.js';
 import type { Erasure, ErasureCounts } from '../../../ports/store.js';
 import type { Database } from './database.js';
+import { eraseExperimentUnits } from './experiment-queries.js';
 import { CHUNK, chunks } from './profile-rows.js';
 import { PROFILE_TABLES, deleteProfileRows } from './profile-tables.js';
 
@@ -21,6 +22,8 @@ export const ERASURE_TABLES = [
   ...CUSTOMER_KEY_TABLES.map((entry) => entry.table),
   'price_lists',
   'price_history',
+  'experiment_units',
+  'experiment_totals',
   'erasures',
 ] as const;
 
@@ -39,6 +42,7 @@ export async function eraseProfileIn(trx: Transaction<Database>, erasure: Erasur
   await deleteUnlinkedMessages(trx, erasure);
   const deleted = await deleteProfileRows(trx, profileId);
   await eraseFromPriceLists(trx, erasure);
+  await eraseExperimentUnits(trx, erasure.idHashes);
   for (let start = 0; start < erasure.idHashes.length; start += CHUNK) {
     const rows = erasure.idHashes
       .slice(start, start + CHUNK)

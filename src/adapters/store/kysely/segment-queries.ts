@@ -90,6 +90,12 @@ function toSegment(row: SegmentTable): StoredSegment {
     ...doc,
     version: row.version,
     updatedAt: new Date(Number(row.updated_at)).toISOString(),
-    ...(row.backfill !== null && { backfill: JSON.parse(row.backfill) as BackfillState }),
+    // Progress that is not JSON (a hand edit, a disk fault) is no progress: the segment still loads.
+    ...(row.backfill !== null && backfillOf(row.backfill)),
   };
+}
+
+function backfillOf(text: string): { backfill?: BackfillState } {
+  const backfill = readDocument<BackfillState | undefined>(text);
+  return typeof backfill?.status === 'string' ? { backfill } : {};
 }

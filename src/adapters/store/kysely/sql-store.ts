@@ -5,6 +5,7 @@ import { catalogQueries } from './catalog-queries.js';
 import { contentQueries } from './content-queries.js';
 import { decisionQueries } from './decision-queries.js';
 import type { Database } from './database.js';
+import { experimentQueries } from './experiment-queries.js';
 import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
 import { priceQueries } from './price-queries.js';
@@ -27,6 +28,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...contentQueries(db),
     ...decisionQueries(db),
     ...relayQueries(db),
+    ...experimentQueries(db),
 
     async migrate() {
       // Kysely looks for its own tables in every schema unless told which: beside another schema that

@@ -5,7 +5,14 @@ import type { Database, VersionedTable } from './database.js';
 
 /** Tables whose rows carry a JSON document and a version that `If-Match` compares. */
 export type VersionedTableName =
-  'products' | 'collections' | 'segments' | 'webhooks' | 'price_lists' | 'promotions' | 'content_slots';
+  | 'products'
+  | 'collections'
+  | 'segments'
+  | 'webhooks'
+  | 'price_lists'
+  | 'promotions'
+  | 'content_slots'
+  | 'experiments';
 
 export type VersionedRow = Selectable<VersionedTable>;
 

@@ -7,7 +7,7 @@ import type {
   WebhookStore,
 } from '../../../ports/store.js';
 import type { Database, OutboxTable, VersionedTable } from './database.js';
-import { checkVersion, writeRow } from './versioned-rows.js';
+import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
 
 /** Webhooks and their outbox, in SQL that SQLite and PostgreSQL both run. */
 export function webhookQueries(db: Kysely<Database>): WebhookStore {
@@ -106,7 +106,7 @@ export function webhookQueries(db: Kysely<Database>): WebhookStore {
 }
 
 function toWebhook(row: VersionedTable): Webhook {
-  const doc = JSON.parse(row.doc) as Omit<WebhookDraft, 'id'>;
+  const doc = readDocument<Omit<WebhookDraft, 'id'>>(row.doc);
   return {
     id: row.id,
     ...doc,

@@ -9,6 +9,7 @@ import { decisions } from './0007-decisions.js';
 import { decisionsByProfile } from './0008-decisions-by-profile.js';
 import { erasureLinks } from './0009-erasure-links.js';
 import { relayedMessages } from './0010-relayed-messages.js';
+import { experiments } from './0011-experiments.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008-decisions-by-profile': decisionsByProfile,
   '0009-erasure-links': erasureLinks,
   '0010-relayed-messages': relayedMessages,
+  '0011-experiments': experiments,
 };
 
 export const migrationProvider: MigrationProvider = {

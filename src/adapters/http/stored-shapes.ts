@@ -1,0 +1,19 @@
+import type { ShapeCheck } from '../../app/loadable.js';
+import { compileBodyValidator, toFieldError } from './validation.js';
+
+/**
+ * A check that a stored document still passes `schema`, the very body schema its write route
+ * validates: so a node loads exactly what the API would have accepted, and a row an older or newer
+ * version (or a hand edit) left with a wrong type, an unknown enum value or a field named
+ * `__proto__` is skipped rather than served.
+ */
+export function storedShapeCheck(schema: object): ShapeCheck {
+  const validate = compileBodyValidator(schema);
+  return (document) => {
+    if (validate(document)) return;
+    const [first] = validate.errors ?? [];
+    if (first === undefined) throw new Error('the stored document does not match its schema');
+    const { code, pointer, detail } = toFieldError(first);
+    throw new Error(`${code} at ${pointer === '' ? '/' : pointer}: ${detail}`);
+  };
+}

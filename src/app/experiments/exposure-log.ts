@@ -1,0 +1,60 @@
+import type { ExperimentStore, Exposure } from '../../ports/experiment-store.js';
+
+/** Exposures written together, at most this many per write. */
+const BATCH = 500;
+/** How long an exposure may wait in memory before it is written, ms. */
+const FLUSH_MS = 1_000;
+
+/**
+ * First exposures are recorded off the answer's path, like decisions: kept in memory and written in
+ * batches every second (or at 500), so an answer never waits on the store. A crash loses at most
+ * the last second of exposures; those units are recorded again at their next answer.
+ */
+export class ExposureLog {
+  #pending: Exposure[] = [];
+  #writing: Promise<void> = Promise.resolve();
+  readonly #timer: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly store: ExperimentStore,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.#timer = setInterval(() => void this.flush(), FLUSH_MS);
+    this.#timer.unref();
+  }
+
+  record(exposure: Exposure): void {
+    this.#pending.push(exposure);
+    if (this.#pending.length >= BATCH) void this.flush();
+  }
+
+  /** Writes what is pending; resolves when it (and any write before it) is done. */
+  flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    if (batch.length > 0) {
+      this.#writing = this.#writing
+        .then(() => this.#insert(batch))
+        .catch((error: unknown) => this.onError(error));
+    }
+    return this.#writing;
+  }
+
+  /** Writes `batch` in one go; should that fail, one by one, so one exposure the store refuses loses no other. */
+  async #insert(batch: Exposure[]): Promise<void> {
+    try {
+      await this.store.recordExposures(batch);
+    } catch (error) {
+      if (batch.length === 1) throw error;
+      this.onError(error);
+      for (const exposure of batch) {
+        await this.store.recordExposures([exposure]).catch((alone: unknown) => this.onError(alone));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.flush();
+  }
+}
