@@ -114,8 +114,21 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
         connections: 32,
         durationSeconds: 5,
       });
-      if (decideRun.non2xx > 0) throw new Error('decide calls failed');
-      results.push({ hello: helloRun.requestsPerSecond, same: sameRun.requestsPerSecond, decide: decideRun });
+      const bareRun = await runLoad({
+        url: `${attune.url}/v1/decide`,
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...JSON.parse(body), include: [] }),
+        connections: 32,
+        durationSeconds: 5,
+      });
+      if (decideRun.non2xx > 0 || bareRun.non2xx > 0) throw new Error('decide calls failed');
+      results.push({
+        hello: helloRun.requestsPerSecond,
+        same: sameRun.requestsPerSecond,
+        decide: decideRun,
+        bare: bareRun.requestsPerSecond,
+      });
     }
     const rate = median(results.map((run) => run.decide.requestsPerSecond));
     const ceiling = median(results.map((run) => run.same));
@@ -132,7 +145,7 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
         suite: 'decide',
         name: 'bytes per decide answer: the same category page with include: [] (ids only, as before hydration) / hydrated',
         measured: `${formatNumber(sizes.bare)} / ${formatNumber(Buffer.byteLength(answer))} bytes`,
-        note: `hydrated / bare: ${formatNumber(Buffer.byteLength(answer) / sizes.bare, 2)}`,
+        note: `hydrated / bare: ${formatNumber(Buffer.byteLength(answer) / sizes.bare, 2)}; include: [] ${formatNumber(median(results.map((run) => run.bare)))} req/s`,
       },
       {
         suite: 'decide',
