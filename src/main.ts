@@ -170,6 +170,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
   const infra: Infrastructure = {
     config,
     logger,
+    metrics,
     clock,
     store,
     bus,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { RouteInstaller } from '../adapters/http/build-app.js';
 import type { SharedStreamCounts } from '../adapters/http/stream/stream-quotas.js';
 import type { UnloadableReport } from '../app/loadable.js';
@@ -14,6 +15,8 @@ import type { WebhookTransport } from '../ports/webhook-transport.js';
 export interface Infrastructure {
   readonly config: Config;
   readonly logger: Logger;
+  /** Where capabilities register their own metrics for `/metrics`. */
+  readonly metrics: Registry;
   readonly clock: Clock;
   readonly store: Store;
   readonly bus: EventBus;

@@ -60,7 +60,12 @@ export const profilesCapability = capability(
         (app) => registerProfileRoutes(app, { profiles, tokens }),
       ],
       start: async () => {
-        await Promise.all([ingestion.start(), profiles.start(), statistics.refresh()]);
+        // With snapshots, a start takes the stored quintiles and scans every profile after it is ready.
+        const restored = config.snapshots && (await statistics.restore());
+        const computed = restored
+          ? (void statistics.refresh().catch(onError), undefined)
+          : statistics.refresh();
+        await Promise.all([ingestion.start(), profiles.start(), computed]);
         statisticsTimer = setInterval(() => void statistics.refresh().catch(onError), STATISTICS_INTERVAL_MS);
         statisticsTimer.unref();
       },

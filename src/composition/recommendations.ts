@@ -9,6 +9,10 @@ import type { ProfileService } from '../app/profiles/profile-service.js';
 import type { ProductHydrator } from '../app/listing/hydration.js';
 import { RecommendationService } from '../app/recommendations/recommendation-service.js';
 import { capability } from './capability.js';
+import { snapshotMetrics } from './snapshot-metrics.js';
+
+/** How long a scheduled snapshot waits after taking its log position, for lessons on their way, ms. */
+const SNAPSHOT_GRACE_MS = 2_000;
 
 interface RecommendationsDeps {
   readonly catalog: CatalogService;
@@ -23,7 +27,13 @@ interface RecommendationsDeps {
 export const recommendationsCapability = capability(
   ['catalog', 'profiles', 'promotions', 'experiments'],
   (infra, { catalog, ingestion, profiles, customers, assignments, hydrator }: RecommendationsDeps) => {
-    const { store, bus, clock, nodeId, onError, trainer, config } = infra;
+    const { store, bus, clock, nodeId, onError, trainer, config, logger } = infra;
+    // Read when metrics are collected, by then built.
+    const rejected = snapshotMetrics(
+      infra.metrics,
+      () => clock.now(),
+      () => recommendations,
+    );
     const recommendations = new RecommendationService({
       store,
       bus,
@@ -40,6 +50,19 @@ export const recommendationsCapability = capability(
         easeLambda: config.recsEaseLambda,
         eventWeights: config.recsEventWeights,
         rebuildMinutes: config.recsRebuildMinutes,
+      },
+      snapshots: {
+        enabled: config.snapshots,
+        minutes: config.snapshotMinutes,
+        events: config.snapshotEvents,
+        graceMs: SNAPSHOT_GRACE_MS,
+      },
+      onSnapshotRejected: (header, reason, error) => {
+        rejected.inc({ reason });
+        logger.warn(
+          { snapshot: header.id, format: header.format, reason, err: error },
+          'a stored snapshot was not read: the node replays the event log from further back',
+        );
       },
     });
     return {

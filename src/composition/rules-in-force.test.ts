@@ -9,7 +9,7 @@ const clock = new ManualClock(NOW);
 
 function build() {
   const statistics = new CustomerStatistics({
-    store: { scanProfiles: async () => [] },
+    store: { scanProfiles: async () => [], getSetting: async () => undefined, setSetting: async () => {} },
     clock,
     currency: 'GBP',
     consentDefault: 'granted',

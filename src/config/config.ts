@@ -42,6 +42,12 @@ export interface Config {
   readonly recsEventWeights: { readonly view: number; readonly cart: number; readonly purchase: number };
   /** Recommendations: minutes between scheduled rebuilds of the heavier models; 0 only on demand. */
   readonly recsRebuildMinutes: number;
+  /** Snapshots of the recommendation state: written, and read at start. */
+  readonly snapshots: boolean;
+  /** Minutes between snapshots; 0 none on a schedule. */
+  readonly snapshotMinutes: number;
+  /** A snapshot also once this many events were learnt since the last; 0 none by count. */
+  readonly snapshotEvents: number;
   /** Live stream connections one node holds at most. */
   readonly streamMaxConnections: number;
   /** Live streams one client address may hold open on a node; undefined: no limit but the node's. */

@@ -131,6 +131,13 @@ export interface ErasureCounts {
   readonly orders: number;
 }
 
+/** A page of the event log's track events. */
+export interface TrackEventPage {
+  readonly events: StoredEvent[];
+  /** The seq to read on after; undefined once the end of the log was read. */
+  readonly next: number | undefined;
+}
+
 /** Durable events, orders, profiles and identities. */
 export interface ProfileStore {
   /** Runs `work` in one transaction: all its writes land together or not at all. */
@@ -140,8 +147,12 @@ export interface ProfileStore {
   /** Every profile, a page at a time in id order (start-up statistics, back-fills). */
   scanProfiles(afterId: string | undefined, limit: number): Promise<VersionedProfile[]>;
   eventsOf(profileId: string): Promise<StoredEvent[]>;
-  /** Track events in arrival order after `afterSeq`, a page at a time (models rebuilt from the log). */
-  scanTrackEvents(afterSeq: number, limit: number): Promise<StoredEvent[]>;
+  /**
+   * The track events among the `limit` events after `afterSeq`, in arrival order (models rebuilt
+   * from the log), and where the next page starts. The other types are left out after the page is
+   * read, so a page costs the same whatever the store's statistics say of the types.
+   */
+  scanTrackEvents(afterSeq: number, limit: number): Promise<TrackEventPage>;
   ordersOf(profileId: string): Promise<OrderRecord[]>;
   mergesInto(profileId: string): Promise<{ fromProfileId: string; at: number }[]>;
   countEvents(): Promise<number>;

@@ -8,6 +8,7 @@ import type { ProfileStore } from './profile-store.js';
 import type { PromotionStore } from './promotion-store.js';
 import type { RelayStore } from './relay-store.js';
 import type { SegmentStore } from './segment-store.js';
+import type { SnapshotStore } from './snapshot-store.js';
 import type { WebhookStore } from './webhook-store.js';
 
 /**
@@ -27,7 +28,8 @@ export interface Store
     ContentStore,
     DecisionStore,
     RelayStore,
-    ExperimentStore {
+    ExperimentStore,
+    SnapshotStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -59,6 +61,7 @@ export {
   type ProfileTransaction,
   type ProfileWrite,
   type StoredEvent,
+  type TrackEventPage,
   type VersionedProfile,
 } from './profile-store.js';
 export type { BackfillState, SegmentMember, SegmentStore, StoredSegment } from './segment-store.js';
@@ -75,4 +78,5 @@ export type { ContentStore } from './content-store.js';
 export type { DecisionRecord, DecisionStore } from './decision-store.js';
 export type { RelayedMessage, RelayStore } from './relay-store.js';
 export type { ExperimentStore, Exposure, UnitAssignment } from './experiment-store.js';
+export type { LogWatermark, SnapshotHeader, SnapshotStore } from './snapshot-store.js';
 export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

@@ -6,6 +6,7 @@ import { describeContentStoreContract } from './content-store-contract.js';
 import { describeExperimentStoreContract } from './experiment-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
+import { describeSnapshotStoreContract } from './snapshot-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
 
 async function postgresFixture(): Promise<StoreFixture> {
@@ -23,6 +24,7 @@ if (postgresUrl === null) {
   describePromotionStoreContract('PostgreSQL', postgresFixture);
   describeContentStoreContract('PostgreSQL', postgresFixture);
   describeExperimentStoreContract('PostgreSQL', postgresFixture);
+  describeSnapshotStoreContract('PostgreSQL', postgresFixture);
 
   describe('PostgreSQL store: schemas', () => {
     it('migrates in a schema of its own while another schema of the database already holds Attune', async () => {

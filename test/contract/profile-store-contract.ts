@@ -222,11 +222,10 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
         ]),
       );
       const scanned = [];
-      for (let after = 0; ;) {
+      for (let after: number | undefined = 0; after !== undefined;) {
         const page = await store.scanTrackEvents(after, 1);
-        if (page.length === 0) break;
-        scanned.push(...page);
-        after = page[page.length - 1]?.seq as number;
+        scanned.push(...page.events);
+        after = page.next;
       }
       const ours = scanned.filter((stored) => stored.profileId.startsWith('q'));
       expect(ours.map((stored) => [stored.profileId, stored.event.messageId])).toEqual([

@@ -8,6 +8,7 @@ import { describeContentStoreContract } from './content-store-contract.js';
 import { describeExperimentStoreContract } from './experiment-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
 import { describeSegmentWebhookStoreContract } from './segment-webhook-store-contract.js';
+import { describeSnapshotStoreContract } from './snapshot-store-contract.js';
 import { describeStoreContract, type StoreFixture } from './store-contract.js';
 
 async function sqliteFixture(): Promise<StoreFixture> {
@@ -30,3 +31,4 @@ describePriceStoreContract('SQLite', sqliteFixture);
 describePromotionStoreContract('SQLite', sqliteFixture);
 describeContentStoreContract('SQLite', sqliteFixture);
 describeExperimentStoreContract('SQLite', sqliteFixture);
+describeSnapshotStoreContract('SQLite', sqliteFixture);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { afterEach } from 'vitest';
 import { InProcessEventBus } from '../../src/adapters/bus/in-process-event-bus.js';
 import { ManualClock } from '../../src/adapters/clock/manual-clock.js';
@@ -103,6 +104,8 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
   const config: Config = {
     ...configFor({ DATA_DIR: dataDir, ATTUNE_DEMO: '0', LOG_LEVEL: 'silent' }),
     recsRebuildMinutes: 0,
+    // Off unless a test is about them: each node would write one as it closes.
+    snapshots: false,
     ...options.config,
   };
   const errors: unknown[] = [];
@@ -126,6 +129,7 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
   const node = composeCapabilities(NODE_CAPABILITIES, {
     config,
     logger: pino({ level: 'silent' }),
+    metrics: new Registry(),
     clock,
     store,
     bus,

@@ -32,8 +32,14 @@ describe('CustomerStatistics', () => {
       createProfile('browser', '2026-01-01T00:00:00.000Z', { anonymousId: 'x' }),
     ];
     const pages: VersionedProfile[][] = [base.map((profile) => ({ profile, version: 1 }))];
+    const settings = new Map<string, string>();
+    const store = {
+      scanProfiles: async (afterId: string | undefined) => (afterId === undefined ? (pages[0] ?? []) : []),
+      getSetting: async (key: string) => settings.get(key),
+      setSetting: async (key: string, value: string) => void settings.set(key, value),
+    };
     const statistics = new CustomerStatistics({
-      store: { scanProfiles: async (afterId) => (afterId === undefined ? (pages[0] ?? []) : []) },
+      store,
       clock: new ManualClock(NOW),
       currency: 'GBP',
       consentDefault: 'granted',
@@ -47,5 +53,17 @@ describe('CustomerStatistics', () => {
     expect(top?.frequency).toBeGreaterThan(worst?.frequency ?? Infinity);
     expect(top?.monetary).toBeGreaterThan(worst?.monetary ?? Infinity);
     expect(top?.recency).toBeGreaterThan(worst?.recency ?? Infinity);
+
+    // A node starting later takes the stored quintiles without scanning the base.
+    const later = new CustomerStatistics({
+      store: { ...store, scanProfiles: () => Promise.reject(new Error('no scan')) },
+      clock: new ManualClock(NOW),
+      currency: 'GBP',
+      consentDefault: 'granted',
+    });
+    expect(await later.restore()).toBe(true);
+    expect(later.rfm()).toEqual(statistics.rfm());
+    settings.set('statistics.rfm', '{"recencyDays":"x"}');
+    expect(await later.restore()).toBe(false);
   });
 });

@@ -1,4 +1,11 @@
-import { OnlineModel, type EventWeights } from '../../domain/recommendations/index.js';
+import {
+  OnlineModel,
+  restoreStateRecord,
+  stateRecordsOf,
+  StateRecordError,
+  type EventWeights,
+  type StateRecord,
+} from '../../domain/recommendations/index.js';
 import type { Lesson } from './interactions.js';
 
 /**
@@ -6,6 +13,8 @@ import type { Lesson } from './interactions.js';
  * redelivers; a lesson older than this never comes round again.
  */
 const REMEMBERED_LESSONS = 200_000;
+/** Ids per record of a snapshot. */
+const IDS_PER_RECORD = 5_000;
 
 /**
  * An online model and what it has learnt: each event once by its messageId (a lesson may arrive
@@ -31,6 +40,34 @@ export class Learner {
       this.#orders.add(lesson.orderId);
     }
     for (const interaction of lesson.interactions) this.model.observe(interaction);
+  }
+
+  /** Lessons learnt, as far as ids are remembered. */
+  get remembered(): number {
+    return this.#lessonOrder.length - this.#oldest;
+  }
+
+  /**
+   * Everything learnt, as records for a snapshot: the model's state, the orders counted (`O`) and
+   * the lessons remembered, oldest first (`L`). Nothing may be learnt while they are read.
+   */
+  *stateRecords(): Generator<StateRecord> {
+    yield* stateRecordsOf(this.model);
+    const orders = [...this.#orders];
+    for (let first = 0; first < orders.length; first += IDS_PER_RECORD)
+      yield ['O', orders.slice(first, first + IDS_PER_RECORD)];
+    for (let first = this.#oldest; first < this.#lessonOrder.length; first += IDS_PER_RECORD)
+      yield ['L', this.#lessonOrder.slice(first, Math.min(first + IDS_PER_RECORD, this.#lessonOrder.length))];
+  }
+
+  /** Puts back one record of {@link stateRecords} (into a fresh learner, in order). */
+  restore(record: StateRecord): void {
+    const [tag, ids] = record;
+    if (tag !== 'O' && tag !== 'L') return restoreStateRecord(this.model, record);
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
+      throw new StateRecordError(`not a list of ids: ${tag}`);
+    if (tag === 'O') for (const id of ids) this.#orders.add(id);
+    else for (const id of ids) if (!this.#lessons.has(id)) this.#remember(id);
   }
 
   #remember(messageId: string): void {

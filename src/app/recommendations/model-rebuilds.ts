@@ -6,10 +6,11 @@ import {
 } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
-import type { Store } from '../../ports/store.js';
+import type { Store, StoredEvent } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { lessonOf, whereaboutsOf, type Whereabouts } from './interactions.js';
 import { Learner } from './learner.js';
+import type { RestoredLearner } from './model-snapshots.js';
 import type { LogRead, ServingModels } from './serving-models.js';
 
 export interface RecommendationSettings {
@@ -40,7 +41,21 @@ export interface ModelRebuildsDeps {
   readonly serving: ServingModels;
   readonly isKnown: (productId: string) => boolean;
   readonly onError: (error: unknown) => void;
+  /** The newest readable snapshot of the online state, if any: a start replays the log only after it. */
+  readonly restore?: () => Promise<RestoredLearner | undefined>;
 }
+
+/** How a start filled the online model: from a snapshot or from the whole log, and how many events it read. */
+export interface StartReport {
+  readonly snapshot: string | undefined;
+  readonly replayedEvents: number;
+}
+
+/**
+ * Merges are taken again from this long before a snapshot was taken (merging twice changes
+ * nothing), so clocks that differ between nodes cannot make one slip between snapshot and replay.
+ */
+const MERGE_MARGIN_MS = 3_600_000;
 
 /**
  * Events and profiles read per page when the models are rebuilt from the store. On SQLite small,
@@ -72,6 +87,8 @@ export class ModelRebuilds {
   #scheduleTimer: ReturnType<typeof setInterval> | undefined;
   #contentTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #pages: { readonly events: number; readonly profiles: number };
+  /** How the last start filled the online model (undefined until it has). */
+  started: StartReport | undefined;
 
   constructor(private readonly deps: ModelRebuildsDeps) {
     this.#pages = pagesFor(deps.store.kind);
@@ -83,7 +100,7 @@ export class ModelRebuilds {
    */
   async buildAtStart(): Promise<void> {
     const { serving, settings, onError } = this.deps;
-    const read = await this.#readLog();
+    const read = await this.#readLog(await this.deps.restore?.());
     const content = await this.#describeCatalogue().catch((error: unknown) => {
       serving.closeRead(read.missed);
       throw error;
@@ -103,6 +120,11 @@ export class ModelRebuilds {
       );
       this.#scheduleTimer.unref();
     }
+  }
+
+  /** True while a rebuild reads the log or trains. */
+  get isRebuilding(): boolean {
+    return this.#running !== undefined;
   }
 
   /** Stops the schedules; a rebuild under way is abandoned (its worker never holds the process up). */
@@ -167,35 +189,55 @@ export class ModelRebuilds {
   }
 
   /**
-   * A fresh online model from the event log. What is committed meanwhile is learnt by the model in
-   * service and also kept in `missed`, which stays open until the new model is adopted.
+   * A fresh online model from the event log, or one restored from a snapshot and the events after
+   * it. What is committed meanwhile is learnt by the model in service and also kept in `missed`,
+   * which stays open until the new model is adopted.
    */
-  async #readLog(): Promise<LogRead> {
+  async #readLog(restored?: RestoredLearner): Promise<LogRead> {
     const { store, settings, serving } = this.deps;
     const missed = serving.openRead();
     try {
-      const learner = new Learner(settings.eventWeights);
-      const whereabouts = await this.#whereabouts();
+      const learner = restored?.learner ?? new Learner(settings.eventWeights);
+      // Merged profiles' events now name the profile they went into: their history goes there first.
+      if (restored !== undefined)
+        for (const { from, into } of await store.mergesSince(restored.header.createdAt - MERGE_MARGIN_MS))
+          learner.model.merge(from, into);
+      // Every profile at once for the whole log; for the events after a snapshot, only theirs.
+      const everyone = restored === undefined ? await this.#whereabouts() : undefined;
+      let replayed = 0;
       let slice = performance.now();
-      for (let after = 0; ;) {
+      for (let after: number | undefined = restored?.position ?? 0; after !== undefined;) {
         const page = await store.scanTrackEvents(after, this.#pages.events);
-        for (const stored of page) {
+        const whereabouts = everyone ?? (await this.#whereaboutsOf(page.events));
+        for (const stored of page.events) {
           const where = whereabouts.get(stored.profileId);
           const lesson = lessonOf(stored.profileId, stored.event, where, this.deps.isKnown);
+          // A lesson the snapshot already holds is skipped by its id.
           if (lesson !== undefined) learner.learn(lesson);
+          replayed += 1;
           if (performance.now() - slice > SLICE_MS) {
             await yieldToRequests();
             slice = performance.now();
           }
         }
-        if (page.length < this.#pages.events) break;
-        after = (page[page.length - 1] as { seq: number }).seq;
+        after = page.next;
       }
+      this.started ??= { snapshot: restored?.header.id, replayedEvents: replayed };
       return { learner, missed };
     } catch (error) {
       serving.closeRead(missed);
       throw error;
     }
+  }
+
+  /** The whereabouts of the profiles some events are about, each read once. */
+  async #whereaboutsOf(events: readonly StoredEvent[]): Promise<Map<string, Whereabouts>> {
+    const ids = [...new Set(events.map((stored) => stored.profileId))];
+    const profiles = await Promise.all(ids.map((id) => this.deps.store.getProfile(id)));
+    const found = new Map<string, Whereabouts>();
+    for (const entry of profiles)
+      if (entry !== undefined) found.set(entry.profile.id, whereaboutsOf(entry.profile));
+    return found;
   }
 
   /** Each profile's country and segments, so popularity is also kept per country and per segment. */

@@ -13,7 +13,7 @@ import {
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
-import type { Store } from '../../ports/store.js';
+import type { SnapshotHeader, Store } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { CustomerContext } from '../customers/customer-context.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
@@ -23,10 +23,17 @@ import { ErasedCustomers } from './erased-customers.js';
 import { Learner } from './learner.js';
 import { LessonRelay } from './lesson-relay.js';
 import { MerchandisingRules, type MerchandisingRulesDeps } from './merchandising-rules.js';
-import { ModelRebuilds, type ModelReport, type RecommendationSettings } from './model-rebuilds.js';
+import {
+  ModelRebuilds,
+  type ModelReport,
+  type RecommendationSettings,
+  type StartReport,
+} from './model-rebuilds.js';
+import { ModelSnapshots, type SnapshotRejection, type SnapshotSettings } from './model-snapshots.js';
 import { ServingModels } from './serving-models.js';
 
-export type { ModelReport, RecommendationSettings } from './model-rebuilds.js';
+export type { ModelReport, RecommendationSettings, StartReport } from './model-rebuilds.js';
+export type { SnapshotRejection, SnapshotSettings } from './model-snapshots.js';
 
 export interface RecommendationServiceDeps {
   readonly store: Store;
@@ -38,9 +45,20 @@ export interface RecommendationServiceDeps {
   readonly trainer: ModelTrainer;
   readonly nodeId: string;
   readonly settings: RecommendationSettings;
+  /** Snapshots of the online state (off unless given). */
+  readonly snapshots?: SnapshotSettings;
+  /** A stored snapshot was passed over at start: the node replayed more of the log instead. */
+  readonly onSnapshotRejected?: (header: SnapshotHeader, reason: SnapshotRejection, error?: unknown) => void;
   readonly onError: (error: unknown) => void;
   /** How stored merchandising rules are checked, and where rules that do not load are reported. */
   readonly merchandising: Pick<MerchandisingRulesDeps, 'shape' | 'reportUnloadable'>;
+}
+
+/** The newest snapshot written or read, how the start filled the online model, and snapshots it passed over. */
+export interface SnapshotStatus {
+  readonly latest: SnapshotHeader | undefined;
+  readonly started: StartReport | undefined;
+  readonly rejected: readonly { readonly id: string; readonly reason: SnapshotRejection }[];
 }
 
 /** What a storefront asks for (the customer comes separately, resolved and consent-checked). */
@@ -66,6 +84,7 @@ export interface RecommendationQuery {
 export class RecommendationService {
   readonly #serving: ServingModels;
   readonly #rebuilds: ModelRebuilds;
+  readonly #snapshots: ModelSnapshots;
   readonly #relay: LessonRelay;
   readonly #erased: ErasedCustomers;
   readonly #merchandising: MerchandisingRules;
@@ -75,6 +94,16 @@ export class RecommendationService {
     const serving = new ServingModels(new Learner(settings.eventWeights));
     const isKnown = (productId: string) => catalog.catalog.getProduct(productId) !== undefined;
     this.#serving = serving;
+    this.#snapshots = new ModelSnapshots({
+      store,
+      clock,
+      serving,
+      weights: settings.eventWeights,
+      settings: deps.snapshots ?? { enabled: false, minutes: 0, events: 0, graceMs: 0 },
+      isRebuilding: () => this.#rebuilds.isRebuilding,
+      onRejected: deps.onSnapshotRejected ?? (() => undefined),
+      onError,
+    });
     this.#rebuilds = new ModelRebuilds({
       store,
       clock,
@@ -84,6 +113,7 @@ export class RecommendationService {
       serving,
       isKnown,
       onError,
+      restore: () => this.#snapshots.load(),
     });
     this.#relay = new LessonRelay({ bus, nodeId, serving, isKnown, onError });
     this.#erased = new ErasedCustomers({
@@ -112,10 +142,15 @@ export class RecommendationService {
     await this.#relay.start();
     await this.#merchandising.start();
     await this.#rebuilds.buildAtStart();
+    this.#snapshots.start();
   }
 
-  /** Stops the schedules; a rebuild under way is abandoned (its worker never holds the process up). */
-  stop(): void {
+  /**
+   * Stops the schedules, after a last snapshot when snapshots are on; a rebuild under way is
+   * abandoned (its worker never holds the process up).
+   */
+  async stop(): Promise<void> {
+    await this.#snapshots.stop();
     this.#serving.stop();
     this.#rebuilds.stop();
     this.#erased.stop();
@@ -168,6 +203,17 @@ export class RecommendationService {
     for (const [item, score] of session.scores)
       found.set(item, { score: (session.liveness * score) / best, because: session.because(item) ?? '' });
     return found;
+  }
+
+  /** Writes a snapshot of the online state now (undefined when none could be taken; see {@link ModelSnapshots}). */
+  writeSnapshot(): Promise<SnapshotHeader | undefined> {
+    return this.#snapshots.write();
+  }
+
+  /** The newest snapshot written or read, and how the start filled the online model, for `/metrics`. */
+  snapshotStatus(): SnapshotStatus {
+    const { latest, rejected } = this.#snapshots;
+    return { latest, started: this.#rebuilds.started, rejected };
   }
 
   /** Rebuilds every model from the store; resolves once the new ones serve (see {@link ModelRebuilds}). */

@@ -37,6 +37,14 @@ export class ServingModels {
   /** Profiles erased lately: lessons about them that arrive late are not learnt. */
   readonly #erased = new Set<string>();
   #stopped = false;
+  /** Erasures so far, and how many of them the models in service were rebuilt without. */
+  #erasures = 0;
+  #rebuiltWithout = 0;
+  readonly #erasuresAtRead = new Map<Missed[], number>();
+  /** Lessons learnt since the node started. */
+  #learnt = 0;
+  /** While a snapshot is read: what arrives waits here, in order. */
+  #held: (() => void)[] | undefined;
 
   constructor(learner: Learner) {
     this.#learner = learner;
@@ -53,6 +61,19 @@ export class ServingModels {
     return this.#learner;
   }
 
+  /** Lessons learnt by the models in service since the node started. */
+  get learnt(): number {
+    return this.#learnt;
+  }
+
+  /**
+   * True while an erased customer's part in shared counts is still in the models in service (until
+   * a rebuild that began after the erasure is adopted).
+   */
+  get awaitsRebuild(): boolean {
+    return this.#erasures > this.#rebuiltWithout;
+  }
+
   /** True once the node stops: nothing is swapped in after that. */
   get stopped(): boolean {
     return this.#stopped;
@@ -62,8 +83,23 @@ export class ServingModels {
     this.#stopped = true;
   }
 
+  /**
+   * Holds the online model still (a snapshot is being read from it): lessons, merges and erasures
+   * that arrive meanwhile wait, in order, until the returned function lets them in.
+   */
+  hold(): () => void {
+    const held: (() => void)[] = [];
+    this.#held = held;
+    return () => {
+      if (this.#held === held) this.#held = undefined;
+      for (const change of held) change();
+    };
+  }
+
   /** Merges and lessons into the online model in service, and into every read of the log under way. */
-  learn({ lessons, merges }: Learnt): void {
+  learn(learnt: Learnt): void {
+    if (this.#held !== undefined) return void this.#held.push(() => this.learn(learnt));
+    const { lessons, merges } = learnt;
     for (const { from, into } of merges) {
       this.#learner.model.merge(from, into);
       this.#remember({ kind: 'merge', from, into });
@@ -71,13 +107,16 @@ export class ServingModels {
     for (const lesson of lessons) {
       if (this.#erased.has(lesson.profileId)) continue;
       this.#learner.learn(lesson);
+      this.#learnt += 1;
       this.#remember({ kind: 'lesson', lesson });
     }
   }
 
   /** Drops an erased customer's history at once; lessons about them still on their way are dropped too. */
   forget(profileId: string): void {
+    if (this.#held !== undefined) return void this.#held.push(() => this.forget(profileId));
     this.#erased.add(profileId);
+    this.#erasures += 1;
     if (this.#erased.size > MAX_ERASED) this.#erased.delete(this.#erased.values().next().value as string);
     this.#learner.model.forget(profileId);
     this.#remember({ kind: 'erase', profileId });
@@ -87,12 +126,14 @@ export class ServingModels {
   openRead(): Missed[] {
     const missed: Missed[] = [];
     this.#openReads.add(missed);
+    this.#erasuresAtRead.set(missed, this.#erasures);
     return missed;
   }
 
   /** Stops keeping changes for a read (adopted, or abandoned). */
   closeRead(missed: Missed[]): void {
     this.#openReads.delete(missed);
+    this.#erasuresAtRead.delete(missed);
   }
 
   /**
@@ -101,6 +142,7 @@ export class ServingModels {
    * already learnt is skipped by its id.
    */
   adopt(read: LogRead, heavy: Omit<Models, 'online'>): void {
+    const erasuresAtRead = this.#erasuresAtRead.get(read.missed) ?? 0;
     this.closeRead(read.missed);
     const { learner } = read;
     for (const change of read.missed) {
@@ -108,7 +150,9 @@ export class ServingModels {
       else if (change.kind === 'erase') learner.model.forget(change.profileId);
       else if (!this.#erased.has(change.lesson.profileId)) learner.learn(change.lesson);
     }
-    if (!this.#stopped) this.swap(learner, heavy);
+    if (this.#stopped) return;
+    this.swap(learner, heavy);
+    this.#rebuiltWithout = Math.max(this.#rebuiltWithout, erasuresAtRead);
   }
 
   /** Puts `learner` and the heavier models in service together. */

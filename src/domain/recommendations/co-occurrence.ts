@@ -60,6 +60,31 @@ export class CoOccurrence {
     return sorted.slice(0, limit);
   }
 
+  /**
+   * Every product known, in the order first seen, with the weight ever added from it and its
+   * neighbours in the order they were first paired (the order trimming keeps among equals): what
+   * {@link restoreItem}, called in the same order, needs to give back the same answers.
+   */
+  *state(): Generator<[item: string, total: number, neighbours: [string, number][]]> {
+    for (const [id, item] of this.#names.entries()) {
+      const list = this.#neighbours[id];
+      const neighbours: [string, number][] = [];
+      if (list !== undefined)
+        for (const [other, weight] of list) neighbours.push([this.#names[other] as string, weight]);
+      yield [item, this.#totals[id] as number, neighbours];
+    }
+  }
+
+  /** Puts back one product of {@link state}; products come in the order `state` gave them. */
+  restoreItem(item: string, total: number, neighbours: readonly (readonly [string, number])[]): void {
+    const from = this.#idOf(item);
+    this.#totals[from] = total;
+    if (neighbours.length === 0) return;
+    const list = new Map<number, number>();
+    for (const [other, weight] of neighbours) list.set(this.#idOf(other), weight);
+    this.#neighbours[from] = list;
+  }
+
   clear(): void {
     this.#sorted.clear();
     this.#ids.clear();

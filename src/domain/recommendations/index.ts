@@ -19,6 +19,7 @@ export {
   type InteractionKind,
 } from './interaction.js';
 export { OnlineModel, type OnlineModelSettings } from './online-model.js';
+export { restoreStateRecord, stateRecordsOf, StateRecordError, type StateRecord } from './model-state.js';
 export {
   DEFAULT_HALF_LIVES,
   DISCOVERIES,

@@ -83,6 +83,24 @@ export class Popularity {
     return list.slice(0, limit);
   }
 
+  /** Every scope's items as `[item, long score, at, short score, at]`, in the order first counted. */
+  *state(): Generator<[scope: string, items: [string, number, number, number, number][]]> {
+    for (const [scope, items] of this.#scopes) {
+      const rows: [string, number, number, number, number][] = [];
+      for (const [item, { long, short }] of items)
+        rows.push([item, long.score, long.at, short.score, short.at]);
+      yield [scope, rows];
+    }
+  }
+
+  /** Puts back items of {@link state} (a scope may come in several parts, in order). */
+  restoreItems(scope: string, rows: readonly (readonly [string, number, number, number, number])[]): void {
+    let items = this.#scopes.get(scope);
+    if (items === undefined) this.#scopes.set(scope, (items = new Map<string, ItemPopularity>()));
+    for (const [item, longScore, longAt, shortScore, shortAt] of rows)
+      items.set(item, { long: { score: longScore, at: longAt }, short: { score: shortScore, at: shortAt } });
+  }
+
   /** Drops every count (a rebuild replays the events that remain). */
   clear(): void {
     this.#scopes.clear();

@@ -69,6 +69,18 @@ export class SessionWindow {
       this.#trails.delete(this.#trails.keys().next().value as string);
   }
 
+  /** Every visitor followed, the idlest first: `[visitor, last activity, views oldest first]`. */
+  *state(): Generator<[visitor: string, last: number, views: [string, number][]]> {
+    for (const [visitor, trail] of this.#trails)
+      yield [visitor, trail.last, trail.views.map((view): [string, number] => [view.productId, view.at])];
+  }
+
+  /** Puts back a visitor of {@link state}; visitors come in the order `state` gave them. */
+  restoreTrail(visitor: string, last: number, views: readonly (readonly [string, number])[]): void {
+    this.#trails.delete(visitor);
+    this.#trails.set(visitor, { last, views: views.map(([productId, at]) => ({ productId, at })) });
+  }
+
   /** Drops a visitor's session (an erasure). */
   forget(visitor: string): void {
     this.#trails.delete(visitor);

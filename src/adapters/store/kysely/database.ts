@@ -32,6 +32,8 @@ export interface Database {
   experiments: VersionedTable;
   experiment_units: ExperimentUnitTable;
   experiment_totals: ExperimentTotalsTable;
+  derived_state_snapshots: SnapshotTable;
+  derived_state_snapshot_parts: SnapshotPartTable;
 }
 
 /** A unit's variant in one experiment and its outcome so far (a `UnitOutcome` as JSON). */
@@ -221,4 +223,21 @@ export interface RelayedMessageTable {
   topic: string;
   payload: string;
   created_at: number;
+}
+
+export interface SnapshotTable {
+  /** Sorts in the order snapshots were begun (see `snapshotId`). */
+  id: string;
+  format: number;
+  created_at: number;
+  parts: number;
+  bytes: number;
+  /** What the format says about the snapshot (its log position, ...), as JSON. */
+  meta: string;
+}
+
+export interface SnapshotPartTable {
+  snapshot_id: string;
+  part: number;
+  data: Uint8Array;
 }

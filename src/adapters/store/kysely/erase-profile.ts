@@ -25,6 +25,8 @@ export const ERASURE_TABLES = [
   'experiment_units',
   'experiment_totals',
   'erasures',
+  'derived_state_snapshots',
+  'derived_state_snapshot_parts',
 ] as const;
 
 /**
@@ -43,6 +45,9 @@ export async function eraseProfileIn(trx: Transaction<Database>, erasure: Erasur
   const deleted = await deleteProfileRows(trx, profileId);
   await eraseFromPriceLists(trx, erasure);
   await eraseExperimentUnits(trx, erasure.idHashes);
+  // Snapshots of the models hold the customer's history: the next start replays the log instead.
+  await trx.deleteFrom('derived_state_snapshots').execute();
+  await trx.deleteFrom('derived_state_snapshot_parts').execute();
   for (let start = 0; start < erasure.idHashes.length; start += CHUNK) {
     const rows = erasure.idHashes
       .slice(start, start + CHUNK)

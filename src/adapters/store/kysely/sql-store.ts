@@ -12,6 +12,7 @@ import { priceQueries } from './price-queries.js';
 import { promotionQueries } from './promotion-queries.js';
 import { relayQueries } from './relay-queries.js';
 import { segmentQueries } from './segment-queries.js';
+import { snapshotQueries } from './snapshot-queries.js';
 import { webhookQueries } from './webhook-queries.js';
 
 /** A {@link Store} over any Kysely dialect whose SQL the queries here use (SQLite, PostgreSQL). */
@@ -29,6 +30,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...decisionQueries(db),
     ...relayQueries(db),
     ...experimentQueries(db),
+    ...snapshotQueries(db, kind),
 
     async migrate() {
       // Kysely looks for its own tables in every schema unless told which: beside another schema that

@@ -1,0 +1,84 @@
+/**
+ * Restart to ready on a kept history, started as often as asked (the scale suite starts twice on a
+ * history it makes and drops). First `generate <sqlite|postgres> <size>`: the scale suite's shop
+ * into /tmp/snapbench-<store>-<size> or the PostgreSQL database attune_snapbench_<size>; then
+ * `restart <store> <size> <runs>`, with ATTUNE_SNAPSHOTS=off to replay the whole log each time.
+ * `PROF=dir` writes CPU profiles of the nodes. Run compiled: node dist/bench/restart-timing.js.
+ */
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
+import { ingestInSlices } from './lib/scale-ingest.js';
+import { startServerProcess } from './lib/server-process.js';
+
+const SECRET = 'sk_bench_secret_key_0123456789abcdef';
+const [mode = 'restart', storeName = 'sqlite', sizeName = 'S', runs = '1'] = process.argv.slice(2);
+const size = SHOP_SIZES[sizeName];
+if (size === undefined) throw new Error(`unknown size ${sizeName}`);
+const dataDir = `/tmp/snapbench-${storeName}-${sizeName}`;
+const db = `attune_snapbench_${sizeName.toLowerCase()}`;
+const env: Record<string, string> =
+  storeName === 'postgres'
+    ? { DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${db}` }
+    : { DATA_DIR: dataDir };
+const start = () =>
+  startServerProcess(
+    'attune-node',
+    { ...env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    [
+      '--max-old-space-size=4096',
+      ...(process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : []),
+    ],
+  );
+
+if (mode === 'generate') {
+  mkdirSync(dataDir, { recursive: true });
+  if (storeName === 'postgres') {
+    const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
+    await client.connect();
+    await client.query(`drop database if exists ${db} with (force)`);
+    await client.query(`create database ${db}`);
+    await client.end();
+  }
+  const node = await start();
+  const headers = { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' };
+  for (let first = 0; first < size.products; first += 1_000) {
+    const items = Array.from({ length: Math.min(1_000, size.products - first) }, (_, o) =>
+      shopProduct(first + o),
+    );
+    const r = await fetch(`${node.url}/v1/products:batch`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ items }),
+    });
+    if (!r.ok) throw new Error(await r.text());
+  }
+  const started = performance.now();
+  let shown = 0;
+  await ingestInSlices({
+    url: node.url,
+    secret: SECRET,
+    pid: node.pid,
+    batches: shopBatches(size, 400),
+    totalEvents: size.events,
+    batchSize: 400,
+    senders: 4,
+    slices: 10,
+    onProgress: (n) => {
+      if (n - shown >= size.events / 10) {
+        shown = n;
+        console.error(`${n} events ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+    },
+  });
+  await node.stop();
+} else {
+  for (let run = 0; run < Number(runs); run += 1) {
+    const t = performance.now();
+    const node = await start();
+    console.log(
+      `${storeName} ${sizeName} restart to ready: ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+    await node.stop();
+  }
+}

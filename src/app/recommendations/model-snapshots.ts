@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import type { EventWeights } from '../../domain/recommendations/index.js';
+import type { Clock } from '../../ports/clock.js';
+import { snapshotId, type SnapshotHeader } from '../../ports/snapshot-store.js';
+import type { Store } from '../../ports/store.js';
+import { Learner } from './learner.js';
+import type { ServingModels } from './serving-models.js';
+import { decodeState, encodeState } from './snapshot-codec.js';
+
+/**
+ * The version of what a snapshot holds and how. A snapshot of another version is not read (the node
+ * replays the whole log instead): raise it whenever the records, or what the online model keeps,
+ * change meaning.
+ */
+export const SNAPSHOT_FORMAT = 1;
+/** Snapshots kept: the newest, and one before it should the newest not read. */
+const KEPT = 2;
+/** Parts read from the store at a time. */
+const PARTS_PER_READ = 8;
+/** How often the schedule looks whether a snapshot is due, ms. */
+const CHECK_MS = 30_000;
+
+export interface SnapshotSettings {
+  /** Whether snapshots are written and read at all. */
+  readonly enabled: boolean;
+  /** Minutes between snapshots; 0: none on a schedule. */
+  readonly minutes: number;
+  /** A snapshot once this many lessons were learnt since the last; 0: none by count. */
+  readonly events: number;
+  /**
+   * How long after taking the log position the state is read, ms: time for the lessons of events
+   * committed up to it to reach the models (from this node's commits at once, from others' over the bus).
+   */
+  readonly graceMs: number;
+}
+
+/** Why a stored snapshot was not read: the node replays more of the log instead. */
+export type SnapshotRejection = 'format' | 'settings' | 'erasure' | 'unreadable';
+
+/** What a snapshot records beside its parts. */
+interface SnapshotMeta {
+  /** Every event at or before this seq is in the state; later ones may be, by their messageId. */
+  readonly position: number;
+  readonly erasures: string;
+  /** The settings the state was learnt with. */
+  readonly settings: string;
+  readonly records: number;
+}
+
+/** A learner put back from a snapshot, and where in the log it stands. */
+export interface RestoredLearner {
+  readonly learner: Learner;
+  readonly position: number;
+  readonly header: SnapshotHeader;
+}
+
+export interface ModelSnapshotsDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly serving: ServingModels;
+  readonly weights: EventWeights;
+  readonly settings: SnapshotSettings;
+  /** Is a rebuild of the models under way (a snapshot waits for it). */
+  readonly isRebuilding: () => boolean;
+  readonly onRejected: (header: SnapshotHeader, reason: SnapshotRejection, error?: unknown) => void;
+  readonly onError: (error: unknown) => void;
+}
+
+/**
+ * Snapshots of the online recommendation state in the store: written on a schedule, after a number
+ * of lessons and on a graceful stop, and read at start so only the events after one are replayed.
+ * A snapshot records an exact log position (every event at or before it is in the state) and the
+ * ids of the lessons learnt (those after it that are in the state are skipped on replay), so no
+ * event counts twice or goes missing.
+ */
+export class ModelSnapshots {
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #writing: Promise<SnapshotHeader | undefined> | undefined;
+  #lastAt: number;
+  #learntAtLast = 0;
+  /** The newest snapshot written or read, for `/metrics`. */
+  latest: SnapshotHeader | undefined;
+  /** Snapshots the start passed over, and why. */
+  readonly rejected: { readonly id: string; readonly reason: SnapshotRejection }[] = [];
+
+  constructor(private readonly deps: ModelSnapshotsDeps) {
+    this.#lastAt = deps.clock.now();
+  }
+
+  #reject(header: SnapshotHeader, reason: SnapshotRejection, error?: unknown): void {
+    this.rejected.push({ id: header.id, reason });
+    this.deps.onRejected(header, reason, error);
+  }
+
+  /** What the state is learnt with: a snapshot learnt otherwise is not read. */
+  get #fingerprint(): string {
+    return JSON.stringify({ weights: this.deps.weights });
+  }
+
+  /** Writes snapshots on the schedule the settings give. */
+  start(): void {
+    const { enabled, minutes, events } = this.deps.settings;
+    if (!enabled || (minutes <= 0 && events <= 0)) return;
+    this.#timer = setInterval(() => {
+      const { clock, serving } = this.deps;
+      const due =
+        (minutes > 0 && clock.now() - this.#lastAt >= minutes * 60_000) ||
+        (events > 0 && serving.learnt - this.#learntAtLast >= events);
+      if (due) void this.write().catch(this.deps.onError);
+    }, CHECK_MS);
+    this.#timer.unref();
+  }
+
+  /** Stops the schedule and, on a graceful stop, writes a last snapshot (no grace: nothing is arriving). */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    if (this.deps.settings.enabled) await this.write({ graceMs: 0 }).catch(this.deps.onError);
+  }
+
+  /**
+   * Writes a snapshot of the models in service; resolves to it, or to undefined when none could be
+   * taken now (snapshots off, a rebuild under way, an erasure not rebuilt yet). One at a time.
+   */
+  write(options: { graceMs?: number } = {}): Promise<SnapshotHeader | undefined> {
+    this.#writing ??= this.#writeNow(options.graceMs ?? this.deps.settings.graceMs).finally(
+      () => (this.#writing = undefined),
+    );
+    return this.#writing;
+  }
+
+  async #writeNow(graceMs: number): Promise<SnapshotHeader | undefined> {
+    const { store, clock, serving, settings } = this.deps;
+    if (!settings.enabled || this.deps.isRebuilding() || serving.awaitsRebuild) return undefined;
+    const erasures = await store.erasureMark();
+    const { seq: position } = await store.logWatermark();
+    if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
+    if (this.deps.isRebuilding() || serving.awaitsRebuild) return undefined;
+    const createdAt = clock.now();
+    const learnt = serving.learnt;
+    const release = serving.hold();
+    const encoded = await encodeState(serving.learner.stateRecords()).finally(release);
+    const meta: SnapshotMeta = { position, erasures, settings: this.#fingerprint, records: encoded.records };
+    const header: SnapshotHeader = {
+      id: snapshotId(createdAt, randomUUID()),
+      format: SNAPSHOT_FORMAT,
+      createdAt,
+      parts: encoded.parts.length,
+      bytes: encoded.bytes,
+      meta: JSON.stringify(meta),
+    };
+    for (const [index, part] of encoded.parts.entries()) await store.putSnapshotPart(header.id, index, part);
+    await store.commitSnapshot(header);
+    const kept = await store.latestSnapshots(KEPT);
+    await store.pruneSnapshots(kept.map((entry) => entry.id));
+    this.#lastAt = createdAt;
+    this.#learntAtLast = learnt;
+    this.latest = header;
+    return header;
+  }
+
+  /**
+   * The newest snapshot that reads, put back into a fresh learner; undefined when there is none
+   * (snapshots off, none written yet, none readable), and the node replays the whole log. Each
+   * snapshot passed over is reported with why.
+   */
+  async load(): Promise<RestoredLearner | undefined> {
+    const { store, settings } = this.deps;
+    if (!settings.enabled) return undefined;
+    const headers = await store.latestSnapshots(KEPT);
+    const erasures = headers.length === 0 ? '' : await store.erasureMark();
+    for (const header of headers) {
+      let meta: SnapshotMeta | undefined;
+      try {
+        meta = header.format === SNAPSHOT_FORMAT ? (JSON.parse(header.meta) as SnapshotMeta) : undefined;
+      } catch (error) {
+        this.#reject(header, 'unreadable', error);
+        continue;
+      }
+      const rejection: SnapshotRejection | undefined =
+        meta === undefined
+          ? 'format'
+          : meta.settings !== this.#fingerprint
+            ? 'settings'
+            : meta.erasures !== erasures
+              ? 'erasure'
+              : undefined;
+      if (meta === undefined || rejection !== undefined) {
+        this.#reject(header, rejection ?? 'format');
+        continue;
+      }
+      try {
+        const learner = await this.#read(header, meta);
+        this.latest = header;
+        this.#lastAt = header.createdAt;
+        return { learner, position: meta.position, header };
+      } catch (error) {
+        this.#reject(header, 'unreadable', error);
+      }
+    }
+    return undefined;
+  }
+
+  async #read(header: SnapshotHeader, meta: SnapshotMeta): Promise<Learner> {
+    const { store } = this.deps;
+    const learner = new Learner(this.deps.weights);
+    let parts = 0;
+    async function* partsOf(): AsyncGenerator<Uint8Array> {
+      for (let from = 0; from < header.parts; from += PARTS_PER_READ) {
+        const page = await store.snapshotParts(header.id, from, PARTS_PER_READ);
+        parts += page.length;
+        yield* page;
+        if (page.length < Math.min(PARTS_PER_READ, header.parts - from)) return;
+      }
+    }
+    const records = await decodeState(partsOf(), (record) => learner.restore(record));
+    if (parts !== header.parts || records !== meta.records || typeof meta.position !== 'number')
+      throw new Error(`snapshot ${header.id} is incomplete: ${parts} parts, ${records} records`);
+    return learner;
+  }
+}

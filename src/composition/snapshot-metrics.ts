@@ -1,0 +1,56 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { SnapshotStatus } from '../app/recommendations/recommendation-service.js';
+
+/** What the metrics read of a node's snapshots. */
+export interface SnapshotStatusSource {
+  snapshotStatus(): SnapshotStatus;
+}
+
+/**
+ * Snapshot metrics: the newest snapshot's age and size, how many events the start read from the
+ * log (after a snapshot or all of it), and snapshots passed over; returns the counter of the last.
+ */
+export function snapshotMetrics(
+  registry: Registry,
+  now: () => number,
+  source: () => SnapshotStatusSource | undefined,
+): Counter<'reason'> {
+  new Gauge({
+    name: 'attune_snapshot_age_seconds',
+    help: 'Age of the newest recommendation-state snapshot this node wrote or started from',
+    registers: [registry],
+    collect() {
+      const latest = source()?.snapshotStatus().latest;
+      this.reset();
+      if (latest !== undefined) this.set(Math.max(0, now() - latest.createdAt) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'attune_snapshot_bytes',
+    help: 'Size in the store of the newest recommendation-state snapshot this node wrote or started from',
+    registers: [registry],
+    collect() {
+      const latest = source()?.snapshotStatus().latest;
+      this.reset();
+      if (latest !== undefined) this.set(latest.bytes);
+    },
+  });
+  new Gauge({
+    name: 'attune_start_replayed_events',
+    help: 'Events the start read from the log: after a snapshot (from="snapshot") or all of it (from="log")',
+    labelNames: ['from'] as const,
+    registers: [registry],
+    collect() {
+      const started = source()?.snapshotStatus().started;
+      this.reset();
+      if (started !== undefined)
+        this.set({ from: started.snapshot === undefined ? 'log' : 'snapshot' }, started.replayedEvents);
+    },
+  });
+  return new Counter({
+    name: 'attune_snapshots_rejected_total',
+    help: 'Stored snapshots a start passed over (and replayed more of the log instead), by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+}

@@ -1,0 +1,36 @@
+/** The settings of snapshots of derived state (a restart replays the event log only after one). */
+import type { Parsed } from './parsers.js';
+
+const wholeNumber =
+  (max: number, unit: string) =>
+  (raw: string): Parsed<number> =>
+    /^\d{1,9}$/.test(raw) && Number(raw) <= max
+      ? { value: Number(raw) }
+      : { problem: `must be a whole number of ${unit} from 0 to ${max}` };
+
+/** Read by `SETTINGS` in schema.ts, which lists them with the others. */
+export const SNAPSHOT_SETTINGS = [
+  {
+    env: 'ATTUNE_SNAPSHOTS',
+    key: 'snapshots',
+    description:
+      'snapshots of the recommendation state in the store, so a restart replays only the events after the newest: on or off (off: the whole log is replayed)',
+    defaultText: 'on',
+    parse: (raw = 'on'): Parsed<boolean> =>
+      raw === 'on' || raw === 'off' ? { value: raw === 'on' } : { problem: 'must be on or off' },
+  },
+  {
+    env: 'ATTUNE_SNAPSHOT_MINUTES',
+    key: 'snapshotMinutes',
+    description: 'minutes between snapshots (and one on every graceful stop); 0: none on a schedule',
+    defaultText: '15',
+    parse: (raw = '15') => wholeNumber(10_080, 'minutes')(raw),
+  },
+  {
+    env: 'ATTUNE_SNAPSHOT_EVENTS',
+    key: 'snapshotEvents',
+    description: 'a snapshot also once this many events have been learnt since the last; 0: none by count',
+    defaultText: '100000',
+    parse: (raw = '100000') => wholeNumber(1_000_000_000, 'events')(raw),
+  },
+] as const;

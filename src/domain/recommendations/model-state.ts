@@ -1,0 +1,124 @@
+import type { CoOccurrence } from './co-occurrence.js';
+import type { CustomerHistory, PurchasedItem } from './customer-history.js';
+import type { OnlineModel } from './online-model.js';
+
+/**
+ * One record of an online model's state, as plain JSON: a tag, then its fields. A snapshot is a
+ * sequence of these, so it is written and read a few at a time, never as one string.
+ */
+export type StateRecord = readonly unknown[];
+
+/** Items per popularity record: a scope may hold the whole catalogue. */
+const ITEMS_PER_RECORD = 1_000;
+
+/** The neighbour lists of an online model, by their tag in a record. */
+function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
+  const { browsing } = model;
+  return { b: model.boughtTogether, n: browsing.next, v: browsing.previous, k: browsing.conversions };
+}
+
+/**
+ * The whole state of `model` as records, lazily: customers (`c`), popularity (`p`), the neighbour
+ * lists (`o`), browsing sessions (`s`) and the count of interactions (`x`). The model must not
+ * learn while they are read.
+ */
+export function* stateRecordsOf(model: OnlineModel): Generator<StateRecord> {
+  yield ['x', model.observed];
+  for (const [customer, history] of model.customers) {
+    const purchases = [...history.purchases].map(([item, bought]) => [
+      item,
+      bought.orders,
+      bought.quantity,
+      bought.last,
+      bought.lastBasket ?? null,
+    ]);
+    yield [
+      'c',
+      customer,
+      purchases,
+      history.viewed,
+      history.carted,
+      history.orders,
+      history.lastBasket ?? null,
+      history.basketItems,
+    ];
+  }
+  for (const [scope, items] of model.popularity.state())
+    for (let first = 0; first < items.length; first += ITEMS_PER_RECORD)
+      yield ['p', scope, items.slice(first, first + ITEMS_PER_RECORD)];
+  for (const [tag, list] of Object.entries(neighbourLists(model)))
+    for (const [item, total, neighbours] of list.state()) yield ['o', tag, item, total, neighbours];
+  for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
+}
+
+/** A record that does not read as the state of a model (a corrupt or foreign snapshot). */
+export class StateRecordError extends Error {}
+
+function check(condition: boolean, what: string): asserts condition {
+  if (!condition) throw new StateRecordError(`not a model state record: ${what}`);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isPairs = (value: unknown): value is [string, number][] =>
+  Array.isArray(value) &&
+  value.every((pair) => Array.isArray(pair) && isString(pair[0]) && isNumber(pair[1]));
+
+/**
+ * Puts one record of {@link stateRecordsOf} back into `model` (a fresh one, fed the records in the
+ * order they were read). Throws {@link StateRecordError} on a record it cannot read.
+ */
+export function restoreStateRecord(model: OnlineModel, record: StateRecord): void {
+  const [tag] = record;
+  if (tag === 'x') {
+    check(isNumber(record[1]), 'x');
+    model.observed = record[1];
+  } else if (tag === 'c') restoreCustomer(model, record);
+  else if (tag === 'p') {
+    const [, scope, items] = record;
+    check(isString(scope) && Array.isArray(items), 'p');
+    for (const row of items)
+      check(Array.isArray(row) && isString(row[0]) && row.slice(1, 5).every(isNumber), 'p item');
+    model.popularity.restoreItems(scope, items as [string, number, number, number, number][]);
+  } else if (tag === 'o') {
+    const [, list, item, total, neighbours] = record;
+    const target = isString(list) ? neighbourLists(model)[list] : undefined;
+    check(target !== undefined && isString(item) && isNumber(total) && isPairs(neighbours), 'o');
+    target.restoreItem(item, total, neighbours);
+  } else if (tag === 's') {
+    const [, visitor, last, views] = record;
+    check(isString(visitor) && isNumber(last) && isPairs(views), 's');
+    model.browsing.sessions.restoreTrail(visitor, last, views);
+  } else check(false, `tag ${String(tag)}`);
+}
+
+function restoreCustomer(model: OnlineModel, record: StateRecord): void {
+  const [, customer, purchases, viewed, carted, orders, lastBasket, basketItems] = record;
+  check(
+    isString(customer) &&
+      Array.isArray(purchases) &&
+      isStrings(viewed) &&
+      isStrings(carted) &&
+      isNumber(orders) &&
+      (lastBasket === null || isString(lastBasket)) &&
+      isStrings(basketItems),
+    'c',
+  );
+  const bought = new Map<string, PurchasedItem>();
+  for (const row of purchases) {
+    check(Array.isArray(row) && isString(row[0]) && row.slice(1, 4).every(isNumber), 'c purchase');
+    const [item, count, quantity, last, basket] = row as [string, number, number, number, unknown];
+    check(basket === null || isString(basket), 'c purchase basket');
+    bought.set(item, { orders: count, quantity, last, ...(basket !== null && { lastBasket: basket }) });
+  }
+  const history: CustomerHistory = {
+    purchases: bought,
+    viewed,
+    carted,
+    orders,
+    basketItems,
+    ...(lastBasket !== null && { lastBasket }),
+  };
+  model.customers.set(customer, history);
+}
