@@ -33,6 +33,31 @@ const PAGE = {
   content: ['home-hero'],
 };
 
+/** A product page of the demo store, answered in one decide call. */
+const PRODUCT_PAGE = {
+  ...PAGE,
+  context: { ...PAGE.context, page: { type: 'product' } },
+  product: { productId: '85123A' },
+  recommendations: [
+    { slot: 'pdp-similar', strategy: 'similar', limit: 8 },
+    { slot: 'pdp-together', strategy: 'bought-together', limit: 8 },
+  ],
+};
+
+/** Bytes of decide answers: the category page without hydration, and the product page with and without. */
+async function answerSizes(url: string, headers: Record<string, string>, categoryPage: string) {
+  const bytesOf = async (body: string) => {
+    const response = await fetch(`${url}/v1/decide`, { method: 'POST', headers, body });
+    if (!response.ok) throw new Error(`decide: ${response.status} ${await response.text()}`);
+    return Buffer.byteLength(await response.text());
+  };
+  return {
+    bare: await bytesOf(JSON.stringify({ ...JSON.parse(categoryPage), include: [] })),
+    productPage: await bytesOf(JSON.stringify(PRODUCT_PAGE)),
+    productPageBare: await bytesOf(JSON.stringify({ ...PRODUCT_PAGE, include: [] })),
+  };
+}
+
 /** `POST /v1/decide` under 32 connections beside hello-world and a route returning the same answer. */
 export async function decideSuite(runs: number): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-decide-'));
@@ -65,6 +90,7 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
     if (!sample.ok) throw new Error(`decide: ${sample.status} ${await sample.text()}`);
     const answer = await sample.text();
     const parsed = JSON.parse(answer) as { listing: { items: unknown[] } };
+    const sizes = await answerSizes(attune.url, headers, body);
     writeFileSync(answerFile, answer);
     const hello = await startServerProcess('hello-world');
     const same = await startServerProcess('same-answer', { ATTUNE_BENCH_ANSWER: answerFile });
@@ -88,8 +114,21 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
         connections: 32,
         durationSeconds: 5,
       });
-      if (decideRun.non2xx > 0) throw new Error('decide calls failed');
-      results.push({ hello: helloRun.requestsPerSecond, same: sameRun.requestsPerSecond, decide: decideRun });
+      const bareRun = await runLoad({
+        url: `${attune.url}/v1/decide`,
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...JSON.parse(body), include: [] }),
+        connections: 32,
+        durationSeconds: 5,
+      });
+      if (decideRun.non2xx > 0 || bareRun.non2xx > 0) throw new Error('decide calls failed');
+      results.push({
+        hello: helloRun.requestsPerSecond,
+        same: sameRun.requestsPerSecond,
+        decide: decideRun,
+        bare: bareRun.requestsPerSecond,
+      });
     }
     const rate = median(results.map((run) => run.decide.requestsPerSecond));
     const ceiling = median(results.map((run) => run.same));
@@ -100,7 +139,19 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
         name: `POST /v1/decide, demo category page (${parsed.listing.items.length} items, 2 slots, 1 content, 3-line cart), 32 connections`,
         measured: `${formatNumber(rate)} req/s, p50 ${formatNumber(median(results.map((run) => run.decide.p50Ms)), 1)} ms, p99 ${formatNumber(median(results.map((run) => run.decide.p99Ms)), 1)} ms`,
         reference: 'aim ≥ 50 % of the same-answer route, p99 ≤ 15 ms',
-        note: `answer ${formatNumber(answer.length / 1024, 1)} KB`,
+        note: `${formatNumber(Buffer.byteLength(answer))} bytes per answer (hydrated, the default)`,
+      },
+      {
+        suite: 'decide',
+        name: 'bytes per decide answer: the same category page with include: [] (ids only, as before hydration) / hydrated',
+        measured: `${formatNumber(sizes.bare)} / ${formatNumber(Buffer.byteLength(answer))} bytes`,
+        note: `hydrated / bare: ${formatNumber(Buffer.byteLength(answer) / sizes.bare, 2)}; include: [] ${formatNumber(median(results.map((run) => run.bare)))} req/s`,
+      },
+      {
+        suite: 'decide',
+        name: 'bytes per decide answer: a product page in one call (product, similar 8, bought-together 8, 3-line cart, offers, content)',
+        measured: `${formatNumber(sizes.productPage)} bytes`,
+        note: `include: [] ${formatNumber(sizes.productPageBare)} bytes`,
       },
       {
         suite: 'decide',

@@ -3,6 +3,7 @@ import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { ListingService } from '../app/listing/listing-service.js';
+import type { ProductHydrator } from '../app/listing/hydration.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
 import type { Checkout } from '../app/promotions/checkout.js';
@@ -18,6 +19,7 @@ interface ListingsDeps {
   readonly recommendations: RecommendationService;
   readonly promotions: PromotionService;
   readonly checkout: Checkout;
+  readonly hydrator: ProductHydrator;
   readonly assignments: ExperimentAssignments;
 }
 
@@ -47,6 +49,7 @@ export const listingsCapability = capability(
           registerListingRoutes(app, {
             listings,
             customers,
+            hydrator: deps.hydrator,
             experiments: deps.assignments,
             storeCurrency: config.currency,
           }),

@@ -6,6 +6,7 @@ import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { registerOrderRoutes } from '../adapters/http/orders/routes.js';
 import { Checkout } from '../app/promotions/checkout.js';
+import { ProductHydrator } from '../app/listing/hydration.js';
 import { OrderHistory } from '../app/promotions/order-history.js';
 import { PromotionService } from '../app/promotions/promotion-service.js';
 import { capability } from './capability.js';
@@ -18,7 +19,10 @@ interface PromotionsDeps {
   readonly assignments: ExperimentAssignments;
 }
 
-/** Promotions and coupons, and the checkout that prices carts, finds offers and records orders. */
+/**
+ * Promotions and coupons, the checkout that prices carts, finds offers and records orders, and the
+ * hydrator that gives named products their card, price and badges.
+ */
 export const promotionsCapability = capability(
   ['catalog', 'pricing', 'profiles', 'experiments'],
   (infra, { catalog, pricing, ingestion, customers, assignments }: PromotionsDeps) => {
@@ -44,8 +48,15 @@ export const promotionsCapability = capability(
       storeCurrency: config.currency,
     });
     const history = new OrderHistory({ store, hashId });
+    // Answers that name products (recommendations, listings, offers, decide) hydrate them with it.
+    const hydrator = new ProductHydrator({
+      catalog: catalog.catalog,
+      pricing,
+      promotions,
+      offers: (currency, customer) => checkout.offers({ currency }, customer),
+    });
     return {
-      services: { promotions, checkout, history },
+      services: { promotions, checkout, history, hydrator },
       routes: [
         (app) => registerPromotionRoutes(app, { promotions, checkout, customers, experiments: assignments }),
         (app) => registerOrderRoutes(app, { checkout, history, customers, experiments: assignments }),

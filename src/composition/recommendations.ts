@@ -6,6 +6,7 @@ import type { CustomerContexts } from '../app/customers/customer-context.js';
 import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
+import type { ProductHydrator } from '../app/listing/hydration.js';
 import { RecommendationService } from '../app/recommendations/recommendation-service.js';
 import { capability } from './capability.js';
 import { snapshotMetrics } from './snapshot-metrics.js';
@@ -18,13 +19,14 @@ interface RecommendationsDeps {
   readonly ingestion: EventIngestion;
   readonly profiles: ProfileService;
   readonly customers: CustomerContexts;
+  readonly hydrator: ProductHydrator;
   readonly assignments: ExperimentAssignments;
 }
 
 /** Recommendation models: learnt online from every commit, the heavier ones rebuilt in a worker. */
 export const recommendationsCapability = capability(
-  ['catalog', 'profiles', 'experiments'],
-  (infra, { catalog, ingestion, profiles, customers, assignments }: RecommendationsDeps) => {
+  ['catalog', 'profiles', 'promotions', 'experiments'],
+  (infra, { catalog, ingestion, profiles, customers, assignments, hydrator }: RecommendationsDeps) => {
     const { store, bus, clock, nodeId, onError, trainer, config, logger } = infra;
     // Read when metrics are collected, by then built.
     const rejected = snapshotMetrics(
@@ -66,7 +68,14 @@ export const recommendationsCapability = capability(
     return {
       services: { recommendations },
       routes: [
-        (app) => registerRecommendationRoutes(app, { recommendations, customers, experiments: assignments }),
+        (app) =>
+          registerRecommendationRoutes(app, {
+            recommendations,
+            customers,
+            experiments: assignments,
+            hydrator,
+            storeCurrency: config.currency,
+          }),
       ],
       start: () => recommendations.start(),
       stop: async () => recommendations.stop(),

@@ -28,7 +28,9 @@ export type { Decision };
 export type ListingItem = NonNullable<Decision['listing']>['items'][number];
 export type RecommendedItem = NonNullable<Decision['recommendations'][string]>['items'][number];
 export type Offer = Decision['offers'][number];
-export type Product = Answer<'getProduct'>;
+/** What a page renders of a product, as hydrated answers carry it. */
+export type ProductCard = NonNullable<RecommendedItem['product']>;
+export type Badge = NonNullable<RecommendedItem['offers']>[number];
 
 /** The API as this storefront calls it, through the typed client (`packages/client`). */
 export class Api {
@@ -59,21 +61,6 @@ export class Api {
         headers,
       }),
     );
-  }
-
-  async product(id: string): Promise<Product> {
-    return answerOf(await this.#client.GET('/v1/products/{id}', { params: { path: { id } } }));
-  }
-
-  async price(viewer: Viewer, productId: string): Promise<Money | undefined> {
-    const { body, headers } = this.#identity(viewer);
-    const answer = answerOf(
-      await this.#client.POST('/v1/prices:resolve', {
-        body: { ...body, currency: this.config.currency, items: [{ productId, quantity: 1 }] },
-        headers,
-      }),
-    );
-    return answer.items[0]?.final;
   }
 
   /** A Segment-spec track event; money in major units, as the spec says. */

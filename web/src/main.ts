@@ -1,4 +1,4 @@
-import { Api, formatMoney, loadConfig, signIn, type Decision, type DemoConfig, type Viewer } from './api.js';
+import { Api, formatMoney, loadConfig, signIn, type DemoConfig, type Viewer } from './api.js';
 import { html, type Markup } from './html.js';
 import {
   cartView,
@@ -7,7 +7,6 @@ import {
   offersPanel,
   productDetail,
   recommendationRow,
-  titles,
   whoIsLooking,
 } from './views.js';
 import './style.css';
@@ -69,21 +68,6 @@ function toast(kind: string, text: string): void {
   setTimeout(() => element.remove(), 15_000);
 }
 
-/** Fetches the titles of recommended products the page has not seen yet (the answer carries ids and reasons). */
-async function learnTitles(api: Api, decision: Decision): Promise<void> {
-  const unknown = new Set(
-    Object.values(decision.recommendations)
-      .flatMap((answer) => answer.items.map((item) => item.productId))
-      .filter((id) => !titles.has(id)),
-  );
-  await Promise.all(
-    [...unknown].map(async (id) => {
-      const product = await api.product(id).catch(() => undefined);
-      if (product !== undefined) titles.set(id, product.title);
-    }),
-  );
-}
-
 function show(markup: Markup): void {
   page.innerHTML = markup.text;
 }
@@ -101,7 +85,6 @@ async function home(state: State): Promise<void> {
     cart: { items: cartItems(state.viewer) },
   });
   state.lastDecisionId = decision.decisionId;
-  await learnTitles(state.api, decision);
   state.shown = Object.values(decision.recommendations).flatMap((answer) =>
     answer.items.map((item) => item.productId),
   );
@@ -124,7 +107,6 @@ async function category(state: State, categoryId: string): Promise<void> {
     cart: { items: cartItems(state.viewer) },
   });
   state.lastDecisionId = decision.decisionId;
-  await learnTitles(state.api, decision);
   const items = decision.listing?.items ?? [];
   state.shown = items.map((item) => item.productId);
   show(
@@ -136,24 +118,28 @@ async function category(state: State, categoryId: string): Promise<void> {
 }
 
 async function product(state: State, productId: string): Promise<void> {
-  const [details, decision, price] = await Promise.all([
-    state.api.product(productId),
-    state.api.decide(state.viewer, {
-      context: { ...CONTEXT, page: { type: 'product', productId } },
-      recommendations: [
-        { slot: 'similar', strategy: 'similar', productId, limit: 6 },
-        { slot: 'bought-together', strategy: 'bought-together', productId, limit: 6 },
-      ],
-      cart: { items: cartItems(state.viewer) },
-    }),
-    state.api.price(state.viewer, productId),
-  ]);
+  // One call: the product, its price and badges, both lists, the cart and offers, hydrated.
+  const decision = await state.api.decide(state.viewer, {
+    context: { ...CONTEXT, page: { type: 'product', productId } },
+    product: { productId },
+    recommendations: [
+      { slot: 'similar', strategy: 'similar', limit: 6 },
+      { slot: 'bought-together', strategy: 'bought-together', limit: 6 },
+    ],
+    cart: { items: cartItems(state.viewer) },
+  });
+  const details = decision.product;
+  if (details?.product === undefined) {
+    show(html`<p class="error">No such product.</p>`);
+    return;
+  }
+  const title = details.product.title;
+  const price = details.price?.final;
   state.lastDecisionId = decision.decisionId;
-  await learnTitles(state.api, decision);
   state.shown = [productId];
   show(
     html`${whoIsLooking(decision)}
-    ${productDetail(details, price === undefined ? '' : formatMoney(price), details.inStock !== false)}
+    ${productDetail(productId, details.product, price === undefined ? '' : formatMoney(price), details.offers ?? [])}
     ${offersPanel(decision.offers)}
     ${recommendationRow('Similar', decision.recommendations['similar']?.items ?? [], 'similar')}
     ${recommendationRow('Bought together', decision.recommendations['bought-together']?.items ?? [], 'bought-together')}`,
@@ -171,7 +157,7 @@ async function product(state: State, productId: string): Promise<void> {
     const cart = readCart(state.viewer);
     cart.set(productId, (cart.get(productId) ?? 0) + quantity);
     writeCart(state.viewer, cart);
-    toast('added', `Added ${quantity} × ${details.title}`);
+    toast('added', `Added ${quantity} × ${title}`);
     // The event moves the profile's cart; the stream then says when an offer unlocks.
     void state.api.track(state.viewer, 'Product Added', {
       product_id: productId,
@@ -190,7 +176,6 @@ async function cart(state: State): Promise<void> {
     cart: { items: cartItems(state.viewer) },
   });
   state.lastDecisionId = decision.decisionId;
-  await learnTitles(state.api, decision);
   state.shown = cartItems(state.viewer).map((item) => item.productId);
   show(
     html`${whoIsLooking(decision)} ${cartView(decision)} ${offersPanel(decision.offers)}

@@ -2,15 +2,23 @@ import {
   formatMoney,
   type Decision,
   type ListingItem,
+  type Badge,
   type Offer,
-  type Product,
+  type ProductCard,
   type RecommendedItem,
 } from './api.js';
 import { html, type Markup } from './html.js';
 
-/** A product's link by id; titles come from the listing or the product when known. */
+/** A product's link by id, with its title when the answer carried it. */
 function productLink(id: string, title?: string): Markup {
   return html`<a href="#/p/${encodeURIComponent(id)}">${title ?? id}</a>`;
+}
+
+/** The product's main picture, from the hydrated answer (nothing when it has none). */
+function picture(card: ProductCard | undefined, size: 'thumb' | 'large' = 'thumb'): Markup {
+  const image = card?.images[0];
+  if (image === undefined) return html``;
+  return html`<img class="${size}" src="${image.url}" alt="${image.alt}" loading="lazy" />`;
 }
 
 export function listingGrid(items: readonly ListingItem[]): Markup {
@@ -18,7 +26,7 @@ export function listingGrid(items: readonly ListingItem[]): Markup {
     ${items.map(
       (item) =>
         html`<li class="card" data-product-id="${item.productId}">
-          ${productLink(item.productId, item.title)}
+          ${picture(item.product)} ${productLink(item.productId, item.title)}
           <span class="price"
             >${item.price.final === undefined ? 'price on request' : formatMoney(item.price.final)}</span
           >
@@ -30,9 +38,6 @@ export function listingGrid(items: readonly ListingItem[]): Markup {
   </ol>`;
 }
 
-/** Product titles the page already fetched, so recommendation rows show names rather than ids. */
-export const titles = new Map<string, string>();
-
 export function recommendationRow(title: string, items: readonly RecommendedItem[], slot: string): Markup {
   if (items.length === 0) return html``;
   return html`<section class="recs" data-test="recs-${slot}">
@@ -40,8 +45,11 @@ export function recommendationRow(title: string, items: readonly RecommendedItem
     <ul>
       ${items.map(
         (item) =>
-          html`<li>
-            ${productLink(item.productId, titles.get(item.productId))} <small>${item.reason}</small>
+          html`<li data-product-id="${item.productId}">
+            ${picture(item.product)} ${productLink(item.productId, item.product?.title)}
+            ${item.price?.final === undefined ? '' : html`<span class="price">${formatMoney(item.price.final)}</span>`}
+            ${(item.offers ?? []).map((offer) => html`<span class="badge">${offer.badge}</span>`)}
+            <small>${item.reason}</small>
           </li>`,
       )}
     </ul>
@@ -79,12 +87,19 @@ export function offersPanel(offers: readonly Offer[]): Markup {
   </aside>`;
 }
 
-export function productDetail(product: Product, price: string, inStock: boolean): Markup {
-  return html`<article class="product" data-test="product" data-product-id="${product.id}">
+export function productDetail(
+  productId: string,
+  product: ProductCard,
+  price: string,
+  badges: readonly Badge[],
+): Markup {
+  const inStock = product.inStock;
+  return html`<article class="product" data-test="product" data-product-id="${productId}">
+    ${picture(product, 'large')}
     <h1>${product.title}</h1>
     <p class="price" data-test="product-price">${price}</p>
     <p>
-      <small>${product.categories.join(', ')}</small>
+      ${badges.map((offer) => html`<span class="badge">${offer.badge}</span>`)}
       ${inStock ? '' : html`<span class="badge out">sold out</span>`}
     </p>
     <label>Quantity <input id="quantity" type="number" min="1" max="99" value="1" /></label>
@@ -112,7 +127,7 @@ export function cartView(decision: Decision): Markup {
       ${cart.lines.map(
         (line) =>
           html`<tr>
-            <td>${productLink(line.productId)}</td>
+            <td>${picture(line.product)} ${productLink(line.productId, line.product?.title)}</td>
             <td>${line.quantity} × ${formatMoney(line.unitPrice)}</td>
             <td>
               ${line.discounts.map(

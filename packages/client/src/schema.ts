@@ -1002,6 +1002,11 @@ export interface operations {
                         title: string;
                         description?: string;
                         groupId?: string;
+                        handle?: string;
+                        images?: {
+                            url: string;
+                            alt: string;
+                        }[];
                         categories: string[];
                         brand?: string;
                         /** @description free attributes: a scalar or a list of scalars each */
@@ -1155,10 +1160,25 @@ export interface operations {
                     title: string;
                     description?: string;
                     /**
-                     * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                     * @description variants of one product share it
                      * @example 85123A
                      */
                     groupId?: string;
+                    /**
+                     * @description lower-case words joined by hyphens, as a storefront URL uses them
+                     * @example white-hanging-heart-t-light-holder
+                     */
+                    handle?: string;
+                    /** @description the first is the main one */
+                    images?: {
+                        /**
+                         * @description http(s) or root-relative URL
+                         * @example /demo/images/home-candles-white.svg
+                         */
+                        url: string;
+                        /** @description defaults to the title */
+                        alt?: string;
+                    }[];
                     /** @description slash-separated paths such as home/kitchen/mugs; stored lower-case */
                     categories?: string[];
                     brand?: string;
@@ -1210,6 +1230,11 @@ export interface operations {
                         title: string;
                         description?: string;
                         groupId?: string;
+                        handle?: string;
+                        images?: {
+                            url: string;
+                            alt: string;
+                        }[];
                         categories: string[];
                         brand?: string;
                         /** @description free attributes: a scalar or a list of scalars each */
@@ -1269,6 +1294,11 @@ export interface operations {
                         title: string;
                         description?: string;
                         groupId?: string;
+                        handle?: string;
+                        images?: {
+                            url: string;
+                            alt: string;
+                        }[];
                         categories: string[];
                         brand?: string;
                         /** @description free attributes: a scalar or a list of scalars each */
@@ -1563,6 +1593,11 @@ export interface operations {
                             title: string;
                             description?: string;
                             groupId?: string;
+                            handle?: string;
+                            images?: {
+                                url: string;
+                                alt: string;
+                            }[];
                             categories: string[];
                             brand?: string;
                             /** @description free attributes: a scalar or a list of scalars each */
@@ -1698,10 +1733,25 @@ export interface operations {
                         title: string;
                         description?: string;
                         /**
-                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @description variants of one product share it
                          * @example 85123A
                          */
                         groupId?: string;
+                        /**
+                         * @description lower-case words joined by hyphens, as a storefront URL uses them
+                         * @example white-hanging-heart-t-light-holder
+                         */
+                        handle?: string;
+                        /** @description the first is the main one */
+                        images?: {
+                            /**
+                             * @description http(s) or root-relative URL
+                             * @example /demo/images/home-candles-white.svg
+                             */
+                            url: string;
+                            /** @description defaults to the title */
+                            alt?: string;
+                        }[];
                         /** @description slash-separated paths such as home/kitchen/mugs; stored lower-case */
                         categories?: string[];
                         brand?: string;
@@ -2583,6 +2633,11 @@ export interface operations {
                             title: string;
                             description?: string;
                             groupId?: string;
+                            handle?: string;
+                            images?: {
+                                url: string;
+                                alt: string;
+                            }[];
                             categories: string[];
                             brand?: string;
                             /** @description free attributes: a scalar or a list of scalars each */
@@ -9452,6 +9507,18 @@ export interface operations {
                                  */
                                 currency: string;
                             };
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                             free?: boolean;
                             addedBy?: string;
                         }[];
@@ -9886,6 +9953,18 @@ export interface operations {
                                      */
                                     currency: string;
                                 };
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
+                                };
                                 free?: boolean;
                                 addedBy?: string;
                             }[];
@@ -10187,6 +10266,18 @@ export interface operations {
                                  */
                                 currency: string;
                             };
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                             free?: boolean;
                             addedBy?: string;
                         }[];
@@ -10480,6 +10571,18 @@ export interface operations {
                                  */
                                 currency: string;
                             };
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                             free?: boolean;
                             addedBy?: string;
                         }[];
@@ -10753,6 +10856,14 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                    /** @description product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges; default none */
+                    include?: ("product" | "price")[];
+                    /**
+                     * Format: iso4217
+                     * @description ISO 4217 alphabetic code
+                     * @example GBP
+                     */
+                    currency?: string;
                 };
             };
         };
@@ -10769,6 +10880,96 @@ export interface operations {
                             productId: string;
                             score: number;
                             reason: string;
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
+                            price?: {
+                                productId: string;
+                                quantity: number;
+                                base?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                } | null;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                final?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lineTotal?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                applied?: {
+                                    priceListId: string;
+                                    kind: string;
+                                    reason: string;
+                                }[];
+                                personalized?: boolean;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lowestPrice30d?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                tier?: {
+                                    priceListId: string;
+                                    minQuantity: number;
+                                };
+                                error?: {
+                                    code: string;
+                                };
+                            };
+                            offers?: {
+                                promotionId: string;
+                                badge: string;
+                            }[];
+                            /** @description the products the reason names by title, in order */
+                            reasonProductIds?: string[];
                         }[];
                         /** @enum {string} */
                         fallback?: "popular";
@@ -11762,6 +11963,8 @@ export interface operations {
                     limit: number;
                     /** @description nextCursor of the previous page */
                     cursor?: string;
+                    /** @description product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges; default none */
+                    include?: ("product" | "price")[];
                 };
             };
         };
@@ -11854,6 +12057,18 @@ export interface operations {
                             }[];
                             inStock: boolean;
                             reasons: string[];
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
                         }[];
                         nextCursor: string | null;
                         /** @description the experiments whose variants this answer applies */
@@ -12163,6 +12378,16 @@ export interface operations {
                      * @example GBP
                      */
                     currency?: string;
+                    /** @description product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges; default both (send [] for ids only) */
+                    include?: ("product" | "price")[];
+                    /** @description a product page's product: answered with its card, price and badges; recommendation slots without a productId use it */
+                    product?: {
+                        /**
+                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @example 85123A
+                         */
+                        productId: string;
+                    };
                     cart?: {
                         items: {
                             /**
@@ -12236,6 +12461,99 @@ export interface operations {
                         customer: {
                             segments: string[];
                             loyaltyTier?: string;
+                        };
+                        product?: {
+                            productId: string;
+                            product?: {
+                                title: string;
+                                /** @description the first is the main one; empty when none is known */
+                                images: {
+                                    url: string;
+                                    alt: string;
+                                }[];
+                                handle?: string;
+                                /** @description variants of one product share it: show them as one card */
+                                groupId?: string;
+                                inStock: boolean;
+                            };
+                            price?: {
+                                productId: string;
+                                quantity: number;
+                                base?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                } | null;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                final?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lineTotal?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                applied?: {
+                                    priceListId: string;
+                                    kind: string;
+                                    reason: string;
+                                }[];
+                                personalized?: boolean;
+                                /** @description money in integer minor units of an ISO 4217 currency */
+                                lowestPrice30d?: {
+                                    /**
+                                     * @description integer minor units (pence for GBP)
+                                     * @example 295
+                                     */
+                                    amount: number;
+                                    /**
+                                     * Format: iso4217
+                                     * @description ISO 4217 alphabetic code
+                                     * @example GBP
+                                     */
+                                    currency: string;
+                                };
+                                tier?: {
+                                    priceListId: string;
+                                    minQuantity: number;
+                                };
+                                error?: {
+                                    code: string;
+                                };
+                            };
+                            offers?: {
+                                promotionId: string;
+                                badge: string;
+                            }[];
+                            /** @description the products the reason names by title, in order */
+                            reasonProductIds?: string[];
                         };
                         listing?: {
                             items: {
@@ -12319,6 +12637,18 @@ export interface operations {
                                 }[];
                                 inStock: boolean;
                                 reasons: string[];
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
+                                };
                             }[];
                             nextCursor: string | null;
                             /** @description the experiments whose variants this answer applies */
@@ -12334,6 +12664,96 @@ export interface operations {
                                     productId: string;
                                     score: number;
                                     reason: string;
+                                    product?: {
+                                        title: string;
+                                        /** @description the first is the main one; empty when none is known */
+                                        images: {
+                                            url: string;
+                                            alt: string;
+                                        }[];
+                                        handle?: string;
+                                        /** @description variants of one product share it: show them as one card */
+                                        groupId?: string;
+                                        inStock: boolean;
+                                    };
+                                    price?: {
+                                        productId: string;
+                                        quantity: number;
+                                        base?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        } | null;
+                                        /** @description money in integer minor units of an ISO 4217 currency */
+                                        final?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        };
+                                        /** @description money in integer minor units of an ISO 4217 currency */
+                                        lineTotal?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        };
+                                        applied?: {
+                                            priceListId: string;
+                                            kind: string;
+                                            reason: string;
+                                        }[];
+                                        personalized?: boolean;
+                                        /** @description money in integer minor units of an ISO 4217 currency */
+                                        lowestPrice30d?: {
+                                            /**
+                                             * @description integer minor units (pence for GBP)
+                                             * @example 295
+                                             */
+                                            amount: number;
+                                            /**
+                                             * Format: iso4217
+                                             * @description ISO 4217 alphabetic code
+                                             * @example GBP
+                                             */
+                                            currency: string;
+                                        };
+                                        tier?: {
+                                            priceListId: string;
+                                            minQuantity: number;
+                                        };
+                                        error?: {
+                                            code: string;
+                                        };
+                                    };
+                                    offers?: {
+                                        promotionId: string;
+                                        badge: string;
+                                    }[];
+                                    /** @description the products the reason names by title, in order */
+                                    reasonProductIds?: string[];
                                 }[];
                                 /** @enum {string} */
                                 fallback?: "popular";
@@ -12401,6 +12821,18 @@ export interface operations {
                                      * @example GBP
                                      */
                                     currency: string;
+                                };
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
                                 };
                                 free?: boolean;
                                 addedBy?: string;

@@ -138,3 +138,18 @@ export const commonProblems = {
   401: ProblemSchema,
   403: ProblemSchema,
 };
+
+const INCLUDE_DESCRIPTION =
+  'product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges';
+
+/** What an answer adds to each product it names: its card (`product`), its price and badges (`price`). */
+export function includeField(defaults = 'none') {
+  return Type.Array(Type.Union([Type.Literal('product'), Type.Literal('price')]), {
+    maxItems: 2,
+    uniqueItems: true,
+    description: `${INCLUDE_DESCRIPTION}; default ${defaults}`,
+  });
+}
+
+/** `include` where an answer carries ids only unless asked. */
+export const Include = includeField();

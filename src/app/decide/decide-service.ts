@@ -10,14 +10,20 @@ import type { CartEvaluation, Offer } from '../../domain/promotions/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ContentService, ResolvedContent } from '../content/content-service.js';
 import type { CustomerContext } from '../customers/customer-context.js';
+import type { Hydration, IncludePart, ProductHydrator } from '../listing/hydration.js';
 import type { Listing, ListingService } from '../listing/listing-service.js';
 import type { Checkout } from '../promotions/checkout.js';
 import type { RecommendationService } from '../recommendations/recommendation-service.js';
 import type { DecisionLog } from './decision-log.js';
+import { hydrateDecision } from './hydrate-decision.js';
 
 /** One page's needs, as a storefront asks for them in `POST /v1/decide` (docs/api.md, Decide). */
 export interface DecideRequest {
   readonly currency: string;
+  /** What each product named carries; both parts unless the page says otherwise. */
+  readonly include?: readonly IncludePart[];
+  /** The product a product page shows: answered hydrated, whatever `include` says. */
+  readonly product?: { readonly productId: string };
   readonly listing?: {
     readonly category?: string;
     readonly query?: string;
@@ -42,6 +48,8 @@ export interface Decision {
   readonly decisionId: string;
   readonly personalized: boolean;
   readonly customer: { readonly segments: readonly string[]; readonly loyaltyTier?: string };
+  /** The page's product, hydrated; absent when the catalogue does not hold it. */
+  readonly product?: Hydration & { readonly productId: string };
   readonly listing?: Listing;
   readonly recommendations: Record<string, RecommendationAnswer>;
   readonly content: Record<string, ResolvedContent>;
@@ -59,6 +67,7 @@ export interface DecideServiceDeps {
   readonly content: ContentService;
   readonly checkout: Checkout;
   readonly log: DecisionLog;
+  readonly hydrator: ProductHydrator;
 }
 
 /**
@@ -88,12 +97,23 @@ export class DecideService {
     for (const { slot, ...query } of request.recommendations ?? []) {
       // A strategy an experiment names was checked against the strategies when it was written.
       const tested = customer.experiments?.recommendations.get(slot) as Strategy | undefined;
+      const productId = query.productId ?? request.product?.productId;
       recommended[slot] = recommendations.recommend(
-        { ...query, strategy: tested ?? query.strategy, cart: cartItems.map((item) => item.productId) },
+        {
+          ...query,
+          strategy: tested ?? query.strategy,
+          ...(productId !== undefined && { productId }),
+          cart: cartItems.map((item) => item.productId),
+        },
         customer,
       );
     }
     const shownContent = content.resolve(request.content ?? [], customer);
+    const hydrated = await hydrateDecision(this.deps.hydrator, request, customer, {
+      listing,
+      cart,
+      recommendations: recommended,
+    });
     const decision: Decision = {
       decisionId: `dec_${randomUUID()}`,
       personalized: customer.personalized,
@@ -101,10 +121,11 @@ export class DecideService {
         segments: customer.segments,
         ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),
       },
-      ...(listing !== undefined && { listing }),
-      recommendations: recommended,
+      ...(hydrated.product !== undefined && { product: hydrated.product }),
+      ...(hydrated.listing !== undefined && { listing: hydrated.listing }),
+      recommendations: hydrated.recommendations,
       content: shownContent,
-      ...(cart !== undefined && { cart }),
+      ...(hydrated.cart !== undefined && { cart: hydrated.cart }),
       offers,
       experiments: customer.experiments?.entries ?? [],
     };

@@ -2,6 +2,7 @@ import type { Store } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { importProducts, type ImportRow, type ProductRecordValidator } from '../catalog/product-import.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
+import { withDemoMedia } from './demo-media.js';
 import { replayDemoOrders, type DemoInvoice } from './replay-orders.js';
 
 export interface DemoSource {
@@ -49,7 +50,7 @@ export async function loadDemoStoreIfEmpty(source: DemoSource, deps: DemoDeps): 
     return false;
   }
   await store.setSetting(LOADING, new Date(deps.now()).toISOString());
-  const summary = await importProducts(source.catalogueRows(), deps.catalog, {
+  const summary = await importProducts(withMedia(source.catalogueRows()), deps.catalog, {
     validate: deps.validate,
     currency: deps.storeCurrency,
   });
@@ -61,4 +62,9 @@ export async function loadDemoStoreIfEmpty(source: DemoSource, deps: DemoDeps): 
     `demo store loaded: ${summary.imported} products, ${events} events replayed (${summary.rejected.length} rows rejected)`,
   );
   return true;
+}
+
+/** The catalogue's rows with the demo's handles and placeholder pictures (see demo-media.ts). */
+async function* withMedia(rows: AsyncIterable<ImportRow>): AsyncIterable<ImportRow> {
+  for await (const row of rows) yield 'record' in row ? { ...row, record: withDemoMedia(row.record) } : row;
 }

@@ -12,6 +12,7 @@ export {
   draftProduct,
   type Product,
   type ProductDraft,
+  type ProductImage,
   type ProductInput,
   type ProductStatus,
 } from './product.js';

@@ -9,11 +9,21 @@ import { CatalogError } from './errors.js';
 
 export type ProductStatus = 'active' | 'archived';
 
+/** A picture of the product: an http(s) or root-relative URL, and the text a screen reader says. */
+export interface ProductImage {
+  readonly url: string;
+  readonly alt: string;
+}
+
 /** A product as a client writes it (`PUT /v1/products/{id}`), after schema validation. */
 export interface ProductInput {
   readonly title: string;
   readonly description?: string;
   readonly groupId?: string;
+  /** The URL slug a storefront routes by. */
+  readonly handle?: string;
+  /** Each image's `alt` defaults to the title. */
+  readonly images?: readonly { readonly url: string; readonly alt?: string }[];
   readonly categories?: readonly string[];
   readonly brand?: string;
   readonly attributes?: Readonly<Record<string, AttributeValue>>;
@@ -28,6 +38,9 @@ export interface ProductDraft {
   readonly title: string;
   readonly description?: string;
   readonly groupId?: string;
+  readonly handle?: string;
+  /** In the order given; absent when the product has none (stored products from before images too). */
+  readonly images?: readonly ProductImage[];
   /** Normalised category paths, unique, in the order given. */
   readonly categories: readonly string[];
   readonly brand?: string;
@@ -71,6 +84,11 @@ export function draftProduct(id: string, input: ProductInput, storeCurrency: Cur
     title: input.title,
     ...(input.description !== undefined && { description: input.description }),
     ...(input.groupId !== undefined && { groupId: input.groupId }),
+    ...(input.handle !== undefined && { handle: input.handle }),
+    ...(input.images !== undefined &&
+      input.images.length > 0 && {
+        images: input.images.map((image) => ({ url: image.url, alt: image.alt ?? input.title })),
+      }),
     categories: normalizeCategories(input.categories ?? []),
     ...(input.brand !== undefined && { brand: input.brand }),
     attributes: input.attributes ?? {},

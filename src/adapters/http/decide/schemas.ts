@@ -1,7 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, CustomerIdField, Id, RequestContext, StrictObject } from '../common-schemas.js';
+import {
+  CurrencyCode,
+  CustomerIdField,
+  Id,
+  includeField,
+  RequestContext,
+  StrictObject,
+} from '../common-schemas.js';
 import { ResolvedContent } from '../content/schemas.js';
 import { ListingResponse } from '../listings/schemas.js';
+import { HydratedParts, ProductCard } from '../products/card-schemas.js';
 import { CartItems, CartResponse, OffersResponse } from '../promotions/schemas.js';
 import { RecommendationFilter, RecommendationResponse, Strategy } from '../recommendations/schemas.js';
 
@@ -11,6 +19,16 @@ export const DecideBody = StrictObject({
   anonymousId: Type.Optional(CustomerIdField),
   context: Type.Optional(RequestContext),
   currency: Type.Optional(CurrencyCode),
+  include: Type.Optional(includeField('both (send [] for ids only)')),
+  product: Type.Optional(
+    StrictObject(
+      { productId: Id },
+      {
+        description:
+          "a product page's product: answered with its card, price and badges; recommendation slots without a productId use it",
+      },
+    ),
+  ),
   cart: Type.Optional(
     StrictObject({
       items: CartItems,
@@ -48,6 +66,9 @@ export const DecideResponse = Type.Object({
     segments: Type.Array(Type.String()),
     loyaltyTier: Type.Optional(Type.String()),
   }),
+  product: Type.Optional(
+    Type.Object({ productId: Type.String(), ...HydratedParts, product: Type.Optional(ProductCard) }),
+  ),
   listing: Type.Optional(ListingResponse),
   recommendations: Type.Record(Type.String(), RecommendationResponse),
   content: Type.Record(Type.String(), ResolvedContent),

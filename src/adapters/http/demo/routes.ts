@@ -8,6 +8,7 @@ import { DEMO_CUSTOMERS } from '../../../app/demo/demo-merchandising.js';
 import type { Catalog } from '../../../domain/catalog/index.js';
 import { ProblemSchema, StrictObject } from '../common-schemas.js';
 import { HttpProblem } from '../problem.js';
+import { placeholderImage } from './placeholder-image.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 
 /** What the demo routes need. */
@@ -79,6 +80,21 @@ export async function registerDemoRoutes(parent: FastifyInstance, deps: DemoRout
         });
       }
       return deps.tokens.mint(userId, 3_600);
+    },
+  );
+
+  // The demo catalogue's pictures, drawn here: nothing is hosted elsewhere (see app/demo/demo-media.ts).
+  app.get<{ Params: { name: string } }>(
+    '/demo/images/:name',
+    { config: { scope: 'public' }, schema: { hide: true } },
+    (request, reply) => {
+      const svg = placeholderImage(request.params.name);
+      if (svg === undefined) throw new HttpProblem('route_not_found', 'no such demo image');
+      return reply
+        .header('content-type', 'image/svg+xml')
+        .header('cache-control', 'public, max-age=86400')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(svg);
     },
   );
 

@@ -1,3 +1,4 @@
+import { withCards, type ProductHydrator } from '../../../app/listing/hydration.js';
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
@@ -14,6 +15,7 @@ export function registerListingRoutes(
   deps: {
     listings: ListingService;
     customers: CustomerContexts;
+    hydrator: ProductHydrator;
     experiments: ExperimentAssignments;
     storeCurrency: string;
   },
@@ -37,10 +39,14 @@ export function registerListingRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, currency, ...query } = request.body;
+      const { userId, anonymousId, context, currency, include = [], ...query } = request.body;
       const customer = await viewerOf(deps, request, request.body);
       const listing = await listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
-      return { ...listing, experiments: experimentsView(customer) };
+      return {
+        ...listing,
+        items: withCards(listing.items, deps.hydrator, include),
+        experiments: experimentsView(customer),
+      };
     },
   );
 

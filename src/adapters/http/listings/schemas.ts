@@ -4,10 +4,12 @@ import {
   CustomerIdField,
   ExperimentEntries,
   Id,
+  Include,
   RequestContext,
   StrictObject,
 } from '../common-schemas.js';
 import { ResolvedPrice } from '../pricing/schemas.js';
+import { ProductCard } from '../products/card-schemas.js';
 
 /** `POST /v1/listings` body: a category or a text query, for a customer. */
 export const ListingBody = StrictObject({
@@ -25,6 +27,7 @@ export const ListingBody = StrictObject({
   cursor: Type.Optional(
     Type.String({ minLength: 1, maxLength: 12_000, description: 'nextCursor of the previous page' }),
   ),
+  include: Type.Optional(Include),
 });
 
 /** A page of a ranked listing (`POST /v1/listings`, decide's `listing`). */
@@ -37,6 +40,7 @@ export const ListingResponse = Type.Object({
       offers: Type.Array(Type.Object({ promotionId: Type.String(), badge: Type.String() })),
       inStock: Type.Boolean(),
       reasons: Type.Array(Type.String()),
+      product: Type.Optional(ProductCard),
     }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),

@@ -3,10 +3,38 @@ import { Attributes, Id, Money, PageOf, PageQuery, StrictObject, Timestamp } fro
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
 
+/** A product image URL: http(s), or root-relative to the storefront (no `//host` shortcuts, no spaces). */
+const ImageUrl = Type.String({
+  minLength: 1,
+  maxLength: 2_000,
+  pattern: '^(https?://[^\\s/]+(/[^\\s]*)?|/([^/\\s][^\\s]*)?)$',
+  description: 'http(s) or root-relative URL',
+  examples: ['/demo/images/home-candles-white.svg'],
+});
+
+/** A URL slug: lower-case words joined by single hyphens. */
+const Handle = Type.String({
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[a-z0-9]+(-[a-z0-9]+)*$',
+  description: 'lower-case words joined by hyphens, as a storefront URL uses them',
+  examples: ['white-hanging-heart-t-light-holder'],
+});
+
+const ImageInput = StrictObject({
+  url: ImageUrl,
+  alt: Type.Optional(Type.String({ maxLength: 500, description: 'defaults to the title' })),
+});
+
+/** An image as answered: `alt` always set. */
+export const ProductImage = Type.Object({ url: Type.String(), alt: Type.String() });
+
 const productFields = {
   title: Type.String({ minLength: 1, maxLength: 500 }),
   description: Type.Optional(Type.String({ maxLength: 20_000 })),
-  groupId: Type.Optional(Id),
+  groupId: Type.Optional(Type.String({ ...Id, description: 'variants of one product share it' })),
+  handle: Type.Optional(Handle),
+  images: Type.Optional(Type.Array(ImageInput, { maxItems: 20, description: 'the first is the main one' })),
   categories: Type.Optional(
     Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
       maxItems: 50,
@@ -40,6 +68,8 @@ export const ProductResponse = Type.Object({
   title: Type.String(),
   description: Type.Optional(Type.String()),
   groupId: Type.Optional(Type.String()),
+  handle: Type.Optional(Type.String()),
+  images: Type.Optional(Type.Array(ProductImage)),
   categories: Type.Array(Type.String()),
   brand: Type.Optional(Type.String()),
   attributes: Attributes,

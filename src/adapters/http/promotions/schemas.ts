@@ -1,3 +1,4 @@
+import { ProductCard } from '../products/card-schemas.js';
 import { Type, type Static } from '@sinclair/typebox';
 import {
   Amount,
@@ -186,6 +187,7 @@ export const CartResponse = Type.Object({
       unitPrice: Money,
       discounts: Type.Array(Type.Object({ promotionId: Type.String(), amount: Money })),
       total: Money,
+      product: Type.Optional(ProductCard),
       free: Type.Optional(Type.Boolean()),
       addedBy: Type.Optional(Type.String()),
     }),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
+import { hydrateItems, type ProductHydrator } from '../../../app/listing/hydration.js';
 import type { RecommendationService } from '../../../app/recommendations/recommendation-service.js';
 import { normalizeMatch } from '../../../domain/shared/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
@@ -22,6 +23,8 @@ export function registerRecommendationRoutes(
     recommendations: RecommendationService;
     customers: CustomerContexts;
     experiments: ExperimentAssignments;
+    hydrator: ProductHydrator;
+    storeCurrency: string;
   },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
@@ -43,7 +46,17 @@ export function registerRecommendationRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, cart, segment, slot, ...query } = request.body;
+      const {
+        userId,
+        anonymousId,
+        context,
+        cart,
+        segment,
+        slot,
+        include = [],
+        currency,
+        ...query
+      } = request.body;
       const customer = await viewerOf(deps, request, request.body);
       const tested = slot === undefined ? undefined : customer.experiments?.recommendations.get(slot);
       // What a segment buys is shown to the merchant's servers, or to a customer of that segment.
@@ -59,7 +72,10 @@ export function registerRecommendationRoutes(
         },
         customer,
       );
-      return { ...answer, experiments: experimentsView(customer) };
+      const experiments = experimentsView(customer);
+      if (include.length === 0) return { ...answer, experiments };
+      const hydrate = await deps.hydrator.prepare(include, currency ?? deps.storeCurrency, customer);
+      return { ...answer, items: hydrateItems(answer.items, hydrate, deps.hydrator, include), experiments };
     },
   );
 

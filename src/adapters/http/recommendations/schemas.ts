@@ -1,10 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { HydratedParts } from '../products/card-schemas.js';
 import { STRATEGIES } from '../../../domain/recommendations/index.js';
 import {
   Amount,
   Attributes,
+  CurrencyCode,
   CustomerIdField,
   Id,
+  Include,
   ProductMatch,
   RequestContext,
   StrictObject,
@@ -68,13 +71,17 @@ export const RecommendationBody = StrictObject({
     }),
   ),
   context: Type.Optional(RequestContext),
+  include: Type.Optional(Include),
+  currency: Type.Optional(CurrencyCode),
 });
 export type RecommendationBody = Static<typeof RecommendationBody>;
 
-/** A recommendation list: each item with its score and reason. */
+/** A recommendation list: each item with its score and reason, hydrated as `include` asked. */
 export const RecommendationResponse = Type.Object({
   strategy: Type.String(),
-  items: Type.Array(Type.Object({ productId: Type.String(), score: Type.Number(), reason: Type.String() })),
+  items: Type.Array(
+    Type.Object({ productId: Type.String(), score: Type.Number(), reason: Type.String(), ...HydratedParts }),
+  ),
   fallback: Type.Optional(Type.Literal('popular')),
   experiments: Type.Optional(ExperimentEntries),
 });

@@ -1,0 +1,143 @@
+import { isAvailable, type Catalog, type ProductImage } from '../../domain/catalog/index.js';
+import { offerBadges, type Offer, type OfferBadge } from '../../domain/promotions/index.js';
+import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
+import type { PricedItem, PricingService } from '../pricing/pricing-service.js';
+import type { PromotionService } from '../promotions/promotion-service.js';
+
+/** What an answer may carry for each product it names (`include` in recommendations, listings, decide). */
+export type IncludePart = 'product' | 'price';
+
+/** What a page renders of a product: its title, pictures, slug and whether it can be bought. */
+export interface ProductCard {
+  readonly title: string;
+  readonly images: readonly ProductImage[];
+  readonly handle?: string;
+  readonly groupId?: string;
+  readonly inStock: boolean;
+}
+
+/** The parts `include` asked for, for one product; a part the product cannot give is left out. */
+export interface Hydration {
+  readonly product?: ProductCard;
+  /** The unit price this customer pays: the listing's price object, the cart's unit price. */
+  readonly price?: PricedItem;
+  /** The badges of the item promotions open to this customer on it. */
+  readonly offers?: readonly OfferBadge[];
+}
+
+export interface HydratorDeps {
+  readonly catalog: Catalog;
+  readonly pricing: PricingService;
+  readonly promotions: PromotionService;
+  /** The automatic promotions open to the customer now (the checkout's offers). */
+  readonly offers: (currency: string, customer: CustomerContext) => Promise<readonly Offer[]>;
+}
+
+/** A product id as reasons write it: the id pattern's characters, so words around it stay words. */
+const ID_TOKEN = /[A-Za-z0-9._:-]+/g;
+
+/**
+ * Hydrates answers: each product named in one gets its card, its price for this customer and its
+ * badges, read from memory (the catalogue, the price index, the promotion index) with one read of
+ * the customer's open offers per answer.
+ */
+export class ProductHydrator {
+  constructor(private readonly deps: HydratorDeps) {}
+
+  /**
+   * A function that hydrates one product id with the parts asked for; the customer's offers are
+   * read once, here, when prices are asked for.
+   */
+  async prepare(
+    include: readonly IncludePart[],
+    currency: string,
+    customer: CustomerContext,
+  ): Promise<(productId: string) => Hydration> {
+    const { catalog, pricing, promotions } = this.deps;
+    const wantsProduct = include.includes('product');
+    const wantsPrice = include.includes('price');
+    if (!wantsProduct && !wantsPrice) return () => ({});
+    const badges = wantsPrice
+      ? offerBadges(promotions.index, await this.deps.offers(currency, customer), (collectionId, id) =>
+          catalog.isInCollection(collectionId, id),
+        )
+      : undefined;
+    const shopper = priceShopperOf(customer);
+    return (productId) => {
+      const product = catalog.getProduct(productId);
+      if (product === undefined) return {};
+      const [price] = wantsPrice
+        ? pricing.resolve([{ productId, quantity: 1 }], currency, shopper)
+        : [undefined];
+      return {
+        ...(wantsProduct && { product: this.card(productId) as ProductCard }),
+        ...(price !== undefined && price.error === undefined && { price }),
+        ...(badges !== undefined && { offers: badges(product) }),
+      };
+    };
+  }
+
+  /** The product's card, or undefined when the catalogue does not hold it. */
+  card(productId: string): ProductCard | undefined {
+    const { catalog } = this.deps;
+    const product = catalog.getProduct(productId);
+    if (product === undefined) return undefined;
+    return {
+      title: product.title,
+      images: product.images ?? [],
+      ...(product.handle !== undefined && { handle: product.handle }),
+      ...(product.groupId !== undefined && { groupId: product.groupId }),
+      inStock: isAvailable(catalog.stockOf(productId)),
+    };
+  }
+
+  /**
+   * A reason for people: each product id in it (the strategies write "bought with 85123A") becomes
+   * that product's title, and the ids it named are returned beside it, in order.
+   */
+  humanReason(reason: string): { readonly reason: string; readonly reasonProductIds: readonly string[] } {
+    const ids: string[] = [];
+    const text = reason.replace(ID_TOKEN, (token) => {
+      const product = this.deps.catalog.getProduct(token);
+      if (product === undefined) return token;
+      ids.push(token);
+      return product.title;
+    });
+    return { reason: text, reasonProductIds: ids };
+  }
+}
+
+/** Answer items as hydrated: the item, the parts asked for, and reasons for people when cards are. */
+export type Hydrated<T> = T & Hydration & { readonly reasonProductIds?: readonly string[] };
+
+/**
+ * Hydrates a list of recommended (or any) items; with cards asked for, each `reason` is rewritten
+ * for people (titles for ids) and the ids go in `reasonProductIds`.
+ */
+export function hydrateItems<T extends { readonly productId: string; readonly reason?: string }>(
+  items: readonly T[],
+  hydrate: (productId: string) => Hydration,
+  hydrator: ProductHydrator,
+  include: readonly IncludePart[],
+): Hydrated<T>[] {
+  if (include.length === 0) return [...items];
+  const humane = include.includes('product');
+  return items.map((item) => ({
+    ...item,
+    ...hydrate(item.productId),
+    ...(humane && item.reason !== undefined && hydrator.humanReason(item.reason)),
+  }));
+}
+
+/** A listing's items with their cards when `include` names `product` (they carry prices already). */
+export function withCards<T extends { readonly productId: string }>(
+  items: readonly T[],
+  hydrator: ProductHydrator,
+  include: readonly IncludePart[],
+): (T & { readonly product?: ProductCard })[] {
+  if (!include.includes('product')) return [...items];
+  return items.map((item) => {
+    const product = hydrator.card(item.productId);
+    return product === undefined ? item : { ...item, product };
+  });
+}
