@@ -32,6 +32,7 @@ export interface Database {
   experiments: VersionedTable;
   experiment_units: ExperimentUnitTable;
   experiment_totals: ExperimentTotalsTable;
+  analytics_daily: AnalyticsDailyTable;
 }
 
 /** A unit's variant in one experiment and its outcome so far (a `UnitOutcome` as JSON). */
@@ -142,6 +143,15 @@ export interface IdentityTable {
   value: string;
   profile_id: string;
   created_at: number;
+}
+
+/** One outcome counter for one UTC day (see migration 0013); `slot` and `strategy` are '' when unused. */
+export interface AnalyticsDailyTable {
+  metric: string;
+  day: number;
+  slot: string;
+  strategy: string;
+  value: number;
 }
 
 export interface DecisionTable {

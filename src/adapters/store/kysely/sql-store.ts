@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store } from '../../../ports/store.js';
 import { migrationProvider } from '../migrations/index.js';
+import { analyticsQueries } from './analytics-queries.js';
 import { catalogQueries } from './catalog-queries.js';
 import { contentQueries } from './content-queries.js';
 import { decisionQueries } from './decision-queries.js';
@@ -29,6 +30,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...decisionQueries(db),
     ...relayQueries(db),
     ...experimentQueries(db),
+    ...analyticsQueries(db),
 
     async migrate() {
       // Kysely looks for its own tables in every schema unless told which: beside another schema that

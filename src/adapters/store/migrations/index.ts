@@ -10,6 +10,7 @@ import { decisionsByProfile } from './0008-decisions-by-profile.js';
 import { erasureLinks } from './0009-erasure-links.js';
 import { relayedMessages } from './0010-relayed-messages.js';
 import { experiments } from './0011-experiments.js';
+import { analyticsDaily } from './0013-analytics-daily.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0009-erasure-links': erasureLinks,
   '0010-relayed-messages': relayedMessages,
   '0011-experiments': experiments,
+  '0013-analytics-daily': analyticsDaily,
 };
 
 export const migrationProvider: MigrationProvider = {
