@@ -78,7 +78,7 @@ describe('attune serve as a real process on the embedded store', () => {
       const overview = await fetch(`${server.baseUrl}/v1/analytics/overview`, {
         headers: { authorization: `Bearer ${secret}` },
       });
-      expect(overview.status).toBe(200);
+      expect(((await overview.json()) as any).holdout).toMatchObject({ experimentId: 'home-recs' });
 
       expect(await server.stop('SIGTERM')).toBe(0);
 

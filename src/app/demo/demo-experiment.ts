@@ -19,7 +19,7 @@ export const DEMO_EXPERIMENT: ExperimentInput = {
 };
 
 /** Simulated visitors replayed into the experiment at demo load, so its results have numbers at once. */
-const VISITORS = 600;
+const VISITORS = 2_000;
 /** Per variant: chance of a click per impression, of an order per unit, and the order value (pence). */
 const BEHAVIOUR: Record<string, { click: number; order: number; value: number }> = {
   'for-you': { click: 0.12, order: 0.09, value: 3_400 },
