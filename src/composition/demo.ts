@@ -8,9 +8,11 @@ import type { ApiKeyService } from '../app/access/api-keys.js';
 import type { CustomerTokens } from '../app/access/customer-tokens.js';
 import type { CatalogService } from '../app/catalog/catalog-service.js';
 import type { ContentService } from '../app/content/content-service.js';
+import { setUpDemoExperiment } from '../app/demo/demo-experiment.js';
 import { setUpDemoMerchandising } from '../app/demo/demo-merchandising.js';
 import { holdsDemoStore, loadDemoStoreIfEmpty } from '../app/demo/demo-store.js';
 import type { DemoInvoice } from '../app/demo/replay-orders.js';
+import type { ExperimentService } from '../app/experiments/experiment-service.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { CustomerStatistics } from '../app/profiles/customer-statistics.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
@@ -30,6 +32,7 @@ interface DemoDeps {
   readonly promotions: PromotionService;
   readonly content: ContentService;
   readonly recommendations: RecommendationService;
+  readonly experiments: ExperimentService;
 }
 
 /**
@@ -38,7 +41,17 @@ interface DemoDeps {
  * `backgroundWork` settles when that load is over (at once outside demo mode).
  */
 export const demoCapability = capability(
-  ['access', 'catalog', 'profiles', 'rules', 'pricing', 'promotions', 'content', 'recommendations'],
+  [
+    'access',
+    'catalog',
+    'profiles',
+    'rules',
+    'pricing',
+    'promotions',
+    'content',
+    'recommendations',
+    'experiments',
+  ],
   (infra: Infrastructure, deps: DemoDeps) => {
     const { store, config } = infra;
     if (!config.demo) return { services: { backgroundWork: Promise.resolve() } };
@@ -86,7 +99,15 @@ async function loadDemo(infra: Infrastructure, deps: DemoDeps): Promise<void> {
   });
   await deps.statistics.refresh();
   // The replayed history was learnt online; the heavier models learn it before the demo is ready.
-  if (loaded) await deps.recommendations.trainOnWhatIsLearnt();
+  if (!loaded) return;
+  // A running experiment with simulated traffic, so its results have numbers from the start.
+  await setUpDemoExperiment({
+    experiments: deps.experiments,
+    store,
+    hashId: infra.hashId,
+    now: clock.now(),
+  });
+  await deps.recommendations.trainOnWhatIsLearnt();
 }
 
 /** The demo extract shipped in demo/online-retail (see its README section for the attribution). */

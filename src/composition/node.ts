@@ -1,4 +1,5 @@
 import { accessCapability } from './access.js';
+import { analyticsCapability } from './analytics.js';
 import { catalogCapability } from './catalog.js';
 import { contentCapability } from './content.js';
 import { decideCapability } from './decide.js';
@@ -31,6 +32,7 @@ export const NODE_CAPABILITIES = {
   content: contentCapability,
   listings: listingsCapability,
   decide: decideCapability,
+  analytics: analyticsCapability,
   live: liveCapability,
   demo: demoCapability,
 };

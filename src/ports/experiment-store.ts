@@ -26,6 +26,14 @@ export interface OutcomeDelta {
   readonly impressions?: number;
 }
 
+/** Answers that showed what an experiment tests, to one unit. */
+export interface ImpressionCount {
+  readonly experimentId: string;
+  /** Salted hashes of every id the unit is known by. */
+  readonly unitKeys: readonly string[];
+  readonly impressions: number;
+}
+
 /** Experiments (versioned documents), their units' assignments and each variant's running totals. */
 export interface ExperimentStore {
   putExperiment(draft: ExperimentDraft, options: WriteOptions): Promise<Experiment>;
@@ -46,6 +54,11 @@ export interface ExperimentStore {
    * before `at` (epoch ms), and moves its variant's totals by the change, in one transaction.
    */
   attributeOutcome(unitKeys: readonly string[], at: number, delta: OutcomeDelta): Promise<void>;
+  /**
+   * Adds each entry's impressions to its unit in its experiment (the unit held under any of
+   * `unitKeys`), and moves the variant's totals by the change, in one transaction.
+   */
+  addImpressions(entries: readonly ImpressionCount[]): Promise<void>;
   /** Each variant's totals (variants with no unit yet are absent). */
   variantTotals(experimentId: string): Promise<Map<string, VariantTotals>>;
 }

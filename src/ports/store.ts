@@ -1,3 +1,4 @@
+import type { AnalyticsStore } from './analytics-store.js';
 import type { CatalogStore } from './catalog-store.js';
 import type { ContentStore } from './content-store.js';
 import type { DecisionStore } from './decision-store.js';
@@ -29,7 +30,8 @@ export interface Store
     DecisionStore,
     RelayStore,
     ExperimentStore,
-    SnapshotStore {
+    SnapshotStore,
+    AnalyticsStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */

@@ -64,6 +64,22 @@ describe('attune serve as a real process on the embedded store', () => {
       expect(forYou.items).toHaveLength(10);
       expect(forYou.items[0].reason).toMatch(/you buy this often|you bought this before|because you bought/);
 
+      // The demo's experiment runs with simulated traffic: every variant has units and numbers.
+      const results: any = await (
+        await fetch(`${server.baseUrl}/v1/experiments/home-recs/results`, {
+          headers: { authorization: `Bearer ${secret}` },
+        })
+      ).json();
+      expect(results.variants.map((variant: any) => variant.id)).toEqual(['for-you', 'popular', 'holdout']);
+      for (const variant of results.variants) {
+        expect(variant.units).toBeGreaterThan(0);
+        expect(variant.ctr).toBeGreaterThan(0);
+      }
+      const overview = await fetch(`${server.baseUrl}/v1/analytics/overview`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(((await overview.json()) as any).holdout).toMatchObject({ experimentId: 'home-recs' });
+
       expect(await server.stop('SIGTERM')).toBe(0);
 
       server = await startChildServer({ DATA_DIR: dataDir });

@@ -157,5 +157,6 @@ export function whoIsLooking(decision: Decision): Markup {
           }`
         : 'Not personalised: an anonymous visitor, or no consent'
     }
+    ${decision.experiments.map((entry) => html` · experiment ${entry.experimentId}: variant ${entry.variant}`)}
   </p>`;
 }

@@ -903,6 +903,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Impressions, clicks, CTR, attributed orders and revenue, discount cost and the holdout uplift
+         * @description Summed over whole UTC days. An order is attributed to the customer’s last decision in the 24 hours before it (docs/analytics.md); money is in the store currency.
+         */
+        get: operations["getAnalyticsOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One metric per UTC day
+         * @description One point per day of the range, 0 on days with nothing; `ctr` is 0 on days without impressions.
+         */
+        get: operations["getAnalyticsTimeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stream": {
         parameters: {
             query?: never;
@@ -12977,6 +13017,296 @@ export interface operations {
                         experiments: {
                             experimentId: string;
                             variant: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getAnalyticsOverview: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive, rounded down to its UTC day); default: 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive, rounded up to a UTC day); default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        from: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        to: string;
+                        impressions: number;
+                        clicks: number;
+                        ctr: number;
+                        attributedOrders: number;
+                        /** @description money in integer minor units of an ISO 4217 currency */
+                        attributedRevenue: {
+                            /**
+                             * @description integer minor units (pence for GBP)
+                             * @example 295
+                             */
+                            amount: number;
+                            /**
+                             * Format: iso4217
+                             * @description ISO 4217 alphabetic code
+                             * @example GBP
+                             */
+                            currency: string;
+                        };
+                        /** @description money in integer minor units of an ISO 4217 currency */
+                        discountCost: {
+                            /**
+                             * @description integer minor units (pence for GBP)
+                             * @example 295
+                             */
+                            amount: number;
+                            /**
+                             * Format: iso4217
+                             * @description ISO 4217 alphabetic code
+                             * @example GBP
+                             */
+                            currency: string;
+                        };
+                        discountByPromotion: {
+                            /**
+                             * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                             * @example 85123A
+                             */
+                            promotionId: string;
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            discountCost: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                        }[];
+                        bySlot: {
+                            slot: string;
+                            strategy: string;
+                            impressions: number;
+                            clicks: number;
+                            ctr: number;
+                            /** @description money in integer minor units of an ISO 4217 currency */
+                            attributedRevenue: {
+                                /**
+                                 * @description integer minor units (pence for GBP)
+                                 * @example 295
+                                 */
+                                amount: number;
+                                /**
+                                 * Format: iso4217
+                                 * @description ISO 4217 alphabetic code
+                                 * @example GBP
+                                 */
+                                currency: string;
+                            };
+                        }[];
+                        holdout?: {
+                            /**
+                             * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                             * @example 85123A
+                             */
+                            experimentId: string;
+                            metric: string;
+                            uplift: number;
+                            ci95: [
+                                number,
+                                number
+                            ];
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getAnalyticsTimeseries: {
+        parameters: {
+            query: {
+                /** @description Money metrics (`revenue`, `discountCost`) are in minor units of the store currency */
+                metric: "impressions" | "clicks" | "ctr" | "orders" | "revenue" | "discountCost";
+                /** @description Only `day` */
+                interval?: "day";
+                /** @description Start (inclusive, rounded down to its UTC day); default: 30 days before `to` */
+                from?: string;
+                /** @description End (exclusive, rounded up to a UTC day); default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        metric: string;
+                        /** @enum {string} */
+                        interval: "day";
+                        points: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            at: string;
+                            value: number;
                         }[];
                     };
                 };

@@ -77,6 +77,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/listings/rules': 'getListingRules',
   'POST /v1/decide': 'decide',
   'GET /v1/stream': 'openStream',
+  'GET /v1/analytics/overview': 'getAnalyticsOverview',
+  'GET /v1/analytics/timeseries': 'getAnalyticsTimeseries',
 };
 
 /** The key of a route in {@link OPERATION_IDS}: `GET /v1/products/{id}` for Fastify's `/v1/products/:id`. */

@@ -45,6 +45,8 @@ export const SCOPES = [
   'orders:write',
   /** Read recorded orders back, one or a customer's. */
   'orders:read',
+  /** Read the outcomes dashboard: impressions, clicks, attributed revenue, discount cost, holdout uplift. */
+  'analytics:read',
   /** Storefront answers for a shopper: prices, offers, carts, recommendations, decide. */
   'storefront',
 ] as const;

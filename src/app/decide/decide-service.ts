@@ -141,6 +141,9 @@ export class DecideService {
             answer.items.map((item) => item.productId),
           ]),
         ),
+        strategies: Object.fromEntries(
+          Object.entries(recommended).map(([slot, answer]) => [slot, answer.strategy]),
+        ),
         content: Object.fromEntries(
           Object.entries(shownContent).map(([slot, chosen]) => [slot, chosen.variantId]),
         ),

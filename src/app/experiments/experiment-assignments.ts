@@ -2,10 +2,12 @@ import {
   NO_EXPERIMENTS,
   applyVariants,
   assignVariant,
+  isImpression,
   type AppliedExperiments,
   type Experiment,
   type ExperimentUnit,
   type ExperimentVariant,
+  type ShownParts,
 } from '../../domain/experiments/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity } from '../../ports/store.js';
@@ -75,6 +77,24 @@ export class ExperimentAssignments {
     if (applied === NO_EXPERIMENTS) return customer;
     const base = applied.holdout ? await anonymous() : customer;
     return { ...base, pricing: { ...base.pricing, priceLists: applied.priceLists }, experiments: applied };
+  }
+
+  /**
+   * Counts an impression, for each experiment the viewer is in, of an answer that showed what the
+   * experiment tests (see {@link isImpression}); written off the answer's path with the exposures.
+   */
+  countImpressions(customer: CustomerContext, shown: ShownParts): void {
+    const entries = customer.experiments?.entries ?? [];
+    const unit = customer.unit;
+    if (entries.length === 0 || unit === undefined || !unit.analytics) return;
+    const running = this.deps.running();
+    const unitKeys = unit.ids.map(this.deps.hashId);
+    for (const entry of entries) {
+      const experiment = running.find((candidate) => candidate.id === entry.experimentId);
+      if (experiment !== undefined && isImpression(experiment, shown)) {
+        this.deps.log.recordImpression(experiment.id, unitKeys);
+      }
+    }
   }
 
   /** Forgets every unit this node knows (after an erasure: its ids may come back as someone new). */

@@ -1,4 +1,4 @@
-import type { ExperimentStore, Exposure } from '../../ports/experiment-store.js';
+import type { ExperimentStore, Exposure, ImpressionCount } from '../../ports/experiment-store.js';
 
 /** Exposures written together, at most this many per write. */
 const BATCH = 500;
@@ -12,6 +12,8 @@ const FLUSH_MS = 1_000;
  */
 export class ExposureLog {
   #pending: Exposure[] = [];
+  /** Impressions waiting, by experiment and unit keys: one write per unit per flush, however many answers. */
+  #impressions = new Map<string, ImpressionCount>();
   #writing: Promise<void> = Promise.resolve();
   readonly #timer: ReturnType<typeof setInterval>;
 
@@ -28,13 +30,27 @@ export class ExposureLog {
     if (this.#pending.length >= BATCH) void this.flush();
   }
 
-  /** Writes what is pending; resolves when it (and any write before it) is done. */
+  /** Counts an answer that showed what the experiment tests to the unit; written with the next batch. */
+  recordImpression(experimentId: string, unitKeys: readonly string[]): void {
+    const key = `${experimentId}\n${unitKeys.join('\n')}`;
+    const before = this.#impressions.get(key);
+    this.#impressions.set(key, { experimentId, unitKeys, impressions: (before?.impressions ?? 0) + 1 });
+  }
+
+  /** Writes what is pending (exposures first, so the units the impressions count for exist); resolves when it (and any write before it) is done. */
   flush(): Promise<void> {
     const batch = this.#pending;
     this.#pending = [];
+    const impressions = [...this.#impressions.values()];
+    this.#impressions = new Map();
     if (batch.length > 0) {
       this.#writing = this.#writing
         .then(() => this.#insert(batch))
+        .catch((error: unknown) => this.onError(error));
+    }
+    if (impressions.length > 0) {
+      this.#writing = this.#writing
+        .then(() => this.store.addImpressions(impressions))
         .catch((error: unknown) => this.onError(error));
     }
     return this.#writing;

@@ -56,6 +56,13 @@ export function registerDecideRoutes(
         },
         customer,
       );
+      deps.experiments.countImpressions(customer, {
+        recommendations: Object.keys(decision.recommendations).filter(
+          (slot) => (decision.recommendations[slot]?.items.length ?? 0) > 0,
+        ),
+        content: Object.keys(decision.content),
+        listing: decision.listing !== undefined,
+      });
       return { ...decision, offers: decision.offers.map((offer) => offerView(offer, used)) };
     },
   );

@@ -34,6 +34,7 @@ export interface Database {
   experiment_totals: ExperimentTotalsTable;
   derived_state_snapshots: SnapshotTable;
   derived_state_snapshot_parts: SnapshotPartTable;
+  analytics_daily: AnalyticsDailyTable;
 }
 
 /** A unit's variant in one experiment and its outcome so far (a `UnitOutcome` as JSON). */
@@ -144,6 +145,15 @@ export interface IdentityTable {
   value: string;
   profile_id: string;
   created_at: number;
+}
+
+/** One outcome counter for one UTC day (see migration 0013); `slot` and `strategy` are '' when unused. */
+export interface AnalyticsDailyTable {
+  metric: string;
+  day: number;
+  slot: string;
+  strategy: string;
+  value: number;
 }
 
 export interface DecisionTable {

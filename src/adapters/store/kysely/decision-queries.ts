@@ -1,5 +1,7 @@
 import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { DecisionRecord, DecisionStore } from '../../../ports/decision-store.js';
+import { impressionsOf } from '../../../domain/analytics/index.js';
+import { addDailyCounts } from './analytics-queries.js';
 import type { Database } from './database.js';
 import { chunks } from './profile-rows.js';
 
@@ -27,6 +29,8 @@ export function decisionQueries(db: Kysely<Database>): DecisionStore {
             .onConflict((oc) => oc.column('id').doNothing())
             .execute();
         }
+        // Each slot a decision showed is an impression, counted with the decision, once.
+        await addDailyCounts(trx, impressionsOf(kept));
       });
     },
 

@@ -8,7 +8,7 @@ import {
   type UnitOutcome,
   type VariantTotals,
 } from '../../../domain/experiments/index.js';
-import type { ExperimentStore, Exposure } from '../../../ports/experiment-store.js';
+import type { ExperimentStore, Exposure, OutcomeDelta } from '../../../ports/experiment-store.js';
 import { TOTALS_COLUMNS, type TotalsColumn } from '../migrations/totals-columns.js';
 import type { Database, VersionedTable } from './database.js';
 import { chunks } from './profile-rows.js';
@@ -100,6 +100,24 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
       });
     },
 
+    async addImpressions(entries) {
+      await db.transaction().execute(async (trx) => {
+        for (const entry of entries) {
+          for (const chunk of chunks([...new Set(entry.unitKeys)])) {
+            const query = trx
+              .selectFrom('experiment_units')
+              .selectAll()
+              .where('experiment_id', '=', entry.experimentId)
+              .where('unit_key', 'in', chunk)
+              .orderBy('unit_key');
+            for (const row of await (postgres ? query.forUpdate() : query).execute()) {
+              await changeOutcome(trx, row, { impressions: entry.impressions });
+            }
+          }
+        }
+      });
+    },
+
     async attributeOutcome(unitKeys, at, delta) {
       if (unitKeys.length === 0) return;
       await db.transaction().execute(async (trx) => {
@@ -113,21 +131,7 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
             .orderBy('unit_key');
           // Locked on PostgreSQL: two nodes attributing to one unit at once must not lose either change.
           for (const row of await (postgres ? query.forUpdate() : query).execute()) {
-            const before = readDocument<UnitOutcome>(row.outcome);
-            const after: UnitOutcome = {
-              ...before,
-              orders: before.orders + (delta.orders ?? 0),
-              revenue: before.revenue + (delta.revenue ?? 0),
-              clicks: before.clicks + (delta.clicks ?? 0),
-              impressions: before.impressions + (delta.impressions ?? 0),
-            };
-            await trx
-              .updateTable('experiment_units')
-              .set({ outcome: JSON.stringify(after) })
-              .where('experiment_id', '=', row.experiment_id)
-              .where('unit_key', '=', row.unit_key)
-              .execute();
-            await addToTotals(trx, row.experiment_id, row.variant, changeUnit(EMPTY_TOTALS, before, after));
+            await changeOutcome(trx, row, delta);
           }
         }
       });
@@ -164,6 +168,29 @@ export async function eraseExperimentUnits(
     }
     await trx.deleteFrom('experiment_units').where('unit_key', 'in', chunk).execute();
   }
+}
+
+/** Adds `delta` to a unit's outcome and moves its variant's totals by the change. */
+async function changeOutcome(
+  trx: Transaction<Database>,
+  row: { experiment_id: string; unit_key: string; variant: string; outcome: string },
+  delta: OutcomeDelta,
+): Promise<void> {
+  const before = readDocument<UnitOutcome>(row.outcome);
+  const after: UnitOutcome = {
+    ...before,
+    orders: before.orders + (delta.orders ?? 0),
+    revenue: before.revenue + (delta.revenue ?? 0),
+    clicks: before.clicks + (delta.clicks ?? 0),
+    impressions: before.impressions + (delta.impressions ?? 0),
+  };
+  await trx
+    .updateTable('experiment_units')
+    .set({ outcome: JSON.stringify(after) })
+    .where('experiment_id', '=', row.experiment_id)
+    .where('unit_key', '=', row.unit_key)
+    .execute();
+  await addToTotals(trx, row.experiment_id, row.variant, changeUnit(EMPTY_TOTALS, before, after));
 }
 
 /** Adds `delta` to a variant's totals in one statement per row, so concurrent nodes never lose a unit. */

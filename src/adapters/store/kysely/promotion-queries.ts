@@ -1,3 +1,5 @@
+import { dayOf } from '../../../domain/analytics/index.js';
+import { addDailyCounts } from './analytics-queries.js';
 import type { Kysely, Transaction } from 'kysely';
 import {
   PromotionError,
@@ -198,6 +200,17 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
             a.promotionId < b.promotionId ? -1 : a.promotionId > b.promotionId ? 1 : 0,
           );
           for (const redemption of inOrder) await redeem(trx, order, redemption);
+          // What each promotion gave, by day, for the analytics dashboard: counted with the order, once.
+          await addDailyCounts(
+            trx,
+            inOrder.map(({ promotionId, discount }) => ({
+              metric: 'discount' as const,
+              day: dayOf(order.now),
+              slot: promotionId,
+              strategy: '',
+              value: discount,
+            })),
+          );
           return { kind: 'recorded' } as const;
         });
       } catch (error) {

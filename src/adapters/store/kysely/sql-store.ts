@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store } from '../../../ports/store.js';
 import { migrationProvider } from '../migrations/index.js';
+import { analyticsQueries } from './analytics-queries.js';
 import { catalogQueries } from './catalog-queries.js';
 import { contentQueries } from './content-queries.js';
 import { decisionQueries } from './decision-queries.js';
@@ -31,6 +32,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...relayQueries(db),
     ...experimentQueries(db),
     ...snapshotQueries(db, kind),
+    ...analyticsQueries(db),
 
     async migrate() {
       // Kysely looks for its own tables in every schema unless told which: beside another schema that

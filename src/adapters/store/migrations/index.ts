@@ -11,6 +11,7 @@ import { erasureLinks } from './0009-erasure-links.js';
 import { relayedMessages } from './0010-relayed-messages.js';
 import { experiments } from './0011-experiments.js';
 import { derivedStateSnapshots } from './0012-derived-state-snapshots.js';
+import { analyticsDaily } from './0013-analytics-daily.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010-relayed-messages': relayedMessages,
   '0011-experiments': experiments,
   '0012-derived-state-snapshots': derivedStateSnapshots,
+  '0013-analytics-daily': analyticsDaily,
 };
 
 export const migrationProvider: MigrationProvider = {
