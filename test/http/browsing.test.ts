@@ -135,9 +135,11 @@ describe('recommendations from browsing', () => {
     expect(decided.listing.items.map((item: { productId: string }) => item.productId)).toEqual(
       mine.map((item) => item.productId),
     );
+    // Decide hydrates by default: the reason names the product by its title, the id beside it.
     expect(decided.recommendations['home-for-you'].items[0]).toMatchObject({
       productId: 'lamp',
-      reason: 'because you looked at candle-1',
+      reason: 'because you looked at Candle 1',
+      reasonProductIds: ['candle-1'],
     });
   });
 
