@@ -103,6 +103,8 @@ describe('DecideService.decide', () => {
       listing: decision.listing?.items.map((item) => item.productId),
       recommendations: { more: decision.recommendations['more']?.items.map((item) => item.productId) },
       content: { hero: 'welcome' },
+      // Which strategy filled each slot, for the outcomes dashboard's per-strategy figures.
+      strategies: { more: 'popular' },
     });
     const anonymous = await app.decide.decide({ currency: 'GBP' }, await app.customer({}));
     await app.decisionLog.flush();
