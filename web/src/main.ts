@@ -230,11 +230,21 @@ function listen(state: State): void {
   )
     return;
   state.stream?.close();
+  // Live only once the new stream is watching: `ready` comes after the server took the page's
+  // baseline, so a change made before it would not be announced.
+  live.classList.remove('on');
   live.dataset['watching'] = watching;
   const stream = state.api.stream(state.viewer, products, CONTEXT);
   state.stream = stream;
+  let watched = false;
+  stream.addEventListener('ready', () => {
+    watched = true;
+    live.classList.add('on');
+  });
   // `open` also follows a reconnect that resumes, which brings no `ready`.
-  stream.addEventListener('open', () => live.classList.add('on'));
+  stream.addEventListener('open', () => {
+    if (watched) live.classList.add('on');
+  });
   stream.addEventListener('error', () => live.classList.remove('on'));
   stream.addEventListener('resync', () => void render(state));
   for (const [event, message] of Object.entries(CHANGE_MESSAGES)) {
