@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import { loadConfig } from '../../src/config/load.js';
-import { createAttune, type Attune } from '../../src/main.js';
+import type { Attune } from '../../src/main.js';
+import { startInProcessNode } from '../lib/in-process-node.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
@@ -37,15 +33,7 @@ const EXPERIMENT = {
  * and cached assignments are paid for), each resolved as the route resolves them.
  */
 export async function decideExperimentSuite(runs: number): Promise<BenchRow[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-decide-experiment-'));
-  const loaded = loadConfig({
-    DATA_DIR: dataDir,
-    ATTUNE_DEMO: '0',
-    ATTUNE_SECRET_KEY: SECRET,
-    LOG_LEVEL: 'silent',
-  });
-  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-  const attune = await createAttune(loaded.config, { logger: pino({ level: 'silent' }) });
+  const { attune, dispose } = await startInProcessNode('decide-experiment', SECRET);
   try {
     await seedShop(attune);
     const rounds = { off: [] as number[], on: [] as number[] };
@@ -92,8 +80,7 @@ export async function decideExperimentSuite(runs: number): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await attune.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }
 

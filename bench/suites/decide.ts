@@ -1,9 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { loadConfig } from '../../src/config/load.js';
-import { createAttune } from '../../src/main.js';
+import { startInProcessNode } from '../lib/in-process-node.js';
 import { runLoad } from '../lib/load.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 import { startServerProcess } from '../lib/server-process.js';
@@ -176,15 +174,7 @@ const CATEGORIES = ['home/decor', 'kitchen/tableware', 'garden', 'seasonal/chris
 
 /** Decide's own time in-process (no HTTP): median and p99 of 300 calls for one shop size. */
 async function decideLatency(products: number, rules: number): Promise<{ p50: number; p99: number }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-decide-scale-'));
-  const loaded = loadConfig({
-    DATA_DIR: dataDir,
-    ATTUNE_DEMO: '0',
-    ATTUNE_SECRET_KEY: SECRET,
-    LOG_LEVEL: 'silent',
-  });
-  if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-  const attune = await createAttune(loaded.config, { logger: pino({ level: 'silent' }) });
+  const { attune, dispose } = await startInProcessNode('decide-scale', SECRET);
   try {
     for (let start = 0; start < products; start += 1_000) {
       await attune.catalog.putProducts(
@@ -249,8 +239,7 @@ async function decideLatency(products: number, rules: number): Promise<{ p50: nu
       p99: times[Math.floor(times.length * 0.99)] as number,
     };
   } finally {
-    await attune.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await dispose();
   }
 }
 
