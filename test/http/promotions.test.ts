@@ -151,7 +151,7 @@ describe('promotions', () => {
       coupons: [(codes[0] as string).toLowerCase()],
     });
     expect(cart.json().discounts).toEqual([
-      { promotionId: 'bulk', code: codes[0], amount: { amount: 200, currency: 'GBP' }, target: 'order' },
+      { promotionId: 'bulk', couponCode: codes[0], amount: { amount: 200, currency: 'GBP' }, target: 'order' },
     ]);
     expect(
       (await node.call('POST', '/v1/promotions/nope/coupons:generate', { body: { count: 1 } })).status,
@@ -335,7 +335,7 @@ describe('orders', () => {
     expect(first.json()).toMatchObject({
       orderId: 'ord-1',
       total: { amount: 4050 },
-      discounts: [{ promotionId: 'welcome', code: 'WELCOME10' }],
+      discounts: [{ promotionId: 'welcome', couponCode: 'WELCOME10' }],
     });
     const again = await order(body);
     expect(again.json()).toEqual(first.json());
@@ -371,7 +371,7 @@ describe('orders', () => {
     const cart = (
       await evaluate({ items: [{ productId: 'lamp', quantity: 1 }], coupons: ['ONE-SHOT'] })
     ).json();
-    expect(cart.rejected).toEqual([{ promotionId: 'once', code: 'ONE-SHOT', reason: 'coupon_redeemed' }]);
+    expect(cart.rejected).toEqual([{ promotionId: 'once', couponCode: 'ONE-SHOT', reason: 'coupon_redeemed' }]);
     // The first order, sent again (a client retrying after a timeout), is answered as the first time.
     const retried = await order({
       orderId: 'once-1',
@@ -381,7 +381,7 @@ describe('orders', () => {
     });
     expect(retried.status).toBe(200);
     expect(retried.json().discounts).toEqual([
-      expect.objectContaining({ promotionId: 'once', code: 'ONE-SHOT' }),
+      expect.objectContaining({ promotionId: 'once', couponCode: 'ONE-SHOT' }),
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
   evaluateCart,
   hasUsageLimits,
   orderCompletedEvent,
+  readRecordedAnswer,
   selectForCart,
   type AddableProduct,
   type CartEvaluation,
@@ -140,10 +141,10 @@ export class Checkout {
     for (let attempt = 1; attempt <= MAX_ORDER_ATTEMPTS; attempt += 1) {
       const { evaluation, coupons } = await this.#evaluate(order, customer);
       const spent = evaluation.rejected.find(
-        (rejection): rejection is typeof rejection & { code: string; reason: keyof typeof REFUSALS } =>
-          rejection.code !== undefined && Object.hasOwn(REFUSALS, rejection.reason),
+        (rejection): rejection is typeof rejection & { couponCode: string; reason: keyof typeof REFUSALS } =>
+          rejection.couponCode !== undefined && Object.hasOwn(REFUSALS, rejection.reason),
       );
-      if (spent !== undefined) throw refusal(spent.reason, spent.code);
+      if (spent !== undefined) throw refusal(spent.reason, spent.couponCode);
       const answer: OrderAnswer = { orderId: order.orderId, ...evaluation };
       const customerKey = this.#customerKey(order);
       const result = await this.deps.store.recordOrder({
@@ -160,7 +161,7 @@ export class Checkout {
         return answer;
       }
       const refused = evaluation.discounts.find((discount) => discount.promotionId === result.promotionId);
-      if (refused?.code !== undefined) throw refusal(result.reason, refused.code);
+      if (refused?.couponCode !== undefined) throw refusal(result.reason, refused.couponCode);
       // An automatic promotion ran out meanwhile (or was deleted on another node): evaluate again
       // with fresh promotions and usage, and it no longer applies.
       await this.deps.promotions.refresh();
@@ -183,7 +184,7 @@ export class Checkout {
         pointer: '/orderId',
       });
     }
-    const first = JSON.parse(earlier.answer) as OrderAnswer;
+    const first = readRecordedAnswer<OrderAnswer>(earlier.answer);
     await this.#track(order, first);
     return first;
   }
@@ -197,8 +198,11 @@ export class Checkout {
       return {
         promotionId: discount.promotionId,
         discount: discount.amount.amount,
-        ...(discount.code !== undefined && {
-          coupon: { code: discount.code, singleUse: coupons.get(discount.code)?.singleUse ?? false },
+        ...(discount.couponCode !== undefined && {
+          coupon: {
+            code: discount.couponCode,
+            singleUse: coupons.get(discount.couponCode)?.singleUse ?? false,
+          },
         }),
         ...(perCustomer !== undefined && { perCustomer }),
       };
