@@ -9578,7 +9578,7 @@ export interface operations {
                         };
                         discounts: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             /** @description money in integer minor units of an ISO 4217 currency */
                             amount: {
                                 /**
@@ -9641,12 +9641,12 @@ export interface operations {
                         };
                         applied: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         rejected: {
                             promotionId?: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         nudges: {
@@ -10024,7 +10024,7 @@ export interface operations {
                             };
                             discounts: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 /** @description money in integer minor units of an ISO 4217 currency */
                                 amount: {
                                     /**
@@ -10087,12 +10087,12 @@ export interface operations {
                             };
                             applied: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             rejected: {
                                 promotionId?: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             nudges: {
@@ -10337,7 +10337,7 @@ export interface operations {
                         };
                         discounts: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             /** @description money in integer minor units of an ISO 4217 currency */
                             amount: {
                                 /**
@@ -10400,12 +10400,12 @@ export interface operations {
                         };
                         applied: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         rejected: {
                             promotionId?: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         nudges: {
@@ -10642,7 +10642,7 @@ export interface operations {
                         };
                         discounts: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             /** @description money in integer minor units of an ISO 4217 currency */
                             amount: {
                                 /**
@@ -10705,12 +10705,12 @@ export interface operations {
                         };
                         applied: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         rejected: {
                             promotionId?: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         nudges: {
@@ -12893,7 +12893,7 @@ export interface operations {
                             };
                             discounts: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 /** @description money in integer minor units of an ISO 4217 currency */
                                 amount: {
                                     /**
@@ -12956,12 +12956,12 @@ export interface operations {
                             };
                             applied: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             rejected: {
                                 promotionId?: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             nudges: {
