@@ -5608,7 +5608,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     events: ("segment.entered" | "segment.exited" | "loyalty.tier_changed")[];
-                    /** @description Standard Webhooks secret: whsec_ + base64 of 24 or more bytes */
+                    /** @description Standard Webhooks secret: whsec_ + base64 of 24 or more bytes. The masked secret a GET answers (whsec_ and four characters, then …) keeps the current one, so a read webhook can be written back. */
                     secret: string;
                 };
             };
