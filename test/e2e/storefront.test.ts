@@ -136,6 +136,33 @@ describe.skipIf(CHROMIUM === undefined)('the demo storefront in headless Chromiu
     expect(await page.textContent('#cart-count')).toBe('8');
     await page.close();
   });
+  it.each([390, 1440])('lays every page out at %i px wide, menu and all, with screenshots', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${server.baseUrl}/#/`);
+    await lookAs(page, '14560');
+    for (const [name, route] of [
+      ['home', '#/'],
+      ['category', '#/c/kitchen'],
+      ['product', '#/p/85123A'],
+      ['cart', '#/cart'],
+    ] as const) {
+      // The home page is drawn already (for the customer picked); the others once the address moves.
+      if (route !== '#/') {
+        const drawn = Number(await page.getAttribute('#page', 'data-renders'));
+        await page.goto(`${server.baseUrl}/${route}`);
+        await page.waitForFunction(`Number(document.querySelector('#page').dataset.renders) > ${drawn}`);
+      }
+      // Nothing runs off the side: no sideways scrolling, every menu entry within reach.
+      const overflow = await page.evaluate(`({
+        page: document.documentElement.scrollWidth - window.innerWidth,
+        menu: Math.max(0, ...[...document.querySelectorAll('header a, header select')].map(
+          (element) => element.getBoundingClientRect().right - window.innerWidth)),
+      })`);
+      expect(overflow, `${name} at ${width} px`).toEqual({ page: 0, menu: 0 });
+      await page.screenshot({ path: join(SCREENSHOTS, `storefront-${name}-${width}.png`), fullPage: true });
+    }
+    await page.close();
+  });
 });
 
 describe('demo mode on a shop’s own data', () => {
