@@ -9558,6 +9558,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             free?: boolean;
                             addedBy?: string;
@@ -10004,6 +10010,12 @@ export interface operations {
                                     /** @description variants of one product share it: show them as one card */
                                     groupId?: string;
                                     inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
                                 };
                                 free?: boolean;
                                 addedBy?: string;
@@ -10317,6 +10329,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             free?: boolean;
                             addedBy?: string;
@@ -10622,6 +10640,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             free?: boolean;
                             addedBy?: string;
@@ -10931,6 +10955,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             price?: {
                                 productId: string;
@@ -12108,6 +12138,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                         }[];
                         nextCursor: string | null;
@@ -12515,6 +12551,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             price?: {
                                 productId: string;
@@ -12688,6 +12730,12 @@ export interface operations {
                                     /** @description variants of one product share it: show them as one card */
                                     groupId?: string;
                                     inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
                                 };
                             }[];
                             nextCursor: string | null;
@@ -12715,6 +12763,12 @@ export interface operations {
                                         /** @description variants of one product share it: show them as one card */
                                         groupId?: string;
                                         inStock: boolean;
+                                        /** @description the other products of its group, in id order: the card stands for all of them */
+                                        variants?: {
+                                            productId: string;
+                                            title: string;
+                                            inStock: boolean;
+                                        }[];
                                     };
                                     price?: {
                                         productId: string;
@@ -12873,6 +12927,12 @@ export interface operations {
                                     /** @description variants of one product share it: show them as one card */
                                     groupId?: string;
                                     inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
                                 };
                                 free?: boolean;
                                 addedBy?: string;

@@ -247,5 +247,6 @@ function factsOf(catalog: Catalog, productId: string): RecommendableProduct | un
     attributes: product.attributes,
     price: product.price.amount,
     sellable: catalog.isSellable(productId),
+    ...(product.groupId !== undefined && { groupId: product.groupId }),
   };
 }
