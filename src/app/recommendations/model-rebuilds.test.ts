@@ -132,6 +132,36 @@ describe('rebuilding the recommendation models', () => {
     expect(app.recommendations.models.ease?.size).toBe(report.denseItems);
   });
 
+  it('retrains on schedule from what is learnt, reading no log and copying no customer', async () => {
+    const app = await start({ config: { recsDenseItems: 100 } });
+    await history(app);
+    const inService = app.recommendations.models.online;
+    const read = vi.spyOn(app.store, 'scanTrackEvents');
+    const report = await app.recommendations.refreshOnSchedule();
+    expect(read).not.toHaveBeenCalled();
+    expect(report).toMatchObject({ customers: 3, describedProducts: 4 });
+    expect(app.recommendations.models.online).toBe(inService);
+    expect(app.recommendations.models.ease?.size).toBe(report.denseItems);
+  });
+
+  it('reads the log on schedule while an erasure still waits for it', async () => {
+    const app = await start();
+    await history(app);
+    const erased = await profileIdOf(app, 'u2');
+    await app.profiles.erase('u2');
+    const read = vi.spyOn(app.store, 'scanTrackEvents');
+    const report = await app.recommendations.refreshOnSchedule();
+    expect(read).toHaveBeenCalled();
+    expect(report.customers).toBe(2);
+    expect(customersOf(app).has(erased)).toBe(false);
+    // u2 alone bought a with c: that pair leaves the shared counts with the read.
+    const answer = app.recommendations.recommend(
+      { strategy: 'bought-together', productId: 'c', limit: 5 },
+      await app.customer({}),
+    );
+    expect(answer.items.find((item) => item.productId === 'a')?.reason).not.toMatch(/bought with/);
+  });
+
   it('describes new products for similar items soon after a burst of catalogue writes', async () => {
     const app = await start();
     await app.addProducts(

@@ -115,7 +115,7 @@ export class ModelRebuilds {
       .catch(onError);
     if (settings.rebuildMinutes > 0) {
       this.#scheduleTimer = setInterval(
-        () => void this.rebuild().catch(onError),
+        () => void this.refreshOnSchedule().catch(onError),
         settings.rebuildMinutes * 60_000,
       );
       this.#scheduleTimer.unref();
@@ -149,6 +149,19 @@ export class ModelRebuilds {
         return this.rebuild();
       });
     return this.#queued;
+  }
+
+  /**
+   * What the schedule runs: EASE and content similarity trained again on what the online state has
+   * learnt, without reading the log. The online state learns every commit as it happens, so a read
+   * of the whole log would build the same state a second time beside the one in service (two full
+   * copies of every customer's history, and at millions of events a rebuild that never finished).
+   * Only while an erasure still waits for its rebuild (the one it schedules failed) is the log read,
+   * since only a read of the log takes the erased customer's part out of shared counts.
+   */
+  refreshOnSchedule(): Promise<ModelReport> {
+    if (this.deps.serving.awaitsRebuild || this.#running !== undefined) return this.rebuild();
+    return this.trainOnWhatIsLearnt();
   }
 
   /**
