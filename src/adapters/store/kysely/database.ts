@@ -144,7 +144,7 @@ export interface ProfileTable {
   last_order_at: number | null;
 }
 
-/** A profile's lifetime value in one currency, copied from its document when it is written. */
+/** A profile's lifetime value in one currency, copied from its document when it is written (once it has ordered). */
 export interface ProfileValueTable {
   profile_id: string;
   currency: string;

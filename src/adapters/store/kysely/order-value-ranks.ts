@@ -7,6 +7,12 @@ import type { Database } from './database.js';
  * per rank that walks one index up to it, so no profile document is read or parsed. Customers who
  * ordered but hold no lifetime value in `currency` count as 0, as the profile's score reads them.
  */
+/**
+ * Lets waiting requests go first: SQLite answers synchronously, so without this the dozen queries
+ * below run as one stall of the event loop (0.4–0.9 s at a million profiles).
+ */
+const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
+
 export async function rankedOrderValues(
   db: Kysely<Database>,
   currency: string,
@@ -14,13 +20,8 @@ export async function rankedOrderValues(
 ): Promise<RankedOrderValues> {
   const ordered = () =>
     db.selectFrom('profiles').where('order_count', '>', 0).where('last_order_at', 'is not', null);
-  const valued = () =>
-    db
-      .selectFrom('profile_values')
-      .innerJoin('profiles', 'profiles.id', 'profile_values.profile_id')
-      .where('profile_values.currency', '=', currency)
-      .where('profiles.order_count', '>', 0)
-      .where('profiles.last_order_at', 'is not', null);
+  // Only profiles that have ordered hold rows here (see `profileValueRows`): no join is needed.
+  const valued = () => db.selectFrom('profile_values').where('currency', '=', currency);
   const countOf = (row: { n: string | number | bigint }) => Number(row.n);
   const customers = countOf(
     await ordered()
@@ -31,12 +32,14 @@ export async function rankedOrderValues(
   const orderCounts: number[] = [];
   const lastOrders: number[] = [];
   for (const rank of ranks) {
+    await yieldToRequests();
     const byCount = await ordered()
       .select('order_count')
       .orderBy('order_count')
       .offset(rank)
       .limit(1)
       .executeTakeFirst();
+    await yieldToRequests();
     const byLast = await ordered()
       .select('last_order_at')
       .orderBy('last_order_at', 'desc')
@@ -48,14 +51,16 @@ export async function rankedOrderValues(
     lastOrders.push(Number(byLast.last_order_at));
   }
   // The values sorted lowest first are the negative ones, then a 0 per customer without a value, then the rest.
+  await yieldToRequests();
   const withValue = countOf(
     await valued()
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow(),
   );
+  await yieldToRequests();
   const negative = countOf(
     await valued()
-      .where('profile_values.amount', '<', 0)
+      .where('amount', '<', 0)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow(),
   );
@@ -67,12 +72,8 @@ export async function rankedOrderValues(
       continue;
     }
     const offset = rank < negative ? rank : rank - zeros;
-    const row = await valued()
-      .select('profile_values.amount')
-      .orderBy('profile_values.amount')
-      .offset(offset)
-      .limit(1)
-      .executeTakeFirst();
+    await yieldToRequests();
+    const row = await valued().select('amount').orderBy('amount').offset(offset).limit(1).executeTakeFirst();
     if (row === undefined) break;
     lifetimeValues.push(Number(row.amount));
   }

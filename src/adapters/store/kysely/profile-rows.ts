@@ -63,9 +63,14 @@ export function profileRow(
   };
 }
 
-/** A profile's lifetime values as rows of `profile_values` (none before its first order). */
+/**
+ * A profile's lifetime values as rows of `profile_values`: only once it has ordered (an order count
+ * and a latest order), so the RFM quintiles read the table alone, without a join to every profile.
+ */
 export function profileValueRows(profile: Profile): ProfileValueTable[] {
-  return Object.entries(profile.stats.lifetimeValue).map(([currency, amount]) => ({
+  const { orderCount, lastOrderAt, lifetimeValue } = profile.stats;
+  if (orderCount === 0 || lastOrderAt === undefined) return [];
+  return Object.entries(lifetimeValue).map(([currency, amount]) => ({
     profile_id: profile.id,
     currency,
     amount,
