@@ -144,6 +144,8 @@ export interface ProfileStore {
   profileTransaction<T>(work: (tx: ProfileTransaction) => Promise<T>): Promise<T>;
   findProfileId(identity: Identity): Promise<string | undefined>;
   getProfile(id: string): Promise<VersionedProfile | undefined>;
+  /** The profiles among `ids` that exist, read together (a few statements however many ids). */
+  getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
   /** Every profile, a page at a time in id order (back-fills, a rebuild of the models). */
   scanProfiles(afterId: string | undefined, limit: number): Promise<VersionedProfile[]>;
   /**

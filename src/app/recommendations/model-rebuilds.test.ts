@@ -79,6 +79,21 @@ describe('rebuilding the recommendation models', () => {
     expect(report).toMatchObject({ customers: 150, interactions: 450 });
   });
 
+  it('keeps popularity per country from the profiles the log names, read a page at a time', async () => {
+    const app = await start();
+    await history(app);
+    await app.track({ type: 'identify', userId: 'u-fr', traits: { country: 'FR' } });
+    await app.track(orderCompleted('u-fr', 'o-fr', ['d']));
+    await app.recommendations.rebuild();
+    const inFrance = app.recommendations.models.online.popularity.top(
+      'country:fr',
+      'popular',
+      app.clock.now(),
+      5,
+    );
+    expect(inFrance.map(([item]) => item)).toEqual(['d']);
+  });
+
   it('keeps what is committed, merged or erased while a rebuild reads and trains', async () => {
     const gate = gatedTrainer();
     const app = await start({ trainer: gate.trainer });

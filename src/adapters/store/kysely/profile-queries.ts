@@ -31,6 +31,8 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       return (await getProfiles(db, [id])).get(id);
     },
 
+    getProfiles: (ids) => getProfiles(db, ids),
+
     async scanProfiles(afterId, limit) {
       let query = db.selectFrom('profiles').select(['id', 'version', 'doc']).orderBy('id').limit(limit);
       if (afterId !== undefined) query = query.where('id', '>', afterId);
