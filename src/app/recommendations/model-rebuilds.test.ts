@@ -159,6 +159,18 @@ describe('rebuilding the recommendation models', () => {
     expect(app.recommendations.models.ease?.size).toBe(report.denseItems);
   });
 
+  it('lets a scheduled retraining wait for a rebuild under way rather than add one', async () => {
+    const gate = gatedTrainer();
+    const app = await start({ trainer: gate.trainer });
+    await history(app);
+    gate.release();
+    const rebuilding = app.recommendations.rebuild();
+    await gate.training();
+    expect(app.recommendations.refreshOnSchedule()).toBe(rebuilding);
+    gate.release();
+    expect((await rebuilding).customers).toBe(3);
+  });
+
   it('reads the log on schedule while an erasure still waits for it', async () => {
     const app = await start();
     await history(app);

@@ -166,7 +166,9 @@ export class ModelRebuilds {
    * since only a read of the log takes the erased customer's part out of shared counts.
    */
   refreshOnSchedule(): Promise<ModelReport> {
-    if (this.deps.serving.awaitsRebuild || this.#running !== undefined) return this.rebuild();
+    // A rebuild under way retrains everything already: the schedule waits for it, adding none.
+    if (this.#running !== undefined) return this.#running;
+    if (this.deps.serving.awaitsRebuild) return this.rebuild();
     return this.trainOnWhatIsLearnt();
   }
 
