@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeOrderValueRanksContract } from './order-value-ranks-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
 import { describeExperimentStoreContract } from './experiment-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
@@ -26,6 +27,7 @@ async function sqliteFixture(): Promise<StoreFixture> {
 
 describeStoreContract('SQLite', sqliteFixture);
 describeProfileStoreContract('SQLite', sqliteFixture);
+describeOrderValueRanksContract('SQLite', sqliteFixture);
 describeSegmentWebhookStoreContract('SQLite', sqliteFixture);
 describePriceStoreContract('SQLite', sqliteFixture);
 describePromotionStoreContract('SQLite', sqliteFixture);
