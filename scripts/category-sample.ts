@@ -1,10 +1,12 @@
 /**
  * Measures how often the demo catalogue's categories are ones a shopper would accept (issue 15).
  * Usage, after `npm run build`:
- *   node dist/scripts/category-sample.js draw    writes a seeded sample of 200 products to judge
- *   node dist/scripts/category-sample.js score   compares the judged sample with the shipped catalogue
+ *   node dist/scripts/category-sample.js draw [holdout]    writes a seeded sample of products to judge
+ *   node dist/scripts/category-sample.js score [holdout]   compares a judged sample with the shipped catalogue
  * The sample is drawn with a fixed seed from the catalogue sorted by id, so it is the same 200 products
- * on every run. A person judges each product's category by reading its title (docs/evaluation.md,
+ * on every run. The rules were improved by looking at that sample's errors, so its "after" share flatters
+ * them; the holdout sample (100 other products, drawn before the rules changed and not looked at while
+ * changing them) measures the change on products the rules were not fitted to. A person judges each product's category by reading its title (docs/evaluation.md,
  * "Demo categories"); `score` records the current category of each sampled product as `after`, keeps
  * the verdict where the category did not change, and lists the ones that need judging again.
  */
@@ -14,10 +16,15 @@ import { readNdjsonFile } from '../src/adapters/files/ndjson.js';
 import { packageRoot } from '../src/adapters/files/package-root.js';
 import { seededRandom } from '../bench/lib/retail-data.js';
 
-const SAMPLE_SIZE = 200;
-const SEED = 15;
 const CATALOGUE = resolve(packageRoot(), 'demo/online-retail/catalogue.ndjson.gz');
-const JUDGEMENTS = resolve(packageRoot(), 'scripts/cases/category-judgements.json');
+
+interface Sample {
+  readonly size: number;
+  readonly seed: number;
+  readonly file: string;
+}
+const MAIN: Sample = { size: 200, seed: 15, file: 'scripts/cases/category-judgements.json' };
+const HOLDOUT: Sample = { size: 100, seed: 16, file: 'scripts/cases/category-judgements-holdout.json' };
 
 type Verdict = 'right' | 'wrong';
 
@@ -38,14 +45,25 @@ interface CatalogueRow {
 }
 
 /** A partial Fisher–Yates shuffle of the catalogue in id order, so the same seed draws the same ids. */
-function drawSample(rows: readonly CatalogueRow[]): CatalogueRow[] {
+function drawFrom(rows: readonly CatalogueRow[], size: number, seed: number): CatalogueRow[] {
   const pool = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const random = seededRandom(SEED);
-  for (let index = 0; index < SAMPLE_SIZE; index += 1) {
+  const random = seededRandom(seed);
+  for (let index = 0; index < size; index += 1) {
     const pick = index + Math.floor(random() * (pool.length - index));
     [pool[index], pool[pick]] = [pool[pick] as CatalogueRow, pool[index] as CatalogueRow];
   }
-  return pool.slice(0, SAMPLE_SIZE);
+  return pool.slice(0, size);
+}
+
+/** The main sample, or the holdout: drawn the same way from the products the main sample left out. */
+function drawSample(rows: readonly CatalogueRow[], sample: Sample): CatalogueRow[] {
+  if (sample === MAIN) return drawFrom(rows, MAIN.size, MAIN.seed);
+  const inMain = new Set(drawFrom(rows, MAIN.size, MAIN.seed).map((row) => row.id));
+  return drawFrom(
+    rows.filter((row) => !inMain.has(row.id)),
+    sample.size,
+    sample.seed,
+  );
 }
 
 function share(verdicts: readonly (Verdict | null)[]): string {
@@ -56,21 +74,23 @@ function share(verdicts: readonly (Verdict | null)[]): string {
 async function main(): Promise<void> {
   const rows = await readNdjsonFile<CatalogueRow>(CATALOGUE);
   const mode = process.argv[2] ?? 'score';
+  const sample = process.argv[3] === 'holdout' ? HOLDOUT : MAIN;
+  const judgements = resolve(packageRoot(), sample.file);
   if (mode === 'draw') {
-    if (existsSync(JUDGEMENTS)) throw new Error(`${JUDGEMENTS} exists; the sample is drawn once`);
-    const sample: CategoryJudgement[] = drawSample(rows).map((row) => ({
+    if (existsSync(judgements)) throw new Error(`${judgements} exists; the sample is drawn once`);
+    const drawn: CategoryJudgement[] = drawSample(rows, sample).map((row) => ({
       id: row.id,
       title: row.title,
       expected: '',
       before: { category: row.categories[0] ?? '', verdict: null },
     }));
-    writeFileSync(JUDGEMENTS, `${JSON.stringify(sample, null, 2)}\n`);
-    console.log(`wrote ${sample.length} products to judge to ${JUDGEMENTS}`);
+    writeFileSync(judgements, `${JSON.stringify(drawn, null, 2)}\n`);
+    console.log(`wrote ${drawn.length} products to judge to ${judgements}`);
     return;
   }
   if (mode !== 'score') throw new Error(`unknown mode ${mode}: draw or score`);
-  const judged = JSON.parse(readFileSync(JUDGEMENTS, 'utf8')) as CategoryJudgement[];
-  const drawn = drawSample(rows).map((row) => row.id);
+  const judged = JSON.parse(readFileSync(judgements, 'utf8')) as CategoryJudgement[];
+  const drawn = drawSample(rows, sample).map((row) => row.id);
   if (drawn.join() !== judged.map((entry) => entry.id).join())
     throw new Error('the judged ids are not the seeded sample of this catalogue');
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -80,7 +100,7 @@ async function main(): Promise<void> {
     const verdict = category === entry.before.category ? entry.before.verdict : null;
     entry.after = { category, verdict };
   }
-  writeFileSync(JUDGEMENTS, `${JSON.stringify(judged, null, 2)}\n`);
+  writeFileSync(judgements, `${JSON.stringify(judged, null, 2)}\n`);
   const unjudged = judged.filter((entry) => entry.after?.verdict === null);
   for (const entry of unjudged)
     console.log(`to judge: ${entry.id} ${entry.title} → ${entry.after?.category}`);
