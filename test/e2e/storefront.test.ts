@@ -52,14 +52,14 @@ describe.skipIf(CHROMIUM === undefined)('the demo storefront in headless Chromiu
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.baseUrl}/#/c/kitchen`);
     await lookAs(page, '13094');
-    const tableware = await listed(page);
+    const tLightBuyer = await listed(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'storefront-kitchen-13094.png'), fullPage: true });
     await lookAs(page, '14560');
     const baking = await listed(page);
     await page.screenshot({ path: join(SCREENSHOTS, 'storefront-kitchen-14560.png'), fullPage: true });
-    expect(tableware).toHaveLength(24);
+    expect(tLightBuyer).toHaveLength(24);
     expect(baking).toHaveLength(24);
-    expect(baking).not.toEqual(tableware);
+    expect(baking).not.toEqual(tLightBuyer);
     expect(await page.innerText('[data-test=who]')).toContain('Personalised for this customer');
     await page.close();
   });
