@@ -3,6 +3,7 @@ import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
 import { createPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
 import { bucketOf } from '../../src/domain/experiments/index.js';
 import { BOTH_STORES } from '../support/both-stores.js';
+import { flushLogs } from '../support/flush-logs.js';
 import {
   createTestPostgresStore,
   deleteRedisKeys,
@@ -449,7 +450,7 @@ describe('experiments attributing orders and clicks', () => {
     await node.call('POST', '/v1/identify', { body: { userId: 'buyer', traits: { plan: 'basic' } } });
     const decision = (await node.call('POST', '/v1/decide', { body: { userId: 'buyer' } })).json();
     expect(decision.experiments).toEqual([{ experimentId: 'pdp', variant: 'popular' }]);
-    await (node as unknown as { exposures: { flush(): Promise<void> } }).exposures.flush();
+    await flushLogs(node);
     const later = new Date(Date.now() + 60_000).toISOString();
     await node.call('POST', '/v1/track', {
       body: {

@@ -6077,6 +6077,8 @@ export interface operations {
                         audience?: unknown;
                         startsAt?: string;
                         endsAt?: string;
+                        /** @description when it was stopped; orders and clicks from then on count for no variant */
+                        stoppedAt?: string;
                         metric: string;
                         guardrails: string[];
                         variants: unknown[];
@@ -6288,6 +6290,8 @@ export interface operations {
                         audience?: unknown;
                         startsAt?: string;
                         endsAt?: string;
+                        /** @description when it was stopped; orders and clicks from then on count for no variant */
+                        stoppedAt?: string;
                         metric: string;
                         guardrails: string[];
                         variants: unknown[];
@@ -6316,6 +6320,8 @@ export interface operations {
                         audience?: unknown;
                         startsAt?: string;
                         endsAt?: string;
+                        /** @description when it was stopped; orders and clicks from then on count for no variant */
+                        stoppedAt?: string;
                         metric: string;
                         guardrails: string[];
                         variants: unknown[];
@@ -6588,6 +6594,8 @@ export interface operations {
                             audience?: unknown;
                             startsAt?: string;
                             endsAt?: string;
+                            /** @description when it was stopped; orders and clicks from then on count for no variant */
+                            stoppedAt?: string;
                             metric: string;
                             guardrails: string[];
                             variants: unknown[];

@@ -74,9 +74,14 @@ export async function setUpDemoExperiment(deps: {
     const ordered = chance(exposure.unitKey, 'order') < behaviour.order;
     if (!clicked && !ordered) continue;
     const value = Math.round(behaviour.value * (0.5 + chance(exposure.unitKey, 'value')));
-    await deps.store.attributeOutcome([exposure.unitKey], exposedAt + 1_000, {
-      ...(clicked && { clicks: 1 }),
-      ...(ordered && { orders: 1, revenue: value }),
-    });
+    await deps.store.attributeOutcome(
+      [exposure.unitKey],
+      exposedAt + 1_000,
+      {
+        ...(clicked && { clicks: 1 }),
+        ...(ordered && { orders: 1, revenue: value }),
+      },
+      [experiment.id],
+    );
   }
 }
