@@ -932,7 +932,7 @@ export interface paths {
         };
         /**
          * One metric per UTC day
-         * @description One point per day of the range, 0 on days with nothing; `ctr` is 0 on days without impressions.
+         * @description One point per day of the range, 0 on days with nothing; `ctr` is 0 on days without impressions. `segment_size` (with `segment`) is the segment’s member count at the end of each day (today: now).
          */
         get: operations["getAnalyticsTimeseries"];
         put?: never;
@@ -13284,7 +13284,12 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Money metrics (`revenue`, `discountCost`) are in minor units of the store currency */
-                metric: "impressions" | "clicks" | "ctr" | "orders" | "revenue" | "discountCost";
+                metric: "impressions" | "clicks" | "ctr" | "orders" | "revenue" | "discountCost" | "segment_size";
+                /**
+                 * @description The segment whose size `segment_size` shows (only then)
+                 * @example 85123A
+                 */
+                segment?: string;
                 /** @description Only `day` */
                 interval?: "day";
                 /** @description Start (inclusive, rounded down to its UTC day); default: 30 days before `to` */

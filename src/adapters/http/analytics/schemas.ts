@@ -19,6 +19,7 @@ export const TimeseriesQuery = StrictObject({
       description: 'Money metrics (`revenue`, `discountCost`) are in minor units of the store currency',
     },
   ),
+  segment: Type.Optional({ ...Id, description: 'The segment whose size `segment_size` shows (only then)' }),
   interval: Type.Optional(Type.Literal('day', { description: 'Only `day`' })),
   ...Range,
 });
