@@ -274,6 +274,12 @@ for (const setup of BOTH_STORES) {
         experiments: [{ experimentId: 'holdout', variant: 'holdout' }],
       });
       expect(held.content['home-hero'].variantId).toBe('welcome');
+      // Served as an anonymous visitor, still counted as this unit: the holdout's CTR has impressions.
+      await flushLogs(node);
+      expect((await node.store.variantTotals('holdout')).get('holdout')).toMatchObject({
+        units: 1,
+        impressions: 1,
+      });
     });
   });
 }
