@@ -51,10 +51,7 @@ export const analyticsCapability = capability(
         segmentSizes.start();
         return Promise.resolve();
       },
-      stop: () => {
-        segmentSizes.stop();
-        return Promise.resolve();
-      },
+      stop: () => segmentSizes.stop(),
     };
   },
 );

@@ -13,6 +13,8 @@ const EVERY_MS = 60 * 60 * 1000;
  */
 export class SegmentSizeRecorder {
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** The sampling under way, which stopping waits for (a short-lived command must not close the store under it). */
+  #recording: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: {
@@ -24,8 +26,11 @@ export class SegmentSizeRecorder {
   ) {}
 
   start(): void {
-    void this.record().catch(this.deps.onError);
-    this.#timer = setInterval(() => void this.record().catch(this.deps.onError), EVERY_MS);
+    const sample = () => {
+      this.#recording = this.#recording.then(() => this.record()).catch(this.deps.onError);
+    };
+    sample();
+    this.#timer = setInterval(sample, EVERY_MS);
     this.#timer.unref();
   }
 
@@ -42,7 +47,8 @@ export class SegmentSizeRecorder {
     if (samples.length > 0) await this.deps.store.setDailySamples(samples);
   }
 
-  stop(): void {
+  stop(): Promise<void> {
     clearInterval(this.#timer);
+    return this.#recording;
   }
 }
