@@ -27,6 +27,7 @@ export const analyticsCapability = capability(
       running: () => experiments.running(),
       results: (id) => experiments.results(id),
       segmentSize: (id) => rules.segments.size(id),
+      segmentSizes: () => rules.segments.sizes(),
       now: () => clock.now(),
     });
     ingestion.onCommitted((result) => analytics.committed(result).catch(onError));

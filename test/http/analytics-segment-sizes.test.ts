@@ -33,6 +33,19 @@ for (const setup of BOTH_STORES) {
       ]);
     });
 
+    it('lists every segment’s size now in the overview', async () => {
+      await node.call('PUT', '/v1/segments/basic', {
+        body: { name: 'Basic', rule: { trait: 'traits.plan', op: 'eq', value: 'basic' } },
+      });
+      await vi.waitFor(async () =>
+        expect((await node.call('GET', '/v1/analytics/overview')).json().segments).toEqual([
+          { segmentId: 'basic', members: 1 },
+          { segmentId: 'vip', members: 3 },
+        ]),
+      );
+      await node.call('DELETE', '/v1/segments/basic');
+    });
+
     it('draws a segment’s size per day: the day’s sample, carried over days without one, today’s now', async () => {
       // Days before this node ran, as earlier nodes sampled them (two days without a sample).
       await node.store.setDailySamples([

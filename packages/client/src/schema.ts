@@ -13212,6 +13212,15 @@ export interface operations {
                                 number
                             ];
                         };
+                        /** @description every segment and its member count now, whatever the range */
+                        segments: {
+                            /**
+                             * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                             * @example 85123A
+                             */
+                            segmentId: string;
+                            members: number;
+                        }[];
                     };
                 };
             };

@@ -20,6 +20,12 @@ import type { AnalyticsStore } from '../../ports/analytics-store.js';
 import type { DecisionStore } from '../../ports/decision-store.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 
+/** A segment and how many customers it holds. */
+export interface SegmentSize {
+  readonly segmentId: string;
+  readonly members: number;
+}
+
 /** How long before an order a decision may have led to it. */
 export const ATTRIBUTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -63,15 +69,22 @@ export class AnalyticsService {
       readonly results: (id: string) => Promise<{ experiment: Experiment; results: ExperimentResults }>;
       /** A segment's member count now (@throws DomainError `segment_not_found`). */
       readonly segmentSize: (id: string) => Promise<number>;
+      /** Every segment's member count now. */
+      readonly segmentSizes: () => Promise<readonly SegmentSize[]>;
       readonly now: () => number;
     },
   ) {}
 
-  async overview(from: number, to: number): Promise<Overview & { holdout?: HoldoutUplift }> {
+  /** The range's totals, the holdout's uplift, and every segment's size now (not of the range). */
+  async overview(
+    from: number,
+    to: number,
+  ): Promise<Overview & { holdout?: HoldoutUplift; segments: readonly SegmentSize[] }> {
     const [fromDay, toDay] = daysOf(from, to);
     const overview = overviewOf(await this.deps.store.dailyTotals(fromDay, toDay));
+    const segments = await this.deps.segmentSizes();
     const holdout = await this.#holdout();
-    return holdout === undefined ? overview : { ...overview, holdout };
+    return holdout === undefined ? { ...overview, segments } : { ...overview, holdout, segments };
   }
 
   /** One point per UTC day of the range; `segment_size` needs the segment's id. */

@@ -78,11 +78,12 @@ export class SegmentService {
     return this.deps.registry.get(id) !== undefined;
   }
 
-  /** Each segment's member count now: one count of its memberships, no profile read. */
+  /** Each segment's member count now, by id: one count of its memberships, no profile read. */
   async sizes(): Promise<{ segmentId: string; members: number }[]> {
     const sizes = [];
-    for (const { segment } of this.deps.registry.all()) {
-      sizes.push({ segmentId: segment.id, members: await this.deps.store.countMembers(segment.id) });
+    const ids = this.deps.registry.all().map(({ segment }) => segment.id);
+    for (const id of ids.sort()) {
+      sizes.push({ segmentId: id, members: await this.deps.store.countMembers(id) });
     }
     return sizes;
   }

@@ -55,6 +55,9 @@ export const OverviewResponse = Type.Object({
       ci95: Type.Tuple([Type.Number(), Type.Number()]),
     }),
   ),
+  segments: Type.Array(Type.Object({ segmentId: Id, members: Count }), {
+    description: 'every segment and its member count now, whatever the range',
+  }),
 });
 
 export const TimeseriesResponse = Type.Object({
