@@ -13,6 +13,11 @@ import { setUpDemoMerchandising } from '../app/demo/demo-merchandising.js';
 import { holdsDemoStore, loadDemoStoreIfEmpty } from '../app/demo/demo-store.js';
 import type { DemoInvoice } from '../app/demo/replay-orders.js';
 import type { ExperimentService } from '../app/experiments/experiment-service.js';
+import type { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
+import type { ExposureLog } from '../app/experiments/exposure-log.js';
+import type { CustomerContexts } from '../app/customers/customer-context.js';
+import type { DecideService } from '../app/decide/decide-service.js';
+import type { DecisionLog } from '../app/decide/decision-log.js';
 import type { PricingService } from '../app/pricing/pricing-service.js';
 import type { CustomerStatistics } from '../app/profiles/customer-statistics.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
@@ -33,6 +38,11 @@ interface DemoDeps {
   readonly content: ContentService;
   readonly recommendations: RecommendationService;
   readonly experiments: ExperimentService;
+  readonly assignments: ExperimentAssignments;
+  readonly exposures: ExposureLog;
+  readonly customers: CustomerContexts;
+  readonly decide: DecideService;
+  readonly decisionLog: DecisionLog;
 }
 
 /**
@@ -51,6 +61,7 @@ export const demoCapability = capability(
     'content',
     'recommendations',
     'experiments',
+    'decide',
   ],
   (infra: Infrastructure, deps: DemoDeps) => {
     const { store, config } = infra;
@@ -100,14 +111,25 @@ async function loadDemo(infra: Infrastructure, deps: DemoDeps): Promise<void> {
   await deps.statistics.refresh();
   // The replayed history was learnt online; the heavier models learn it before the demo is ready.
   if (!loaded) return;
-  // A running experiment with simulated traffic, so its results have numbers from the start.
-  await setUpDemoExperiment({
+  // A running experiment with simulated visitors sent through decide and ingestion, so its results
+  // (and the outcomes dashboard) have numbers from the start. They run while the heavier models
+  // train (off this thread): the models learn the year of history, which the visitors barely add to.
+  const training = deps.recommendations.trainOnWhatIsLearnt();
+  const started = clock.now();
+  const enrolled = await setUpDemoExperiment({
     experiments: deps.experiments,
-    store,
-    hashId: infra.hashId,
-    now: clock.now(),
+    customers: deps.customers,
+    assignments: deps.assignments,
+    decide: deps.decide,
+    ingestion: deps.ingestion,
+    flushLogs: async () => {
+      await deps.exposures.flush();
+      await deps.decisionLog.flush();
+    },
+    currency: config.currency,
   });
-  await deps.recommendations.trainOnWhatIsLearnt();
+  logger.info(`demo experiment: ${enrolled} simulated visitors in ${clock.now() - started} ms`);
+  await training;
 }
 
 /** The demo extract shipped in demo/online-retail (see its README section for the attribution). */

@@ -32,7 +32,7 @@ export const experimentsCapability = capability(
       store,
       hashId,
       currency: config.currency,
-      hasExperiments: () => experiments.list().length > 0,
+      experiments: () => experiments.byId(),
     });
     // Orders and clicks count for the variants of the customers who made them, once durable.
     ingestion.onCommitted((result) => attribution.committed(result).catch(onError));

@@ -13,6 +13,10 @@ export interface AnalyticsStore {
     fromDay: number,
     toDay: number,
   ): Promise<{ day: number; metric: DailyMetric; value: number }[]>;
+  /** Sets each sample to its value (segment sizes: what was counted last that day wins). */
+  setDailySamples(samples: readonly DailyCount[]): Promise<void>;
+  /** The samples of `metric` under `slot` on every day before `toDay`, in day order. */
+  dailySamples(metric: DailyMetric, slot: string, toDay: number): Promise<{ day: number; value: number }[]>;
   /** The profile's latest decision made in [from, to], if any. */
   lastDecisionOf(profileId: string, from: number, to: number): Promise<DecisionRecord | undefined>;
 }

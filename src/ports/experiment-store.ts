@@ -50,10 +50,16 @@ export interface ExperimentStore {
    */
   recordExposures(exposures: readonly Exposure[]): Promise<number>;
   /**
-   * Adds `delta` to the outcome of every unit held under `unitKeys` whose first exposure was at or
-   * before `at` (epoch ms), and moves its variant's totals by the change, in one transaction.
+   * Adds `delta` to the outcome of every unit held under `unitKeys` in one of `experimentIds` whose
+   * first exposure was at or before `at` (epoch ms), and moves its variant's totals by the change, in
+   * one transaction. The caller names the experiments the outcome may count for (running at `at`).
    */
-  attributeOutcome(unitKeys: readonly string[], at: number, delta: OutcomeDelta): Promise<void>;
+  attributeOutcome(
+    unitKeys: readonly string[],
+    at: number,
+    delta: OutcomeDelta,
+    experimentIds: readonly string[],
+  ): Promise<void>;
   /**
    * Adds each entry's impressions to its unit in its experiment (the unit held under any of
    * `unitKeys`), and moves the variant's totals by the change, in one transaction.

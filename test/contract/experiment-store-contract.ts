@@ -102,9 +102,16 @@ export function describeExperimentStoreContract(
     });
 
     it('attributes an outcome to the units exposed before it, moving their variant totals', async () => {
-      await store.attributeOutcome(['k3', 'k2'], now - 1, { orders: 1, revenue: 999 });
+      await store.attributeOutcome(['k3', 'k2'], now - 1, { orders: 1, revenue: 999 }, ['exp-1']);
       expect((await store.variantTotals('exp-1')).get('control')).toMatchObject({ orders: 0 });
-      await store.attributeOutcome(['k3'], now, { orders: 1, revenue: 2000, clicks: 2 });
+      // Only the experiments named count it (the others were stopped, or not shown).
+      await store.attributeOutcome(['k3'], now, { orders: 1, revenue: 500 }, ['another']);
+      await store.attributeOutcome(['k3'], now, { orders: 1, revenue: 500 }, []);
+      expect((await store.variantTotals('exp-1')).get('control')).toMatchObject({ orders: 0 });
+      await store.attributeOutcome(['k3'], now, { orders: 1, revenue: 2000, clicks: 2 }, [
+        'exp-1',
+        'another',
+      ]);
       // k3 and the unit recorded after the erasure above.
       expect((await store.variantTotals('exp-1')).get('control')).toMatchObject({
         units: 2,

@@ -3,6 +3,7 @@ import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
 import { createPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
 import { bucketOf } from '../../src/domain/experiments/index.js';
 import { BOTH_STORES } from '../support/both-stores.js';
+import { flushLogs } from '../support/flush-logs.js';
 import {
   createTestPostgresStore,
   deleteRedisKeys,
@@ -273,6 +274,12 @@ for (const setup of BOTH_STORES) {
         experiments: [{ experimentId: 'holdout', variant: 'holdout' }],
       });
       expect(held.content['home-hero'].variantId).toBe('welcome');
+      // Served as an anonymous visitor, still counted as this unit: the holdout's CTR has impressions.
+      await flushLogs(node);
+      expect((await node.store.variantTotals('holdout')).get('holdout')).toMatchObject({
+        units: 1,
+        impressions: 1,
+      });
     });
   });
 }
@@ -449,7 +456,7 @@ describe('experiments attributing orders and clicks', () => {
     await node.call('POST', '/v1/identify', { body: { userId: 'buyer', traits: { plan: 'basic' } } });
     const decision = (await node.call('POST', '/v1/decide', { body: { userId: 'buyer' } })).json();
     expect(decision.experiments).toEqual([{ experimentId: 'pdp', variant: 'popular' }]);
-    await (node as unknown as { exposures: { flush(): Promise<void> } }).exposures.flush();
+    await flushLogs(node);
     const later = new Date(Date.now() + 60_000).toISOString();
     await node.call('POST', '/v1/track', {
       body: {

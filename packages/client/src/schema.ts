@@ -932,7 +932,7 @@ export interface paths {
         };
         /**
          * One metric per UTC day
-         * @description One point per day of the range, 0 on days with nothing; `ctr` is 0 on days without impressions.
+         * @description One point per day of the range, 0 on days with nothing; `ctr` is 0 on days without impressions. `segment_size` (with `segment`) is the segment’s member count at the end of each day (today: now).
          */
         get: operations["getAnalyticsTimeseries"];
         put?: never;
@@ -6077,6 +6077,8 @@ export interface operations {
                         audience?: unknown;
                         startsAt?: string;
                         endsAt?: string;
+                        /** @description when it was stopped; orders and clicks from then on count for no variant */
+                        stoppedAt?: string;
                         metric: string;
                         guardrails: string[];
                         variants: unknown[];
@@ -6288,6 +6290,8 @@ export interface operations {
                         audience?: unknown;
                         startsAt?: string;
                         endsAt?: string;
+                        /** @description when it was stopped; orders and clicks from then on count for no variant */
+                        stoppedAt?: string;
                         metric: string;
                         guardrails: string[];
                         variants: unknown[];
@@ -6316,6 +6320,8 @@ export interface operations {
                         audience?: unknown;
                         startsAt?: string;
                         endsAt?: string;
+                        /** @description when it was stopped; orders and clicks from then on count for no variant */
+                        stoppedAt?: string;
                         metric: string;
                         guardrails: string[];
                         variants: unknown[];
@@ -6588,6 +6594,8 @@ export interface operations {
                             audience?: unknown;
                             startsAt?: string;
                             endsAt?: string;
+                            /** @description when it was stopped; orders and clicks from then on count for no variant */
+                            stoppedAt?: string;
                             metric: string;
                             guardrails: string[];
                             variants: unknown[];
@@ -13264,6 +13272,15 @@ export interface operations {
                                 number
                             ];
                         };
+                        /** @description every segment and its member count now, whatever the range */
+                        segments: {
+                            /**
+                             * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                             * @example 85123A
+                             */
+                            segmentId: string;
+                            members: number;
+                        }[];
                     };
                 };
             };
@@ -13336,7 +13353,12 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Money metrics (`revenue`, `discountCost`) are in minor units of the store currency */
-                metric: "impressions" | "clicks" | "ctr" | "orders" | "revenue" | "discountCost";
+                metric: "impressions" | "clicks" | "ctr" | "orders" | "revenue" | "discountCost" | "segment_size";
+                /**
+                 * @description The segment whose size `segment_size` shows (only then)
+                 * @example 85123A
+                 */
+                segment?: string;
                 /** @description Only `day` */
                 interval?: "day";
                 /** @description Start (inclusive, rounded down to its UTC day); default: 30 days before `to` */

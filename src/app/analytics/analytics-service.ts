@@ -2,6 +2,7 @@ import {
   DAY_MS,
   dayOf,
   shownSlots,
+  sizesByDay,
   summed,
   type DailyCount,
   type DailyMetric,
@@ -19,14 +20,28 @@ import type { AnalyticsStore } from '../../ports/analytics-store.js';
 import type { DecisionStore } from '../../ports/decision-store.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 
+/** A segment and how many customers it holds. */
+export interface SegmentSize {
+  readonly segmentId: string;
+  readonly members: number;
+}
+
 /** How long before an order a decision may have led to it. */
 export const ATTRIBUTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** What the time series can show. */
-export const SERIES_METRICS = ['impressions', 'clicks', 'ctr', 'orders', 'revenue', 'discountCost'] as const;
+/** What the time series can show (`segment_size`: one segment's member count, which it names). */
+export const SERIES_METRICS = [
+  'impressions',
+  'clicks',
+  'ctr',
+  'orders',
+  'revenue',
+  'discountCost',
+  'segment_size',
+] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
 
-const COUNTED: Record<Exclude<SeriesMetric, 'ctr'>, DailyMetric> = {
+const COUNTED: Record<Exclude<SeriesMetric, 'ctr' | 'segment_size'>, DailyMetric> = {
   impressions: 'impressions',
   clicks: 'clicks',
   orders: 'orders',
@@ -52,17 +67,32 @@ export class AnalyticsService {
       /** The running experiments and their results, for the holdout's uplift. */
       readonly running: () => readonly Experiment[];
       readonly results: (id: string) => Promise<{ experiment: Experiment; results: ExperimentResults }>;
+      /** A segment's member count now (@throws DomainError `segment_not_found`). */
+      readonly segmentSize: (id: string) => Promise<number>;
+      /** Every segment's member count now. */
+      readonly segmentSizes: () => Promise<readonly SegmentSize[]>;
+      readonly now: () => number;
     },
   ) {}
 
-  async overview(from: number, to: number): Promise<Overview & { holdout?: HoldoutUplift }> {
+  /** The range's totals, the holdout's uplift, and every segment's size now (not of the range). */
+  async overview(
+    from: number,
+    to: number,
+  ): Promise<Overview & { holdout?: HoldoutUplift; segments: readonly SegmentSize[] }> {
     const [fromDay, toDay] = daysOf(from, to);
     const overview = overviewOf(await this.deps.store.dailyTotals(fromDay, toDay));
+    const segments = await this.deps.segmentSizes();
     const holdout = await this.#holdout();
-    return holdout === undefined ? overview : { ...overview, holdout };
+    return holdout === undefined ? { ...overview, segments } : { ...overview, holdout, segments };
   }
 
-  async timeseries(metric: SeriesMetric, from: number, to: number): Promise<{ at: number; value: number }[]> {
+  /** One point per UTC day of the range; `segment_size` needs the segment's id. */
+  async timeseries(
+    metric: Exclude<SeriesMetric, 'segment_size'>,
+    from: number,
+    to: number,
+  ): Promise<{ at: number; value: number }[]> {
     const [fromDay, toDay] = daysOf(from, to);
     const metrics: DailyMetric[] = metric === 'ctr' ? ['impressions', 'clicks'] : [COUNTED[metric]];
     const rows = await this.deps.store.dailySeries(metrics, fromDay, toDay);
@@ -76,6 +106,24 @@ export class AnalyticsService {
       });
     }
     return points;
+  }
+
+  /**
+   * A segment's member count on each UTC day of the range: the day's last sample (see
+   * SegmentSizeRecorder), carried over days without one; today's is counted now.
+   * @throws DomainError `segment_not_found`.
+   */
+  async segmentSizes(segmentId: string, from: number, to: number): Promise<{ at: number; value: number }[]> {
+    const [fromDay, toDay] = daysOf(from, to);
+    const now = this.deps.now();
+    const today = dayOf(now);
+    const current = await this.deps.segmentSize(segmentId);
+    const samples = (await this.deps.store.dailySamples('segmentSize', segmentId, toDay)).filter(
+      (sample) => sample.day !== today,
+    );
+    if (today < toDay) samples.push({ day: today, value: current });
+    // Days after today have no size yet: they keep today's, as a chart's last point would.
+    return sizesByDay(samples, fromDay, toDay);
   }
 
   /** Counts the clicks citing a decision and the orders a decision led to, from a durable batch. */

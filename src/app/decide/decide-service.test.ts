@@ -105,6 +105,8 @@ describe('DecideService.decide', () => {
       content: { hero: 'welcome' },
       // Which strategy filled each slot, for the outcomes dashboard's per-strategy figures.
       strategies: { more: 'popular' },
+      // The experiments it applied: a click citing it counts for these only.
+      experiments: [],
     });
     const anonymous = await app.decide.decide({ currency: 'GBP' }, await app.customer({}));
     await app.decisionLog.flush();

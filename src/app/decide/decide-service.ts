@@ -147,6 +147,8 @@ export class DecideService {
         content: Object.fromEntries(
           Object.entries(shownContent).map(([slot, chosen]) => [slot, chosen.variantId]),
         ),
+        // A click citing this decision counts for these experiments only.
+        experiments: decision.experiments,
       }),
     });
     return decision;

@@ -76,7 +76,14 @@ export class ExperimentAssignments {
     const applied = await this.assign(customer);
     if (applied === NO_EXPERIMENTS) return customer;
     const base = applied.holdout ? await anonymous() : customer;
-    return { ...base, pricing: { ...base.pricing, priceLists: applied.priceLists }, experiments: applied };
+    // The holdout's answer is an anonymous visitor's, but its impressions are still this unit's.
+    const unit = customer.unit === undefined ? {} : { unit: customer.unit };
+    return {
+      ...base,
+      ...unit,
+      pricing: { ...base.pricing, priceLists: applied.priceLists },
+      experiments: applied,
+    };
   }
 
   /**

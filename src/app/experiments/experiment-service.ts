@@ -76,9 +76,10 @@ export class ExperimentService {
       );
     }
     checkLoadable('experiment', () => loadExperiment(asStored(draft)));
+    const now = this.deps.clock.now();
     // Without If-Match, the version read above: a change made meanwhile on another node is not overwritten unseen.
-    const experiment = await this.deps.store.putExperiment(draft, {
-      now: this.deps.clock.now(),
+    const experiment = await this.deps.store.putExperiment(withStopTime(draft, stored, now), {
+      now,
       ifVersion: ifVersion ?? stored?.version,
     });
     await this.#changed(id);
@@ -90,6 +91,11 @@ export class ExperimentService {
     const experiment = this.#experiments.get(id);
     if (experiment === undefined) throw notFound(id);
     return experiment;
+  }
+
+  /** Every experiment, by id (the map is replaced, never changed, when they change). */
+  byId(): ReadonlyMap<string, Experiment> {
+    return this.#experiments;
   }
 
   list(): Experiment[] {
@@ -215,6 +221,15 @@ function withStoredSlice(input: ExperimentInput, stored: Experiment | undefined)
   if (input.layerSlice !== undefined || slice === undefined || input.layer !== stored?.layer) return input;
   const width = input.trafficPercent ?? slice.to - slice.from;
   return width === slice.to - slice.from ? { ...input, layerSlice: slice } : input;
+}
+
+/** A stop is dated when it happens (later edits of a stopped experiment keep that date); a running experiment has none. */
+function withStopTime(draft: ExperimentDraft, stored: Experiment | undefined, now: number): ExperimentDraft {
+  const { stoppedAt: _given, ...rest } = draft;
+  if (draft.status !== 'stopped') return rest;
+  const since =
+    stored?.status === 'stopped' ? (stored.stoppedAt ?? stored.updatedAt) : new Date(now).toISOString();
+  return { ...rest, stoppedAt: since };
 }
 
 function notFound(id: string): ExperimentError {

@@ -73,6 +73,27 @@ export class SegmentService {
     return { ...segment, members: await this.deps.store.countMembers(id) };
   }
 
+  /** Whether the segment exists (on this node). */
+  has(id: string): boolean {
+    return this.deps.registry.get(id) !== undefined;
+  }
+
+  /** Each segment's member count now, by id: one count of its memberships, no profile read. */
+  async sizes(): Promise<{ segmentId: string; members: number }[]> {
+    const sizes = [];
+    const ids = this.deps.registry.all().map(({ segment }) => segment.id);
+    for (const id of ids.sort()) {
+      sizes.push({ segmentId: id, members: await this.deps.store.countMembers(id) });
+    }
+    return sizes;
+  }
+
+  /** The segment's member count now. @throws DomainError `segment_not_found`. */
+  async size(id: string): Promise<number> {
+    if (!this.has(id)) throw new SegmentError('segment_not_found', `no segment ${id}`, {});
+    return this.deps.store.countMembers(id);
+  }
+
   list(): Promise<StoredSegment[]> {
     return this.deps.store.listSegments();
   }

@@ -1,8 +1,12 @@
 /** A UTC day in epoch milliseconds. */
 export const DAY_MS = 86_400_000;
 
-/** The counters kept per day (see docs/analytics.md for what each counts). */
-export type DailyMetric = 'impressions' | 'clicks' | 'orders' | 'revenue' | 'slotRevenue' | 'discount';
+/**
+ * The counters kept per day (see docs/analytics.md for what each counts). `segmentSize` is no
+ * counter but a daily sample: a segment's member count (its id in `slot`), overwritten, never added.
+ */
+export type DailyMetric =
+  'impressions' | 'clicks' | 'orders' | 'revenue' | 'slotRevenue' | 'discount' | 'segmentSize';
 
 /** One counter for one UTC day; `slot` and `strategy` are '' when the counter has none. */
 export interface DailyCount {

@@ -12,6 +12,7 @@ export {
   type DailyMetric,
   type ShownSlot,
 } from './daily.js';
+export { sizesByDay, type DailySample } from './segment-sizes.js';
 export {
   holdoutUplift,
   overviewOf,

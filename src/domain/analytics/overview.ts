@@ -47,6 +47,7 @@ export function overviewOf(counts: readonly DailyCount[]): Overview {
       revenue: 0,
       slotRevenue: 0,
       discount: 0,
+      segmentSize: 0,
     };
     entry[count.metric] += count.value;
     slots.set(key, entry);

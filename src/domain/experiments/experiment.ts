@@ -89,6 +89,8 @@ export interface ExperimentDraft {
   readonly metric: ExperimentMetric;
   readonly guardrails: readonly ExperimentMetric[];
   readonly variants: readonly ExperimentVariant[];
+  /** When it was last stopped (ISO 8601), set by the service; orders and clicks after it count for nothing. */
+  readonly stoppedAt?: string;
 }
 
 export interface Experiment extends ExperimentDraft {

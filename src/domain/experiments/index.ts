@@ -14,6 +14,7 @@ export {
   type NotEnrolledReason,
 } from './assign.js';
 export { bucketOf, fnv1a32 } from './bucketing.js';
+export { creditedByClick, isCreditedAt } from './credit.js';
 export { isImpression, type ShownParts } from './impressions.js';
 export { ExperimentError, type ExperimentErrorCode } from './errors.js';
 export {

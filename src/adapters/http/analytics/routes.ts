@@ -24,11 +24,30 @@ function rangeOf(query: { from?: string; to?: string }, now: number): { from: nu
   return { from, to };
 }
 
+/** The segment `segment_size` is asked for: named, and existing. */
+function segmentOf(segment: string | undefined, hasSegment: (id: string) => boolean): string {
+  if (segment === undefined) {
+    throw new HttpProblem('missing_field', 'segment_size needs the segment', {
+      in: 'query',
+      pointer: '/segment',
+    });
+  }
+  if (!hasSegment(segment)) {
+    throw new HttpProblem('invalid_value', `no segment ${segment}`, { in: 'query', pointer: '/segment' });
+  }
+  return segment;
+}
+
 /** `/v1/analytics`: the outcomes dashboard's data (secret keys only). */
 export function registerAnalyticsRoutes(
   parent: FastifyInstance,
   analytics: AnalyticsService,
-  deps: { readonly currency: string; readonly now: () => number },
+  deps: {
+    readonly currency: string;
+    readonly now: () => number;
+    /** Whether a segment exists, for `segment_size`. */
+    readonly hasSegment: (id: string) => boolean;
+  },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
   const tags = ['analytics'];
@@ -80,14 +99,25 @@ export function registerAnalyticsRoutes(
         tags,
         summary: 'One metric per UTC day',
         description:
-          'One point per day of the range, 0 on days with nothing; `ctr` is 0 on days without impressions.',
+          'One point per day of the range, 0 on days with nothing; `ctr` is 0 on days without impressions. ' +
+          '`segment_size` (with `segment`) is the segment’s member count at the end of each day (today: now).',
         querystring: TimeseriesQuery,
         response: { 200: TimeseriesResponse, ...commonProblems },
       },
     },
     async (request) => {
+      const { metric, segment } = request.query;
       const { from, to } = rangeOf(request.query, deps.now());
-      const points = await analytics.timeseries(request.query.metric, from, to);
+      if (metric !== 'segment_size' && segment !== undefined) {
+        throw new HttpProblem('invalid_value', 'only segment_size reads a segment', {
+          in: 'query',
+          pointer: '/segment',
+        });
+      }
+      const points =
+        metric === 'segment_size'
+          ? await analytics.segmentSizes(segmentOf(segment, deps.hasSegment), from, to)
+          : await analytics.timeseries(metric, from, to);
       return {
         metric: request.query.metric,
         interval: 'day' as const,

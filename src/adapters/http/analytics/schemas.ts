@@ -19,6 +19,7 @@ export const TimeseriesQuery = StrictObject({
       description: 'Money metrics (`revenue`, `discountCost`) are in minor units of the store currency',
     },
   ),
+  segment: Type.Optional({ ...Id, description: 'The segment whose size `segment_size` shows (only then)' }),
   interval: Type.Optional(Type.Literal('day', { description: 'Only `day`' })),
   ...Range,
 });
@@ -54,6 +55,9 @@ export const OverviewResponse = Type.Object({
       ci95: Type.Tuple([Type.Number(), Type.Number()]),
     }),
   ),
+  segments: Type.Array(Type.Object({ segmentId: Id, members: Count }), {
+    description: 'every segment and its member count now, whatever the range',
+  }),
 });
 
 export const TimeseriesResponse = Type.Object({

@@ -99,7 +99,13 @@ export function registerContentRoutes(
     async (request) => {
       const { slots } = request.body;
       const customer = await viewerOf(deps, request, request.body);
-      return { slots: content.resolve(slots, customer), experiments: experimentsView(customer) };
+      const resolved = content.resolve(slots, customer);
+      deps.experiments.countImpressions(customer, {
+        recommendations: [],
+        content: Object.keys(resolved),
+        listing: false,
+      });
+      return { slots: resolved, experiments: experimentsView(customer) };
     },
   );
 }

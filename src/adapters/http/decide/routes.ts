@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { DecideService } from '../../../app/decide/decide-service.js';
+import { shownPartsOf } from '../../../app/decide/shown-parts.js';
 import { commonProblems } from '../common-schemas.js';
 import { offerView } from '../promotions/views.js';
 import { viewerOf } from '../request-customer.js';
@@ -56,13 +57,7 @@ export function registerDecideRoutes(
         },
         customer,
       );
-      deps.experiments.countImpressions(customer, {
-        recommendations: Object.keys(decision.recommendations).filter(
-          (slot) => (decision.recommendations[slot]?.items.length ?? 0) > 0,
-        ),
-        content: Object.keys(decision.content),
-        listing: decision.listing !== undefined,
-      });
+      deps.experiments.countImpressions(customer, shownPartsOf(decision));
       return { ...decision, offers: decision.offers.map((offer) => offerView(offer, used)) };
     },
   );

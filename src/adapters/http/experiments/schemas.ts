@@ -131,6 +131,9 @@ export const ExperimentResponse = Type.Object({
   audience: Type.Optional(Type.Unknown()),
   startsAt: Type.Optional(Type.String()),
   endsAt: Type.Optional(Type.String()),
+  stoppedAt: Type.Optional(
+    Type.String({ description: 'when it was stopped; orders and clicks from then on count for no variant' }),
+  ),
   metric: Type.String(),
   guardrails: Type.Array(Type.String()),
   variants: Type.Array(Type.Unknown()),

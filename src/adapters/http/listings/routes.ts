@@ -42,6 +42,7 @@ export function registerListingRoutes(
       const { userId, anonymousId, context, currency, include = [], ...query } = request.body;
       const customer = await viewerOf(deps, request, request.body);
       const listing = await listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
+      deps.experiments.countImpressions(customer, { recommendations: [], content: [], listing: true });
       return {
         ...listing,
         items: withCards(listing.items, deps.hydrator, include),

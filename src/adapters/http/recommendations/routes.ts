@@ -72,6 +72,11 @@ export function registerRecommendationRoutes(
         },
         customer,
       );
+      deps.experiments.countImpressions(customer, {
+        recommendations: slot !== undefined && answer.items.length > 0 ? [slot] : [],
+        content: [],
+        listing: false,
+      });
       const experiments = experimentsView(customer);
       if (include.length === 0) return { ...answer, experiments };
       const hydrate = await deps.hydrator.prepare(include, currency ?? deps.storeCurrency, customer);

@@ -46,6 +46,32 @@ export function analyticsQueries(db: Kysely<Database>): AnalyticsStore {
       }));
     },
 
+    async setDailySamples(samples) {
+      for (let start = 0; start < samples.length; start += CHUNK) {
+        await db
+          .insertInto('analytics_daily')
+          .values(samples.slice(start, start + CHUNK).map((sample) => ({ ...sample })))
+          .onConflict((oc) =>
+            oc
+              .columns(['metric', 'day', 'slot', 'strategy'])
+              .doUpdateSet({ value: sql<number>`excluded.value` }),
+          )
+          .execute();
+      }
+    },
+
+    async dailySamples(metric, slot, toDay) {
+      const rows = await db
+        .selectFrom('analytics_daily')
+        .select(['day', 'value'])
+        .where('metric', '=', metric)
+        .where('slot', '=', slot)
+        .where('day', '<', toDay)
+        .orderBy('day')
+        .execute();
+      return rows.map((row) => ({ day: Number(row.day), value: Number(row.value) }));
+    },
+
     async lastDecisionOf(profileId, from, to) {
       const row = await db
         .selectFrom('decisions')

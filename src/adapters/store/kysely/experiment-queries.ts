@@ -118,14 +118,15 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
       });
     },
 
-    async attributeOutcome(unitKeys, at, delta) {
-      if (unitKeys.length === 0) return;
+    async attributeOutcome(unitKeys, at, delta, experimentIds) {
+      if (unitKeys.length === 0 || experimentIds.length === 0) return;
       await db.transaction().execute(async (trx) => {
         for (const chunk of chunks([...new Set(unitKeys)])) {
           const query = trx
             .selectFrom('experiment_units')
             .selectAll()
             .where('unit_key', 'in', chunk)
+            .where('experiment_id', 'in', [...new Set(experimentIds)])
             .where('exposed_at', '<=', at)
             .orderBy('experiment_id')
             .orderBy('unit_key');

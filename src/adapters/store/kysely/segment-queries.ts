@@ -1,3 +1,4 @@
+import type { DailyMetric } from '../../../domain/analytics/index.js';
 import type { Kysely } from 'kysely';
 import type { Profile } from '../../../domain/profiles/index.js';
 import type { SegmentDraft } from '../../../domain/segments/index.js';
@@ -36,6 +37,9 @@ export function segmentQueries(db: Kysely<Database>): SegmentStore {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'segments', id, ifVersion);
         await trx.deleteFrom('segment_members').where('segment_id', '=', id).execute();
+        // Its sizes by day go with it: a new segment of the same id starts its own history.
+        const sizes: DailyMetric = 'segmentSize';
+        await trx.deleteFrom('analytics_daily').where('metric', '=', sizes).where('slot', '=', id).execute();
         const result = await trx.deleteFrom('segments').where('id', '=', id).executeTakeFirst();
         return result.numDeletedRows > 0n;
       });
