@@ -3,7 +3,7 @@ import type { Profile } from '../../../domain/profiles/index.js';
 import type { SegmentDraft } from '../../../domain/segments/index.js';
 import type { BackfillState, SegmentStore, StoredSegment } from '../../../ports/store.js';
 import type { Database, SegmentTable } from './database.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 /** Segments, their members and scheduled re-checks, in SQL that SQLite and PostgreSQL both run. */
 export function segmentQueries(db: Kysely<Database>): SegmentStore {
@@ -36,8 +36,7 @@ export function segmentQueries(db: Kysely<Database>): SegmentStore {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'segments', id, ifVersion);
         await trx.deleteFrom('segment_members').where('segment_id', '=', id).execute();
-        const result = await trx.deleteFrom('segments').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
+        return deleteRow(trx, 'segments', id);
       });
     },
 
