@@ -19,6 +19,7 @@ import { createPostgresStore } from './adapters/store/postgres/postgres-store.js
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
 import type { UnloadableReport } from './app/loadable.js';
+import { previewableClock } from './app/preview/preview-clock.js';
 import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
 import type { Infrastructure } from './composition/capability.js';
@@ -147,7 +148,8 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
   const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
   const metrics = new Registry();
   const store = overrides.store ?? createStore(config, logger, metrics);
-  const clock = overrides.clock ?? systemClock;
+  // Every service reads this clock, so `POST /v1/decide` with `preview` can answer as of another time.
+  const clock = previewableClock(overrides.clock ?? systemClock);
   const relayed = config.redisUrl === undefined && overrides.bus === undefined;
   const command = overrides.role === 'command';
   const ownBus = overrides.bus ?? createBus(config, onError);

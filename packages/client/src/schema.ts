@@ -13606,6 +13606,14 @@ export interface operations {
                         };
                     }[];
                     content?: string[];
+                    /** @description answer as of this time (scheduled promotions, price lists, content and experiments as they will stand), recording nothing; a secret key or a console session only */
+                    preview?: {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        at: string;
+                    };
                 };
             };
         };
@@ -14139,6 +14147,13 @@ export interface operations {
                             experimentId: string;
                             variant: string;
                         }[];
+                        preview?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            at: string;
+                        };
                     };
                 };
             };
