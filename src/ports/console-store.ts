@@ -38,4 +38,6 @@ export interface ConsoleStore {
   getSession(idHash: string): Promise<{ session: ConsoleSessionRecord; user: ConsoleUserRecord } | undefined>;
   touchSession(idHash: string, lastSeenAt: number): Promise<void>;
   deleteSession(idHash: string): Promise<boolean>;
+  /** Deletes sessions past their absolute end (`expiresAt <= now`) or idle since `idleBefore`. */
+  deleteEndedSessions(now: number, idleBefore: number): Promise<void>;
 }

@@ -111,6 +111,9 @@ describe('console users and sessions', () => {
     const current = await asSession(node, session, 'GET', '/v1/sessions/current');
     expect(current.statusCode).toBe(200);
     expect(current.json().user).toMatchObject({ email: 'editor@shop.example', role: 'editor' });
+    // A page reloaded with the cookie gets the session's CSRF token again.
+    expect(current.json().csrf).toEqual({ header: 'X-CSRF-Token', token: session.csrf });
+    expect(current.headers['cache-control']).toBe('no-store');
     const wrong = await node.app.inject({
       method: 'POST',
       url: '/v1/sessions',

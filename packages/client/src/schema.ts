@@ -149,7 +149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is signed in with this session cookie */
+        /** Who is signed in with this session cookie, and the session's CSRF token */
         get: operations["getCurrentSession"];
         put?: never;
         post?: never;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import type { Principal } from './api-keys.js';
@@ -27,6 +27,8 @@ export interface LiveSession {
   readonly user: ConsoleUser;
   readonly idleExpiresAt: number;
   readonly expiresAt: number;
+  /** This session's CSRF token, for the page that holds the cookie (a reload loses what sign-in answered). */
+  readonly csrfToken: string;
   /** True when `token` is this session's CSRF token (compared in constant time). */
   readonly hasCsrfToken: (token: string) => boolean;
 }
@@ -41,7 +43,10 @@ const TOUCH_EVERY_MS = 60_000;
 export class ConsoleSessions {
   constructor(
     private readonly deps: {
-      store: Pick<Store, 'insertSession' | 'getSession' | 'touchSession' | 'deleteSession'>;
+      store: Pick<
+        Store,
+        'insertSession' | 'getSession' | 'touchSession' | 'deleteSession' | 'deleteEndedSessions'
+      >;
       clock: Clock;
       users: ConsoleUsers;
       lifetime: SessionLifetime;
@@ -54,7 +59,8 @@ export class ConsoleSessions {
     if (user === undefined) return undefined;
     const now = this.deps.clock.now();
     const sessionId = randomBytes(32).toString('base64url');
-    const csrfToken = randomBytes(32).toString('base64url');
+    const csrfToken = csrfTokenOf(sessionId);
+    await this.deps.store.deleteEndedSessions(now, now - this.deps.lifetime.idleMs);
     const expiresAt = now + this.deps.lifetime.absoluteMs;
     await this.deps.store.insertSession({
       idHash: digest(sessionId),
@@ -90,6 +96,7 @@ export class ConsoleSessions {
       user: { id: user.id, email: user.email, role, createdAt: user.createdAt },
       idleExpiresAt: Math.min(session.expiresAt, now + this.deps.lifetime.idleMs),
       expiresAt: session.expiresAt,
+      csrfToken: csrfTokenOf(sessionId),
       hasCsrfToken: (token) => {
         const given = Buffer.from(digest(token), 'hex');
         const wanted = Buffer.from(session.csrfHash, 'hex');
@@ -102,6 +109,15 @@ export class ConsoleSessions {
   async signOut(sessionId: string): Promise<boolean> {
     return this.deps.store.deleteSession(digest(sessionId));
   }
+}
+
+/**
+ * A session's CSRF token, derived from its id, so a page reloaded with the cookie can ask for it
+ * again (`GET /v1/sessions/current`) while the store keeps only hashes of both. Another site's page
+ * can neither read that answer (no CORS with credentials) nor compute the token without the id.
+ */
+function csrfTokenOf(sessionId: string): string {
+  return createHmac('sha256', sessionId).update('attune csrf token').digest('base64url');
 }
 
 /** Session ids and CSRF tokens are 256 random bits: one fast hash suffices, as for API keys. */

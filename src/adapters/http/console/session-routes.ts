@@ -69,7 +69,7 @@ export function registerSessionRoutes(
       config: { scope: 'public' },
       schema: {
         tags,
-        summary: 'Who is signed in with this session cookie',
+        summary: "Who is signed in with this session cookie, and the session's CSRF token",
         response: { 200: SessionView, 401: ProblemSchema },
       },
     },
@@ -79,6 +79,7 @@ export function registerSessionRoutes(
         user: userView(session.user),
         expiresAt: new Date(session.expiresAt).toISOString(),
         idleExpiresAt: new Date(session.idleExpiresAt).toISOString(),
+        csrf: { header: 'X-CSRF-Token', token: session.csrfToken },
       });
     },
   );

@@ -80,7 +80,15 @@ function masked(type: string, value: unknown): unknown {
   return copy;
 }
 
-/** Sorts by time across nodes (base-36 milliseconds, fixed width), then by chance within one millisecond. */
+/** Ids made by this process, so its rows of one millisecond keep the order they were written in. */
+let sequence = 0;
+
+/**
+ * Sorts by time across nodes (base-36 milliseconds, fixed width), then in write order within this
+ * process (a wrapping counter), then by chance: two nodes writing in one millisecond interleave.
+ */
 function newAuditId(at: number): string {
-  return `aud_${at.toString(36).padStart(10, '0')}${randomBytes(6).toString('hex')}`;
+  sequence = (sequence + 1) % 0x100000;
+  const order = sequence.toString(16).padStart(5, '0');
+  return `aud_${at.toString(36).padStart(10, '0')}${order}${randomBytes(5).toString('hex')}`;
 }

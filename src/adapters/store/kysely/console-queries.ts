@@ -113,6 +113,13 @@ export function consoleQueries(db: Kysely<Database>): ConsoleStore & AuditStore 
       return result.numDeletedRows > 0n;
     },
 
+    async deleteEndedSessions(now, idleBefore) {
+      await db
+        .deleteFrom('console_sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+        .execute();
+    },
+
     async listAudit(query) {
       let select = db.selectFrom('audit_log').selectAll();
       if (query.resourceType !== undefined) select = select.where('resource_type', '=', query.resourceType);
