@@ -139,6 +139,28 @@ for (const setup of BOTH_STORES) {
       expect(JSON.stringify(await auditOf('user'))).not.toContain('scrypt');
     });
 
+    it('keeps no erased customer in the audited states of price lists naming them', async () => {
+      const customer = 'erin-audit-77';
+      await node.call('POST', '/v1/identify', { body: { userId: customer, traits: { country: 'GB' } } });
+      const list = {
+        type: 'sale',
+        currency: 'GBP',
+        rule: { percentOff: 10, match: { categories: ['home'] } },
+      };
+      await node.call('PUT', '/v1/price-lists/erin-deal', {
+        body: { ...list, audience: { customers: [customer] } },
+      });
+      await node.call('PUT', '/v1/price-lists/erin-deal', {
+        body: { ...list, priority: 2, audience: { customers: [customer, 'someone-else'] } },
+      });
+      expect(JSON.stringify(await auditOf('price-list:erin-deal'))).toContain(customer);
+      expect((await node.call('DELETE', `/v1/profiles/${customer}`)).status).toBeLessThan(300);
+      const after = await auditOf('price-list:erin-deal');
+      expect(after).toHaveLength(2);
+      expect(JSON.stringify(after)).not.toContain(customer);
+      expect(JSON.stringify(after)).toContain('someone-else');
+    });
+
     it('filters by actor and pages with a cursor, newest first', async () => {
       const users = await node.call('POST', '/v1/users', {
         body: { email: 'pager@shop.example', password: 'correct horse battery staple', role: 'editor' },
