@@ -36,6 +36,7 @@ export function registerSessionRoutes(
       schema: {
         tags,
         summary: 'Sign in to the console: sets the session cookie and answers its CSRF token',
+        security: [],
         body: SignInBody,
         response: { 201: SessionView, 400: ProblemSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
@@ -70,6 +71,7 @@ export function registerSessionRoutes(
       schema: {
         tags,
         summary: "Who is signed in with this session cookie, and the session's CSRF token",
+        security: [{ consoleSession: [] }],
         response: { 200: SessionView, 401: ProblemSchema },
       },
     },
@@ -91,6 +93,7 @@ export function registerSessionRoutes(
       schema: {
         tags,
         summary: `Sign out: ends the session on every node (needs ${CSRF_HEADER})`,
+        security: [{ consoleSession: [] }],
         response: { ...commonProblems },
       },
     },
