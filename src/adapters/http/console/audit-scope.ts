@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isUnsafeMethod } from '../../../app/access/roles.js';
 import { auditScope } from '../../../ports/audit-store.js';
 import type { Clock } from '../../../ports/clock.js';
 
@@ -12,7 +13,9 @@ export function installAuditScope(app: FastifyInstance, clock: Clock): void {
   // the handler runs inside `run`, so the store sees the scope.
   app.addHook('preHandler', (request, _reply, done) => {
     const principal = request.principal;
-    if (principal === undefined) {
+    // Reads change nothing, and a publishable key may change no merchant object: the storefront's
+    // hot path (decide, events) runs without a scope.
+    if (principal === undefined || principal.kind === 'publishable' || !isUnsafeMethod(request.method)) {
       done();
       return;
     }
