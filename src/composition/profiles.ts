@@ -60,7 +60,7 @@ export const profilesCapability = capability(
         (app) => registerProfileRoutes(app, { profiles, tokens }),
       ],
       start: async () => {
-        // With snapshots, a start takes the stored quintiles and scans every profile after it is ready.
+        // With snapshots, a start takes the stored quintiles and recomputes them after it is ready.
         const restored = config.snapshots && (await statistics.restore());
         const computed = restored
           ? (void statistics.refresh().catch(onError), undefined)

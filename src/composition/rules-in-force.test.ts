@@ -9,7 +9,11 @@ const clock = new ManualClock(NOW);
 
 function build() {
   const statistics = new CustomerStatistics({
-    store: { scanProfiles: async () => [], getSetting: async () => undefined, setSetting: async () => {} },
+    store: {
+      rankedOrderValues: async () => ({ orderCounts: [], lastOrdersLatestFirst: [], lifetimeValues: [] }),
+      getSetting: async () => undefined,
+      setSetting: async () => {},
+    },
     clock,
     currency: 'GBP',
     consentDefault: 'granted',

@@ -222,7 +222,7 @@ export const SETTINGS = [
   setting({
     env: 'ATTUNE_RECS_REBUILD_MINUTES',
     key: 'recsRebuildMinutes',
-    description: 'minutes between scheduled rebuilds of the heavier recommendation models; 0: on demand only',
+    description: 'minutes between retrainings of the heavier recommendation models (no log read); 0: never',
     defaultText: '60',
     parse: (raw = '60') =>
       /^\d{1,5}$/.test(raw) ? { value: Number(raw) } : { problem: 'must be a whole number of minutes' },

@@ -1,4 +1,4 @@
-import type { Profile, TrackedEvent } from '../domain/profiles/index.js';
+import type { Profile, RankedOrderValues, TrackedEvent } from '../domain/profiles/index.js';
 
 /** Which kind of id a customer is known by. */
 export type IdentityKind = 'user' | 'anon';
@@ -144,8 +144,19 @@ export interface ProfileStore {
   profileTransaction<T>(work: (tx: ProfileTransaction) => Promise<T>): Promise<T>;
   findProfileId(identity: Identity): Promise<string | undefined>;
   getProfile(id: string): Promise<VersionedProfile | undefined>;
-  /** Every profile, a page at a time in id order (start-up statistics, back-fills). */
+  /** The profiles among `ids` that exist, read together (a few statements however many ids). */
+  getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
+  /** Every profile, a page at a time in id order (back-fills, a rebuild of the models). */
   scanProfiles(afterId: string | undefined, limit: number): Promise<VersionedProfile[]>;
+  /**
+   * Among the customers who have ordered (an order count above 0 and a latest order), how many,
+   * and their values at the ranks `ranksOf(count)` names (see `RankedOrderValues`), read from
+   * indexes a row per rank: the RFM quintiles without loading every profile.
+   */
+  rankedOrderValues(
+    currency: string,
+    ranksOf: (count: number) => readonly number[],
+  ): Promise<RankedOrderValues>;
   eventsOf(profileId: string): Promise<StoredEvent[]>;
   /**
    * The track events among the `limit` events after `afterSeq`, in arrival order (models rebuilt

@@ -3,6 +3,7 @@ import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeConsoleStoreContract } from './console-store-contract.js';
+import { describeOrderValueRanksContract } from './order-value-ranks-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
 import { describeExperimentStoreContract } from './experiment-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
@@ -20,6 +21,7 @@ if (postgresUrl === null) {
 } else {
   describeStoreContract('PostgreSQL', postgresFixture);
   describeProfileStoreContract('PostgreSQL', postgresFixture);
+  describeOrderValueRanksContract('PostgreSQL', postgresFixture);
   describeSegmentWebhookStoreContract('PostgreSQL', postgresFixture);
   describePriceStoreContract('PostgreSQL', postgresFixture);
   describePromotionStoreContract('PostgreSQL', postgresFixture);

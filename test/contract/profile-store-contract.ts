@@ -212,6 +212,20 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       expect([...first, ...second].map((entry) => entry.profile.id)).toEqual(['s1', 's2', 's3']);
     });
 
+    it('reads many profiles at once, leaving out ids that name none', async () => {
+      const ids = Array.from({ length: 450 }, (_, index) => `many-${index}`);
+      await store.profileTransaction((tx) =>
+        tx.writeProfiles(
+          ids.map((id) => ({ profile: profile(id), expectedVersion: null })),
+          now,
+        ),
+      );
+      const found = await store.getProfiles([...ids, 'nobody']);
+      expect(found.size).toBe(450);
+      expect(found.get('many-449')).toMatchObject({ version: 1, profile: { id: 'many-449' } });
+      expect(found.has('nobody')).toBe(false);
+    });
+
     it('scans track events in arrival order, a page at a time, leaving other types out', async () => {
       await store.profileTransaction((tx) =>
         tx.insertEvents([

@@ -5,6 +5,7 @@ import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
 import { describeConsoleStoreContract } from './console-store-contract.js';
+import { describeOrderValueRanksContract } from './order-value-ranks-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
 import { describeExperimentStoreContract } from './experiment-store-contract.js';
 import { describePromotionStoreContract } from './promotion-store-contract.js';
@@ -27,6 +28,7 @@ async function sqliteFixture(): Promise<StoreFixture> {
 
 describeStoreContract('SQLite', sqliteFixture);
 describeProfileStoreContract('SQLite', sqliteFixture);
+describeOrderValueRanksContract('SQLite', sqliteFixture);
 describeSegmentWebhookStoreContract('SQLite', sqliteFixture);
 describePriceStoreContract('SQLite', sqliteFixture);
 describePromotionStoreContract('SQLite', sqliteFixture);

@@ -27,6 +27,11 @@ describe('attune import products', () => {
         brand: 'Acme',
         cost: { amount: 120, currency: 'GBP' },
         attributes: { colour: 'white' },
+        handle: 'white-hanging-heart',
+        images: [
+          { url: 'https://cdn.example.com/heart.jpg', alt: 'White Hanging Heart T-Light Holder' },
+          { url: '/media/heart-side.jpg', alt: 'White Hanging Heart T-Light Holder' },
+        ],
       });
       expect((await node.call('GET', '/v1/products/22752')).json().status).toBe('archived');
     } finally {

@@ -151,7 +151,12 @@ describe('promotions', () => {
       coupons: [(codes[0] as string).toLowerCase()],
     });
     expect(cart.json().discounts).toEqual([
-      { promotionId: 'bulk', code: codes[0], amount: { amount: 200, currency: 'GBP' }, target: 'order' },
+      {
+        promotionId: 'bulk',
+        couponCode: codes[0],
+        amount: { amount: 200, currency: 'GBP' },
+        target: 'order',
+      },
     ]);
     expect(
       (await node.call('POST', '/v1/promotions/nope/coupons:generate', { body: { count: 1 } })).status,
@@ -335,7 +340,7 @@ describe('orders', () => {
     expect(first.json()).toMatchObject({
       orderId: 'ord-1',
       total: { amount: 4050 },
-      discounts: [{ promotionId: 'welcome', code: 'WELCOME10' }],
+      discounts: [{ promotionId: 'welcome', couponCode: 'WELCOME10' }],
     });
     const again = await order(body);
     expect(again.json()).toEqual(first.json());
@@ -371,7 +376,9 @@ describe('orders', () => {
     const cart = (
       await evaluate({ items: [{ productId: 'lamp', quantity: 1 }], coupons: ['ONE-SHOT'] })
     ).json();
-    expect(cart.rejected).toEqual([{ promotionId: 'once', code: 'ONE-SHOT', reason: 'coupon_redeemed' }]);
+    expect(cart.rejected).toEqual([
+      { promotionId: 'once', couponCode: 'ONE-SHOT', reason: 'coupon_redeemed' },
+    ]);
     // The first order, sent again (a client retrying after a timeout), is answered as the first time.
     const retried = await order({
       orderId: 'once-1',
@@ -381,7 +388,7 @@ describe('orders', () => {
     });
     expect(retried.status).toBe(200);
     expect(retried.json().discounts).toEqual([
-      expect.objectContaining({ promotionId: 'once', code: 'ONE-SHOT' }),
+      expect.objectContaining({ promotionId: 'once', couponCode: 'ONE-SHOT' }),
     ]);
   });
 
@@ -401,6 +408,31 @@ describe('orders', () => {
     );
     expect(second.json().rejected).toContainEqual({ promotionId: 'one-each', reason: 'customer_limit' });
     await node.call('DELETE', '/v1/promotions/one-each');
+  });
+
+  it('offers a page only what the order would give: decide knows the customer’s own limits', async () => {
+    await put('first-order', {
+      title: 'First order',
+      limits: { perCustomer: 1 },
+      action: { type: 'amount_off', target: 'order', amount: 300 },
+    });
+    const items = [{ productId: 'plate', quantity: 2 }];
+    expect((await order({ orderId: 'first-1', userId: 'returning', items })).status).toBe(200);
+    const page = async (userId: string) =>
+      (
+        await node.call('POST', '/v1/decide', { body: { userId, currency: 'GBP', cart: { items } } })
+      ).json() as {
+        offers: { promotionId: string }[];
+        cart: { discounts: { promotionId: string }[]; rejected: unknown[] };
+      };
+    const returning = await page('returning');
+    expect(returning.offers.map((offer) => offer.promotionId)).not.toContain('first-order');
+    expect(returning.cart.discounts.map((each) => each.promotionId)).not.toContain('first-order');
+    expect(returning.cart.rejected).toContainEqual({ promotionId: 'first-order', reason: 'customer_limit' });
+    const newcomer = await page('newcomer');
+    expect(newcomer.offers.map((offer) => offer.promotionId)).toContain('first-order');
+    expect(newcomer.cart.discounts.map((each) => each.promotionId)).toContain('first-order');
+    await node.call('DELETE', '/v1/promotions/first-order');
   });
 
   it('counts guests apart from each other: a per-customer limit never blocks the next guest', async () => {

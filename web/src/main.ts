@@ -28,7 +28,16 @@ interface State {
   /** The page's products, so the stream watches what is on screen. */
   shown: string[];
   lastDecisionId?: string;
+  /** Counts renders: a page fetched for an older render is not drawn over a newer one. */
+  renders: number;
+  /** The viewer and product whose view was last tracked: a redraw is not another view. */
+  viewed?: string;
+  /** The quantity typed on a product page, kept when the page is drawn again. */
+  quantity?: { readonly productId: string; readonly value: string };
 }
+
+/** Draws a fetched page; called only while its render is still the latest. */
+type Draw = () => void;
 
 function anonymousId(): string {
   let id = localStorage.getItem('attune-demo-anonymous-id');
@@ -39,8 +48,12 @@ function anonymousId(): string {
   return id;
 }
 
+function viewerKey(viewer: Viewer): string {
+  return viewer.kind === 'customer' ? viewer.userId : viewer.anonymousId;
+}
+
 function cartKey(viewer: Viewer): string {
-  return `attune-demo-cart:${viewer.kind === 'customer' ? viewer.userId : viewer.anonymousId}`;
+  return `attune-demo-cart:${viewerKey(viewer)}`;
 }
 
 function readCart(viewer: Viewer): Cart {
@@ -74,7 +87,7 @@ function show(markup: Markup): void {
 
 const CONTEXT = { channel: 'web', device: 'desktop', country: 'GB' };
 
-async function home(state: State): Promise<void> {
+async function home(state: State): Promise<Draw> {
   const decision = await state.api.decide(state.viewer, {
     context: { ...CONTEXT, page: { type: 'home' } },
     recommendations: [
@@ -84,18 +97,20 @@ async function home(state: State): Promise<void> {
     content: ['home-hero'],
     cart: { items: cartItems(state.viewer) },
   });
-  state.lastDecisionId = decision.decisionId;
-  state.shown = Object.values(decision.recommendations).flatMap((answer) =>
-    answer.items.map((item) => item.productId),
-  );
-  show(
-    html`${whoIsLooking(decision)} ${hero(decision)} ${offersPanel(decision.offers)}
-    ${recommendationRow('Picked for you', decision.recommendations['for-you']?.items ?? [], 'for-you')}
-    ${recommendationRow('Trending now', decision.recommendations['trending']?.items ?? [], 'trending')}`,
-  );
+  return () => {
+    state.lastDecisionId = decision.decisionId;
+    state.shown = Object.values(decision.recommendations).flatMap((answer) =>
+      answer.items.map((item) => item.productId),
+    );
+    show(
+      html`${whoIsLooking(decision)} ${hero(decision)} ${offersPanel(decision.offers)}
+      ${recommendationRow('Picked for you', decision.recommendations['for-you']?.items ?? [], 'for-you')}
+      ${recommendationRow('Trending now', decision.recommendations['trending']?.items ?? [], 'trending')}`,
+    );
+  };
 }
 
-async function category(state: State, categoryId: string): Promise<void> {
+async function category(state: State, categoryId: string): Promise<Draw> {
   const decision = await state.api.decide(state.viewer, {
     context: { ...CONTEXT, page: { type: 'category', category: categoryId } },
     listing: { category: categoryId, limit: 24 },
@@ -106,18 +121,20 @@ async function category(state: State, categoryId: string): Promise<void> {
     content: ['home-hero'],
     cart: { items: cartItems(state.viewer) },
   });
-  state.lastDecisionId = decision.decisionId;
-  const items = decision.listing?.items ?? [];
-  state.shown = items.map((item) => item.productId);
-  show(
-    html`${whoIsLooking(decision)}
-      <h1>${categoryId}</h1>
-      ${offersPanel(decision.offers)} ${listingGrid(items)}
-      ${recommendationRow('Picked for you', decision.recommendations['for-you']?.items ?? [], 'for-you')}`,
-  );
+  return () => {
+    state.lastDecisionId = decision.decisionId;
+    const items = decision.listing?.items ?? [];
+    state.shown = items.map((item) => item.productId);
+    show(
+      html`${whoIsLooking(decision)}
+        <h1>${categoryId}</h1>
+        ${offersPanel(decision.offers)} ${listingGrid(items)}
+        ${recommendationRow('Picked for you', decision.recommendations['for-you']?.items ?? [], 'for-you')}`,
+    );
+  };
 }
 
-async function product(state: State, productId: string): Promise<void> {
+async function product(state: State, productId: string): Promise<Draw> {
   // One call: the product, its price and badges, both lists, the cart and offers, hydrated.
   const decision = await state.api.decide(state.viewer, {
     context: { ...CONTEXT, page: { type: 'product', productId } },
@@ -129,79 +146,100 @@ async function product(state: State, productId: string): Promise<void> {
     cart: { items: cartItems(state.viewer) },
   });
   const details = decision.product;
-  if (details?.product === undefined) {
-    show(html`<p class="error">No such product.</p>`);
-    return;
-  }
-  const title = details.product.title;
+  if (details?.product === undefined) return () => show(html`<p class="error">No such product.</p>`);
+  const shown = details.product;
+  const title = shown.title;
   const price = details.price?.final;
-  state.lastDecisionId = decision.decisionId;
-  state.shown = [productId];
-  show(
-    html`${whoIsLooking(decision)}
-    ${productDetail(productId, details.product, price === undefined ? '' : formatMoney(price), details.offers ?? [])}
-    ${offersPanel(decision.offers)}
-    ${recommendationRow('Similar', decision.recommendations['similar']?.items ?? [], 'similar')}
-    ${recommendationRow('Bought together', decision.recommendations['bought-together']?.items ?? [], 'bought-together')}`,
-  );
-  void state.api.track(state.viewer, 'Product Viewed', {
-    product_id: productId,
-    price: price === undefined ? undefined : price.amount / 100,
-    decision_id: decision.decisionId,
-  });
-  document.querySelector('#add-to-cart')?.addEventListener('click', () => {
-    const quantity = Math.max(
-      1,
-      Math.min(99, Number((document.querySelector('#quantity') as HTMLInputElement).value) || 1),
+  return () => {
+    state.lastDecisionId = decision.decisionId;
+    state.shown = [productId];
+    show(
+      html`${whoIsLooking(decision)}
+      ${productDetail(productId, shown, price === undefined ? '' : formatMoney(price), details.offers ?? [])}
+      ${offersPanel(decision.offers)}
+      ${recommendationRow('Similar', decision.recommendations['similar']?.items ?? [], 'similar')}
+      ${recommendationRow('Bought together', decision.recommendations['bought-together']?.items ?? [], 'bought-together')}`,
     );
-    const cart = readCart(state.viewer);
-    cart.set(productId, (cart.get(productId) ?? 0) + quantity);
-    writeCart(state.viewer, cart);
-    toast('added', `Added ${quantity} × ${title}`);
-    // The event moves the profile's cart; the stream then says when an offer unlocks.
-    void state.api.track(state.viewer, 'Product Added', {
-      product_id: productId,
-      quantity,
-      price: price === undefined ? undefined : price.amount / 100,
-      decision_id: decision.decisionId,
+    // A view is counted once per visit to the page, not each time the page is drawn again.
+    const visit = `${viewerKey(state.viewer)} ${productId}`;
+    if (state.viewed !== visit) {
+      state.viewed = visit;
+      void state.api.track(state.viewer, 'Product Viewed', {
+        product_id: productId,
+        price: price === undefined ? undefined : price.amount / 100,
+        decision_id: decision.decisionId,
+      });
+    }
+    // Drawing the page again (after an add, or a live change) keeps what the shopper typed.
+    const quantityInput = document.querySelector('#quantity') as HTMLInputElement;
+    if (state.quantity?.productId === productId) quantityInput.value = state.quantity.value;
+    quantityInput.addEventListener('input', () => {
+      state.quantity = { productId, value: quantityInput.value };
     });
-    void render(state);
-  });
+    document.querySelector('#add-to-cart')?.addEventListener('click', () => {
+      const quantity = Math.max(1, Math.min(99, Number(quantityInput.value) || 1));
+      const cart = readCart(state.viewer);
+      cart.set(productId, (cart.get(productId) ?? 0) + quantity);
+      writeCart(state.viewer, cart);
+      toast('added', `Added ${quantity} × ${title}`);
+      // The event moves the profile's cart; the stream then says when an offer unlocks.
+      void state.api.track(state.viewer, 'Product Added', {
+        product_id: productId,
+        quantity,
+        price: price === undefined ? undefined : price.amount / 100,
+        decision_id: decision.decisionId,
+      });
+      void render(state);
+    });
+  };
 }
 
-async function cart(state: State): Promise<void> {
+async function cart(state: State): Promise<Draw> {
+  const items = cartItems(state.viewer);
   const decision = await state.api.decide(state.viewer, {
     context: { ...CONTEXT, page: { type: 'cart' } },
     recommendations: [{ slot: 'cart-complements', strategy: 'cart-complements', limit: 6 }],
-    cart: { items: cartItems(state.viewer) },
+    cart: { items },
   });
-  state.lastDecisionId = decision.decisionId;
-  state.shown = cartItems(state.viewer).map((item) => item.productId);
-  show(
-    html`${whoIsLooking(decision)} ${cartView(decision)} ${offersPanel(decision.offers)}
-    ${recommendationRow('Goes well with your cart', decision.recommendations['cart-complements']?.items ?? [], 'cart-complements')}`,
-  );
-  document.querySelector('#empty-cart')?.addEventListener('click', () => {
-    const items = cartItems(state.viewer);
-    writeCart(state.viewer, new Map());
-    void state.api.track(state.viewer, 'Product Removed', {
-      products: items.map((item) => ({ product_id: item.productId, quantity: item.quantity })),
+  return () => {
+    state.lastDecisionId = decision.decisionId;
+    state.shown = items.map((item) => item.productId);
+    show(
+      html`${whoIsLooking(decision)} ${cartView(decision)} ${offersPanel(decision.offers)}
+      ${recommendationRow('Goes well with your cart', decision.recommendations['cart-complements']?.items ?? [], 'cart-complements')}`,
+    );
+    document.querySelector('#empty-cart')?.addEventListener('click', () => {
+      const emptied = cartItems(state.viewer);
+      writeCart(state.viewer, new Map());
+      void state.api.track(state.viewer, 'Product Removed', {
+        products: emptied.map((item) => ({ product_id: item.productId, quantity: item.quantity })),
+      });
+      void render(state);
     });
-    void render(state);
-  });
+  };
 }
 
+/**
+ * Fetches the page the address names and draws it, unless a newer render began meanwhile (an add
+ * to cart and a live change can both ask for one): an older answer never covers a newer one.
+ */
 async function render(state: State): Promise<void> {
+  state.renders += 1;
+  const thisRender = state.renders;
+  let draw: Draw;
   try {
     const route = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
-    if (route.startsWith('/c/')) await category(state, route.slice(3));
-    else if (route.startsWith('/p/')) await product(state, route.slice(3));
-    else if (route === '/cart') await cart(state);
-    else await home(state);
-    page.dataset['viewer'] = viewerSelect.value;
+    if (route.startsWith('/c/')) draw = await category(state, route.slice(3));
+    else if (route.startsWith('/p/')) draw = await product(state, route.slice(3));
+    else if (route === '/cart') draw = await cart(state);
+    else draw = await home(state);
   } catch (error) {
-    show(html`<p class="error">${error instanceof Error ? error.message : String(error)}</p>`);
+    draw = () => show(html`<p class="error">${error instanceof Error ? error.message : String(error)}</p>`);
   }
+  if (thisRender !== state.renders) return;
+  draw();
+  page.dataset['viewer'] = viewerSelect.value;
+  page.dataset['renders'] = String(thisRender);
   writeCart(state.viewer, readCart(state.viewer));
   listen(state);
 }
@@ -271,6 +309,7 @@ async function start(): Promise<void> {
     api: new Api(config),
     viewer: { kind: 'visitor', anonymousId: anonymousId() },
     shown: [],
+    renders: 0,
   };
   viewerSelect.innerHTML = html`<option value="">Anonymous visitor</option>
     ${config.customers.map((customer) => html`<option value="${customer.userId}">${customer.label}</option>`)}`.text;

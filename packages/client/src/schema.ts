@@ -6729,7 +6729,7 @@ export interface operations {
                     /** Format: uri */
                     url: string;
                     events: ("segment.entered" | "segment.exited" | "loyalty.tier_changed")[];
-                    /** @description Standard Webhooks secret: whsec_ + base64 of 24 or more bytes */
+                    /** @description Standard Webhooks secret: whsec_ + base64 of 24 or more bytes. The masked secret a GET answers (whsec_ and four characters, then …) keeps the current one, so a read webhook can be written back. */
                     secret: string;
                 };
             };
@@ -10679,6 +10679,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             free?: boolean;
                             addedBy?: string;
@@ -10699,7 +10705,7 @@ export interface operations {
                         };
                         discounts: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             /** @description money in integer minor units of an ISO 4217 currency */
                             amount: {
                                 /**
@@ -10762,12 +10768,12 @@ export interface operations {
                         };
                         applied: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         rejected: {
                             promotionId?: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         nudges: {
@@ -11125,6 +11131,12 @@ export interface operations {
                                     /** @description variants of one product share it: show them as one card */
                                     groupId?: string;
                                     inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
                                 };
                                 free?: boolean;
                                 addedBy?: string;
@@ -11145,7 +11157,7 @@ export interface operations {
                             };
                             discounts: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 /** @description money in integer minor units of an ISO 4217 currency */
                                 amount: {
                                     /**
@@ -11208,12 +11220,12 @@ export interface operations {
                             };
                             applied: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             rejected: {
                                 promotionId?: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             nudges: {
@@ -11438,6 +11450,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             free?: boolean;
                             addedBy?: string;
@@ -11458,7 +11476,7 @@ export interface operations {
                         };
                         discounts: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             /** @description money in integer minor units of an ISO 4217 currency */
                             amount: {
                                 /**
@@ -11521,12 +11539,12 @@ export interface operations {
                         };
                         applied: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         rejected: {
                             promotionId?: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         nudges: {
@@ -11743,6 +11761,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             free?: boolean;
                             addedBy?: string;
@@ -11763,7 +11787,7 @@ export interface operations {
                         };
                         discounts: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             /** @description money in integer minor units of an ISO 4217 currency */
                             amount: {
                                 /**
@@ -11826,12 +11850,12 @@ export interface operations {
                         };
                         applied: {
                             promotionId: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         rejected: {
                             promotionId?: string;
-                            code?: string;
+                            couponCode?: string;
                             reason: string;
                         }[];
                         nudges: {
@@ -12052,6 +12076,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             price?: {
                                 productId: string;
@@ -13229,6 +13259,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                         }[];
                         nextCursor: string | null;
@@ -13644,6 +13680,12 @@ export interface operations {
                                 /** @description variants of one product share it: show them as one card */
                                 groupId?: string;
                                 inStock: boolean;
+                                /** @description the other products of its group, in id order: the card stands for all of them */
+                                variants?: {
+                                    productId: string;
+                                    title: string;
+                                    inStock: boolean;
+                                }[];
                             };
                             price?: {
                                 productId: string;
@@ -13817,6 +13859,12 @@ export interface operations {
                                     /** @description variants of one product share it: show them as one card */
                                     groupId?: string;
                                     inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
                                 };
                             }[];
                             nextCursor: string | null;
@@ -13844,6 +13892,12 @@ export interface operations {
                                         /** @description variants of one product share it: show them as one card */
                                         groupId?: string;
                                         inStock: boolean;
+                                        /** @description the other products of its group, in id order: the card stands for all of them */
+                                        variants?: {
+                                            productId: string;
+                                            title: string;
+                                            inStock: boolean;
+                                        }[];
                                     };
                                     price?: {
                                         productId: string;
@@ -14002,6 +14056,12 @@ export interface operations {
                                     /** @description variants of one product share it: show them as one card */
                                     groupId?: string;
                                     inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
                                 };
                                 free?: boolean;
                                 addedBy?: string;
@@ -14022,7 +14082,7 @@ export interface operations {
                             };
                             discounts: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 /** @description money in integer minor units of an ISO 4217 currency */
                                 amount: {
                                     /**
@@ -14085,12 +14145,12 @@ export interface operations {
                             };
                             applied: {
                                 promotionId: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             rejected: {
                                 promotionId?: string;
-                                code?: string;
+                                couponCode?: string;
                                 reason: string;
                             }[];
                             nudges: {

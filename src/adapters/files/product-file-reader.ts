@@ -21,9 +21,9 @@ export interface ProductFile {
 /**
  * Streams the rows of a product file: NDJSON (`.ndjson`, `.jsonl`), each line a product as the API takes
  * it (`{ "id", "title", "price": { "amount", "currency" }, ... }`), or CSV with a header row, columns
- * `id,title,description,groupId,categories,brand,price,cost,currency,status,attributes` (categories
- * separated by `|`, price and cost in integer minor units, attributes as a JSON object, and any
- * `attr.<name>` column as one attribute). Either may be gzip-compressed (`.gz`).
+ * `id,title,description,groupId,categories,brand,price,cost,currency,status,attributes,handle,images`
+ * (categories and image URLs separated by `|`, price and cost in integer minor units, attributes as
+ * a JSON object, and any `attr.<name>` column as one attribute). Either may be gzip-compressed (`.gz`).
  */
 export function openProductFile(path: string, defaultCurrency: string): ProductFile {
   const total = statSync(path).size;
@@ -99,6 +99,11 @@ function productFromCsv(row: Record<string, string>, defaultCurrency: string): R
     ...(present('price') && { price: { amount: numberOrText(row['price'] as string), currency } }),
     ...(present('cost') && { cost: { amount: numberOrText(row['cost'] as string), currency } }),
     ...(present('status') && { status: row['status'] }),
+    ...(present('handle') && { handle: row['handle'] }),
+    // Image URLs separated by `|`, the first the main one; each described by the title.
+    ...(present('images') && {
+      images: (row['images'] as string).split('|').map((url) => ({ url: url.trim() })),
+    }),
   };
 }
 

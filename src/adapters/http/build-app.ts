@@ -17,6 +17,7 @@ import { installOpenApi } from './openapi.js';
 import { installOperationIds } from './operation-ids.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { loggableUrl, wordsOfRoute } from './redact-url.js';
+import { installReadBackWrites } from './read-back.js';
 import { installInputGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
 
@@ -124,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installAuth(app, deps.keys, deps.sessions);
   installAuditScope(app, deps.clock);
   installInputGuard(app);
+  installReadBackWrites(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

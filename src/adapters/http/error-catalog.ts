@@ -44,6 +44,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   unsupported_media_type: { status: 415, title: 'The body must be JSON' },
   payload_too_large: { status: 413, title: 'The body is too large' },
   unknown_field: { status: 400, title: 'The request has a field this route does not know' },
+  read_only_mismatch: {
+    status: 400,
+    title: 'A read-only field names another document than the path',
+  },
   missing_field: { status: 400, title: 'A required field is missing' },
   invalid_type: { status: 400, title: 'A field has the wrong type' },
   invalid_format: { status: 400, title: 'A field is not in the expected format' },

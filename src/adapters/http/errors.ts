@@ -8,6 +8,7 @@ export type EdgeErrorCode =
   | 'unsupported_media_type'
   | 'payload_too_large'
   | 'unknown_field'
+  | 'read_only_mismatch'
   | 'missing_field'
   | 'invalid_type'
   | 'invalid_format'

@@ -12,7 +12,7 @@ import type { SegmentService } from '../segments/segment-service.js';
  */
 export const DEMO_CUSTOMERS: readonly { readonly userId: string; readonly label: string }[] = [
   { userId: '17850', label: 'Customer 17850, 35 orders, home decor and mugs' },
-  { userId: '13094', label: 'Customer 13094, buys tableware' },
+  { userId: '13094', label: 'Customer 13094, buys glass T-light holders' },
   { userId: '14560', label: 'Customer 14560, bakes' },
   { userId: '15769', label: 'Customer 15769, buys bags' },
   { userId: '16928', label: 'Customer 16928, buys home storage' },

@@ -14,6 +14,15 @@ export interface ProductCard {
   readonly handle?: string;
   readonly groupId?: string;
   readonly inStock: boolean;
+  /** The other products of its group: a list shows the group once, as this card. */
+  readonly variants?: readonly Variant[];
+}
+
+/** Another product of a card's group. */
+export interface Variant {
+  readonly productId: string;
+  readonly title: string;
+  readonly inStock: boolean;
 }
 
 /** The parts `include` asked for, for one product; a part the product cannot give is left out. */
@@ -88,7 +97,19 @@ export class ProductHydrator {
       ...(product.handle !== undefined && { handle: product.handle }),
       ...(product.groupId !== undefined && { groupId: product.groupId }),
       inStock: isAvailable(catalog.stockOf(productId)),
+      ...(product.groupId !== undefined && { variants: this.#variants(productId) }),
     };
+  }
+
+  /** The card's other variants: lists show a group once, so its card names the rest. */
+  #variants(productId: string): Variant[] {
+    const { catalog } = this.deps;
+    return catalog.variantsOf(productId).flatMap((id) => {
+      const variant = catalog.getProduct(id);
+      return variant === undefined || variant.status !== 'active'
+        ? []
+        : [{ productId: id, title: variant.title, inStock: isAvailable(catalog.stockOf(id)) }];
+    });
   }
 
   /**

@@ -22,7 +22,7 @@ import {
   type Shelf,
   type ViewerAffinities,
 } from '../../domain/ranking/index.js';
-import { isInCategory, normalizeCategoryPath } from '../../domain/shared/index.js';
+import { firstOfEachGroup, isInCategory, normalizeCategoryPath } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
@@ -318,8 +318,10 @@ export class ListingService {
   ): { page: { ranked: RankedListingItem; price: PricedItem }[]; more: boolean } {
     const page: { ranked: RankedListingItem; price: PricedItem }[] = [];
     const shopper = priceShopperOf(customer);
+    // One card per product group, on this page and the ones before it: its best-ranked variant.
+    const firstOfGroup = firstOfEachGroup((id) => this.deps.catalog.getProduct(id)?.groupId);
     for (const item of ranked) {
-      if (shown.has(idHash(item.productId))) continue;
+      if (!firstOfGroup(item.productId) || shown.has(idHash(item.productId))) continue;
       if (page.length >= query.limit) return { page, more: true };
       const [price] = this.deps.pricing.resolve(
         [{ productId: item.productId, quantity: 1 }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../adapters/clock/manual-clock.js';
 import { createProfile, type Profile } from '../../domain/profiles/index.js';
-import type { VersionedProfile } from '../../ports/store.js';
+import type { RankedOrderValues } from '../../domain/profiles/index.js';
 import { CustomerStatistics } from './customer-statistics.js';
 
 const NOW = Date.parse('2026-03-01T00:00:00.000Z');
@@ -21,6 +21,25 @@ function customer(id: string, orders: number, spent: number, daysAgo: number): P
   };
 }
 
+/** What a store answers, picked from every profile held in memory (test/contract checks the stores). */
+function rankedInMemory(
+  profiles: readonly Profile[],
+  currency: string,
+  ranksOf: (count: number) => readonly number[],
+): RankedOrderValues {
+  const ordered = profiles.filter((p) => p.stats.orderCount > 0 && p.stats.lastOrderAt !== undefined);
+  const ranks = ranksOf(ordered.length);
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  const counts = sorted(ordered.map((p) => p.stats.orderCount));
+  const lasts = sorted(ordered.map((p) => Date.parse(p.stats.lastOrderAt as string))).reverse();
+  const values = sorted(ordered.map((p) => p.stats.lifetimeValue[currency] ?? 0));
+  return {
+    orderCounts: ranks.map((rank) => counts[rank] as number),
+    lastOrdersLatestFirst: ranks.map((rank) => lasts[rank] as number),
+    lifetimeValues: ranks.map((rank) => values[rank] as number),
+  };
+}
+
 describe('CustomerStatistics', () => {
   it('gives no RFM score until refreshed, then scores customers against the whole base', async () => {
     const base = [
@@ -31,10 +50,10 @@ describe('CustomerStatistics', () => {
       customer('e', 20, 200_000, 1),
       createProfile('browser', '2026-01-01T00:00:00.000Z', { anonymousId: 'x' }),
     ];
-    const pages: VersionedProfile[][] = [base.map((profile) => ({ profile, version: 1 }))];
     const settings = new Map<string, string>();
     const store = {
-      scanProfiles: async (afterId: string | undefined) => (afterId === undefined ? (pages[0] ?? []) : []),
+      rankedOrderValues: async (currency: string, ranksOf: (count: number) => readonly number[]) =>
+        rankedInMemory(base, currency, ranksOf),
       getSetting: async (key: string) => settings.get(key),
       setSetting: async (key: string, value: string) => void settings.set(key, value),
     };
@@ -56,7 +75,7 @@ describe('CustomerStatistics', () => {
 
     // A node starting later takes the stored quintiles without scanning the base.
     const later = new CustomerStatistics({
-      store: { ...store, scanProfiles: () => Promise.reject(new Error('no scan')) },
+      store: { ...store, rankedOrderValues: () => Promise.reject(new Error('no read')) },
       clock: new ManualClock(NOW),
       currency: 'GBP',
       consentDefault: 'granted',

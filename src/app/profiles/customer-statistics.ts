@@ -1,6 +1,7 @@
 import {
   lazyComputed,
-  rfmThresholds,
+  quintileRanks,
+  rfmThresholdsOfRanked,
   type ConsentDefault,
   type Profile,
   type ProfileView,
@@ -10,14 +11,12 @@ import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 
 export interface CustomerStatisticsDeps {
-  readonly store: Pick<Store, 'scanProfiles' | 'getSetting' | 'setSetting'>;
+  readonly store: Pick<Store, 'rankedOrderValues' | 'getSetting' | 'setSetting'>;
   readonly clock: Clock;
   readonly currency: string;
   readonly consentDefault: ConsentDefault;
 }
 
-/** How many profiles a statistics scan reads per page. */
-const SCAN_PAGE = 1_000;
 /** Where the last computed quintiles are kept, so a start need not scan every profile first. */
 const STORED = 'statistics.rfm';
 
@@ -49,16 +48,15 @@ export class CustomerStatistics {
     });
   }
 
-  /** Recomputes the RFM quintiles over every customer in the store. */
+  /**
+   * Recomputes the RFM quintiles over every customer in the store. The store picks the values at
+   * the quintile ranks from its indexes: no profile is loaded, so the cost does not grow with the
+   * customer base in memory, and a refresh no longer stalls ingestion as a scan of every profile did.
+   */
   async refresh(): Promise<void> {
-    const { store } = this.deps;
-    const profiles: Profile[] = [];
-    for (let page = await store.scanProfiles(undefined, SCAN_PAGE); page.length > 0;) {
-      for (const entry of page) if (entry.profile.stats.orderCount > 0) profiles.push(entry.profile);
-      page =
-        page.length < SCAN_PAGE ? [] : await store.scanProfiles(page[page.length - 1]?.profile.id, SCAN_PAGE);
-    }
-    this.#rfm = rfmThresholds(profiles, this.deps.currency, this.deps.clock.now());
+    const { store, currency } = this.deps;
+    const ranked = await store.rankedOrderValues(currency, quintileRanks);
+    this.#rfm = rfmThresholdsOfRanked(ranked, this.deps.clock.now());
     await store.setSetting(STORED, JSON.stringify(this.#rfm));
   }
 

@@ -152,7 +152,7 @@ describe('Checkout.placeOrder', () => {
     expect(answer).toMatchObject({
       orderId: 'ord-1',
       total: { amount: 4_050 },
-      discounts: [{ promotionId: 'welcome', code: 'WELCOME10' }],
+      discounts: [{ promotionId: 'welcome', couponCode: 'WELCOME10' }],
     });
     expect(JSON.parse((await app.store.findOrder('ord-1'))?.answer ?? '{}')).toEqual(answer);
     const usage = await app.store.promotionUsage(['welcome'], undefined);

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { costIn, type Catalog, type Product } from '../../domain/catalog/index.js';
+import type { Catalog } from '../../domain/catalog/index.js';
 import {
   cartCodes,
   eligibleOffers,
   evaluateCart,
   hasUsageLimits,
   orderCompletedEvent,
+  readRecordedAnswer,
   selectForCart,
   type AddableProduct,
   type CartEvaluation,
@@ -13,17 +14,18 @@ import {
   type CartRequest,
   type CouponState,
   type Offer,
-  type Shopper,
   type Usage,
   PromotionError,
 } from '../../domain/promotions/index.js';
 import { MAX_AMOUNT, SharedError, type CurrencyCode, type Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
-import { deviceTypeOf, priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
+import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
 import type { PricingService } from '../pricing/pricing-service.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { PromotionService } from './promotion-service.js';
+import { promotionFacts, shopperOf } from './promotion-facts.js';
+import { UsageReads } from './usage-reads.js';
 
 /** A cart as the storefront sends it (`POST /v1/carts:evaluate`). */
 export interface CartInput {
@@ -63,7 +65,11 @@ export interface CheckoutDeps {
  * spends limits with conditional updates, so concurrent orders on any number of nodes never overspend.
  */
 export class Checkout {
-  constructor(private readonly deps: CheckoutDeps) {}
+  readonly #usage: UsageReads;
+
+  constructor(private readonly deps: CheckoutDeps) {
+    this.#usage = new UsageReads((ids, customerKey) => deps.store.promotionUsage(ids, customerKey));
+  }
 
   /**
    * @throws DomainError `cart_item_unavailable` (an unknown product, or none priced in the currency)
@@ -86,7 +92,7 @@ export class Checkout {
     };
     const coupons = new Map((await this.deps.store.couponStates(codes)).map((state) => [state.code, state]));
     const selection = selectForCart(request, coupons, this.deps.promotions.index);
-    const usage = await this.deps.store.promotionUsage(selection.limited, this.#customerKey(cart));
+    const usage = await this.deps.store.promotionUsage(selection.limited, this.#customerKey(cart, customer));
     const evaluation = evaluateCart(request, selection, {
       now: this.deps.clock.now(),
       shopper: shopperOf(customer),
@@ -113,7 +119,7 @@ export class Checkout {
       .map((compiled) => compiled.promotion)
       .filter(({ coupon, limits }) => !coupon.required && hasUsageLimits(limits))
       .map((promotion) => promotion.id);
-    const usage: Usage = await this.deps.store.promotionUsage(limited, this.#customerKey(cart));
+    const usage: Usage = await this.#usage.of(customer, limited, this.#customerKey(cart, customer));
     return eligibleOffers(index, {
       currency: cart.currency,
       now: this.deps.clock.now(),
@@ -140,12 +146,12 @@ export class Checkout {
     for (let attempt = 1; attempt <= MAX_ORDER_ATTEMPTS; attempt += 1) {
       const { evaluation, coupons } = await this.#evaluate(order, customer);
       const spent = evaluation.rejected.find(
-        (rejection): rejection is typeof rejection & { code: string; reason: keyof typeof REFUSALS } =>
-          rejection.code !== undefined && Object.hasOwn(REFUSALS, rejection.reason),
+        (rejection): rejection is typeof rejection & { couponCode: string; reason: keyof typeof REFUSALS } =>
+          rejection.couponCode !== undefined && Object.hasOwn(REFUSALS, rejection.reason),
       );
-      if (spent !== undefined) throw refusal(spent.reason, spent.code);
+      if (spent !== undefined) throw refusal(spent.reason, spent.couponCode);
       const answer: OrderAnswer = { orderId: order.orderId, ...evaluation };
-      const customerKey = this.#customerKey(order);
+      const customerKey = this.#customerKey(order, customer);
       const result = await this.deps.store.recordOrder({
         orderId: order.orderId,
         requestHash,
@@ -160,7 +166,7 @@ export class Checkout {
         return answer;
       }
       const refused = evaluation.discounts.find((discount) => discount.promotionId === result.promotionId);
-      if (refused?.code !== undefined) throw refusal(result.reason, refused.code);
+      if (refused?.couponCode !== undefined) throw refusal(result.reason, refused.couponCode);
       // An automatic promotion ran out meanwhile (or was deleted on another node): evaluate again
       // with fresh promotions and usage, and it no longer applies.
       await this.deps.promotions.refresh();
@@ -183,7 +189,7 @@ export class Checkout {
         pointer: '/orderId',
       });
     }
-    const first = JSON.parse(earlier.answer) as OrderAnswer;
+    const first = readRecordedAnswer<OrderAnswer>(earlier.answer);
     await this.#track(order, first);
     return first;
   }
@@ -197,8 +203,11 @@ export class Checkout {
       return {
         promotionId: discount.promotionId,
         discount: discount.amount.amount,
-        ...(discount.code !== undefined && {
-          coupon: { code: discount.code, singleUse: coupons.get(discount.code)?.singleUse ?? false },
+        ...(discount.couponCode !== undefined && {
+          coupon: {
+            code: discount.couponCode,
+            singleUse: coupons.get(discount.couponCode)?.singleUse ?? false,
+          },
         }),
         ...(perCustomer !== undefined && { perCustomer }),
       };
@@ -271,10 +280,18 @@ export class Checkout {
   }
 
   /** Whom per-customer limits count: a salted hash of their user id, else their anonymous id. */
-  #customerKey(cart: { userId?: string; anonymousId?: string }): string | undefined {
+  /**
+   * Whose per-customer limits apply: the ids the cart names, else the customer the request proved
+   * (decide and listings pass no ids with the cart), so a page never offers what the order refuses.
+   */
+  #customerKey(
+    cart: { userId?: string; anonymousId?: string },
+    customer: CustomerContext,
+  ): string | undefined {
     if (cart.userId !== undefined) return this.deps.hashId({ kind: 'user', value: cart.userId });
     if (cart.anonymousId !== undefined) return this.deps.hashId({ kind: 'anon', value: cart.anonymousId });
-    return undefined;
+    const own = customer.unit?.ids[0];
+    return own === undefined ? undefined : this.deps.hashId(own);
   }
 }
 
@@ -287,37 +304,6 @@ const REFUSALS = {
 /** A code the customer entered has hit a limit: the order is refused, naming the code. */
 function refusal(reason: keyof typeof REFUSALS, code: string): PromotionError {
   return new PromotionError(reason, `${code}: ${REFUSALS[reason]}`, { pointer: '/coupons', coupon: code });
-}
-
-/** A product as promotions read it, at the unit price resolved for this customer. */
-function promotionFacts(
-  product: Product,
-  unitPrice: number,
-  currency: CurrencyCode,
-): Omit<CartLineInput, 'quantity'> {
-  const cost = costIn(product, currency);
-  return {
-    productId: product.id,
-    unitPrice,
-    categories: product.categories,
-    ...(product.brand !== undefined && { brand: product.brand }),
-    attributes: product.attributes,
-    ...(cost !== undefined && { cost }),
-  };
-}
-
-function shopperOf(customer: CustomerContext): Shopper {
-  const { pricing } = customer;
-  const device = deviceTypeOf(customer.context)?.toLowerCase();
-  return {
-    segments: pricing.segments,
-    ...(customer.loyaltyTier !== undefined && { loyaltyTier: customer.loyaltyTier }),
-    isFirstOrder: (customer.profile?.stats.orderCount ?? 0) === 0,
-    ...(pricing.channel !== undefined && { channel: pricing.channel }),
-    ...(pricing.country !== undefined && { country: pricing.country }),
-    ...(device !== undefined && { device }),
-    ...(customer.experiments !== undefined && { promotions: customer.experiments.promotions }),
-  };
 }
 
 /**

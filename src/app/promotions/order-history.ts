@@ -1,3 +1,4 @@
+import { readRecordedAnswer } from '../../domain/promotions/index.js';
 import type { OrderPosition, PromotionStore } from '../../ports/promotion-store.js';
 import type { OrderAnswer } from './checkout.js';
 import type { Identity } from '../../ports/profile-store.js';
@@ -46,7 +47,7 @@ export class OrderHistory {
 
 function placed(recorded: { answer: string; createdAt: number }): PlacedOrder {
   return {
-    ...(JSON.parse(recorded.answer) as OrderAnswer),
+    ...readRecordedAnswer<OrderAnswer>(recorded.answer),
     placedAt: new Date(recorded.createdAt).toISOString(),
   };
 }

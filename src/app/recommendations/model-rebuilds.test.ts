@@ -79,6 +79,21 @@ describe('rebuilding the recommendation models', () => {
     expect(report).toMatchObject({ customers: 150, interactions: 450 });
   });
 
+  it('keeps popularity per country from the profiles the log names, read a page at a time', async () => {
+    const app = await start();
+    await history(app);
+    await app.track({ type: 'identify', userId: 'u-fr', traits: { country: 'FR' } });
+    await app.track(orderCompleted('u-fr', 'o-fr', ['d']));
+    await app.recommendations.rebuild();
+    const inFrance = app.recommendations.models.online.popularity.top(
+      'country:fr',
+      'popular',
+      app.clock.now(),
+      5,
+    );
+    expect(inFrance.map(([item]) => item)).toEqual(['d']);
+  });
+
   it('keeps what is committed, merged or erased while a rebuild reads and trains', async () => {
     const gate = gatedTrainer();
     const app = await start({ trainer: gate.trainer });
@@ -130,6 +145,48 @@ describe('rebuilding the recommendation models', () => {
     const report = await app.recommendations.trainOnWhatIsLearnt();
     expect(report).toMatchObject({ customers: 3, describedProducts: 4 });
     expect(app.recommendations.models.ease?.size).toBe(report.denseItems);
+  });
+
+  it('retrains on schedule from what is learnt, reading no log and copying no customer', async () => {
+    const app = await start({ config: { recsDenseItems: 100 } });
+    await history(app);
+    const inService = app.recommendations.models.online;
+    const read = vi.spyOn(app.store, 'scanTrackEvents');
+    const report = await app.recommendations.refreshOnSchedule();
+    expect(read).not.toHaveBeenCalled();
+    expect(report).toMatchObject({ customers: 3, describedProducts: 4 });
+    expect(app.recommendations.models.online).toBe(inService);
+    expect(app.recommendations.models.ease?.size).toBe(report.denseItems);
+  });
+
+  it('lets a scheduled retraining wait for a rebuild under way rather than add one', async () => {
+    const gate = gatedTrainer();
+    const app = await start({ trainer: gate.trainer });
+    await history(app);
+    gate.release();
+    const rebuilding = app.recommendations.rebuild();
+    await gate.training();
+    expect(app.recommendations.refreshOnSchedule()).toBe(rebuilding);
+    gate.release();
+    expect((await rebuilding).customers).toBe(3);
+  });
+
+  it('reads the log on schedule while an erasure still waits for it', async () => {
+    const app = await start();
+    await history(app);
+    const erased = await profileIdOf(app, 'u2');
+    await app.profiles.erase('u2');
+    const read = vi.spyOn(app.store, 'scanTrackEvents');
+    const report = await app.recommendations.refreshOnSchedule();
+    expect(read).toHaveBeenCalled();
+    expect(report.customers).toBe(2);
+    expect(customersOf(app).has(erased)).toBe(false);
+    // u2 alone bought a with c: that pair leaves the shared counts with the read.
+    const answer = app.recommendations.recommend(
+      { strategy: 'bought-together', productId: 'c', limit: 5 },
+      await app.customer({}),
+    );
+    expect(answer.items.find((item) => item.productId === 'a')?.reason).not.toMatch(/bought with/);
   });
 
   it('describes new products for similar items soon after a burst of catalogue writes', async () => {

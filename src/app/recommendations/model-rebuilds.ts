@@ -6,7 +6,7 @@ import {
 } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
-import type { Store, StoredEvent } from '../../ports/store.js';
+import type { Store, StoredEvent, VersionedProfile } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { lessonOf, whereaboutsOf, type Whereabouts } from './interactions.js';
 import { Learner } from './learner.js';
@@ -58,14 +58,20 @@ export interface StartReport {
 const MERGE_MARGIN_MS = 3_600_000;
 
 /**
- * Events and profiles read per page when the models are rebuilt from the store. On SQLite small,
- * because a page is read and parsed in one go (it answers synchronously) while requests wait; on a
- * store reached over the network large, because each page is a round trip (pages of 200 made a
+ * Events read per page (with the profiles they name) when the models are rebuilt from the store.
+ * On SQLite small, because a page is read and parsed in one go (it answers synchronously) while
+ * requests wait; on a store reached over the network large, because each page is a round trip (pages of 200 made a
  * PostgreSQL node's start a thousand round trips per 200k events).
  */
-function pagesFor(storeKind: string): { readonly events: number; readonly profiles: number } {
-  return storeKind === 'sqlite' ? { events: 200, profiles: 100 } : { events: 5_000, profiles: 2_000 };
+function pagesFor(storeKind: string): { readonly events: number } {
+  return storeKind === 'sqlite' ? { events: 200 } : { events: 5_000 };
 }
+/**
+ * Whereabouts a read of the log keeps at most, the most recently met first kept: active customers
+ * come back page after page, and the rest are read again when they do, so memory stays bounded
+ * however many customers the log names (a map of every profile was a second per-customer copy).
+ */
+const WHEREABOUTS_KEPT = 50_000;
 /** Longest stretch of learning from the log before requests get their turn, ms. */
 const SLICE_MS = 8;
 /** Products described between two yields to the event loop. */
@@ -86,7 +92,7 @@ export class ModelRebuilds {
   #queued: Promise<ModelReport> | undefined;
   #scheduleTimer: ReturnType<typeof setInterval> | undefined;
   #contentTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #pages: { readonly events: number; readonly profiles: number };
+  readonly #pages: { readonly events: number };
   /** How the last start filled the online model (undefined until it has). */
   started: StartReport | undefined;
 
@@ -115,7 +121,7 @@ export class ModelRebuilds {
       .catch(onError);
     if (settings.rebuildMinutes > 0) {
       this.#scheduleTimer = setInterval(
-        () => void this.rebuild().catch(onError),
+        () => void this.refreshOnSchedule().catch(onError),
         settings.rebuildMinutes * 60_000,
       );
       this.#scheduleTimer.unref();
@@ -149,6 +155,21 @@ export class ModelRebuilds {
         return this.rebuild();
       });
     return this.#queued;
+  }
+
+  /**
+   * What the schedule runs: EASE and content similarity trained again on what the online state has
+   * learnt, without reading the log. The online state learns every commit as it happens, so a read
+   * of the whole log would build the same state a second time beside the one in service (two full
+   * copies of every customer's history, and at millions of events a rebuild that never finished).
+   * Only while an erasure still waits for its rebuild (the one it schedules failed) is the log read,
+   * since only a read of the log takes the erased customer's part out of shared counts.
+   */
+  refreshOnSchedule(): Promise<ModelReport> {
+    // A rebuild under way retrains everything already: the schedule waits for it, adding none.
+    if (this.#running !== undefined) return this.#running;
+    if (this.deps.serving.awaitsRebuild) return this.rebuild();
+    return this.trainOnWhatIsLearnt();
   }
 
   /**
@@ -202,13 +223,12 @@ export class ModelRebuilds {
       if (restored !== undefined)
         for (const { from, into } of await store.mergesSince(restored.header.createdAt - MERGE_MARGIN_MS))
           learner.model.merge(from, into);
-      // Every profile at once for the whole log; for the events after a snapshot, only theirs.
-      const everyone = restored === undefined ? await this.#whereabouts() : undefined;
+      const known = new Map<string, Whereabouts>();
       let replayed = 0;
       let slice = performance.now();
       for (let after: number | undefined = restored?.position ?? 0; after !== undefined;) {
         const page = await store.scanTrackEvents(after, this.#pages.events);
-        const whereabouts = everyone ?? (await this.#whereaboutsOf(page.events));
+        const whereabouts = await this.#whereaboutsOf(page.events, known);
         for (const stored of page.events) {
           const where = whereabouts.get(stored.profileId);
           const lesson = lessonOf(stored.profileId, stored.event, where, this.deps.isKnown);
@@ -230,27 +250,41 @@ export class ModelRebuilds {
     }
   }
 
-  /** The whereabouts of the profiles some events are about, each read once. */
-  async #whereaboutsOf(events: readonly StoredEvent[]): Promise<Map<string, Whereabouts>> {
-    const ids = [...new Set(events.map((stored) => stored.profileId))];
-    const profiles = await Promise.all(ids.map((id) => this.deps.store.getProfile(id)));
+  /**
+   * The whereabouts of the profiles some events are about: from `known` (the customers met lately),
+   * else read together from the store; `known` keeps the latest {@link WHEREABOUTS_KEPT}.
+   */
+  async #whereaboutsOf(
+    events: readonly StoredEvent[],
+    known: Map<string, Whereabouts>,
+  ): Promise<Map<string, Whereabouts>> {
     const found = new Map<string, Whereabouts>();
-    for (const entry of profiles)
-      if (entry !== undefined) found.set(entry.profile.id, whereaboutsOf(entry.profile));
-    return found;
-  }
-
-  /** Each profile's country and segments, so popularity is also kept per country and per segment. */
-  async #whereabouts(): Promise<Map<string, Whereabouts>> {
-    const found = new Map<string, Whereabouts>();
-    for (let after: string | undefined; ;) {
-      const page = await this.deps.store.scanProfiles(after, this.#pages.profiles);
-      for (const { profile } of page) found.set(profile.id, whereaboutsOf(profile));
-      if (page.length < this.#pages.profiles) return found;
-      // SQLite answers at once: without this the whole scan would hold requests up.
-      await yieldToRequests();
-      after = page[page.length - 1]?.profile.id;
+    const missing: string[] = [];
+    for (const { profileId } of events) {
+      if (found.has(profileId)) continue;
+      const where = known.get(profileId);
+      if (where === undefined) missing.push(profileId);
+      else {
+        found.set(profileId, where);
+        // Re-inserting moves it to the young end of the Map's order.
+        known.delete(profileId);
+        known.set(profileId, where);
+      }
     }
+    const read =
+      missing.length === 0
+        ? new Map<string, VersionedProfile>()
+        : await this.deps.store.getProfiles([...new Set(missing)]);
+    for (const { profile } of read.values()) {
+      const where = whereaboutsOf(profile);
+      found.set(profile.id, where);
+      known.set(profile.id, where);
+    }
+    for (const oldest of known.keys()) {
+      if (known.size <= WHEREABOUTS_KEPT) break;
+      known.delete(oldest);
+    }
+    return found;
   }
 
   async #trainEase(learner: Learner): Promise<EaseModel | undefined> {

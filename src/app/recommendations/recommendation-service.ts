@@ -221,6 +221,11 @@ export class RecommendationService {
     return this.#rebuilds.rebuild();
   }
 
+  /** What the rebuild schedule runs (see {@link ModelRebuilds.refreshOnSchedule}). */
+  refreshOnSchedule(): Promise<ModelReport> {
+    return this.#rebuilds.refreshOnSchedule();
+  }
+
   /** Trains the heavier models on what the online state learnt, without reading the log again. */
   trainOnWhatIsLearnt(): Promise<ModelReport> {
     return this.#rebuilds.trainOnWhatIsLearnt();
@@ -247,5 +252,6 @@ function factsOf(catalog: Catalog, productId: string): RecommendableProduct | un
     attributes: product.attributes,
     price: product.price.amount,
     sellable: catalog.isSellable(productId),
+    ...(product.groupId !== undefined && { groupId: product.groupId }),
   };
 }

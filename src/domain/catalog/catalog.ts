@@ -31,6 +31,8 @@ export class Catalog {
   readonly #products = new Map<string, Product>();
   readonly #stock = new Map<string, Map<string, number>>();
   readonly #collections = new Map<string, Collection>();
+  /** The products of each group (variants of one product), by groupId. */
+  readonly #groups = new Map<string, Set<string>>();
   #sortedIds: string[] | undefined;
 
   get size(): number {
@@ -47,13 +49,36 @@ export class Catalog {
   }
 
   putProduct(product: Product): void {
-    if (!this.#products.has(product.id)) this.#sortedIds = undefined;
+    const before = this.#products.get(product.id);
+    if (before === undefined) this.#sortedIds = undefined;
+    this.#leaveGroup(before);
     this.#products.set(product.id, product);
+    if (product.groupId !== undefined) {
+      let members = this.#groups.get(product.groupId);
+      if (members === undefined) this.#groups.set(product.groupId, (members = new Set()));
+      members.add(product.id);
+    }
   }
 
   removeProduct(id: string): void {
+    this.#leaveGroup(this.#products.get(id));
     if (this.#products.delete(id)) this.#sortedIds = undefined;
     this.#stock.delete(id);
+  }
+
+  /** The other products of this product's group (its variants), in id order; none when ungrouped. */
+  variantsOf(productId: string): string[] {
+    const group = this.#products.get(productId)?.groupId;
+    const members = group === undefined ? undefined : this.#groups.get(group);
+    if (members === undefined) return [];
+    return [...members].filter((id) => id !== productId).sort();
+  }
+
+  #leaveGroup(product: Product | undefined): void {
+    if (product?.groupId === undefined) return;
+    const members = this.#groups.get(product.groupId);
+    members?.delete(product.id);
+    if (members?.size === 0) this.#groups.delete(product.groupId);
   }
 
   /** Replaces the stock records of a product (all locations). */

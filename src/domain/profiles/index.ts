@@ -45,7 +45,15 @@ export {
 } from './loyalty.js';
 export { mergeProfiles } from './merge-profiles.js';
 export { AFFINITY_HALF_LIFE_MS, decayedScore, topAffinities } from './affinity.js';
-export { rfmScore, rfmThresholds, type RfmScore, type RfmThresholds } from './rfm.js';
+export {
+  quintileRanks,
+  rfmScore,
+  rfmThresholds,
+  rfmThresholdsOfRanked,
+  type RankedOrderValues,
+  type RfmScore,
+  type RfmThresholds,
+} from './rfm.js';
 export {
   effectiveConsent,
   lazyComputed,

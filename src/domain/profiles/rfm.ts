@@ -59,9 +59,38 @@ function band(value: number, boundaries: readonly number[]): number {
 }
 
 function quintiles(values: number[]): number[] {
-  if (values.length === 0) return [];
   const sorted = values.sort((a, b) => a - b);
-  return [0.2, 0.4, 0.6, 0.8].map(
-    (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number,
-  );
+  return quintileRanks(sorted.length).map((rank) => sorted[rank] as number);
+}
+
+/**
+ * Where the quintile boundaries sit among `count` values sorted lowest first: the ranks (0-based)
+ * of the 20th, 40th, 60th and 80th percentiles; none for no values.
+ */
+export function quintileRanks(count: number): number[] {
+  if (count <= 0) return [];
+  return [0.2, 0.4, 0.6, 0.8].map((q) => Math.min(count - 1, Math.floor(q * count)));
+}
+
+/**
+ * The values of the customers who ordered at each of {@link quintileRanks}, as a store reads them
+ * from its indexes: order counts lowest first, latest orders (epoch ms) latest first, lifetime values
+ * in the store currency lowest first (0 for a customer with none in it).
+ */
+export interface RankedOrderValues {
+  readonly orderCounts: readonly number[];
+  readonly lastOrdersLatestFirst: readonly number[];
+  readonly lifetimeValues: readonly number[];
+}
+
+/**
+ * The same thresholds as {@link rfmThresholds} from values a store picked at the quintile ranks: the
+ * latest orders read latest first are the recencies read fewest days first.
+ */
+export function rfmThresholdsOfRanked(ranked: RankedOrderValues, now: number): RfmThresholds {
+  return {
+    recencyDays: ranked.lastOrdersLatestFirst.map((last) => (now - last) / DAY_MS),
+    frequency: [...ranked.orderCounts],
+    monetary: [...ranked.lifetimeValues],
+  };
 }

@@ -120,7 +120,8 @@ export interface CartEvaluation {
   readonly subtotal: Money;
   readonly discounts: readonly {
     readonly promotionId: string;
-    readonly code?: string;
+    /** The coupon code that brought the promotion, as normalised (trimmed, upper-case). */
+    readonly couponCode?: string;
     readonly amount: Money;
     readonly target: 'items' | 'order' | 'shipping';
   }[];
@@ -128,12 +129,13 @@ export interface CartEvaluation {
   readonly total: Money;
   readonly applied: readonly {
     readonly promotionId: string;
-    readonly code?: string;
+    readonly couponCode?: string;
     readonly reason: string;
   }[];
   readonly rejected: readonly {
     readonly promotionId?: string;
-    readonly code?: string;
+    /** The entered coupon code refused. (`code` is kept for error codes everywhere in the API.) */
+    readonly couponCode?: string;
     readonly reason: RejectionReason;
   }[];
   readonly nudges: readonly Nudge[];

@@ -136,7 +136,7 @@ describe('cart evaluation (cases/evaluate.json)', () => {
       ).toEqual(wanted.discounts);
     }
     if (wanted.discountCodes !== undefined) {
-      expect(Object.fromEntries(result.discounts.map((each) => [each.promotionId, each.code]))).toEqual(
+      expect(Object.fromEntries(result.discounts.map((each) => [each.promotionId, each.couponCode]))).toEqual(
         wanted.discountCodes,
       );
     }

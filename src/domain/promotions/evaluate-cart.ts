@@ -71,7 +71,7 @@ export function evaluateCart(
     if (candidate.coupon === undefined && !REPORTED_FOR_AUTOMATIC.has(reason)) return;
     rejected.push({
       promotionId: candidate.compiled.promotion.id,
-      ...(candidate.coupon !== undefined && { code: candidate.coupon.code }),
+      ...(candidate.coupon !== undefined && { couponCode: candidate.coupon.code }),
       reason,
     });
   };
@@ -218,7 +218,7 @@ function answer(
       const { promotion } = candidate.compiled;
       return {
         promotionId: promotion.id,
-        ...(candidate.coupon !== undefined && { code: candidate.coupon.code }),
+        ...(candidate.coupon !== undefined && { couponCode: candidate.coupon.code }),
         amount: money(settled.total),
         target: targetOf(promotion),
       };
@@ -229,7 +229,7 @@ function answer(
     total: money(itemsTotal + cart.shippingLeft),
     applied: applied.map(({ candidate, reasons }) => ({
       promotionId: candidate.compiled.promotion.id,
-      ...(candidate.coupon !== undefined && { code: candidate.coupon.code }),
+      ...(candidate.coupon !== undefined && { couponCode: candidate.coupon.code }),
       reason: explain(candidate, reasons),
     })),
     rejected,

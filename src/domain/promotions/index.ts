@@ -18,6 +18,7 @@ export type {
 export { compilePromotion, type CompiledPromotion } from './compiled-promotion.js';
 export { generateCouponCode, COUPON_CODE_ALPHABET } from './coupon-code.js';
 export { PromotionError, type PromotionErrorCode } from './errors.js';
+export { readRecordedAnswer } from './recorded-answer.js';
 export { evaluateCart } from './evaluate-cart.js';
 export { eligibleOffers, offerBadges, type Offer, type OfferBadge, type OfferRequest } from './offers.js';
 export {

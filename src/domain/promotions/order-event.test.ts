@@ -36,7 +36,7 @@ function evaluationOf(row: Case): CartEvaluation {
       promotionId,
       amount: money(amount),
       target: 'order' as const,
-      ...(code !== undefined && { code }),
+      ...(code !== undefined && { couponCode: code }),
     })),
     ...(shipping !== undefined && {
       shipping: { amount: money(shipping.amount), discount: money(shipping.discount) },

@@ -54,7 +54,9 @@ export function orderCompletedEvent(
   if (order.userId === undefined && order.anonymousId === undefined) return undefined;
   const major = (amount: number) => Number(formatMajorUnits({ amount, currency: order.currency }));
   const discount = evaluation.discounts.reduce((sum, each) => sum + each.amount.amount, 0);
-  const codes = evaluation.discounts.flatMap((each) => (each.code === undefined ? [] : [each.code]));
+  const codes = evaluation.discounts.flatMap((each) =>
+    each.couponCode === undefined ? [] : [each.couponCode],
+  );
   const { shipping } = evaluation;
   return {
     type: 'track',

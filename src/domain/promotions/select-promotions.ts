@@ -16,7 +16,7 @@ export interface Selection {
   readonly inPlay: readonly PromotionInPlay[];
   /** Entered codes that bring nothing: unknown, or a second code for the same promotion. */
   readonly rejected: readonly {
-    readonly code: string;
+    readonly couponCode: string;
     readonly promotionId?: string;
     readonly reason: RejectionReason;
   }[];
@@ -59,9 +59,9 @@ export function selectForCart(
     const coupon = coupons.get(code);
     const compiled = coupon === undefined ? undefined : index.get(coupon.promotionId);
     if (coupon === undefined || compiled === undefined) {
-      rejected.push({ code, reason: 'coupon_unknown' });
+      rejected.push({ couponCode: code, reason: 'coupon_unknown' });
     } else if (byPromotion.get(compiled)?.coupon !== undefined) {
-      rejected.push({ code, promotionId: compiled.promotion.id, reason: 'not_combinable' });
+      rejected.push({ couponCode: code, promotionId: compiled.promotion.id, reason: 'not_combinable' });
     } else {
       byPromotion.set(compiled, { compiled, coupon });
     }

@@ -1,4 +1,5 @@
 import {
+  firstOfEachGroup,
   matchesProduct,
   normalizeCategoryPath,
   type CollectionMembership,
@@ -32,7 +33,8 @@ export interface RuleContext {
  * Turns a strategy's candidates into the answer's items: never a product that cannot be sold
  * (archived, out of stock), the one on the page, one in the cart or one excluded; already-bought
  * ones only where the strategy allows; the filter's categories, brands, price and attributes;
- * merchandising boosts, then diversity (at most N per top-level category), then pins.
+ * merchandising boosts, then diversity (at most N per top-level category, one card per product
+ * group), then pins.
  */
 export function applyRules(
   candidates: readonly ScoredProduct[],
@@ -62,16 +64,20 @@ export function applyRules(
     perCategory.set(top, (perCategory.get(top) ?? 0) + 1);
   }
   const most = context.merchandising.maxPerCategory;
+  // One card per product group; the page's product and the cart's lines count as shown.
+  const { productId: onPage, cart = [] } = context.request;
+  const firstOfGroup = firstOfEachGroup(
+    (productId) => context.product(productId)?.groupId,
+    [...taken, ...cart, ...(onPage === undefined ? [] : [onPage])],
+  );
   const chosen: Recommended[] = [];
   for (const candidate of boosted) {
     if (chosen.length >= limit) break;
     if (!admitted(candidate)) continue;
-    if (most !== undefined) {
-      const top = topCategory(context.product(candidate.productId));
-      const count = perCategory.get(top) ?? 0;
-      if (count >= most) continue;
-      perCategory.set(top, count + 1);
-    }
+    const top = most === undefined ? '' : topCategory(context.product(candidate.productId));
+    if (most !== undefined && (perCategory.get(top) ?? 0) >= most) continue;
+    if (!firstOfGroup(candidate.productId)) continue;
+    if (most !== undefined) perCategory.set(top, (perCategory.get(top) ?? 0) + 1);
     chosen.push({
       productId: candidate.productId,
       score: round(candidate.score),

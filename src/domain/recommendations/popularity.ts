@@ -25,6 +25,17 @@ interface ItemPopularity {
   short: Decayed;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A decayed count with half-life h holds about rate × h / ln 2 of a steady stream, so count × ln 2 / h
+ * is the rate it saw. `trending` scores the short memory's rate above the long one's, per day:
+ * "3.5" is three and a half weighted interactions a day more than the item's usual rate.
+ */
+function excessDailyRate(short: number, long: number, halfLives: PopularityHalfLives): number {
+  return (short / halfLives.shortMs - long / halfLives.longMs) * Math.LN2 * DAY_MS;
+}
+
 /** How long a computed top list is reused: popularity moves in minutes, not per request. */
 const TOP_LIST_MS = 5_000;
 
@@ -55,7 +66,7 @@ export class Popularity {
 
   /**
    * Items by popularity over weeks (`popular`) or days (`recent`), or by velocity (`trending`: the
-   * recent rate above the long-run rate; a steady seller scores zero), best first.
+   * recent daily rate above the long-run rate; a steady seller scores zero), best first.
    */
   top(scope: string, kind: PopularityKind, now: number, limit: number): [string, number][] {
     const key = `${kind}|${scope}`;
@@ -74,7 +85,8 @@ export class Popularity {
     for (const [item, value] of items) {
       const long = decayedAt(value.long, now, longMs);
       const short = kind === 'popular' ? 0 : decayedAt(value.short, now, shortMs);
-      const score = kind === 'popular' ? long : kind === 'recent' ? short : short / shortMs - long / longMs;
+      const score =
+        kind === 'popular' ? long : kind === 'recent' ? short : excessDailyRate(short, long, this.halfLives);
       if (score > 0) scored.push([item, score]);
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

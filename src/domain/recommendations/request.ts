@@ -86,4 +86,6 @@ export interface RecommendableProduct {
   readonly price: number;
   /** Active and in stock. */
   readonly sellable: boolean;
+  /** Variants of one product share it: a list shows the group once. */
+  readonly groupId?: string;
 }

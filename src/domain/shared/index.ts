@@ -26,3 +26,4 @@ export { parseDuration } from './duration.js';
 export { windowProblem } from './validity.js';
 export type { ActivityEntry } from './activity-entry.js';
 export { lessPercent, percentOf, percentOfRoundedUp } from './percent.js';
+export { firstOfEachGroup } from './product-groups.js';

@@ -11,6 +11,11 @@ export const ProductCard = Type.Object({
     Type.String({ description: 'variants of one product share it: show them as one card' }),
   ),
   inStock: Type.Boolean(),
+  variants: Type.Optional(
+    Type.Array(Type.Object({ productId: Type.String(), title: Type.String(), inStock: Type.Boolean() }), {
+      description: 'the other products of its group, in id order: the card stands for all of them',
+    }),
+  ),
 });
 
 const Badges = Type.Array(Type.Object({ promotionId: Type.String(), badge: Type.String() }));

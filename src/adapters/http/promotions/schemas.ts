@@ -196,7 +196,7 @@ export const CartResponse = Type.Object({
   discounts: Type.Array(
     Type.Object({
       promotionId: Type.String(),
-      code: Type.Optional(Type.String()),
+      couponCode: Type.Optional(Type.String()),
       amount: Money,
       target: Type.String(),
     }),
@@ -204,12 +204,12 @@ export const CartResponse = Type.Object({
   shipping: Type.Optional(Type.Object({ amount: Money, discount: Money })),
   total: Money,
   applied: Type.Array(
-    Type.Object({ promotionId: Type.String(), code: Type.Optional(Type.String()), reason: Type.String() }),
+    Type.Object({ promotionId: Type.String(), couponCode: Type.Optional(Type.String()), reason: Type.String() }),
   ),
   rejected: Type.Array(
     Type.Object({
       promotionId: Type.Optional(Type.String()),
-      code: Type.Optional(Type.String()),
+      couponCode: Type.Optional(Type.String()),
       reason: Type.String(),
     }),
   ),

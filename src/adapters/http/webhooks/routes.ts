@@ -3,9 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { WebhookService } from '../../../app/webhooks/webhook-service.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
+import { HttpProblem } from '../problem.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { WebhookBody, WebhookDeliveryList, WebhookResponse } from './schemas.js';
-import { deliveryView, webhookView } from './views.js';
+import { deliveryView, isMaskedSecret, maskedSecret, webhookView } from './views.js';
 
 /**
  * `/v1/webhooks`: subscriptions to segment and loyalty events, signed per Standard Webhooks, and
@@ -28,7 +29,9 @@ export function registerWebhookRoutes(parent: FastifyInstance, webhooks: Webhook
       },
     },
     async (request, reply) => {
-      const webhook = await webhooks.put({ id: request.params.id, ...request.body }, ifMatchOf(request));
+      const { id } = request.params;
+      const secret = await secretToKeep(webhooks, id, request.body.secret);
+      const webhook = await webhooks.put({ id, ...request.body, secret }, ifMatchOf(request));
       return reply
         .code(webhook.version === 1 ? 201 : 200)
         .header('etag', etagOf(webhook.version))
@@ -93,4 +96,18 @@ export function registerWebhookRoutes(parent: FastifyInstance, webhooks: Webhook
     },
     async (request) => ({ items: (await webhooks.deliveries(request.params.id)).map(deliveryView) }),
   );
+}
+
+/** The secret to store: a full one as sent; the masked one a GET answered keeps the webhook's own. */
+async function secretToKeep(webhooks: WebhookService, id: string, sent: string): Promise<string> {
+  if (!isMaskedSecret(sent)) return sent;
+  const current = await webhooks.get(id).catch(() => undefined);
+  if (current === undefined || maskedSecret(current.secret) !== sent) {
+    throw new HttpProblem(
+      'invalid_value',
+      'a masked secret keeps the webhook’s current one, and it is not this webhook’s; send the full secret',
+      { pointer: '/secret', in: 'body' },
+    );
+  }
+  return current.secret;
 }

@@ -13,8 +13,10 @@ export const WebhookBody = StrictObject({
     { minItems: 1, uniqueItems: true },
   ),
   secret: Type.String({
-    pattern: '^whsec_[A-Za-z0-9+/]{32,}={0,2}$',
-    description: 'Standard Webhooks secret: whsec_ + base64 of 24 or more bytes',
+    pattern: '^whsec_(?:[A-Za-z0-9+/]{32,}={0,2}|[A-Za-z0-9+/]{4}…)$',
+    description:
+      'Standard Webhooks secret: whsec_ + base64 of 24 or more bytes. The masked secret a GET answers ' +
+      '(whsec_ and four characters, then …) keeps the current one, so a read webhook can be written back.',
   }),
 });
 export type WebhookBody = Static<typeof WebhookBody>;

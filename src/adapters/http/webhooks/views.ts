@@ -5,7 +5,16 @@ type Delivery = Awaited<ReturnType<WebhookService['deliveries']>>[number];
 
 /** The secret signs every message: it is answered masked, never in full. */
 export function webhookView(webhook: Webhook) {
-  return { ...webhook, secret: `${webhook.secret.slice(0, 10)}…` };
+  return { ...webhook, secret: maskedSecret(webhook.secret) };
+}
+
+/** `whsec_` and four characters, then an ellipsis: enough to tell secrets apart, not to sign. */
+export function maskedSecret(secret: string): string {
+  return `${secret.slice(0, 10)}…`;
+}
+
+export function isMaskedSecret(secret: string): boolean {
+  return secret.endsWith('…');
 }
 
 /** One message of a webhook's outbox, times as ISO 8601. */

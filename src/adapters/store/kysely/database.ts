@@ -9,6 +9,7 @@ export interface Database {
   api_keys: ApiKeyTable;
   settings: SettingTable;
   profiles: ProfileTable;
+  profile_values: ProfileValueTable;
   identities: IdentityTable;
   events: EventTable;
   orders: OrderTable;
@@ -140,6 +141,17 @@ export interface ProfileTable {
   /** The profile as JSON. */
   doc: string;
   updated_at: number;
+  /** Copied from the document when it is written, indexed: the RFM quintiles read it (see `profile_values`). */
+  order_count: number;
+  /** Epoch ms of the latest order, as the document says; null before the first. */
+  last_order_at: number | null;
+}
+
+/** A profile's lifetime value in one currency, copied from its document when it is written (once it has ordered). */
+export interface ProfileValueTable {
+  profile_id: string;
+  currency: string;
+  amount: number;
 }
 
 export interface IdentityTable {

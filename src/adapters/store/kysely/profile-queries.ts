@@ -11,6 +11,7 @@ import {
 } from './profile-rows.js';
 import { ERASURE_TABLES, eraseProfileIn } from './erase-profile.js';
 import { transactionOn } from './profile-transaction.js';
+import { rankedOrderValues } from './order-value-ranks.js';
 
 export interface ProfileQueryOptions {
   /** Runs after an erasure commits, to purge what the engine may still hold of deleted rows in these tables. */
@@ -30,11 +31,15 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       return (await getProfiles(db, [id])).get(id);
     },
 
+    getProfiles: (ids) => getProfiles(db, ids),
+
     async scanProfiles(afterId, limit) {
       let query = db.selectFrom('profiles').select(['id', 'version', 'doc']).orderBy('id').limit(limit);
       if (afterId !== undefined) query = query.where('id', '>', afterId);
       return (await query.execute()).map(toVersionedProfile);
     },
+
+    rankedOrderValues: (currency, ranksOf) => rankedOrderValues(db, currency, ranksOf),
 
     async scanTrackEvents(afterSeq, limit) {
       // Not `type = 'track'` in SQL: without statistics of the column (a bulk load that autovacuum

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { upgradeProfile, type Profile, type TrackedEvent } from '../../../domain/profiles/index.js';
 import type { Identity, OrderRecord, StoredEvent, VersionedProfile } from '../../../ports/store.js';
-import type { Database, OrderTable, ProfileTable } from './database.js';
+import type { Database, OrderTable, ProfileTable, ProfileValueTable } from './database.js';
 
 /** Rows per multi-row statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 export const CHUNK = 200;
@@ -50,8 +50,31 @@ export function identityKey(identity: Identity): string {
   return `${identity.kind}:${identity.value}`;
 }
 
-export function profileRow(profile: Profile): Pick<ProfileTable, 'id' | 'user_id' | 'doc'> {
-  return { id: profile.id, user_id: profile.userId ?? null, doc: JSON.stringify(profile) };
+export function profileRow(
+  profile: Profile,
+): Pick<ProfileTable, 'id' | 'user_id' | 'doc' | 'order_count' | 'last_order_at'> {
+  const { orderCount, lastOrderAt } = profile.stats;
+  return {
+    id: profile.id,
+    user_id: profile.userId ?? null,
+    doc: JSON.stringify(profile),
+    order_count: orderCount,
+    last_order_at: lastOrderAt === undefined ? null : Date.parse(lastOrderAt),
+  };
+}
+
+/**
+ * A profile's lifetime values as rows of `profile_values`: only once it has ordered (an order count
+ * and a latest order), so the RFM quintiles read the table alone, without a join to every profile.
+ */
+export function profileValueRows(profile: Profile): ProfileValueTable[] {
+  const { orderCount, lastOrderAt, lifetimeValue } = profile.stats;
+  if (orderCount === 0 || lastOrderAt === undefined) return [];
+  return Object.entries(lifetimeValue).map(([currency, amount]) => ({
+    profile_id: profile.id,
+    currency,
+    amount,
+  }));
 }
 
 export function toVersionedProfile(row: { version: number; doc: string }): VersionedProfile {
@@ -77,4 +100,22 @@ export function* chunks<T>(items: readonly T[]): Generator<T[]> {
 
 export function toStoredEvent(row: { seq: number | string; profile_id: string; doc: string }): StoredEvent {
   return { seq: Number(row.seq), profileId: row.profile_id, event: JSON.parse(row.doc) as TrackedEvent };
+}
+
+/** Rewrites the lifetime values of profiles just written (a chunk: one delete and one insert). */
+export async function writeProfileValues(
+  trx: Transaction<Database>,
+  writes: readonly { readonly profile: Profile }[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  await trx
+    .deleteFrom('profile_values')
+    .where(
+      'profile_id',
+      'in',
+      writes.map(({ profile }) => profile.id),
+    )
+    .execute();
+  const rows = writes.flatMap(({ profile }) => profileValueRows(profile));
+  if (rows.length > 0) await trx.insertInto('profile_values').values(rows).execute();
 }

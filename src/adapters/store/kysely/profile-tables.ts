@@ -31,6 +31,8 @@ export const PROFILE_TABLES = [
   // The merged profile's memberships and scheduled looks end with it: the one it joined is evaluated afresh.
   { table: 'segment_members', column: 'profile_id', onMerge: 'drop' },
   { table: 'profile_checks', column: 'profile_id', onMerge: 'drop' },
+  // The lifetime values of the one it joined are written with its merged document.
+  { table: 'profile_values', column: 'profile_id', onMerge: 'drop' },
 ] as const satisfies readonly ProfileOwned[];
 
 type OwnedTable = (typeof PROFILE_TABLES)[number]['table'];

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { WriteConflict, type ProfileTransaction } from '../../../ports/store.js';
 import type { Database, EventTable, OrderTable, ProfileTable } from './database.js';
-import { chunks, findProfileIds, getProfiles, profileRow } from './profile-rows.js';
+import { chunks, findProfileIds, getProfiles, profileRow, writeProfileValues } from './profile-rows.js';
 import { handOverProfileRows } from './profile-tables.js';
 
 /**
@@ -220,6 +220,8 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
                 doc: eb.ref('excluded.doc'),
                 version: eb.ref('excluded.version'),
                 updated_at: eb.ref('excluded.updated_at'),
+                order_count: eb.ref('excluded.order_count'),
+                last_order_at: eb.ref('excluded.last_order_at'),
               }))
               .where((eb) => eb(eb.ref('profiles.version'), '=', eb(eb.ref('excluded.version'), '-', 1))),
           )
@@ -227,6 +229,7 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
           .execute();
         if (written.length !== rows.length) throw new WriteConflict('a profile changed meanwhile');
         for (const row of written) versions.set(row.id, row.version);
+        await writeProfileValues(trx, chunk);
       }
       return versions;
     },

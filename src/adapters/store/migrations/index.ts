@@ -13,6 +13,7 @@ import { experiments } from './0011-experiments.js';
 import { derivedStateSnapshots } from './0012-derived-state-snapshots.js';
 import { analyticsDaily } from './0013-analytics-daily.js';
 import { consoleTables } from './0015-console.js';
+import { profileOrderValues } from './0017-profile-order-values.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012-derived-state-snapshots': derivedStateSnapshots,
   '0013-analytics-daily': analyticsDaily,
   '0015-console': consoleTables,
+  '0017-profile-order-values': profileOrderValues,
 };
 
 export const migrationProvider: MigrationProvider = {
