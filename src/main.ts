@@ -10,6 +10,7 @@ import { StoreRelayFollower, StoreRelayPublisher } from './adapters/bus/store-re
 import { systemClock } from './adapters/clock/system-clock.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { buildApp } from './adapters/http/build-app.js';
+import type { SignInLimitClass } from './adapters/http/rate-limits.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { RedisStreamCounts } from './adapters/quotas/redis-stream-counts.js';
@@ -18,6 +19,7 @@ import { createPostgresStore } from './adapters/store/postgres/postgres-store.js
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
 import type { UnloadableReport } from './app/loadable.js';
+import { previewableClock } from './app/preview/preview-clock.js';
 import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
 import type { Infrastructure } from './composition/capability.js';
@@ -71,20 +73,20 @@ export type Attune = NodeServices<typeof NODE_CAPABILITIES> & {
  * the store), then builds the HTTP app from their routes.
  */
 export async function createAttune(config: Config, overrides: AttuneOverrides = {}): Promise<Attune> {
-  const { infra, follower, metrics, salt, closeInfrastructure } = await openInfrastructure(config, overrides);
+  const { infra, follower, metrics, salt, rateLimits, closeInfrastructure } = await openInfrastructure(
+    config,
+    overrides,
+  );
   const node = composeCapabilities(NODE_CAPABILITIES, infra);
   await infra.readiness.track('loading from the store', node.start());
   follower?.follow();
-  const rateLimits = await createRateLimits(
-    config,
-    overrides.rateLimitKeyPrefix ?? `${config.redisPrefix}:rate`,
-    infra.onError,
-  );
   const app = await buildApp({
     version: ATTUNE_VERSION,
     logger: infra.logger,
     metrics,
     keys: node.services.keys,
+    sessions: node.services.sessions,
+    clock: infra.clock,
     routes: node.routes,
     pseudonymise: createLogPseudonymiser(salt),
     rateLimiter: rateLimits.limiter,
@@ -107,7 +109,6 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     async close() {
       await follower?.stop();
       await app.close();
-      rateLimits.close();
       await node.stop();
       await closeInfrastructure();
     },
@@ -147,7 +148,8 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
   const onError = (error: unknown) => logger.error({ err: error }, 'background work failed');
   const metrics = new Registry();
   const store = overrides.store ?? createStore(config, logger, metrics);
-  const clock = overrides.clock ?? systemClock;
+  // Every service reads this clock, so `POST /v1/decide` with `preview` can answer as of another time.
+  const clock = previewableClock(overrides.clock ?? systemClock);
   const relayed = config.redisUrl === undefined && overrides.bus === undefined;
   const command = overrides.role === 'command';
   const ownBus = overrides.bus ?? createBus(config, onError);
@@ -167,6 +169,11 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
   const streams = command
     ? undefined
     : await createStreamCounts(config, overrides.rateLimitKeyPrefix ?? config.redisPrefix, onError);
+  const rateLimits = await createRateLimits(
+    command ? { ...config, redisUrl: undefined } : config,
+    overrides.rateLimitKeyPrefix ?? `${config.redisPrefix}:rate`,
+    onError,
+  );
   const infra: Infrastructure = {
     config,
     logger,
@@ -182,6 +189,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     customerTokenSecret,
     trainer: overrides.trainer ?? createWorkerModelTrainer(),
     webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
+    signInLimiter: rateLimits.signIn,
     ...(streams !== undefined && { streamCounts: streams.counts }),
   };
   return {
@@ -189,7 +197,9 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     follower,
     metrics,
     salt,
+    rateLimits,
     closeInfrastructure: async () => {
+      rateLimits.close();
       streams?.close();
       await bus.close();
       await store.close();
@@ -200,15 +210,22 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
 /** How often a node without Redis looks for changes a command relayed through the store, ms. */
 const RELAY_POLL_MS = 1_000;
 
-/** Rate limits shared between nodes exactly when events are, through Redis; a Redis client only if any is set. */
+/**
+ * Rate limits (of requests, and of console sign-ins) shared between nodes exactly when events are,
+ * through Redis; a Redis client only if any is set.
+ */
 async function createRateLimits(config: Config, keyPrefix: string, onError: (error: unknown) => void) {
   const policies = {
     ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
     ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
     ...(config.rateLimitKeyless !== undefined && { keyless: config.rateLimitKeyless }),
   };
+  const signInPolicies = {
+    ...(config.signInLimitPerEmail !== undefined && { 'sign-in-email': config.signInLimitPerEmail }),
+    ...(config.signInLimitPerAddress !== undefined && { 'sign-in-address': config.signInLimitPerAddress }),
+  };
   const redis =
-    config.redisUrl === undefined || Object.keys(policies).length === 0
+    config.redisUrl === undefined || Object.keys(policies).length + Object.keys(signInPolicies).length === 0
       ? undefined
       : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   // Connected before the first request, so no node counts alone at start; if Redis is down, each node
@@ -217,6 +234,11 @@ async function createRateLimits(config: Config, keyPrefix: string, onError: (err
   return {
     limiter: createFlexibleRateLimiter({
       policies,
+      ...(redis !== undefined && { redis }),
+      keyPrefix,
+    }),
+    signIn: createFlexibleRateLimiter<SignInLimitClass>({
+      policies: signInPolicies,
       ...(redis !== undefined && { redis }),
       keyPrefix,
     }),

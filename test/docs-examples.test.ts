@@ -28,13 +28,15 @@ describe('docs/examples.md', () => {
       expect(await firstStreamEvent(baseUrl, example)).toMatch(/^(event|:|data|id|retry)/m);
       return;
     }
+    const { 'x-save-cookie': _jar, ...headers } = example.headers;
     const response = await node.app.inject({
       method: example.method as 'GET',
-      url: example.url,
-      headers: example.headers,
+      url: withValues(example.url),
+      headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, withValues(value)])),
       ...(example.body !== undefined && { payload: example.body }),
     });
     expect(response.statusCode, response.body).toBeLessThan(300);
+    remember(example, response);
     if (example.method === 'PUT' && READABLE.test(example.url)) await expectReadBackWritable(example);
   });
 
@@ -67,6 +69,24 @@ describe('docs/examples.md', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** Values the examples name (`$KEY_ID`, `$USER_ID`, `$SESSION`, `$CSRF`), from earlier answers. */
+const values = new Map<string, string>();
+
+function withValues(text: string): string {
+  return text.replace(/\$([A-Z_]+)/g, (whole, name: string) => values.get(name) ?? whole);
+}
+
+function remember(example: CurlRequest, response: { headers: Record<string, unknown>; body: string }): void {
+  if (example.method !== 'POST') return;
+  const answer = JSON.parse(response.body) as { id?: string; csrf?: { token: string } };
+  if (example.url === '/v1/keys' && answer.id !== undefined) values.set('KEY_ID', answer.id);
+  if (example.url === '/v1/users' && answer.id !== undefined) values.set('USER_ID', answer.id);
+  if (example.url === '/v1/sessions' && answer.csrf !== undefined) {
+    values.set('CSRF', answer.csrf.token);
+    values.set('SESSION', String(response.headers['set-cookie']).split(';')[0] ?? '');
+  }
+}
 
 /** Documents with a GET beside their PUT (stock and consent are set, not read back, at their own address). */
 const READABLE = /^\/v1\/(?!inventory\/|profiles\/)/;

@@ -10,7 +10,14 @@ export type AppErrorCode =
   | 'loyalty_program_not_found'
   | 'too_many_streams'
   | 'invalid_cursor'
-  | 'not_loadable';
+  | 'not_loadable'
+  | 'key_not_found'
+  | 'user_not_found'
+  | 'email_taken'
+  | 'weak_password'
+  | 'invalid_email'
+  | 'invalid_role'
+  | 'invalid_credentials';
 
 /**
  * An error raised by an application service: its constructor takes only the codes above. It is a

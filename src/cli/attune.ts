@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { SETTINGS } from '../config/schema.js';
 import { importCommand } from './import-command.js';
-import { createKeyCommand } from './keys-command.js';
+import { createKeyCommand, revokeKeyCommand } from './keys-command.js';
 import { serve } from './serve.js';
+import { createUserCommand, firstLineOfStdin } from './users-command.js';
 
 const USAGE = `Usage:
   attune serve                                   start a node (settings from the environment)
@@ -12,6 +13,10 @@ const USAGE = `Usage:
                                                  import a CSV or NDJSON product file (.gz too)
   attune keys create [--kind secret|publishable] [--label TEXT]
                                                  make an API key and print it once
+  attune keys revoke KEY_ID                      revoke an API key on every node
+  attune users create --email EMAIL --role admin|editor|viewer
+                                                 make a console user; the password is read from
+                                                 ATTUNE_USER_PASSWORD or the first line of stdin
 
 Settings (environment variables):
 ${SETTINGS.map((setting) => `  ${setting.env.padEnd(30)} ${setting.description} (default ${setting.defaultText})`).join('\n')}
@@ -26,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
       key: { type: 'string' },
       kind: { type: 'string', default: 'secret' },
       label: { type: 'string', default: 'created with attune keys create' },
+      email: { type: 'string' },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -55,6 +62,13 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     return createKeyCommand(config, values.kind, values.label);
+  }
+  if (command === 'keys' && rest[0] === 'revoke' && rest[1] !== undefined) {
+    return revokeKeyCommand(config, rest[1]);
+  }
+  if (command === 'users' && rest[0] === 'create') {
+    const password = process.env['ATTUNE_USER_PASSWORD'] ?? (await firstLineOfStdin());
+    return createUserCommand(config, { email: values.email, role: values.role, password });
   }
   process.stderr.write(USAGE);
   return 1;

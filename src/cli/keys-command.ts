@@ -15,3 +15,15 @@ export async function createKeyCommand(config: Config, kind: ApiKeyKind, label: 
     await attune.close();
   }
 }
+
+/** `attune keys revoke ID`: revokes a key; serving nodes refuse it once the change reaches them. */
+export async function revokeKeyCommand(config: Config, id: string): Promise<number> {
+  const attune = await createAttune({ ...config, demo: false, logLevel: 'warn' }, { role: 'command' });
+  try {
+    const revoked = await attune.keys.revoke(id);
+    process.stdout.write(revoked ? `key ${id} revoked\n` : `no key ${id}, or it is revoked already\n`);
+    return revoked ? 0 : 1;
+  } finally {
+    await attune.close();
+  }
+}

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { RouteInstaller } from '../adapters/http/build-app.js';
+import type { RateLimiter, SignInLimitClass } from '../adapters/http/rate-limits.js';
 import type { SharedStreamCounts } from '../adapters/http/stream/stream-quotas.js';
 import type { UnloadableReport } from '../app/loadable.js';
 import type { Readiness } from '../app/readiness.js';
@@ -35,6 +36,8 @@ export interface Infrastructure {
   readonly trainer: ModelTrainer;
   /** How webhook messages leave the node (HTTP, refusing private targets unless configured). */
   readonly webhookTransport: WebhookTransport;
+  /** Counts console sign-in attempts per email and per address (shared through Redis when set). */
+  readonly signInLimiter?: RateLimiter<SignInLimitClass>;
   /** Live stream counts shared by the nodes (with Redis and a stream quota set); else each node counts. */
   readonly streamCounts?: SharedStreamCounts;
 }

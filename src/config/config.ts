@@ -70,6 +70,16 @@ export interface Config {
   readonly rateLimitKeyless: RequestBudget | undefined;
   /** `/metrics` answers only a secret key. */
   readonly metricsRequireKey: boolean;
+  /** Seconds a console session lives without a request. */
+  readonly sessionIdleSeconds: number;
+  /** Seconds a console session lives at most, however active. */
+  readonly sessionMaxSeconds: number;
+  /** Sign-in attempts per window per email; undefined: unlimited. */
+  readonly signInLimitPerEmail: RequestBudget | undefined;
+  /** Sign-in attempts per window per client address; undefined: unlimited. */
+  readonly signInLimitPerAddress: RequestBudget | undefined;
+  /** scrypt's cost N for new password hashes, as log2 N (memory 128 × 8 × N bytes). */
+  readonly passwordScryptLogN: number;
   /** Which proxies' X-Forwarded-For to believe for the client address: none, all, a hop count or addresses. */
   readonly trustProxy: boolean | number | readonly string[];
 }

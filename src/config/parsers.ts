@@ -4,6 +4,16 @@ import type { Config, RequestBudget } from './config.js';
 /** A setting's value, or why its raw text is refused. */
 export type Parsed<T> = { readonly value: T } | { readonly problem: string };
 
+/** An optional text setting that must match `pattern` when set (`rule` says how). */
+export const optional =
+  (pattern: RegExp, rule: string) =>
+  (raw: string | undefined): Parsed<string | undefined> =>
+    raw === undefined || raw === ''
+      ? { value: undefined }
+      : pattern.test(raw)
+        ? { value: raw }
+        : { problem: rule };
+
 export function parseBudget(raw: string): Parsed<RequestBudget | undefined> {
   if (raw === 'off') return { value: undefined };
   const match = /^(\d{1,9})\/(\d{1,6})s$/.exec(raw);

@@ -6,9 +6,11 @@ import {
   parseRedisPrefix,
   parseTrustProxy,
   seconds,
+  optional,
   streamCount,
   type Parsed,
 } from './parsers.js';
+import { CONSOLE_SETTINGS } from './console-settings.js';
 import { SNAPSHOT_SETTINGS } from './snapshot-settings.js';
 
 export { LOG_LEVELS, type Config, type LogLevel, type RequestBudget } from './config.js';
@@ -25,15 +27,6 @@ export interface Setting<K extends keyof Config = keyof Config> {
     env: Readonly<Record<string, string | undefined>>,
   ) => Parsed<Config[K]>;
 }
-
-const optional =
-  (pattern: RegExp, rule: string) =>
-  (raw: string | undefined): Parsed<string | undefined> =>
-    raw === undefined || raw === ''
-      ? { value: undefined }
-      : pattern.test(raw)
-        ? { value: raw }
-        : { problem: rule };
 
 function setting<K extends keyof Config>(definition: Setting<K>): Setting<K> {
   return definition;
@@ -321,6 +314,7 @@ export const SETTINGS = [
     defaultText: '600/60s',
     parse: (raw = '600/60s') => parseBudget(raw),
   }),
+  ...CONSOLE_SETTINGS,
   setting({
     env: 'ATTUNE_METRICS_REQUIRE_KEY',
     key: 'metricsRequireKey',

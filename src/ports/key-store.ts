@@ -12,11 +12,16 @@ export interface ApiKeyRecord {
   readonly label: string;
   /** Epoch milliseconds. */
   readonly createdAt: number;
+  /** Epoch milliseconds; a revoked key authenticates nothing. */
+  readonly revokedAt?: number;
 }
 
 export interface KeyStore {
   insertKey(record: ApiKeyRecord): Promise<void>;
+  /** Every key, revoked ones included. */
   listKeys(): Promise<ApiKeyRecord[]>;
+  /** Marks a key revoked at `at`; false when there is no such key or it was already revoked. */
+  revokeKey(id: string, at: number): Promise<boolean>;
 }
 
 /** Small store-wide settings (flags, generated secrets) shared by every node. */

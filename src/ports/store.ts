@@ -1,5 +1,7 @@
 import type { AnalyticsStore } from './analytics-store.js';
+import type { AuditStore } from './audit-store.js';
 import type { CatalogStore } from './catalog-store.js';
+import type { ConsoleStore } from './console-store.js';
 import type { ContentStore } from './content-store.js';
 import type { DecisionStore } from './decision-store.js';
 import type { ExperimentStore } from './experiment-store.js';
@@ -31,7 +33,9 @@ export interface Store
     RelayStore,
     ExperimentStore,
     SnapshotStore,
-    AnalyticsStore {
+    AnalyticsStore,
+    ConsoleStore,
+    AuditStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */

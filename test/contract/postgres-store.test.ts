@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeConsoleStoreContract } from './console-store-contract.js';
 import { describeOrderValueRanksContract } from './order-value-ranks-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
 import { describeExperimentStoreContract } from './experiment-store-contract.js';
@@ -27,6 +28,7 @@ if (postgresUrl === null) {
   describeContentStoreContract('PostgreSQL', postgresFixture);
   describeExperimentStoreContract('PostgreSQL', postgresFixture);
   describeSnapshotStoreContract('PostgreSQL', postgresFixture);
+  describeConsoleStoreContract('PostgreSQL', postgresFixture);
 
   describe('PostgreSQL store: schemas', () => {
     it('migrates in a schema of its own while another schema of the database already holds Attune', async () => {

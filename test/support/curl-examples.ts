@@ -41,7 +41,9 @@ function words(command: string): string[] {
     const single = match[1];
     const word = single ?? (match[2] ?? match[3] ?? '').replaceAll('\\&', '&');
     found.push(
-      single !== undefined ? word : word.replaceAll('$KEY', SECRET_KEY).replaceAll('$PK', PUBLISHABLE_KEY),
+      single !== undefined
+        ? word
+        : word.replace(/\$KEY(?![A-Z_])/g, SECRET_KEY).replace(/\$PK(?![A-Z_])/g, PUBLISHABLE_KEY),
     );
   }
   return found;
@@ -59,6 +61,9 @@ export function requestOf(command: string): CurlRequest {
     const value = args[index + 1] ?? '';
     if (arg === '-s' || arg === '-N') continue;
     if (arg === '-X') method = value;
+    // A cookie jar: the examples' session cookie, which the runner fills in as `$SESSION`.
+    else if (arg === '-b') headers['cookie'] = '$SESSION';
+    else if (arg === '-c') headers['x-save-cookie'] = value;
     else if (arg === '-H') {
       const [name = '', ...rest] = value.split(':');
       headers[name.trim().toLowerCase()] = rest.join(':').trim();

@@ -38,6 +38,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every API key, revoked ones included; never a secret key itself */
+        get: operations["listKeys"];
+        put?: never;
+        /** Create an API key; the answer shows it this once */
+        post: operations["createKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key, on every node */
+        delete: operations["revokeKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every console user */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a console user (admin, editor or viewer) */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a console user and end their sessions */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes to merchant objects, newest first: who, when, what, before and after */
+        get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to the console: sets the session cookie and answers its CSRF token */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is signed in with this session cookie, and the session's CSRF token */
+        get: operations["getCurrentSession"];
+        put?: never;
+        post?: never;
+        /** Sign out: ends the session on every node (needs x-csrf-token) */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products/{id}": {
         parameters: {
             query?: never;
@@ -1013,6 +1135,1005 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            kind: "secret" | "publishable";
+                            label: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            revokedAt?: string;
+                            /** @description publishable keys only: they are public */
+                            publishableKey?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "secret" | "publishable";
+                    label: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: "secret" | "publishable";
+                        label: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        revokedAt?: string;
+                        /** @description publishable keys only: they are public */
+                        publishableKey?: string;
+                        /** @description the key itself: shown this once, store it now */
+                        key: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    revokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a key id, as GET /v1/keys lists it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            email: string;
+                            /** @description viewer: reads; editor: also merchant objects; admin: also users and keys */
+                            role: "admin" | "editor" | "viewer";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    /** @description 12 to 256 characters */
+                    password: string;
+                    /** @description viewer: reads; editor: also merchant objects; admin: also users and keys */
+                    role: "admin" | "editor" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        /** @description viewer: reads; editor: also merchant objects; admin: also users and keys */
+                        role: "admin" | "editor" | "viewer";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a user id, as GET /v1/users lists it */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                /** @description `<type>` or `<type>:<id>`, such as `promotion` or `promotion:summer` */
+                resource?: string;
+                /** @description a user id or key id */
+                actor?: string;
+                /** @description page size, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            at: string;
+                            actor: {
+                                type: "user" | "key";
+                                id: string;
+                            };
+                            action: "create" | "update" | "delete";
+                            resource: {
+                                type: string;
+                                id: string;
+                            };
+                            before: unknown;
+                            after: unknown;
+                        }[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            /** @description viewer: reads; editor: also merchant objects; admin: also users and keys */
+                            role: "admin" | "editor" | "viewer";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        expiresAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        idleExpiresAt?: string;
+                        csrf?: {
+                            /** @description the header every change made with this session must carry */
+                            header: string;
+                            /** @description answered once, at sign-in */
+                            token: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            id: string;
+                            email: string;
+                            /** @description viewer: reads; editor: also merchant objects; admin: also users and keys */
+                            role: "admin" | "editor" | "viewer";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            createdAt: string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        expiresAt: string;
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        idleExpiresAt?: string;
+                        csrf?: {
+                            /** @description the header every change made with this session must carry */
+                            header: string;
+                            /** @description answered once, at sign-in */
+                            token: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
             };
         };
     };
@@ -12529,6 +13650,14 @@ export interface operations {
                         };
                     }[];
                     content?: string[];
+                    /** @description answer as of this time (scheduled promotions, price lists, content and experiments as they will stand), recording nothing; a secret key or a console session only */
+                    preview?: {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601, UTC
+                         */
+                        at: string;
+                    };
                 };
             };
         };
@@ -13086,6 +14215,13 @@ export interface operations {
                             experimentId: string;
                             variant: string;
                         }[];
+                        preview?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601, UTC
+                             */
+                            at: string;
+                        };
                     };
                 };
             };

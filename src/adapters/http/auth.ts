@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ApiKeyService, Principal } from '../../app/access/api-keys.js';
+import type { ConsoleSessions } from '../../app/access/console-sessions.js';
 import type { Scope } from '../../app/access/scopes.js';
+import { authorizeSession, sessionIdOf } from './console/session-auth.js';
 import { HttpProblem } from './problem.js';
 
 declare module 'fastify' {
@@ -27,9 +29,10 @@ export const KEY_IN_BODY_MAX_BYTES = 64 * 1024;
 
 /**
  * API-key authentication and scope checks. A key comes as `Authorization: Bearer <key>` or, as
- * Segment's and RudderStack's SDKs send it, as the user name of HTTP Basic auth.
+ * Segment's and RudderStack's SDKs send it, as the user name of HTTP Basic auth. Without a key, a
+ * console session cookie is the principal instead (its role's scopes; changes need its CSRF token).
  */
-export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
+export function installAuth(app: FastifyInstance, keys: ApiKeyService, sessions: ConsoleSessions): void {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('keyExpectedInBody', false);
   app.addHook('onRoute', (route) => {
@@ -43,6 +46,11 @@ export function installAuth(app: FastifyInstance, keys: ApiKeyService): void {
     const header = presentedKey(request);
     const inQuery = header === undefined && keyInQuery === true ? queryKey(request) : undefined;
     const key = header ?? inQuery;
+    const sessionId = key === undefined ? sessionIdOf(request) : undefined;
+    if (sessionId !== undefined) {
+      request.principal = await authorizeSession(sessions, sessionId, scope, request);
+      return;
+    }
     // Without a header, a route that takes the key in its body checks it once the body is parsed,
     // which only a small body of known length may ask for.
     if (key === undefined && keyInBody === true) {

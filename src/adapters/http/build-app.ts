@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
+import type { ConsoleSessions } from '../../app/access/console-sessions.js';
+import type { Clock } from '../../ports/clock.js';
 import { trackAllowedMethods } from './allowed-methods.js';
 import { installAuth } from './auth.js';
+import { installAuditScope } from './console/audit-scope.js';
 import { installErrorHandling } from './error-handler.js';
 import { installJsonBodies } from './json-body.js';
 import { installMetrics } from './metrics.js';
@@ -27,6 +31,10 @@ export interface AppDeps {
   readonly metrics: Registry;
   /** Checks the API key of every request. */
   readonly keys: ApiKeyService;
+  /** Checks the console session of requests without a key. */
+  readonly sessions: ConsoleSessions;
+  /** When audited changes happen. */
+  readonly clock: Clock;
   /** A keyed hash of a customer id, which request logs show instead of the id (see `loggableUrl`). */
   readonly pseudonymise: (id: string) => string;
   /** Installed in this order, after error handling, validation and auth. */
@@ -112,8 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installJsonBodies(app);
   app.setValidatorCompiler(compileValidator);
   installErrorHandling(app, trackAllowedMethods(app, PATH_MATCHING));
+  await app.register(fastifyCookie, { parseOptions: { httpOnly: true, sameSite: 'strict' } });
   installRateLimits(app, deps.rateLimiter, deps.keys);
-  installAuth(app, deps.keys);
+  installAuth(app, deps.keys, deps.sessions);
+  installAuditScope(app, deps.clock);
   installInputGuard(app);
   installReadBackWrites(app);
   app.addHook('onSend', async (request, reply) => {

@@ -60,6 +60,17 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   invalid_if_match: { status: 400, title: 'The If-Match header is not a version' },
   unauthorized: { status: 401, title: 'A valid API key is required' },
   forbidden: { status: 403, title: 'This key may not do that' },
+  csrf_token_required: {
+    status: 403,
+    title: 'A change made with a console session needs the CSRF token its sign-in answered',
+  },
+  invalid_credentials: { status: 401, title: 'The email or the password is wrong' },
+  key_not_found: { status: 404, title: 'No such API key, or it is revoked already' },
+  user_not_found: { status: 404, title: 'No such console user' },
+  email_taken: { status: 409, title: 'A console user has this email already' },
+  weak_password: { status: 400, title: 'A password has 12 to 256 characters' },
+  invalid_email: { status: 400, title: 'Not an email address' },
+  invalid_role: { status: 400, title: 'A role is admin, editor or viewer' },
   rate_limited: { status: 429, title: 'Too many requests; retry after the time Retry-After gives' },
   stream_quota_exceeded: { status: 429, title: 'This client holds as many live streams as it may' },
   header_key_required: {

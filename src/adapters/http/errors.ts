@@ -23,6 +23,7 @@ export type EdgeErrorCode =
   | 'rate_limited'
   | 'stream_quota_exceeded'
   | 'forbidden'
+  | 'csrf_token_required'
   | 'route_not_found'
   | 'order_not_found'
   | 'method_not_allowed'

@@ -20,9 +20,16 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'sk_... (secret) or pk_... (publishable)' },
+          consoleSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'attune_session',
+            description:
+              'a console session (POST /v1/sessions), within its role; changes also need the X-CSRF-Token header',
+          },
         },
       },
-      security: [{ apiKey: [] }],
+      security: [{ apiKey: [] }, { consoleSession: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });

@@ -79,6 +79,16 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/stream': 'openStream',
   'GET /v1/analytics/overview': 'getAnalyticsOverview',
   'GET /v1/analytics/timeseries': 'getAnalyticsTimeseries',
+  'GET /v1/keys': 'listKeys',
+  'POST /v1/keys': 'createKey',
+  'DELETE /v1/keys/{id}': 'revokeKey',
+  'GET /v1/users': 'listUsers',
+  'POST /v1/users': 'createUser',
+  'DELETE /v1/users/{id}': 'deleteUser',
+  'POST /v1/sessions': 'signIn',
+  'GET /v1/sessions/current': 'getCurrentSession',
+  'DELETE /v1/sessions/current': 'signOut',
+  'GET /v1/audit': 'listAudit',
 };
 
 /** The key of a route in {@link OPERATION_IDS}: `GET /v1/products/{id}` for Fastify's `/v1/products/:id`. */

@@ -25,12 +25,15 @@ export interface RateVerdict {
 }
 
 /** Counts requests against budgets; in-process on one node, shared through Redis across nodes. */
-export interface RateLimiter {
+export interface RateLimiter<C extends string = LimitClass> {
   /** The budget of `limitClass`, or undefined when it is unlimited. */
-  policyOf(limitClass: LimitClass): RateLimit | undefined;
+  policyOf(limitClass: C): RateLimit | undefined;
   /** Takes one request from `bucket`'s budget in `limitClass` (which must have a policy). */
-  take(limitClass: LimitClass, bucket: string): Promise<RateVerdict>;
+  take(limitClass: C, bucket: string): Promise<RateVerdict>;
 }
+
+/** Console sign-in attempts, counted per email and per client address. */
+export type SignInLimitClass = 'sign-in-email' | 'sign-in-address';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -33,9 +33,13 @@ export async function viewerOf(
   deps: { customers: CustomerContexts; experiments: ExperimentAssignments },
   request: FastifyRequest,
   body: { userId?: string; anonymousId?: string; context?: Record<string, unknown> },
+  /** False for a preview: variants are applied, nobody is enrolled. */
+  record = true,
 ): Promise<CustomerContext> {
   const customer = await customerOf(deps.customers, request, body);
-  return deps.experiments.view(customer, () =>
-    deps.customers.resolve({ context: customer.context, trusted: false }),
+  return deps.experiments.view(
+    customer,
+    () => deps.customers.resolve({ context: customer.context, trusted: false }),
+    record,
   );
 }

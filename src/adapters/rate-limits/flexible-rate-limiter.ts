@@ -7,9 +7,9 @@ import {
 } from 'rate-limiter-flexible';
 import type { LimitClass, RateLimit, RateLimiter, RateVerdict } from '../http/rate-limits.js';
 
-export interface FlexibleRateLimiterOptions {
+export interface FlexibleRateLimiterOptions<C extends string = LimitClass> {
   /** Budgets per class; a class left out is unlimited. */
-  readonly policies: Partial<Record<LimitClass, RateLimit>>;
+  readonly policies: Partial<Record<C, RateLimit>>;
   /** Shares the budgets between nodes; without it each node counts alone. */
   readonly redis?: Redis;
   /** Namespace of the Redis keys (tests give each run its own). */
@@ -21,9 +21,11 @@ export interface FlexibleRateLimiterOptions {
  * Redis, a bucket over budget is also blocked in memory until its window ends, so a client hammering
  * past its limit costs no Redis round trip; if Redis fails, each node counts in memory meanwhile.
  */
-export function createFlexibleRateLimiter(options: FlexibleRateLimiterOptions): RateLimiter {
-  const limiters = new Map<LimitClass, RateLimiterAbstract>();
-  for (const [limitClass, policy] of Object.entries(options.policies) as [LimitClass, RateLimit][]) {
+export function createFlexibleRateLimiter<C extends string = LimitClass>(
+  options: FlexibleRateLimiterOptions<C>,
+): RateLimiter<C> {
+  const limiters = new Map<C, RateLimiterAbstract>();
+  for (const [limitClass, policy] of Object.entries(options.policies) as [C, RateLimit][]) {
     const base = {
       keyPrefix: `${options.keyPrefix ?? 'attune:rate'}:${limitClass}`,
       points: policy.requests,

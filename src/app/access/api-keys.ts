@@ -1,15 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
+import type { ConsoleRole } from '../../ports/console-store.js';
 import type { ApiKeyKind, ApiKeyRecord, Store } from '../../ports/store.js';
 import { KindLoader, type UnloadableReport } from '../loadable.js';
 import { PUBLISHABLE_SCOPES, SCOPES, type Scope } from './scopes.js';
 
-/** Who is calling: the key that authenticated the request and what it may do. */
+/**
+ * Who is calling: the key that authenticated the request and what it may do. A console session is a
+ * principal too: of kind `secret` (a back-office caller, counted as one), with `user` set, its
+ * `keyId` being `user:<id>`, and only its role's scopes.
+ */
 export interface Principal {
   readonly keyId: string;
   readonly kind: ApiKeyKind;
   readonly scopes: ReadonlySet<Scope>;
+  readonly user?: { readonly id: string; readonly email: string; readonly role: ConsoleRole };
 }
 
 /** A key created just now; the only moment its secret value is known. */
@@ -32,6 +38,8 @@ export function hashKey(key: string): string {
  */
 export class ApiKeyService {
   #byHash = new Map<string, Principal>();
+  /** Hashes of revoked keys: a configured key that was revoked stays revoked at the next start. */
+  #revoked = new Set<string>();
   #lastReload = 0;
   readonly #loader: KindLoader;
 
@@ -80,7 +88,7 @@ export class ApiKeyService {
       ['secret', configured.secretKey],
       ['publishable', configured.publishableKey],
     ] as const) {
-      if (key !== undefined && !this.#byHash.has(hashKey(key)))
+      if (key !== undefined && !this.#byHash.has(hashKey(key)) && !this.#revoked.has(hashKey(key)))
         await this.#insert(kind, key, `configured ${kind} key`);
     }
     const created: CreatedKey[] = [];
@@ -95,7 +103,25 @@ export class ApiKeyService {
   /** A publishable key in clear, for pages Attune serves itself (the demo storefront). */
   async anyPublishableKey(): Promise<string | undefined> {
     const keys = await this.deps.store.listKeys();
-    return keys.find((record) => record.publishableKey !== undefined)?.publishableKey;
+    return keys.find((record) => record.publishableKey !== undefined && record.revokedAt === undefined)
+      ?.publishableKey;
+  }
+
+  /** Every key, revoked ones included, oldest first. */
+  list(): Promise<ApiKeyRecord[]> {
+    return this.deps.store.listKeys();
+  }
+
+  /**
+   * Revokes a key: this node refuses it at once, the others as soon as the bus tells them (they
+   * reload the keys from the store). Resolves false when there is no such key, or it was revoked.
+   */
+  async revoke(id: string): Promise<boolean> {
+    const revoked = await this.deps.store.revokeKey(id, this.deps.clock.now());
+    if (!revoked) return false;
+    await this.#reload();
+    await this.deps.bus.publish('keys', { keyId: id });
+    return true;
   }
 
   async #insert(kind: ApiKeyKind, key: string, label: string): Promise<ApiKeyRecord> {
@@ -121,7 +147,9 @@ export class ApiKeyService {
 
   async #reload(): Promise<void> {
     this.#lastReload = this.deps.clock.now();
-    const records = await this.deps.store.listKeys();
+    const all = await this.deps.store.listKeys();
+    const records = all.filter((record) => record.revokedAt === undefined);
+    this.#revoked = new Set(all.filter((record) => record.revokedAt !== undefined).map((r) => r.hash));
     const principals = this.#loader.all(records, (record) => record.id, toPrincipal);
     this.#byHash = new Map(principals.map(({ hash, ...principal }) => [hash, principal]));
   }

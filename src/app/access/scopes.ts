@@ -49,6 +49,14 @@ export const SCOPES = [
   'analytics:read',
   /** Storefront answers for a shopper: prices, offers, carts, recommendations, decide. */
   'storefront',
+  /** List, create and revoke API keys. */
+  'keys:manage',
+  /** List, create and delete console users. */
+  'users:manage',
+  /** Read the audit log of changes to merchant objects. */
+  'audit:read',
+  /** Ask decide for an answer as of another time (`preview`), which records nothing. */
+  'decide:preview',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];

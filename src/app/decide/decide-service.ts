@@ -78,7 +78,11 @@ export interface DecideServiceDeps {
 export class DecideService {
   constructor(private readonly deps: DecideServiceDeps) {}
 
-  async decide(request: DecideRequest, customer: CustomerContext): Promise<Decision> {
+  /**
+   * The decision for `customer`, recorded for attribution unless `record` is false (a preview, whose
+   * decisionId then starts `prv_` so no event can cite it).
+   */
+  async decide(request: DecideRequest, customer: CustomerContext, record = true): Promise<Decision> {
     const { listings, recommendations, content, checkout } = this.deps;
     const cartItems = request.cart?.items ?? [];
     const [listing, cart] = await Promise.all([
@@ -115,7 +119,7 @@ export class DecideService {
       recommendations: recommended,
     });
     const decision: Decision = {
-      decisionId: `dec_${randomUUID()}`,
+      decisionId: `${record ? 'dec' : 'prv'}_${randomUUID()}`,
       personalized: customer.personalized,
       customer: {
         segments: customer.segments,
@@ -129,6 +133,7 @@ export class DecideService {
       offers,
       experiments: customer.experiments?.entries ?? [],
     };
+    if (!record) return decision;
     this.deps.log.record({
       id: decision.decisionId,
       profileId: customer.profile?.id ?? null,

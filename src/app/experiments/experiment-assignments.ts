@@ -48,7 +48,7 @@ export class ExperimentAssignments {
    * The variants of the running experiments this viewer is in, and what they change. A viewer with
    * no analytics consent is in none: not enrolled, not logged, served the control answer.
    */
-  async assign(customer: CustomerContext): Promise<AppliedExperiments> {
+  async assign(customer: CustomerContext, record = true): Promise<AppliedExperiments> {
     const running = this.deps.running();
     const unit = customer.unit;
     if (running.length === 0 || unit === undefined || !unit.analytics) return NO_EXPERIMENTS;
@@ -61,7 +61,7 @@ export class ExperimentAssignments {
       const stored = known.get(experiment.id);
       const variant =
         stored === undefined
-          ? this.#enrol(experiment, facts, unit, known, now)
+          ? this.#enrol(experiment, facts, unit, known, now, record)
           : experiment.variants.find((candidate) => candidate.id === stored);
       if (variant !== undefined) chosen.push({ experimentId: experiment.id, variant });
     }
@@ -72,8 +72,13 @@ export class ExperimentAssignments {
    * The customer as the answering services see them with their variants applied: `experiments` set,
    * and in a holdout, the customer an anonymous visitor in the same context is (`anonymous`).
    */
-  async view(customer: CustomerContext, anonymous: () => Promise<CustomerContext>): Promise<CustomerContext> {
-    const applied = await this.assign(customer);
+  async view(
+    customer: CustomerContext,
+    anonymous: () => Promise<CustomerContext>,
+    /** False for a preview: the variants are worked out, nobody is enrolled or logged. */
+    record = true,
+  ): Promise<CustomerContext> {
+    const applied = await this.assign(customer, record);
     if (applied === NO_EXPERIMENTS) return customer;
     const base = applied.holdout ? await anonymous() : customer;
     // The holdout's answer is an anonymous visitor's, but its impressions are still this unit's.
@@ -115,9 +120,11 @@ export class ExperimentAssignments {
     unit: ExperimentUnitIds,
     known: Known,
     now: number,
+    record: boolean,
   ): ExperimentVariant | undefined {
     const assigned = assignVariant(experiment, facts, now);
     if (!assigned.enrolled) return undefined;
+    if (!record) return assigned.variant;
     known.set(experiment.id, assigned.variant.id);
     const spend = unit.profile?.stats.lifetimeValue[this.deps.currency];
     this.deps.log.record({

@@ -1,8 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { DecideService } from '../../../app/decide/decide-service.js';
 import { shownPartsOf } from '../../../app/decide/shown-parts.js';
+import { atPreviewTime } from '../../../app/preview/preview-clock.js';
 import { commonProblems } from '../common-schemas.js';
+import { HttpProblem } from '../problem.js';
 import { offerView } from '../promotions/views.js';
 import { viewerOf } from '../request-customer.js';
 import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
@@ -39,26 +42,54 @@ export function registerDecideRoutes(
       },
     },
     async (request) => {
-      const { userId, anonymousId, context, currency, listing, ...rest } = request.body;
-      const customer = await viewerOf(deps, request, request.body);
-      const used = currency ?? deps.storeCurrency;
-      const decision = await decide.decide(
-        {
-          ...rest,
-          currency: used,
-          ...(listing !== undefined && {
-            listing: {
-              limit: listing.limit,
-              ...(typeof listing.category === 'string' && { category: listing.category }),
-              ...(typeof listing.query === 'string' && { query: listing.query }),
-              ...(typeof listing.cursor === 'string' && { cursor: listing.cursor }),
-            },
-          }),
-        },
-        customer,
-      );
-      deps.experiments.countImpressions(customer, shownPartsOf(decision));
-      return { ...decision, offers: decision.offers.map((offer) => offerView(offer, used)) };
+      const preview = request.body.preview;
+      if (preview === undefined) return answer(request, request.body, true);
+      const at = previewInstant(request, preview.at);
+      const decision = await atPreviewTime(at, () => answer(request, request.body, false));
+      return { ...decision, preview: { at: new Date(at).toISOString() } };
     },
   );
+
+  /** The page's decision; recorded (decision, exposures, impressions) unless it is a preview. */
+  async function answer(request: FastifyRequest, body: Static<typeof DecideBody>, record: boolean) {
+    const { userId, anonymousId, context, currency, listing, preview, ...rest } = body;
+    const customer = await viewerOf(deps, request, body, record);
+    const used = currency ?? deps.storeCurrency;
+    const decision = await decide.decide(
+      {
+        ...rest,
+        currency: used,
+        ...(listing !== undefined && {
+          listing: {
+            limit: listing.limit,
+            ...(typeof listing.category === 'string' && { category: listing.category }),
+            ...(typeof listing.query === 'string' && { query: listing.query }),
+            ...(typeof listing.cursor === 'string' && { cursor: listing.cursor }),
+          },
+        }),
+      },
+      customer,
+      record,
+    );
+    if (record) {
+      deps.experiments.countImpressions(customer, shownPartsOf(decision));
+    }
+    return { ...decision, offers: decision.offers.map((offer) => offerView(offer, used)) };
+  }
+}
+
+/**
+ * The instant a preview asks for; only a merchant may ask (a secret key or a console session): a
+ * shopper's page must not learn next week's prices.
+ * @throws HttpProblem `forbidden` for a publishable key.
+ */
+function previewInstant(request: FastifyRequest, at: string): number {
+  if (request.principal?.scopes.has('decide:preview') !== true) {
+    throw new HttpProblem('forbidden', 'a preview needs a secret key or a console session', {
+      scope: 'decide:preview',
+      in: 'body',
+      pointer: '/preview',
+    });
+  }
+  return Date.parse(at);
 }

@@ -6,6 +6,7 @@ import {
   includeField,
   RequestContext,
   StrictObject,
+  Timestamp,
 } from '../common-schemas.js';
 import { ResolvedContent } from '../content/schemas.js';
 import { ListingResponse } from '../listings/schemas.js';
@@ -56,6 +57,15 @@ export const DecideBody = StrictObject({
     ),
   ),
   content: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true })),
+  preview: Type.Optional(
+    StrictObject(
+      { at: Timestamp },
+      {
+        description:
+          'answer as of this time (scheduled promotions, price lists, content and experiments as they will stand), recording nothing; a secret key or a console session only',
+      },
+    ),
+  ),
 });
 
 /** `POST /v1/decide` answer: each part of the page, read from one customer context. */
@@ -80,4 +90,5 @@ export const DecideResponse = Type.Object({
   ),
   offers: OffersResponse.properties.offers,
   experiments: Type.Array(Type.Object({ experimentId: Type.String(), variant: Type.String() })),
+  preview: Type.Optional(Type.Object({ at: Timestamp })),
 });

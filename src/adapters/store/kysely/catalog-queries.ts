@@ -8,7 +8,14 @@ import {
 } from '../../../domain/catalog/index.js';
 import type { CatalogStore, StockRecord } from '../../../ports/store.js';
 import type { Database } from './database.js';
-import { checkVersion, readDocument, upsertRows, writeRow, type VersionedRow } from './versioned-rows.js';
+import {
+  checkVersion,
+  deleteRow,
+  readDocument,
+  upsertRows,
+  type VersionedRow,
+  writeRow,
+} from './versioned-rows.js';
 
 /** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
@@ -83,8 +90,7 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'products', id, ifVersion);
         await trx.deleteFrom('inventory').where('product_id', '=', id).execute();
-        const result = await trx.deleteFrom('products').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
+        return deleteRow(trx, 'products', id);
       });
     },
 
@@ -128,8 +134,7 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
     },
 
     async deleteCollection(id) {
-      const result = await db.deleteFrom('collections').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
+      return deleteRow(db, 'collections', id);
     },
   };
 }

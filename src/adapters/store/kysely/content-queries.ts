@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ContentSlot, ContentSlotDraft } from '../../../domain/content/index.js';
 import type { ContentStore } from '../../../ports/content-store.js';
 import type { Database, VersionedTable } from './database.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 export function contentQueries(db: Kysely<Database>): ContentStore {
   return {
@@ -24,9 +24,7 @@ export function contentQueries(db: Kysely<Database>): ContentStore {
     async deleteContentSlot(id, ifVersion) {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'content_slots', id, ifVersion);
-        return (
-          (await trx.deleteFrom('content_slots').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n
-        );
+        return deleteRow(trx, 'content_slots', id);
       });
     },
   };

@@ -36,6 +36,9 @@ export interface Database {
   derived_state_snapshots: SnapshotTable;
   derived_state_snapshot_parts: SnapshotPartTable;
   analytics_daily: AnalyticsDailyTable;
+  console_users: ConsoleUserTable;
+  console_sessions: ConsoleSessionTable;
+  audit_log: AuditLogTable;
 }
 
 /** A unit's variant in one experiment and its outcome so far (a `UnitOutcome` as JSON). */
@@ -233,6 +236,44 @@ export interface ApiKeyTable {
   publishable_key: string | null;
   label: string;
   created_at: number;
+  revoked_at: number | null;
+}
+
+export interface ConsoleUserTable {
+  id: string;
+  /** Trimmed, lower-case. */
+  email: string;
+  /** `scrypt$<log2 N>$<r>$<p>$<salt>$<hash>`, base64url. */
+  password_hash: string;
+  role: string;
+  created_at: number;
+}
+
+export interface ConsoleSessionTable {
+  /** SHA-256 of the session id the cookie carries, hex. */
+  id_hash: string;
+  user_id: string;
+  /** SHA-256 of the CSRF token, hex. */
+  csrf_hash: string;
+  created_at: number;
+  last_seen_at: number;
+  /** The absolute end of the session, whatever its activity. */
+  expires_at: number;
+}
+
+export interface AuditLogTable {
+  /** Sorts by time: the time in base 36, fixed width, then random. */
+  id: string;
+  at: number;
+  actor_type: string;
+  actor_id: string;
+  action: string;
+  resource_type: string;
+  resource_id: string;
+  /** JSON, or null for a create. */
+  before: string | null;
+  /** JSON, or null for a delete. */
+  after: string | null;
 }
 
 export interface SettingTable {

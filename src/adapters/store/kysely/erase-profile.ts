@@ -22,6 +22,7 @@ export const ERASURE_TABLES = [
   ...CUSTOMER_KEY_TABLES.map((entry) => entry.table),
   'price_lists',
   'price_history',
+  'audit_log',
   'experiment_units',
   'experiment_totals',
   'erasures',
@@ -44,6 +45,7 @@ export async function eraseProfileIn(trx: Transaction<Database>, erasure: Erasur
   await deleteUnlinkedMessages(trx, erasure);
   const deleted = await deleteProfileRows(trx, profileId);
   await eraseFromPriceLists(trx, erasure);
+  await eraseFromAudit(trx, erasure);
   await eraseExperimentUnits(trx, erasure.idHashes);
   // Snapshots of the models hold the customer's history: the next start replays the log instead.
   await trx.deleteFrom('derived_state_snapshots').execute();
@@ -140,5 +142,31 @@ async function eraseFromPriceLists(trx: Transaction<Database>, erasure: Erasure)
       .where('valid_from', '=', row.valid_from)
       .where('doc', '=', row.doc)
       .execute();
+  }
+}
+
+/**
+ * The audit log keeps merchant objects only, but a price list's audience may name customers: the
+ * erased one is replaced by the stand-in in every audited state of every price list, as in the list.
+ */
+async function eraseFromAudit(trx: Transaction<Database>, erasure: Erasure): Promise<void> {
+  const { userId, standIn } = erasure;
+  const quoted = JSON.stringify(userId);
+  const erased = (text: string | null) => {
+    if (text === null || !text.includes(quoted)) return text;
+    return JSON.stringify(
+      withCustomerErased(JSON.parse(text) as Pick<PriceList, 'audience'>, userId, standIn),
+    );
+  };
+  const rows = await trx
+    .selectFrom('audit_log')
+    .select(['id', 'before', 'after'])
+    .where('resource_type', '=', 'price-list')
+    .execute();
+  for (const row of rows) {
+    const before = erased(row.before);
+    const after = erased(row.after);
+    if (before === row.before && after === row.after) continue;
+    await trx.updateTable('audit_log').set({ before, after }).where('id', '=', row.id).execute();
   }
 }

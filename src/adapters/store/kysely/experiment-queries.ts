@@ -12,7 +12,7 @@ import type { ExperimentStore, Exposure, OutcomeDelta } from '../../../ports/exp
 import { TOTALS_COLUMNS, type TotalsColumn } from '../migrations/totals-columns.js';
 import type { Database, VersionedTable } from './database.js';
 import { chunks } from './profile-rows.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -37,10 +37,10 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
     async deleteExperiment(id, ifVersion) {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'experiments', id, ifVersion);
-        const deleted = await trx.deleteFrom('experiments').where('id', '=', id).executeTakeFirst();
+        const deleted = await deleteRow(trx, 'experiments', id);
         await trx.deleteFrom('experiment_units').where('experiment_id', '=', id).execute();
         await trx.deleteFrom('experiment_totals').where('experiment_id', '=', id).execute();
-        return deleted.numDeletedRows > 0n;
+        return deleted;
       });
     },
 

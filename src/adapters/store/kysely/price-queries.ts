@@ -8,7 +8,7 @@ import type {
 import type { Money } from '../../../domain/shared/index.js';
 import type { PriceStore } from '../../../ports/store.js';
 import type { Database, VersionedTable } from './database.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -41,8 +41,7 @@ export function priceQueries(db: Kysely<Database>): PriceStore {
     async deletePriceList(id, ifVersion, now) {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'price_lists', id, ifVersion);
-        const deleted =
-          (await trx.deleteFrom('price_lists').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+        const deleted = await deleteRow(trx, 'price_lists', id);
         if (deleted) await closeHistory(trx, 'list', id, now);
         return deleted;
       });

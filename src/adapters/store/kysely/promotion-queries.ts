@@ -15,7 +15,7 @@ import type {
   RedemptionResult,
 } from '../../../ports/promotion-store.js';
 import type { Database, VersionedTable } from './database.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 /** Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters. */
 const CHUNK = 2_000;
@@ -71,8 +71,7 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
     async deletePromotion(id, ifVersion) {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'promotions', id, ifVersion);
-        const deleted =
-          (await trx.deleteFrom('promotions').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+        const deleted = await deleteRow(trx, 'promotions', id);
         await trx.deleteFrom('coupons').where('promotion_id', '=', id).execute();
         await trx.deleteFrom('promotion_usage').where('promotion_id', '=', id).execute();
         await trx.deleteFrom('customer_usage').where('promotion_id', '=', id).execute();

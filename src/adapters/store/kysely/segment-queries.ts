@@ -4,7 +4,7 @@ import type { Profile } from '../../../domain/profiles/index.js';
 import type { SegmentDraft } from '../../../domain/segments/index.js';
 import type { BackfillState, SegmentStore, StoredSegment } from '../../../ports/store.js';
 import type { Database, SegmentTable } from './database.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 /** Segments, their members and scheduled re-checks, in SQL that SQLite and PostgreSQL both run. */
 export function segmentQueries(db: Kysely<Database>): SegmentStore {
@@ -40,8 +40,7 @@ export function segmentQueries(db: Kysely<Database>): SegmentStore {
         // Its sizes by day go with it: a new segment of the same id starts its own history.
         const sizes: DailyMetric = 'segmentSize';
         await trx.deleteFrom('analytics_daily').where('metric', '=', sizes).where('slot', '=', id).execute();
-        const result = await trx.deleteFrom('segments').where('id', '=', id).executeTakeFirst();
-        return result.numDeletedRows > 0n;
+        return deleteRow(trx, 'segments', id);
       });
     },
 

@@ -3,6 +3,7 @@ import type { Store } from '../../../ports/store.js';
 import { migrationProvider } from '../migrations/index.js';
 import { analyticsQueries } from './analytics-queries.js';
 import { catalogQueries } from './catalog-queries.js';
+import { consoleQueries } from './console-queries.js';
 import { contentQueries } from './content-queries.js';
 import { decisionQueries } from './decision-queries.js';
 import type { Database } from './database.js';
@@ -33,6 +34,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...experimentQueries(db),
     ...snapshotQueries(db, kind),
     ...analyticsQueries(db),
+    ...consoleQueries(db),
 
     async migrate() {
       // Kysely looks for its own tables in every schema unless told which: beside another schema that

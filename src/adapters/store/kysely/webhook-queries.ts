@@ -7,7 +7,7 @@ import type {
   WebhookStore,
 } from '../../../ports/store.js';
 import type { Database, OutboxTable, VersionedTable } from './database.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 /** Webhooks and their outbox, in SQL that SQLite and PostgreSQL both run. */
 export function webhookQueries(db: Kysely<Database>): WebhookStore {
@@ -35,7 +35,7 @@ export function webhookQueries(db: Kysely<Database>): WebhookStore {
           .where('webhook_id', '=', id)
           .where('delivered_at', 'is', null)
           .execute();
-        return (await trx.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+        return deleteRow(trx, 'webhooks', id);
       });
     },
 
