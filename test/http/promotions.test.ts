@@ -435,6 +435,36 @@ describe('orders', () => {
     await node.call('DELETE', '/v1/promotions/first-order');
   });
 
+  it('names what an offer gives, hydrated for a banner when asked: the gift’s card and price', async () => {
+    await put('free-tote', {
+      title: 'A free tote over £30',
+      conditions: { subtotal: { gte: 3000 } },
+      action: { type: 'gift', productId: 'tote' },
+    });
+    const offers = async (body: Record<string, unknown>) =>
+      (
+        (await node.call('POST', '/v1/offers', { body: { currency: 'GBP', ...body } })).json() as {
+          offers: { promotionId: string; products?: Record<string, unknown>[] }[];
+        }
+      ).offers.find((offer) => offer.promotionId === 'free-tote');
+    expect((await offers({}))?.products).toEqual([{ productId: 'tote' }]);
+    const hydrated = await offers({ include: ['product', 'price'] });
+    expect(hydrated?.products).toEqual([
+      expect.objectContaining({
+        productId: 'tote',
+        product: expect.objectContaining({ title: expect.any(String), inStock: true }),
+        price: expect.objectContaining({ final: { amount: 800, currency: 'GBP' } }),
+      }),
+    ]);
+    // Decide hydrates by default, its offers too.
+    const page = (
+      await node.call('POST', '/v1/decide', { body: { currency: 'GBP', cart: { items: [] } } })
+    ).json() as { offers: { promotionId: string; products?: { product?: unknown }[] }[] };
+    const onPage = page.offers.find((offer) => offer.promotionId === 'free-tote');
+    expect(onPage?.products?.[0]?.product).toBeDefined();
+    await node.call('DELETE', '/v1/promotions/free-tote');
+  });
+
   it('counts guests apart from each other: a per-customer limit never blocks the next guest', async () => {
     await put('guest-each', {
       title: 'Each',

@@ -10931,6 +10931,8 @@ export interface operations {
                             quantity: number;
                         }[];
                     };
+                    /** @description product: title, images, handle, inStock (and reasons with titles); price: the price this customer pays and the badges; default none */
+                    include?: ("product" | "price")[];
                 };
             };
         };
@@ -10964,6 +10966,106 @@ export interface operations {
                                 };
                                 quantity?: number;
                             };
+                            /** @description what the promotion puts in the cart (a gift, the named free item), hydrated as include asks */
+                            products?: {
+                                productId: string;
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
+                                };
+                                price?: {
+                                    productId: string;
+                                    quantity: number;
+                                    base?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    } | null;
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    final?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    lineTotal?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                    applied?: {
+                                        priceListId: string;
+                                        kind: string;
+                                        reason: string;
+                                    }[];
+                                    personalized?: boolean;
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    lowestPrice30d?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                    tier?: {
+                                        priceListId: string;
+                                        minQuantity: number;
+                                    };
+                                    error?: {
+                                        code: string;
+                                    };
+                                };
+                                offers?: {
+                                    promotionId: string;
+                                    badge: string;
+                                }[];
+                                /** @description the products the reason names by title, in order */
+                                reasonProductIds?: string[];
+                            }[];
                         }[];
                     };
                 };
@@ -14210,6 +14312,106 @@ export interface operations {
                                 };
                                 quantity?: number;
                             };
+                            /** @description what the promotion puts in the cart (a gift, the named free item), hydrated as include asks */
+                            products?: {
+                                productId: string;
+                                product?: {
+                                    title: string;
+                                    /** @description the first is the main one; empty when none is known */
+                                    images: {
+                                        url: string;
+                                        alt: string;
+                                    }[];
+                                    handle?: string;
+                                    /** @description variants of one product share it: show them as one card */
+                                    groupId?: string;
+                                    inStock: boolean;
+                                    /** @description the other products of its group, in id order: the card stands for all of them */
+                                    variants?: {
+                                        productId: string;
+                                        title: string;
+                                        inStock: boolean;
+                                    }[];
+                                };
+                                price?: {
+                                    productId: string;
+                                    quantity: number;
+                                    base?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    } | null;
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    final?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    lineTotal?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                    applied?: {
+                                        priceListId: string;
+                                        kind: string;
+                                        reason: string;
+                                    }[];
+                                    personalized?: boolean;
+                                    /** @description money in integer minor units of an ISO 4217 currency */
+                                    lowestPrice30d?: {
+                                        /**
+                                         * @description integer minor units (pence for GBP)
+                                         * @example 295
+                                         */
+                                        amount: number;
+                                        /**
+                                         * Format: iso4217
+                                         * @description ISO 4217 alphabetic code
+                                         * @example GBP
+                                         */
+                                        currency: string;
+                                    };
+                                    tier?: {
+                                        priceListId: string;
+                                        minQuantity: number;
+                                    };
+                                    error?: {
+                                        code: string;
+                                    };
+                                };
+                                offers?: {
+                                    promotionId: string;
+                                    badge: string;
+                                }[];
+                                /** @description the products the reason names by title, in order */
+                                reasonProductIds?: string[];
+                            }[];
                         }[];
                         experiments: {
                             experimentId: string;

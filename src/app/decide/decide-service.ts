@@ -6,7 +6,7 @@ import type {
 } from '../../domain/recommendations/index.js';
 import { DomainError, copyRecord } from '../../domain/shared/index.js';
 import type { ExperimentEntry } from '../../domain/experiments/index.js';
-import type { CartEvaluation, Offer } from '../../domain/promotions/index.js';
+import type { CartEvaluation } from '../../domain/promotions/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ContentService, ResolvedContent } from '../content/content-service.js';
 import type { CustomerContext } from '../customers/customer-context.js';
@@ -15,7 +15,7 @@ import type { Listing, ListingService } from '../listing/listing-service.js';
 import type { Checkout } from '../promotions/checkout.js';
 import type { RecommendationService } from '../recommendations/recommendation-service.js';
 import type { DecisionLog } from './decision-log.js';
-import { hydrateDecision } from './hydrate-decision.js';
+import { hydrateDecision, type HydratedParts } from './hydrate-decision.js';
 
 /** One page's needs, as a storefront asks for them in `POST /v1/decide` (docs/api.md, Decide). */
 export interface DecideRequest {
@@ -55,7 +55,8 @@ export interface Decision {
   readonly content: Record<string, ResolvedContent>;
   /** The cart evaluated, or why it could not be (a product gone from the catalogue, say). */
   readonly cart?: CartEvaluation | { readonly error: { readonly code: string; readonly detail: string } };
-  readonly offers: readonly Offer[];
+  /** The promotions open to the customer; what one gives (a gift) is hydrated as `products`. */
+  readonly offers: HydratedParts['offers'];
   /** The experiments whose variants this answer applies. */
   readonly experiments: readonly ExperimentEntry[];
 }
@@ -117,6 +118,7 @@ export class DecideService {
       listing,
       cart,
       recommendations: recommended,
+      offers,
     });
     const decision: Decision = {
       decisionId: `${record ? 'dec' : 'prv'}_${randomUUID()}`,
@@ -130,7 +132,7 @@ export class DecideService {
       recommendations: hydrated.recommendations,
       content: shownContent,
       ...(hydrated.cart !== undefined && { cart: hydrated.cart }),
-      offers,
+      offers: hydrated.offers,
       experiments: customer.experiments?.entries ?? [],
     };
     if (!record) return decision;

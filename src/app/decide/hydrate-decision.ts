@@ -1,10 +1,11 @@
 import type { RecommendationAnswer } from '../../domain/recommendations/index.js';
 import { copyRecord } from '../../domain/shared/index.js';
 import type { CustomerContext } from '../customers/customer-context.js';
-import type { CartEvaluation } from '../../domain/promotions/index.js';
+import type { CartEvaluation, Offer } from '../../domain/promotions/index.js';
 import {
   hydrateItems,
   withCards,
+  withOfferProducts,
   type Hydration,
   type IncludePart,
   type ProductHydrator,
@@ -21,7 +22,14 @@ export interface DecisionParts {
   readonly cart:
     CartEvaluation | { readonly error: { readonly code: string; readonly detail: string } } | undefined;
   readonly recommendations: Record<string, RecommendationAnswer>;
+  readonly offers: readonly Offer[];
 }
+
+/** A decision's parts once hydrated: offers carry the products they give as `products`. */
+export type HydratedParts = Omit<DecisionParts, 'offers'> & {
+  readonly offers: ReturnType<typeof withOfferProducts<Offer>>;
+  readonly product: (Hydration & { productId: string }) | undefined;
+};
 
 /** What of the request hydration reads. */
 export interface HydrationRequest {
@@ -32,7 +40,7 @@ export interface HydrationRequest {
 
 /**
  * A decision's parts with the products they name hydrated as `include` asks (both parts unless the
- * page says otherwise): recommendation items, listing items and cart lines. The page's own product
+ * page says otherwise): recommendation items, listing items, cart lines and what offers give. The page's own product
  * always gets its card, price and badges, as a product page renders them.
  */
 export async function hydrateDecision(
@@ -40,7 +48,7 @@ export async function hydrateDecision(
   request: HydrationRequest,
   customer: CustomerContext,
   parts: DecisionParts,
-): Promise<DecisionParts & { readonly product: (Hydration & { productId: string }) | undefined }> {
+): Promise<HydratedParts> {
   const include = request.include ?? DEFAULT_INCLUDE;
   const pageProduct = request.product?.productId;
   const hydrate = await hydrator.prepare(include, request.currency, customer);
@@ -59,6 +67,7 @@ export async function hydrateDecision(
         ? undefined
         : { productId: pageProduct, ...whole(pageProduct) },
     recommendations,
+    offers: withOfferProducts(parts.offers, hydrate),
     listing:
       listing === undefined ? undefined : { ...listing, items: withCards(listing.items, hydrator, include) },
     cart:

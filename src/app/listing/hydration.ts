@@ -150,6 +150,21 @@ export function hydrateItems<T extends { readonly productId: string; readonly re
   }));
 }
 
+/**
+ * Offers with the products they put in the cart hydrated as `include` asks (`products` in place of
+ * `productIds`), so a banner shows the gift's picture and price from the same answer.
+ */
+export function withOfferProducts<T extends { readonly productIds?: readonly string[] }>(
+  offers: readonly T[],
+  hydrate: (productId: string) => Hydration,
+): (Omit<T, 'productIds'> & { readonly products?: readonly ({ productId: string } & Hydration)[] })[] {
+  return offers.map(({ productIds, ...offer }) =>
+    productIds === undefined
+      ? offer
+      : { ...offer, products: productIds.map((productId) => ({ productId, ...hydrate(productId) })) },
+  );
+}
+
 /** A listing's items with their cards when `include` names `product` (they carry prices already). */
 export function withCards<T extends { readonly productId: string }>(
   items: readonly T[],

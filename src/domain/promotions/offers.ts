@@ -3,6 +3,7 @@ import type { Missing } from './actions/index.js';
 import type { CartLineInput, Shopper, Usage } from './cart.js';
 import { checkEligibility, missingForConditions } from './eligibility.js';
 import type { PromotionIndex } from './promotion-index.js';
+import type { PromotionAction } from './promotion.js';
 import { workingLine } from './settle.js';
 
 /** A promotion the shopper can get now (`POST /v1/offers`), and what is still missing for it. */
@@ -12,6 +13,8 @@ export interface Offer {
   readonly badge: string;
   readonly endsAt?: string;
   readonly missing?: Missing;
+  /** Products the promotion puts in the cart (a gift, the named free item): what a banner shows. */
+  readonly productIds?: readonly string[];
 }
 
 export interface OfferRequest {
@@ -22,6 +25,13 @@ export interface OfferRequest {
   /** The shopper's cart, priced; empty when they have none. */
   readonly lines: readonly CartLineInput[];
   readonly isInCollection: CollectionMembership;
+}
+
+/** The product a promotion adds to the cart, when it names one. */
+function given(action: PromotionAction): string | undefined {
+  if (action.type === 'gift') return action.productId;
+  if (action.type === 'buy_x_get_y') return action.get.productId;
+  return undefined;
 }
 
 /**
@@ -42,6 +52,7 @@ export function eligibleOffers(index: PromotionIndex, request: OfferRequest): Of
     if (firstTier !== undefined && subtotal < firstTier.gte) {
       missing = { ...missing, amount: Math.max(missing?.amount ?? 0, firstTier.gte - subtotal) };
     }
+    const gift = given(promotion.action);
     offers.push({
       priority: promotion.stacking.priority,
       offer: {
@@ -50,6 +61,7 @@ export function eligibleOffers(index: PromotionIndex, request: OfferRequest): Of
         badge: promotion.badge,
         ...(promotion.endsAt !== undefined && { endsAt: promotion.endsAt }),
         ...(missing !== undefined && { missing }),
+        ...(gift !== undefined && { productIds: [gift] }),
       },
     });
   }

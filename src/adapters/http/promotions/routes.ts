@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { Checkout } from '../../../app/promotions/checkout.js';
+import { withOfferProducts, type ProductHydrator } from '../../../app/listing/hydration.js';
 import type { PromotionService } from '../../../app/promotions/promotion-service.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
@@ -32,6 +33,7 @@ export function registerPromotionRoutes(
     checkout: Checkout;
     customers: CustomerContexts;
     experiments: ExperimentAssignments;
+    hydrator: ProductHydrator;
   },
 ): void {
   const app = parent.withTypeProvider<TypeBoxRequestProvider>();
@@ -165,12 +167,14 @@ export function registerPromotionRoutes(
       },
     },
     async (request) => {
-      const { cart, ...rest } = request.body;
+      const { cart, include = [], ...rest } = request.body;
+      const customer = await viewerOf(deps, request, rest);
       const offers = await checkout.offers(
         { ...rest, ...(cart !== undefined && { items: cart.items }) },
-        await viewerOf(deps, request, rest),
+        customer,
       );
-      return { offers: offers.map((offer) => offerView(offer, rest.currency)) };
+      const hydrate = await deps.hydrator.prepare(include, rest.currency, customer);
+      return { offers: withOfferProducts(offers, hydrate).map((offer) => offerView(offer, rest.currency)) };
     },
   );
 }

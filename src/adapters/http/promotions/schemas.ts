@@ -1,10 +1,11 @@
-import { ProductCard } from '../products/card-schemas.js';
+import { HydratedParts, ProductCard } from '../products/card-schemas.js';
 import { Type, type Static } from '@sinclair/typebox';
 import {
   Amount,
   CurrencyCode,
   CustomerIdField,
   Id,
+  Include,
   Money,
   ProductMatch,
   RequestContext,
@@ -172,6 +173,7 @@ export const OffersBody = StrictObject({
   context: Type.Optional(RequestContext),
   currency: CurrencyCode,
   cart: Type.Optional(StrictObject({ items: CartItems })),
+  include: Type.Optional(Include),
 });
 
 const Missing = Type.Object({ amount: Type.Optional(Money), quantity: Type.Optional(Type.Integer()) });
@@ -204,7 +206,11 @@ export const CartResponse = Type.Object({
   shipping: Type.Optional(Type.Object({ amount: Money, discount: Money })),
   total: Money,
   applied: Type.Array(
-    Type.Object({ promotionId: Type.String(), couponCode: Type.Optional(Type.String()), reason: Type.String() }),
+    Type.Object({
+      promotionId: Type.String(),
+      couponCode: Type.Optional(Type.String()),
+      reason: Type.String(),
+    }),
   ),
   rejected: Type.Array(
     Type.Object({
@@ -225,6 +231,12 @@ export const OffersResponse = Type.Object({
       badge: Type.String(),
       endsAt: Type.Optional(Type.String()),
       missing: Type.Optional(Missing),
+      products: Type.Optional(
+        Type.Array(Type.Object({ productId: Type.String(), ...HydratedParts }), {
+          description:
+            'what the promotion puts in the cart (a gift, the named free item), hydrated as include asks',
+        }),
+      ),
     }),
   ),
 });

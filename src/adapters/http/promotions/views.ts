@@ -14,7 +14,7 @@ export function promotionView(promotion: Promotion) {
 }
 
 /** An offer as the API shows it: what is missing as Money. */
-export function offerView(offer: Offer, currency: CurrencyCode) {
+export function offerView<Shown extends Pick<Offer, 'missing'>>(offer: Shown, currency: CurrencyCode) {
   const { missing, ...rest } = offer;
   return {
     ...rest,
