@@ -3,6 +3,7 @@ import type { CatalogStore } from './catalog-store.js';
 import type { ContentStore } from './content-store.js';
 import type { DecisionStore } from './decision-store.js';
 import type { ExperimentStore } from './experiment-store.js';
+import type { JourneyStore } from './journey-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
 import type { PriceStore } from './price-store.js';
 import type { ProfileStore } from './profile-store.js';
@@ -31,7 +32,8 @@ export interface Store
     RelayStore,
     ExperimentStore,
     SnapshotStore,
-    AnalyticsStore {
+    AnalyticsStore,
+    JourneyStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -80,5 +82,14 @@ export type { ContentStore } from './content-store.js';
 export type { DecisionRecord, DecisionStore } from './decision-store.js';
 export type { RelayedMessage, RelayStore } from './relay-store.js';
 export type { ExperimentStore, Exposure, UnitAssignment } from './experiment-store.js';
+export type {
+  ClaimedStep,
+  JourneyStore,
+  PersonalCoupon,
+  ScheduledStep,
+  StepOutcome,
+  StepRecord,
+  StepStatus,
+} from './journey-store.js';
 export type { LogWatermark, SnapshotHeader, SnapshotStore } from './snapshot-store.js';
 export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

@@ -12,7 +12,8 @@ export type VersionedTableName =
   | 'price_lists'
   | 'promotions'
   | 'content_slots'
-  | 'experiments';
+  | 'experiments'
+  | 'journeys';
 
 export type VersionedRow = Selectable<VersionedTable>;
 

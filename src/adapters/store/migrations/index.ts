@@ -12,6 +12,7 @@ import { relayedMessages } from './0010-relayed-messages.js';
 import { experiments } from './0011-experiments.js';
 import { derivedStateSnapshots } from './0012-derived-state-snapshots.js';
 import { analyticsDaily } from './0013-analytics-daily.js';
+import { journeys } from './0014-journeys.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0011-experiments': experiments,
   '0012-derived-state-snapshots': derivedStateSnapshots,
   '0013-analytics-daily': analyticsDaily,
+  '0014-journeys': journeys,
 };
 
 export const migrationProvider: MigrationProvider = {
