@@ -18,6 +18,7 @@ import {
   PromotionError,
 } from '../../domain/promotions/index.js';
 import { MAX_AMOUNT, SharedError, type CurrencyCode, type Money } from '../../domain/shared/index.js';
+import { couponsFor } from './personal-coupons.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
 import { deviceTypeOf, priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
@@ -84,7 +85,7 @@ export class Checkout {
       coupons: codes,
       ...(cart.shipping !== undefined && { shipping: cart.shipping.amount }),
     };
-    const coupons = new Map((await this.deps.store.couponStates(codes)).map((state) => [state.code, state]));
+    const coupons = await couponsFor(this.deps.store, codes, this.#customerKey(cart), this.deps.clock.now());
     const selection = selectForCart(request, coupons, this.deps.promotions.index);
     const usage = await this.deps.store.promotionUsage(selection.limited, this.#customerKey(cart));
     const evaluation = evaluateCart(request, selection, {

@@ -156,7 +156,8 @@ describe('decideSend', () => {
   it('defers to the end of quiet hours in the customer time zone', () => {
     const now = Date.parse('2026-06-01T22:30:00Z');
     const quiet = { cap: { count: 2, windowMs: 1 }, quietHours: { from: 21, to: 8 } };
-    expect(decideSend(facts({ now, limits: quiet }))).toEqual({
+    expect(decideSend(facts({ now, limits: quiet }))).toEqual({ action: 'send' });
+    expect(decideSend(facts({ now, limits: quiet, customer: { ...customer, timeZone: 'UTC' } }))).toEqual({
       action: 'defer',
       until: now + 570 * 60_000,
       reason: 'quiet_hours',

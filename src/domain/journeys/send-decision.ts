@@ -56,7 +56,7 @@ export type SendDecision =
  * What to do with a due step, checked in this order: the journey and step still exist and run; the
  * customer still exists; the trigger's condition still holds (a cart not bought nor emptied, a quiet
  * period unbroken); the audience; marketing consent; the holdout; the frequency cap; quiet hours in
- * the customer's time zone (deferred, not dropped).
+ * the customer's time zone where it is known (deferred, not dropped).
  */
 export function decideSend(facts: SendFacts): SendDecision {
   const { journey, customer } = facts;
@@ -79,7 +79,8 @@ export function decideSend(facts: SendFacts): SendDecision {
   if (facts.heldOut) return { action: 'hold_out' };
   if (facts.sentInWindow >= facts.limits.cap.count) return skip('frequency_cap');
   const quiet = facts.limits.quietHours;
-  if (quiet !== undefined) {
+  // Only where the customer's time zone is known: a guess could as well wake them as spare them.
+  if (quiet !== undefined && customer.timeZone !== undefined) {
     const wait = minutesOfQuietLeft(facts.now, quiet, customer.timeZone);
     if (wait > 0) return { action: 'defer', until: facts.now + wait * 60_000, reason: 'quiet_hours' };
   }
