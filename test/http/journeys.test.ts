@@ -123,7 +123,7 @@ for (const setup of BOTH_STORES) {
       expect((await stats('post-purchase')).steps[0]).toMatchObject({ pending: 0, sent: 1 });
       const sent = (await messages()).filter((message) => message.id.startsWith('msg_'));
       expect(sent).toHaveLength(1);
-      const last = (await node.call('GET', '/v1/journeys/messages/ann/last')).json();
+      const last = (await node.call('GET', '/v1/journeys/messages/ann/last')).json().message;
       expect(last.payload).toMatchObject({
         type: 'journey.message',
         data: { journeyId: 'post-purchase', stepId: 'thanks', userId: 'ann', reason: expect.any(String) },

@@ -155,15 +155,11 @@ export function registerJourneyRoutes(
       config,
       schema: {
         tags,
-        summary: 'The last journey message a customer was sent (the demo storefront shows it)',
+        summary: 'The last journey message a customer was sent, or null (the demo storefront shows it)',
         params: Type.Object({ userId: Type.String({ minLength: 1, maxLength: 256 }) }),
-        response: { 200: LastMessageResponse, 404: ProblemSchema, ...commonProblems },
+        response: { 200: LastMessageResponse, ...commonProblems },
       },
     },
-    async (request, reply) => {
-      const last = await journeys.lastMessage(request.params.userId);
-      if (last === undefined) return reply.code(404).send();
-      return last;
-    },
+    async (request) => ({ message: (await journeys.lastMessage(request.params.userId)) ?? null }),
   );
 }

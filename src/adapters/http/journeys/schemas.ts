@@ -114,7 +114,8 @@ export const SimulationResponse = Type.Object({
 
 /** `GET /v1/journeys/messages/{userId}/last`: the last message a customer was sent. */
 export const LastMessageResponse = Type.Object({
-  messageId: Type.String(),
-  sentAt: Type.String(),
-  payload: Type.Unknown(),
+  message: Type.Union([
+    Type.Object({ messageId: Type.String(), sentAt: Type.String(), payload: Type.Unknown() }),
+    Type.Null(),
+  ]),
 });
