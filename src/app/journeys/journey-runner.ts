@@ -13,6 +13,7 @@ import type { MessageBuilder } from './message-builder.js';
 export interface JourneyRunnerDeps {
   readonly store: Store;
   readonly clock: Clock;
+  /** The journey as this node holds it; read from the store when it holds none (written on a node it has not heard from). */
   readonly journey: (id: string) => Journey | undefined;
   readonly builder: MessageBuilder;
   readonly limits: JourneyLimits;
@@ -106,7 +107,7 @@ export class JourneyRunner {
   async #handle(step: ClaimedStep): Promise<void> {
     const { store, clock, limits } = this.deps;
     const now = clock.now();
-    const journey = this.deps.journey(step.journeyId);
+    const journey = this.deps.journey(step.journeyId) ?? (await store.getJourney(step.journeyId));
     const stored = await store.getProfile(step.profileId);
     const decision = decideSend({
       journey,
