@@ -72,6 +72,14 @@ export interface JourneyStore {
    * only while the caller still holds the lease and the step still waits. False when it did not.
    */
   finishJourneyStep(step: ClaimedStep, outcome: StepOutcome, now: number): Promise<boolean>;
+  /**
+   * Finishes several claimed steps in one transaction (one durable commit for a batch of messages),
+   * each as `finishJourneyStep` would. Resolves to the ids it finished.
+   */
+  finishJourneySteps(
+    finishes: readonly { readonly step: ClaimedStep; readonly outcome: StepOutcome }[],
+    now: number,
+  ): Promise<Set<string>>;
   /** Puts a claimed step back to wait until `dueAt` (quiet hours). False when the lease was lost. */
   deferJourneyStep(step: ClaimedStep, dueAt: number): Promise<boolean>;
   /** How many messages journeys sent a profile at or after `since`. */

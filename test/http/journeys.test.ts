@@ -18,7 +18,7 @@ for (const setup of BOTH_STORES) {
         { ATTUNE_WEBHOOK_ALLOW_PRIVATE: 'true', ATTUNE_JOURNEY_FREQUENCY_CAP: '2/7d' },
         { clock },
       );
-      runner = (node as unknown as { journeyRunner: { runDue(): Promise<number> } }).journeyRunner;
+      runner = node.journeyRunner;
       for (const id of ['mug', 'saucer', 'lamp']) {
         await node.call('PUT', `/v1/products/${id}`, { body: productBody({ title: id }) });
       }

@@ -7,7 +7,7 @@ import {
 } from '../../domain/journeys/index.js';
 import type { Profile } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ClaimedStep, Store } from '../../ports/store.js';
+import type { ClaimedStep, StepOutcome, Store } from '../../ports/store.js';
 import type { MessageBuilder } from './message-builder.js';
 
 export interface JourneyRunnerDeps {
@@ -91,20 +91,45 @@ export class JourneyRunner {
       );
       if (claimed.length === 0) return handled;
       for (let start = 0; start < claimed.length; start += PARALLEL) {
-        await Promise.all(
-          claimed.slice(start, start + PARALLEL).map((step) =>
-            this.#handle(step).catch((error: unknown) => {
-              // Left claimed: the lease runs out and the step is tried again, here or elsewhere.
-              this.deps.onError(error);
-            }),
-          ),
+        const group = claimed.slice(start, start + PARALLEL);
+        const finishes = (
+          await Promise.all([...byProfile(group).values()].map((steps) => this.#decideAll(steps)))
+        ).flat();
+        // One commit for the group: on a store that syncs every commit to disk, that is the cost.
+        await store.finishJourneySteps(
+          finishes.filter((finish): finish is Finish => finish !== undefined),
+          clock.now(),
         );
+        // A store with a synchronous driver never leaves the microtask queue: let requests in.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       handled += claimed.length;
     }
   }
 
-  async #handle(step: ClaimedStep): Promise<void> {
+  /**
+   * One customer's steps of a group, one after another, so the messages decided here count against
+   * the cap before they are written.
+   */
+  async #decideAll(steps: readonly ClaimedStep[]): Promise<Finish[]> {
+    const finishes: Finish[] = [];
+    let sending = 0;
+    for (const step of steps) {
+      try {
+        const finish = await this.#decide(step, sending);
+        if (finish === undefined) continue;
+        finishes.push(finish);
+        if (finish.outcome.status === 'sent') sending += 1;
+      } catch (error) {
+        // Left claimed: the lease runs out and the step is tried again, here or elsewhere.
+        this.deps.onError(error);
+      }
+    }
+    return finishes;
+  }
+
+  /** What to write for a due step (undefined: deferred, already written). `sending`: decided, not yet written. */
+  async #decide(step: ClaimedStep, sending: number): Promise<Finish | undefined> {
     const { store, clock, limits } = this.deps;
     const now = clock.now();
     const journey = this.deps.journey(step.journeyId) ?? (await store.getJourney(step.journeyId));
@@ -114,25 +139,19 @@ export class JourneyRunner {
       stepId: step.stepId,
       triggerAt: step.triggerAt,
       customer: stored === undefined ? undefined : customerAtSend(stored.profile, this.deps.marketingDefault),
-      sentInWindow: await store.countJourneyMessages(step.profileId, now - limits.cap.windowMs),
+      sentInWindow: sending + (await store.countJourneyMessages(step.profileId, now - limits.cap.windowMs)),
       heldOut: journey !== undefined && isHeldOut(journey, step.userId),
       limits,
       now,
     });
     if (decision.action === 'defer') {
       await store.deferJourneyStep(step, decision.until);
-      return;
+      return undefined;
     }
-    if (decision.action === 'skip') {
-      await store.finishJourneyStep(step, { status: 'skipped', reason: decision.reason }, now);
-      return;
-    }
-    if (decision.action === 'hold_out' || journey === undefined) {
-      await store.finishJourneyStep(step, { status: 'held_out' }, now);
-      return;
-    }
-    const definition = journey.steps.find((each) => each.id === step.stepId);
-    if (definition === undefined) return;
+    if (decision.action === 'skip') return { step, outcome: { status: 'skipped', reason: decision.reason } };
+    const definition = journey?.steps.find((each) => each.id === step.stepId);
+    if (decision.action === 'hold_out' || journey === undefined || definition === undefined)
+      return { step, outcome: { status: 'held_out' } };
     const { data, coupon } = await this.deps.builder.build(journey, definition, step, now, {
       withCoupon: true,
     });
@@ -144,12 +163,17 @@ export class JourneyRunner {
       type: 'journey.message',
       payload,
     };
-    await store.finishJourneyStep(
-      step,
-      { status: 'sent', message, ...(coupon !== undefined && { coupon }) },
-      now,
-    );
+    return { step, outcome: { status: 'sent', message, ...(coupon !== undefined && { coupon }) } };
   }
+}
+
+type Finish = { readonly step: ClaimedStep; readonly outcome: StepOutcome };
+
+/** Steps by the profile they are for, in claim order. */
+function byProfile(steps: readonly ClaimedStep[]): Map<string, ClaimedStep[]> {
+  const grouped = new Map<string, ClaimedStep[]>();
+  for (const step of steps) grouped.set(step.profileId, [...(grouped.get(step.profileId) ?? []), step]);
+  return grouped;
 }
 
 /** The customer as send-time checks read them. */

@@ -4,6 +4,7 @@ import type { Journey, JourneyDraft, TriggerContext } from '../../../domain/jour
 import type {
   ClaimedStep,
   JourneyStore,
+  StepOutcome,
   ScheduledStep,
   StepRecord,
   StepStatus,
@@ -22,6 +23,15 @@ type StepRow = Selectable<JourneyStepTable>;
  * nodes from holding one step.
  */
 export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore {
+  const finishMany: JourneyStore['finishJourneySteps'] = async (finishes, now) => {
+    if (finishes.length === 0) return new Set<string>();
+    return db.transaction().execute(async (trx) => {
+      const finished = new Set<string>();
+      for (const { step, outcome } of finishes)
+        if (await finishIn(trx, step, outcome, now)) finished.add(step.id);
+      return finished;
+    });
+  };
   return {
     async putJourney({ id, ...doc }: JourneyDraft, { now, ifVersion }) {
       return toJourney(
@@ -82,58 +92,10 @@ export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore
     },
 
     async finishJourneyStep(step, outcome, now) {
-      return db.transaction().execute(async (trx) => {
-        const finished = await trx
-          .updateTable('journey_steps')
-          .set({
-            status: outcome.status,
-            reason: outcome.status === 'skipped' ? outcome.reason : null,
-            finished_at: now,
-            claimed_until: null,
-            claim_token: null,
-            coupon_code: outcome.status === 'sent' ? (outcome.coupon?.code ?? null) : null,
-          })
-          .where('id', '=', step.id)
-          .where('status', '=', 'pending')
-          .where('claim_token', '=', step.claimToken)
-          .executeTakeFirst();
-        if (finished.numUpdatedRows === 0n) return false;
-        if (outcome.status !== 'sent') return true;
-        const { message, coupon } = outcome;
-        if (coupon !== undefined) {
-          await trx
-            .insertInto('coupons')
-            .values({
-              code: coupon.code,
-              promotion_id: coupon.promotionId,
-              single_use: 1,
-              listed: 0,
-              redeemed_at: null,
-              order_id: null,
-              customer_key: coupon.customerKey,
-              expires_at: coupon.expiresAt,
-            })
-            .execute();
-        }
-        await trx
-          .insertInto('webhook_outbox')
-          .values({
-            id: message.id,
-            webhook_id: message.webhookId,
-            type: message.type,
-            payload: message.payload,
-            created_at: now,
-            attempts: 0,
-            next_attempt_at: now,
-            claimed_until: null,
-            delivered_at: null,
-            last_error: null,
-            profile_id: message.profileId,
-          })
-          .execute();
-        return true;
-      });
+      return (await finishMany([{ step, outcome }], now)).has(step.id);
     },
+
+    finishJourneySteps: finishMany,
 
     async deferJourneyStep(step, dueAt) {
       const deferred = await db
@@ -218,6 +180,64 @@ export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore
       return found;
     },
   };
+}
+
+/** Finishes one claimed step and writes what it sends, inside `trx`; false when the lease was lost. */
+async function finishIn(
+  trx: Transaction<Database>,
+  step: ClaimedStep,
+  outcome: StepOutcome,
+  now: number,
+): Promise<boolean> {
+  const finished = await trx
+    .updateTable('journey_steps')
+    .set({
+      status: outcome.status,
+      reason: outcome.status === 'skipped' ? outcome.reason : null,
+      finished_at: now,
+      claimed_until: null,
+      claim_token: null,
+      coupon_code: outcome.status === 'sent' ? (outcome.coupon?.code ?? null) : null,
+    })
+    .where('id', '=', step.id)
+    .where('status', '=', 'pending')
+    .where('claim_token', '=', step.claimToken)
+    .executeTakeFirst();
+  if (finished.numUpdatedRows === 0n) return false;
+  if (outcome.status !== 'sent') return true;
+  const { message, coupon } = outcome;
+  if (coupon !== undefined) {
+    await trx
+      .insertInto('coupons')
+      .values({
+        code: coupon.code,
+        promotion_id: coupon.promotionId,
+        single_use: 1,
+        listed: 0,
+        redeemed_at: null,
+        order_id: null,
+        customer_key: coupon.customerKey,
+        expires_at: coupon.expiresAt,
+      })
+      .execute();
+  }
+  await trx
+    .insertInto('webhook_outbox')
+    .values({
+      id: message.id,
+      webhook_id: message.webhookId,
+      type: message.type,
+      payload: message.payload,
+      created_at: now,
+      attempts: 0,
+      next_attempt_at: now,
+      claimed_until: null,
+      delivered_at: null,
+      last_error: null,
+      profile_id: message.profileId,
+    })
+    .execute();
+  return true;
 }
 
 /**
