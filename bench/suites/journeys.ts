@@ -10,7 +10,8 @@ import type { ScheduledStep } from '../../src/ports/store.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
-const STEPS = 100_000;
+/** Steps due at once; `ATTUNE_BENCH_JOURNEY_STEPS` makes a smaller run (while profiling). */
+const STEPS = Number(process.env['ATTUNE_BENCH_JOURNEY_STEPS'] ?? 100_000);
 const CUSTOMERS = 1_000;
 const PRODUCTS = 200;
 
