@@ -12,6 +12,7 @@ for (const setup of BOTH_STORES) {
     const clock = new ManualClock('2026-06-15T10:00:00.000Z');
     let node: TestAttune;
     let runner: { runDue(): Promise<number> };
+    let annCoupon = '';
 
     beforeAll(async () => {
       node = await setup.start(
@@ -129,6 +130,7 @@ for (const setup of BOTH_STORES) {
         data: { journeyId: 'post-purchase', stepId: 'thanks', userId: 'ann', reason: expect.any(String) },
       });
       const code = last.payload.data.coupon.code as string;
+      annCoupon = code;
       const items = [{ productId: 'lamp', quantity: 1 }];
       const cart = (userId: string) =>
         node.call('POST', '/v1/carts:evaluate', {
@@ -235,6 +237,10 @@ for (const setup of BOTH_STORES) {
       clock.advance(4 * DAY);
       await runner.runDue();
       expect((await stats('later')).steps[0].sent).toBe(0);
+      expect((await node.store.personalCoupons([annCoupon])).size).toBe(1);
+      expect((await node.call('DELETE', '/v1/profiles/ann')).status).toBe(200);
+      expect((await node.store.personalCoupons([annCoupon])).size).toBe(0);
+      expect(await node.store.couponStates([annCoupon])).toEqual([]);
     });
   });
 }
