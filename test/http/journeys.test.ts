@@ -197,6 +197,47 @@ for (const setup of BOTH_STORES) {
       expect(fay.skipped).toMatchObject({ frequency_cap: 1 });
     });
 
+    it('starts a journey once per segment entry and once per tier change', async () => {
+      await node.call('PUT', '/v1/segments/vip', {
+        body: { name: 'VIP', rule: { trait: 'traits.vip', op: 'eq', value: true } },
+      });
+      await node.call('PUT', '/v1/loyalty/program', {
+        body: {
+          currency: 'GBP',
+          pointsPerUnit: 1,
+          tiers: [
+            { id: 'member', perks: {} },
+            { id: 'gold', minPoints: 500, perks: {} },
+          ],
+        },
+      });
+      const step = { id: 'hello', delay: '1w', webhookId: 'mailer' };
+      for (const [id, trigger] of [
+        ['welcome-vip', { segmentEntered: 'vip' }],
+        ['new-tier', { tierChanged: true }],
+      ] as const) {
+        await node.call('PUT', `/v1/journeys/${id}`, {
+          body: { name: id, status: 'active', trigger, steps: [step] },
+        });
+      }
+      const identify = (vip: boolean) =>
+        node.call('POST', '/v1/identify', { body: { userId: 'ivy', traits: { vip } } });
+      await identify(true);
+      await identify(true); // still in: no new entry
+      expect((await stats('welcome-vip')).steps[0].pending).toBe(1);
+      clock.advance(1_000);
+      await identify(false);
+      await identify(true); // a second entry
+      expect((await stats('welcome-vip')).steps[0].pending).toBe(2);
+      await track('ivy', 'Order Completed', {
+        order_id: 'ivy-1',
+        currency: 'GBP',
+        total: 6,
+        products: [{ product_id: 'lamp', price: 6, quantity: 1 }],
+      });
+      expect((await stats('new-tier')).steps[0].pending).toBe(1);
+    });
+
     it('simulates the message a customer would get, sending nothing and generating no coupon', async () => {
       await node.call('PUT', '/v1/journeys/simulated', {
         body: {
