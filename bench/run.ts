@@ -19,6 +19,7 @@ import { decideScalingSuite, decideSuite } from './suites/decide.js';
 import { abuseSuite } from './suites/abuse.js';
 import { scaleSuite } from './suites/scale.js';
 import { experimentsSuite } from './suites/experiments.js';
+import { journeysSuite } from './suites/journeys.js';
 
 /**
  * Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning);
@@ -47,6 +48,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   abuse: abuseSuite,
   scale: scaleSuite,
   experiments: experimentsSuite,
+  journeys: journeysSuite,
 };
 
 const { values } = parseArgs({

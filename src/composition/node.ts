@@ -5,6 +5,7 @@ import { contentCapability } from './content.js';
 import { decideCapability } from './decide.js';
 import { demoCapability } from './demo.js';
 import { experimentsCapability } from './experiments.js';
+import { journeysCapability } from './journeys.js';
 import { listingsCapability } from './listings.js';
 import { liveCapability } from './live.js';
 import { pricingCapability } from './pricing.js';
@@ -33,6 +34,7 @@ export const NODE_CAPABILITIES = {
   listings: listingsCapability,
   decide: decideCapability,
   analytics: analyticsCapability,
+  journeys: journeysCapability,
   live: liveCapability,
   demo: demoCapability,
 };

@@ -4,6 +4,7 @@ import type { ProfileRules } from '../app/profiles/profile-evaluation.js';
 import { MembershipEngine } from '../app/segments/membership-engine.js';
 import { SegmentRegistry } from '../app/segments/segment-registry.js';
 import { WebhookRegistry } from '../app/webhooks/webhook-registry.js';
+import { JourneyPlanner } from '../app/journeys/journey-planner.js';
 import { loyaltyStatus, type LoyaltyStatus, type Profile } from '../domain/profiles/index.js';
 import type { Clock } from '../ports/clock.js';
 
@@ -16,6 +17,8 @@ export interface RulesInForce {
   readonly segments: SegmentRegistry;
   readonly webhooks: WebhookRegistry;
   readonly loyalty: LoyaltyProgramInForce;
+  /** The journeys this node plans steps for (filled by the journeys capability). */
+  readonly journeys: JourneyPlanner;
   /** What ingestion applies on each commit: activity to keep, evaluation, webhook messages. */
   readonly profileRules: ProfileRules;
   /** What a profile shows of segments and loyalty: stored segments that still exist, and the tier. */
@@ -29,6 +32,7 @@ export function rulesInForce(deps: { clock: Clock; statistics: CustomerStatistic
   const segments = new SegmentRegistry();
   const webhooks = new WebhookRegistry();
   const loyalty = new LoyaltyProgramInForce();
+  const journeys = new JourneyPlanner();
   const program = () => loyalty.program();
   const engine = new MembershipEngine({
     registry: segments,
@@ -46,11 +50,13 @@ export function rulesInForce(deps: { clock: Clock; statistics: CustomerStatistic
     loyaltyProgram: program,
     evaluate: (profile, change, now) => engine.evaluate(profile, change, now),
     toOutbox: (announcements) => webhooks.toOutbox(announcements, deps.clock.now()),
+    planJourneys: (batch) => journeys.plan(batch),
   };
   return {
     segments,
     webhooks,
     loyalty,
+    journeys,
     profileRules,
     standing: (profile, now) => {
       const current = program();

@@ -1,4 +1,10 @@
 /** What a node is configured with: the settings' values once read (see `schema.ts` for how). */
+/** At most `count` journey messages per customer in any `windowMs`. */
+export interface FrequencyCap {
+  readonly count: number;
+  readonly windowMs: number;
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -48,6 +54,12 @@ export interface Config {
   readonly snapshotMinutes: number;
   /** A snapshot also once this many events were learnt since the last; 0 none by count. */
   readonly snapshotEvents: number;
+  /** Marketing consent (journey messages) of a customer who has not answered. */
+  readonly marketingConsentDefault: 'granted' | 'denied';
+  /** Journey messages one customer may get in a window, across journeys. */
+  readonly journeyFrequencyCap: FrequencyCap;
+  /** Local hours [from, to) without journey messages, where the customer's time zone is known. */
+  readonly journeyQuietHours: { readonly from: number; readonly to: number } | undefined;
   /** Live stream connections one node holds at most. */
   readonly streamMaxConnections: number;
   /** Live streams one client address may hold open on a node; undefined: no limit but the node's. */

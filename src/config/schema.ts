@@ -11,7 +11,7 @@ import {
   type Parsed,
 } from './parsers.js';
 import { CONSOLE_SETTINGS } from './console-settings.js';
-import { SNAPSHOT_SETTINGS } from './snapshot-settings.js';
+import { FEATURE_SETTINGS } from './feature-settings.js';
 
 export { LOG_LEVELS, type Config, type LogLevel, type RequestBudget } from './config.js';
 
@@ -227,7 +227,7 @@ export const SETTINGS = [
     parse: (raw = '60') =>
       /^\d{1,5}$/.test(raw) ? { value: Number(raw) } : { problem: 'must be a whole number of minutes' },
   }),
-  ...SNAPSHOT_SETTINGS,
+  ...FEATURE_SETTINGS,
   setting({
     env: 'ATTUNE_STREAM_MAX_CONNECTIONS',
     key: 'streamMaxConnections',

@@ -1,4 +1,5 @@
 import type { Profile, RankedOrderValues, TrackedEvent } from '../domain/profiles/index.js';
+import type { ScheduledStep } from './journey-store.js';
 
 /** Which kind of id a customer is known by. */
 export type IdentityKind = 'user' | 'anon';
@@ -77,6 +78,8 @@ export interface ProfileTransaction {
   changeMemberships(changes: readonly MembershipChange[]): Promise<void>;
   /** Queues webhook messages, delivered after commit (the transactional outbox). */
   enqueueMessages(entries: readonly OutboxEntry[], now: number): Promise<void>;
+  /** Plans journey steps the batch triggered, once per occurrence (see `JourneyStore.scheduleJourneySteps`). */
+  scheduleJourneySteps(steps: readonly ScheduledStep[]): Promise<number>;
   /** Sets or clears when each profile's time windows next need a look. */
   scheduleChecks(checks: readonly { profileId: string; dueAt: number | null }[]): Promise<void>;
   findProfileIds(identities: readonly Identity[]): Promise<Map<string, string>>;

@@ -5,6 +5,7 @@ import type { ConsoleStore } from './console-store.js';
 import type { ContentStore } from './content-store.js';
 import type { DecisionStore } from './decision-store.js';
 import type { ExperimentStore } from './experiment-store.js';
+import type { JourneyStore } from './journey-store.js';
 import type { KeyStore, SettingsStore } from './key-store.js';
 import type { PriceStore } from './price-store.js';
 import type { ProfileStore } from './profile-store.js';
@@ -35,7 +36,8 @@ export interface Store
     SnapshotStore,
     AnalyticsStore,
     ConsoleStore,
-    AuditStore {
+    AuditStore,
+    JourneyStore {
   /** `sqlite` or `postgres`, for logs and readiness. */
   readonly kind: string;
   /** Brings the schema up to date. Safe to run on every start and from several nodes at once. */
@@ -84,5 +86,14 @@ export type { ContentStore } from './content-store.js';
 export type { DecisionRecord, DecisionStore } from './decision-store.js';
 export type { RelayedMessage, RelayStore } from './relay-store.js';
 export type { ExperimentStore, Exposure, UnitAssignment } from './experiment-store.js';
+export type {
+  ClaimedStep,
+  JourneyStore,
+  PersonalCoupon,
+  ScheduledStep,
+  StepOutcome,
+  StepRecord,
+  StepStatus,
+} from './journey-store.js';
 export type { LogWatermark, SnapshotHeader, SnapshotStore } from './snapshot-store.js';
 export type { OrderRedemption, PromotionStore, Redemption, RedemptionResult } from './promotion-store.js';

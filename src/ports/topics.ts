@@ -13,6 +13,7 @@ export interface Topics {
   readonly promotions: PromotionChanged;
   readonly content: ContentChanged;
   readonly experiments: ExperimentChanged;
+  readonly journeys: JourneyChanged;
   readonly listings: ListingRulesChanged;
   readonly segments: SegmentChanged;
   readonly loyalty: LoyaltyProgramChanged;
@@ -57,6 +58,11 @@ export type ContentChanged = FromNode;
 
 /** An experiment was written or deleted: other nodes read the experiments again. */
 export interface ExperimentChanged extends FromNode {
+  readonly id: string;
+}
+
+/** A journey was written or deleted: other nodes read the journeys again. */
+export interface JourneyChanged extends FromNode {
   readonly id: string;
 }
 

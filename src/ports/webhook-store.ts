@@ -1,7 +1,13 @@
 import type { VersionPrecondition, WriteOptions } from './catalog-store.js';
 
 /** What a webhook may subscribe to. */
-export const WEBHOOK_EVENTS = ['segment.entered', 'segment.exited', 'loyalty.tier_changed'] as const;
+export const WEBHOOK_EVENTS = [
+  'segment.entered',
+  'segment.exited',
+  'loyalty.tier_changed',
+  // Sent to the webhook a journey step names, whatever it subscribes to (docs/journeys.md).
+  'journey.message',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 export interface WebhookDraft {

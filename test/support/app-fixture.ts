@@ -86,6 +86,7 @@ const TOPICS: { readonly [K in Topic]: true } = {
   promotions: true,
   content: true,
   experiments: true,
+  journeys: true,
   profiles: true,
   erasures: true,
   segments: true,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { createPostgresStore } from '../../src/adapters/store/postgres/postgres-store.js';
 import { createTestPostgresStore, postgresUrl, uniqueName, withPostgres } from './services.js';
+import type { AttuneOverrides } from '../../src/main.js';
 import { startTestAttune, type TestAttune } from './test-attune.js';
 
 /** One store's data that several nodes start on in turn (a restart), and that a test may edit. */
@@ -21,7 +22,7 @@ export interface StoreSetup {
   readonly name: 'SQLite' | 'PostgreSQL';
   /** False when the store's service is not reachable (the suite is skipped, see global-setup.ts). */
   readonly available: boolean;
-  readonly start: (settings?: Record<string, string>) => Promise<TestAttune>;
+  readonly start: (settings?: Record<string, string>, overrides?: AttuneOverrides) => Promise<TestAttune>;
   readonly openShared: () => Promise<SharedStore>;
 }
 
@@ -30,7 +31,7 @@ export const BOTH_STORES: readonly StoreSetup[] = [
   {
     name: 'SQLite',
     available: true,
-    start: (settings = {}) => startTestAttune(settings),
+    start: (settings = {}, overrides = {}) => startTestAttune(settings, overrides),
     openShared: () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'attune-shared-'));
       return Promise.resolve({
@@ -54,11 +55,11 @@ export const BOTH_STORES: readonly StoreSetup[] = [
   {
     name: 'PostgreSQL',
     available: postgresUrl !== null,
-    start: async (settings = {}) => {
+    start: async (settings = {}, overrides = {}) => {
       const created = await createTestPostgresStore();
       const node = await startTestAttune(
         { DATABASE_URL: postgresUrl as string, ...settings },
-        { store: created.store },
+        { ...overrides, store: created.store },
       );
       return {
         ...node,

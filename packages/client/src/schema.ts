@@ -1065,6 +1065,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/journeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A journey */
+        get: operations["getJourney"];
+        /**
+         * Create or replace a journey
+         * @description A trigger, an optional audience and holdout, and steps each sending a journey.message webhook. What a journey names (webhooks, promotions, segments, strategies, content slots) must exist.
+         */
+        put: operations["putJourney"];
+        post?: never;
+        /** Delete a journey and its steps still waiting */
+        delete: operations["deleteJourney"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every journey, by id, paginated */
+        get: operations["listJourneys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A journey's outcomes: sent, held out, skipped by reason, coupons redeemed, orders, revenue
+         * @description With a holdout, the messaged and held-out customers are compared on conversion.
+         */
+        get: operations["getJourneyStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/{id}:simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The message a customer would get from the first step now (or at `at`): nothing sent
+         * @description No coupon is generated: the message shows a placeholder code.
+         */
+        post: operations["simulateJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/journeys/messages/{userId}/last": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last journey message a customer was sent, or null (the demo storefront shows it) */
+        get: operations["getLastJourneyMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stream": {
         parameters: {
             query?: never;
@@ -5126,6 +5222,8 @@ export interface operations {
                 "application/json": {
                     personalization?: boolean;
                     analytics?: boolean;
+                    /** @description messages journeys send (e-mail, push) */
+                    marketing?: boolean;
                 };
             };
         };
@@ -6728,7 +6826,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uri */
                     url: string;
-                    events: ("segment.entered" | "segment.exited" | "loyalty.tier_changed")[];
+                    events: ("segment.entered" | "segment.exited" | "loyalty.tier_changed" | "journey.message")[];
                     /** @description Standard Webhooks secret: whsec_ + base64 of 24 or more bytes. The masked secret a GET answers (whsec_ and four characters, then …) keeps the current one, so a read webhook can be written back. */
                     secret: string;
                 };
@@ -14728,6 +14826,920 @@ export interface operations {
                             at: string;
                             value: number;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        status: string;
+                        trigger: unknown;
+                        audience?: unknown;
+                        holdoutPercent: number;
+                        attributionDays: number;
+                        steps: unknown[];
+                        version: number;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    putJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    status: "active" | "paused";
+                    /** @description what starts the journey for a customer: one kind */
+                    trigger: {
+                        /** @description Order Completed, Order Refunded or Product Added */
+                        event?: string;
+                        abandonedCart?: {
+                            /** @description a duration such as 30m, 2h, 14d or 2w ("0": none) */
+                            after: string;
+                        };
+                        /**
+                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @example 85123A
+                         */
+                        segmentEntered?: string;
+                        /**
+                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @example 85123A
+                         */
+                        segmentExited?: string;
+                        /** @enum {boolean} */
+                        tierChanged?: true;
+                        /** @description a duration such as 30m, 2h, 14d or 2w ("0": none) */
+                        quietFor?: string;
+                    };
+                    /** @description a customer in any of these segments; none: everyone */
+                    audience?: {
+                        segments?: string[];
+                    };
+                    /** @description default 0 */
+                    holdoutPercent?: number;
+                    /** @description default 7 */
+                    attributionDays?: number;
+                    steps: {
+                        /**
+                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @example 85123A
+                         */
+                        id: string;
+                        /** @description a duration such as 30m, 2h, 14d or 2w ("0": none) */
+                        delay?: string;
+                        /**
+                         * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                         * @example 85123A
+                         */
+                        webhookId: string;
+                        coupon?: {
+                            /**
+                             * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                             * @example 85123A
+                             */
+                            promotionId: string;
+                            /** @description a duration such as 30m, 2h, 14d or 2w ("0": none) */
+                            expiresIn: string;
+                        };
+                        recommendations?: {
+                            strategy: string;
+                            limit: number;
+                        };
+                        content?: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        status: string;
+                        trigger: unknown;
+                        audience?: unknown;
+                        holdoutPercent: number;
+                        attributionDays: number;
+                        steps: unknown[];
+                        version: number;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        status: string;
+                        trigger: unknown;
+                        audience?: unknown;
+                        holdoutPercent: number;
+                        attributionDays: number;
+                        steps: unknown[];
+                        version: number;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    deleteJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    listJourneys: {
+        parameters: {
+            query?: {
+                /** @description page size, default 50 */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            status: string;
+                            trigger: unknown;
+                            audience?: unknown;
+                            holdoutPercent: number;
+                            attributionDays: number;
+                            steps: unknown[];
+                            version: number;
+                            updatedAt: string;
+                        }[];
+                        /** @description null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getJourneyStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journeyId: string;
+                        steps: {
+                            stepId: string;
+                            pending: number;
+                            sent: number;
+                            heldOut: number;
+                            /** @description by reason */
+                            skipped: {
+                                [key: string]: number;
+                            };
+                            couponsRedeemed: number;
+                            orders: number;
+                            revenue: {
+                                amount: number;
+                                currency: string;
+                            };
+                        }[];
+                        holdout?: {
+                            messaged: {
+                                [key: string]: unknown;
+                            };
+                            heldOut: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    simulateJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description 1-128 characters of A-Z a-z 0-9 . _ : -
+                 * @example 85123A
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    userId: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601, UTC
+                     */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journeyId: string;
+                        userId: string;
+                        at: string;
+                        /** @description send, hold_out, skip (with its reason) or defer (quiet hours) */
+                        decision: {
+                            action: string;
+                            reason?: string;
+                            until?: number;
+                        };
+                        message: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    getLastJourneyMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: {
+                            messageId: string;
+                            sentAt: string;
+                            payload: unknown;
+                        } | null;
                     };
                 };
             };

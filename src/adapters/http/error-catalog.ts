@@ -5,6 +5,7 @@ import type { PricingErrorCode } from '../../domain/pricing/index.js';
 import type { PromotionErrorCode } from '../../domain/promotions/index.js';
 import type { ContentErrorCode } from '../../domain/content/index.js';
 import type { ExperimentErrorCode } from '../../domain/experiments/index.js';
+import type { JourneyErrorCode } from '../../domain/journeys/index.js';
 import type { RankingErrorCode } from '../../domain/ranking/index.js';
 import type { AppErrorCode } from '../../app/errors.js';
 import type { SharedErrorCode } from '../../domain/shared/index.js';
@@ -25,6 +26,7 @@ export type ErrorCode =
   | PromotionErrorCode
   | ContentErrorCode
   | ExperimentErrorCode
+  | JourneyErrorCode
   | RankingErrorCode;
 
 export interface ErrorEntry {
@@ -138,6 +140,8 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
     status: 409,
     title: 'The experiment is running: its variants and weights cannot change; stop it and start a new one',
   },
+  invalid_journey: { status: 400, title: 'The journey is not valid' },
+  journey_not_found: { status: 404, title: 'No such journey' },
   invalid_listing_rules: { status: 400, title: 'The listing rules are not valid' },
   too_many_streams: { status: 503, title: 'This node holds as many live streams as it may' },
   cart_item_unavailable: {

@@ -49,6 +49,13 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'DELETE /v1/experiments/{id}': 'deleteExperiment',
   'GET /v1/experiments': 'listExperiments',
   'GET /v1/experiments/{id}/results': 'getExperimentResults',
+  'PUT /v1/journeys/{id}': 'putJourney',
+  'GET /v1/journeys/{id}': 'getJourney',
+  'DELETE /v1/journeys/{id}': 'deleteJourney',
+  'GET /v1/journeys': 'listJourneys',
+  'GET /v1/journeys/{id}/stats': 'getJourneyStats',
+  'POST /v1/journeys/{id}:simulate': 'simulateJourney',
+  'GET /v1/journeys/messages/{userId}/last': 'getLastJourneyMessage',
   'PUT /v1/price-lists/{id}': 'putPriceList',
   'GET /v1/price-lists/{id}': 'getPriceList',
   'DELETE /v1/price-lists/{id}': 'deletePriceList',
@@ -95,7 +102,8 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
 export function operationKey(method: string, url: string): string {
   const path = url
     .replaceAll('::', '\u0000')
-    .replace(/:([A-Za-z0-9_]+)/g, '{$1}')
+    // A parameter may carry a pattern (`:id(^[A-Za-z0-9._-]+)`) where a literal follows it in its segment.
+    .replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, '{$1}')
     .replaceAll('\u0000', ':');
   return `${method} ${path}`;
 }

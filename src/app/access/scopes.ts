@@ -37,6 +37,8 @@ export const SCOPES = [
   'content:write',
   /** Write and read experiments. */
   'experiments:write',
+  /** Write and read journeys, their stats, and simulate their messages. */
+  'journeys:write',
   /** Set how listings rank (weights) and what they pin. */
   'listings:write',
   /** Set merchandising rules for recommendations and rebuild their models. */

@@ -260,6 +260,10 @@ export class EventIngestion {
       loyalty: rules.loyaltyProgram(),
       ...(rules.evaluate !== undefined && { evaluate: rules.evaluate }),
       toOutbox: (announcements: Parameters<ProfileRules['toOutbox']>[0]) => rules.toOutbox(announcements),
+      ...(rules.planJourneys !== undefined && {
+        planJourneys: (batch: Parameters<NonNullable<ProfileRules['planJourneys']>>[0]) =>
+          rules.planJourneys?.(batch) ?? [],
+      }),
     };
   }
 

@@ -17,8 +17,10 @@ import type {
   OrderRecord,
   OutboxEntry,
   ProfileTransaction,
+  ScheduledStep,
   VersionedProfile,
 } from '../../ports/store.js';
+import type { JourneyBatch } from '../journeys/journey-planner.js';
 import { BatchWorkspace } from './batch-workspace.js';
 import { guardIdentityChanges } from './identity-changes.js';
 import type { ProfileCache } from './profile-cache.js';
@@ -47,6 +49,8 @@ export interface BatchContext {
   readonly evaluate?: ProfileEvaluator;
   /** Webhook messages for what the evaluation announced. */
   readonly toOutbox?: (announcements: readonly Announcement[]) => OutboxEntry[];
+  /** Journey steps the batch triggers, planned in its transaction (see `JourneyPlanner`). */
+  readonly planJourneys?: (batch: JourneyBatch) => ScheduledStep[];
 }
 
 /** What one batch changed, for the cache and for modules that follow events (segments, models). */
@@ -63,6 +67,8 @@ export interface BatchResult {
   readonly ignored?: readonly { readonly incoming: IncomingEvent; readonly pointer: string }[];
   /** The messageIds of the Order Completed events counted as new orders by this batch. */
   readonly newOrders?: ReadonlySet<string>;
+  /** How many journey steps the batch planned. */
+  readonly plannedSteps?: number;
 }
 
 type Plan =
@@ -148,6 +154,16 @@ export async function ingestBatch(
   }
 
   const evaluated = await evaluateProfiles(tx, workspace, plans, context);
+  // In this transaction: a trigger committed is a step planned, even if the node dies next.
+  const planned =
+    context.planJourneys?.({
+      stored,
+      announcements: evaluated.announcements,
+      newOrders,
+      userIdOf: (profileId) => workspace.profile(profileId).userId,
+      now: context.now,
+    }) ?? [];
+  if (planned.length > 0) await tx.scheduleJourneySteps(planned);
   const changes = workspace.changes();
   await tx.linkIdentities(changes.links, context.now);
   const versions = await tx.writeProfiles(changes.profiles, context.now);
@@ -164,6 +180,7 @@ export async function ingestBatch(
     ...evaluated,
     ignored,
     newOrders,
+    plannedSteps: planned.length,
   };
 }
 

@@ -4,7 +4,8 @@ import {
   type LoyaltyProgram,
   type Profile,
 } from '../../domain/profiles/index.js';
-import type { MembershipChange, OutboxEntry } from '../../ports/store.js';
+import type { MembershipChange, OutboxEntry, ScheduledStep } from '../../ports/store.js';
+import type { JourneyBatch } from '../journeys/journey-planner.js';
 
 /** What changed about a profile, so only the rules that read it are evaluated again. */
 export interface ProfileChange {
@@ -48,6 +49,8 @@ export interface ProfileRules {
   loyaltyProgram(): LoyaltyProgram | undefined;
   readonly evaluate?: ProfileEvaluator;
   toOutbox(announcements: readonly Announcement[]): OutboxEntry[];
+  /** Journey steps a committed batch triggers, planned in its transaction. */
+  planJourneys?(batch: JourneyBatch): ScheduledStep[];
 }
 
 /** No segments, no loyalty, no webhooks: profiles only. */

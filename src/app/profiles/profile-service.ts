@@ -114,7 +114,7 @@ export class ProfileService {
    */
   async setConsent(
     id: string,
-    answer: { personalization?: boolean; analytics?: boolean },
+    answer: { personalization?: boolean; analytics?: boolean; marketing?: boolean },
     asUser: boolean,
   ): Promise<FoundProfile> {
     const event = {

@@ -18,6 +18,7 @@ import {
   PromotionError,
 } from '../../domain/promotions/index.js';
 import { MAX_AMOUNT, SharedError, type CurrencyCode, type Money } from '../../domain/shared/index.js';
+import { couponsFor } from './personal-coupons.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
 import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
@@ -90,7 +91,12 @@ export class Checkout {
       coupons: codes,
       ...(cart.shipping !== undefined && { shipping: cart.shipping.amount }),
     };
-    const coupons = new Map((await this.deps.store.couponStates(codes)).map((state) => [state.code, state]));
+    const coupons = await couponsFor(
+      this.deps.store,
+      codes,
+      this.#customerKey(cart, customer),
+      this.deps.clock.now(),
+    );
     const selection = selectForCart(request, coupons, this.deps.promotions.index);
     const usage = await this.deps.store.promotionUsage(selection.limited, this.#customerKey(cart, customer));
     const evaluation = evaluateCart(request, selection, {

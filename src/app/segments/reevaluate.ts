@@ -77,6 +77,15 @@ export async function reevaluateProfiles(
         const versions = await tx.writeProfiles(writes, now);
         await tx.changeMemberships(memberships);
         await tx.enqueueMessages(deps.rules.toOutbox(announcements), now);
+        const planned =
+          deps.rules.planJourneys?.({
+            stored: [],
+            announcements,
+            newOrders: new Set(),
+            userIdOf: (profileId) => stored.get(profileId)?.profile.userId,
+            now,
+          }) ?? [];
+        if (planned.length > 0) await tx.scheduleJourneySteps(planned);
         await tx.scheduleChecks(checks);
         return {
           profiles: writes.map(({ profile }) => ({ profile, version: versions.get(profile.id) as number })),

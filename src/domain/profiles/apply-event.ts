@@ -71,11 +71,11 @@ export function applyEvent(profile: Profile, event: TrackedEvent, context: Apply
 /** Records explicit consent answers; an answer older than the one held does not replace it. */
 export function applyConsent(
   profile: Profile,
-  answer: { personalization?: boolean; analytics?: boolean },
+  answer: { personalization?: boolean; analytics?: boolean; marketing?: boolean },
   at: string,
 ): Profile {
   const consent = { ...profile.consent };
-  for (const purpose of ['personalization', 'analytics'] as const) {
+  for (const purpose of ['personalization', 'analytics', 'marketing'] as const) {
     const granted = answer[purpose];
     const held = consent[purpose];
     if (granted !== undefined && (held === undefined || held.at <= at)) consent[purpose] = { granted, at };

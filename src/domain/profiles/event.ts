@@ -50,6 +50,7 @@ export interface CommerceData {
 export interface ConsentAnswer {
   readonly personalization?: boolean;
   readonly analytics?: boolean;
+  readonly marketing?: boolean;
 }
 
 /**

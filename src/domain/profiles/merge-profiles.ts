@@ -20,6 +20,7 @@ export function mergeProfiles(target: Profile, source: Profile, now: string): Pr
     consent: {
       ...pickNewer('personalization', target.consent, source.consent),
       ...pickNewer('analytics', target.consent, source.consent),
+      ...pickNewer('marketing', target.consent, source.consent),
     },
     stats: {
       orderCount: stats.orderCount + other.orderCount,

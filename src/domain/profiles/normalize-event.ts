@@ -206,10 +206,12 @@ function readConsent(context: Readonly<Record<string, unknown>>): ConsentAnswer 
   };
   const personalization = answer('personalization');
   const analytics = answer('analytics');
-  if (personalization === undefined && analytics === undefined) return undefined;
+  const marketing = answer('marketing');
+  if (personalization === undefined && analytics === undefined && marketing === undefined) return undefined;
   return {
     ...(personalization !== undefined && { personalization }),
     ...(analytics !== undefined && { analytics }),
+    ...(marketing !== undefined && { marketing }),
   };
 }
 

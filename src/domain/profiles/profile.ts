@@ -45,7 +45,12 @@ export interface Profile {
   readonly userId?: string;
   readonly anonymousIds: readonly string[];
   readonly traits: Readonly<Record<string, unknown>>;
-  readonly consent: { readonly personalization?: ConsentRecord; readonly analytics?: ConsentRecord };
+  readonly consent: {
+    readonly personalization?: ConsentRecord;
+    readonly analytics?: ConsentRecord;
+    /** Messages a journey sends (e-mail, push); its default is a setting of its own. */
+    readonly marketing?: ConsentRecord;
+  };
   readonly stats: ProfileStats;
   readonly categoryAffinity: Readonly<Record<string, DecayedScore>>;
   readonly brandAffinity: Readonly<Record<string, DecayedScore>>;

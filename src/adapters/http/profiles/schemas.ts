@@ -9,7 +9,11 @@ export const CustomerIdParams = StrictObject({ id: CustomerId });
 
 /** `PUT /v1/profiles/{id}/consent` body: at least one purpose. */
 export const ConsentBody = StrictObject(
-  { personalization: Type.Optional(Type.Boolean()), analytics: Type.Optional(Type.Boolean()) },
+  {
+    personalization: Type.Optional(Type.Boolean()),
+    analytics: Type.Optional(Type.Boolean()),
+    marketing: Type.Optional(Type.Boolean({ description: 'messages journeys send (e-mail, push)' })),
+  },
   { minProperties: 1 },
 );
 export type ConsentBody = Static<typeof ConsentBody>;

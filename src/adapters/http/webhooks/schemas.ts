@@ -9,6 +9,7 @@ export const WebhookBody = StrictObject({
       Type.Literal('segment.entered'),
       Type.Literal('segment.exited'),
       Type.Literal('loyalty.tier_changed'),
+      Type.Literal('journey.message'),
     ]),
     { minItems: 1, uniqueItems: true },
   ),

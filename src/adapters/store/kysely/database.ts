@@ -39,6 +39,32 @@ export interface Database {
   console_users: ConsoleUserTable;
   console_sessions: ConsoleSessionTable;
   audit_log: AuditLogTable;
+  journeys: VersionedTable;
+  journey_steps: JourneyStepTable;
+}
+
+/** A planned journey step: waiting (`pending`), leased by a node, or finished with its outcome. */
+export interface JourneyStepTable {
+  id: string;
+  journey_id: string;
+  step_id: string;
+  occurrence: string;
+  profile_id: string;
+  user_id: string;
+  trigger_at: number;
+  due_at: number;
+  /** The trigger's context (`TriggerContext`) as JSON. */
+  context: string;
+  status: string;
+  reason: string | null;
+  /** The lease of the node handling it: only the holder of this token may finish it. */
+  claim_token: string | null;
+  claimed_until: number | null;
+  finished_at: number | null;
+  coupon_code: string | null;
+  /** Orders attributed to the message (or to the holdout row), and their revenue in minor units. */
+  orders: Generated<number>;
+  revenue: Generated<number>;
 }
 
 /** A unit's variant in one experiment and its outcome so far (a `UnitOutcome` as JSON). */
@@ -64,6 +90,10 @@ export interface CouponTable {
   listed: number;
   redeemed_at: number | null;
   order_id: string | null;
+  /** A personal code (journeys): the salted hash of the one customer who may use it. */
+  customer_key?: string | null;
+  /** Epoch ms after which a personal code no longer applies. */
+  expires_at?: number | null;
 }
 
 /** What a promotion has given, beside the limits it may not pass (null: none). */

@@ -13,6 +13,8 @@ import { PROFILE_TABLES, deleteProfileRows } from './profile-tables.js';
 export const CUSTOMER_KEY_TABLES = [
   { table: 'checkout_orders', column: 'customer_key' },
   { table: 'customer_usage', column: 'customer_key' },
+  // Personal coupons a journey gave the customer.
+  { table: 'coupons', column: 'customer_key' },
 ] as const;
 
 /** Tables an erasure deletes from or rewrites, beyond the profile's own (for the engine's clean-up after it). */

@@ -35,6 +35,8 @@ describe('the tables a profile owns (PROFILE_TABLES)', () => {
       ...CUSTOMER_KEY_TABLES.map(({ table, column }) => `${table}.${column}`),
       // The profile merged away no longer exists; its merge row goes with the one it joined (to_profile_id).
       'profile_merges.from_profile_id',
+      // A journey step's userId (whom its message names) goes with the step, which its profile_id finds.
+      'journey_steps.user_id',
     ]);
     const naming = (await db.introspection.getTables()).flatMap((table) =>
       table.columns

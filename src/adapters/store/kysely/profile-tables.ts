@@ -26,6 +26,8 @@ export const PROFILE_TABLES = [
   { table: 'decisions', column: 'profile_id', onMerge: 'move' },
   // Webhook messages name the customer in their payload: delivered or not, they go with them.
   { table: 'webhook_outbox', column: 'profile_id', onMerge: 'move' },
+  // Journey steps follow the customer: waiting ones still send, sent ones still count their orders.
+  { table: 'journey_steps', column: 'profile_id', onMerge: 'move' },
   // Merges into the absorbed profile now lead to the one it joined.
   { table: 'profile_merges', column: 'to_profile_id', onMerge: 'move' },
   // The merged profile's memberships and scheduled looks end with it: the one it joined is evaluated afresh.

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { WriteConflict, type ProfileTransaction } from '../../../ports/store.js';
 import type { Database, EventTable, OrderTable, ProfileTable } from './database.js';
 import { chunks, findProfileIds, getProfiles, profileRow, writeProfileValues } from './profile-rows.js';
+import { scheduleSteps } from './journey-queries.js';
 import { handOverProfileRows } from './profile-tables.js';
 
 /**
@@ -62,6 +63,10 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
           )
           .execute();
       }
+    },
+
+    scheduleJourneySteps(steps) {
+      return scheduleSteps(trx, steps);
     },
 
     async scheduleChecks(checks) {

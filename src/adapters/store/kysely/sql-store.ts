@@ -8,6 +8,7 @@ import { contentQueries } from './content-queries.js';
 import { decisionQueries } from './decision-queries.js';
 import type { Database } from './database.js';
 import { experimentQueries } from './experiment-queries.js';
+import { journeyQueries } from './journey-queries.js';
 import { keyQueries } from './key-queries.js';
 import { profileQueries, type ProfileQueryOptions } from './profile-queries.js';
 import { priceQueries } from './price-queries.js';
@@ -35,6 +36,7 @@ export function createSqlStore(kind: string, db: Kysely<Database>, options: Prof
     ...snapshotQueries(db, kind),
     ...analyticsQueries(db),
     ...consoleQueries(db),
+    ...journeyQueries(db, kind),
 
     async migrate() {
       // Kysely looks for its own tables in every schema unless told which: beside another schema that

@@ -13,7 +13,8 @@ export type VersionedTableName =
   | 'price_lists'
   | 'promotions'
   | 'content_slots'
-  | 'experiments';
+  | 'experiments'
+  | 'journeys';
 
 export type VersionedRow = Selectable<VersionedTable>;
 
@@ -29,6 +30,7 @@ const RESOURCE_TYPES: Readonly<Record<VersionedTableName, string>> = {
   promotions: 'promotion',
   content_slots: 'content-slot',
   experiments: 'experiment',
+  journeys: 'journey',
 };
 
 /**

@@ -12,6 +12,7 @@ import { relayedMessages } from './0010-relayed-messages.js';
 import { experiments } from './0011-experiments.js';
 import { derivedStateSnapshots } from './0012-derived-state-snapshots.js';
 import { analyticsDaily } from './0013-analytics-daily.js';
+import { journeys } from './0014-journeys.js';
 import { consoleTables } from './0015-console.js';
 import { profileOrderValues } from './0017-profile-order-values.js';
 
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0011-experiments': experiments,
   '0012-derived-state-snapshots': derivedStateSnapshots,
   '0013-analytics-daily': analyticsDaily,
+  '0014-journeys': journeys,
   '0015-console': consoleTables,
   '0017-profile-order-values': profileOrderValues,
 };

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import {
+  decideSend,
+  type CustomerAtSend,
+  type Journey,
+  type JourneyLimits,
+} from '../../domain/journeys/index.js';
+import type { Profile } from '../../domain/profiles/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { ClaimedStep, StepOutcome, Store } from '../../ports/store.js';
+import type { MessageBuilder } from './message-builder.js';
+
+export interface JourneyRunnerDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** The journey as this node holds it; read from the store when it holds none (written on a node it has not heard from). */
+  readonly journey: (id: string) => Journey | undefined;
+  readonly builder: MessageBuilder;
+  readonly limits: JourneyLimits;
+  readonly marketingDefault: 'granted' | 'denied';
+  readonly onError: (error: unknown) => void;
+  /** How long a claimed step stays this node's before another may take it. */
+  readonly leaseMs?: number;
+  /** Steps claimed at once. */
+  readonly batchSize?: number;
+}
+
+const POLL_MS = 1_000;
+/** Steps of one claim handled at once: enough to hide store round trips, few enough to stay fair. */
+const PARALLEL = 32;
+
+/**
+ * Sends the journey steps that fall due: claims a batch (a lease no other node can take meanwhile),
+ * decides each step at send time (the journey, the customer, the condition, consent, holdout, caps,
+ * quiet hours), builds the message and finishes the step in the transaction that writes it to the
+ * webhook outbox. A node killed after claiming loses nothing (the lease ends and another node takes
+ * the step) and a step finished once is never finished again, so nothing is sent twice.
+ */
+export class JourneyRunner {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+  #queued: Promise<number> | undefined;
+
+  constructor(private readonly deps: JourneyRunnerDeps) {}
+
+  start(): void {
+    this.#timer = setInterval(() => this.nudge(), POLL_MS);
+    this.#timer.unref();
+    this.nudge();
+  }
+
+  /** Looks for due steps now (a batch planned one, or the poll). */
+  nudge(): void {
+    this.runDue().catch(this.deps.onError);
+  }
+
+  /**
+   * Handles every step due now, batch after batch; resolves to how many were handled. Runs one at a
+   * time: a call during a run waits for it and runs again after (one queued run serves all such calls).
+   */
+  runDue(): Promise<number> {
+    if (this.#queued !== undefined) return this.#queued;
+    const previous = this.#running ?? Promise.resolve(0);
+    const run: Promise<number> = previous
+      .catch(() => 0)
+      .then(() => {
+        this.#queued = undefined;
+        this.#running = run;
+        return this.#drain();
+      })
+      .finally(() => {
+        if (this.#running === run) this.#running = undefined;
+      });
+    this.#queued = run;
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    await this.#running?.catch(() => undefined);
+  }
+
+  async #drain(): Promise<number> {
+    const { store, clock } = this.deps;
+    let handled = 0;
+    for (;;) {
+      const claimed = await store.claimJourneySteps(
+        clock.now(),
+        this.deps.batchSize ?? 500,
+        this.deps.leaseMs ?? 60_000,
+      );
+      if (claimed.length === 0) return handled;
+      for (let start = 0; start < claimed.length; start += PARALLEL) {
+        const group = claimed.slice(start, start + PARALLEL);
+        const finishes = (
+          await Promise.all([...byProfile(group).values()].map((steps) => this.#decideAll(steps)))
+        ).flat();
+        // One commit for the group: on a store that syncs every commit to disk, that is the cost.
+        await store.finishJourneySteps(
+          finishes.filter((finish): finish is Finish => finish !== undefined),
+          clock.now(),
+        );
+        // A store with a synchronous driver never leaves the microtask queue: let requests in.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      handled += claimed.length;
+    }
+  }
+
+  /**
+   * One customer's steps of a group, one after another, so the messages decided here count against
+   * the cap before they are written.
+   */
+  async #decideAll(steps: readonly ClaimedStep[]): Promise<Finish[]> {
+    const finishes: Finish[] = [];
+    let sending = 0;
+    for (const step of steps) {
+      try {
+        const finish = await this.#decide(step, sending);
+        if (finish === undefined) continue;
+        finishes.push(finish);
+        if (finish.outcome.status === 'sent') sending += 1;
+      } catch (error) {
+        // Left claimed: the lease runs out and the step is tried again, here or elsewhere.
+        this.deps.onError(error);
+      }
+    }
+    return finishes;
+  }
+
+  /** What to write for a due step (undefined: deferred, already written). `sending`: decided, not yet written. */
+  async #decide(step: ClaimedStep, sending: number): Promise<Finish | undefined> {
+    const { store, clock, limits } = this.deps;
+    const now = clock.now();
+    const journey = this.deps.journey(step.journeyId) ?? (await store.getJourney(step.journeyId));
+    const stored = await store.getProfile(step.profileId);
+    const decision = decideSend({
+      journey,
+      stepId: step.stepId,
+      triggerAt: step.triggerAt,
+      customer: stored === undefined ? undefined : customerAtSend(stored.profile, this.deps.marketingDefault),
+      sentInWindow: sending + (await store.countJourneyMessages(step.profileId, now - limits.cap.windowMs)),
+      heldOut: journey !== undefined && isHeldOut(journey, step.userId),
+      limits,
+      now,
+    });
+    if (decision.action === 'defer') {
+      await store.deferJourneyStep(step, decision.until);
+      return undefined;
+    }
+    if (decision.action === 'skip') return { step, outcome: { status: 'skipped', reason: decision.reason } };
+    const definition = journey?.steps.find((each) => each.id === step.stepId);
+    if (decision.action === 'hold_out' || journey === undefined || definition === undefined)
+      return { step, outcome: { status: 'held_out' } };
+    const { data, coupon } = await this.deps.builder.build(journey, definition, step, now, {
+      withCoupon: true,
+    });
+    const payload = JSON.stringify({ type: 'journey.message', timestamp: new Date(now).toISOString(), data });
+    const message = {
+      id: step.id,
+      webhookId: definition.webhookId,
+      profileId: step.profileId,
+      type: 'journey.message',
+      payload,
+    };
+    return { step, outcome: { status: 'sent', message, ...(coupon !== undefined && { coupon }) } };
+  }
+}
+
+type Finish = { readonly step: ClaimedStep; readonly outcome: StepOutcome };
+
+/** Steps by the profile they are for, in claim order. */
+function byProfile(steps: readonly ClaimedStep[]): Map<string, ClaimedStep[]> {
+  const grouped = new Map<string, ClaimedStep[]>();
+  for (const step of steps) grouped.set(step.profileId, [...(grouped.get(step.profileId) ?? []), step]);
+  return grouped;
+}
+
+/** The customer as send-time checks read them. */
+export function customerAtSend(profile: Profile, marketingDefault: 'granted' | 'denied'): CustomerAtSend {
+  const zone = profile.traits['timezone'] ?? profile.traits['timeZone'];
+  const lastOrderAt =
+    profile.stats.lastOrderAt === undefined ? undefined : Date.parse(profile.stats.lastOrderAt);
+  return {
+    marketingConsent: profile.consent.marketing?.granted ?? marketingDefault === 'granted',
+    segments: profile.segments,
+    ...(lastOrderAt !== undefined && { lastOrderAt }),
+    cartSize: profile.cart.length,
+    ...(typeof zone === 'string' && { timeZone: zone }),
+  };
+}
+
+/** Whether a customer is in a journey's holdout: a stable hash of both ids, so it never flips. */
+export function isHeldOut(journey: Journey, userId: string): boolean {
+  if (journey.holdoutPercent <= 0) return false;
+  const digest = createHash('sha256').update(`${journey.id}\u0000${userId}`).digest();
+  return digest.readUInt32BE(0) % 100 < journey.holdoutPercent;
+}
