@@ -12,6 +12,7 @@ export type AppErrorCode =
   | 'invalid_cursor'
   | 'not_loadable'
   | 'key_not_found'
+  | 'key_retiring'
   | 'user_not_found'
   | 'email_taken'
   | 'weak_password'

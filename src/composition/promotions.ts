@@ -58,7 +58,14 @@ export const promotionsCapability = capability(
     return {
       services: { promotions, checkout, history, hydrator },
       routes: [
-        (app) => registerPromotionRoutes(app, { promotions, checkout, customers, experiments: assignments, hydrator }),
+        (app) =>
+          registerPromotionRoutes(app, {
+            promotions,
+            checkout,
+            customers,
+            experiments: assignments,
+            hydrator,
+          }),
         (app) => registerOrderRoutes(app, { checkout, history, customers, experiments: assignments }),
       ],
       start: () => promotions.start(),

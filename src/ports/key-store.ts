@@ -21,6 +21,10 @@ export interface KeyStore {
   /** Every key, revoked ones included. */
   listKeys(): Promise<ApiKeyRecord[]>;
   /** Marks a key revoked at `at`; false when there is no such key or it was already revoked. */
+  /**
+   * Revokes the key from `at` on (a future instant retires it then: a rotation's grace period).
+   * False when there is no such key or it is revoked by `at` already.
+   */
   revokeKey(id: string, at: number): Promise<boolean>;
 }
 

@@ -68,6 +68,7 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
   },
   invalid_credentials: { status: 401, title: 'The email or the password is wrong' },
   key_not_found: { status: 404, title: 'No such API key, or it is revoked already' },
+  key_retiring: { status: 409, title: 'The key was rotated already and retires soon' },
   user_not_found: { status: 404, title: 'No such console user' },
   email_taken: { status: 409, title: 'A console user has this email already' },
   weak_password: { status: 400, title: 'A password has 12 to 256 characters' },

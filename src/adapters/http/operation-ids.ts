@@ -89,6 +89,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/keys': 'listKeys',
   'POST /v1/keys': 'createKey',
   'DELETE /v1/keys/{id}': 'revokeKey',
+  'POST /v1/keys/{id}:rotate': 'rotateKey',
   'GET /v1/users': 'listUsers',
   'POST /v1/users': 'createUser',
   'DELETE /v1/users/{id}': 'deleteUser',

@@ -3,6 +3,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ConsoleRole } from '../../ports/console-store.js';
 import type { ApiKeyKind, ApiKeyRecord, Store } from '../../ports/store.js';
+import { AppError } from '../errors.js';
 import { KindLoader, type UnloadableReport } from '../loadable.js';
 import { PUBLISHABLE_SCOPES, SCOPES, type Scope } from './scopes.js';
 
@@ -40,6 +41,8 @@ export class ApiKeyService {
   #byHash = new Map<string, Principal>();
   /** Hashes of revoked keys: a configured key that was revoked stays revoked at the next start. */
   #revoked = new Set<string>();
+  /** When each rotated key still in its grace period retires, by hash. */
+  #retiring = new Map<string, number>();
   #lastReload = 0;
   readonly #loader: KindLoader;
 
@@ -63,6 +66,13 @@ export class ApiKeyService {
   /** The principal of a presented key, or undefined for an unknown key. */
   async authenticate(key: string): Promise<Principal | undefined> {
     const hash = hashKey(key);
+    const retiresAt = this.#retiring.get(hash);
+    if (retiresAt !== undefined && retiresAt <= this.deps.clock.now()) {
+      this.#byHash.delete(hash);
+      this.#retiring.delete(hash);
+      this.#revoked.add(hash);
+      return undefined;
+    }
     const known = this.#byHash.get(hash);
     if (known !== undefined || this.deps.clock.now() - this.#lastReload < RELOAD_INTERVAL_MS) return known;
     await this.#reload();
@@ -124,6 +134,32 @@ export class ApiKeyService {
     return true;
   }
 
+  /**
+   * Rotates a key: a new key of the same kind and label now, and the old one keeps working for
+   * `graceMs` (0: it stops at once), so callers can move to the new key without a failed request.
+   * Undefined when there is no such key or it is revoked.
+   * @throws AppError `key_retiring` for a key rotated already (rotate its successor).
+   */
+  async rotate(id: string, graceMs: number): Promise<(CreatedKey & { retiresAt: number }) | undefined> {
+    const now = this.deps.clock.now();
+    const current = (await this.deps.store.listKeys()).find((record) => record.id === id);
+    if (current === undefined || (current.revokedAt !== undefined && current.revokedAt <= now))
+      return undefined;
+    if (current.revokedAt !== undefined) {
+      throw new AppError('key_retiring', `key ${id} was rotated already and retires then`, {
+        in: 'path',
+        pointer: '/id',
+        revokedAt: new Date(current.revokedAt).toISOString(),
+      });
+    }
+    const created = await this.create(current.kind, current.label);
+    const retiresAt = now + graceMs;
+    if (!(await this.deps.store.revokeKey(id, retiresAt))) return undefined;
+    await this.#reload();
+    await this.deps.bus.publish('keys', { keyId: id });
+    return { ...created, retiresAt };
+  }
+
   async #insert(kind: ApiKeyKind, key: string, label: string): Promise<ApiKeyRecord> {
     const record: ApiKeyRecord = {
       id: `key_${randomBytes(8).toString('hex')}`,
@@ -148,8 +184,14 @@ export class ApiKeyService {
   async #reload(): Promise<void> {
     this.#lastReload = this.deps.clock.now();
     const all = await this.deps.store.listKeys();
-    const records = all.filter((record) => record.revokedAt === undefined);
-    this.#revoked = new Set(all.filter((record) => record.revokedAt !== undefined).map((r) => r.hash));
+    const now = this.deps.clock.now();
+    // A rotated key works until it retires; one revoked by now does not.
+    const working = (record: ApiKeyRecord) => record.revokedAt === undefined || record.revokedAt > now;
+    const records = all.filter(working);
+    this.#revoked = new Set(all.filter((record) => !working(record)).map((record) => record.hash));
+    this.#retiring = new Map(
+      records.flatMap((record) => (record.revokedAt === undefined ? [] : [[record.hash, record.revokedAt]])),
+    );
     const principals = this.#loader.all(records, (record) => record.id, toPrincipal);
     this.#byHash = new Map(principals.map(({ hash, ...principal }) => [hash, principal]));
   }

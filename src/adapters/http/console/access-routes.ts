@@ -5,6 +5,7 @@ import type { ConsoleUsers } from '../../../app/access/console-users.js';
 import { AppError } from '../../../app/errors.js';
 import type { AuditStore } from '../../../ports/audit-store.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
+import { HttpProblem } from '../problem.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import {
@@ -13,7 +14,9 @@ import {
   CreatedKeyView,
   KeyCreateBody,
   KeyParams,
+  KeyRotateBody,
   KeyView,
+  RotatedKeyView,
   UserCreateBody,
   UserParams,
   UserView,
@@ -58,6 +61,43 @@ export function registerAccessRoutes(
         .code(201)
         .header('cache-control', 'no-store')
         .send({ ...keyView(record), key });
+    },
+  );
+
+  app.post(
+    // The pattern ends the id before `:rotate` (key ids hold no colon).
+    '/v1/keys/:id(^key_[0-9a-f]{16})::rotate',
+    {
+      config: { scope: 'keys:manage' },
+      // The body is optional: none means the default grace period.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        tags: ['keys'],
+        summary: 'Rotate an API key: a new key now, the old one working for a grace period (24h unless told)',
+        params: KeyParams,
+        body: KeyRotateBody,
+        response: { 201: RotatedKeyView, 404: ProblemSchema, 409: ProblemSchema, ...commonProblems },
+      },
+    },
+    async (request, reply) => {
+      const grace = graceOf(request.body.gracePeriod ?? '24h');
+      const rotated = await keys.rotate(request.params.id, grace);
+      if (rotated === undefined) {
+        throw new AppError('key_not_found', `no key ${request.params.id}, or it is revoked`, {
+          in: 'path',
+          pointer: '/id',
+        });
+      }
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({
+          ...keyView(rotated.record),
+          key: rotated.key,
+          replaces: { id: request.params.id, revokedAt: new Date(rotated.retiresAt).toISOString() },
+        });
     },
   );
 
@@ -155,4 +195,22 @@ export function registerAccessRoutes(
       };
     },
   );
+}
+
+const GRACE_UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const MAX_GRACE_MS = 30 * 86_400_000;
+
+/** A rotation's grace period in milliseconds; the schema has checked its shape.
+ * @throws HttpProblem `out_of_range` past 30 days. */
+function graceOf(text: string): number {
+  if (text === '0') return 0;
+  const unit = text.at(-1) as keyof typeof GRACE_UNIT_MS;
+  const ms = Number(text.slice(0, -1)) * GRACE_UNIT_MS[unit];
+  if (ms > MAX_GRACE_MS) {
+    throw new HttpProblem('out_of_range', 'a grace period is at most 30d', {
+      in: 'body',
+      pointer: '/gracePeriod',
+    });
+  }
+  return ms;
 }

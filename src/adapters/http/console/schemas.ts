@@ -33,6 +33,26 @@ export const CreatedKeyView = Type.Object({
   key: Type.String({ description: 'the key itself: shown this once, store it now' }),
 });
 
+/** `POST /v1/keys/{id}:rotate`: how long the old key keeps working beside the new one. */
+export const KeyRotateBody = StrictObject({
+  gracePeriod: Type.Optional(
+    Type.String({
+      pattern: '^(0|\\d{1,4}[mhd])$',
+      default: '24h',
+      description: 'how long the old key still works: 0 (it stops now), minutes, hours or days, at most 30d',
+      examples: ['24h'],
+    }),
+  ),
+});
+
+export const RotatedKeyView = Type.Object({
+  ...CreatedKeyView.properties,
+  replaces: Type.Object(
+    { id: Type.String(), revokedAt: Timestamp },
+    { description: 'the old key and when it stops' },
+  ),
+});
+
 export const UserView = Type.Object({
   id: Type.String(),
   email: Type.String(),

@@ -45,7 +45,8 @@ export function keyQueries(db: Kysely<Database>): KeyStore & SettingsStore {
           .updateTable('api_keys')
           .set({ revoked_at: at })
           .where('id', '=', id)
-          .where('revoked_at', 'is', null)
+          // Not revoked by then: a key retiring later (after a rotation) may be revoked sooner.
+          .where((row) => row.or([row('revoked_at', 'is', null), row('revoked_at', '>', at)]))
           .returningAll()
           .executeTakeFirst();
         if (updated === undefined) return false;
