@@ -1,0 +1,32 @@
+/** The console's pages, by the hash they live at (`#/segments`): one list for the menu and the router. */
+import type { FunctionComponent } from 'preact';
+import { AuditPage } from './pages/audit.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { ExperimentsPage } from './pages/experiments.js';
+import { KeysPage } from './pages/keys.js';
+import { PreviewPage } from './pages/preview.js';
+import { PromotionsPage } from './pages/promotions.js';
+import { SegmentsPage } from './pages/segments.js';
+
+export interface Route {
+  readonly path: string;
+  readonly label: string;
+  readonly page: FunctionComponent;
+  /** Shown only to admins (users and keys are theirs alone). */
+  readonly adminOnly?: boolean;
+}
+
+export const ROUTES: readonly Route[] = [
+  { path: '/', label: 'Dashboard', page: DashboardPage },
+  { path: '/segments', label: 'Segments', page: SegmentsPage },
+  { path: '/promotions', label: 'Promotions', page: PromotionsPage },
+  { path: '/preview', label: 'Preview as a customer', page: PreviewPage },
+  { path: '/experiments', label: 'Experiments', page: ExperimentsPage },
+  { path: '/audit', label: 'Audit log', page: AuditPage },
+  { path: '/keys', label: 'API keys', page: KeysPage, adminOnly: true },
+];
+
+export function routeOf(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] || '/';
+  return ROUTES.find((route) => route.path === path) ?? (ROUTES[0] as Route);
+}
