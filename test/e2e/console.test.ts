@@ -109,6 +109,32 @@ describe.skipIf(CHROMIUM === undefined)('the merchant console in headless Chromi
         { id: 'trending', weight: 50, changes: {} },
       ],
     });
+    await call('PUT', '/v1/inventory/teapot', { available: 0 });
+    await call('PUT', '/v1/inventory/mug', { available: 12 });
+    await call('PUT', '/v1/price-lists/gb-friends', {
+      type: 'sale',
+      currency: 'GBP',
+      audience: { customers: ['c-gb-2'] },
+      rule: { percentOff: 25, match: { categories: ['home'] } },
+    });
+    await call('PUT', '/v1/content/slots/home-hero', {
+      variants: [
+        {
+          id: 'uk-banner',
+          audience: { segments: ['uk-shoppers'] },
+          payload: { title: 'Hello, UK', cta: 'Shop now' },
+        },
+        { id: 'default', payload: { title: 'Spring is here' } },
+      ],
+    });
+    await call('PUT', '/v1/loyalty/program', {
+      currency: 'GBP',
+      pointsPerUnit: 1,
+      tiers: [
+        { id: 'member', perks: {} },
+        { id: 'gold', minPoints: 500, perks: { percentOff: 5 } },
+      ],
+    });
     await call('POST', '/v1/users', ADMIN);
     await call('POST', '/v1/users', VIEWER);
   }
@@ -296,6 +322,57 @@ describe.skipIf(CHROMIUM === undefined)('the merchant console in headless Chromi
     await expect.poll(() => row.textContent()).toContain('revoked');
     await expectAccessible(page, 'keys');
     await shoot(page, 'keys');
+  });
+
+  it('browses the catalogue with stock, loyalty, price lists with a checker, content, rules and webhooks', async () => {
+    await open(page, 'Catalogue');
+    const stock = page.locator('[data-product-id=teapot] [data-test=stock]');
+    expect(await stock.textContent()).toBe('out of stock (0)');
+    expect(await page.locator('[data-product-id=mug] [data-test=stock]').textContent()).toBe('in stock (12)');
+    await expectAccessible(page, 'catalogue');
+    await shoot(page, 'catalogue');
+
+    await open(page, 'Loyalty');
+    await page.locator('[data-test=tiers] td', { hasText: 'gold' }).waitFor();
+    expect(await page.locator('[data-test=tiers] tbody td:first-child').allTextContents()).toEqual([
+      'member',
+      'gold',
+    ]);
+    await expectAccessible(page, 'loyalty');
+    await shoot(page, 'loyalty');
+
+    await open(page, 'Price lists');
+    const checker = page.locator('[data-test=price-checker]');
+    await checker.getByLabel('Customer id (empty: an anonymous visitor)').fill('c-gb-2');
+    await checker.getByLabel('Product ids (comma separated)').fill('mug, teapot');
+    await checker.getByRole('button', { name: 'Check prices' }).click();
+    const prices = page.locator('[data-test=resolved-prices] [data-test=final]');
+    await prices.first().waitFor();
+    expect(await prices.allTextContents()).toEqual(['£6.00', '£18.00']);
+    await expectAccessible(page, 'price lists');
+    await shoot(page, 'price-lists');
+
+    await open(page, 'Content slots');
+    await page.getByLabel('Slot id').fill('home-hero');
+    await page.getByRole('button', { name: 'Open' }).click();
+    const variants = page.locator('[data-test=variants] article');
+    await variants.first().waitFor();
+    expect(await variants.locator('.banner strong').allTextContents()).toEqual([
+      'Hello, UK',
+      'Spring is here',
+    ]);
+    await expectAccessible(page, 'content');
+    await shoot(page, 'content');
+
+    await open(page, 'Rules');
+    await page.getByLabel('Listing rules (JSON)').waitFor();
+    await expectAccessible(page, 'rules');
+    await shoot(page, 'rules');
+
+    await open(page, 'Webhooks');
+    await page.locator('[data-test=webhooks]').waitFor();
+    await expectAccessible(page, 'webhooks');
+    await shoot(page, 'webhooks');
   });
 
   it('works at 390 px wide', { timeout: 90_000 }, async () => {
