@@ -375,6 +375,25 @@ describe.skipIf(CHROMIUM === undefined)('the merchant console in headless Chromi
     await shoot(page, 'webhooks');
   });
 
+  it('shows events live as they arrive', async () => {
+    await open(page, 'Live events');
+    await page.locator('[data-test=live-state][data-state=live]').waitFor();
+    await call('POST', '/v1/track', {
+      anonymousId: 'a-live-1',
+      event: 'Product Viewed',
+      messageId: 'console-live-1',
+      properties: { product_id: 'mug' },
+    });
+    const row = page.locator('[data-message-id=console-live-1]');
+    // Arrives over the stream once the event is stored: a wait ceiling, not a timing check.
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.textContent()).toContain('Product Viewed');
+    await row.getByRole('button').click();
+    expect(await row.locator('pre').textContent()).toContain('"product_id": "mug"');
+    await expectAccessible(page, 'live events');
+    await shoot(page, 'live-events');
+  });
+
   it('works at 390 px wide', { timeout: 90_000 }, async () => {
     const context = await browser.newContext({ viewport: NARROW });
     const narrow = await context.newPage();

@@ -6,6 +6,7 @@ import { ContentPage } from './pages/content.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { ExperimentsPage } from './pages/experiments.js';
 import { KeysPage } from './pages/keys.js';
+import { LiveEventsPage } from './pages/live-events.js';
 import { PreviewPage } from './pages/preview.js';
 import { PriceListsPage } from './pages/price-lists.js';
 import { PromotionsPage } from './pages/promotions.js';
@@ -33,6 +34,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/experiments', label: 'Experiments', page: ExperimentsPage },
   { path: '/preview', label: 'Preview as a customer', page: PreviewPage },
   { path: '/webhooks', label: 'Webhooks', page: WebhooksPage },
+  { path: '/events', label: 'Live events', page: LiveEventsPage },
   { path: '/audit', label: 'Audit log', page: AuditPage },
   { path: '/keys', label: 'API keys', page: KeysPage, adminOnly: true },
 ];
