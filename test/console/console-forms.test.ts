@@ -17,14 +17,25 @@ describe("the console's audit diff", () => {
     ]);
   });
 
+  it('tells an empty object filled in by the fields added, not by the empty object removed', () => {
+    expect(diffOf({ audience: {} }, { audience: { segments: ['uk'] } })).toEqual([
+      { path: '/audience/segments/0', kind: 'added', after: 'uk' },
+    ]);
+    expect(diffOf({ audience: { segments: ['uk'] } }, { audience: {} })).toEqual([
+      { path: '/audience/segments/0', kind: 'removed', before: 'uk' },
+    ]);
+  });
+
   it('shows a creation as every field added and a deletion as every field removed', () => {
     expect(diffOf(null, { name: 'UK' })).toEqual([{ path: '/name', kind: 'added', after: 'UK' }]);
     expect(diffOf({ name: 'UK' }, null)).toEqual([{ path: '/name', kind: 'removed', before: 'UK' }]);
   });
 
-  it('keeps an emptied list as a change, and escapes keys that hold a slash', () => {
-    expect(diffOf({ tags: ['a'] }, { tags: [] })).toEqual([
+  it('shows an empty list that is new, and escapes keys that hold a slash', () => {
+    expect(diffOf({ title: 'x' }, { title: 'x', tags: [] })).toEqual([
       { path: '/tags', kind: 'added', after: [] },
+    ]);
+    expect(diffOf({ tags: ['a'] }, { tags: [] })).toEqual([
       { path: '/tags/0', kind: 'removed', before: 'a' },
     ]);
     expect(diffOf({ 'a/b': 1 }, { 'a/b': 2 })).toEqual([

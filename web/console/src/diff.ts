@@ -17,7 +17,18 @@ export function diffOf(before: unknown, after: unknown): FieldChange[] {
       changes.push({ path, kind: 'changed', before: value, after: next.get(path) });
   }
   for (const [path, value] of next) if (!old.has(path)) changes.push({ path, kind: 'added', after: value });
-  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // `{}` becoming `{ segments: [...] }` is told by the fields added, not by an empty object removed.
+  const filled = (path: string, side: Map<string, unknown>) =>
+    [...side.keys()].some((other) => other.startsWith(`${path}/`));
+  return changes
+    .filter((change) =>
+      change.kind === 'removed' && isEmptyContainer(change.before)
+        ? !filled(change.path, next)
+        : change.kind === 'added' && isEmptyContainer(change.after)
+          ? !filled(change.path, old)
+          : true,
+    )
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function leaves(value: unknown, path = '', into = new Map<string, unknown>()): Map<string, unknown> {
@@ -37,6 +48,10 @@ function leaves(value: unknown, path = '', into = new Map<string, unknown>()): M
   for (const [key, item] of entries)
     leaves(item, `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, into);
   return into;
+}
+
+function isEmptyContainer(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
 function sameLeaf(a: unknown, b: unknown): boolean {

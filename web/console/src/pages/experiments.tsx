@@ -99,14 +99,16 @@ function Results({ id }: { id: string }) {
           </tr>
         </thead>
         <tbody>
-          {data.variants.map((variant) => (
+          {data.variants.map((variant, index) => (
             <tr key={variant.id}>
               <th scope="row">{variant.id}</th>
               <td>{variant.units}</td>
               <td>{variant.conversions}</td>
               <td>
                 {variant.vsControl === undefined
-                  ? 'control'
+                  ? index === 0
+                    ? 'control'
+                    : 'not enough data'
                   : `${(variant.vsControl.uplift * 100).toFixed(1)} % (${(Number(variant.vsControl.ci95[0]) * 100).toFixed(1)} to ${(Number(variant.vsControl.ci95[1]) * 100).toFixed(1)} %)`}
               </td>
               <td>{variant.vsControl?.pValue.toFixed(3) ?? '—'}</td>
