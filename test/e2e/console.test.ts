@@ -438,6 +438,27 @@ describe.skipIf(CHROMIUM === undefined)('the merchant console in headless Chromi
     });
     expect(status).toBe(403);
     await shoot(viewer, 'viewer');
+
+    // The session ends elsewhere (signed out on another tab): the next answer takes the page back to sign-in.
+    await viewer.evaluate(async () => {
+      const session = (await (await fetch('/v1/sessions/current')).json()) as { csrf: { token: string } };
+      await fetch('/v1/sessions/current', {
+        method: 'DELETE',
+        headers: { 'x-csrf-token': session.csrf.token },
+      });
+    });
+    await viewer.getByRole('navigation').getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await viewer.locator('[data-test=sign-in]').waitFor();
+    await context.close();
+  });
+
+  it('signs out', async () => {
+    const context = await browser.newContext({ viewport: WIDE });
+    const own = await context.newPage();
+    await signIn(own, ADMIN);
+    await own.getByRole('button', { name: 'Sign out' }).click();
+    await own.locator('[data-test=sign-in]').waitFor();
+    expect(await own.evaluate(async () => (await fetch('/v1/sessions/current')).status)).toBe(401);
     await context.close();
   });
 

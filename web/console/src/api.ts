@@ -23,6 +23,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | undefined;
+let sessionEnded: () => void = () => {};
+
+/** Called when an answer says the session has ended (idle, expired, signed out elsewhere): back to sign-in. */
+export function onSessionEnded(listener: () => void): void {
+  sessionEnded = listener;
+}
 
 /** The one client of the page. It holds no key: the browser sends the HttpOnly session cookie. */
 export const api: AttuneClient = createSessionClient({
@@ -38,6 +44,7 @@ export function rememberCsrfToken(token: string | undefined): void {
 export async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (error === undefined && response.ok) return data as T;
+  if (response.status === 401) sessionEnded();
   const problem = (error ?? {}) as { code?: string; detail?: string; title?: string; pointer?: string };
   throw new ApiError(
     response.status,

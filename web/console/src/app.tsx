@@ -1,6 +1,6 @@
 /** The console's frame: sign-in, the menu (a landmark, keyboard-reachable) and the page of the hash. */
 import { useEffect, useState } from 'preact/hooks';
-import { currentSession, signOut, type Session } from './api.js';
+import { currentSession, onSessionEnded, signOut, type Session } from './api.js';
 import { ROUTES, routeOf } from './routes.js';
 import { SignIn } from './sign-in.js';
 import { Loading, SessionContext } from './ui.js';
@@ -11,6 +11,7 @@ export function App() {
 
   useEffect(() => {
     currentSession().then(setSession, () => setSession(undefined));
+    onSessionEnded(() => setSession(undefined));
     const onHash = () => setHash(location.hash);
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
