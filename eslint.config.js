@@ -105,6 +105,7 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'web/dist/**',
+      'web/console/dist/**',
       '.scratch/**',
       'packages/*/dist/**',
       'packages/client/src/schema.ts',

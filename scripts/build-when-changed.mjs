@@ -31,7 +31,8 @@ function newestChange(path) {
 
 const builtAt = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 const changedAt = Math.max(...SOURCES.map(newestChange));
-if (changedAt < builtAt && existsSync('web/dist/index.html')) process.exit(0);
+const built = ['web/dist/index.html', 'web/console/dist/index.html'].every((page) => existsSync(page));
+if (changedAt < builtAt && built) process.exit(0);
 
 const startedAt = new Date();
 const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });

@@ -1,6 +1,7 @@
 import { accessCapability } from './access.js';
 import { analyticsCapability } from './analytics.js';
 import { catalogCapability } from './catalog.js';
+import { consolePageCapability } from './console-page.js';
 import { contentCapability } from './content.js';
 import { decideCapability } from './decide.js';
 import { demoCapability } from './demo.js';
@@ -37,4 +38,5 @@ export const NODE_CAPABILITIES = {
   journeys: journeysCapability,
   live: liveCapability,
   demo: demoCapability,
+  consolePage: consolePageCapability,
 };

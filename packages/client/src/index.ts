@@ -58,3 +58,34 @@ function credentials(options: AttuneClientOptions): Middleware {
     },
   };
 }
+
+export interface SessionClientOptions {
+  /** Where Attune answers; in the console, `location.origin`. */
+  readonly baseUrl: string;
+  /** The session's CSRF token (from `POST /v1/sessions` or `GET /v1/sessions/current`), asked on every change. */
+  readonly csrfToken: () => string | undefined;
+  readonly fetch?: typeof globalThis.fetch;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Makes a client for a console session in a browser: no key at all. The browser sends the HttpOnly
+ * session cookie itself (same origin); every change carries the session's CSRF token as `X-CSRF-Token`.
+ */
+export function createSessionClient(options: SessionClientOptions): AttuneClient {
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    credentials: 'same-origin',
+    ...(options.fetch !== undefined && { fetch: options.fetch }),
+  });
+  client.use({
+    onRequest({ request }) {
+      const token = options.csrfToken();
+      if (!SAFE_METHODS.has(request.method) && token !== undefined)
+        request.headers.set('x-csrf-token', token);
+      return request;
+    },
+  });
+  return client;
+}

@@ -1198,6 +1198,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The events this node stores, live (Server-Sent Events), starting with the last ones it kept
+         * @description Each stored event comes as `event: event` with its type, name, ids, times, properties and traits. Events are kept in memory per node: with several nodes, each shows those it ingested.
+         */
+        get: operations["tailEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16114,6 +16134,110 @@ export interface operations {
             };
             /** @description Default Response */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    tailEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description an event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description stable, machine-readable; see docs/errors.md */
+                        code: string;
+                        detail?: string;
+                        /** @description JSON Pointer to the offending field */
+                        pointer?: string;
+                        in?: "body" | "query" | "path" | "header";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

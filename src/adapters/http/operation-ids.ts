@@ -84,6 +84,7 @@ export const OPERATION_IDS: Readonly<Record<string, string>> = {
   'GET /v1/listings/rules': 'getListingRules',
   'POST /v1/decide': 'decide',
   'GET /v1/stream': 'openStream',
+  'GET /v1/events/live': 'tailEvents',
   'GET /v1/analytics/overview': 'getAnalyticsOverview',
   'GET /v1/analytics/timeseries': 'getAnalyticsTimeseries',
   'GET /v1/keys': 'listKeys',

@@ -4,7 +4,8 @@ import type { PageChange } from '../../domain/live/index.js';
 /** One message on the wire: its id lets a reconnecting browser resume after it (`Last-Event-ID`). */
 export interface StreamMessage {
   readonly id: string;
-  readonly event: PageChange['type'] | 'ready' | 'resync';
+  /** `event`: the live event view's frames (`GET /v1/events/live`), which share the SSE writer. */
+  readonly event: PageChange['type'] | 'ready' | 'resync' | 'event';
   readonly data: unknown;
 }
 
