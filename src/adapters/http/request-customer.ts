@@ -11,6 +11,15 @@ export function customerProof(request: FastifyRequest): { trusted: boolean; cust
   };
 }
 
+/**
+ * Whether a storefront answer to this request is recorded (decisions, enrolments, exposures,
+ * impressions). A console session is a merchant looking, not a shopper's visit: it is answered as
+ * the customer it names would be, and nothing is recorded, whatever its role.
+ */
+export function recordsVisit(request: FastifyRequest): boolean {
+  return request.principal?.user === undefined;
+}
+
 /** The customer a storefront request names, as every answer sees them (proof and consent applied). */
 export function customerOf(
   customers: CustomerContexts,
@@ -40,6 +49,6 @@ export async function viewerOf(
   return deps.experiments.view(
     customer,
     () => deps.customers.resolve({ context: customer.context, trusted: false }),
-    record,
+    record && recordsVisit(request),
   );
 }

@@ -28,6 +28,7 @@ const EDITOR_WRITES: ReadonlySet<Scope> = new Set<Scope>([
   'experiments:write',
   'listings:write',
   'recommendations:write',
+  'journeys:write',
 ]);
 
 const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);

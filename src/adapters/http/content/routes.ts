@@ -3,7 +3,7 @@ import type { ContentService } from '../../../app/content/content-service.js';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
 import { etagOf, ifMatchOf } from '../preconditions.js';
-import { viewerOf } from '../request-customer.js';
+import { viewerOf, recordsVisit } from '../request-customer.js';
 import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
 import { experimentsView } from '../experiments/views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
@@ -100,11 +100,12 @@ export function registerContentRoutes(
       const { slots } = request.body;
       const customer = await viewerOf(deps, request, request.body);
       const resolved = content.resolve(slots, customer);
-      deps.experiments.countImpressions(customer, {
-        recommendations: [],
-        content: Object.keys(resolved),
-        listing: false,
-      });
+      if (recordsVisit(request))
+        deps.experiments.countImpressions(customer, {
+          recommendations: [],
+          content: Object.keys(resolved),
+          listing: false,
+        });
       return { slots: resolved, experiments: experimentsView(customer) };
     },
   );

@@ -7,7 +7,7 @@ import { atPreviewTime } from '../../../app/preview/preview-clock.js';
 import { commonProblems } from '../common-schemas.js';
 import { HttpProblem } from '../problem.js';
 import { offerView } from '../promotions/views.js';
-import { viewerOf } from '../request-customer.js';
+import { viewerOf, recordsVisit } from '../request-customer.js';
 import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
 import { DecideBody, DecideResponse } from './schemas.js';
@@ -43,7 +43,7 @@ export function registerDecideRoutes(
     },
     async (request) => {
       const preview = request.body.preview;
-      if (preview === undefined) return answer(request, request.body, true);
+      if (preview === undefined) return answer(request, request.body, recordsVisit(request));
       const at = previewInstant(request, preview.at);
       const decision = await atPreviewTime(at, () => answer(request, request.body, false));
       return { ...decision, preview: { at: new Date(at).toISOString() } };
@@ -91,5 +91,13 @@ function previewInstant(request: FastifyRequest, at: string): number {
       pointer: '/preview',
     });
   }
-  return Date.parse(at);
+  const instant = Date.parse(at);
+  // A well-formed time JavaScript cannot place (a leap second, 23:59:60) is the caller's to fix.
+  if (!Number.isFinite(instant)) {
+    throw new HttpProblem('invalid_value', `${at} is not an instant (a leap second?)`, {
+      in: 'body',
+      pointer: '/preview/at',
+    });
+  }
+  return instant;
 }

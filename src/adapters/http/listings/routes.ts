@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CustomerContexts } from '../../../app/customers/customer-context.js';
 import type { ListingService } from '../../../app/listing/listing-service.js';
 import { commonProblems } from '../common-schemas.js';
-import { viewerOf } from '../request-customer.js';
+import { viewerOf, recordsVisit } from '../request-customer.js';
 import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
 import { experimentsView } from '../experiments/views.js';
 import type { TypeBoxRequestProvider } from '../type-provider.js';
@@ -42,7 +42,8 @@ export function registerListingRoutes(
       const { userId, anonymousId, context, currency, include = [], ...query } = request.body;
       const customer = await viewerOf(deps, request, request.body);
       const listing = await listings.list({ ...query, currency: currency ?? deps.storeCurrency }, customer);
-      deps.experiments.countImpressions(customer, { recommendations: [], content: [], listing: true });
+      if (recordsVisit(request))
+        deps.experiments.countImpressions(customer, { recommendations: [], content: [], listing: true });
       return {
         ...listing,
         items: withCards(listing.items, deps.hydrator, include),

@@ -4,7 +4,7 @@ import { hydrateItems, type ProductHydrator } from '../../../app/listing/hydrati
 import type { RecommendationService } from '../../../app/recommendations/recommendation-service.js';
 import { normalizeMatch } from '../../../domain/shared/index.js';
 import { ProblemSchema, commonProblems } from '../common-schemas.js';
-import { customerProof, viewerOf } from '../request-customer.js';
+import { customerProof, viewerOf, recordsVisit } from '../request-customer.js';
 import type { ExperimentAssignments } from '../../../app/experiments/experiment-assignments.js';
 import type { Strategy } from '../../../domain/recommendations/index.js';
 import { experimentsView } from '../experiments/views.js';
@@ -72,11 +72,12 @@ export function registerRecommendationRoutes(
         },
         customer,
       );
-      deps.experiments.countImpressions(customer, {
-        recommendations: slot !== undefined && answer.items.length > 0 ? [slot] : [],
-        content: [],
-        listing: false,
-      });
+      if (recordsVisit(request))
+        deps.experiments.countImpressions(customer, {
+          recommendations: slot !== undefined && answer.items.length > 0 ? [slot] : [],
+          content: [],
+          listing: false,
+        });
       const experiments = experimentsView(customer);
       if (include.length === 0) return { ...answer, experiments };
       const hydrate = await deps.hydrator.prepare(include, currency ?? deps.storeCurrency, customer);

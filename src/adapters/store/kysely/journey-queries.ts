@@ -11,7 +11,7 @@ import type {
 } from '../../../ports/journey-store.js';
 import type { Database, JourneyStepTable, VersionedTable } from './database.js';
 import { chunks } from './profile-rows.js';
-import { checkVersion, readDocument, writeRow } from './versioned-rows.js';
+import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 type StepRow = Selectable<JourneyStepTable>;
@@ -56,7 +56,7 @@ export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore
           .where('journey_id', '=', id)
           .where('status', '=', 'pending')
           .execute();
-        return (await trx.deleteFrom('journeys').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+        return deleteRow(trx, 'journeys', id);
       });
     },
 
