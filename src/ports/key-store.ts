@@ -23,9 +23,10 @@ export interface KeyStore {
   /** Marks a key revoked at `at`; false when there is no such key or it was already revoked. */
   /**
    * Revokes the key from `at` on (a future instant retires it then: a rotation's grace period).
-   * False when there is no such key or it is revoked by `at` already.
+   * False when there is no such key or it is revoked by `at` already; with `onlyIfUnscheduled`,
+   * also when it has any revocation, past or scheduled (what a rotation claims).
    */
-  revokeKey(id: string, at: number): Promise<boolean>;
+  revokeKey(id: string, at: number, options?: { readonly onlyIfUnscheduled?: boolean }): Promise<boolean>;
 }
 
 /** Small store-wide settings (flags, generated secrets) shared by every node. */

@@ -59,6 +59,24 @@ for (const setup of BOTH_STORES) {
       expect(await works(old.key)).toBe(false);
     });
 
+    it('makes one successor of two rotations at once', async () => {
+      const unscheduled = async () =>
+        (
+          (await node.call('GET', '/v1/keys')).json() as { items: { id: string; revokedAt?: string }[] }
+        ).items.filter((key) => key.revokedAt === undefined);
+      const old = await created();
+      const before = await unscheduled();
+      const answers = await Promise.all([
+        rotate(old.id, { gracePeriod: '2h' }),
+        rotate(old.id, { gracePeriod: '1h' }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+      // The old key now retires, and exactly one successor took its place.
+      const after = await unscheduled();
+      expect(after.map((key) => key.id)).not.toContain(old.id);
+      expect(after).toHaveLength(before.length);
+    });
+
     it('stops the old key at once with a grace period of 0, and refuses one past 30 days', async () => {
       const old = await created();
       const tooLong = await rotate(old.id, { gracePeriod: '31d' });

@@ -142,6 +142,26 @@ export class ApiKeyService {
    */
   async rotate(id: string, graceMs: number): Promise<(CreatedKey & { retiresAt: number }) | undefined> {
     const now = this.deps.clock.now();
+    const current = await this.#liveKey(id, now);
+    if (current === undefined) return undefined;
+    // The old key's retirement is claimed first (a conditional write): of two rotations at once only
+    // one makes a successor, and none leaves a live key that nobody was given.
+    const retiresAt = now + graceMs;
+    if (!(await this.deps.store.revokeKey(id, retiresAt, { onlyIfUnscheduled: true }))) {
+      await this.#liveKey(id, now);
+      return undefined;
+    }
+    const created = await this.create(current.kind, current.label);
+    await this.#reload();
+    await this.deps.bus.publish('keys', { keyId: id });
+    return { ...created, retiresAt };
+  }
+
+  /**
+   * The key if it works and has no retirement scheduled; undefined when there is none or it is revoked.
+   * @throws AppError `key_retiring` when it was rotated already.
+   */
+  async #liveKey(id: string, now: number): Promise<ApiKeyRecord | undefined> {
     const current = (await this.deps.store.listKeys()).find((record) => record.id === id);
     if (current === undefined || (current.revokedAt !== undefined && current.revokedAt <= now))
       return undefined;
@@ -152,12 +172,7 @@ export class ApiKeyService {
         revokedAt: new Date(current.revokedAt).toISOString(),
       });
     }
-    const created = await this.create(current.kind, current.label);
-    const retiresAt = now + graceMs;
-    if (!(await this.deps.store.revokeKey(id, retiresAt))) return undefined;
-    await this.#reload();
-    await this.deps.bus.publish('keys', { keyId: id });
-    return { ...created, retiresAt };
+    return current;
   }
 
   async #insert(kind: ApiKeyKind, key: string, label: string): Promise<ApiKeyRecord> {

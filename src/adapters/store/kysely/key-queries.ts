@@ -39,14 +39,19 @@ export function keyQueries(db: Kysely<Database>): KeyStore & SettingsStore {
       return rows.map(toKeyRecord);
     },
 
-    async revokeKey(id, at) {
+    async revokeKey(id, at, options = {}) {
       return inAuditedTransaction(db, async (db) => {
         const updated = await db
           .updateTable('api_keys')
           .set({ revoked_at: at })
           .where('id', '=', id)
-          // Not revoked by then: a key retiring later (after a rotation) may be revoked sooner.
-          .where((row) => row.or([row('revoked_at', 'is', null), row('revoked_at', '>', at)]))
+          // Not revoked by then: a key retiring later (after a rotation) may be revoked sooner,
+          // unless the caller claims a key with no retirement at all (a rotation).
+          .where((row) =>
+            options.onlyIfUnscheduled === true
+              ? row('revoked_at', 'is', null)
+              : row.or([row('revoked_at', 'is', null), row('revoked_at', '>', at)]),
+          )
           .returningAll()
           .executeTakeFirst();
         if (updated === undefined) return false;
