@@ -10,7 +10,7 @@ import { StoreRelayFollower, StoreRelayPublisher } from './adapters/bus/store-re
 import { systemClock } from './adapters/clock/system-clock.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { buildApp } from './adapters/http/build-app.js';
-import type { SignInLimitClass } from './adapters/http/rate-limits.js';
+import { signInPolicies, type SignInLimitClass } from './adapters/http/rate-limits.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { RedisStreamCounts } from './adapters/quotas/redis-stream-counts.js';
@@ -220,12 +220,9 @@ async function createRateLimits(config: Config, keyPrefix: string, onError: (err
     ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
     ...(config.rateLimitKeyless !== undefined && { keyless: config.rateLimitKeyless }),
   };
-  const signInPolicies = {
-    ...(config.signInLimitPerEmail !== undefined && { 'sign-in-email': config.signInLimitPerEmail }),
-    ...(config.signInLimitPerAddress !== undefined && { 'sign-in-address': config.signInLimitPerAddress }),
-  };
+  const signIn = signInPolicies(config);
   const redis =
-    config.redisUrl === undefined || Object.keys(policies).length + Object.keys(signInPolicies).length === 0
+    config.redisUrl === undefined || Object.keys(policies).length + Object.keys(signIn).length === 0
       ? undefined
       : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
   // Connected before the first request, so no node counts alone at start; if Redis is down, each node
@@ -238,7 +235,7 @@ async function createRateLimits(config: Config, keyPrefix: string, onError: (err
       keyPrefix,
     }),
     signIn: createFlexibleRateLimiter<SignInLimitClass>({
-      policies: signInPolicies,
+      policies: signIn,
       ...(redis !== undefined && { redis }),
       keyPrefix,
     }),

@@ -7,6 +7,7 @@ import { ConsoleUsers } from '../app/access/console-users.js';
 import { CustomerTokens } from '../app/access/customer-tokens.js';
 import { PasswordHasher } from '../app/access/passwords.js';
 import { TokenRevocations } from '../app/access/token-revocations.js';
+import { signInPolicies } from '../adapters/http/rate-limits.js';
 import { capability } from './capability.js';
 
 /**
@@ -31,12 +32,7 @@ export const accessCapability = capability(
     const limiter =
       signInLimiter ??
       createFlexibleRateLimiter({
-        policies: {
-          ...(config.signInLimitPerEmail !== undefined && { 'sign-in-email': config.signInLimitPerEmail }),
-          ...(config.signInLimitPerAddress !== undefined && {
-            'sign-in-address': config.signInLimitPerAddress,
-          }),
-        },
+        policies: signInPolicies(config),
       });
     const created: CreatedKey[] = [];
     /** Keys made by this first start; their values are shown once and never again. */

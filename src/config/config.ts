@@ -86,8 +86,10 @@ export interface Config {
   readonly sessionIdleSeconds: number;
   /** Seconds a console session lives at most, however active. */
   readonly sessionMaxSeconds: number;
-  /** Sign-in attempts per window per email; undefined: unlimited. */
+  /** Failed sign-ins per window per email from one address; undefined: unlimited. */
   readonly signInLimitPerEmail: RequestBudget | undefined;
+  /** Failed sign-ins per window per email from any address; undefined: unlimited. */
+  readonly signInLimitPerEmailAnywhere: RequestBudget | undefined;
   /** Sign-in attempts per window per client address; undefined: unlimited. */
   readonly signInLimitPerAddress: RequestBudget | undefined;
   /** scrypt's cost N for new password hashes, as log2 N (memory 128 × 8 × N bytes). */

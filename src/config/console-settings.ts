@@ -21,9 +21,16 @@ export const CONSOLE_SETTINGS = [
   {
     env: 'ATTUNE_SIGN_IN_LIMIT_PER_EMAIL',
     key: 'signInLimitPerEmail',
-    description: 'console sign-in attempts per email, as <requests>/<seconds>s, or off',
+    description: 'failed console sign-ins per email from one address, as <requests>/<seconds>s, or off',
     defaultText: '10/900s',
     parse: (raw = '10/900s'): Parsed<RequestBudget | undefined> => parseBudget(raw),
+  },
+  {
+    env: 'ATTUNE_SIGN_IN_LIMIT_PER_EMAIL_ANYWHERE',
+    key: 'signInLimitPerEmailAnywhere',
+    description: 'failed console sign-ins per email from all addresses together, or off',
+    defaultText: '100/900s',
+    parse: (raw = '100/900s'): Parsed<RequestBudget | undefined> => parseBudget(raw),
   },
   {
     env: 'ATTUNE_SIGN_IN_LIMIT_PER_ADDRESS',

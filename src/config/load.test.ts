@@ -49,6 +49,7 @@ describe('loadConfig', () => {
         sessionIdleSeconds: 43200,
         sessionMaxSeconds: 86400,
         signInLimitPerEmail: { requests: 10, windowSeconds: 900 },
+        signInLimitPerEmailAnywhere: { requests: 100, windowSeconds: 900 },
         signInLimitPerAddress: { requests: 50, windowSeconds: 900 },
         passwordScryptLogN: 17,
         metricsRequireKey: false,

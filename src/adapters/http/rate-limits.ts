@@ -30,10 +30,31 @@ export interface RateLimiter<C extends string = LimitClass> {
   policyOf(limitClass: C): RateLimit | undefined;
   /** Takes one request from `bucket`'s budget in `limitClass` (which must have a policy). */
   take(limitClass: C, bucket: string): Promise<RateVerdict>;
+  /** Whether `bucket` has budget left in `limitClass`, taking none (for budgets spent only on failure). */
+  peek(limitClass: C, bucket: string): Promise<RateVerdict>;
 }
 
-/** Console sign-in attempts, counted per email and per client address. */
-export type SignInLimitClass = 'sign-in-email' | 'sign-in-address';
+/**
+ * Console sign-in attempts: failures per email from one address (so a stranger cannot lock the
+ * owner out from elsewhere), failures per email from anywhere (a ceiling on distributed guessing),
+ * and every attempt per client address.
+ */
+export type SignInLimitClass = 'sign-in-email' | 'sign-in-email-anywhere' | 'sign-in-address';
+
+/** The sign-in budgets the settings give (an unset one is unlimited). */
+export function signInPolicies(config: {
+  readonly signInLimitPerEmail: RateLimit | undefined;
+  readonly signInLimitPerEmailAnywhere: RateLimit | undefined;
+  readonly signInLimitPerAddress: RateLimit | undefined;
+}): Partial<Record<SignInLimitClass, RateLimit>> {
+  return {
+    ...(config.signInLimitPerEmail !== undefined && { 'sign-in-email': config.signInLimitPerEmail }),
+    ...(config.signInLimitPerEmailAnywhere !== undefined && {
+      'sign-in-email-anywhere': config.signInLimitPerEmailAnywhere,
+    }),
+    ...(config.signInLimitPerAddress !== undefined && { 'sign-in-address': config.signInLimitPerAddress }),
+  };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -55,6 +55,15 @@ export function createFlexibleRateLimiter<C extends string = LimitClass>(
         throw refused;
       }
     },
+    async peek(limitClass, bucket): Promise<RateVerdict> {
+      const limiter = limiters.get(limitClass);
+      const policy = options.policies[limitClass];
+      if (limiter === undefined || policy === undefined)
+        return { allowed: true, remaining: 0, resetSeconds: 0 };
+      const spent = await limiter.get(bucket);
+      if (spent === null) return { allowed: true, remaining: policy.requests, resetSeconds: 0 };
+      return verdictOf(spent, spent.consumedPoints < policy.requests);
+    },
   };
 }
 

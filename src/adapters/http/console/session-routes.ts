@@ -43,11 +43,19 @@ export function registerSessionRoutes(
     },
     async (request, reply) => {
       const email = normaliseEmail(request.body.email);
-      // Both budgets are taken before the password is checked: guessing costs whoever guesses.
-      await countAttempt(limiter, 'sign-in-address', request.ip, reply);
-      await countAttempt(limiter, 'sign-in-email', email, reply);
+      // Every attempt costs its address. An email's budgets are spent by failures only, and the
+      // strict one per address: a stranger's guesses never lock the owner out from their own.
+      const failures: [SignInLimitClass, string][] = [
+        ['sign-in-email', `${email} ${request.ip}`],
+        ['sign-in-email-anywhere', email],
+      ];
+      await countAttempt(limiter, 'sign-in-address', request.ip, reply, 'take');
+      for (const [limitClass, bucket] of failures)
+        await countAttempt(limiter, limitClass, bucket, reply, 'peek');
       const signedIn = await sessions.signIn(email, request.body.password);
       if (signedIn === undefined) {
+        for (const [limitClass, bucket] of failures)
+          await countAttempt(limiter, limitClass, bucket, reply, 'take');
         throw new AppError('invalid_credentials', 'the email or the password is wrong', {
           pointer: '/password',
         });
@@ -122,10 +130,15 @@ async function countAttempt(
   limitClass: SignInLimitClass,
   bucket: string,
   reply: FastifyReply,
+  /** `take` spends one attempt; `peek` only checks that one is left. */
+  how: 'take' | 'peek',
 ): Promise<void> {
   const policy = limiter.policyOf(limitClass);
   if (policy === undefined) return;
-  const verdict = await limiter.take(limitClass, bucket);
+  const verdict =
+    how === 'take' ? await limiter.take(limitClass, bucket) : await limiter.peek(limitClass, bucket);
+  // A failure that spends the last attempt is still answered as a wrong password.
+  if (how === 'take' && limitClass !== 'sign-in-address') return;
   if (verdict.allowed) return;
   void reply.header('retry-after', String(verdict.resetSeconds));
   void reply.header('ratelimit-policy', `"${limitClass}";q=${policy.requests};w=${policy.windowSeconds}`);
