@@ -120,7 +120,7 @@ export function CartView({ cart }: { cart: Cart }) {
         ))}
         {cart.rejected.map((rejected, index) => (
           <li key={`r${index}`}>
-            ✗ {rejected.promotionId ?? rejected.code}: {rejected.reason}
+            ✗ {rejected.promotionId ?? rejected.couponCode}: {rejected.reason}
           </li>
         ))}
         {cart.nudges.map((nudge, index) => (

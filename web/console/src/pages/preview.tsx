@@ -178,7 +178,7 @@ function DecisionView({ title, decision, test }: { title: string; decision: Deci
             ))}
             {cart.rejected.map((rejected, index) => (
               <li key={`r${index}`} class="reason">
-                ✗ {rejected.promotionId ?? rejected.code}: {rejected.reason}
+                ✗ {rejected.promotionId ?? rejected.couponCode}: {rejected.reason}
               </li>
             ))}
             {cart.nudges.map((nudge) => (
