@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flushLogs } from '../support/flush-logs.js';
-import { startTestAttune, type TestAttune } from '../support/test-attune.js';
+import { productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 
 /**
  * Findings of the console's security review: a session looks without leaving traces, editors run
@@ -94,6 +94,49 @@ describe('the console looks without leaving traces', () => {
     };
     expect(audit.items.map((item) => item.action)).toEqual(['delete', 'create']);
     expect(audit.items.every((item) => item.actor.type === 'user')).toBe(true);
+  });
+
+  it('audits stock changes and generated codes (how many, never the codes)', async () => {
+    await node.call('PUT', '/v1/products/mug', { body: productBody() });
+    await node.call('PUT', '/v1/inventory/mug', { body: { available: 5 } });
+    await node.call('PUT', '/v1/inventory/mug', { body: { available: 3 } });
+    const stock = (await node.call('GET', '/v1/audit?resource=inventory')).json() as {
+      items: { resource: { id: string }; before: unknown; after: unknown }[];
+    };
+    expect(stock.items.map((item) => [item.before, item.after])).toEqual([
+      [{ available: 5 }, { available: 3 }],
+      [null, { available: 5 }],
+    ]);
+    await node.call('PUT', '/v1/promotions/codes', {
+      body: {
+        title: 'Codes',
+        coupon: { required: true },
+        action: { type: 'amount_off', target: 'order', amount: 100 },
+      },
+    });
+    const generated = await node.call('POST', '/v1/promotions/codes/coupons:generate', {
+      body: { count: 3 },
+    });
+    expect(generated.status).toBe(201);
+    const codes = (await node.call('GET', '/v1/audit?resource=promotion-codes:codes')).json() as {
+      items: { after: unknown }[];
+    };
+    expect(codes.items.map((item) => item.after)).toEqual([{ generated: 3, singleUse: true }]);
+    const listed = JSON.stringify(codes);
+    for (const code of (generated.json() as { codes: string[] }).codes) expect(listed).not.toContain(code);
+  });
+
+  it('shows a viewer that users and keys changed, not what they hold', async () => {
+    const viewer = await sessionOf('viewer');
+    const read = await node.app.inject({ method: 'GET', url: '/v1/audit?resource=user', headers: viewer });
+    const items = read.json<{ items: { before: unknown; after: unknown }[] }>().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.before === null && item.after === null)).toBe(true);
+    expect(read.body).not.toContain('@shop.example');
+    const admin = (await node.call('GET', '/v1/audit?resource=user')).json() as {
+      items: { after: unknown }[];
+    };
+    expect(JSON.stringify(admin.items)).toContain('viewer@shop.example');
   });
 
   it('refuses a preview at a leap second with the field, not a failure', async () => {

@@ -189,8 +189,15 @@ export function registerAccessRoutes(
         limit: limit + 1,
       });
       const page = entries.slice(0, limit);
+      // Users and keys are an admin's to read: a viewer sees that they changed, not their contents.
+      const scopes = request.principal?.scopes;
+      const readable = (type: string) =>
+        (type !== 'user' || scopes?.has('users:manage') === true) &&
+        (type !== 'key' || scopes?.has('keys:manage') === true);
       return {
-        items: page.map(auditView),
+        items: page
+          .map(auditView)
+          .map((item) => (readable(item.resource.type) ? item : { ...item, before: null, after: null })),
         nextCursor: entries.length > limit ? encodeCursor(page[page.length - 1]?.id) : null,
       };
     },

@@ -7,6 +7,7 @@ import {
   type ProductDraft,
 } from '../../../domain/catalog/index.js';
 import type { CatalogStore, StockRecord } from '../../../ports/store.js';
+import { inAuditedTransaction, recordChanges } from './audit-rows.js';
 import type { Database } from './database.js';
 import {
   checkVersion,
@@ -95,33 +96,24 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
     },
 
     async setStock(record, now) {
-      // INSERT ... SELECT from products: one statement that writes nothing for an unknown product.
-      const result = await db
-        .insertInto('inventory')
-        .columns(['product_id', 'location', 'available', 'updated_at'])
-        .expression((eb) =>
-          eb
-            .selectFrom('products')
-            .select((inner) => [
-              'id',
-              inner.val(record.location).as('location'),
-              inner.val(record.available).as('available'),
-              inner.val(now).as('updated_at'),
-            ])
-            .where('id', '=', record.productId),
-        )
-        .onConflict((oc) =>
-          oc.columns(['product_id', 'location']).doUpdateSet((eb) => ({
-            available: eb.ref('excluded.available'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
-        throw new CatalogError('product_not_found', `no product ${record.productId}`, {
-          pointer: '/productId',
-        });
-      }
+      await inAuditedTransaction(db, async (db) => {
+        const id = `${record.productId}@${record.location}`;
+        const before = await db
+          .selectFrom('inventory')
+          .select('available')
+          .where('product_id', '=', record.productId)
+          .where('location', '=', record.location)
+          .executeTakeFirst();
+        await writeStock(db, record, now);
+        await recordChanges(db, [
+          {
+            type: 'inventory',
+            id,
+            before: before === undefined ? null : { available: Number(before.available) },
+            after: { available: record.available },
+          },
+        ]);
+      });
     },
 
     async getCollection(id) {
@@ -212,4 +204,39 @@ const toCollection = (row: VersionedRow) => fromRow(row) as Collection;
 
 function toStockRecord(row: { product_id: string; location: string; available: number }): StockRecord {
   return { productId: row.product_id, location: row.location, available: Number(row.available) };
+}
+
+/** Writes a product's stock at a location (INSERT ... SELECT from products: one statement that
+ * writes nothing for an unknown product, which is refused). */
+async function writeStock(
+  db: Kysely<Database> | Transaction<Database>,
+  record: { readonly productId: string; readonly location: string; readonly available: number },
+  now: number,
+): Promise<void> {
+  const result = await db
+    .insertInto('inventory')
+    .columns(['product_id', 'location', 'available', 'updated_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('products')
+        .select((inner) => [
+          'id',
+          inner.val(record.location).as('location'),
+          inner.val(record.available).as('available'),
+          inner.val(now).as('updated_at'),
+        ])
+        .where('id', '=', record.productId),
+    )
+    .onConflict((oc) =>
+      oc.columns(['product_id', 'location']).doUpdateSet((eb) => ({
+        available: eb.ref('excluded.available'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
+    throw new CatalogError('product_not_found', `no product ${record.productId}`, {
+      pointer: '/productId',
+    });
+  }
 }

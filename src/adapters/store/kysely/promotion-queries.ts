@@ -1,12 +1,7 @@
 import { dayOf } from '../../../domain/analytics/index.js';
 import { addDailyCounts } from './analytics-queries.js';
 import type { Kysely, Transaction } from 'kysely';
-import {
-  PromotionError,
-  type CouponState,
-  type Promotion,
-  type PromotionDraft,
-} from '../../../domain/promotions/index.js';
+import type { CouponState, Promotion, PromotionDraft } from '../../../domain/promotions/index.js';
 import type {
   OrderRedemption,
   RecordedOrder,
@@ -16,9 +11,10 @@ import type {
 } from '../../../ports/promotion-store.js';
 import type { Database, VersionedTable } from './database.js';
 import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
+import { COUPON_CHUNK, couponRows, writeListedCodes } from './coupon-rows.js';
+import { recordChanges } from './audit-rows.js';
 
-/** Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters. */
-const CHUNK = 2_000;
+const CHUNK = COUPON_CHUNK;
 
 /** Thrown inside an order's transaction to roll it back, and caught outside it. */
 class Refusal extends Error {
@@ -91,6 +87,15 @@ export function promotionQueries(db: Kysely<Database>): PromotionStore {
             .execute();
           added.push(...rows.map((row) => row.code));
         }
+        // How many codes were made, never the codes: the log is read by more people than should redeem them.
+        await recordChanges(trx, [
+          {
+            type: 'promotion-codes',
+            id: promotionId,
+            before: null,
+            after: { generated: added.length, singleUse },
+          },
+        ]);
       });
       return added;
     },
@@ -278,46 +283,6 @@ async function redeem(
     refuse('customer_limit');
 }
 
-/** Upserts the codes a promotion lists and drops listed codes it no longer lists (unless redeemed). */
-async function writeListedCodes(
-  trx: Transaction<Database>,
-  promotionId: string,
-  codes: readonly string[],
-  singleUse: boolean,
-): Promise<void> {
-  let stale = trx
-    .deleteFrom('coupons')
-    .where('promotion_id', '=', promotionId)
-    .where('listed', '=', 1)
-    .where('redeemed_at', 'is', null);
-  if (codes.length > 0) stale = stale.where('code', 'not in', codes);
-  await stale.execute();
-  for (let start = 0; start < codes.length; start += CHUNK) {
-    await trx
-      .insertInto('coupons')
-      .values(couponRows(codes.slice(start, start + CHUNK), promotionId, singleUse, true))
-      .onConflict((oc) =>
-        oc
-          .column('code')
-          .doUpdateSet({ single_use: singleUse ? 1 : 0, listed: 1 })
-          .where('coupons.promotion_id', '=', promotionId),
-      )
-      .execute();
-  }
-  if (codes.length === 0) return;
-  const taken = await trx
-    .selectFrom('coupons')
-    .select('code')
-    .where('code', 'in', codes)
-    .where('promotion_id', '!=', promotionId)
-    .executeTakeFirst();
-  if (taken !== undefined) {
-    throw new PromotionError('coupon_taken', `the code ${taken.code} belongs to another promotion`, {
-      pointer: '/coupon/codes',
-    });
-  }
-}
-
 function toPromotion(row: VersionedTable): Promotion {
   const doc = readDocument<Omit<PromotionDraft, 'id'>>(row.doc);
   return {
@@ -326,18 +291,6 @@ function toPromotion(row: VersionedTable): Promotion {
     version: row.version,
     updatedAt: new Date(Number(row.updated_at)).toISOString(),
   };
-}
-
-/** New coupon rows: unredeemed codes of a promotion, listed on it or generated for it. */
-function couponRows(codes: readonly string[], promotionId: string, singleUse: boolean, listed: boolean) {
-  return codes.map((code) => ({
-    code,
-    promotion_id: promotionId,
-    single_use: singleUse ? 1 : 0,
-    listed: listed ? 1 : 0,
-    redeemed_at: null,
-    order_id: null,
-  }));
 }
 
 function toRecordedOrder(row: {
