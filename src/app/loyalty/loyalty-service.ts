@@ -40,11 +40,7 @@ export class LoyaltyService {
   async get(): Promise<StoredProgram | undefined> {
     const input = this.deps.inForce.input();
     if (input === undefined) return undefined;
-    const progress = await this.deps.store.getSetting(PROGRESS);
-    return {
-      ...input,
-      ...(progress !== undefined && { backfill: JSON.parse(progress) as BackfillState }),
-    };
+    return { ...input, ...progressOf(await this.deps.store.getSetting(PROGRESS)) };
   }
 
   /** @throws DomainError `invalid_loyalty_program`. */
@@ -76,5 +72,19 @@ export class LoyaltyService {
       this.deps.reportUnloadable,
     );
     this.deps.inForce.use(program);
+  }
+}
+
+/**
+ * The back-fill's progress as stored. A value that does not read as one (a hand edit, a torn
+ * write) is left out of the answer: it is bookkeeping, and must not fail the program's read.
+ */
+function progressOf(text: string | undefined): { backfill?: BackfillState } {
+  if (text === undefined) return {};
+  try {
+    const state = JSON.parse(text) as Partial<BackfillState> | null;
+    return typeof state?.status === 'string' ? { backfill: state as BackfillState } : {};
+  } catch {
+    return {};
   }
 }
