@@ -1,4 +1,6 @@
 import { registerJourneyRoutes } from '../adapters/http/journeys/routes.js';
+import { JourneyBody } from '../adapters/http/journeys/schemas.js';
+import { storedShapeCheck } from '../adapters/http/stored-shapes.js';
 import type { ContentService } from '../app/content/content-service.js';
 import type { CustomerContexts } from '../app/customers/customer-context.js';
 import { JourneyOutcomes } from '../app/journeys/journey-outcomes.js';
@@ -53,6 +55,7 @@ export const journeysCapability = capability(
       limits,
       marketingDefault: config.marketingConsentDefault,
       reportUnloadable,
+      shape: storedShapeCheck(JourneyBody),
     });
     const runner = new JourneyRunner({
       store,

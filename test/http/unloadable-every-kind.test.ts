@@ -5,6 +5,13 @@ import { productBody, type TestAttune } from '../support/test-attune.js';
 const SECRET = `whsec_${'A'.repeat(32)}`;
 const WEBHOOK = { url: 'http://127.0.0.1:9/hook', events: ['segment.entered'], secret: SECRET };
 const PRODUCT = JSON.stringify(productBody());
+/** Names `w-torn`, which exists when the journeys are written (and is broken afterwards). */
+const JOURNEY = {
+  name: 'Thanks',
+  status: 'paused',
+  trigger: { event: 'Order Completed' },
+  steps: [{ id: 'thanks', webhookId: 'w-torn' }],
+};
 const HASH = 'f'.repeat(64);
 
 /**
@@ -92,6 +99,27 @@ const ROWS: readonly BrokenRow[] = [
     id: 'w-torn',
     write: ['/v1/webhooks/w-torn', WEBHOOK],
     breaks: docOf('webhooks', 'w-torn', '{"url":"http://127.0.0.1:9/hook","ev'),
+  },
+  {
+    kind: 'journey',
+    id: 'j-torn',
+    write: ['/v1/journeys/j-torn', JOURNEY],
+    breaks: docOf('journeys', 'j-torn', '{"name":"Thanks","trig'),
+  },
+  {
+    kind: 'journey',
+    id: 'j-trigger',
+    write: ['/v1/journeys/j-trigger', JOURNEY],
+    breaks: docOf(
+      'journeys',
+      'j-trigger',
+      JSON.stringify({ ...JOURNEY, trigger: { event: 'Order Shipped' } }),
+    ),
+    refused: [
+      'PUT',
+      '/v1/journeys/j-trigger',
+      JSON.stringify({ ...JOURNEY, trigger: { event: 'Order Shipped' } }),
+    ],
   },
   {
     kind: 'api-key',

@@ -13,7 +13,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
-import { loadEach, type UnloadableReport } from '../loadable.js';
+import { documentOf, loadEach, type ShapeCheck, type UnloadableReport } from '../loadable.js';
 import type { SegmentRegistry } from '../segments/segment-registry.js';
 import type { WebhookRegistry } from '../webhooks/webhook-registry.js';
 import type { JourneyPlanner } from './journey-planner.js';
@@ -36,6 +36,8 @@ export interface JourneyServiceDeps {
   readonly limits: JourneyLimits;
   readonly marketingDefault: 'granted' | 'denied';
   readonly reportUnloadable: UnloadableReport;
+  /** Checks a stored journey against the body its write route validates. */
+  readonly shape: ShapeCheck;
 }
 
 /** What `POST /v1/journeys/{id}:simulate` answers: the decision and the message, nothing sent. */
@@ -200,7 +202,14 @@ export class JourneyService {
           'journey',
           await this.deps.store.listJourneys(),
           (journey) => journey.id,
-          (journey) => journey,
+          // A row that would not pass its write route (torn, a wrong type, another version's
+          // shape) is skipped and reported: planning must never meet a journey without a trigger.
+          (journey) => {
+            const document = documentOf(journey);
+            this.deps.shape(document);
+            draftJourney(journey.id, document, NAMES_ANYTHING);
+            return journey;
+          },
           this.deps.reportUnloadable,
         );
         this.deps.planner.load(journeys);
@@ -208,6 +217,18 @@ export class JourneyService {
     return this.#reloading;
   }
 }
+
+/**
+ * What a stored journey is checked against when it loads: its own rules (triggers, delays, ranges),
+ * not whether what it names still exists, which a write checks and a later deletion may change.
+ */
+const NAMES_ANYTHING: JourneyReferences = {
+  hasWebhook: () => true,
+  hasPromotion: () => true,
+  hasSegment: () => true,
+  isStrategy: () => true,
+  hasContent: () => true,
+};
 
 /** The event names whose latest occurrence a simulation builds its message from. */
 function triggerEvents(journey: Journey): string[] {
