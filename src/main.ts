@@ -298,7 +298,12 @@ function createStore(config: Config, logger: Logger, metrics: Registry): Store {
 function createBus(config: Config, onError: (error: unknown) => void): EventBus {
   return config.redisUrl === undefined
     ? new InProcessEventBus(onError)
-    : new RedisEventBus({ url: config.redisUrl, keyPrefix: `${config.redisPrefix}:bus:`, onError });
+    : new RedisEventBus({
+        url: config.redisUrl,
+        keyPrefix: `${config.redisPrefix}:bus:`,
+        retainPerTopic: config.busRetainPerTopic,
+        onError,
+      });
 }
 
 /**

@@ -7,7 +7,10 @@ describe('followOtherNodes', () => {
   it("hands on other nodes' messages and skips this node's own", async () => {
     const bus = new InProcessEventBus();
     const seen: ContentChanged[] = [];
-    await followOtherNodes(bus, 'node-a', 'content', (payload) => void seen.push(payload));
+    await followOtherNodes(bus, 'node-a', 'content', {
+      changed: (payload) => void seen.push(payload),
+      missed: () => {},
+    });
     await bus.publish('content', { origin: 'node-a' });
     await bus.publish('content', { origin: 'node-b' });
     await bus.publish('content', { origin: 'node-a' });
@@ -18,7 +21,10 @@ describe('followOtherNodes', () => {
   it('can be stopped like any subscription', async () => {
     const bus = new InProcessEventBus();
     const seen: string[] = [];
-    const subscription = await followOtherNodes(bus, 'node-a', 'segments', ({ id }) => void seen.push(id));
+    const subscription = await followOtherNodes(bus, 'node-a', 'segments', {
+      changed: ({ id }) => void seen.push(id),
+      missed: () => {},
+    });
     await bus.publish('segments', { origin: 'node-b', id: 'vip' });
     await subscription.unsubscribe();
     await bus.publish('segments', { origin: 'node-b', id: 'lapsed' });

@@ -2,7 +2,7 @@ import { registerExperimentRoutes } from '../adapters/http/experiments/routes.js
 import { ExperimentAssignments } from '../app/experiments/experiment-assignments.js';
 import { ExperimentService } from '../app/experiments/experiment-service.js';
 import { ExposureLog } from '../app/experiments/exposure-log.js';
-import { followOtherNodes } from '../app/follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../app/follow-other-nodes.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
 import { ExperimentAttribution } from '../app/experiments/attribution.js';
@@ -43,7 +43,12 @@ export const experimentsCapability = capability(
       routes: [(app) => registerExperimentRoutes(app, experiments, config.currency)],
       start: async () => {
         await experiments.start();
-        await followOtherNodes(bus, nodeId, 'erasures', () => assignments.forgetAll());
+        await followOtherNodes(
+          bus,
+          nodeId,
+          'erasures',
+          rereadOnChange(() => assignments.forgetAll()),
+        );
       },
       // Writes the exposures still buffered.
       stop: () => exposures.close(),

@@ -127,10 +127,16 @@ export const rulesCapability = capability(
       /** Loads segments, program and webhooks, then picks up the re-checks due and starts delivery. */
       start: async () => {
         await Promise.all([segments.start(), loyalty.start(), webhooks.start()]);
-        await followOtherNodes(bus, nodeId, 'profiles', ({ checks }) => {
-          for (const check of checks) scheduler.schedule(check.profileId, check.dueAt);
+        const scheduleStored = async () => {
+          for (const check of await store.dueChecks()) scheduler.schedule(check.profileId, check.dueAt);
+        };
+        await followOtherNodes(bus, nodeId, 'profiles', {
+          changed: ({ checks }) => {
+            for (const check of checks) scheduler.schedule(check.profileId, check.dueAt);
+          },
+          missed: scheduleStored,
         });
-        for (const check of await store.dueChecks()) scheduler.schedule(check.profileId, check.dueAt);
+        await scheduleStored();
         worker.start();
       },
       stop: async () => {

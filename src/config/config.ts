@@ -19,6 +19,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Namespace of every Redis key (`<prefix>:bus:`, `<prefix>:rate`, `<prefix>:{streams}`). */
   readonly redisPrefix: string;
+  /** About how many messages each bus topic keeps in Redis for nodes that fall behind. */
+  readonly busRetainPerTopic: number;
   readonly secretKey: string | undefined;
   readonly publishableKey: string | undefined;
   readonly customerTokenSecret: string | undefined;

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
         databaseUrl: undefined,
         redisUrl: undefined,
         redisPrefix: 'attune',
+        busRetainPerTopic: 10_000,
         secretKey: undefined,
         publishableKey: undefined,
         customerTokenSecret: undefined,

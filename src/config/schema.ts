@@ -3,7 +3,6 @@ import { LOG_LEVELS, type Config, type LogLevel } from './config.js';
 import {
   parseBudget,
   parseEventWeights,
-  parseRedisPrefix,
   parseTrustProxy,
   seconds,
   optional,
@@ -12,6 +11,7 @@ import {
 } from './parsers.js';
 import { CONSOLE_SETTINGS } from './console-settings.js';
 import { FEATURE_SETTINGS } from './feature-settings.js';
+import { REDIS_SETTINGS } from './redis-settings.js';
 
 export { LOG_LEVELS, type Config, type LogLevel, type RequestBudget } from './config.js';
 
@@ -65,21 +65,7 @@ export const SETTINGS = [
     defaultText: '(unset)',
     parse: optional(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'),
   }),
-  setting({
-    env: 'REDIS_URL',
-    key: 'redisUrl',
-    description: 'Redis URL for the bus between nodes; unset = in-process bus',
-    defaultText: '(unset)',
-    parse: optional(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL'),
-  }),
-  setting({
-    env: 'ATTUNE_REDIS_PREFIX',
-    key: 'redisPrefix',
-    description:
-      'namespace of every Redis key Attune writes (bus, rate limits, stream counts), so several stores can share one Redis',
-    defaultText: 'attune',
-    parse: parseRedisPrefix,
-  }),
+  ...REDIS_SETTINGS,
   setting({
     env: 'ATTUNE_SECRET_KEY',
     key: 'secretKey',

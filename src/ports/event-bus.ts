@@ -7,6 +7,15 @@ export interface BusSubscription {
   unsubscribe(): Promise<void>;
 }
 
+export interface SubscribeOptions {
+  /**
+   * Called, in order with the handler's messages, when some of this topic's messages were lost to
+   * this subscriber: the bus keeps a bounded backlog, and a node paused or cut off for longer fell
+   * behind what it keeps. The subscriber re-reads from the store whatever the topic could have changed.
+   */
+  readonly onMissed?: () => void | Promise<void>;
+}
+
 /**
  * Propagates changes between the parts of one node and between nodes (catalogue edits, cache
  * invalidations, live updates), over the topics of `T` (Attune's {@link Topics} unless a test brings
@@ -15,12 +24,16 @@ export interface BusSubscription {
  *
  * Contract (tested against every adapter): once `subscribe` resolves, the handler receives every
  * payload published to that topic afterwards, by this node or any other, once, in publish order per
- * publisher; handlers of one topic run one message at a time. A failing handler does not stop the
- * subscription.
+ * publisher, or, where the bus could not keep them, `onMissed` in their place; handlers of one topic
+ * run one message at a time. A failing handler does not stop the subscription.
  */
 export interface EventBus<T extends TopicMap<T> = Topics> {
   publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void>;
-  subscribe<K extends keyof T & string>(topic: K, handler: BusHandler<T[K]>): Promise<BusSubscription>;
+  subscribe<K extends keyof T & string>(
+    topic: K,
+    handler: BusHandler<T[K]>,
+    options?: SubscribeOptions,
+  ): Promise<BusSubscription>;
   /** Resolves when the bus is reachable; rejects otherwise. Used by readiness. */
   ping(): Promise<void>;
   close(): Promise<void>;

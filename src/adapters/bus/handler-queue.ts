@@ -13,9 +13,14 @@ export class HandlerQueue<P> {
   ) {}
 
   push(payload: P): void {
+    this.run(() => this.handler(payload));
+  }
+
+  /** Runs `task` in turn with the messages (a catch-up after messages were lost). */
+  run(task: () => void | Promise<void>): void {
     this.#tail = this.#tail.then(async () => {
       try {
-        await this.handler(payload);
+        await task();
       } catch (error) {
         this.onError(error);
       }

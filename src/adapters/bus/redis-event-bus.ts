@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { BusHandler, BusSubscription, EventBus } from '../../ports/event-bus.js';
+import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { TopicMap, Topics } from '../../ports/topics.js';
 import { HandlerQueue } from './handler-queue.js';
 
@@ -17,6 +17,8 @@ export interface RedisEventBusOptions {
 interface Listener {
   readonly afterId: string;
   push(payload: unknown): void;
+  /** Some of what it should have had is gone from the stream. */
+  missed(): void;
   drained(): Promise<void>;
 }
 
@@ -34,8 +36,10 @@ const WAKE_KEY_TTL_MS = 86_400_000;
 /**
  * Bus between nodes over Redis Streams: one stream per topic. Each node reads with its own cursor, so
  * a node that loses its connection resumes where it stopped instead of losing what was published
- * meanwhile (within the retained length). Subscribing wakes the blocked reader through a private
- * stream, so a new topic is read at once.
+ * meanwhile (within the retained length). A node that fell further behind than that (paused, cut off)
+ * learns it from the stream's first kept entry, which is then past its cursor, and its subscribers
+ * are told to catch up from the store (`onMissed`). Subscribing wakes the blocked reader through a
+ * private stream, so a new topic is read at once.
  */
 export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T> {
   readonly #publisher: Redis;
@@ -72,18 +76,33 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     );
   }
 
-  async subscribe<K extends keyof T & string>(topic: K, handler: BusHandler<T[K]>): Promise<BusSubscription> {
+  async subscribe<K extends keyof T & string>(
+    topic: K,
+    handler: BusHandler<T[K]>,
+    options: SubscribeOptions = {},
+  ): Promise<BusSubscription> {
     const key = this.#streamKey(topic);
     const [latest] = await this.#publisher.xrevrange(key, '+', '-', 'COUNT', 1);
     const afterId = latest?.[0] ?? '0-0';
     let state = this.#topics.get(topic);
     if (state === undefined) this.#topics.set(topic, (state = { lastId: afterId, listeners: new Set() }));
     const queue = new HandlerQueue(handler, this.#onError);
+    let catchUpWaiting = false;
     const listener: Listener = {
       afterId,
       // The stream of `topic` holds only what `publish` was given for it (JSON-safe by TopicMap),
       // written by nodes of this same code: parsed back, it is that payload.
       push: (payload) => queue.push(payload as T[K]),
+      missed: () => {
+        const { onMissed } = options;
+        // One catch-up waiting is enough: it re-reads everything when it runs.
+        if (onMissed === undefined || catchUpWaiting) return;
+        catchUpWaiting = true;
+        queue.run(() => {
+          catchUpWaiting = false;
+          return onMissed();
+        });
+      },
       drained: () => queue.drained(),
     };
     state.listeners.add(listener);
@@ -139,18 +158,39 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
         await new Promise((resolve) => setTimeout(resolve, 500));
         continue;
       }
-      for (const [key, entries] of batches ?? []) {
-        if (key === this.#wakeKey) {
-          wakeId = entries[entries.length - 1]?.[0] ?? wakeId;
-          continue;
-        }
+      const read = (batches ?? []).filter(([key]) => key !== this.#wakeKey);
+      for (const [, entries] of (batches ?? []).filter(([key]) => key === this.#wakeKey))
+        wakeId = entries[entries.length - 1]?.[0] ?? wakeId;
+      const trimmed = await this.#trimmedUpTo(read.map(([key]) => key));
+      read.forEach(([key, entries], index) => {
         const state = this.#topics.get(key.slice(this.#prefix.length));
-        if (state !== undefined) this.#deliver(state, entries);
-      }
+        if (state !== undefined) this.#deliver(state, entries, trimmed[index]);
+      });
     }
   }
 
-  #deliver(state: TopicState, entries: [string, string[]][]): void {
+  /**
+   * For each stream, an id at or above everything it has trimmed. Read after the entries: a trim in
+   * between can at worst report a loss that did not happen, never hide one.
+   */
+  async #trimmedUpTo(keys: readonly string[]): Promise<(string | undefined)[]> {
+    if (keys.length === 0) return [];
+    const pipeline = this.#reader.pipeline();
+    for (const key of keys) pipeline.xinfo('STREAM', key);
+    const replies = (await pipeline.exec().catch(() => null)) ?? [];
+    return keys.map((_, index) => {
+      const [error, reply] = replies[index] ?? [null, undefined];
+      return error === null && Array.isArray(reply) ? trimmedIdOf(reply) : undefined;
+    });
+  }
+
+  #deliver(state: TopicState, entries: [string, string[]][], trimmedUpTo: string | undefined): void {
+    if (trimmedUpTo !== undefined) {
+      for (const listener of state.listeners) {
+        const cursor = compareStreamIds(state.lastId, listener.afterId) > 0 ? state.lastId : listener.afterId;
+        if (compareStreamIds(trimmedUpTo, cursor) > 0) listener.missed();
+      }
+    }
     for (const [id, fields] of entries) {
       state.lastId = id;
       const raw = fields[fields.indexOf('p') + 1];
@@ -171,6 +211,26 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
   #streamKey(topic: string): string {
     return `${this.#prefix}${topic}`;
   }
+}
+
+/**
+ * From an `XINFO STREAM` reply: an id at or above every entry trimmed away (`0-0`: none ever was).
+ * Trimming removes the oldest entries, so what is gone lies before the first entry kept; whether
+ * the entry just before that existed cannot be told, so the bound may be one entry high.
+ */
+function trimmedIdOf(reply: unknown[]): string | undefined {
+  const field = (name: string): unknown => {
+    const at = reply.indexOf(name);
+    return at < 0 ? undefined : reply[at + 1];
+  };
+  const added = field('entries-added');
+  const length = field('length');
+  // Redis 7 counts what was ever added: equal to the length, nothing was trimmed.
+  if (typeof added === 'number' && typeof length === 'number' && added <= length) return '0-0';
+  const first = field('first-entry');
+  if (!Array.isArray(first) || typeof first[0] !== 'string') return undefined;
+  const [ms = 0, seq = 0] = first[0].split('-').map(Number);
+  return seq > 0 ? `${ms}-${seq - 1}` : `${Math.max(ms - 1, 0)}-${Number.MAX_SAFE_INTEGER}`;
 }
 
 /** Orders Redis stream ids (`<ms>-<seq>`). */

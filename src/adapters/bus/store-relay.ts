@@ -1,5 +1,5 @@
 import type { Clock } from '../../ports/clock.js';
-import type { BusHandler, BusSubscription, EventBus } from '../../ports/event-bus.js';
+import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { RelayStore } from '../../ports/relay-store.js';
 import type { Topics } from '../../ports/topics.js';
 
@@ -25,8 +25,12 @@ export class StoreRelayPublisher implements EventBus {
     await this.store.relayMessage(topic, JSON.stringify(payload), this.clock.now());
   }
 
-  subscribe<K extends keyof Topics>(topic: K, handler: BusHandler<Topics[K]>): Promise<BusSubscription> {
-    return this.local.subscribe(topic, handler);
+  subscribe<K extends keyof Topics>(
+    topic: K,
+    handler: BusHandler<Topics[K]>,
+    options?: SubscribeOptions,
+  ): Promise<BusSubscription> {
+    return this.local.subscribe(topic, handler, options);
   }
 
   ping(): Promise<void> {

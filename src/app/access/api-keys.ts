@@ -60,7 +60,7 @@ export class ApiKeyService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await this.deps.bus.subscribe('keys', () => this.#reload());
+    await this.deps.bus.subscribe('keys', () => this.#reload(), { onMissed: () => this.#reload() });
   }
 
   /** The principal of a presented key, or undefined for an unknown key. */

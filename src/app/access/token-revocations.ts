@@ -28,9 +28,11 @@ export class TokenRevocations {
   constructor(private readonly deps: TokenRevocationsDeps) {}
 
   async start(): Promise<void> {
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'customer-tokens', ({ subject, revokedBefore }) =>
-      this.#remember(subject, revokedBefore),
-    );
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'customer-tokens', {
+      changed: ({ subject, revokedBefore }) => this.#remember(subject, revokedBefore),
+      // What is remembered may predate a lost revocation: read each customer's again when next needed.
+      missed: () => this.#cache.clear(),
+    });
   }
 
   /** Revokes every token of `userId` issued before now; answers that instant (epoch ms). */

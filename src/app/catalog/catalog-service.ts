@@ -82,20 +82,57 @@ export class CatalogService {
 
   /** Fills memory from the store and follows other nodes' changes. */
   async start(): Promise<void> {
+    await this.#fill();
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'catalog', {
+      changed: (payload) => this.#applyRemoteChange(payload),
+      missed: () => this.#rereadEverything(),
+    });
+  }
+
+  /** Puts what the store holds into memory. */
+  async #fill(): Promise<{ products: Set<string>; collections: Set<string> }> {
     const { store, catalog, shapes } = this.deps;
     const snapshot = await store.loadCatalog();
     const idOf = ({ id }: { id: string }) => id;
-    for (const product of this.#products.all(snapshot.products, idOf, (item) => loadProduct(item, shapes)))
+    const stock = new Map<string, Map<string, number>>();
+    for (const record of this.#stock.all(snapshot.stock, stockIdOf, loadStock)) {
+      const byLocation = stock.get(record.productId) ?? new Map<string, number>();
+      stock.set(record.productId, byLocation.set(record.location, record.available));
+    }
+    for (const product of this.#products.all(snapshot.products, idOf, (item) => loadProduct(item, shapes))) {
       catalog.putProduct(product);
-    for (const record of this.#stock.all(snapshot.stock, stockIdOf, loadStock))
-      catalog.setStock(record.productId, record.location, record.available);
+      catalog.replaceStock(product.id, stock.get(product.id) ?? new Map());
+    }
     for (const collection of this.#collections.all(snapshot.collections, idOf, (item) =>
       loadCollection(item, shapes),
     ))
       catalog.putCollection(collection);
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'catalog', (payload) =>
-      this.#applyRemoteChange(payload),
-    );
+    return {
+      products: new Set(snapshot.products.map(idOf)),
+      collections: new Set(snapshot.collections.map(idOf)),
+    };
+  }
+
+  /**
+   * Catches up after the bus lost other nodes' catalogue changes: the whole catalogue is read again,
+   * and what the store no longer holds leaves memory.
+   */
+  async #rereadEverything(): Promise<void> {
+    const { catalog } = this.deps;
+    const before = {
+      products: [...catalog.products()].map(({ id }) => id),
+      collections: catalog.collectionIds(),
+    };
+    const stored = await this.#fill();
+    const goneProducts = before.products.filter((id) => !stored.products.has(id));
+    for (const id of goneProducts) catalog.removeProduct(id);
+    for (const id of before.collections.filter((each) => !stored.collections.has(each)))
+      catalog.removeCollection(id);
+    this.#productsChanged();
+    for (const listener of this.#changeListeners) {
+      listener('products', [...stored.products, ...goneProducts]);
+      listener('collections', [...stored.collections]);
+    }
   }
 
   /** @throws DomainError `product_not_found`. */

@@ -10,7 +10,7 @@ import {
 import { copyRecord } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 import { deviceTypeOf, type CustomerContext } from '../customers/customer-context.js';
@@ -44,7 +44,12 @@ export class ContentService {
 
   async start(): Promise<void> {
     // Subscribe first: a change made elsewhere while the slots load is then read again after.
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'content', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'content',
+      rereadOnChange(() => this.#reload()),
+    );
     await this.#reload();
   }
 

@@ -16,7 +16,7 @@ import { STRATEGIES } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
 
 const STRATEGY_NAMES: ReadonlySet<string> = new Set(STRATEGIES);
@@ -44,7 +44,12 @@ export class ExperimentService {
 
   async start(): Promise<void> {
     // Subscribe first: a change made elsewhere while the experiments load is then read again after.
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'experiments', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'experiments',
+      rereadOnChange(() => this.#reload()),
+    );
     await this.#reload();
   }
 

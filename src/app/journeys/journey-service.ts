@@ -12,7 +12,7 @@ import { STRATEGIES } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import { documentOf, loadEach, type ShapeCheck, type UnloadableReport } from '../loadable.js';
 import type { SegmentRegistry } from '../segments/segment-registry.js';
 import type { WebhookRegistry } from '../webhooks/webhook-registry.js';
@@ -59,7 +59,12 @@ export class JourneyService {
   constructor(private readonly deps: JourneyServiceDeps) {}
 
   async start(): Promise<void> {
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'journeys', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'journeys',
+      rereadOnChange(() => this.#reload()),
+    );
     await this.#reload();
   }
 

@@ -25,7 +25,7 @@ import {
 import { firstOfEachGroup, isInCategory, normalizeCategoryPath } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import type { SettingsStore } from '../../ports/store.js';
 import { priceShopperOf, type CustomerContext } from '../customers/customer-context.js';
 import type { PricedItem, PricingService } from '../pricing/pricing-service.js';
@@ -118,10 +118,9 @@ export class ListingService {
 
   /** Loads the rules in force and follows other nodes' changes to them. */
   async start(): Promise<void> {
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'listings', async () =>
-      this.#use(await this.#readRules()),
-    );
-    this.#use(await this.#readRules());
+    const reread = async () => this.#use(await this.#readRules());
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'listings', rereadOnChange(reread));
+    await reread();
   }
 
   rules(): ListingRules {

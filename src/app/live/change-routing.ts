@@ -37,8 +37,10 @@ export async function routeChangesToPages(deps: ChangeRoutingDeps): Promise<void
   catalog.onChanged((kind, ids) => catalogChanged(kind, ids));
   pricing.onChanged(everyPage);
   promotions.onChanged(everyPage);
-  await bus.subscribe('profiles', (payload) => profilesChanged(payload));
-  for (const topic of RULE_TOPICS) await bus.subscribe(topic, () => everyPage());
+  // A lost message could have been about any page.
+  const onMissed = everyPage;
+  await bus.subscribe('profiles', (payload) => profilesChanged(payload), { onMissed });
+  for (const topic of RULE_TOPICS) await bus.subscribe(topic, () => everyPage(), { onMissed });
 
   function catalogChanged(kind: ChangeKind, ids: readonly string[]): void {
     // Collections change what promotions cover, so every page may be affected.

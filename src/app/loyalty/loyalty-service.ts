@@ -1,6 +1,6 @@
 import { draftLoyaltyProgram, type LoyaltyProgramInput } from '../../domain/profiles/index.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import type { BackfillState, Store } from '../../ports/store.js';
 import type { BackfillRunner } from '../segments/backfill-runner.js';
 import { asStored, checkLoadable, loadEach, type UnloadableReport } from '../loadable.js';
@@ -34,7 +34,12 @@ export class LoyaltyService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'loyalty', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'loyalty',
+      rereadOnChange(() => this.#reload()),
+    );
   }
 
   async get(): Promise<StoredProgram | undefined> {

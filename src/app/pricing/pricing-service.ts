@@ -14,7 +14,7 @@ import type { Catalog, Product } from '../../domain/catalog/index.js';
 import type { Money } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import { buildFromLoadable, checkLoadable, storedVersion, type UnloadableReport } from '../loadable.js';
 import type { PriceHistorySince, Store, VersionPrecondition } from '../../ports/store.js';
 
@@ -83,13 +83,27 @@ export class PricingService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'prices', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'prices',
+      rereadOnChange(() => this.#reload()),
+    );
     // An erasure on another node rewrote the audiences that named the customer.
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'erasures', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'erasures',
+      rereadOnChange(() => this.#reload()),
+    );
     // Base prices change with products: keep the Omnibus history current (coalesced).
-    await this.deps.bus.subscribe('catalog', ({ kind }) => {
-      if (kind === 'products') this.refreshHistory();
-    });
+    await this.deps.bus.subscribe(
+      'catalog',
+      ({ kind }) => {
+        if (kind === 'products') this.refreshHistory();
+      },
+      { onMissed: () => this.refreshHistory() },
+    );
   }
 
   /** @throws DomainError `invalid_price_list`, `not_loadable`, `version_conflict`. */

@@ -86,9 +86,10 @@ export class EventIngestion {
 
   /** Follows other nodes' profile changes, dropping what they changed from this node's cache. */
   async start(): Promise<void> {
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'profiles', ({ profileIds, identities }) =>
-      this.deps.cache.forget(profileIds, identities),
-    );
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'profiles', {
+      changed: ({ profileIds, identities }) => this.deps.cache.forget(profileIds, identities),
+      missed: () => this.deps.cache.clear(),
+    });
   }
 
   /** Calls `listener` after every commit with what changed (for segments, models, live updates). */

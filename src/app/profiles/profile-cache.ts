@@ -71,6 +71,12 @@ export class ProfileCache {
     for (const identity of identities) this.#dropLink(cacheKey(identity));
   }
 
+  /** Forgets everything (other nodes' changes were lost: nothing cached can be trusted). */
+  clear(): void {
+    this.forget([...this.#profiles.keys()], []);
+    for (const key of [...this.#identities.keys()]) this.#dropLink(key);
+  }
+
   /** Every cached profile (for statistics over the customer base). */
   *profiles(): IterableIterator<VersionedProfile> {
     for (const entry of this.#profiles.values()) yield entry.versioned;

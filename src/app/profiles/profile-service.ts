@@ -64,9 +64,10 @@ export class ProfileService {
   constructor(private readonly deps: ProfileServiceDeps) {}
 
   async start(): Promise<void> {
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'erasures', ({ profileId, identities }) =>
-      this.deps.cache.forget([profileId], identities),
-    );
+    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'erasures', {
+      changed: ({ profileId, identities }) => this.deps.cache.forget([profileId], identities),
+      missed: () => this.deps.cache.clear(),
+    });
   }
 
   onErased(listener: ErasureListener): void {

@@ -11,7 +11,7 @@ import {
 import type { CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import { buildFromLoadable, checkLoadable, storedVersion, type UnloadableReport } from '../loadable.js';
 import type { Store, VersionPrecondition } from '../../ports/store.js';
 
@@ -59,7 +59,12 @@ export class PromotionService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'promotions', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'promotions',
+      rereadOnChange(() => this.#reload()),
+    );
   }
 
   /** @throws DomainError `invalid_promotion`, `coupon_taken`, `not_loadable`, `version_conflict`. */

@@ -30,7 +30,11 @@ export class ErasedCustomers {
   async start(): Promise<void> {
     const { bus, nodeId, profiles } = this.deps;
     profiles.onErased(({ profileId }) => this.#erased(profileId));
-    await followOtherNodes(bus, nodeId, 'erasures', ({ profileId }) => this.#erased(profileId));
+    await followOtherNodes(bus, nodeId, 'erasures', {
+      changed: ({ profileId }) => this.#erased(profileId),
+      // Who was erased is not known: the rebuild reads a log that no longer holds them.
+      missed: () => this.#rebuildSoon(),
+    });
   }
 
   stop(): void {
@@ -39,6 +43,10 @@ export class ErasedCustomers {
 
   #erased(profileId: string): void {
     this.deps.serving.forget(profileId);
+    this.#rebuildSoon();
+  }
+
+  #rebuildSoon(): void {
     if (this.#rebuildTimer !== undefined) return;
     this.#rebuildTimer = setTimeout(() => {
       this.#rebuildTimer = undefined;

@@ -10,6 +10,8 @@ export interface LessonRelayDeps {
   readonly serving: ServingModels;
   /** Views and adds of products the catalogue does not know teach nothing. */
   readonly isKnown: (productId: string) => boolean;
+  /** Rebuilds the models from the store's log (which holds every node's events). */
+  readonly rebuild: () => Promise<unknown>;
   readonly onError: (error: unknown) => void;
 }
 
@@ -24,7 +26,11 @@ export class LessonRelay {
   /** Learns what other nodes send. */
   async start(): Promise<void> {
     const { bus, nodeId, serving } = this.deps;
-    await followOtherNodes(bus, nodeId, 'recommendations.lessons', (learnt) => serving.learn(learnt));
+    await followOtherNodes(bus, nodeId, 'recommendations.lessons', {
+      changed: (learnt) => serving.learn(learnt),
+      // Lessons lost on the bus are in the log: learn them from it now rather than at the next rebuild.
+      missed: () => void this.deps.rebuild().catch(this.deps.onError),
+    });
   }
 
   /** Learns a commit of this node at once, then tells the other nodes what it learnt. */

@@ -1,4 +1,4 @@
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import type { Merchandising } from '../../domain/recommendations/index.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { SettingsStore } from '../../ports/store.js';
@@ -29,9 +29,14 @@ export class MerchandisingRules {
   /** Follows other nodes' changes, then reads the rules in force. */
   async start(): Promise<void> {
     const { bus, nodeId } = this.deps;
-    await followOtherNodes(bus, nodeId, 'recommendations', async () => {
-      this.#current = await this.#read();
-    });
+    await followOtherNodes(
+      bus,
+      nodeId,
+      'recommendations',
+      rereadOnChange(async () => {
+        this.#current = await this.#read();
+      }),
+    );
     this.#current = await this.#read();
   }
 

@@ -115,7 +115,14 @@ export class RecommendationService {
       onError,
       restore: () => this.#snapshots.load(),
     });
-    this.#relay = new LessonRelay({ bus, nodeId, serving, isKnown, onError });
+    this.#relay = new LessonRelay({
+      bus,
+      nodeId,
+      serving,
+      isKnown,
+      rebuild: () => this.#rebuilds.rebuild(),
+      onError,
+    });
     this.#erased = new ErasedCustomers({
       bus,
       nodeId,

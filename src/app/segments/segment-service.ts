@@ -2,7 +2,7 @@ import { SegmentError, compileSegment, findCycle, type SegmentInput } from '../.
 import type { ActivitySpec } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import type { UnloadableReport } from '../loadable.js';
 import type { SegmentMember, Store, StoredSegment, VersionPrecondition } from '../../ports/store.js';
 import type { BackfillRunner } from './backfill-runner.js';
@@ -28,8 +28,11 @@ export class SegmentService {
   async start(): Promise<void> {
     const { registry, store, reportUnloadable } = this.deps;
     registry.load(await store.listSegments(), reportUnloadable);
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'segments', async () =>
-      registry.load(await store.listSegments(), reportUnloadable),
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'segments',
+      rereadOnChange(async () => registry.load(await store.listSegments(), reportUnloadable)),
     );
   }
 

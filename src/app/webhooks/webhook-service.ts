@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import { followOtherNodes } from '../follow-other-nodes.js';
+import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import {
   asStored,
   checkLoadable,
@@ -37,7 +37,12 @@ export class WebhookService {
 
   async start(): Promise<void> {
     await this.#reload();
-    await followOtherNodes(this.deps.bus, this.deps.nodeId, 'webhooks', () => this.#reload());
+    await followOtherNodes(
+      this.deps.bus,
+      this.deps.nodeId,
+      'webhooks',
+      rereadOnChange(() => this.#reload()),
+    );
   }
 
   /** @throws DomainError `webhook_target_refused`, `version_conflict`. */

@@ -136,6 +136,10 @@ export class Catalog {
     this.#collections.delete(id);
   }
 
+  collectionIds(): string[] {
+    return [...this.#collections.keys()];
+  }
+
   listCollections(afterId: string | undefined, limit: number): Page<Collection> {
     const ids = [...this.#collections.keys()].sort(compareIds);
     const start = firstIndexAfter(ids, afterId);

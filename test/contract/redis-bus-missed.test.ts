@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
+import { deleteRedisKeys, redisUrl, uniqueName } from '../support/services.js';
+import { startStallingProxy, type StallingProxy } from '../support/stalling-proxy.js';
+
+interface Topics {
+  readonly orders: { readonly index: number };
+}
+
+/**
+ * A node that falls further behind than the bus keeps (paused, cut off) is told so, in order with
+ * its messages, so it can read what it missed from the store; within what the bus keeps it misses
+ * nothing and is told nothing.
+ */
+describe.skipIf(redisUrl === null)('Redis bus: a subscriber that fell behind', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function twoBuses(retainPerTopic: number) {
+    const { hostname, port } = new URL(redisUrl as string);
+    const proxy: StallingProxy = await startStallingProxy({ host: hostname, port: Number(port || 6379) });
+    const keyPrefix = `${uniqueName('attune_test')}:`;
+    const publisher = new RedisEventBus<Topics>({ url: redisUrl as string, keyPrefix, retainPerTopic });
+    const follower = new RedisEventBus<Topics>({ url: proxy.url('redis'), keyPrefix, retainPerTopic });
+    cleanups.push(async () => {
+      proxy.resume();
+      await Promise.all([publisher.close(), follower.close()]);
+      await proxy.close();
+      await deleteRedisKeys(keyPrefix);
+    });
+    const seen: (number | 'missed')[] = [];
+    await follower.subscribe('orders', ({ index }) => void seen.push(index), {
+      onMissed: () => void seen.push('missed'),
+    });
+    return { proxy, publisher, seen };
+  }
+
+  async function publish(bus: RedisEventBus<Topics>, from: number, to: number): Promise<void> {
+    for (let index = from; index < to; index += 1) await bus.publish('orders', { index });
+  }
+
+  it('is told once that it missed messages, and gets the ones the bus still kept in order', async () => {
+    const { proxy, publisher, seen } = await twoBuses(10);
+    await publish(publisher, 0, 5);
+    await vi.waitFor(() => expect(seen).toEqual([0, 1, 2, 3, 4]));
+    proxy.stall();
+    await publish(publisher, 5, 1_005);
+    proxy.resume();
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(1_004));
+    // Every message lost is announced before anything published after it arrives; what arrives
+    // comes in order, each once. (A read already waiting when the stall began may still bring a
+    // message, and a loss is announced whenever it cannot be ruled out, so there may be two.)
+    const numbers = seen.filter((each): each is number => each !== 'missed');
+    expect(numbers).toEqual([...new Set(numbers)].sort((a, b) => a - b));
+    expect(numbers.length).toBeLessThan(500);
+    const received = new Set(numbers);
+    const firstMissed = seen.indexOf('missed');
+    expect(firstMissed).toBeGreaterThanOrEqual(5);
+    for (let lost = 0; lost < 1_005; lost += 1) {
+      if (received.has(lost)) continue;
+      const firstLater = seen.findIndex((each) => each !== 'missed' && each > lost);
+      expect(seen.slice(0, firstLater)).toContain('missed');
+    }
+    expect(seen.filter((each) => each === 'missed').length).toBeLessThanOrEqual(2);
+  });
+
+  it('misses nothing and is told nothing while the bus still keeps what it fell behind by', async () => {
+    const { proxy, publisher, seen } = await twoBuses(10_000);
+    await publish(publisher, 0, 5);
+    await vi.waitFor(() => expect(seen).toHaveLength(5));
+    proxy.stall();
+    await publish(publisher, 5, 1_005);
+    proxy.resume();
+    await vi.waitFor(() => expect(seen).toHaveLength(1_005));
+    expect(seen).toEqual(Array.from({ length: 1_005 }, (_, index) => index));
+  });
+});
