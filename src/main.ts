@@ -225,6 +225,9 @@ async function createRateLimits(config: Config, keyPrefix: string, onError: (err
     config.redisUrl === undefined || Object.keys(policies).length + Object.keys(signIn).length === 0
       ? undefined
       : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  // Connection errors also surface on the commands that fail (each then counts in memory); without a
+  // listener, ioredis prints every reconnect attempt while Redis is down.
+  redis?.on('error', () => {});
   // Connected before the first request, so no node counts alone at start; if Redis is down, each node
   // counts in memory until ioredis reconnects.
   await redis?.connect().catch(onError);
@@ -255,6 +258,7 @@ async function createStreamCounts(config: Config, keyPrefix: string, onError: (e
     maxRetriesPerRequest: 1,
     lazyConnect: true,
   });
+  redis.on('error', () => {}); // as for rate limits: the failing commands say it
   // Until Redis answers (or while it does not), each node counts its own streams.
   await redis.connect().catch(onError);
   const counts = new RedisStreamCounts(redis, { keyPrefix: `${keyPrefix}:` }, onError);
@@ -286,7 +290,7 @@ function createStore(config: Config, logger: Logger, metrics: Registry): Store {
   return createPostgresStore({
     connectionString: config.databaseUrl,
     erasureVacuum: config.erasureVacuum,
-    onIdleConnectionError: (error) => {
+    onConnectionError: (error) => {
       lost.inc();
       // The code and message only: a connection error never needs the URL, which may hold a password.
       const { code } = error as { code?: unknown };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RedisEventBus } from '../../src/adapters/bus/redis-event-bus.js';
 import { deleteRedisKeys, redisUrl, uniqueName } from '../support/services.js';
-import { startStallingProxy, type StallingProxy } from '../support/stalling-proxy.js';
+import { startFaultProxy, type FaultProxy } from '../../bench/lib/fault-proxy.js';
 
 interface Topics {
   readonly orders: { readonly index: number };
@@ -20,7 +20,7 @@ describe.skipIf(redisUrl === null)('Redis bus: a subscriber that fell behind', (
 
   async function twoBuses(retainPerTopic: number) {
     const { hostname, port } = new URL(redisUrl as string);
-    const proxy: StallingProxy = await startStallingProxy({ host: hostname, port: Number(port || 6379) });
+    const proxy: FaultProxy = await startFaultProxy({ host: hostname, port: Number(port || 6379) });
     const keyPrefix = `${uniqueName('attune_test')}:`;
     const publisher = new RedisEventBus<Topics>({ url: redisUrl as string, keyPrefix, retainPerTopic });
     const follower = new RedisEventBus<Topics>({ url: proxy.url('redis'), keyPrefix, retainPerTopic });

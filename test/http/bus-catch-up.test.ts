@@ -8,7 +8,7 @@ import {
   redisUrl,
   uniqueName,
 } from '../support/services.js';
-import { startStallingProxy, type StallingProxy } from '../support/stalling-proxy.js';
+import { startFaultProxy, type FaultProxy } from '../../bench/lib/fault-proxy.js';
 import { productBody, startTestAttune, type TestAttune } from '../support/test-attune.js';
 import { twoNodeServicesUp } from '../support/two-nodes.js';
 
@@ -20,13 +20,13 @@ import { twoNodeServicesUp } from '../support/two-nodes.js';
 describe.skipIf(!twoNodeServicesUp)('a node that fell behind the bus', () => {
   let writer: TestAttune;
   let follower: TestAttune;
-  let proxy: StallingProxy;
+  let proxy: FaultProxy;
   const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     const keyPrefix = `${uniqueName('attune_test')}:`;
     const { hostname, port } = new URL(redisUrl as string);
-    proxy = await startStallingProxy({ host: hostname, port: Number(port || 6379) });
+    proxy = await startFaultProxy({ host: hostname, port: Number(port || 6379) });
     const { store, schema, drop } = await createTestPostgresStore();
     const settings = { DATABASE_URL: postgresUrl as string, REDIS_URL: redisUrl as string };
     writer = await startTestAttune(settings, {

@@ -11,10 +11,11 @@ export interface PostgresStoreOptions {
   readonly schema?: string;
   readonly maxConnections?: number;
   /**
-   * Told when an idle pooled connection fails (PostgreSQL restarted, or an operator ended the
-   * backend). The pool has already dropped that connection and opens a new one when next needed.
+   * Told when a pooled connection fails (PostgreSQL restarted, or an operator ended the backend).
+   * The pool drops that connection and opens a new one when next needed; a statement it was running
+   * fails on its own.
    */
-  readonly onIdleConnectionError?: (error: Error) => void;
+  readonly onConnectionError?: (error: Error) => void;
   /** How erased rows are purged from the table files (see {@link ErasureVacuum}); `full` unless told. */
   readonly erasureVacuum?: ErasureVacuum;
 }
@@ -42,7 +43,11 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   });
   // Without a listener, node-postgres re-emits an idle client's error as an uncaught 'error' event,
   // and a database restart would take the whole process down with it.
-  pool.on('error', (error) => options.onIdleConnectionError?.(error));
+  pool.on('error', (error) => options.onConnectionError?.(error));
+  // The pool listens only to idle clients. A client checked out when the connection drops (inside
+  // a transaction, between two statements) emits 'error' on itself, with no listener: uncaught, it
+  // would end the process. Its query or transaction fails on its own; the error needs a listener.
+  pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return createSqlStore('postgres', db, {
     afterErase: (tables) => purgeErasedRows(db, tables, options.erasureVacuum ?? 'full'),
