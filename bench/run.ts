@@ -20,6 +20,7 @@ import { abuseSuite } from './suites/abuse.js';
 import { scaleSuite } from './suites/scale.js';
 import { experimentsSuite } from './suites/experiments.js';
 import { journeysSuite } from './suites/journeys.js';
+import { faultsSuite } from './suites/faults.js';
 
 /**
  * Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning);
@@ -49,6 +50,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   scale: scaleSuite,
   experiments: experimentsSuite,
   journeys: journeysSuite,
+  faults: faultsSuite,
 };
 
 const { values } = parseArgs({

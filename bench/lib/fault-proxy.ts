@@ -1,22 +1,26 @@
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 /**
- * A TCP proxy that can hold every byte in both directions, as a frozen process or a stalled
- * network would: while it stalls, neither side reads anything; on `resume` it all flows again.
+ * A TCP proxy in front of a service (PostgreSQL, Redis) that can fail it the ways production does:
+ * `stall` holds every byte both ways, as a frozen process or a stalled network would, until
+ * `resume`; `cut` drops every connection and refuses new ones, as a restart would, until `restore`.
  */
-export interface StallingProxy {
-  /** `redis://127.0.0.1:<port>`-style address of the proxy, for the given scheme. */
-  url(scheme: string): string;
+export interface FaultProxy {
+  /** The proxy's address with the given scheme and path, e.g. `url('redis')`. */
+  url(scheme: string, path?: string): string;
   stall(): void;
   resume(): void;
+  cut(): void;
+  restore(): void;
   close(): Promise<void>;
 }
 
-export async function startStallingProxy(target: { host: string; port: number }): Promise<StallingProxy> {
+export async function startFaultProxy(target: { host: string; port: number }): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
   /** Bytes read while stalling (before the pause took hold), delivered in order on resume. */
   const held: [Socket, Buffer][] = [];
   let stalled = false;
+  let down = false;
   const forward = (from: Socket, to: Socket) => {
     sockets.add(from);
     if (stalled) from.pause();
@@ -28,6 +32,10 @@ export async function startStallingProxy(target: { host: string; port: number })
     from.on('error', () => from.destroy());
   };
   const server = createServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
     const upstream = connect(target);
     forward(client, upstream);
     forward(upstream, client);
@@ -35,7 +43,7 @@ export async function startStallingProxy(target: { host: string; port: number })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: (scheme) => `${scheme}://127.0.0.1:${port}`,
+    url: (scheme, path = '') => `${scheme}://127.0.0.1:${port}${path}`,
     stall() {
       stalled = true;
       for (const socket of sockets) socket.pause();
@@ -44,6 +52,14 @@ export async function startStallingProxy(target: { host: string; port: number })
       stalled = false;
       for (const [to, chunk] of held.splice(0)) to.write(chunk);
       for (const socket of sockets) socket.resume();
+    },
+    cut() {
+      down = true;
+      held.length = 0;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      down = false;
     },
     async close() {
       for (const socket of sockets) socket.destroy();
