@@ -24,7 +24,7 @@ beforeAll(async () => {
       interval: 100,
     },
   );
-}, 240_000);
+}, 300_000);
 afterAll(() => node?.dispose());
 
 async function signIn(userId: string, marketing: boolean): Promise<string> {
