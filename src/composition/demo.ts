@@ -59,7 +59,8 @@ interface DemoDeps {
 /**
  * Demo mode (`ATTUNE_DEMO`): the demo storefront's routes, and the demo store loaded into an empty
  * store in the background (readiness `demo load`), after which the heavier models learn it.
- * `backgroundWork` settles when that load is over (at once outside demo mode).
+ * `backgroundWork` settles when that load is over (at once outside demo mode). Then, once the node
+ * listens, the demo's journeys deliver to its own mailbox (readiness `demo journeys`; docs/journeys.md).
  */
 export const demoCapability = capability(
   [
@@ -88,9 +89,10 @@ export const demoCapability = capability(
     let heard: (url: string | undefined) => void = () => {};
     const mailboxUrl = new Promise<string | undefined>((settle) => (heard = settle));
     let journeysWork: Promise<void> = Promise.resolve();
+    let demoHere = false;
     const requireDemo = async () => {
-      if (!(await holdsDemoStore(store)))
-        throw new HttpProblem('route_not_found', 'this store does not hold the demo (yet)');
+      demoHere ||= await holdsDemoStore(store);
+      if (!demoHere) throw new HttpProblem('route_not_found', 'this store does not hold the demo (yet)');
     };
     return {
       services: { backgroundWork, demoMailbox: mailbox },
