@@ -12,6 +12,7 @@ import { createWorkerModelTrainer } from './adapters/compute/worker-model-traine
 import { buildApp } from './adapters/http/build-app.js';
 import { signInPolicies, type SignInLimitClass } from './adapters/http/rate-limits.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
+import { OwnReceiverAllowance } from './adapters/webhooks/own-receiver.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { RedisStreamCounts } from './adapters/quotas/redis-stream-counts.js';
 import { createFlexibleRateLimiter } from './adapters/rate-limits/flexible-rate-limiter.js';
@@ -174,6 +175,9 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     overrides.rateLimitKeyPrefix ?? `${config.redisPrefix}:rate`,
     onError,
   );
+  // Demo mode only: the demo mailbox, on this node's loopback address, is the one receiver let past
+  // the address policy (its URL is set by the demo's start-up, never by a setting).
+  const ownWebhookReceiver = config.demo && !command ? new OwnReceiverAllowance() : undefined;
   const infra: Infrastructure = {
     config,
     logger,
@@ -188,7 +192,11 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     hashId: createIdHasher(salt),
     customerTokenSecret,
     trainer: overrides.trainer ?? createWorkerModelTrainer(),
-    webhookTransport: createNodeHttpTransport({ allowPrivate: config.webhookAllowPrivate }),
+    webhookTransport: createNodeHttpTransport({
+      allowPrivate: config.webhookAllowPrivate,
+      ...(ownWebhookReceiver !== undefined && { ownReceiver: ownWebhookReceiver }),
+    }),
+    ...(ownWebhookReceiver !== undefined && { ownWebhookReceiver }),
     signInLimiter: rateLimits.signIn,
     ...(streams !== undefined && { streamCounts: streams.counts }),
   };

@@ -11,6 +11,7 @@ import type { EventBus } from '../ports/event-bus.js';
 import type { ModelTrainer } from '../ports/model-trainer.js';
 import type { Identity, Store } from '../ports/store.js';
 import type { WebhookTransport } from '../ports/webhook-transport.js';
+import type { OwnReceiverAllowance } from '../adapters/webhooks/own-receiver.js';
 
 /** What every capability is built on: chosen once, in `createAttune`. */
 export interface Infrastructure {
@@ -36,6 +37,8 @@ export interface Infrastructure {
   readonly trainer: ModelTrainer;
   /** How webhook messages leave the node (HTTP, refusing private targets unless configured). */
   readonly webhookTransport: WebhookTransport;
+  /** Demo mode only: the one receiver this node serves itself (the demo mailbox), let past the address policy. */
+  readonly ownWebhookReceiver?: OwnReceiverAllowance;
   /** Counts console sign-in attempts per email and per address (shared through Redis when set). */
   readonly signInLimiter?: RateLimiter<SignInLimitClass>;
   /** Live stream counts shared by the nodes (with Redis and a stream quota set); else each node counts. */

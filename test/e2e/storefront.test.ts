@@ -24,13 +24,14 @@ describe.skipIf(CHROMIUM === undefined)('the demo storefront in headless Chromiu
 
   beforeAll(async () => {
     server = await startChildServer({ DATA_DIR: dataDir, ATTUNE_DEMO: '1', LOG_LEVEL: 'warn' });
-    await waitForStatus(`${server.baseUrl}/readyz`, 200, 150_000);
+    // The first start loads the demo (as in demo-server.test.ts): a ceiling on waiting on a busy machine.
+    await waitForStatus(`${server.baseUrl}/readyz`, 200, 240_000);
     browser = await chromium.launch({
       executablePath: CHROMIUM as string,
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 180_000);
+  }, 270_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop('SIGTERM');
@@ -113,6 +114,44 @@ describe.skipIf(CHROMIUM === undefined)('the demo storefront in headless Chromiu
       const cart = await page.innerText('[data-test=cart]');
       expect(cart).toContain('11 × £2.95');
       expect(cart).toContain('✓ 10% off over £25');
+      await page.close();
+    },
+  );
+
+  it(
+    'shows a signed-in customer the last message the demo journeys sent them, once they consent',
+    { timeout: 120_000 },
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(`${server.baseUrl}/#/`);
+      await lookAs(page, '17850');
+      expect(await page.innerText('[data-test=mailbox]')).toContain('No message yet');
+      // Marketing consent through the public consent route, as the customer (their token).
+      const consented = page.waitForResponse((response) =>
+        response.url().endsWith('/v1/profiles/17850/consent'),
+      );
+      await page.check('#marketing-consent');
+      expect((await consented).status()).toBe(200);
+
+      await page.goto(`${server.baseUrl}/#/p/22423`);
+      await page.waitForSelector('[data-test=add-to-cart]');
+      await page.click('[data-test=add-to-cart]');
+      await page.goto(`${server.baseUrl}/#/cart`);
+      await page.click('[data-test=place-order]');
+      // Order → journey step → outbox → signed webhook → the demo mailbox: a wait ceiling, not a timing check.
+      const message = page.locator('[data-test=mailbox-message][data-journey-id=demo-post-purchase]');
+      await message.waitFor({ timeout: 60_000 });
+      expect(await page.textContent('[data-test=mailbox-coupon]')).toMatch(/^J-[A-Z0-9]+$/);
+      expect(await page.textContent('[data-test=mailbox-coupon-expiry]')).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+      expect(await message.locator('li[data-product-id]').count()).toBeGreaterThan(0);
+      expect(await message.innerText()).toContain('Order Completed');
+      expect(await page.textContent('#cart-count')).toBe('0');
+      await page.screenshot({ path: join(SCREENSHOTS, 'storefront-journey-message.png'), fullPage: true });
+
+      // Another customer sees their own mailbox, not this message.
+      await page.goto(`${server.baseUrl}/#/`);
+      await lookAs(page, '15769');
+      expect(await page.innerText('[data-test=mailbox]')).toContain('No message yet');
       await page.close();
     },
   );

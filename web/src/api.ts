@@ -69,6 +69,17 @@ export class Api {
     answerOf(await this.#client.POST('/v1/track', { body: { ...body, event, properties } }));
   }
 
+  /** The customer's answer to marketing messages (journeys), through the public consent route. */
+  async setMarketingConsent(viewer: Viewer & { kind: 'customer' }, marketing: boolean): Promise<void> {
+    answerOf(
+      await this.#client.PUT('/v1/profiles/{id}/consent', {
+        params: { path: { id: viewer.userId } },
+        body: { marketing },
+        headers: { 'x-customer-token': viewer.token },
+      }),
+    );
+  }
+
   /** The live stream of this page; EventSource cannot send headers, so key and token go in the query. */
   stream(
     viewer: Viewer,
@@ -103,6 +114,42 @@ export async function signIn(userId: string): Promise<string> {
   });
   if (!response.ok) throw new Error(`could not sign in as ${userId}`);
   return ((await response.json()) as { token: string }).token;
+}
+
+/** A journey message as the demo mailbox received it (the `data` of a `journey.message` webhook). */
+export interface MailboxMessage {
+  readonly messageId: string;
+  readonly receivedAt: string;
+  readonly data: {
+    readonly journeyId: string;
+    readonly reason?: string;
+    readonly coupon?: { readonly code: string; readonly expiresAt: string };
+    readonly recommendations?: readonly RecommendedItem[];
+  };
+}
+
+/** The last message the signed-in customer received, from the demo mailbox (their token proves who they are). */
+export async function lastMessage(token: string): Promise<MailboxMessage | null> {
+  const response = await fetch('/demo/mailbox/last', { headers: { 'x-customer-token': token } });
+  if (!response.ok) throw new Error(`the mailbox answered ${response.status}`);
+  return ((await response.json()) as { message: MailboxMessage | null }).message;
+}
+
+/** What the shop's own server does at checkout: records the signed-in customer's order. */
+export async function placeOrder(
+  token: string,
+  items: readonly { productId: string; quantity: number }[],
+  coupons: readonly string[],
+): Promise<{ orderId: string }> {
+  const response = await fetch('/demo/orders', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-customer-token': token },
+    body: JSON.stringify({ items, ...(coupons.length > 0 && { coupons }) }),
+  });
+  const answer = (await response.json()) as { orderId?: string; detail?: string; code?: string };
+  if (!response.ok || answer.orderId === undefined)
+    throw new Error(answer.detail ?? answer.code ?? `the order was refused (${response.status})`);
+  return { orderId: answer.orderId };
 }
 
 export async function loadConfig(): Promise<DemoConfig | undefined> {

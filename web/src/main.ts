@@ -1,5 +1,16 @@
-import { Api, formatMoney, loadConfig, signIn, type DemoConfig, type Viewer } from './api.js';
+import {
+  Api,
+  formatMoney,
+  lastMessage,
+  loadConfig,
+  placeOrder,
+  signIn,
+  type DemoConfig,
+  type Viewer,
+} from './api.js';
 import { html, type Markup } from './html.js';
+import { cartItems, readCart, viewerKey, writeCart } from './cart-storage.js';
+import { mailboxOf, nextMessage } from './mailbox.js';
 import {
   cartView,
   hero,
@@ -17,8 +28,6 @@ const page = document.querySelector<HTMLElement>('#page') as HTMLElement;
 const viewerSelect = document.querySelector<HTMLSelectElement>('#viewer') as HTMLSelectElement;
 const toasts = document.querySelector<HTMLElement>('#toasts') as HTMLElement;
 const live = document.querySelector<HTMLElement>('#live') as HTMLElement;
-
-type Cart = Map<string, number>;
 
 interface State {
   readonly config: DemoConfig;
@@ -48,30 +57,6 @@ function anonymousId(): string {
   return id;
 }
 
-function viewerKey(viewer: Viewer): string {
-  return viewer.kind === 'customer' ? viewer.userId : viewer.anonymousId;
-}
-
-function cartKey(viewer: Viewer): string {
-  return `attune-demo-cart:${viewerKey(viewer)}`;
-}
-
-function readCart(viewer: Viewer): Cart {
-  const saved = localStorage.getItem(cartKey(viewer));
-  return new Map(saved === null ? [] : (JSON.parse(saved) as [string, number][]));
-}
-
-function writeCart(viewer: Viewer, cart: Cart): void {
-  localStorage.setItem(cartKey(viewer), JSON.stringify([...cart]));
-  (document.querySelector('#cart-count') as HTMLElement).textContent = String(
-    [...cart.values()].reduce((sum, quantity) => sum + quantity, 0),
-  );
-}
-
-function cartItems(viewer: Viewer): { productId: string; quantity: number }[] {
-  return [...readCart(viewer)].map(([productId, quantity]) => ({ productId, quantity }));
-}
-
 function toast(kind: string, text: string): void {
   const element = document.createElement('div');
   element.className = `toast ${kind}`;
@@ -97,16 +82,18 @@ async function home(state: State): Promise<Draw> {
     content: ['home-hero'],
     cart: { items: cartItems(state.viewer) },
   });
+  const mailbox = await mailboxOf(state.api, state.viewer);
   return () => {
     state.lastDecisionId = decision.decisionId;
     state.shown = Object.values(decision.recommendations).flatMap((answer) =>
       answer.items.map((item) => item.productId),
     );
     show(
-      html`${whoIsLooking(decision)} ${hero(decision)} ${offersPanel(decision.offers)}
+      html`${whoIsLooking(decision)} ${hero(decision)} ${mailbox.markup} ${offersPanel(decision.offers)}
       ${recommendationRow('Picked for you', decision.recommendations['for-you']?.items ?? [], 'for-you')}
       ${recommendationRow('Trending now', decision.recommendations['trending']?.items ?? [], 'trending')}`,
     );
+    mailbox.wire();
   };
 }
 
@@ -201,13 +188,23 @@ async function cart(state: State): Promise<Draw> {
     recommendations: [{ slot: 'cart-complements', strategy: 'cart-complements', limit: 6 }],
     cart: { items },
   });
+  const mailbox = await mailboxOf(state.api, state.viewer);
+  const { viewer } = state;
+  const canOrder = viewer.kind === 'customer' && items.length > 0;
   return () => {
     state.lastDecisionId = decision.decisionId;
     state.shown = items.map((item) => item.productId);
     show(
-      html`${whoIsLooking(decision)} ${cartView(decision)} ${offersPanel(decision.offers)}
+      html`${whoIsLooking(decision)} ${cartView(decision)}
+      ${canOrder ? html`<button id="place-order" data-test="place-order">Place the order</button>` : ''}
+      ${mailbox.markup} ${offersPanel(decision.offers)}
       ${recommendationRow('Goes well with your cart', decision.recommendations['cart-complements']?.items ?? [], 'cart-complements')}`,
     );
+    mailbox.wire();
+    if (viewer.kind === 'customer')
+      document
+        .querySelector('#place-order')
+        ?.addEventListener('click', () => void order(state, viewer, mailbox.id));
     document.querySelector('#empty-cart')?.addEventListener('click', () => {
       const emptied = cartItems(state.viewer);
       writeCart(state.viewer, new Map());
@@ -217,6 +214,19 @@ async function cart(state: State): Promise<Draw> {
       void render(state);
     });
   };
+}
+
+/** Checkout as the shop's server does it; then the page waits for the thank-you message. */
+async function order(state: State, viewer: Viewer & { kind: 'customer' }, previous?: string): Promise<void> {
+  try {
+    const { orderId } = await placeOrder(viewer.token, cartItems(viewer), []);
+    writeCart(viewer, new Map());
+    toast('ordered', `Order ${orderId} placed`);
+    void render(state);
+    if ((await nextMessage(() => lastMessage(viewer.token), previous)) !== null) void render(state);
+  } catch (error) {
+    toast('error', error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**

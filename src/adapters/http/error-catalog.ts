@@ -66,6 +66,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, ErrorEntry>> = {
     status: 403,
     title: 'A change made with a console session needs the CSRF token its sign-in answered',
   },
+  invalid_webhook_signature: {
+    status: 401,
+    title: 'The webhook is not signed with the receiver’s secret, or its timestamp is too far off',
+  },
   invalid_credentials: { status: 401, title: 'The email or the password is wrong' },
   key_not_found: { status: 404, title: 'No such API key, or it is revoked already' },
   key_retiring: { status: 409, title: 'The key was rotated already and retires soon' },

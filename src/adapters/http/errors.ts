@@ -24,6 +24,7 @@ export type EdgeErrorCode =
   | 'stream_quota_exceeded'
   | 'forbidden'
   | 'csrf_token_required'
+  | 'invalid_webhook_signature'
   | 'route_not_found'
   | 'order_not_found'
   | 'method_not_allowed'

@@ -4,6 +4,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { WebhookTransport } from '../../ports/webhook-transport.js';
 import { classifyAddress } from './address-policy.js';
+import type { OwnReceiverAllowance } from './own-receiver.js';
 
 /** Resolves a host name to every address it has (Node's dns.lookup unless a test gives another). */
 export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
@@ -32,7 +33,10 @@ const TIMEOUT_MS = 10_000;
 export function createNodeHttpTransport(options: {
   allowPrivate: boolean;
   resolveHost?: ResolveHost;
+  /** The node's own receiver (demo mode): that exact URL, on a loopback literal, is let through. */
+  ownReceiver?: OwnReceiverAllowance;
 }): WebhookTransport {
+  const exempt = (url: string) => options.allowPrivate || options.ownReceiver?.covers(url) === true;
   const resolveHost = options.resolveHost ?? resolveWithDns;
   const guardedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
     resolveHost(hostname).then(
@@ -54,7 +58,7 @@ export function createNodeHttpTransport(options: {
   return {
     async check(url) {
       const target = parseTarget(url);
-      if (options.allowPrivate) return;
+      if (exempt(url)) return;
       const host = target.hostname.replace(/^\[|\]$/g, '');
       const family = isIP(host);
       const addresses = family !== 0 ? [{ address: host, family }] : await resolveHost(host);
@@ -66,7 +70,7 @@ export function createNodeHttpTransport(options: {
       const target = parseTarget(url);
       const host = target.hostname.replace(/^\[|\]$/g, '');
       const literal = isIP(host) !== 0 ? refusalOf([{ address: host, family: isIP(host) }]) : undefined;
-      if (!options.allowPrivate && literal !== undefined) {
+      if (!exempt(url) && literal !== undefined) {
         return Promise.reject(new Error(`refused: ${literal}`));
       }
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
