@@ -48,6 +48,12 @@ export async function importCommand(
   return summary.rejected.length === 0 ? 0 : 2;
 }
 
+/**
+ * Rows written in one transaction (and announced in one message) straight into the store: large, as
+ * each commit waits for the disk, small enough that a node re-reads a batch in a few pages.
+ */
+const STORE_BATCH = 5_000;
+
 async function importIntoStore(
   config: Config,
   rows: AsyncIterable<ImportRow>,
@@ -55,9 +61,10 @@ async function importIntoStore(
 ): Promise<ImportSummary> {
   const command = await createCatalogCommand({ ...config, demo: false, logLevel: 'warn' });
   try {
-    return await importProducts(rows, command.catalog, {
+    return await importProducts(rows, command.productWriter, {
       validate: createProductRecordValidator(),
       currency: config.currency,
+      batchSize: STORE_BATCH,
       onProgress,
     });
   } finally {

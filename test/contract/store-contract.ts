@@ -124,11 +124,11 @@ export function describeStoreContract(name: string, createFixture: () => Promise
     it('deletes a product with its stock', async () => {
       await store.putProduct(draft('d1'), { now });
       await store.setStock({ productId: 'd1', location: 'default', available: 1 }, now);
-      await expectCode(store.deleteProduct('d1', 9), 'version_conflict');
-      expect(await store.deleteProduct('d1', 1)).toBe(true);
+      await expectCode(store.deleteProduct('d1', now, 9), 'version_conflict');
+      expect(await store.deleteProduct('d1', now, 1)).toBe(true);
       expect(await store.getProduct('d1')).toBeUndefined();
       expect(await store.getStock('d1')).toEqual([]);
-      expect(await store.deleteProduct('d1')).toBe(false);
+      expect(await store.deleteProduct('d1', now)).toBe(false);
     });
 
     it('keeps collections with versions', async () => {
