@@ -156,7 +156,8 @@ export async function importSuite(_runs: number, options: ImportOptions = {}): P
         continue;
       }
       console.error(`import: ${name}, ${size} rows...`);
-      const store = name === 'postgres' ? await postgresBenchStore() : sqliteBenchStore();
+      const store =
+        name === 'postgres' ? await postgresBenchStore('attune_bench_import') : sqliteBenchStore();
       const measured: BenchRow[] = await measure(store, size).catch((error: unknown) => [
         { suite: 'import', name: `${store.name}, ${size} rows`, measured: `failed: ${String(error)}` },
       ]);
