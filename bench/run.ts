@@ -18,6 +18,7 @@ import { decideExperimentSuite } from './suites/decide-experiment.js';
 import { decideScalingSuite, decideSuite } from './suites/decide.js';
 import { abuseSuite } from './suites/abuse.js';
 import { scaleSuite } from './suites/scale.js';
+import { importSuite } from './suites/import.js';
 import { experimentsSuite } from './suites/experiments.js';
 import { journeysSuite } from './suites/journeys.js';
 import { faultsSuite } from './suites/faults.js';
@@ -48,6 +49,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   'decide-scaling': decideScalingSuite,
   abuse: abuseSuite,
   scale: scaleSuite,
+  import: importSuite,
   experiments: experimentsSuite,
   journeys: journeysSuite,
   faults: faultsSuite,

@@ -24,7 +24,7 @@ import { previewableClock } from './app/preview/preview-clock.js';
 import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
 import type { Infrastructure } from './composition/capability.js';
-import { catalogCapability } from './composition/catalog.js';
+import { productImportCapability } from './composition/catalog.js';
 import { NODE_CAPABILITIES } from './composition/node.js';
 import type { Config } from './config/schema.js';
 import type { Clock } from './ports/clock.js';
@@ -116,13 +116,14 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
   };
 }
 
-/** What a catalogue command (`attune import products`) composes: the catalogue alone. */
-const CATALOG_COMMAND = { catalog: catalogCapability };
+/** What a catalogue command (`attune import products`) composes: the product writer alone. */
+const CATALOG_COMMAND = { importer: productImportCapability };
 
 /**
- * The catalogue alone, for `attune import products` writing straight into the store: no models
- * rebuilt from the event log, no profiles, no HTTP, so a command starts in the time the catalogue
- * takes to load. What it writes reaches the running nodes as any command's changes do.
+ * The product writer alone, for `attune import products` writing straight into the store: no
+ * catalogue loaded, no models rebuilt from the event log, no profiles, no HTTP, so a command starts
+ * at once whatever the store holds. What it writes reaches the running nodes as any command's
+ * changes do.
  */
 export async function createCatalogCommand(
   config: Config,

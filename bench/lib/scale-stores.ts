@@ -47,14 +47,17 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh PostgreSQL database `attune_bench_scale` (dropped first if a previous run left it). */
-export async function postgresBenchStore(): Promise<BenchStore> {
+/**
+ * A fresh PostgreSQL database, `attune_bench_scale` unless named (dropped first if a previous run
+ * left it). Suites that may run beside the scale suite name their own, so neither drops the other's.
+ */
+export async function postgresBenchStore(database = DATABASE): Promise<BenchStore> {
   await admin(async (client) => {
-    await client.query(`drop database if exists ${DATABASE} with (force)`);
-    await client.query(`create database ${DATABASE}`);
+    await client.query(`drop database if exists ${database} with (force)`);
+    await client.query(`create database ${database}`);
   });
   const url = new URL(ADMIN_URL);
-  url.pathname = `/${DATABASE}`;
+  url.pathname = `/${database}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-scale-pg-'));
   return {
     name: 'PostgreSQL',
@@ -62,12 +65,12 @@ export async function postgresBenchStore(): Promise<BenchStore> {
     diskMiB: () =>
       admin(async (client) => {
         const result = await client.query<{ bytes: string }>(
-          `select pg_database_size('${DATABASE}')::text as bytes`,
+          `select pg_database_size('${database}')::text as bytes`,
         );
         return Number(result.rows[0]?.bytes ?? 0) / 1024 / 1024;
       }),
     drop: async () => {
-      await admin((client) => client.query(`drop database if exists ${DATABASE} with (force)`));
+      await admin((client) => client.query(`drop database if exists ${database} with (force)`));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -31,6 +31,13 @@ export interface CatalogStore {
   loadCatalog(): Promise<CatalogSnapshot>;
   getProduct(id: string): Promise<Product | undefined>;
   getStock(productId: string): Promise<StockRecord[]>;
+  /**
+   * The products of `ids` that exist, in no particular order, in one read per few hundred ids:
+   * what a node re-reads after another process wrote a batch (an import) into the store.
+   */
+  getProducts(ids: readonly string[]): Promise<Product[]>;
+  /** The stock records of the products of `productIds` (every location), read as {@link getProducts}. */
+  getStocks(productIds: readonly string[]): Promise<StockRecord[]>;
   countProducts(): Promise<number>;
   /**
    * Inserts or replaces a product and increments its version.
@@ -40,10 +47,11 @@ export interface CatalogStore {
   /** Inserts or replaces many products in one transaction: all are written or none. */
   putProducts(drafts: readonly ProductDraft[], now: number): Promise<Product[]>;
   /**
-   * Deletes a product and its stock records; resolves false when it did not exist.
+   * Deletes a product and its stock records, and ends its base price at `now` (epoch ms) in the
+   * price history; resolves false when it did not exist.
    * @throws DomainError `version_conflict` when `ifVersion` does not hold.
    */
-  deleteProduct(id: string, ifVersion?: VersionPrecondition): Promise<boolean>;
+  deleteProduct(id: string, now: number, ifVersion?: VersionPrecondition): Promise<boolean>;
   /**
    * Records the units available at a location.
    * @throws DomainError `product_not_found` when the product does not exist.

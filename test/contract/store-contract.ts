@@ -104,6 +104,41 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       ]);
     });
 
+    it('reads many products and their stock by id, leaving out those that do not exist', async () => {
+      const drafts = Array.from({ length: 1_200 }, (_, index) => draft(`many-${index}`, 100 + index));
+      await store.putProducts(drafts, now);
+      await store.setStock({ productId: 'many-3', location: 'london', available: 2 }, now);
+      await store.setStock({ productId: 'many-3', location: 'leeds', available: 0 }, now);
+      await store.setStock({ productId: 'many-1100', location: 'london', available: 5 }, now);
+      const ids = [...drafts.map((product) => product.id), 'many-ghost'];
+      const read = await store.getProducts(ids);
+      expect(read.map((product) => product.id).sort()).toEqual(drafts.map((product) => product.id).sort());
+      expect(read.find((product) => product.id === 'many-1100')).toEqual(await store.getProduct('many-1100'));
+      const stock = await store.getStocks(ids);
+      expect(
+        stock.sort((a, b) => `${a.productId}${a.location}`.localeCompare(`${b.productId}${b.location}`)),
+      ).toEqual([
+        { productId: 'many-1100', location: 'london', available: 5 },
+        { productId: 'many-3', location: 'leeds', available: 0 },
+        { productId: 'many-3', location: 'london', available: 2 },
+      ]);
+      expect(await store.getProducts([])).toEqual([]);
+    });
+
+    it('keeps one base price in force per product: written anew, unchanged, deleted and made again', async () => {
+      const inForce = async (id: string) =>
+        ((await store.priceHistory(0)).base.get(id) ?? []).filter((version) => version.to === null);
+      await store.putProducts([draft('h1', 100), draft('h2', 200)], now);
+      await store.putProducts([draft('h1', 100), draft('h2', 250)], now + 1);
+      expect((await inForce('h1')).map((version) => version.amount)).toEqual([100]);
+      expect((await inForce('h2')).map((version) => version.amount)).toEqual([250]);
+      expect((await store.priceHistory(0)).base.get('h1')).toHaveLength(1);
+      expect(await store.deleteProduct('h2', now + 2)).toBe(true);
+      expect(await inForce('h2')).toEqual([]);
+      await store.putProducts([draft('h2', 300)], now + 3);
+      expect((await inForce('h2')).map((version) => version.amount)).toEqual([300]);
+    });
+
     it('records stock per location and refuses stock for unknown products', async () => {
       await store.putProduct(draft('s1'), { now });
       await store.setStock({ productId: 's1', location: 'london', available: 3 }, now);
@@ -124,11 +159,11 @@ export function describeStoreContract(name: string, createFixture: () => Promise
     it('deletes a product with its stock', async () => {
       await store.putProduct(draft('d1'), { now });
       await store.setStock({ productId: 'd1', location: 'default', available: 1 }, now);
-      await expectCode(store.deleteProduct('d1', 9), 'version_conflict');
-      expect(await store.deleteProduct('d1', 1)).toBe(true);
+      await expectCode(store.deleteProduct('d1', now, 9), 'version_conflict');
+      expect(await store.deleteProduct('d1', now, 1)).toBe(true);
       expect(await store.getProduct('d1')).toBeUndefined();
       expect(await store.getStock('d1')).toEqual([]);
-      expect(await store.deleteProduct('d1')).toBe(false);
+      expect(await store.deleteProduct('d1', now)).toBe(false);
     });
 
     it('keeps collections with versions', async () => {

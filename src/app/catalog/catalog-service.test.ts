@@ -102,6 +102,29 @@ describe('CatalogService', () => {
     await vi.waitFor(() => expect(app.catalogModel.getProduct('mug')).toBeUndefined());
   });
 
+  it("applies another node's batch of thousands of products, with their stock, in listing order", async () => {
+    const app = await start();
+    const other = await start({ sharedWith: app });
+    await app.catalog.putProduct('z-before', mug);
+    // Listed once before the batch, so the batch is added to a listing already sorted.
+    expect(app.catalog.listProducts({ limit: 1 }).items.map(({ id }) => id)).toEqual(['z-before']);
+    const applied = new Set<string>();
+    app.catalog.onChanged((kind, ids) => kind === 'products' && ids.forEach((id) => applied.add(id)));
+    const items = Array.from({ length: 2_500 }, (_, index) => ({
+      id: `b${String(2_499 - index).padStart(4, '0')}`,
+      ...mug,
+      price: { amount: 100 + index, currency: 'GBP' },
+    }));
+    await other.catalog.putProducts(items);
+    await other.catalog.setStock('b0007', 0);
+    await vi.waitFor(() => expect(applied.size).toBe(2_500));
+    await vi.waitFor(() => expect(app.catalogModel.stockOf('b0007')?.get('default')).toBe(0));
+    expect(app.catalogModel.isSellable('b0007')).toBe(false);
+    expect(app.catalog.getProduct('b2499').price.amount).toBe(100);
+    const listed = app.catalog.listProducts({ limit: 3_000 }).items.map(({ id }) => id);
+    expect(listed).toEqual([...items.map(({ id }) => id).reverse(), 'z-before']);
+  });
+
   it('fills memory from the store on start', async () => {
     const app = await start();
     await app.catalog.putProduct('mug', mug);

@@ -12,13 +12,14 @@ import {
   type ProductQuery,
   CatalogError,
 } from '../../domain/catalog/index.js';
-import { DomainError, type CurrencyCode } from '../../domain/shared/index.js';
+import type { CurrencyCode } from '../../domain/shared/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
-import type { Store, VersionPrecondition } from '../../ports/store.js';
+import type { StockRecord, Store, VersionPrecondition } from '../../ports/store.js';
 import type { CatalogChanged, CatalogChangeKind } from '../../ports/topics.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
 import { asStored, checkLoadable, KindLoader, type UnloadableReport } from '../loadable.js';
+import { draftProducts } from './product-drafts.js';
 import { loadCollection, loadProduct, loadStock, stockIdOf, type CatalogShapes } from './stored-catalog.js';
 
 export interface CatalogServiceDeps {
@@ -161,22 +162,7 @@ export class CatalogService {
    * item fails the whole batch with a pointer to it (`/items/3/price/currency`).
    */
   async putProducts(items: readonly (ProductInput & { readonly id: string })[]): Promise<Product[]> {
-    const seen = new Set<string>();
-    const drafts = items.map(({ id, ...input }, index) => {
-      if (seen.has(id)) {
-        throw new CatalogError('duplicate_id', `${id} appears twice in the batch`, {
-          pointer: `/items/${index}/id`,
-        });
-      }
-      seen.add(id);
-      try {
-        const draft = draftProduct(id, input, this.deps.currency);
-        checkLoadable('product', () => loadProduct(asStored(draft), this.deps.shapes));
-        return draft;
-      } catch (error) {
-        throw prefixPointer(error, `/items/${index}`);
-      }
-    });
+    const drafts = draftProducts(items, this.deps.currency, this.deps.shapes);
     const products = await this.deps.store.putProducts(drafts, this.deps.clock.now());
     for (const product of products) {
       this.deps.catalog.putProduct(product);
@@ -191,7 +177,7 @@ export class CatalogService {
 
   /** @throws DomainError `product_not_found` or `version_conflict`. */
   async deleteProduct(id: string, ifVersion?: VersionPrecondition): Promise<void> {
-    if (!(await this.deps.store.deleteProduct(id, ifVersion))) {
+    if (!(await this.deps.store.deleteProduct(id, this.deps.clock.now(), ifVersion))) {
       throw new CatalogError('product_not_found', `no product ${id}`, { id });
     }
     this.deps.catalog.removeProduct(id);
@@ -260,42 +246,77 @@ export class CatalogService {
     for (const listener of this.#productListeners) listener();
   }
 
-  /** Re-reads from the store what another node changed; the store, not the message, is the truth. */
+  /**
+   * Re-reads from the store what another node changed; the store, not the message, is the truth.
+   * Products are read a page of ids at a time (an import's message names thousands: one read each
+   * took minutes to reach a node on PostgreSQL) and applied in slices between which requests are
+   * served, each page announced once it is in memory.
+   */
   async #applyRemoteChange({ kind, ids }: CatalogChanged): Promise<void> {
-    // A few reads at a time: an import's message names 1,000 products, and each read is a round
-    // trip on PostgreSQL (one at a time, a 20,000-row import took minutes to reach a busy node).
-    for (let first = 0; first < ids.length; first += REMOTE_READS_AT_ONCE)
-      await Promise.all(ids.slice(first, first + REMOTE_READS_AT_ONCE).map((id) => this.#reread(kind, id)));
-    if (kind === 'products') this.#productsChanged();
-    for (const listener of this.#changeListeners) listener(kind, ids);
-  }
-
-  async #reread(kind: ChangeKind, id: string): Promise<void> {
-    const { store, catalog, shapes } = this.deps;
     if (kind === 'collections') {
-      const stored = await store.getCollection(id);
-      const collection = stored && this.#collections.one(id, () => loadCollection(stored, shapes));
-      if (stored === undefined) this.#collections.forget(id);
-      if (collection === undefined) catalog.removeCollection(id);
-      else catalog.putCollection(collection);
+      for (const id of ids) await this.#rereadCollection(id);
+      for (const listener of this.#changeListeners) listener(kind, ids);
       return;
     }
-    const [stored, stock] = await Promise.all([store.getProduct(id), store.getStock(id)]);
-    const product = stored && this.#products.one(id, () => loadProduct(stored, shapes));
-    if (stored === undefined) this.#products.forget(id);
-    if (product === undefined) {
-      catalog.removeProduct(id);
-      return;
+    for (let first = 0; first < ids.length; first += REMOTE_PAGE) {
+      const page = ids.slice(first, first + REMOTE_PAGE);
+      const [stored, stock] = await Promise.all([
+        this.deps.store.getProducts(page),
+        this.deps.store.getStocks(page),
+      ]);
+      await this.#applyProducts(page, stored, stock);
+      this.#productsChanged();
+      for (const listener of this.#changeListeners) listener(kind, page);
     }
-    catalog.putProduct(product);
-    const counts = stock.filter((record) => this.#stock.one(stockIdOf(record), () => loadStock(record)));
-    catalog.replaceStock(id, new Map(counts.map((record) => [record.location, record.available])));
+  }
+
+  async #applyProducts(
+    ids: readonly string[],
+    stored: readonly Product[],
+    stock: readonly StockRecord[],
+  ): Promise<void> {
+    const { catalog, shapes } = this.deps;
+    const byId = new Map(stored.map((product) => [product.id, product]));
+    const stockById = new Map<string, StockRecord[]>();
+    for (const record of stock) {
+      const records = stockById.get(record.productId);
+      if (records === undefined) stockById.set(record.productId, [record]);
+      else records.push(record);
+    }
+    let slice = performance.now();
+    for (const id of ids) {
+      const found = byId.get(id);
+      const product = found && this.#products.one(id, () => loadProduct(found, shapes));
+      if (found === undefined) this.#products.forget(id);
+      if (product === undefined) catalog.removeProduct(id);
+      else {
+        catalog.putProduct(product);
+        const counts = (stockById.get(id) ?? []).filter((record) =>
+          this.#stock.one(stockIdOf(record), () => loadStock(record)),
+        );
+        catalog.replaceStock(id, new Map(counts.map((record) => [record.location, record.available])));
+      }
+      if (performance.now() - slice > APPLY_SLICE_MS) {
+        await yieldToRequests();
+        slice = performance.now();
+      }
+    }
+  }
+
+  async #rereadCollection(id: string): Promise<void> {
+    const { store, catalog, shapes } = this.deps;
+    const stored = await store.getCollection(id);
+    const collection = stored && this.#collections.one(id, () => loadCollection(stored, shapes));
+    if (stored === undefined) this.#collections.forget(id);
+    if (collection === undefined) catalog.removeCollection(id);
+    else catalog.putCollection(collection);
   }
 }
 
-/** Products re-read from the store at once after another node's change. */
-const REMOTE_READS_AT_ONCE = 8;
+/** Products re-read from the store in one read (and applied before the next is read). */
+const REMOTE_PAGE = 1_000;
+/** Longest stretch of applying another node's products before requests get their turn, ms. */
+const APPLY_SLICE_MS = 5;
 
-function prefixPointer(error: unknown, prefix: string): unknown {
-  return error instanceof DomainError ? error.under(prefix) : error;
-}
+/** Lets requests waiting on the event loop go first. */
+const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));

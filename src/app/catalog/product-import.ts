@@ -53,11 +53,21 @@ export async function importProducts(
   let batch = new Map<string, ProductInput & { id: string }>();
   let imported = 0;
   let handled = 0;
+  // One batch is written while the next is read and checked: on a store across the network the
+  // import would otherwise wait for each commit before reading on. Batches still go in file order.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.size === 0) return;
-    imported += (await writer.putProducts([...batch.values()])).length;
+    const items = [...batch.values()];
+    const handledSoFar = handled;
     batch = new Map();
-    options.onProgress?.(handled);
+    await writing;
+    writing = writer.putProducts(items).then((written) => {
+      imported += written.length;
+      options.onProgress?.(handledSoFar);
+    });
+    // Handled here so a failure waits for the next flush to be thrown, rather than ending the process.
+    writing.catch(() => undefined);
   };
   for await (const row of rows) {
     handled += 1;
@@ -77,6 +87,7 @@ export async function importProducts(
     if (batch.size >= batchSize) await flush();
   }
   await flush();
+  await writing;
   return { imported, rejected };
 }
 

@@ -68,6 +68,31 @@ describe('Catalog', () => {
     );
   });
 
+  it('lists in id order however puts, removals and listings interleave (an import applied in slices)', () => {
+    const step = fc.oneof(
+      fc.record({ put: fc.string({ maxLength: 3 }) }),
+      fc.record({ remove: fc.string({ maxLength: 3 }) }),
+      fc.constant({ list: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 80 }), (steps) => {
+        const catalog = new Catalog();
+        const held = new Set<string>();
+        const listed = () => catalog.listProducts({ limit: 1_000 }).items.map((item) => item.id);
+        for (const action of steps) {
+          if ('put' in action) {
+            catalog.putProduct(product(action.put));
+            held.add(action.put);
+          } else if ('remove' in action) {
+            catalog.removeProduct(action.remove);
+            held.delete(action.remove);
+          } else listed();
+        }
+        expect(listed()).toEqual([...held].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      }),
+    );
+  });
+
   it('keeps a manual collection in its own order and evaluates rule-based ones', () => {
     const catalog = new Catalog();
     catalog.putProduct(product('a', { price: { amount: 500, currency: 'GBP' } }));

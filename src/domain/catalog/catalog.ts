@@ -34,6 +34,11 @@ export class Catalog {
   /** The products of each group (variants of one product), by groupId. */
   readonly #groups = new Map<string, Set<string>>();
   #sortedIds: string[] | undefined;
+  /**
+   * Ids added since `#sortedIds` was made, merged into it on the next listing: an import adding
+   * products between listings costs a merge then, not a sort of the whole catalogue every time.
+   */
+  #addedIds: string[] = [];
 
   get size(): number {
     return this.#products.size;
@@ -50,7 +55,7 @@ export class Catalog {
 
   putProduct(product: Product): void {
     const before = this.#products.get(product.id);
-    if (before === undefined) this.#sortedIds = undefined;
+    if (before === undefined && this.#sortedIds !== undefined) this.#addedIds.push(product.id);
     this.#leaveGroup(before);
     this.#products.set(product.id, product);
     if (product.groupId !== undefined) {
@@ -62,7 +67,10 @@ export class Catalog {
 
   removeProduct(id: string): void {
     this.#leaveGroup(this.#products.get(id));
-    if (this.#products.delete(id)) this.#sortedIds = undefined;
+    if (this.#products.delete(id)) {
+      this.#sortedIds = undefined;
+      this.#addedIds = [];
+    }
     this.#stock.delete(id);
   }
 
@@ -174,7 +182,10 @@ export class Catalog {
   }
 
   #ids(): string[] {
-    this.#sortedIds ??= [...this.#products.keys()].sort(compareIds);
+    if (this.#sortedIds === undefined) this.#sortedIds = [...this.#products.keys()].sort(compareIds);
+    else if (this.#addedIds.length > 0)
+      this.#sortedIds = mergeSorted(this.#sortedIds, this.#addedIds.sort(compareIds));
+    this.#addedIds = [];
     return this.#sortedIds;
   }
 }
@@ -185,6 +196,18 @@ function hasCategory(product: Product, category: string): boolean {
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Two sorted lists of ids as one sorted list. */
+function mergeSorted(left: readonly string[], right: readonly string[]): string[] {
+  const merged = new Array<string>(left.length + right.length);
+  let l = 0;
+  let r = 0;
+  for (let index = 0; index < merged.length; index += 1) {
+    const takeLeft = r === right.length || (l < left.length && (left[l] as string) < (right[r] as string));
+    merged[index] = takeLeft ? (left[l++] as string) : (right[r++] as string);
+  }
+  return merged;
 }
 
 /** Index of the first id strictly greater than `afterId` in a sorted list (0 when `afterId` is unset). */

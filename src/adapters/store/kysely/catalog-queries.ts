@@ -20,6 +20,8 @@ import {
 
 /** Rows per multi-row INSERT: well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 500;
+/** Ids per `IN (...)` read: one round trip each, well under either store's parameter limit. */
+const READ_CHUNK = 1_000;
 
 /** The catalogue half of the store, in SQL that SQLite and PostgreSQL both run. */
 export function catalogQueries(db: Kysely<Database>): CatalogStore {
@@ -49,6 +51,32 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
         .where('product_id', '=', productId)
         .execute();
       return rows.map(toStockRecord);
+    },
+
+    async getProducts(ids) {
+      const products: Product[] = [];
+      for (let start = 0; start < ids.length; start += READ_CHUNK) {
+        const rows = await db
+          .selectFrom('products')
+          .selectAll()
+          .where('id', 'in', ids.slice(start, start + READ_CHUNK))
+          .execute();
+        for (const row of rows) products.push(toProduct(row));
+      }
+      return products;
+    },
+
+    async getStocks(productIds) {
+      const records: StockRecord[] = [];
+      for (let start = 0; start < productIds.length; start += READ_CHUNK) {
+        const rows = await db
+          .selectFrom('inventory')
+          .select(['product_id', 'location', 'available'])
+          .where('product_id', 'in', productIds.slice(start, start + READ_CHUNK))
+          .execute();
+        for (const row of rows) records.push(toStockRecord(row));
+      }
+      return records;
     },
 
     async countProducts() {
@@ -87,11 +115,13 @@ export function catalogQueries(db: Kysely<Database>): CatalogStore {
       });
     },
 
-    async deleteProduct(id, ifVersion) {
+    async deleteProduct(id, now, ifVersion) {
       return db.transaction().execute(async (trx) => {
         await checkVersion(trx, 'products', id, ifVersion);
         await trx.deleteFrom('inventory').where('product_id', '=', id).execute();
-        return deleteRow(trx, 'products', id);
+        const deleted = await deleteRow(trx, 'products', id);
+        if (deleted) await closeBasePrices(trx, [id], now);
+        return deleted;
       });
     },
 
@@ -149,6 +179,9 @@ async function basePrices(trx: Transaction<Database>, ids: readonly string[]): P
 /**
  * Records base prices that changed (or are new) in the price history, closing what held before, so
  * the lowest price of the last 30 days can be told (EU Omnibus). Unchanged prices write nothing.
+ * Only products that existed have a price to close (a deleted product's closed with it): a new
+ * product costs no look at the history, which on PostgreSQL with statistics older than the rows (a
+ * large import into a fresh table) read every open price for each chunk.
  */
 async function recordBasePriceChanges(
   trx: Transaction<Database>,
@@ -159,17 +192,11 @@ async function recordBasePriceChanges(
   const changed = products.filter((product) => previous.get(product.id) !== JSON.stringify(product.price));
   for (let start = 0; start < changed.length; start += INSERT_CHUNK) {
     const chunk = changed.slice(start, start + INSERT_CHUNK);
-    await trx
-      .updateTable('price_history')
-      .set({ valid_to: now })
-      .where('kind', '=', 'base')
-      .where(
-        'ref_id',
-        'in',
-        chunk.map((product) => product.id),
-      )
-      .where('valid_to', 'is', null)
-      .execute();
+    await closeBasePrices(
+      trx,
+      chunk.filter((product) => previous.has(product.id)).map((product) => product.id),
+      now,
+    );
     await trx
       .insertInto('price_history')
       .values(
@@ -183,6 +210,22 @@ async function recordBasePriceChanges(
       )
       .execute();
   }
+}
+
+/** Ends the base prices in force of `ids` at `now`. */
+async function closeBasePrices(
+  db: Kysely<Database> | Transaction<Database>,
+  ids: readonly string[],
+  now: number,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('price_history')
+    .set({ valid_to: now })
+    .where('ref_id', 'in', ids)
+    .where('kind', '=', 'base')
+    .where('valid_to', 'is', null)
+    .execute();
 }
 
 function toRow({ id, ...doc }: ProductDraft | CollectionDraft, now: number): Omit<VersionedRow, 'version'> {

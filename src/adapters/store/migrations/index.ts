@@ -15,6 +15,7 @@ import { analyticsDaily } from './0013-analytics-daily.js';
 import { journeys } from './0014-journeys.js';
 import { consoleTables } from './0015-console.js';
 import { profileOrderValues } from './0017-profile-order-values.js';
+import { closeDeletedBasePrices } from './0022-close-deleted-base-prices.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0014-journeys': journeys,
   '0015-console': consoleTables,
   '0017-profile-order-values': profileOrderValues,
+  '0022-close-deleted-base-prices': closeDeletedBasePrices,
 };
 
 export const migrationProvider: MigrationProvider = {
