@@ -1,7 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { InProcessEventBus } from './adapters/bus/in-process-event-bus.js';
@@ -10,12 +9,9 @@ import { StoreRelayFollower, StoreRelayPublisher } from './adapters/bus/store-re
 import { systemClock } from './adapters/clock/system-clock.js';
 import { createWorkerModelTrainer } from './adapters/compute/worker-model-trainer.js';
 import { buildApp } from './adapters/http/build-app.js';
-import { signInPolicies, type SignInLimitClass } from './adapters/http/rate-limits.js';
 import { createNodeHttpTransport } from './adapters/webhooks/node-http-transport.js';
 import { OwnReceiverAllowance } from './adapters/webhooks/own-receiver.js';
 import { createLogger } from './adapters/logging/logger.js';
-import { RedisStreamCounts } from './adapters/quotas/redis-stream-counts.js';
-import { createFlexibleRateLimiter } from './adapters/rate-limits/flexible-rate-limiter.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
@@ -25,6 +21,7 @@ import { Readiness } from './app/readiness.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
 import type { Infrastructure } from './composition/capability.js';
 import { productImportCapability } from './composition/catalog.js';
+import { createRateLimits, createStreamCounts } from './composition/redis-limits.js';
 import { NODE_CAPABILITIES } from './composition/node.js';
 import type { Config } from './config/schema.js';
 import type { Clock } from './ports/clock.js';
@@ -218,67 +215,6 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
 
 /** How often a node without Redis looks for changes a command relayed through the store, ms. */
 const RELAY_POLL_MS = 1_000;
-
-/**
- * Rate limits (of requests, and of console sign-ins) shared between nodes exactly when events are,
- * through Redis; a Redis client only if any is set.
- */
-async function createRateLimits(config: Config, keyPrefix: string, onError: (error: unknown) => void) {
-  const policies = {
-    ...(config.rateLimitSecret !== undefined && { secret: config.rateLimitSecret }),
-    ...(config.rateLimitPublishable !== undefined && { publishable: config.rateLimitPublishable }),
-    ...(config.rateLimitKeyless !== undefined && { keyless: config.rateLimitKeyless }),
-  };
-  const signIn = signInPolicies(config);
-  const redis =
-    config.redisUrl === undefined || Object.keys(policies).length + Object.keys(signIn).length === 0
-      ? undefined
-      : new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-  // Connection errors also surface on the commands that fail (each then counts in memory); without a
-  // listener, ioredis prints every reconnect attempt while Redis is down.
-  redis?.on('error', () => {});
-  // Connected before the first request, so no node counts alone at start; if Redis is down, each node
-  // counts in memory until ioredis reconnects.
-  await redis?.connect().catch(onError);
-  return {
-    limiter: createFlexibleRateLimiter({
-      policies,
-      ...(redis !== undefined && { redis }),
-      keyPrefix,
-    }),
-    signIn: createFlexibleRateLimiter<SignInLimitClass>({
-      policies: signIn,
-      ...(redis !== undefined && { redis }),
-      keyPrefix,
-    }),
-    close: () => redis?.disconnect(),
-  };
-}
-
-/**
- * Live stream counts shared through Redis, when it is configured and a stream quota is set: the
- * quotas then hold for a client across the nodes rather than on each. A Redis client of its own.
- */
-async function createStreamCounts(config: Config, keyPrefix: string, onError: (error: unknown) => void) {
-  const quota = config.streamMaxPerAddress !== undefined || config.streamMaxPerKey !== undefined;
-  if (config.redisUrl === undefined || !quota) return undefined;
-  const redis = new Redis(config.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    lazyConnect: true,
-  });
-  redis.on('error', () => {}); // as for rate limits: the failing commands say it
-  // Until Redis answers (or while it does not), each node counts its own streams.
-  await redis.connect().catch(onError);
-  const counts = new RedisStreamCounts(redis, { keyPrefix: `${keyPrefix}:` }, onError);
-  return {
-    counts,
-    close: () => {
-      counts.close();
-      redis.disconnect();
-    },
-  };
-}
 
 /**
  * A keyed hash of customer ids for request logs: under a key derived from the store's erasure salt,
