@@ -7,7 +7,7 @@ import {
 } from '../../domain/journeys/index.js';
 import type { Profile } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ClaimedStep, StepOutcome, Store } from '../../ports/store.js';
+import type { ClaimedStep, SendCheck, StepFinish, Store } from '../../ports/store.js';
 import type { MessageBuilder } from './message-builder.js';
 
 export interface JourneyRunnerDeps {
@@ -96,10 +96,8 @@ export class JourneyRunner {
           await Promise.all([...byProfile(group).values()].map((steps) => this.#decideAll(steps)))
         ).flat();
         // One commit for the group: on a store that syncs every commit to disk, that is the cost.
-        await store.finishJourneySteps(
-          finishes.filter((finish): finish is Finish => finish !== undefined),
-          clock.now(),
-        );
+        const now = clock.now();
+        await store.finishJourneySteps(finishes, now, this.#sendCheck(finishes, now));
         // A store with a synchronous driver never leaves the microtask queue: let requests in.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -163,11 +161,46 @@ export class JourneyRunner {
       type: 'journey.message',
       payload,
     };
-    return { step, outcome: { status: 'sent', message, ...(coupon !== undefined && { coupon }) } };
+    return {
+      step,
+      outcome: { status: 'sent', message, ...(coupon !== undefined && { coupon }) },
+      journey,
+      ...(stored !== undefined && { profileVersion: stored.version }),
+    };
+  }
+
+  /**
+   * What the finish checks again under the customer's lock: the cap, counted in the store (another
+   * node may have sent since this one counted), and the customer's side of the decision when their
+   * profile changed since it was read (consent withdrawn, the cart bought meanwhile).
+   */
+  #sendCheck(finishes: readonly Finish[], now: number): SendCheck {
+    const { limits, marketingDefault } = this.deps;
+    const journeys = new Map(finishes.map((finish) => [finish.step.id, finish.journey]));
+    return {
+      cap: { count: limits.cap.count, since: now - limits.cap.windowMs },
+      recheck: (step, profile) => {
+        const journey = journeys.get(step.id);
+        const decision = decideSend({
+          journey,
+          stepId: step.stepId,
+          triggerAt: step.triggerAt,
+          customer: profile === undefined ? undefined : customerAtSend(profile, marketingDefault),
+          // The cap and the holdout do not depend on the profile, and the store counts the cap itself.
+          sentInWindow: 0,
+          heldOut: false,
+          // Quiet hours were checked when deciding; a time zone changed since does not hold a message back.
+          limits: { cap: limits.cap },
+          now,
+        });
+        return decision.action === 'skip' ? decision.reason : undefined;
+      },
+    };
   }
 }
 
-type Finish = { readonly step: ClaimedStep; readonly outcome: StepOutcome };
+/** A decided step; `journey` and `profileVersion`: what the decision read, for the finish's recheck. */
+type Finish = StepFinish & { readonly journey?: Journey };
 
 /** Steps by the profile they are for, in claim order. */
 function byProfile(steps: readonly ClaimedStep[]): Map<string, ClaimedStep[]> {
