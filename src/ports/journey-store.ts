@@ -109,6 +109,8 @@ export interface JourneyStore {
   deferJourneyStep(step: ClaimedStep, dueAt: number): Promise<boolean>;
   /** How many messages journeys sent a profile at or after `since`. */
   countJourneyMessages(profileId: string, since: number): Promise<number>;
+  /** How many messages journeys sent each of these profiles at or after `since` (absent: none). */
+  countJourneyMessagesOf(profileIds: readonly string[], since: number): Promise<Map<string, number>>;
   /** Every step of a journey (for its stats). */
   journeyStepsOf(journeyId: string): Promise<StepRecord[]>;
   /** The last message sent to a profile, if any. */

@@ -7,7 +7,7 @@ import {
 } from '../../domain/journeys/index.js';
 import type { Profile } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ClaimedStep, SendCheck, StepFinish, Store } from '../../ports/store.js';
+import type { ClaimedStep, SendCheck, StepFinish, Store, VersionedProfile } from '../../ports/store.js';
 import type { MessageBuilder } from './message-builder.js';
 
 export interface JourneyRunnerDeps {
@@ -26,8 +26,15 @@ export interface JourneyRunnerDeps {
 }
 
 const POLL_MS = 1_000;
-/** Steps of one claim handled at once: enough to hide store round trips, few enough to stay fair. */
-const PARALLEL = 32;
+/** Steps decided together and finished in one transaction: one commit (a disk sync) per GROUP messages. */
+const GROUP = 128;
+/** The longest the runner decides before letting waiting requests in (ms). */
+const SLICE_MS = 4;
+
+/** Resolves after the event loop has served what waits (I/O, requests): a synchronous store never yields. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * Sends the journey steps that fall due: claims a batch (a lease no other node can take meanwhile),
@@ -90,54 +97,75 @@ export class JourneyRunner {
         this.deps.leaseMs ?? 60_000,
       );
       if (claimed.length === 0) return handled;
-      for (let start = 0; start < claimed.length; start += PARALLEL) {
-        const group = claimed.slice(start, start + PARALLEL);
-        const finishes = (
-          await Promise.all([...byProfile(group).values()].map((steps) => this.#decideAll(steps)))
-        ).flat();
+      for (let start = 0; start < claimed.length; start += GROUP) {
+        const finishes = await this.#decideGroup(claimed.slice(start, start + GROUP));
         // One commit for the group: on a store that syncs every commit to disk, that is the cost.
         const now = clock.now();
         await store.finishJourneySteps(finishes, now, this.#sendCheck(finishes, now));
-        // A store with a synchronous driver never leaves the microtask queue: let requests in.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       handled += claimed.length;
     }
   }
 
   /**
-   * One customer's steps of a group, one after another, so the messages decided here count against
-   * the cap before they are written.
+   * Decides a group of claimed steps on what the store holds for them, read once for the group (the
+   * customers, their messages in the cap's window, the journeys). Each customer's steps are decided
+   * one after another, so the messages decided here count against the cap before they are written;
+   * customers side by side, to hide the store's round trips. Every SLICE_MS of work lets requests in.
    */
-  async #decideAll(steps: readonly ClaimedStep[]): Promise<Finish[]> {
-    const finishes: Finish[] = [];
-    let sending = 0;
-    for (const step of steps) {
-      try {
-        const finish = await this.#decide(step, sending);
-        if (finish === undefined) continue;
-        finishes.push(finish);
-        if (finish.outcome.status === 'sent') sending += 1;
-      } catch (error) {
-        // Left claimed: the lease runs out and the step is tried again, here or elsewhere.
-        this.deps.onError(error);
-      }
-    }
-    return finishes;
-  }
-
-  /** What to write for a due step (undefined: deferred, already written). `sending`: decided, not yet written. */
-  async #decide(step: ClaimedStep, sending: number): Promise<Finish | undefined> {
+  async #decideGroup(group: readonly ClaimedStep[]): Promise<Finish[]> {
     const { store, clock, limits } = this.deps;
     const now = clock.now();
-    const journey = this.deps.journey(step.journeyId) ?? (await store.getJourney(step.journeyId));
-    const stored = await store.getProfile(step.profileId);
+    const profileIds = [...new Set(group.map((step) => step.profileId))];
+    const [profiles, sent] = await Promise.all([
+      store.getProfiles(profileIds),
+      store.countJourneyMessagesOf(profileIds, now - limits.cap.windowMs),
+    ]);
+    const journeys = new Map<string, Journey | undefined>();
+    for (const id of new Set(group.map((step) => step.journeyId)))
+      journeys.set(id, this.deps.journey(id) ?? (await store.getJourney(id)));
+    let sliceStarted = performance.now();
+    const decideAll = async (steps: readonly ClaimedStep[]): Promise<Finish[]> => {
+      const finishes: Finish[] = [];
+      for (const step of steps) {
+        try {
+          const read = { journey: journeys.get(step.journeyId), stored: profiles.get(step.profileId) };
+          const finish = await this.#decide(step, read, sent.get(step.profileId) ?? 0, now);
+          if (finish !== undefined) finishes.push(finish);
+          if (finish?.outcome.status === 'sent')
+            sent.set(step.profileId, (sent.get(step.profileId) ?? 0) + 1);
+        } catch (error) {
+          // Left claimed: the lease runs out and the step is tried again, here or elsewhere.
+          this.deps.onError(error);
+        }
+        if (performance.now() - sliceStarted >= SLICE_MS) {
+          await nextTurn();
+          sliceStarted = performance.now();
+        }
+      }
+      return finishes;
+    };
+    return (await Promise.all([...byProfile(group).values()].map(decideAll))).flat();
+  }
+
+  /**
+   * What to write for a due step (undefined: deferred, already written), on what was read for it;
+   * `sentInWindow`: the customer's messages in the cap's window, those decided here included.
+   */
+  async #decide(
+    step: ClaimedStep,
+    { journey, stored }: { journey: Journey | undefined; stored: VersionedProfile | undefined },
+    sentInWindow: number,
+    now: number,
+  ): Promise<Finish | undefined> {
+    const { store, limits } = this.deps;
     const decision = decideSend({
       journey,
       stepId: step.stepId,
       triggerAt: step.triggerAt,
       customer: stored === undefined ? undefined : customerAtSend(stored.profile, this.deps.marketingDefault),
-      sentInWindow: sending + (await store.countJourneyMessages(step.profileId, now - limits.cap.windowMs)),
+      sentInWindow,
       heldOut: journey !== undefined && isHeldOut(journey, step.userId),
       limits,
       now,

@@ -42,13 +42,14 @@ async function heldSteps(
   const tokens = new Map(finishes.map((finish) => [finish.step.id, finish.step.claimToken]));
   const held = new Set<string>();
   for (const chunk of chunks([...tokens.keys()])) {
+    // The status is compared here, not in SQL: SQLite would then pick the (status, due_at) index.
     let query = trx
       .selectFrom('journey_steps')
-      .select(['id', 'claim_token'])
-      .where('id', 'in', chunk)
-      .where('status', '=', 'pending');
+      .select(['id', 'status', 'claim_token'])
+      .where('id', 'in', chunk);
     if (kind === 'postgres') query = query.forUpdate();
-    for (const row of await query.execute()) if (tokens.get(row.id) === row.claim_token) held.add(row.id);
+    for (const row of await query.execute())
+      if (row.status === 'pending' && tokens.get(row.id) === row.claim_token) held.add(row.id);
   }
   return held;
 }
@@ -102,23 +103,25 @@ function lockKey(profileId: string): bigint {
   return createHash('sha256').update(`journey-send\u0000${profileId}`).digest().readBigInt64BE(0);
 }
 
-/** Messages journeys sent each of these profiles at or after `since`, by profile. */
-async function sentSince(
-  trx: Transaction<Database>,
+/**
+ * Messages journeys sent each of these profiles at or after `since`, by profile (absent: none). The
+ * status is compared after grouping: in SQL, SQLite would read every sent step by the status index.
+ */
+export async function sentSince(
+  db: Kysely<Database> | Transaction<Database>,
   profileIds: readonly string[],
   since: number,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const chunk of chunks(profileIds)) {
-    const rows = await trx
+    const rows = await db
       .selectFrom('journey_steps')
-      .select((eb) => ['profile_id', eb.fn.countAll<number | string>().as('count')])
+      .select((eb) => ['profile_id', 'status', eb.fn.countAll<number | string>().as('count')])
       .where('profile_id', 'in', chunk)
-      .where('status', '=', 'sent')
       .where('finished_at', '>=', since)
-      .groupBy('profile_id')
+      .groupBy(['profile_id', 'status'])
       .execute();
-    for (const row of rows) counts.set(row.profile_id, Number(row.count));
+    for (const row of rows) if (row.status === 'sent') counts.set(row.profile_id, Number(row.count));
   }
   return counts;
 }
@@ -147,20 +150,40 @@ async function writeFinishes(
   outcomes: readonly StepOutcome[],
   now: number,
 ): Promise<void> {
+  // One statement per kind of ending (and per chunk): the same values for each row but the coupon code.
+  const ends = new Map<string, { outcome: StepOutcome; ids: string[]; codes: [string, string][] }>();
   for (const [index, { step }] of finishes.entries()) {
     const outcome = outcomes[index] as StepOutcome;
-    await trx
-      .updateTable('journey_steps')
-      .set({
-        status: outcome.status,
-        reason: outcome.status === 'skipped' ? outcome.reason : null,
-        finished_at: now,
-        claimed_until: null,
-        claim_token: null,
-        coupon_code: outcome.status === 'sent' ? (outcome.coupon?.code ?? null) : null,
-      })
-      .where('id', '=', step.id)
-      .execute();
+    const key = outcome.status === 'skipped' ? `skipped:${outcome.reason}` : outcome.status;
+    const end = ends.get(key) ?? { outcome, ids: [], codes: [] };
+    end.ids.push(step.id);
+    if (outcome.status === 'sent' && outcome.coupon !== undefined)
+      end.codes.push([step.id, outcome.coupon.code]);
+    ends.set(key, end);
+  }
+  for (const { outcome, ids, codes } of ends.values()) {
+    const couponOf = new Map(codes);
+    for (const chunk of chunks(ids)) {
+      const withCodes = chunk.filter((id) => couponOf.has(id));
+      await trx
+        .updateTable('journey_steps')
+        .set({
+          status: outcome.status,
+          reason: outcome.status === 'skipped' ? outcome.reason : null,
+          finished_at: now,
+          claimed_until: null,
+          claim_token: null,
+          coupon_code:
+            withCodes.length === 0
+              ? null
+              : sql<string | null>`case ${sql.ref('id')} ${sql.join(
+                  withCodes.map((id) => sql`when ${id} then ${couponOf.get(id)}`),
+                  sql` `,
+                )} else null end`,
+        })
+        .where('id', 'in', chunk)
+        .execute();
+    }
   }
   const sent = outcomes.flatMap((outcome) => (outcome.status === 'sent' ? [outcome] : []));
   const coupons = sent.flatMap((outcome) => (outcome.coupon === undefined ? [] : [outcome.coupon]));

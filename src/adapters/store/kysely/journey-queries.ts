@@ -9,7 +9,7 @@ import type {
   StepStatus,
 } from '../../../ports/journey-store.js';
 import type { Database, JourneyStepTable, VersionedTable } from './database.js';
-import { finishSteps } from './journey-finish.js';
+import { finishSteps, sentSince } from './journey-finish.js';
 import { chunks } from './profile-rows.js';
 import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
@@ -111,6 +111,8 @@ export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore
         .executeTakeFirst();
       return Number(row?.count ?? 0);
     },
+
+    countJourneyMessagesOf: (profileIds, since) => sentSince(db, profileIds, since),
 
     async journeyStepsOf(journeyId) {
       const rows = await db
