@@ -1,4 +1,5 @@
 import type { Journey, JourneyDraft, PlannedStep, SkipReason } from '../domain/journeys/index.js';
+import type { Profile } from '../domain/profiles/index.js';
 import type { VersionPrecondition, WriteOptions } from './catalog-store.js';
 
 /** A planned step as stored: its id is also the `messageId` of the message it becomes. */
@@ -49,6 +50,29 @@ export type StepOutcome =
   | { readonly status: 'held_out' }
   | { readonly status: 'skipped'; readonly reason: SkipReason };
 
+/** A claimed step and how it ends, as the runner decided it. */
+export interface StepFinish {
+  readonly step: ClaimedStep;
+  readonly outcome: StepOutcome;
+  /** The version of the customer's profile the decision read; a message is re-checked when it moved. */
+  readonly profileVersion?: number;
+}
+
+/**
+ * What a finish checks again under the customer's lock, because the decision read it before: two
+ * nodes deciding for one customer at once both count below the cap, and consent may be withdrawn
+ * between deciding and writing. A message that no longer passes is written as skipped, without its coupon.
+ */
+export interface SendCheck {
+  /** At most `count` messages per profile finished at or after `since`, across journeys, these included. */
+  readonly cap: { readonly count: number; readonly since: number };
+  /**
+   * Decides again a message whose customer changed since (the profile's version moved; undefined:
+   * the profile is gone): why it is skipped now, or undefined to send it.
+   */
+  readonly recheck: (step: ClaimedStep, profile: Profile | undefined) => SkipReason | undefined;
+}
+
 /** Journeys (versioned documents) and their planned steps. */
 export interface JourneyStore {
   putJourney(draft: JourneyDraft, options: WriteOptions): Promise<Journey>;
@@ -74,16 +98,19 @@ export interface JourneyStore {
   finishJourneyStep(step: ClaimedStep, outcome: StepOutcome, now: number): Promise<boolean>;
   /**
    * Finishes several claimed steps in one transaction (one durable commit for a batch of messages),
-   * each as `finishJourneyStep` would. Resolves to the ids it finished.
+   * each as `finishJourneyStep` would. With `check`, the messages' customers are serialised with
+   * every other finish (a lock per profile, held to the commit) and each message is checked again
+   * in claim order: over the cap counted in the store, or no longer passing `check.recheck`, it is
+   * written as skipped (reason `frequency_cap` or the recheck's) and its coupon is not written.
+   * Resolves to the ids it finished.
    */
-  finishJourneySteps(
-    finishes: readonly { readonly step: ClaimedStep; readonly outcome: StepOutcome }[],
-    now: number,
-  ): Promise<Set<string>>;
+  finishJourneySteps(finishes: readonly StepFinish[], now: number, check?: SendCheck): Promise<Set<string>>;
   /** Puts a claimed step back to wait until `dueAt` (quiet hours). False when the lease was lost. */
   deferJourneyStep(step: ClaimedStep, dueAt: number): Promise<boolean>;
   /** How many messages journeys sent a profile at or after `since`. */
   countJourneyMessages(profileId: string, since: number): Promise<number>;
+  /** How many messages journeys sent each of these profiles at or after `since` (absent: none). */
+  countJourneyMessagesOf(profileIds: readonly string[], since: number): Promise<Map<string, number>>;
   /** Every step of a journey (for its stats). */
   journeyStepsOf(journeyId: string): Promise<StepRecord[]>;
   /** The last message sent to a profile, if any. */

@@ -91,6 +91,8 @@ export type {
   JourneyStore,
   PersonalCoupon,
   ScheduledStep,
+  SendCheck,
+  StepFinish,
   StepOutcome,
   StepRecord,
   StepStatus,

@@ -45,7 +45,11 @@ export interface WebhookStore {
    * mid-delivery frees them when the lease ends. Two nodes never lease the same message at once.
    */
   claimDueMessages(now: number, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
-  markDelivered(id: string, at: number): Promise<void>;
+  /**
+   * Marks messages delivered at `at`, in one write: a node delivering many at once pays one commit
+   * (one disk sync on SQLite) for a batch, not one per message.
+   */
+  markDelivered(ids: readonly string[], at: number): Promise<void>;
   markFailed(id: string, attempts: number, nextAttemptAt: number, error: string): Promise<void>;
   /** Messages of a webhook, for inspection: delivered or not, with attempts. */
   outboxOf(

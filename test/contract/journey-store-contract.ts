@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { draftJourney, type JourneyReferences } from '../../src/domain/journeys/index.js';
 import { draftPromotion } from '../../src/domain/promotions/index.js';
-import type { ClaimedStep, ScheduledStep, Store } from '../../src/ports/store.js';
+import type { ClaimedStep, ScheduledStep, StepOutcome, Store } from '../../src/ports/store.js';
 import { useStoreFixture, type StoreFixture } from './store-contract.js';
 
 const now = Date.parse('2026-06-01T00:00:00.000Z');
@@ -58,6 +58,22 @@ export async function drain(store: Store, at: number): Promise<string[]> {
       if (await store.finishJourneyStep(step, { status: 'sent', message }, at)) sent.push(step.id);
     }
   }
+}
+
+/** A sent outcome for a claimed step, with a personal coupon `code` of promotion `thanks-10`. */
+function sent(step: ClaimedStep, code: string): StepOutcome {
+  const message = {
+    id: step.id,
+    webhookId: 'mailer',
+    profileId: step.profileId,
+    type: 'journey.message',
+    payload: '{}',
+  };
+  return {
+    status: 'sent',
+    message,
+    coupon: { code, promotionId: 'thanks-10', customerKey: 'key', expiresAt: now + 9 },
+  };
 }
 
 /** Journeys and their planned steps, on every store. */
@@ -173,6 +189,79 @@ export function describeJourneyStoreContract(name: string, createFixture: () => 
       expect(finished).toMatchObject({ id: 'msg_4', couponCode: 'THX-ABC' });
       await store.addJourneyOutcome('msg_4', 1, 2_500);
       expect((await store.finishedJourneySteps('p-4', now))[0]).toMatchObject({ orders: 1, revenue: 2_500 });
+    });
+
+    it('checks messages again when finishing: never past the cap, even for finishes racing', async () => {
+      const at = now + 20 * 86_400_000;
+      await drain(store, at);
+      await store.scheduleJourneySteps(
+        Array.from({ length: 12 }, (_, index) =>
+          plannedStep(2_000 + index, at, { journeyId: 'capped', profileId: `p-cap-${index % 2}` }),
+        ),
+      );
+      const claims = [
+        await store.claimJourneySteps(at, 6, 60_000),
+        await store.claimJourneySteps(at, 6, 60_000),
+      ];
+      const recheck = () => undefined;
+      // Each as a node would that counted nothing sent yet: the store alone keeps the cap.
+      const finishing = claims.map((claimed) =>
+        store.finishJourneySteps(
+          claimed.map((step) => ({ step, outcome: sent(step, `CAP-${step.id}`) })),
+          at,
+          { cap: { count: 2, since: at - 86_400_000 }, recheck },
+        ),
+      );
+      const finished = await Promise.all(finishing);
+      expect(finished.reduce((sum, ids) => sum + ids.size, 0)).toBe(12);
+      const steps = await store.journeyStepsOf('capped');
+      for (const profileId of ['p-cap-0', 'p-cap-1']) {
+        const own = steps.filter((step) => step.profileId === profileId);
+        expect(own.filter((step) => step.status === 'sent')).toHaveLength(2);
+        expect(own.filter((step) => step.reason === 'frequency_cap')).toHaveLength(4);
+        expect(await store.countJourneyMessages(profileId, at)).toBe(2);
+      }
+      const skipped = steps.filter((step) => step.status === 'skipped').map((step) => `CAP-${step.id}`);
+      expect(await store.personalCoupons(skipped)).toEqual(new Map());
+      const outbox = new Set((await store.outboxOf('mailer')).map((message) => message.id));
+      expect(steps.filter((step) => outbox.has(step.id))).toHaveLength(4);
+    });
+
+    it('decides a message again when its customer changed since the decision', async () => {
+      const at = now + 30 * 86_400_000;
+      await drain(store, at);
+      await store.scheduleJourneySteps([
+        plannedStep(3_000, at, { journeyId: 'changed' }),
+        plannedStep(3_001, at, { journeyId: 'changed' }),
+      ]);
+      const claimed = await store.claimJourneySteps(at, 10, 60_000);
+      const seen: [string, unknown][] = [];
+      const finished = await store.finishJourneySteps(
+        claimed.map((step, index) => ({
+          step,
+          outcome: sent(step, `CHG-${step.id}`),
+          // The first was decided on a profile that has gone since; the second read nothing to check.
+          ...(index === 0 && { profileVersion: 4 }),
+        })),
+        at,
+        {
+          cap: { count: 5, since: at },
+          recheck: (step, profile) => {
+            seen.push([step.id, profile]);
+            return 'customer_gone';
+          },
+        },
+      );
+      expect(finished.size).toBe(2);
+      expect(seen).toEqual([[claimed[0]?.id, undefined]]);
+      const steps = await store.journeyStepsOf('changed');
+      expect(steps.map((step) => [step.id, step.status, step.reason]).sort()).toEqual(
+        [
+          [claimed[0]?.id, 'skipped', 'customer_gone'],
+          [claimed[1]?.id, 'sent', null],
+        ].sort(),
+      );
+      expect((await store.personalCoupons([`CHG-${claimed[0]?.id}`])).size).toBe(0);
     });
 
     it('sends each of 100 due steps once while two claimers race', async () => {

@@ -108,7 +108,7 @@ export function describeSegmentWebhookStoreContract(
       expect(claimed.sort()).toEqual(entries.map((entry) => entry.id).sort());
       expect(await store.claimDueMessages(now + 500, 10, 1000)).toEqual([]);
 
-      await store.markDelivered('msg-0', now + 1);
+      await store.markDelivered(['msg-0'], now + 1);
       await store.markFailed('msg-1', 1, now + 2000, 'answered 503');
       const again = await store.claimDueMessages(now + 1500, 10, 1000);
       expect(again.map((message) => message.id).sort()).toEqual([

@@ -7,7 +7,7 @@ import {
 } from '../../domain/journeys/index.js';
 import type { Profile } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
-import type { ClaimedStep, StepOutcome, Store } from '../../ports/store.js';
+import type { ClaimedStep, SendCheck, StepFinish, Store, VersionedProfile } from '../../ports/store.js';
 import type { MessageBuilder } from './message-builder.js';
 
 export interface JourneyRunnerDeps {
@@ -26,8 +26,15 @@ export interface JourneyRunnerDeps {
 }
 
 const POLL_MS = 1_000;
-/** Steps of one claim handled at once: enough to hide store round trips, few enough to stay fair. */
-const PARALLEL = 32;
+/** Steps decided together and finished in one transaction: one commit (a disk sync) per GROUP messages. */
+const GROUP = 128;
+/** The longest the runner decides before letting waiting requests in (ms). */
+const SLICE_MS = 4;
+
+/** Resolves after the event loop has served what waits (I/O, requests): a synchronous store never yields. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /**
  * Sends the journey steps that fall due: claims a batch (a lease no other node can take meanwhile),
@@ -90,56 +97,75 @@ export class JourneyRunner {
         this.deps.leaseMs ?? 60_000,
       );
       if (claimed.length === 0) return handled;
-      for (let start = 0; start < claimed.length; start += PARALLEL) {
-        const group = claimed.slice(start, start + PARALLEL);
-        const finishes = (
-          await Promise.all([...byProfile(group).values()].map((steps) => this.#decideAll(steps)))
-        ).flat();
+      for (let start = 0; start < claimed.length; start += GROUP) {
+        const finishes = await this.#decideGroup(claimed.slice(start, start + GROUP));
         // One commit for the group: on a store that syncs every commit to disk, that is the cost.
-        await store.finishJourneySteps(
-          finishes.filter((finish): finish is Finish => finish !== undefined),
-          clock.now(),
-        );
-        // A store with a synchronous driver never leaves the microtask queue: let requests in.
-        await new Promise((resolve) => setImmediate(resolve));
+        const now = clock.now();
+        await store.finishJourneySteps(finishes, now, this.#sendCheck(finishes, now));
+        await nextTurn();
       }
       handled += claimed.length;
     }
   }
 
   /**
-   * One customer's steps of a group, one after another, so the messages decided here count against
-   * the cap before they are written.
+   * Decides a group of claimed steps on what the store holds for them, read once for the group (the
+   * customers, their messages in the cap's window, the journeys). Each customer's steps are decided
+   * one after another, so the messages decided here count against the cap before they are written;
+   * customers side by side, to hide the store's round trips. Every SLICE_MS of work lets requests in.
    */
-  async #decideAll(steps: readonly ClaimedStep[]): Promise<Finish[]> {
-    const finishes: Finish[] = [];
-    let sending = 0;
-    for (const step of steps) {
-      try {
-        const finish = await this.#decide(step, sending);
-        if (finish === undefined) continue;
-        finishes.push(finish);
-        if (finish.outcome.status === 'sent') sending += 1;
-      } catch (error) {
-        // Left claimed: the lease runs out and the step is tried again, here or elsewhere.
-        this.deps.onError(error);
-      }
-    }
-    return finishes;
-  }
-
-  /** What to write for a due step (undefined: deferred, already written). `sending`: decided, not yet written. */
-  async #decide(step: ClaimedStep, sending: number): Promise<Finish | undefined> {
+  async #decideGroup(group: readonly ClaimedStep[]): Promise<Finish[]> {
     const { store, clock, limits } = this.deps;
     const now = clock.now();
-    const journey = this.deps.journey(step.journeyId) ?? (await store.getJourney(step.journeyId));
-    const stored = await store.getProfile(step.profileId);
+    const profileIds = [...new Set(group.map((step) => step.profileId))];
+    const [profiles, sent] = await Promise.all([
+      store.getProfiles(profileIds),
+      store.countJourneyMessagesOf(profileIds, now - limits.cap.windowMs),
+    ]);
+    const journeys = new Map<string, Journey | undefined>();
+    for (const id of new Set(group.map((step) => step.journeyId)))
+      journeys.set(id, this.deps.journey(id) ?? (await store.getJourney(id)));
+    let sliceStarted = performance.now();
+    const decideAll = async (steps: readonly ClaimedStep[]): Promise<Finish[]> => {
+      const finishes: Finish[] = [];
+      for (const step of steps) {
+        try {
+          const read = { journey: journeys.get(step.journeyId), stored: profiles.get(step.profileId) };
+          const finish = await this.#decide(step, read, sent.get(step.profileId) ?? 0, now);
+          if (finish !== undefined) finishes.push(finish);
+          if (finish?.outcome.status === 'sent')
+            sent.set(step.profileId, (sent.get(step.profileId) ?? 0) + 1);
+        } catch (error) {
+          // Left claimed: the lease runs out and the step is tried again, here or elsewhere.
+          this.deps.onError(error);
+        }
+        if (performance.now() - sliceStarted >= SLICE_MS) {
+          await nextTurn();
+          sliceStarted = performance.now();
+        }
+      }
+      return finishes;
+    };
+    return (await Promise.all([...byProfile(group).values()].map(decideAll))).flat();
+  }
+
+  /**
+   * What to write for a due step (undefined: deferred, already written), on what was read for it;
+   * `sentInWindow`: the customer's messages in the cap's window, those decided here included.
+   */
+  async #decide(
+    step: ClaimedStep,
+    { journey, stored }: { journey: Journey | undefined; stored: VersionedProfile | undefined },
+    sentInWindow: number,
+    now: number,
+  ): Promise<Finish | undefined> {
+    const { store, limits } = this.deps;
     const decision = decideSend({
       journey,
       stepId: step.stepId,
       triggerAt: step.triggerAt,
       customer: stored === undefined ? undefined : customerAtSend(stored.profile, this.deps.marketingDefault),
-      sentInWindow: sending + (await store.countJourneyMessages(step.profileId, now - limits.cap.windowMs)),
+      sentInWindow,
       heldOut: journey !== undefined && isHeldOut(journey, step.userId),
       limits,
       now,
@@ -163,11 +189,46 @@ export class JourneyRunner {
       type: 'journey.message',
       payload,
     };
-    return { step, outcome: { status: 'sent', message, ...(coupon !== undefined && { coupon }) } };
+    return {
+      step,
+      outcome: { status: 'sent', message, ...(coupon !== undefined && { coupon }) },
+      journey,
+      ...(stored !== undefined && { profileVersion: stored.version }),
+    };
+  }
+
+  /**
+   * What the finish checks again under the customer's lock: the cap, counted in the store (another
+   * node may have sent since this one counted), and the customer's side of the decision when their
+   * profile changed since it was read (consent withdrawn, the cart bought meanwhile).
+   */
+  #sendCheck(finishes: readonly Finish[], now: number): SendCheck {
+    const { limits, marketingDefault } = this.deps;
+    const journeys = new Map(finishes.map((finish) => [finish.step.id, finish.journey]));
+    return {
+      cap: { count: limits.cap.count, since: now - limits.cap.windowMs },
+      recheck: (step, profile) => {
+        const journey = journeys.get(step.id);
+        const decision = decideSend({
+          journey,
+          stepId: step.stepId,
+          triggerAt: step.triggerAt,
+          customer: profile === undefined ? undefined : customerAtSend(profile, marketingDefault),
+          // The cap and the holdout do not depend on the profile, and the store counts the cap itself.
+          sentInWindow: 0,
+          heldOut: false,
+          // Quiet hours were checked when deciding; a time zone changed since does not hold a message back.
+          limits: { cap: limits.cap },
+          now,
+        });
+        return decision.action === 'skip' ? decision.reason : undefined;
+      },
+    };
   }
 }
 
-type Finish = { readonly step: ClaimedStep; readonly outcome: StepOutcome };
+/** A decided step; `journey` and `profileVersion`: what the decision read, for the finish's recheck. */
+type Finish = StepFinish & { readonly journey?: Journey };
 
 /** Steps by the profile they are for, in claim order. */
 function byProfile(steps: readonly ClaimedStep[]): Map<string, ClaimedStep[]> {

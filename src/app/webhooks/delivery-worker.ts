@@ -70,13 +70,20 @@ export class DeliveryWorker {
 
   async #deliverDue(): Promise<void> {
     for (;;) {
-      const messages = await this.deps.store.claimDueMessages(this.deps.clock.now(), BATCH, LEASE_MS);
-      await Promise.all(messages.map((message) => this.#deliver(message)));
+      const { store, clock } = this.deps;
+      const messages = await store.claimDueMessages(clock.now(), BATCH, LEASE_MS);
+      const delivered = await Promise.all(messages.map((message) => this.#deliver(message)));
+      // One write for the batch: a node that dies before it re-sends these (receivers dedupe on webhook-id).
+      await store.markDelivered(
+        messages.filter((_, index) => delivered[index] === true).map((message) => message.id),
+        clock.now(),
+      );
       if (messages.length < BATCH || this.#stopped) return;
     }
   }
 
-  async #deliver(message: OutboxMessage): Promise<void> {
+  /** Sends one message; true when the receiver took it (marked by the caller), else marks it failed. */
+  async #deliver(message: OutboxMessage): Promise<boolean> {
     const { store, clock, registry, transport } = this.deps;
     const webhook = registry.get(message.webhookId);
     let failure: string;
@@ -91,10 +98,7 @@ export class DeliveryWorker {
       };
       try {
         const status = await transport.post(webhook.url, headers, message.payload);
-        if (status >= 200 && status < 300) {
-          await store.markDelivered(message.id, clock.now());
-          return;
-        }
+        if (status >= 200 && status < 300) return true;
         failure = `answered ${status}`;
       } catch (error) {
         failure = error instanceof Error ? error.message : String(error);
@@ -106,5 +110,6 @@ export class DeliveryWorker {
         ? Number.MAX_SAFE_INTEGER
         : clock.now() + retryDelay(attempts);
     await store.markFailed(message.id, attempts, next, failure);
+    return false;
   }
 }

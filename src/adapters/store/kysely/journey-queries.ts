@@ -4,12 +4,12 @@ import type { Journey, JourneyDraft, TriggerContext } from '../../../domain/jour
 import type {
   ClaimedStep,
   JourneyStore,
-  StepOutcome,
   ScheduledStep,
   StepRecord,
   StepStatus,
 } from '../../../ports/journey-store.js';
 import type { Database, JourneyStepTable, VersionedTable } from './database.js';
+import { finishSteps, sentSince } from './journey-finish.js';
 import { chunks } from './profile-rows.js';
 import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
@@ -23,15 +23,8 @@ type StepRow = Selectable<JourneyStepTable>;
  * nodes from holding one step.
  */
 export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore {
-  const finishMany: JourneyStore['finishJourneySteps'] = async (finishes, now) => {
-    if (finishes.length === 0) return new Set<string>();
-    return db.transaction().execute(async (trx) => {
-      const finished = new Set<string>();
-      for (const { step, outcome } of finishes)
-        if (await finishIn(trx, step, outcome, now)) finished.add(step.id);
-      return finished;
-    });
-  };
+  const finishMany: JourneyStore['finishJourneySteps'] = (finishes, now, check) =>
+    finishSteps(db, kind, finishes, now, check);
   return {
     async putJourney({ id, ...doc }: JourneyDraft, { now, ifVersion }) {
       return toJourney(
@@ -119,6 +112,8 @@ export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore
       return Number(row?.count ?? 0);
     },
 
+    countJourneyMessagesOf: (profileIds, since) => sentSince(db, profileIds, since),
+
     async journeyStepsOf(journeyId) {
       const rows = await db
         .selectFrom('journey_steps')
@@ -180,64 +175,6 @@ export function journeyQueries(db: Kysely<Database>, kind: string): JourneyStore
       return found;
     },
   };
-}
-
-/** Finishes one claimed step and writes what it sends, inside `trx`; false when the lease was lost. */
-async function finishIn(
-  trx: Transaction<Database>,
-  step: ClaimedStep,
-  outcome: StepOutcome,
-  now: number,
-): Promise<boolean> {
-  const finished = await trx
-    .updateTable('journey_steps')
-    .set({
-      status: outcome.status,
-      reason: outcome.status === 'skipped' ? outcome.reason : null,
-      finished_at: now,
-      claimed_until: null,
-      claim_token: null,
-      coupon_code: outcome.status === 'sent' ? (outcome.coupon?.code ?? null) : null,
-    })
-    .where('id', '=', step.id)
-    .where('status', '=', 'pending')
-    .where('claim_token', '=', step.claimToken)
-    .executeTakeFirst();
-  if (finished.numUpdatedRows === 0n) return false;
-  if (outcome.status !== 'sent') return true;
-  const { message, coupon } = outcome;
-  if (coupon !== undefined) {
-    await trx
-      .insertInto('coupons')
-      .values({
-        code: coupon.code,
-        promotion_id: coupon.promotionId,
-        single_use: 1,
-        listed: 0,
-        redeemed_at: null,
-        order_id: null,
-        customer_key: coupon.customerKey,
-        expires_at: coupon.expiresAt,
-      })
-      .execute();
-  }
-  await trx
-    .insertInto('webhook_outbox')
-    .values({
-      id: message.id,
-      webhook_id: message.webhookId,
-      type: message.type,
-      payload: message.payload,
-      created_at: now,
-      attempts: 0,
-      next_attempt_at: now,
-      claimed_until: null,
-      delivered_at: null,
-      last_error: null,
-      profile_id: message.profileId,
-    })
-    .execute();
-  return true;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   WebhookEventType,
   WebhookStore,
 } from '../../../ports/store.js';
+import { chunks } from './profile-rows.js';
 import type { Database, OutboxTable, VersionedTable } from './database.js';
 import { checkVersion, deleteRow, readDocument, writeRow } from './versioned-rows.js';
 
@@ -68,12 +69,16 @@ export function webhookQueries(db: Kysely<Database>): WebhookStore {
       });
     },
 
-    async markDelivered(id, at) {
-      await db
-        .updateTable('webhook_outbox')
-        .set({ delivered_at: at, claimed_until: null })
-        .where('id', '=', id)
-        .execute();
+    async markDelivered(ids, at) {
+      if (ids.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const chunk of chunks(ids))
+          await trx
+            .updateTable('webhook_outbox')
+            .set({ delivered_at: at, claimed_until: null })
+            .where('id', 'in', chunk)
+            .execute();
+      });
     },
 
     async markFailed(id, attempts, nextAttemptAt, error) {
