@@ -29,8 +29,8 @@ export function addAffinity(
 
 /**
  * {@link addAffinity} into `affinities` itself, a copy the caller owns (from `copyRecord`): an event
- * of several products copies each map once, not once per product and category, which at the limit
- * of 50 entries was most of what an event cost its profile.
+ * of several products, or of a product in several categories, copies each map once rather than
+ * once per product and category.
  */
 export function addAffinityInPlace(
   affinities: Record<string, DecayedScore>,
