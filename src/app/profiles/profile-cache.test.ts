@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProfile, type Profile } from '../../domain/profiles/index.js';
-import { approximateBytes, ProfileCache } from './profile-cache.js';
+import { approximateBytes, ProfileCache, profileBytes } from './profile-cache.js';
 
 /** A profile whose size grows with `brands` (affinities, as a long history leaves them). */
 function profile(id: string, brands = 10): Profile {
@@ -59,5 +59,12 @@ describe('ProfileCache', () => {
 
   it('estimates a bigger profile as bigger', () => {
     expect(approximateBytes(profile('a', 50))).toBeGreaterThan(approximateBytes(profile('a', 5)) + 45 * 20);
+  });
+
+  it('counts a profile as the general estimate does, without walking its affinities', () => {
+    for (const brands of [0, 1, 50]) {
+      const grown = { ...profile('a', brands), categoryAffinity: { home: { score: 2, at: 1 } } };
+      expect(profileBytes(grown)).toBe(approximateBytes(grown));
+    }
   });
 });

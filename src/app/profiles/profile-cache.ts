@@ -1,3 +1,4 @@
+import type { Profile } from '../../domain/profiles/index.js';
 import type { Identity, VersionedProfile } from '../../ports/store.js';
 
 /** A cached profile and what it is estimated to take in memory. */
@@ -47,7 +48,7 @@ export class ProfileCache {
 
   putProfile(versioned: VersionedProfile): void {
     this.#dropProfile(versioned.profile.id);
-    const bytes = approximateBytes(versioned.profile);
+    const bytes = profileBytes(versioned.profile);
     this.#profiles.set(versioned.profile.id, { versioned, bytes });
     this.#bytes += bytes;
     this.#evict();
@@ -110,6 +111,28 @@ export class ProfileCache {
     this.#identities.delete(key);
     this.#bytes -= linkBytes(key, profileId);
   }
+}
+
+/** What {@link approximateBytes} gives one score of an affinity map: its slot and `{ score, at }`. */
+const AFFINITY_ENTRY_BYTES = 12 + approximateBytes({ score: 0, at: 0 });
+const AFFINITY_MAPS: ReadonlySet<string> = new Set(['categoryAffinity', 'brandAffinity']);
+
+/**
+ * {@link approximateBytes} of a profile, its affinity maps counted by their size alone: every entry
+ * is a `{ score, at }` of the same estimate, and walking up to 100 of them for every profile a
+ * batch wrote was a twentieth of ingestion once long histories had filled them.
+ */
+export function profileBytes(profile: Profile): number {
+  let total = 24;
+  for (const key of Object.keys(profile)) {
+    const value = (profile as unknown as Record<string, unknown>)[key];
+    total +=
+      12 +
+      (AFFINITY_MAPS.has(key) && typeof value === 'object' && value !== null
+        ? 24 + AFFINITY_ENTRY_BYTES * Object.keys(value).length
+        : approximateBytes(value));
+  }
+  return total;
 }
 
 function cacheKey(identity: Identity): string {

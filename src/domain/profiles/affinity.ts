@@ -22,14 +22,31 @@ export function addAffinity(
   weight: number,
   at: number,
 ): Record<string, DecayedScore> {
-  const current = ownValue(affinities, key);
-  // One copy per call: this runs for every product of every event, on maps of up to 50 entries.
   const next = copyRecord(affinities);
-  if (current === undefined) next[key] = { score: weight, at };
-  else if (at >= current.at) next[key] = { score: decayedScore(current, at) + weight, at };
-  else next[key] = { score: current.score + decayedScore({ score: weight, at }, current.at), at: current.at };
-  dropWeakestBeyondLimit(next, at);
+  addAffinityInPlace(next, key, weight, at);
   return next;
+}
+
+/**
+ * {@link addAffinity} into `affinities` itself, a copy the caller owns (from `copyRecord`): an event
+ * of several products, or of a product in several categories, copies each map once rather than
+ * once per product and category.
+ */
+export function addAffinityInPlace(
+  affinities: Record<string, DecayedScore>,
+  key: string,
+  weight: number,
+  at: number,
+): void {
+  const current = ownValue(affinities, key);
+  if (current === undefined) affinities[key] = { score: weight, at };
+  else if (at >= current.at) affinities[key] = { score: decayedScore(current, at) + weight, at };
+  else
+    affinities[key] = {
+      score: current.score + decayedScore({ score: weight, at }, current.at),
+      at: current.at,
+    };
+  dropWeakestBeyondLimit(affinities, at);
 }
 
 /** Sums two affinity maps (a profile merge), each entry brought to the later of the two times. */
@@ -37,8 +54,8 @@ export function mergeAffinities(
   a: Readonly<Record<string, DecayedScore>>,
   b: Readonly<Record<string, DecayedScore>>,
 ): Record<string, DecayedScore> {
-  let merged: Record<string, DecayedScore> = { ...a };
-  for (const [key, entry] of Object.entries(b)) merged = addAffinity(merged, key, entry.score, entry.at);
+  const merged = copyRecord(a);
+  for (const [key, entry] of Object.entries(b)) addAffinityInPlace(merged, key, entry.score, entry.at);
   return merged;
 }
 
@@ -57,7 +74,7 @@ export function topAffinities(
     .map((entry) => ({ key: entry.key, score: Math.round((entry.score / strongest) * 100) / 100 }));
 }
 
-/** Over the limit, deletes the weakest entry at `now` (the first of equals) from `affinities`, a fresh copy. */
+/** Over the limit, deletes the weakest entry at `now` (the first of equals) from `affinities`, a copy the caller owns. */
 function dropWeakestBeyondLimit(affinities: Record<string, DecayedScore>, now: number): void {
   const keys = Object.keys(affinities);
   if (keys.length <= MAX_AFFINITIES) return;

@@ -1,9 +1,9 @@
-import { normalizeCategoryPath, ownValue, withEntry } from '../shared/index.js';
+import { copyRecord, normalizeCategoryPath, ownValue, withEntry } from '../shared/index.js';
 import { recordActivity, type ActivitySpec } from './activity.js';
-import { addAffinity } from './affinity.js';
+import { addAffinityInPlace } from './affinity.js';
 import { pointsFor, type LoyaltyProgram } from './loyalty.js';
 import type { CommerceData, CommerceProduct, TrackedEvent } from './event.js';
-import type { CartLine, Profile } from './profile.js';
+import type { CartLine, DecayedScore, Profile } from './profile.js';
 import type { ProductTaxonomy } from './product-taxonomy.js';
 
 export interface ApplyContext {
@@ -173,16 +173,26 @@ function addAffinities(
   at: number,
   context: ApplyContext,
 ): Profile {
-  let categoryAffinity = profile.categoryAffinity;
-  let brandAffinity = profile.brandAffinity;
+  // Each map is copied once for the event (the first time a line touches it), then added to in place.
+  let categoryAffinity: Record<string, DecayedScore> | undefined;
+  let brandAffinity: Record<string, DecayedScore> | undefined;
   for (const line of lines) {
     const facts = context.productFacts(line.productId);
     const categories = facts?.categories ?? categoriesOf(line.category);
-    for (const category of categories) categoryAffinity = addAffinity(categoryAffinity, category, weight, at);
+    for (const category of categories) {
+      categoryAffinity ??= copyRecord(profile.categoryAffinity);
+      addAffinityInPlace(categoryAffinity, category, weight, at);
+    }
     const brand = facts?.brand ?? line.brand;
-    if (brand !== undefined) brandAffinity = addAffinity(brandAffinity, brand.toLowerCase(), weight, at);
+    if (brand === undefined) continue;
+    brandAffinity ??= copyRecord(profile.brandAffinity);
+    addAffinityInPlace(brandAffinity, brand.toLowerCase(), weight, at);
   }
-  return { ...profile, categoryAffinity, brandAffinity };
+  return {
+    ...profile,
+    categoryAffinity: categoryAffinity ?? profile.categoryAffinity,
+    brandAffinity: brandAffinity ?? profile.brandAffinity,
+  };
 }
 
 function addToCart(cart: readonly CartLine[], lines: readonly CommerceProduct[]): CartLine[] {

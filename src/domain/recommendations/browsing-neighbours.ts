@@ -52,14 +52,10 @@ export function browsingNeighbours(
   ];
   for (const [list, weight] of lists) {
     if (weight === 0) continue;
-    let neighbours = list.neighbours(productId, limit);
-    if (blend.damping > 0)
-      neighbours = neighbours
-        .map(([other, value]): [string, number] => [
-          other,
-          value / Math.pow(1 + list.totalOf(other), blend.damping),
-        ])
-        .sort((a, b) => b[1] - a[1]);
+    const neighbours =
+      blend.damping > 0
+        ? list.dampedNeighbours(productId, limit, blend.damping)
+        : list.neighbours(productId, limit);
     const best = neighbours[0]?.[1] ?? 0;
     if (best <= 0) continue;
     const scale = (weight * confidenceOf(list.totalOf(productId), blend.halfEvidence)) / best;

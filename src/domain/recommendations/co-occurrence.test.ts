@@ -42,6 +42,30 @@ describe('CoOccurrence', () => {
     );
   });
 
+  it('gives damped lists, read or not in between, as they are computed afresh', () => {
+    const afresh = (model: CoOccurrence, name: string, limit: number) =>
+      model
+        .neighbours(name, limit)
+        .map(([other, value]) => [other, value / Math.pow(1 + model.totalOf(other), 0.1)] as const)
+        .sort((a, b) => b[1] - a[1]);
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 50, maxLength: 400 }), (steps) => {
+        const model = new CoOccurrence(4);
+        for (const next of steps) {
+          if (next.kind === 'read')
+            expect(model.dampedNeighbours(next.a, next.limit, 0.1)).toEqual(
+              afresh(model, next.a, next.limit),
+            );
+          else if (next.kind === 'add') model.add(next.a, next.b, next.weight);
+          else model.addOneWay(next.a, next.b, next.weight);
+        }
+        for (const name of items)
+          for (const limit of [3, 50])
+            expect(model.dampedNeighbours(name, limit, 0.1)).toEqual(afresh(model, name, limit));
+      }),
+    );
+  });
+
   it('lists the strongest neighbours first, ties by id, at most the limit', () => {
     const model = new CoOccurrence();
     model.add('a', 'b', 2);
