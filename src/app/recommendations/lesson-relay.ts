@@ -2,12 +2,13 @@ import { followOtherNodes } from '../follow-other-nodes.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 import { lessonOf, whereaboutsOf } from './interactions.js';
-import type { Learnt, ServingModels } from './serving-models.js';
+import type { Learnt } from './serving-models.js';
 
 export interface LessonRelayDeps {
   readonly bus: EventBus;
   readonly nodeId: string;
-  readonly serving: ServingModels;
+  /** Learns a commit into the models in service (in order, loading the histories it needs). */
+  readonly learn: (learnt: Learnt) => void;
   /** Views and adds of products the catalogue does not know teach nothing. */
   readonly isKnown: (productId: string) => boolean;
   readonly onError: (error: unknown) => void;
@@ -23,8 +24,8 @@ export class LessonRelay {
 
   /** Learns what other nodes send. */
   async start(): Promise<void> {
-    const { bus, nodeId, serving } = this.deps;
-    await followOtherNodes(bus, nodeId, 'recommendations.lessons', (learnt) => serving.learn(learnt));
+    const { bus, nodeId, learn } = this.deps;
+    await followOtherNodes(bus, nodeId, 'recommendations.lessons', (learnt) => learn(learnt));
   }
 
   /** Learns a commit of this node at once, then tells the other nodes what it learnt. */
@@ -35,7 +36,7 @@ export class LessonRelay {
         lessonOf(profileId, event, whereabouts.get(profileId), this.deps.isKnown) ?? [],
     );
     const learnt: Learnt = { lessons, merges: result.absorbed };
-    this.deps.serving.learn(learnt);
+    this.deps.learn(learnt);
     if (lessons.length > 0 || learnt.merges.length > 0) {
       void this.deps.bus
         .publish('recommendations.lessons', { origin: this.deps.nodeId, ...learnt })

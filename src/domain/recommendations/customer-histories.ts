@@ -13,9 +13,15 @@ export function estimateHistoryBytes(history: CustomerHistory): number {
 interface Entry {
   readonly history: CustomerHistory;
   bytes: number;
-  /** The latest event position folded into it when it was loaded (0: learnt here, never loaded). */
-  readonly through: number;
+  /** Ids of the latest events folded into it when it was loaded (their lessons may still arrive). */
+  readonly recent: readonly string[] | undefined;
 }
+
+/** Bits of the filter of customers who left the cache (1 MiB). */
+const LEFT_BITS = 1 << 23;
+
+/** Where a customer is: held, known to have no history, or to be loaded to tell. */
+export type HistoryStatus = 'held' | 'none' | 'unknown';
 
 /**
  * Customers' histories held in memory, least recently used first: all of them when the budget is
@@ -28,6 +34,14 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
   #bytes = 0;
   /** Histories dropped to stay within the budget since the model was made. */
   evicted = 0;
+  /**
+   * True while every customer with a history is held or has left (a model learnt from the whole log
+   * from its start); false for one restored without its customers, where any customer may have one.
+   */
+  complete = true;
+  /** A filter of the customers who left (evicted, forgotten, merged): false positives only cost a load. */
+  #left: Uint8Array | undefined;
+  #leftCount = 0;
 
   /** `budgetBytes`: Infinity keeps every history. */
   constructor(readonly budgetBytes = Number.POSITIVE_INFINITY) {}
@@ -39,6 +53,11 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
   /** Estimated bytes held (see {@link estimateHistoryBytes}). */
   get bytes(): number {
     return this.#bytes;
+  }
+
+  /** True when every customer with a history is held (complete, and none has left). */
+  get holdsAll(): boolean {
+    return this.complete && this.#leftCount === 0;
   }
 
   get bounded(): boolean {
@@ -58,16 +77,25 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
     return entry.history;
   }
 
-  /** The position loaded with the history (see {@link set}), 0 when it was learnt here. */
-  throughOf(customer: string): number {
-    return this.#entries.get(customer)?.through ?? 0;
+  /**
+   * Whether the customer's history is held, known to be empty (nobody with a history is missing
+   * from a complete cache but those who left), or must be loaded to tell.
+   */
+  status(customer: string): HistoryStatus {
+    if (this.#entries.has(customer)) return 'held';
+    return this.complete && !this.#mayHaveLeft(customer) ? 'none' : 'unknown';
   }
 
-  /** Holds `history`, loaded with every event up to position `through` folded in. */
-  set(customer: string, history: CustomerHistory, through = 0): void {
-    this.delete(customer);
-    const bytes = estimateHistoryBytes(history);
-    this.#entries.set(customer, { history, bytes, through });
+  /** True when the event `messageId` was in the log when the customer's history was loaded from it. */
+  hasFolded(customer: string, messageId: string): boolean {
+    return this.#entries.get(customer)?.recent?.includes(messageId) === true;
+  }
+
+  /** Holds `history`; `recent`: ids of the latest events it was loaded with (see {@link hasFolded}). */
+  set(customer: string, history: CustomerHistory, recent?: readonly string[]): void {
+    this.#drop(customer);
+    const bytes = estimateHistoryBytes(history) + (recent?.length ?? 0) * 48;
+    this.#entries.set(customer, { history, bytes, recent });
     this.#bytes += bytes;
   }
 
@@ -80,17 +108,17 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
     entry.bytes = bytes;
   }
 
+  /** Drops the customer's history; when bounded, they count as having left (see {@link status}). */
   delete(customer: string): boolean {
-    const entry = this.#entries.get(customer);
-    if (entry === undefined) return false;
-    this.#entries.delete(customer);
-    this.#bytes -= entry.bytes;
-    return true;
+    if (this.bounded) this.#markLeft(customer);
+    return this.#drop(customer);
   }
 
   clear(): void {
     this.#entries.clear();
     this.#bytes = 0;
+    this.#left = undefined;
+    this.#leftCount = 0;
   }
 
   /** Drops the least recently used histories until the estimate is within the budget. */
@@ -101,6 +129,27 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
       this.delete(customer);
       this.evicted += 1;
     }
+  }
+
+  #drop(customer: string): boolean {
+    const entry = this.#entries.get(customer);
+    if (entry === undefined) return false;
+    this.#entries.delete(customer);
+    this.#bytes -= entry.bytes;
+    return true;
+  }
+
+  #markLeft(customer: string): void {
+    this.#left ??= new Uint8Array(LEFT_BITS / 8);
+    this.#leftCount += 1;
+    const bit = hashOf(customer) % LEFT_BITS;
+    this.#left[bit >>> 3] = (this.#left[bit >>> 3] as number) | (1 << (bit & 7));
+  }
+
+  #mayHaveLeft(customer: string): boolean {
+    if (this.#left === undefined) return false;
+    const bit = hashOf(customer) % LEFT_BITS;
+    return ((this.#left[bit >>> 3] as number) & (1 << (bit & 7))) !== 0;
   }
 
   keys(): IterableIterator<string> {
@@ -114,4 +163,14 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
   *[Symbol.iterator](): IterableIterator<[string, CustomerHistory]> {
     for (const [customer, entry] of this.#entries) yield [customer, entry.history];
   }
+}
+
+/** FNV-1a over the UTF-16 code units, unsigned 32-bit. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
