@@ -41,7 +41,11 @@ export class CustomerLoading {
   /** Resolves once the customer's history is held (or known to be empty), for a request to read it. */
   ready(customer: string): Promise<void> {
     if (this.#waiting.length === 0 && this.#toLoad([customer]).length === 0) return Promise.resolve();
-    return this.#take(() => this.#load([customer]));
+    // Room is made before the load, not after: the history just loaded is the one about to be read.
+    return this.#take(() => {
+      this.deps.serving.learner.model.customers.trim();
+      return this.#load([customer]);
+    });
   }
 
   #dropUnloaded(customers: readonly string[]): void {
