@@ -50,6 +50,7 @@ export const recommendationsCapability = capability(
         easeLambda: config.recsEaseLambda,
         eventWeights: config.recsEventWeights,
         rebuildMinutes: config.recsRebuildMinutes,
+        customerCacheBytes: config.customerCacheMib * 1024 * 1024,
       },
       snapshots: {
         enabled: config.snapshots,

@@ -34,6 +34,8 @@ export interface Config {
   /** Profiles each node keeps in memory (least recently used leave first). */
   readonly profileCacheSize: number;
   readonly profileCacheMib: number;
+  /** Customers' histories the recommendation models hold, MiB (the least recently used leave first). */
+  readonly customerCacheMib: number;
   /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
   readonly webhookAllowPrivate: boolean;
   /** PostgreSQL: how an erasure purges the erased rows from the table files (`full` rewrites the tables it touched). */

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
         consentDefault: 'granted',
         profileCacheSize: 200000,
         profileCacheMib: 256,
+        customerCacheMib: 256,
         webhookAllowPrivate: false,
         erasureVacuum: 'full',
         minMarginPercent: 0,

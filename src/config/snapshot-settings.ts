@@ -1,4 +1,7 @@
-/** The settings of snapshots of derived state (a restart replays the event log only after one). */
+/**
+ * The settings of the recommendation state's memory and snapshots (a restart replays the event log
+ * only after one).
+ */
 import type { Parsed } from './parsers.js';
 
 const wholeNumber =
@@ -10,6 +13,17 @@ const wholeNumber =
 
 /** Read by `SETTINGS` in schema.ts, which lists them with the others. */
 export const SNAPSHOT_SETTINGS = [
+  {
+    env: 'ATTUNE_CUSTOMER_CACHE_MIB',
+    key: 'customerCacheMib',
+    description:
+      "memory the recommendation models may take for customers' histories on each node, MiB (an estimate); the least recently used leave first and load back from the event log when needed",
+    defaultText: '256',
+    parse: (raw = '256'): Parsed<number> =>
+      /^\d{1,7}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 1_000_000
+        ? { value: Number(raw) }
+        : { problem: 'must be a whole number of MiB from 1 to 1000000' },
+  },
   {
     env: 'ATTUNE_SNAPSHOTS',
     key: 'snapshots',

@@ -53,29 +53,33 @@ export async function answers(app: AppFixture) {
   const seen: Record<string, unknown> = {};
   for (const userId of CUSTOMERS) {
     const customer = await app.customer({ userId });
-    const ask = (query: Parameters<AppFixture['recommendations']['recommend']>[0]) =>
-      app.recommendations
-        .recommend(query, customer)
-        .items.map(({ productId, reason }) => [productId, reason]);
+    const ask = async (query: Parameters<AppFixture['recommendations']['recommend']>[0]) =>
+      (await app.recommendations.recommend(query, customer)).items.map(({ productId, reason }) => [
+        productId,
+        reason,
+      ]);
     seen[userId] = {
       segments: [...customer.segments].sort(),
       loyalty: app.profiles.view((await app.profiles.get(userId)).profile).loyalty,
-      forYou: ask({ strategy: 'for-you', limit: 5 }),
-      discovery: ask({ strategy: 'for-you', limit: 5, filter: { excludePurchased: true } }),
-      buyAgain: ask({ strategy: 'buy-again', limit: 5 }),
-      recentlyViewed: ask({ strategy: 'recently-viewed', limit: 5 }),
+      forYou: await ask({ strategy: 'for-you', limit: 5 }),
+      discovery: await ask({ strategy: 'for-you', limit: 5, filter: { excludePurchased: true } }),
+      buyAgain: await ask({ strategy: 'buy-again', limit: 5 }),
+      recentlyViewed: await ask({ strategy: 'recently-viewed', limit: 5 }),
     };
   }
   for (const productId of PRODUCTS) {
     const anyone = await app.customer({});
-    seen[productId] = ['similar', 'bought-together'].map((strategy) =>
-      app.recommendations
-        .recommend({ strategy: strategy as 'similar', productId, limit: 5 }, anyone)
-        .items.map((item) => item.productId),
-    );
+    const lists: string[][] = [];
+    for (const strategy of ['similar', 'bought-together'] as const)
+      lists.push(
+        (await app.recommendations.recommend({ strategy, productId, limit: 5 }, anyone)).items.map(
+          (item) => item.productId,
+        ),
+      );
+    seen[productId] = lists;
   }
-  seen['popular'] = app.recommendations
-    .recommend({ strategy: 'popular', limit: 6 }, await app.customer({}))
-    .items.map((item) => item.productId);
+  seen['popular'] = (
+    await app.recommendations.recommend({ strategy: 'popular', limit: 6 }, await app.customer({}))
+  ).items.map((item) => item.productId);
   return seen;
 }

@@ -103,7 +103,7 @@ export class DecideService {
       // A strategy an experiment names was checked against the strategies when it was written.
       const tested = customer.experiments?.recommendations.get(slot) as Strategy | undefined;
       const productId = query.productId ?? request.product?.productId;
-      recommended[slot] = recommendations.recommend(
+      recommended[slot] = await recommendations.recommend(
         {
           ...query,
           strategy: tested ?? query.strategy,

@@ -52,7 +52,7 @@ export class MessageBuilder {
     let recommendations: readonly unknown[] = [];
     if (step.recommendations !== undefined) {
       const [anchor] = bought;
-      const answer = deps.recommendations.recommend(
+      const answer = await deps.recommendations.recommend(
         {
           strategy: step.recommendations.strategy as Strategy,
           limit: step.recommendations.limit,

@@ -12,9 +12,13 @@ async function shop(app: AppFixture) {
   );
 }
 const boughtWithD = async (app: AppFixture) =>
-  app.recommendations
-    .recommend({ strategy: 'bought-together', productId: 'd', limit: 5 }, await app.customer({}))
-    .items.filter((item) => item.reason === 'bought with d')
+  (
+    await app.recommendations.recommend(
+      { strategy: 'bought-together', productId: 'd', limit: 5 },
+      await app.customer({}),
+    )
+  ).items
+    .filter((item) => item.reason === 'bought with d')
     .map((item) => item.productId);
 
 describe('erased customers in the recommendation models', () => {

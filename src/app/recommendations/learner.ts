@@ -1,5 +1,6 @@
 import {
   OnlineModel,
+  recordInHistory,
   restoreStateRecord,
   stateRecordsOf,
   StateRecordError,
@@ -28,18 +29,44 @@ export class Learner {
   readonly #lessonOrder: string[] = [];
   #oldest = 0;
 
-  constructor(weights: EventWeights) {
-    this.model = new OnlineModel({ weights });
+  /** `customerBudgetBytes`: customers' histories held (see `CustomerHistories`); unbounded by default. */
+  constructor(weights: EventWeights, customerBudgetBytes?: number) {
+    this.model = new OnlineModel({
+      weights,
+      ...(customerBudgetBytes !== undefined && { customerBudgetBytes }),
+    });
   }
 
-  learn(lesson: Lesson): void {
+  /** `folded`: the customer's history (not held here) holds it already: only shared counts learn it. */
+  learn(lesson: Lesson, folded = false): void {
     if (this.#lessons.has(lesson.messageId)) return;
     this.#remember(lesson.messageId);
     if (lesson.orderId !== undefined) {
       if (this.#orders.has(lesson.orderId)) return;
       this.#orders.add(lesson.orderId);
     }
-    for (const interaction of lesson.interactions) this.model.observe(interaction);
+    // A history loaded from the log after this event was stored holds it already.
+    const inHistory = folded || this.model.customers.hasFolded(lesson.profileId, lesson.messageId);
+    for (const interaction of lesson.interactions) this.model.observe(interaction, inHistory);
+  }
+
+  /** True when the lesson was learnt already (by its id, or its order's). */
+  knows(lesson: Lesson): boolean {
+    return (
+      this.#lessons.has(lesson.messageId) ||
+      (lesson.orderId !== undefined && this.#orders.has(lesson.orderId))
+    );
+  }
+
+  /**
+   * Puts a lesson the shared counts already hold (a snapshot learnt it) into the customer's history
+   * when it is held: a history loaded from the log before it does not hold it yet.
+   */
+  learnHistory(lesson: Lesson): void {
+    const history = this.model.customers.get(lesson.profileId);
+    if (history === undefined) return;
+    for (const interaction of lesson.interactions) recordInHistory(history, interaction);
+    this.model.customers.resize(lesson.profileId);
   }
 
   /** Lessons learnt, as far as ids are remembered. */
@@ -49,10 +76,11 @@ export class Learner {
 
   /**
    * Everything learnt, as records for a snapshot: the model's state, the orders counted (`O`) and
-   * the lessons remembered, oldest first (`L`). Nothing may be learnt while they are read.
+   * the lessons remembered, oldest first (`L`). Nothing may be learnt while they are read. Customers'
+   * histories are left out: the log holds them, and they are loaded from it when needed.
    */
   *stateRecords(): Generator<StateRecord> {
-    yield* stateRecordsOf(this.model);
+    yield* stateRecordsOf(this.model, false);
     const orders = [...this.#orders];
     for (let first = 0; first < orders.length; first += IDS_PER_RECORD)
       yield ['O', orders.slice(first, first + IDS_PER_RECORD)];

@@ -2,12 +2,13 @@ import { followOtherNodes } from '../follow-other-nodes.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
 import { lessonOf, whereaboutsOf } from './interactions.js';
-import type { Learnt, ServingModels } from './serving-models.js';
+import type { Learnt } from './serving-models.js';
 
 export interface LessonRelayDeps {
   readonly bus: EventBus;
   readonly nodeId: string;
-  readonly serving: ServingModels;
+  /** Learns a commit into the models in service (in order, loading the histories it needs). */
+  readonly learn: (learnt: Learnt) => void;
   /** Views and adds of products the catalogue does not know teach nothing. */
   readonly isKnown: (productId: string) => boolean;
   /** Rebuilds the models from the store's log (which holds every node's events). */
@@ -25,9 +26,9 @@ export class LessonRelay {
 
   /** Learns what other nodes send. */
   async start(): Promise<void> {
-    const { bus, nodeId, serving } = this.deps;
+    const { bus, nodeId, learn } = this.deps;
     await followOtherNodes(bus, nodeId, 'recommendations.lessons', {
-      changed: (learnt) => serving.learn(learnt),
+      changed: (learnt) => learn(learnt),
       // Lessons lost on the bus are in the log: learn them from it now rather than at the next rebuild.
       missed: () => void this.deps.rebuild().catch(this.deps.onError),
     });
@@ -41,7 +42,7 @@ export class LessonRelay {
         lessonOf(profileId, event, whereabouts.get(profileId), this.deps.isKnown) ?? [],
     );
     const learnt: Learnt = { lessons, merges: result.absorbed };
-    this.deps.serving.learn(learnt);
+    this.deps.learn(learnt);
     if (lessons.length > 0 || learnt.merges.length > 0) {
       void this.deps.bus
         .publish('recommendations.lessons', { origin: this.deps.nodeId, ...learnt })

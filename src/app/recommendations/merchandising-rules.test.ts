@@ -12,9 +12,9 @@ async function shop(app: AppFixture) {
   );
 }
 const popular = async (app: AppFixture) =>
-  app.recommendations
-    .recommend({ strategy: 'popular', limit: 4 }, await app.customer({}))
-    .items.map((item) => item.productId);
+  (await app.recommendations.recommend({ strategy: 'popular', limit: 4 }, await app.customer({}))).items.map(
+    (item) => item.productId,
+  );
 
 describe('merchandising rules for recommendations', () => {
   it('stores the rules, announces them and applies them to the next answer', async () => {

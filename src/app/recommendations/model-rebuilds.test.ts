@@ -54,7 +54,7 @@ describe('rebuilding the recommendation models', () => {
     await history(app);
     const restarted = await start({ sharedWith: app });
     expect(customersOf(restarted).size).toBe(3);
-    const answer = restarted.recommendations.recommend(
+    const answer = await restarted.recommendations.recommend(
       { strategy: 'bought-together', productId: 'c', limit: 5 },
       await restarted.customer({}),
     );
@@ -182,7 +182,7 @@ describe('rebuilding the recommendation models', () => {
     expect(report.customers).toBe(2);
     expect(customersOf(app).has(erased)).toBe(false);
     // u2 alone bought a with c: that pair leaves the shared counts with the read.
-    const answer = app.recommendations.recommend(
+    const answer = await app.recommendations.recommend(
       { strategy: 'bought-together', productId: 'c', limit: 5 },
       await app.customer({}),
     );

@@ -1,17 +1,15 @@
-import {
-  ContentSimilarity,
-  EaseModel,
-  easeTrainingSet,
-  type EventWeights,
-} from '../../domain/recommendations/index.js';
+import { ContentSimilarity, type EaseModel, type EventWeights } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
 import type { Store, StoredEvent, VersionedProfile } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
-import { lessonOf, whereaboutsOf, type Whereabouts } from './interactions.js';
+import { trainEase } from './ease-training.js';
+import { lessonOf, whereaboutsOf, type Lesson, type Whereabouts } from './interactions.js';
 import { Learner } from './learner.js';
 import type { RestoredLearner } from './model-snapshots.js';
 import type { LogRead, ServingModels } from './serving-models.js';
+import type { StoredHistories } from './stored-histories.js';
+import { yieldToRequests } from './yield-to-requests.js';
 
 export interface RecommendationSettings {
   /** Items EASE covers, the most bought first; 0: no dense model. */
@@ -20,6 +18,8 @@ export interface RecommendationSettings {
   readonly eventWeights: EventWeights;
   /** Minutes between scheduled rebuilds; 0: on demand only. */
   readonly rebuildMinutes: number;
+  /** Bytes of customers' histories an online model holds (the rest load from the log); unbounded when absent. */
+  readonly customerCacheBytes?: number;
 }
 
 /** What a rebuild produced, for `POST /v1/recommendations/models:rebuild` and the logs. */
@@ -39,6 +39,8 @@ export interface ModelRebuildsDeps {
   readonly trainer: ModelTrainer;
   readonly settings: RecommendationSettings;
   readonly serving: ServingModels;
+  /** Customers' histories from the log, for those an online model does not hold. */
+  readonly histories: StoredHistories;
   readonly isKnown: (productId: string) => boolean;
   readonly onError: (error: unknown) => void;
   /** The newest readable snapshot of the online state, if any: a start replays the log only after it. */
@@ -78,9 +80,6 @@ const SLICE_MS = 8;
 const CONTENT_SLICE = 250;
 /** A burst of catalogue writes (an import) rebuilds content similarity once, this long after the last. */
 const CONTENT_DEBOUNCE_MS = 2_000;
-
-/** Lets requests waiting on the event loop go first. */
-const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Builds the models from the store: at start, on a schedule, on demand and after erasures. It reads
@@ -218,7 +217,8 @@ export class ModelRebuilds {
     const { store, settings, serving } = this.deps;
     const missed = serving.openRead();
     try {
-      const learner = restored?.learner ?? new Learner(settings.eventWeights);
+      const learner = restored?.learner ?? new Learner(settings.eventWeights, settings.customerCacheBytes);
+      const customers = learner.model.customers;
       // Merged profiles' events now name the profile they went into: their history goes there first.
       if (restored !== undefined)
         for (const { from, into } of await store.mergesSince(restored.header.createdAt - MERGE_MARGIN_MS))
@@ -233,7 +233,8 @@ export class ModelRebuilds {
           const where = whereabouts.get(stored.profileId);
           const lesson = lessonOf(stored.profileId, stored.event, where, this.deps.isKnown);
           // A lesson the snapshot already holds is skipped by its id.
-          if (lesson !== undefined) learner.learn(lesson);
+          if (lesson !== undefined)
+            await this.#learnFromLog(learner, lesson, stored.seq, restored !== undefined);
           replayed += 1;
           if (performance.now() - slice > SLICE_MS) {
             await yieldToRequests();
@@ -242,12 +243,30 @@ export class ModelRebuilds {
         }
         after = page.next;
       }
+      // Histories loaded along the way may miss what the snapshot knew: they load again, whole, when needed.
+      if (restored !== undefined) customers.clear();
       this.started ??= { snapshot: restored?.header.id, replayedEvents: replayed };
       return { learner, missed };
     } catch (error) {
       serving.closeRead(missed);
       throw error;
     }
+  }
+
+  /**
+   * Learns one lesson of the log at position `seq`; a customer the model let go (or a restored one
+   * does not hold) is loaded first as the log stood just before it, so it learns as if it had held them.
+   */
+  async #learnFromLog(learner: Learner, lesson: Lesson, seq: number, restored: boolean): Promise<void> {
+    const { customers } = learner.model;
+    if (customers.status(lesson.profileId) === 'unknown') {
+      const loaded = await this.deps.histories.load(lesson.profileId, { before: seq });
+      customers.set(lesson.profileId, loaded.history);
+    }
+    // A lesson the snapshot already holds is skipped by its id (its customer's history still takes it).
+    if (!learner.knows(lesson)) learner.learn(lesson);
+    else if (restored) learner.learnHistory(lesson);
+    customers.trim();
   }
 
   /**
@@ -287,12 +306,9 @@ export class ModelRebuilds {
     return found;
   }
 
-  async #trainEase(learner: Learner): Promise<EaseModel | undefined> {
-    const { denseItems, easeLambda } = this.deps.settings;
-    if (denseItems === 0) return undefined;
-    const set = easeTrainingSet(learner.model.customers.values(), denseItems);
-    if (set.items.length < 2) return undefined;
-    return new EaseModel(await this.deps.trainer.trainEase(set.items, set.rows, easeLambda));
+  #trainEase(learner: Learner): Promise<EaseModel | undefined> {
+    const { store, histories, trainer, settings } = this.deps;
+    return trainEase(learner.model.customers, { store, histories, trainer, settings });
   }
 
   /** Content similarity over the whole catalogue, built in slices between which requests are served. */

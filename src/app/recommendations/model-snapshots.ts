@@ -59,6 +59,8 @@ export interface ModelSnapshotsDeps {
   readonly clock: Clock;
   readonly serving: ServingModels;
   readonly weights: EventWeights;
+  /** Bytes of customers' histories a restored model may hold (see `CustomerHistories`). */
+  readonly customerCacheBytes?: number;
   readonly settings: SnapshotSettings;
   /** Is a rebuild of the models under way (a snapshot waits for it). */
   readonly isRebuilding: () => boolean;
@@ -202,7 +204,9 @@ export class ModelSnapshots {
 
   async #read(header: SnapshotHeader, meta: SnapshotMeta): Promise<Learner> {
     const { store } = this.deps;
-    const learner = new Learner(this.deps.weights);
+    const learner = new Learner(this.deps.weights, this.deps.customerCacheBytes);
+    // A snapshot holds no customers (an older one may hold some): any may have a history in the log.
+    learner.model.customers.complete = false;
     let parts = 0;
     async function* partsOf(): AsyncGenerator<Uint8Array> {
       for (let from = 0; from < header.parts; from += PARTS_PER_READ) {
@@ -215,6 +219,7 @@ export class ModelSnapshots {
     const records = await decodeState(partsOf(), (record) => learner.restore(record));
     if (parts !== header.parts || records !== meta.records || typeof meta.position !== 'number')
       throw new Error(`snapshot ${header.id} is incomplete: ${parts} parts, ${records} records`);
+    learner.model.customers.trim();
     return learner;
   }
 }

@@ -19,6 +19,7 @@ import type { CustomerContext } from '../customers/customer-context.js';
 import type { EventIngestion } from '../profiles/event-ingestion.js';
 import type { ProfileService } from '../profiles/profile-service.js';
 import { sessionOf } from './browsing-session.js';
+import { CustomerLoading } from './customer-loading.js';
 import { ErasedCustomers } from './erased-customers.js';
 import { Learner } from './learner.js';
 import { LessonRelay } from './lesson-relay.js';
@@ -31,6 +32,7 @@ import {
 } from './model-rebuilds.js';
 import { ModelSnapshots, type SnapshotRejection, type SnapshotSettings } from './model-snapshots.js';
 import { ServingModels } from './serving-models.js';
+import { StoredHistories } from './stored-histories.js';
 
 export type { ModelReport, RecommendationSettings, StartReport } from './model-rebuilds.js';
 export type { SnapshotRejection, SnapshotSettings } from './model-snapshots.js';
@@ -88,17 +90,22 @@ export class RecommendationService {
   readonly #relay: LessonRelay;
   readonly #erased: ErasedCustomers;
   readonly #merchandising: MerchandisingRules;
+  readonly #loading: CustomerLoading;
 
   constructor(private readonly deps: RecommendationServiceDeps) {
     const { store, bus, clock, catalog, trainer, settings, nodeId, onError } = deps;
-    const serving = new ServingModels(new Learner(settings.eventWeights));
+    const { customerCacheBytes } = settings;
+    const serving = new ServingModels(new Learner(settings.eventWeights, customerCacheBytes));
     const isKnown = (productId: string) => catalog.catalog.getProduct(productId) !== undefined;
+    const histories = new StoredHistories({ store, isKnown });
     this.#serving = serving;
+    this.#loading = new CustomerLoading({ serving, histories, onError });
     this.#snapshots = new ModelSnapshots({
       store,
       clock,
       serving,
       weights: settings.eventWeights,
+      ...(customerCacheBytes !== undefined && { customerCacheBytes }),
       settings: deps.snapshots ?? { enabled: false, minutes: 0, events: 0, graceMs: 0 },
       isRebuilding: () => this.#rebuilds.isRebuilding,
       onRejected: deps.onSnapshotRejected ?? (() => undefined),
@@ -111,6 +118,7 @@ export class RecommendationService {
       trainer,
       settings,
       serving,
+      histories,
       isKnown,
       onError,
       restore: () => this.#snapshots.load(),
@@ -118,7 +126,7 @@ export class RecommendationService {
     this.#relay = new LessonRelay({
       bus,
       nodeId,
-      serving,
+      learn: (learnt) => this.#loading.learn(learnt),
       isKnown,
       rebuild: () => this.#rebuilds.rebuild(),
       onError,
@@ -163,7 +171,9 @@ export class RecommendationService {
     this.#erased.stop();
   }
 
-  recommend(query: RecommendationQuery, customer: CustomerContext): RecommendationAnswer {
+  /** Answers a query, once the customer's history is held (loaded from the log when it is not). */
+  async recommend(query: RecommendationQuery, customer: CustomerContext): Promise<RecommendationAnswer> {
+    if (customer.profile !== undefined) await this.#loading.ready(customer.profile.id);
     const { catalog } = this.deps.catalog;
     return recommend(
       {

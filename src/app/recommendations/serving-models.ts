@@ -74,6 +74,11 @@ export class ServingModels {
     return this.#erasures > this.#rebuiltWithout;
   }
 
+  /** True when the profile was erased lately (a history loaded meanwhile must not be kept). */
+  isErased(profileId: string): boolean {
+    return this.#erased.has(profileId);
+  }
+
   /** True once the node stops: nothing is swapped in after that. */
   get stopped(): boolean {
     return this.#stopped;
@@ -148,8 +153,14 @@ export class ServingModels {
     for (const change of read.missed) {
       if (change.kind === 'merge') learner.model.merge(change.from, change.into);
       else if (change.kind === 'erase') learner.model.forget(change.profileId);
-      else if (!this.#erased.has(change.lesson.profileId)) learner.learn(change.lesson);
+      else if (!this.#erased.has(change.lesson.profileId)) {
+        // A customer the new model does not hold is loaded from the log, which holds this lesson:
+        // only the shared counts learn it here.
+        const unheld = learner.model.customers.status(change.lesson.profileId) === 'unknown';
+        learner.learn(change.lesson, unheld);
+      }
     }
+    learner.model.customers.trim();
     if (this.#stopped) return;
     this.swap(learner, heavy);
     this.#rebuiltWithout = Math.max(this.#rebuiltWithout, erasuresAtRead);

@@ -32,3 +32,94 @@ export function remember(list: string[], item: string, max = MAX_VIEWED): string
   const next = [item, ...list.filter((other) => other !== item)];
   return next.length > max ? next.slice(0, max) : next;
 }
+
+/** Items of one order paired with each other, at most: a 300-line order must not cost 45,000 updates. */
+export const MAX_BASKET_PAIRS = 30;
+
+/** What recording one purchased line taught beyond the customer's own history. */
+export interface RecordedLine {
+  /** Earlier items of the same order it was bought with (the latest {@link MAX_BASKET_PAIRS}). */
+  readonly boughtWith: readonly string[];
+  /** The customer's first purchase of the item ever. */
+  readonly first: boolean;
+}
+
+/**
+ * Records a purchased line in `history` (an order arrives as one line per product, sharing its
+ * basket). Undefined when the item was already in the order being recorded: only its quantity counts.
+ */
+export function recordPurchase(
+  history: CustomerHistory,
+  line: {
+    readonly productId: string;
+    readonly quantity: number;
+    readonly at: number;
+    readonly basket?: string;
+  },
+): RecordedLine | undefined {
+  const { productId, basket } = line;
+  if (basket === undefined || basket !== history.lastBasket) {
+    history.orders += 1;
+    history.basketItems = [];
+    if (basket === undefined) delete history.lastBasket;
+    else history.lastBasket = basket;
+  }
+  if (history.basketItems.includes(productId)) {
+    count(history, line, false);
+    return undefined;
+  }
+  const boughtWith = history.basketItems.slice(-MAX_BASKET_PAIRS);
+  history.basketItems.push(productId);
+  const first = !history.purchases.has(productId);
+  count(history, line, true);
+  return { boughtWith, first };
+}
+
+function count(
+  history: CustomerHistory,
+  line: {
+    readonly productId: string;
+    readonly quantity: number;
+    readonly at: number;
+    readonly basket?: string;
+  },
+  newInOrder: boolean,
+): void {
+  const bought: PurchasedItem | undefined = history.purchases.get(line.productId);
+  history.purchases.set(line.productId, {
+    orders: (bought?.orders ?? 0) + (newInOrder ? 1 : 0),
+    quantity: (bought?.quantity ?? 0) + line.quantity,
+    last: Math.max(bought?.last ?? 0, line.at),
+    ...(line.basket !== undefined && { lastBasket: line.basket }),
+  });
+}
+
+/**
+ * Records one interaction of the customer in their own history, as the online model does when it
+ * learns it; a purchase returns what {@link recordPurchase} does.
+ */
+export function recordInHistory(
+  history: CustomerHistory,
+  interaction: {
+    readonly kind: 'view' | 'cart' | 'purchase';
+    readonly productId: string;
+    readonly quantity: number;
+    readonly at: number;
+    readonly basket?: string;
+  },
+): RecordedLine | undefined {
+  if (interaction.kind === 'view') history.viewed = remember(history.viewed, interaction.productId);
+  else if (interaction.kind === 'cart') history.carted = remember(history.carted, interaction.productId);
+  else return recordPurchase(history, interaction);
+  return undefined;
+}
+
+/**
+ * A customer's history from their own interactions, oldest first: what the online model holds
+ * for them after learning the same interactions (a history loaded back from the log).
+ */
+export function historyFrom(interactions: Iterable<Parameters<typeof recordInHistory>[1]>): CustomerHistory {
+  const history = emptyHistory();
+  for (const interaction of interactions) recordInHistory(history, interaction);
+  return history;
+}

@@ -7,31 +7,71 @@ export interface EaseTrainingSet {
 }
 
 /**
- * Picks the `maxItems` items bought by the most customers (the dense model's memory and time grow
- * with their square and cube) and writes each customer's purchases as indexes into them.
+ * Collects customers' purchases one customer at a time (from memory, or streamed from the store),
+ * keeping each as a row of item numbers: nothing else of a customer is kept.
  */
-export function easeTrainingSet(customers: Iterable<CustomerHistory>, maxItems: number): EaseTrainingSet {
-  const histories = [...customers];
-  const buyers = new Map<string, number>();
-  for (const history of histories)
-    for (const item of history.purchases.keys()) buyers.set(item, (buyers.get(item) ?? 0) + 1);
-  const items = [...buyers]
-    .filter(([, count]) => count >= 2)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxItems)
-    .map(([item]) => item);
-  const index = new Map(items.map((item, position) => [item, position]));
-  const rows: Int32Array[] = [];
-  // Plain loops into one scratch buffer: this runs on the event loop while requests wait.
-  let scratch = new Int32Array(256);
-  for (const history of histories) {
-    if (scratch.length < history.purchases.size) scratch = new Int32Array(history.purchases.size);
+export class EaseTrainingRows {
+  readonly #numbers = new Map<string, number>();
+  readonly #names: string[] = [];
+  readonly #buyers: number[] = [];
+  readonly #bought: Int32Array[] = [];
+  #scratch = new Int32Array(256);
+
+  /** One customer's purchased items, each once. */
+  add(purchased: Iterable<string>, count: number): void {
+    if (count === 0) return;
+    if (this.#scratch.length < count) this.#scratch = new Int32Array(count);
     let length = 0;
-    for (const item of history.purchases.keys()) {
-      const position = index.get(item);
-      if (position !== undefined) scratch[length++] = position;
+    for (const item of purchased) {
+      let number = this.#numbers.get(item);
+      if (number === undefined) {
+        number = this.#names.length;
+        this.#numbers.set(item, number);
+        this.#names.push(item);
+        this.#buyers.push(0);
+      }
+      this.#buyers[number] = (this.#buyers[number] as number) + 1;
+      this.#scratch[length++] = number;
     }
-    if (length > 0) rows.push(scratch.slice(0, length));
+    this.#bought.push(this.#scratch.slice(0, length));
   }
-  return { items, rows };
+
+  /**
+   * Picks the `maxItems` items bought by the most customers (the dense model's memory and time grow
+   * with their square and cube) and writes each customer's purchases as indexes into them.
+   */
+  build(maxItems: number): EaseTrainingSet {
+    const names = this.#names;
+    const chosen = names
+      .map((_, number) => number)
+      .filter((number) => (this.#buyers[number] as number) >= 2)
+      .sort(
+        (a, b) =>
+          (this.#buyers[b] as number) - (this.#buyers[a] as number) ||
+          ((names[a] as string) < (names[b] as string) ? -1 : 1),
+      )
+      .slice(0, maxItems);
+    const position = new Int32Array(names.length).fill(-1);
+    chosen.forEach((number, index) => (position[number] = index));
+    const rows: Int32Array[] = [];
+    let scratch = new Int32Array(256);
+    // Plain loops into one scratch buffer: this runs on the event loop while requests wait.
+    for (const bought of this.#bought) {
+      if (scratch.length < bought.length) scratch = new Int32Array(bought.length);
+      let length = 0;
+      for (const number of bought) {
+        const index = position[number] as number;
+        if (index >= 0) scratch[length++] = index;
+      }
+      if (length > 0) rows.push(scratch.slice(0, length));
+    }
+    return { items: chosen.map((number) => names[number] as string), rows };
+  }
+}
+
+/** {@link EaseTrainingRows} over histories held in memory. */
+export function easeTrainingSet(customers: Iterable<CustomerHistory>, maxItems: number): EaseTrainingSet {
+  const rows = new EaseTrainingRows();
+  for (const history of customers) rows.add(history.purchases.keys(), history.purchases.size);
+  return rows.build(maxItems);
 }

@@ -8,9 +8,15 @@ export {
 export { BrowsingSignals, DEFAULT_BROWSING, type BrowsingSettings } from './browsing-signals.js';
 export { CoOccurrence } from './co-occurrence.js';
 export { ContentSimilarity, type DescribedProduct } from './content-similarity.js';
-export type { CustomerHistory, PurchasedItem } from './customer-history.js';
+export { CustomerHistories, estimateHistoryBytes, type HistoryStatus } from './customer-histories.js';
+export {
+  historyFrom,
+  recordInHistory,
+  type CustomerHistory,
+  type PurchasedItem,
+} from './customer-history.js';
 export { addDecayed, decayedAt, type Decayed } from './decay.js';
-export { easeTrainingSet, type EaseTrainingSet } from './ease-training-set.js';
+export { easeTrainingSet, EaseTrainingRows, type EaseTrainingSet } from './ease-training-set.js';
 export { EaseModel, invertSymmetricPositiveDefinite, trainEase, type EaseWeights } from './ease.js';
 export {
   DEFAULT_EVENT_WEIGHTS,

@@ -18,12 +18,23 @@ function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
 }
 
 /**
- * The whole state of `model` as records, lazily: customers (`c`), popularity (`p`), the neighbour
- * lists (`o`), browsing sessions (`s`) and the count of interactions (`x`). The model must not
- * learn while they are read.
+ * The whole state of `model` as records, lazily: customers (`c`, unless `withCustomers` is false:
+ * their histories are kept elsewhere and loaded on demand), popularity (`p`), the neighbour lists
+ * (`o`), browsing sessions (`s`) and the count of interactions (`x`). The model must not learn
+ * while they are read.
  */
-export function* stateRecordsOf(model: OnlineModel): Generator<StateRecord> {
+export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Generator<StateRecord> {
   yield ['x', model.observed];
+  if (withCustomers) yield* customerRecordsOf(model);
+  for (const [scope, items] of model.popularity.state())
+    for (let first = 0; first < items.length; first += ITEMS_PER_RECORD)
+      yield ['p', scope, items.slice(first, first + ITEMS_PER_RECORD)];
+  for (const [tag, list] of Object.entries(neighbourLists(model)))
+    for (const [item, total, neighbours] of list.state()) yield ['o', tag, item, total, neighbours];
+  for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
+}
+
+function* customerRecordsOf(model: OnlineModel): Generator<StateRecord> {
   for (const [customer, history] of model.customers) {
     const purchases = [...history.purchases].map(([item, bought]) => [
       item,
@@ -43,12 +54,6 @@ export function* stateRecordsOf(model: OnlineModel): Generator<StateRecord> {
       history.basketItems,
     ];
   }
-  for (const [scope, items] of model.popularity.state())
-    for (let first = 0; first < items.length; first += ITEMS_PER_RECORD)
-      yield ['p', scope, items.slice(first, first + ITEMS_PER_RECORD)];
-  for (const [tag, list] of Object.entries(neighbourLists(model)))
-    for (const [item, total, neighbours] of list.state()) yield ['o', tag, item, total, neighbours];
-  for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
 }
 
 /** A record that does not read as the state of a model (a corrupt or foreign snapshot). */

@@ -1,6 +1,7 @@
 import { BrowsingSignals, type BrowsingSettings } from './browsing-signals.js';
 import { CoOccurrence } from './co-occurrence.js';
-import { emptyHistory, remember, type CustomerHistory, type PurchasedItem } from './customer-history.js';
+import { CustomerHistories } from './customer-histories.js';
+import { emptyHistory, recordInHistory, remember, type CustomerHistory } from './customer-history.js';
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights, type Interaction } from './interaction.js';
 import { DEFAULT_HALF_LIVES, DISCOVERIES, Popularity, type PopularityHalfLives } from './popularity.js';
 
@@ -8,24 +9,30 @@ export interface OnlineModelSettings {
   readonly weights: EventWeights;
   readonly halfLives: PopularityHalfLives;
   readonly browsing?: Partial<BrowsingSettings>;
+  /**
+   * Bytes of customers' histories kept in memory (see {@link CustomerHistories}); unbounded by
+   * default. When bounded, the caller loads a customer's history before the model learns about them.
+   */
+  readonly customerBudgetBytes?: number;
 }
 
-/** Items of one order paired with each other, at most: a 300-line order must not cost 45,000 updates. */
-const MAX_BASKET_PAIRS = 30;
 /**
- * The state that learns from each interaction at once: every customer's history, decayed
+ * The state that learns from each interaction at once: customers' histories (every one, or a cache
+ * of the active ones), decayed
  * popularity (overall, per country, per segment, and of first purchases), products bought together,
  * and what browsing teaches (products viewed in one session, viewed next, viewed then bought).
  * Each update touches a bounded number of entries, so it stays in microseconds.
  */
 export class OnlineModel {
-  readonly customers = new Map<string, CustomerHistory>();
+  readonly customers: CustomerHistories;
   readonly popularity: Popularity;
   readonly boughtTogether = new CoOccurrence();
   readonly browsing: BrowsingSignals;
   readonly settings: OnlineModelSettings;
   /** Interactions learnt, for statistics. */
   observed = 0;
+  /** Stands in for the history of a customer whose loaded history already holds what is learnt. */
+  #folded: { customer: string; history: CustomerHistory } | undefined;
 
   constructor(settings: Partial<OnlineModelSettings> = {}) {
     this.settings = {
@@ -34,9 +41,15 @@ export class OnlineModel {
     };
     this.popularity = new Popularity(this.settings.halfLives);
     this.browsing = new BrowsingSignals(settings.browsing);
+    this.customers = new CustomerHistories(settings.customerBudgetBytes);
   }
 
-  observe(interaction: Interaction): void {
+  /**
+   * Learns one interaction. `folded`: the customer's history was loaded with it already in (from
+   * the log, after it was stored), so only the shared counts learn it; a first purchase among
+   * those is not told apart and is not counted as a discovery.
+   */
+  observe(interaction: Interaction, folded = false): void {
     this.observed += 1;
     const { customer, productId, at } = interaction;
     const weight = this.settings.weights[interaction.kind];
@@ -47,21 +60,17 @@ export class OnlineModel {
       for (const segment of interaction.segments ?? [])
         this.popularity.add(`segment:${segment}`, productId, weight, at);
     }
-    let history = this.customers.get(customer);
-    if (history === undefined) this.customers.set(customer, (history = emptyHistory()));
-    switch (interaction.kind) {
-      case 'view':
-        this.browsing.view(customer, productId, at);
-        history.viewed = remember(history.viewed, productId);
-        break;
-      case 'cart':
-        this.browsing.convert(customer, productId, at, this.settings.weights.cart);
-        history.carted = remember(history.carted, productId);
-        break;
-      case 'purchase':
-        this.#purchase(history, interaction);
-        break;
-    }
+    const history = folded ? this.#foldedHistory(customer) : this.#historyOf(customer);
+    if (interaction.kind === 'view') this.browsing.view(customer, productId, at);
+    else if (interaction.kind === 'cart')
+      this.browsing.convert(customer, productId, at, this.settings.weights.cart);
+    const line = recordInHistory(history, interaction);
+    if (!folded) this.customers.resize(customer);
+    if (line === undefined) return;
+    for (const other of line.boughtWith) this.boughtTogether.add(productId, other, 1);
+    this.browsing.convert(customer, productId, at, this.settings.weights.purchase);
+    // A customer's first purchase of an item: what discovery ranks by is what others discover now.
+    if (line.first && !folded) this.popularity.add(DISCOVERIES, productId, 1, at);
   }
 
   /**
@@ -73,9 +82,18 @@ export class OnlineModel {
     this.browsing.forget(customer);
   }
 
-  /** Moves a merged profile's history into the profile it merged into. */
+  /**
+   * Moves a merged profile's history into the profile it merged into. With a bounded cache both are
+   * dropped instead: the log names the merged profile's events after the one it went into, so
+   * loading that one again gives the two histories together, whichever of them was held.
+   */
   merge(from: string, into: string): void {
     this.browsing.merge(from, into);
+    if (this.customers.bounded) {
+      this.customers.delete(from);
+      this.customers.delete(into);
+      return;
+    }
     const source = this.customers.get(from);
     if (source === undefined) return;
     this.customers.delete(from);
@@ -101,6 +119,7 @@ export class OnlineModel {
     for (const item of [...source.viewed].reverse()) target.viewed = remember(target.viewed, item);
     for (const item of [...source.carted].reverse()) target.carted = remember(target.carted, item);
     target.orders += source.orders;
+    this.customers.resize(into);
   }
 
   /** Drops everything learnt (a rebuild replays the events that remain). */
@@ -112,32 +131,15 @@ export class OnlineModel {
     this.observed = 0;
   }
 
-  #purchase(history: CustomerHistory, interaction: Interaction): void {
-    const { productId, basket } = interaction;
-    const newOrder = basket === undefined || basket !== history.lastBasket;
-    if (newOrder) {
-      history.orders += 1;
-      history.basketItems = [];
-      if (basket === undefined) delete history.lastBasket;
-      else history.lastBasket = basket;
-    }
-    if (history.basketItems.includes(productId)) return this.#count(history, interaction, false);
-    for (const other of history.basketItems.slice(-MAX_BASKET_PAIRS))
-      this.boughtTogether.add(productId, other, 1);
-    history.basketItems.push(productId);
-    this.browsing.convert(interaction.customer, productId, interaction.at, this.settings.weights.purchase);
-    // A customer's first purchase of an item: what discovery ranks by is what others discover now.
-    if (!history.purchases.has(productId)) this.popularity.add(DISCOVERIES, productId, 1, interaction.at);
-    this.#count(history, interaction, true);
+  #historyOf(customer: string): CustomerHistory {
+    let history = this.customers.get(customer);
+    if (history === undefined) this.customers.set(customer, (history = emptyHistory()));
+    return history;
   }
 
-  #count(history: CustomerHistory, interaction: Interaction, newInOrder: boolean): void {
-    const bought: PurchasedItem | undefined = history.purchases.get(interaction.productId);
-    history.purchases.set(interaction.productId, {
-      orders: (bought?.orders ?? 0) + (newInOrder ? 1 : 0),
-      quantity: (bought?.quantity ?? 0) + interaction.quantity,
-      last: Math.max(bought?.last ?? 0, interaction.at),
-      ...(interaction.basket !== undefined && { lastBasket: interaction.basket }),
-    });
+  /** A scratch history per customer in turn: the orders of folded lessons still pair their items. */
+  #foldedHistory(customer: string): CustomerHistory {
+    if (this.#folded?.customer !== customer) this.#folded = { customer, history: emptyHistory() };
+    return this.#folded.history;
   }
 }

@@ -62,7 +62,7 @@ export function registerRecommendationRoutes(
       // What a segment buys is shown to the merchant's servers, or to a customer of that segment.
       const segmentShown =
         segment !== undefined && (customerProof(request).trusted || customer.segments.includes(segment));
-      const answer = recommendations.recommend(
+      const answer = await recommendations.recommend(
         {
           ...query,
           // Checked against the strategies when the experiment was written.

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InProcessEventBus } from '../../adapters/bus/in-process-event-bus.js';
+import { ManualClock } from '../../adapters/clock/manual-clock.js';
+import { startApp, type AppFixture, type AppFixtureOptions } from '../../../test/support/app-fixture.js';
+import { answers, shop } from '../../../test/support/restart-shop.js';
+import { createTestPostgresStore, postgresUrl } from '../../../test/support/services.js';
+import { StoredHistories } from './stored-histories.js';
+
+const opened: AppFixture[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const node of opened.splice(0).reverse()) await node.close();
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** Each store a node can run on: a way to start the nodes of one shop on it. */
+const STORES: [string, () => Promise<(options?: AppFixtureOptions) => Promise<AppFixture>>][] = [
+  [
+    'SQLite',
+    async () => {
+      let first: AppFixture | undefined;
+      return async (options = {}) => {
+        const node = await startApp({ ...options, ...(first !== undefined && { sharedWith: first }) });
+        first ??= node;
+        opened.push(node);
+        return node;
+      };
+    },
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const { store, drop } = await createTestPostgresStore();
+      const bus = new InProcessEventBus((error) => console.error(error));
+      cleanups.push(async () => {
+        await bus.close();
+        await drop();
+      });
+      const shared = { store, bus, clock: new ManualClock('2026-03-02T10:00:00.000Z') };
+      return async (options = {}) => {
+        const node = await startApp({ ...options, sharedWith: shared });
+        opened.push(node);
+        return node;
+      };
+    },
+  ],
+];
+
+/** About one customer's history: every other one is evicted and loaded back when asked for. */
+const ONE_CUSTOMER = { config: { customerCacheMib: 700 / (1024 * 1024) } };
+
+describe.each(STORES)('customer histories held within a budget (%s)', (name, nodes) => {
+  it.skipIf(name === 'PostgreSQL' && postgresUrl === null)(
+    'serves an evicted customer, loaded back from the log, the answers of a node that holds everyone',
+    async () => {
+      const start = await nodes();
+      const small = await start(ONE_CUSTOMER);
+      // A node of the same shop that holds every customer, learning the same commits over the bus.
+      const whole = await start();
+      await shop(small);
+      const held = small.recommendations.models.online.customers;
+      expect(held.evicted).toBeGreaterThan(0);
+      expect(held.bytes).toBeLessThanOrEqual(held.budgetBytes);
+      await vi.waitFor(() =>
+        expect(whole.recommendations.models.online.observed).toBe(
+          small.recommendations.models.online.observed,
+        ),
+      );
+      expect(await answers(small)).toEqual(await answers(whole));
+      expect(held.size).toBeLessThanOrEqual(2);
+      expect(whole.recommendations.models.online.customers.evicted).toBe(0);
+      // After a rebuild too, which reads the log through the same small cache.
+      await small.recommendations.rebuild();
+      await whole.recommendations.rebuild();
+      expect(await answers(small)).toEqual(await answers(whole));
+    },
+  );
+
+  it.skipIf(name === 'PostgreSQL' && postgresUrl === null)(
+    "leaves no history of an erased customer in the store, nor in any node's cache",
+    async () => {
+      const start = await nodes();
+      const app = await start(ONE_CUSTOMER);
+      const other = await start();
+      await shop(app);
+      const { id } = (await app.profiles.get('u2')).profile;
+      const stored = new StoredHistories({ store: app.store, isKnown: () => true });
+      expect((await stored.load(id)).history.purchases.size).toBeGreaterThan(0);
+      await app.recommendations.recommend(
+        { strategy: 'for-you', limit: 5 },
+        await app.customer({ userId: 'u2' }),
+      );
+      expect(app.recommendations.models.online.customers.has(id)).toBe(true);
+      await app.profiles.erase('u2');
+      expect((await stored.load(id)).history.purchases.size).toBe(0);
+      expect((await stored.load(id)).recent).toEqual([]);
+      expect(app.recommendations.models.online.customers.has(id)).toBe(false);
+      expect(other.recommendations.models.online.customers.has(id)).toBe(false);
+    },
+  );
+});

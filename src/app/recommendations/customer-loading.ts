@@ -1,0 +1,89 @@
+import type { Learnt, ServingModels } from './serving-models.js';
+import type { StoredHistories } from './stored-histories.js';
+
+/**
+ * Keeps the online model in service holding the histories it needs, when it holds only the active
+ * customers: before it learns about a customer it does not hold, and before a request reads one,
+ * their history is loaded from the log. Loads and lessons take turns in arrival order, so a history
+ * is loaded without the lessons still waiting (they are learnt next) and nothing is learnt twice.
+ * With every customer held (nothing evicted, nothing to load) lessons are learnt at once, as before.
+ */
+export class CustomerLoading {
+  #turn: Promise<void> = Promise.resolve();
+  /** Commits waiting for their turn, oldest first. */
+  readonly #waiting: Learnt[] = [];
+
+  constructor(
+    private readonly deps: {
+      readonly serving: ServingModels;
+      readonly histories: StoredHistories;
+      readonly onError: (error: unknown) => void;
+    },
+  ) {}
+
+  /** Learns a commit: at once when its customers are held, else after loading them (in order). */
+  learn(learnt: Learnt): void {
+    const customers = [...new Set(learnt.lessons.map((lesson) => lesson.profileId))];
+    if (this.#waiting.length === 0 && this.#toLoad(customers).length === 0) return this.#learnNow(learnt);
+    this.#waiting.push(learnt);
+    // A failed turn was reported by #take; what comes next still gets its turn.
+    this.#take(async () => {
+      try {
+        await this.#load(customers);
+      } finally {
+        this.#waiting.shift();
+        this.#learnNow(learnt);
+      }
+      // Histories that could not be loaded were begun empty here: they leave, to load whole later.
+    }).catch(() => this.#dropUnloaded(customers));
+  }
+
+  /** Resolves once the customer's history is held (or known to be empty), for a request to read it. */
+  ready(customer: string): Promise<void> {
+    if (this.#waiting.length === 0 && this.#toLoad([customer]).length === 0) return Promise.resolve();
+    // Room is made before the load, not after: the history just loaded is the one about to be read.
+    return this.#take(() => {
+      this.deps.serving.learner.model.customers.trim();
+      return this.#load([customer]);
+    });
+  }
+
+  #dropUnloaded(customers: readonly string[]): void {
+    const held = this.deps.serving.learner.model.customers;
+    for (const customer of customers) held.delete(customer);
+  }
+
+  #learnNow(learnt: Learnt): void {
+    this.deps.serving.learn(learnt);
+    this.deps.serving.learner.model.customers.trim();
+  }
+
+  #take(work: () => Promise<void>): Promise<void> {
+    const turn = this.#turn.then(work);
+    this.#turn = turn.catch(this.deps.onError);
+    return turn;
+  }
+
+  #toLoad(customers: readonly string[]): string[] {
+    const held = this.deps.serving.learner.model.customers;
+    return customers.filter((customer) => held.status(customer) === 'unknown');
+  }
+
+  /** Loads the histories not held, leaving out the lessons still waiting (learnt after). */
+  async #load(customers: readonly string[]): Promise<void> {
+    const missing = this.#toLoad(customers);
+    if (missing.length === 0) return;
+    const except = new Set(this.#waiting.flatMap(({ lessons }) => lessons.map((lesson) => lesson.messageId)));
+    const loaded = await Promise.all(
+      missing.map(
+        async (customer) => [customer, await this.deps.histories.load(customer, { except })] as const,
+      ),
+    );
+    const { serving } = this.deps;
+    // The learner may have been swapped, or a customer erased, while the log was read.
+    const held = serving.learner.model.customers;
+    for (const [customer, { history, recent }] of loaded)
+      if (!serving.isErased(customer) && held.status(customer) === 'unknown')
+        held.set(customer, history, recent);
+  }
+}

@@ -1,0 +1,51 @@
+import {
+  EaseModel,
+  EaseTrainingRows,
+  easeTrainingSet,
+  type CustomerHistories,
+  type EaseTrainingSet,
+} from '../../domain/recommendations/index.js';
+import type { ModelTrainer } from '../../ports/model-trainer.js';
+import type { Store } from '../../ports/store.js';
+import type { StoredHistories } from './stored-histories.js';
+import { yieldToRequests } from './yield-to-requests.js';
+
+/** Profiles read per page when EASE trains on histories streamed from the store. */
+const PROFILES_PER_PAGE = 500;
+
+export interface EaseTrainingDeps {
+  readonly store: Pick<Store, 'scanProfiles'>;
+  readonly histories: StoredHistories;
+  readonly trainer: ModelTrainer;
+  readonly settings: { readonly denseItems: number; readonly easeLambda: number };
+}
+
+/**
+ * EASE trained by the trainer on every customer's purchases: from the histories in memory when the
+ * online model holds them all, else streamed from the store a page of customers at a time, so a
+ * node that holds only its active customers never needs the rest in memory at once.
+ */
+export async function trainEase(
+  held: CustomerHistories,
+  deps: EaseTrainingDeps,
+): Promise<EaseModel | undefined> {
+  const { denseItems, easeLambda } = deps.settings;
+  if (denseItems === 0) return undefined;
+  const set = held.holdsAll ? easeTrainingSet(held.values(), denseItems) : await streamed(denseItems, deps);
+  if (set.items.length < 2) return undefined;
+  return new EaseModel(await deps.trainer.trainEase(set.items, set.rows, easeLambda));
+}
+
+async function streamed(denseItems: number, deps: EaseTrainingDeps): Promise<EaseTrainingSet> {
+  const rows = new EaseTrainingRows();
+  for (let after: string | undefined; ;) {
+    const page = await deps.store.scanProfiles(after, PROFILES_PER_PAGE);
+    for (const { profile } of page) {
+      const { history } = await deps.histories.load(profile.id);
+      rows.add(history.purchases.keys(), history.purchases.size);
+    }
+    if (page.length < PROFILES_PER_PAGE) return rows.build(denseItems);
+    after = page[page.length - 1]?.profile.id;
+    await yieldToRequests();
+  }
+}

@@ -1,0 +1,2 @@
+/** Lets requests waiting on the event loop go first. */
+export const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
