@@ -236,6 +236,7 @@ async function order(state: State, viewer: Viewer & { kind: 'customer' }, previo
 async function render(state: State): Promise<void> {
   state.renders += 1;
   const thisRender = state.renders;
+  const { viewer } = state;
   let draw: Draw;
   try {
     const route = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
@@ -248,7 +249,8 @@ async function render(state: State): Promise<void> {
   }
   if (thisRender !== state.renders) return;
   draw();
-  page.dataset['viewer'] = viewerSelect.value;
+  // Whom this page was drawn for (the select may already name the next viewer, still signing in).
+  page.dataset['viewer'] = viewer.kind === 'customer' ? viewer.userId : '';
   page.dataset['renders'] = String(thisRender);
   writeCart(state.viewer, readCart(state.viewer));
   listen(state);
@@ -328,6 +330,8 @@ async function start(): Promise<void> {
   )}`.text;
   viewerSelect.addEventListener('change', () => {
     const userId = viewerSelect.value;
+    // A page still being fetched for the previous viewer is not drawn once another was chosen.
+    state.renders += 1;
     void (async () => {
       state.viewer =
         userId === ''
