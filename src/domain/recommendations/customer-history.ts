@@ -44,19 +44,19 @@ export interface RecordedLine {
   readonly first: boolean;
 }
 
+/** One line of an order, as the history records it. */
+interface PurchasedLine {
+  readonly productId: string;
+  readonly quantity: number;
+  readonly at: number;
+  readonly basket?: string;
+}
+
 /**
  * Records a purchased line in `history` (an order arrives as one line per product, sharing its
  * basket). Undefined when the item was already in the order being recorded: only its quantity counts.
  */
-export function recordPurchase(
-  history: CustomerHistory,
-  line: {
-    readonly productId: string;
-    readonly quantity: number;
-    readonly at: number;
-    readonly basket?: string;
-  },
-): RecordedLine | undefined {
+export function recordPurchase(history: CustomerHistory, line: PurchasedLine): RecordedLine | undefined {
   const { productId, basket } = line;
   if (basket === undefined || basket !== history.lastBasket) {
     history.orders += 1;
@@ -75,16 +75,7 @@ export function recordPurchase(
   return { boughtWith, first };
 }
 
-function count(
-  history: CustomerHistory,
-  line: {
-    readonly productId: string;
-    readonly quantity: number;
-    readonly at: number;
-    readonly basket?: string;
-  },
-  newInOrder: boolean,
-): void {
+function count(history: CustomerHistory, line: PurchasedLine, newInOrder: boolean): void {
   const bought: PurchasedItem | undefined = history.purchases.get(line.productId);
   history.purchases.set(line.productId, {
     orders: (bought?.orders ?? 0) + (newInOrder ? 1 : 0),
