@@ -18,6 +18,7 @@ import { createIdHasher } from './app/profiles/id-hasher.js';
 import type { UnloadableReport } from './app/loadable.js';
 import { previewableClock } from './app/preview/preview-clock.js';
 import { Readiness } from './app/readiness.js';
+import { ServingFirst } from './app/serving-first.js';
 import { composeCapabilities, type NodeServices } from './composition/compose.js';
 import type { Infrastructure } from './composition/capability.js';
 import { productImportCapability } from './composition/catalog.js';
@@ -62,6 +63,8 @@ export type Attune = NodeServices<typeof NODE_CAPABILITIES> & {
   readonly bus: EventBus;
   readonly logger: Logger;
   readonly nodeId: string;
+  /** The requests in flight, which background work lets go first. */
+  readonly servingFirst: ServingFirst;
   close(): Promise<void>;
 };
 
@@ -86,6 +89,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     sessions: node.services.sessions,
     clock: infra.clock,
     routes: node.routes,
+    servingFirst: infra.servingFirst,
     pseudonymise: createLogPseudonymiser(salt),
     rateLimiter: rateLimits.limiter,
     trustProxy: config.trustProxy,
@@ -104,6 +108,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     bus: infra.bus,
     logger: infra.logger,
     nodeId: infra.nodeId,
+    servingFirst: infra.servingFirst,
     async close() {
       await follower?.stop();
       await app.close();
@@ -197,6 +202,7 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
     ...(ownWebhookReceiver !== undefined && { ownWebhookReceiver }),
     signInLimiter: rateLimits.signIn,
     ...(streams !== undefined && { streamCounts: streams.counts }),
+    servingFirst: new ServingFirst(),
   };
   return {
     infra,

@@ -12,7 +12,7 @@ import { formatNumber, median, type BenchRow } from '../lib/report.js';
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 /** Steps due at once; `ATTUNE_BENCH_JOURNEY_STEPS` makes a smaller run (while profiling). */
 const STEPS = Number(process.env['ATTUNE_BENCH_JOURNEY_STEPS'] ?? 100_000);
-const CUSTOMERS = 1_000;
+const CUSTOMERS = Number(process.env['ATTUNE_BENCH_JOURNEY_CUSTOMERS'] ?? 1_000);
 const PRODUCTS = 200;
 
 /** Decide calls one after another for `ms`, each timed; answers the p99 in ms. */

@@ -5,6 +5,7 @@ import type { RateLimiter, SignInLimitClass } from '../adapters/http/rate-limits
 import type { SharedStreamCounts } from '../adapters/http/stream/stream-quotas.js';
 import type { UnloadableReport } from '../app/loadable.js';
 import type { Readiness } from '../app/readiness.js';
+import type { ServingFirst } from '../app/serving-first.js';
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../ports/clock.js';
 import type { EventBus } from '../ports/event-bus.js';
@@ -43,6 +44,8 @@ export interface Infrastructure {
   readonly signInLimiter?: RateLimiter<SignInLimitClass>;
   /** Live stream counts shared by the nodes (with Redis and a stream quota set); else each node counts. */
   readonly streamCounts?: SharedStreamCounts;
+  /** Requests in flight, which background work (journey sends, webhook deliveries) lets go first. */
+  readonly servingFirst: ServingFirst;
 }
 
 export type { RouteInstaller };

@@ -65,6 +65,7 @@ export const journeysCapability = capability(
       limits,
       marketingDefault: config.marketingConsentDefault,
       onError,
+      servingFirst: infra.servingFirst,
     });
     const outcomes = new JourneyOutcomes({
       store,

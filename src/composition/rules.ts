@@ -36,7 +36,14 @@ export const rulesCapability = capability(
     const { store, bus, clock, nodeId, onError } = infra;
     const { ingestion, inForce } = deps;
     const transport = infra.webhookTransport;
-    const worker = new DeliveryWorker({ store, clock, registry: inForce.webhooks, transport, onError });
+    const worker = new DeliveryWorker({
+      store,
+      clock,
+      registry: inForce.webhooks,
+      transport,
+      onError,
+      servingFirst: infra.servingFirst,
+    });
     const reevaluate = (
       ids: readonly string[],
       change: Parameters<typeof reevaluateProfiles>[2],

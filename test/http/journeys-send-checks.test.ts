@@ -175,6 +175,30 @@ for (const setup of BOTH_STORES) {
       expect(await node.store.countJourneyMessages(id as string, 0)).toBe(2);
     });
 
+    it('sends nothing while a request is being served, and sends once serving leaves a gap', async () => {
+      const [id] = await customers(node, ['ida']);
+      await schedule(node, ['ida'], [id as string], 1, Date.now() - 1_000, 'ida');
+      const claim = node.store.claimJourneySteps.bind(node.store);
+      let claims = 0;
+      node.store.claimJourneySteps = (...args) => {
+        claims += 1;
+        return claim(...args);
+      };
+      try {
+        node.servingFirst.requestStarted();
+        const run = node.journeyRunner.runDue();
+        for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+        expect(claims).toBe(0);
+        node.servingFirst.requestEnded();
+        await run;
+        expect(claims).toBeGreaterThan(0);
+      } finally {
+        node.store.claimJourneySteps = claim;
+      }
+      const [step] = (await node.store.journeyStepsOf('refunds')).filter((each) => each.userId === 'ida');
+      expect(step?.status).toBe('sent');
+    });
+
     it('skips a message whose customer withdrew marketing consent after it was decided', async () => {
       const [id] = await customers(node, ['hal']);
       await schedule(node, ['hal'], [id as string], 1, Date.now() - 1_000, 'hal');

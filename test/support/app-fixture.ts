@@ -11,6 +11,7 @@ import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.
 import type { CustomerContext, CustomerRequest } from '../../src/app/customers/customer-context.js';
 import type { IngestResult } from '../../src/app/profiles/event-ingestion.js';
 import { createIdHasher } from '../../src/app/profiles/id-hasher.js';
+import { ServingFirst } from '../../src/app/serving-first.js';
 import { Readiness } from '../../src/app/readiness.js';
 import { composeCapabilities, type NodeServices } from '../../src/composition/compose.js';
 import { NODE_CAPABILITIES } from '../../src/composition/node.js';
@@ -142,6 +143,7 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
     customerTokenSecret: await store.setSettingOnce('customer-tokens.secret', 'test-token-secret'),
     trainer: options.trainer ?? inThreadTrainer,
     webhookTransport: options.transport ?? silentTransport,
+    servingFirst: new ServingFirst(),
   });
   await node.start();
   const { services } = node;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../../app/access/api-keys.js';
 import type { ConsoleSessions } from '../../app/access/console-sessions.js';
+import type { ServingFirst } from '../../app/serving-first.js';
 import type { Clock } from '../../ports/clock.js';
 import { trackAllowedMethods } from './allowed-methods.js';
 import { installAuth } from './auth.js';
@@ -17,6 +18,7 @@ import { installOpenApi } from './openapi.js';
 import { installOperationIds } from './operation-ids.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { loggableUrl, wordsOfRoute } from './redact-url.js';
+import { installServingCount } from './serving-count.js';
 import { installReadBackWrites } from './read-back.js';
 import { installInputGuard } from './text-guard.js';
 import { compileValidator } from './validation.js';
@@ -39,6 +41,8 @@ export interface AppDeps {
   readonly pseudonymise: (id: string) => string;
   /** Installed in this order, after error handling, validation and auth. */
   readonly routes: readonly RouteInstaller[];
+  /** Counts the requests in flight, which background work lets go first. */
+  readonly servingFirst: ServingFirst;
   /** `/metrics` answers only a secret key. */
   readonly metricsRequireKey: boolean;
   /** Counts requests against their key class's budget. */
@@ -104,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }) as unknown as FastifyInstance;
 
+  installServingCount(app, deps.servingFirst);
   // Decided once: a node at warn level does not even build its per-request log lines.
   const logsRequests = deps.logger.isLevelEnabled('info');
   // The literal words of every route's path: what a log may show of a URL no route matched.

@@ -8,6 +8,7 @@ import {
 import type { Profile } from '../../domain/profiles/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ClaimedStep, SendCheck, StepFinish, Store, VersionedProfile } from '../../ports/store.js';
+import { nextTurn, type ServingFirst } from '../serving-first.js';
 import type { MessageBuilder } from './message-builder.js';
 
 export interface JourneyRunnerDeps {
@@ -23,6 +24,8 @@ export interface JourneyRunnerDeps {
   readonly leaseMs?: number;
   /** Steps claimed at once. */
   readonly batchSize?: number;
+  /** Requests go first: each slice of sending waits for a gap in serving (at most a second). */
+  readonly servingFirst?: ServingFirst;
 }
 
 const POLL_MS = 1_000;
@@ -30,11 +33,6 @@ const POLL_MS = 1_000;
 const GROUP = 128;
 /** The longest the runner decides before letting waiting requests in (ms). */
 const SLICE_MS = 4;
-
-/** Resolves after the event loop has served what waits (I/O, requests): a synchronous store never yields. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * Sends the journey steps that fall due: claims a batch (a lease no other node can take meanwhile),
@@ -91,21 +89,27 @@ export class JourneyRunner {
     const { store, clock } = this.deps;
     let handled = 0;
     for (;;) {
+      await this.#turn();
       const claimed = await store.claimJourneySteps(
         clock.now(),
-        this.deps.batchSize ?? 500,
+        this.deps.batchSize ?? GROUP,
         this.deps.leaseMs ?? 60_000,
       );
       if (claimed.length === 0) return handled;
       for (let start = 0; start < claimed.length; start += GROUP) {
         const finishes = await this.#decideGroup(claimed.slice(start, start + GROUP));
+        await this.#turn();
         // One commit for the group: on a store that syncs every commit to disk, that is the cost.
         const now = clock.now();
         await store.finishJourneySteps(finishes, now, this.#sendCheck(finishes, now));
-        await nextTurn();
       }
       handled += claimed.length;
     }
+  }
+
+  /** Waits for the next slice of sending: for a gap in serving when the node counts its requests. */
+  #turn(): Promise<void> {
+    return this.deps.servingFirst?.turn() ?? nextTurn();
   }
 
   /**
@@ -140,7 +144,7 @@ export class JourneyRunner {
           this.deps.onError(error);
         }
         if (performance.now() - sliceStarted >= SLICE_MS) {
-          await nextTurn();
+          await this.#turn();
           sliceStarted = performance.now();
         }
       }

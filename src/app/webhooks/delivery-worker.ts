@@ -2,6 +2,7 @@ import { Webhook as Signer } from 'standardwebhooks';
 import type { Clock } from '../../ports/clock.js';
 import type { OutboxMessage, Store } from '../../ports/store.js';
 import type { WebhookTransport } from '../../ports/webhook-transport.js';
+import { nextTurn, type ServingFirst } from '../serving-first.js';
 import type { WebhookRegistry } from './webhook-registry.js';
 
 export interface DeliveryWorkerDeps {
@@ -10,6 +11,8 @@ export interface DeliveryWorkerDeps {
   readonly registry: WebhookRegistry;
   readonly transport: WebhookTransport;
   readonly onError: (error: unknown) => void;
+  /** Requests go first: each batch of deliveries waits for a gap in serving (at most a second). */
+  readonly servingFirst?: ServingFirst;
 }
 
 const POLL_MS = 1_000;
@@ -70,7 +73,8 @@ export class DeliveryWorker {
 
   async #deliverDue(): Promise<void> {
     for (;;) {
-      const { store, clock } = this.deps;
+      const { store, clock, servingFirst } = this.deps;
+      await (servingFirst?.turn() ?? nextTurn());
       const messages = await store.claimDueMessages(clock.now(), BATCH, LEASE_MS);
       const delivered = await Promise.all(messages.map((message) => this.#deliver(message)));
       // One write for the batch: a node that dies before it re-sends these (receivers dedupe on webhook-id).

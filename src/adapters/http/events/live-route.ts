@@ -25,7 +25,7 @@ export function registerEventTailRoute(parent: FastifyInstance, tail: EventTail)
   app.get(
     '/v1/events/live',
     {
-      config: { scope: 'profiles:read' },
+      config: { scope: 'profiles:read', longLived: true },
       schema: {
         tags: ['events'],
         summary:

@@ -27,7 +27,7 @@ export function registerStreamRoutes(
   app.get(
     '/v1/stream',
     {
-      config: { scope: 'storefront', keyInQuery: true },
+      config: { scope: 'storefront', keyInQuery: true, longLived: true },
       schema: {
         tags: ['decide'],
         summary: 'Live changes for an open page (Server-Sent Events)',
