@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -8,6 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { createAttune, type Attune } from '../../src/main.js';
 import type { ScheduledStep } from '../../src/ports/store.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
+import { startServerProcess } from '../lib/server-process.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 /** Steps due at once; `ATTUNE_BENCH_JOURNEY_STEPS` makes a smaller run (while profiling). */
@@ -40,13 +40,7 @@ async function decideP99(attune: Attune, ms: number): Promise<number> {
 
 /** A node with 1,000 customers who said yes to marketing, 200 products and a journey, on SQLite. */
 async function journeyShop() {
-  const receiver = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => response.writeHead(204).end());
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address = receiver.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const receiver = await startServerProcess('webhook-sink');
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-journeys-'));
   const loaded = loadConfig({
     DATA_DIR: dataDir,
@@ -97,7 +91,7 @@ async function journeyShop() {
     await call('POST', '/v1/batch', { batch });
   }
   await call('PUT', '/v1/webhooks/mailer', {
-    url: `http://127.0.0.1:${port}/hook`,
+    url: `${receiver.url}/hook`,
     events: ['journey.message'],
     secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   });
@@ -124,7 +118,7 @@ async function journeyShop() {
     clock,
     dispose: async () => {
       await attune.close();
-      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      await receiver.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,17 +5,23 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Store } from '../../../ports/store.js';
 import type { Database } from '../kysely/database.js';
 import { createSqlStore } from '../kysely/sql-store.js';
+import { GroupCommitSqliteDialect, trackWrites } from './group-commit.js';
 import { withStatementCache } from './statement-cache.js';
+import { WalSync, type FileSync } from './wal-sync.js';
 
 /**
- * The embedded store: one SQLite file (or `:memory:` for tests). WAL with `synchronous = FULL`, so a
- * write is on disk before it is acknowledged and survives a crash of the process or the machine.
+ * The embedded store: one SQLite file (or `:memory:` for tests), in WAL mode with group commit
+ * (`group-commit.ts`): a write's promise resolves once the WAL holding it is synced to disk, so a
+ * write is on disk before it is acknowledged and survives a crash of the process or the machine,
+ * while the syncs run off the event loop and concurrent writes share one.
  */
-export function createSqliteStore(filename: string): Store {
-  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+export function createSqliteStore(filename: string, options: { readonly syncFile?: FileSync } = {}): Store {
+  const inMemory = filename === ':memory:';
+  if (!inMemory) mkdirSync(dirname(filename), { recursive: true });
   const database = new SqliteDatabase(filename);
   database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
+  // Commits write the WAL without waiting for the disk; WalSync waits, off the event loop.
+  database.pragma(inMemory ? 'synchronous = FULL' : 'synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   // A larger page cache and fewer, larger checkpoints: ingestion commits touch pages all over the
@@ -24,7 +30,18 @@ export function createSqliteStore(filename: string): Store {
   database.pragma('wal_autocheckpoint = 4000');
   // Deleted rows are overwritten with zeros, so an erased customer leaves nothing in free pages.
   database.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const cached = withStatementCache(database);
+  let dialect: SqliteDialect;
+  if (inMemory) dialect = new SqliteDialect({ database: cached });
+  else {
+    const writes = trackWrites(cached);
+    dialect = new GroupCommitSqliteDialect(
+      { database: writes.database },
+      writes.takeWrote,
+      new WalSync(`${filename}-wal`, options.syncFile),
+    );
+  }
+  const db = new Kysely<Database>({ dialect });
   return createSqlStore('sqlite', db, {
     // After an erasure, fold the WAL into the database and truncate it: old page images go with it.
     // Through Kysely, so it waits its turn on the connection rather than cutting into a transaction.
