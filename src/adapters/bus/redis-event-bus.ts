@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { TopicMap, Topics } from '../../ports/topics.js';
 import { HandlerQueue } from './handler-queue.js';
+import { RedisOutbox } from './redis-outbox.js';
 
 export interface RedisEventBusOptions {
   readonly url: string;
@@ -10,6 +11,8 @@ export interface RedisEventBusOptions {
   readonly keyPrefix?: string;
   /** Approximate number of messages each topic's stream keeps for nodes that fall behind. */
   readonly retainPerTopic?: number;
+  /** Bytes of messages kept while Redis is unreachable (64 MiB unless told). */
+  readonly maxPendingBytes?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -29,6 +32,7 @@ interface TopicState {
 }
 
 const BLOCK_MS = 5_000;
+const CLOSE_FLUSH_MS = 2_000;
 const READ_COUNT = 500;
 /** A node that dies without closing leaves its wake stream behind for at most this long. */
 const WAKE_KEY_TTL_MS = 86_400_000;
@@ -48,6 +52,7 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
   readonly #retain: number;
   readonly #onError: (error: unknown) => void;
   readonly #wakeKey: string;
+  readonly #outbox: RedisOutbox;
   readonly #topics = new Map<string, TopicState>();
   #closed = false;
   #loop: Promise<void> | undefined;
@@ -62,18 +67,17 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     // Connection errors also surface on the commands that fail; the listeners keep ioredis from crashing.
     this.#publisher.on('error', () => {});
     this.#reader.on('error', () => {});
+    this.#outbox = new RedisOutbox(this.#publisher, {
+      retain: this.#retain,
+      maxPendingBytes: options.maxPendingBytes ?? 64 * 1024 * 1024,
+      onError: this.#onError,
+    });
   }
 
-  async publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void> {
-    await this.#publisher.xadd(
-      this.#streamKey(topic),
-      'MAXLEN',
-      '~',
-      this.#retain,
-      '*',
-      'p',
-      JSON.stringify(payload),
-    );
+  /** Queues the message for Redis and resolves: a Redis restart delays it, never the caller. */
+  publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void> {
+    this.#outbox.push(this.#streamKey(topic), JSON.stringify(payload));
+    return Promise.resolve();
   }
 
   async subscribe<K extends keyof T & string>(
@@ -126,6 +130,8 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
   }
 
   async close(): Promise<void> {
+    // What is still queued gets a moment to go out (the changes are in the store either way).
+    await this.#outbox.settle(CLOSE_FLUSH_MS);
     this.#closed = true;
     this.#reader.disconnect();
     await this.#loop;
@@ -193,6 +199,12 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     }
     for (const [id, fields] of entries) {
       state.lastId = id;
+      if (fields[0] === 'g') {
+        // A publisher could not keep what it published while Redis was away: some messages are gone.
+        for (const listener of state.listeners)
+          if (compareStreamIds(id, listener.afterId) > 0) listener.missed();
+        continue;
+      }
       const raw = fields[fields.indexOf('p') + 1];
       if (raw === undefined) continue;
       let payload: unknown;
