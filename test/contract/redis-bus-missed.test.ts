@@ -134,6 +134,16 @@ describe.skipIf(redisUrl === null)('Redis bus: publishing while Redis is away', 
     expect(kept).toEqual(Array.from({ length: kept.length }, (_, index) => 30 - kept.length + index));
     expect(missedAt + kept.length).toBeLessThan(30);
   });
+
+  it('closes while Redis is still away, giving up what it could not write', async () => {
+    const { proxy, publisher } = await cutOffPublisher();
+    // Its own reader is then waiting on Redis too.
+    await publisher.subscribe('orders', () => {});
+    proxy.cut();
+    await publish(publisher, 1, 5);
+    // Before, it waited for Redis forever (the test's timeout fails it).
+    await publisher.close();
+  });
 });
 
 async function publish(bus: RedisEventBus<Topics>, from: number, to: number): Promise<void> {

@@ -56,6 +56,8 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
   readonly #topics = new Map<string, TopicState>();
   #closed = false;
   #loop: Promise<void> | undefined;
+  #stopReading: () => void = () => {};
+  readonly #readingStopped = new Promise<null>((resolve) => (this.#stopReading = () => resolve(null)));
 
   constructor(options: RedisEventBusOptions) {
     this.#publisher = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
@@ -129,14 +131,26 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     await this.#publisher.ping();
   }
 
+  /**
+   * Gives what is still queued a moment to reach Redis, then stops. While Redis is away, what could
+   * not be written is lost to the other nodes, unannounced and reported to `onError` (the changes are
+   * in the store; those nodes see them after a later change to the same things, a catch-up or a restart).
+   */
   async close(): Promise<void> {
-    // What is still queued gets a moment to go out (the changes are in the store either way).
     await this.#outbox.settle(CLOSE_FLUSH_MS);
+    const unwritten = this.#outbox.stop();
+    if (unwritten > 0) this.#onError(new BusMessagesUnwritten(unwritten));
     this.#closed = true;
+    this.#stopReading();
     this.#reader.disconnect();
     await this.#loop;
     const listeners = [...this.#topics.values()].flatMap((state) => [...state.listeners]);
     await Promise.all(listeners.map((listener) => listener.drained()));
+    // Away, ioredis would hold these commands until its retries give up; the wake stream expires.
+    if (this.#publisher.status !== 'ready') {
+      this.#publisher.disconnect();
+      return;
+    }
     await this.#publisher.del(this.#wakeKey).catch(() => {});
     await this.#publisher.quit().catch(() => {});
   }
@@ -149,15 +163,10 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
       const ids = [wakeId, ...topics.map(([, state]) => state.lastId)];
       let batches: [string, [string, string[]][]][] | null;
       try {
-        batches = await this.#reader.xread(
-          'COUNT',
-          READ_COUNT,
-          'BLOCK',
-          BLOCK_MS,
-          'STREAMS',
-          ...keys,
-          ...ids,
+        batches = await this.#untilClosed(
+          this.#reader.xread('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids),
         );
+        if (this.#closed) return;
       } catch (error) {
         if (this.#closed) return;
         this.#onError(error);
@@ -183,7 +192,7 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     if (keys.length === 0) return [];
     const pipeline = this.#reader.pipeline();
     for (const key of keys) pipeline.xinfo('STREAM', key);
-    const replies = (await pipeline.exec().catch(() => null)) ?? [];
+    const replies = (await this.#untilClosed(pipeline.exec()).catch(() => null)) ?? [];
     return keys.map((_, index) => {
       const [error, reply] = replies[index] ?? [null, undefined];
       return error === null && Array.isArray(reply) ? trimmedIdOf(reply) : undefined;
@@ -220,8 +229,24 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     }
   }
 
+  /**
+   * `work`, or null once the bus closes: a command queued while Redis is away is never answered after
+   * `disconnect` (ioredis rejects it only when a live connection closes), and closing must not wait.
+   */
+  #untilClosed<R>(work: Promise<R>): Promise<R | null> {
+    return Promise.race([work, this.#readingStopped]);
+  }
+
   #streamKey(topic: string): string {
     return `${this.#prefix}${topic}`;
+  }
+}
+
+/** Messages a closing bus could not write to Redis (away): the other nodes never hear of them. */
+export class BusMessagesUnwritten extends Error {
+  constructor(readonly count: number) {
+    super(`${count} bus messages could not be written to Redis before the bus closed`);
+    this.name = 'BusMessagesUnwritten';
   }
 }
 
