@@ -11,7 +11,7 @@ export interface RedisEventBusOptions {
   readonly keyPrefix?: string;
   /** Approximate number of messages each topic's stream keeps for nodes that fall behind. */
   readonly retainPerTopic?: number;
-  /** Bytes of messages kept while Redis is unreachable (64 MiB unless told). */
+  /** Bytes (characters of JSON) of messages kept while Redis is unreachable (64 MiB unless told). */
   readonly maxPendingBytes?: number;
   readonly onError?: (error: unknown) => void;
 }
