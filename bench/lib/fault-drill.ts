@@ -40,6 +40,8 @@ export interface Sample {
   /** The HTTP status, 0 when no answer came (refused, reset, or past the client's 10 s timeout). */
   readonly status: number;
   readonly ms: number;
+  /** When it was sent, ms after the load began (performance.now()). */
+  readonly sentAt: number;
 }
 
 export interface DrillResult {
@@ -102,6 +104,7 @@ export async function runFaultDrill(options: DrillOptions): Promise<DrillResult>
     await setUp(nodeA.url);
     nodeB = await startNode(env, 'B');
     let sequence = 0;
+    const loadStarted = performance.now();
     const sender = async (node: 'A' | 'B') => {
       while (running) {
         const target = node === 'A' ? nodeA : nodeB;
@@ -113,7 +116,8 @@ export async function runFaultDrill(options: DrillOptions): Promise<DrillResult>
           acknowledged: (ids) => acknowledged.push(...ids),
           discount: (amount) => (discountAnswered += amount),
         });
-        samples.push({ phase: sentIn, node, ...outcome, ms: performance.now() - started });
+        const ms = performance.now() - started;
+        samples.push({ phase: sentIn, node, ...outcome, ms, sentAt: started - loadStarted });
         const { ok } = outcome;
         // A failing node answers at once: do not spin.
         if (!ok) await sleep(50);
