@@ -154,13 +154,15 @@ async function openInfrastructure(config: Config, overrides: AttuneOverrides) {
   const store = overrides.store ?? createStore(config, logger, metrics);
   // Every service reads this clock, so `POST /v1/decide` with `preview` can answer as of another time.
   const clock = previewableClock(overrides.clock ?? systemClock);
-  const relayed = config.redisUrl === undefined && overrides.bus === undefined;
   const command = overrides.role === 'command';
-  const ownBus = overrides.bus ?? createBus(config, onError);
-  const bus = relayed && command ? new StoreRelayPublisher(ownBus, store, clock) : ownBus;
+  // Without Redis (and no bus given), the bus ends at this process and the store relays between them.
+  const local =
+    config.redisUrl === undefined && overrides.bus === undefined ? new InProcessEventBus(onError) : undefined;
+  const ownBus = local ?? overrides.bus ?? createBus(config, onError);
+  const bus = local !== undefined && command ? new StoreRelayPublisher(local, store, clock) : ownBus;
   const follower =
-    relayed && !command
-      ? new StoreRelayFollower(store, bus, { intervalMs: RELAY_POLL_MS, onError })
+    local !== undefined && !command
+      ? new StoreRelayFollower(store, local, { intervalMs: RELAY_POLL_MS, onError })
       : undefined;
   const readiness = new Readiness();
   countUnloadable(metrics, readiness);

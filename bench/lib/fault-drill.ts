@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +35,13 @@ export const PHASES: readonly Phase[] = [
 export interface Sample {
   readonly phase: Phase;
   readonly node: 'A' | 'B';
+  readonly kind: 'batch' | 'order' | 'read';
   readonly ok: boolean;
+  /** The HTTP status, 0 when no answer came (refused, reset, or past the client's 10 s timeout). */
+  readonly status: number;
   readonly ms: number;
+  /** When it was sent, ms after the load began (performance.now()). */
+  readonly sentAt: number;
 }
 
 export interface DrillResult {
@@ -88,7 +93,7 @@ export async function runFaultDrill(options: DrillOptions): Promise<DrillResult>
     ATTUNE_RATE_LIMIT_PUBLISHABLE: 'off',
     ATTUNE_RATE_LIMIT_KEYLESS: 'off',
   };
-  const nodeA = await startNode(env);
+  const nodeA = await startNode(env, 'A');
   let nodeB: Node | undefined;
   const samples: Sample[] = [];
   const acknowledged: string[] = [];
@@ -97,8 +102,9 @@ export async function runFaultDrill(options: DrillOptions): Promise<DrillResult>
   let running = true;
   try {
     await setUp(nodeA.url);
-    nodeB = await startNode(env);
+    nodeB = await startNode(env, 'B');
     let sequence = 0;
+    const loadStarted = performance.now();
     const sender = async (node: 'A' | 'B') => {
       while (running) {
         const target = node === 'A' ? nodeA : nodeB;
@@ -106,11 +112,13 @@ export async function runFaultDrill(options: DrillOptions): Promise<DrillResult>
         // A request counts in the phase it was sent in, however long its answer takes.
         const sentIn = phase;
         const started = performance.now();
-        const ok = await step(target?.url, number, {
+        const outcome = await step(target?.url, number, {
           acknowledged: (ids) => acknowledged.push(...ids),
           discount: (amount) => (discountAnswered += amount),
         });
-        samples.push({ phase: sentIn, node, ok, ms: performance.now() - started });
+        const ms = performance.now() - started;
+        samples.push({ phase: sentIn, node, ...outcome, ms, sentAt: started - loadStarted });
+        const { ok } = outcome;
         // A failing node answers at once: do not spin.
         if (!ok) await sleep(50);
       }
@@ -137,7 +145,7 @@ export async function runFaultDrill(options: DrillOptions): Promise<DrillResult>
     phase = 'node B killed';
     nodeB.process.kill('SIGKILL');
     await sleep(faultMs);
-    nodeB = await startNode(env);
+    nodeB = await startNode(env, 'B');
 
     phase = 'node B paused';
     nodeB.process.kill('SIGSTOP');
@@ -208,6 +216,21 @@ export function phaseFigures(
   };
 }
 
+/** The failed requests of one phase on one node, counted by kind and status (`order 503`, `read 0`). */
+export function phaseFailures(
+  samples: readonly Sample[],
+  phase: Phase,
+  node: 'A' | 'B',
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const sample of samples)
+    if (sample.phase === phase && sample.node === node && !sample.ok) {
+      const key = `${sample.kind} ${sample.status}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  return counts;
+}
+
 const KETTLE = { title: 'Kettle', price: { amount: 5_000, currency: 'GBP' } };
 
 async function setUp(url: string): Promise<void> {
@@ -225,7 +248,7 @@ async function step(
   url: string | undefined,
   number: number,
   record: { acknowledged: (ids: string[]) => void; discount: (amount: number) => void },
-): Promise<boolean> {
+): Promise<Pick<Sample, 'kind' | 'ok' | 'status'>> {
   if (number % 4 === 1) {
     const answer = await call(url, 'POST', '/v1/orders', {
       orderId: `drill-order-${number}`,
@@ -245,9 +268,12 @@ async function step(
           .reduce((sum, each) => sum + each.amount.amount, 0),
       );
     // A refused coupon (the budget is spent) is an answer, not a failure.
-    return answer.status === 200 || answer.status === 409;
+    return { kind: 'order', ok: answer.status === 200 || answer.status === 409, status: answer.status };
   }
-  if (number % 4 === 3) return (await call(url, 'GET', '/v1/products/kettle')).status === 200;
+  if (number % 4 === 3) {
+    const { status } = await call(url, 'GET', '/v1/products/kettle');
+    return { kind: 'read', ok: status === 200, status };
+  }
   const batch = Array.from({ length: 20 }, (_, index) => ({
     type: 'track',
     event: 'Product Viewed',
@@ -256,9 +282,9 @@ async function step(
     properties: { product_id: 'kettle' },
   }));
   const answer = await call(url, 'POST', '/v1/batch', { batch });
-  if (answer.status !== 200 || answer.body?.['accepted'] !== batch.length) return false;
-  record.acknowledged(batch.map((event) => event.messageId));
-  return true;
+  const ok = answer.status === 200 && answer.body?.['accepted'] === batch.length;
+  if (ok) record.acknowledged(batch.map((event) => event.messageId));
+  return { kind: 'batch', ok, status: answer.status };
 }
 
 interface Answer {
@@ -294,9 +320,15 @@ interface Node {
   stop(): Promise<void>;
 }
 
-async function startNode(env: Record<string, string>): Promise<Node> {
+/**
+ * Starts `attune serve`. Its log (stdout) is dropped unless `ATTUNE_DRILL_LOG_DIR` names a folder,
+ * where each start of a node writes `<name>-<port>.log`: what to read when the drill fails.
+ */
+async function startNode(env: Record<string, string>, name: 'A' | 'B'): Promise<Node> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-drill-'));
+  const logDir = process.env['ATTUNE_DRILL_LOG_DIR'];
+  const log = logDir === undefined ? 'ignore' : openSync(join(logDir, `${name}-${port}.log`), 'a');
   // The built CLI, from the sources (a test) or from dist (the benchmark) alike.
   const cli = join(packageRoot(), 'dist/src/cli/attune.js');
   const child = spawn(process.execPath, [cli, 'serve'], {
@@ -307,8 +339,9 @@ async function startNode(env: Record<string, string>): Promise<Node> {
       DATA_DIR: dataDir,
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', log, 'inherit'],
   });
+  if (typeof log === 'number') closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const node: Node = {
     url: `http://127.0.0.1:${port}`,

@@ -20,6 +20,9 @@ export interface RelayStore {
   relayedAfter(seq: number, limit: number): Promise<RelayedMessage[]>;
   /** The seq of the newest message, 0 when there is none. */
   lastRelayedSeq(): Promise<number>;
-  /** Deletes messages created before `before` (epoch ms). */
+  /**
+   * Deletes messages created before `before` (epoch ms), all but the newest: a follower finds the
+   * messages it missed by the seqs skipped before the next one it reads.
+   */
   pruneRelayed(before: number): Promise<void>;
 }

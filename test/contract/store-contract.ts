@@ -213,7 +213,7 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       expect(await store.getSetting('demo')).toBe('loaded');
     });
 
-    it('relays messages in order, reads after a seq, and prunes old ones', async () => {
+    it('relays messages in order, reads after a seq, and prunes old ones but the newest', async () => {
       expect(await store.lastRelayedSeq()).toBe(0);
       expect(await store.relayedAfter(0, 10)).toEqual([]);
       await store.relayMessage('catalog', '{"ids":["a"]}', now - 10_000);
@@ -231,6 +231,10 @@ export function describeStoreContract(name: string, createFixture: () => Promise
       expect(await store.relayedAfter(all[0]?.seq as number, 1)).toEqual([all[1]]);
       await store.pruneRelayed(now - 1);
       expect(await store.relayedAfter(0, 10)).toEqual([all[1], all[2]]);
+      expect(await store.lastRelayedSeq()).toBe(all[2]?.seq);
+      // The newest stays, however old: a follower that missed the others sees the seqs they leave out.
+      await store.pruneRelayed(now + 1);
+      expect(await store.relayedAfter(0, 10)).toEqual([all[2]]);
       expect(await store.lastRelayedSeq()).toBe(all[2]?.seq);
     });
   });

@@ -1,9 +1,15 @@
-import type { BusHandler, BusSubscription, EventBus } from '../../ports/event-bus.js';
+import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { TopicMap, Topics } from '../../ports/topics.js';
 import { HandlerQueue } from './handler-queue.js';
 
+/** One subscription: its queue, and what to run in turn with its messages when some were missed. */
+interface Subscriber<P> {
+  readonly queue: HandlerQueue<P>;
+  missed(): void;
+}
+
 /** Each topic's subscribers, typed by the topic's payload. Topics are names from code, not input. */
-type Subscribers<T> = { [K in keyof T]?: Set<HandlerQueue<T[K]>> };
+type Subscribers<T> = { [K in keyof T]?: Set<Subscriber<T[K]>> };
 
 /** The default bus for a single node: delivery within the process, nothing leaves it. */
 export class InProcessEventBus<T extends TopicMap<T> = Topics> implements EventBus<T> {
@@ -14,21 +20,48 @@ export class InProcessEventBus<T extends TopicMap<T> = Topics> implements EventB
   publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void> {
     // A structured copy, so a subscriber never shares mutable objects with the publisher, as over Redis.
     const copy = structuredClone(payload);
-    for (const queue of this.#topics[topic] ?? []) queue.push(copy);
+    for (const { queue } of this.#topics[topic] ?? []) queue.push(copy);
     return Promise.resolve();
   }
 
-  subscribe<K extends keyof T & string>(topic: K, handler: BusHandler<T[K]>): Promise<BusSubscription> {
+  subscribe<K extends keyof T & string>(
+    topic: K,
+    handler: BusHandler<T[K]>,
+    options: SubscribeOptions = {},
+  ): Promise<BusSubscription> {
     const queue = new HandlerQueue(handler, this.onError);
-    const queues = this.#topics[topic] ?? new Set<HandlerQueue<T[K]>>();
-    this.#topics[topic] = queues;
-    queues.add(queue);
+    let catchUpWaiting = false;
+    const subscriber: Subscriber<T[K]> = {
+      queue,
+      missed: () => {
+        const { onMissed } = options;
+        // One catch-up waiting is enough: it re-reads everything when it runs.
+        if (onMissed === undefined || catchUpWaiting) return;
+        catchUpWaiting = true;
+        queue.run(() => {
+          catchUpWaiting = false;
+          return onMissed();
+        });
+      },
+    };
+    const subscribers = this.#topics[topic] ?? new Set<Subscriber<T[K]>>();
+    this.#topics[topic] = subscribers;
+    subscribers.add(subscriber);
     return Promise.resolve({
       unsubscribe: async () => {
-        queues.delete(queue);
+        subscribers.delete(subscriber);
         await queue.drained();
       },
     });
+  }
+
+  /**
+   * Tells every subscriber, of every topic, that messages meant for it were lost (what a node
+   * follows through the store can be): each runs its `onMissed` in turn with its messages, before
+   * anything published after this.
+   */
+  announceMissed(): void {
+    for (const subscriber of this.#subscribers()) subscriber.missed();
   }
 
   ping(): Promise<void> {
@@ -36,8 +69,14 @@ export class InProcessEventBus<T extends TopicMap<T> = Topics> implements EventB
   }
 
   async close(): Promise<void> {
-    const sets: (Set<{ drained(): Promise<void> }> | undefined)[] = Object.values(this.#topics);
+    const subscribers = this.#subscribers();
     this.#topics = {};
-    await Promise.all(sets.flatMap((set) => [...(set ?? [])]).map((queue) => queue.drained()));
+    await Promise.all(subscribers.map(({ queue }) => queue.drained()));
+  }
+
+  #subscribers(): { readonly queue: { drained(): Promise<void> }; missed(): void }[] {
+    const sets: (Set<{ readonly queue: { drained(): Promise<void> }; missed(): void }> | undefined)[] =
+      Object.values(this.#topics);
+    return sets.flatMap((set) => [...(set ?? [])]);
   }
 }

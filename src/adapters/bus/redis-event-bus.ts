@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { TopicMap, Topics } from '../../ports/topics.js';
 import { HandlerQueue } from './handler-queue.js';
+import { RedisOutbox } from './redis-outbox.js';
 
 export interface RedisEventBusOptions {
   readonly url: string;
@@ -10,6 +11,8 @@ export interface RedisEventBusOptions {
   readonly keyPrefix?: string;
   /** Approximate number of messages each topic's stream keeps for nodes that fall behind. */
   readonly retainPerTopic?: number;
+  /** Bytes (characters of JSON) of messages kept while Redis is unreachable (64 MiB unless told). */
+  readonly maxPendingBytes?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -29,6 +32,7 @@ interface TopicState {
 }
 
 const BLOCK_MS = 5_000;
+const CLOSE_FLUSH_MS = 2_000;
 const READ_COUNT = 500;
 /** A node that dies without closing leaves its wake stream behind for at most this long. */
 const WAKE_KEY_TTL_MS = 86_400_000;
@@ -48,9 +52,12 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
   readonly #retain: number;
   readonly #onError: (error: unknown) => void;
   readonly #wakeKey: string;
+  readonly #outbox: RedisOutbox;
   readonly #topics = new Map<string, TopicState>();
   #closed = false;
   #loop: Promise<void> | undefined;
+  #stopReading: () => void = () => {};
+  readonly #readingStopped = new Promise<null>((resolve) => (this.#stopReading = () => resolve(null)));
 
   constructor(options: RedisEventBusOptions) {
     this.#publisher = new Redis(options.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
@@ -62,18 +69,17 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     // Connection errors also surface on the commands that fail; the listeners keep ioredis from crashing.
     this.#publisher.on('error', () => {});
     this.#reader.on('error', () => {});
+    this.#outbox = new RedisOutbox(this.#publisher, {
+      retain: this.#retain,
+      maxPendingBytes: options.maxPendingBytes ?? 64 * 1024 * 1024,
+      onError: this.#onError,
+    });
   }
 
-  async publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void> {
-    await this.#publisher.xadd(
-      this.#streamKey(topic),
-      'MAXLEN',
-      '~',
-      this.#retain,
-      '*',
-      'p',
-      JSON.stringify(payload),
-    );
+  /** Queues the message for Redis and resolves: a Redis restart delays it, never the caller. */
+  publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void> {
+    this.#outbox.push(this.#streamKey(topic), JSON.stringify(payload));
+    return Promise.resolve();
   }
 
   async subscribe<K extends keyof T & string>(
@@ -125,12 +131,26 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     await this.#publisher.ping();
   }
 
+  /**
+   * Gives what is still queued a moment to reach Redis, then stops. While Redis is away, what could
+   * not be written is lost to the other nodes, unannounced and reported to `onError` (the changes are
+   * in the store; those nodes see them after a later change to the same things, a catch-up or a restart).
+   */
   async close(): Promise<void> {
+    await this.#outbox.settle(CLOSE_FLUSH_MS);
+    const unwritten = this.#outbox.stop();
+    if (unwritten > 0) this.#onError(new BusMessagesUnwritten(unwritten));
     this.#closed = true;
+    this.#stopReading();
     this.#reader.disconnect();
     await this.#loop;
     const listeners = [...this.#topics.values()].flatMap((state) => [...state.listeners]);
     await Promise.all(listeners.map((listener) => listener.drained()));
+    // Away, ioredis would hold these commands until its retries give up; the wake stream expires.
+    if (this.#publisher.status !== 'ready') {
+      this.#publisher.disconnect();
+      return;
+    }
     await this.#publisher.del(this.#wakeKey).catch(() => {});
     await this.#publisher.quit().catch(() => {});
   }
@@ -143,15 +163,10 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
       const ids = [wakeId, ...topics.map(([, state]) => state.lastId)];
       let batches: [string, [string, string[]][]][] | null;
       try {
-        batches = await this.#reader.xread(
-          'COUNT',
-          READ_COUNT,
-          'BLOCK',
-          BLOCK_MS,
-          'STREAMS',
-          ...keys,
-          ...ids,
+        batches = await this.#untilClosed(
+          this.#reader.xread('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids),
         );
+        if (this.#closed) return;
       } catch (error) {
         if (this.#closed) return;
         this.#onError(error);
@@ -177,7 +192,7 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     if (keys.length === 0) return [];
     const pipeline = this.#reader.pipeline();
     for (const key of keys) pipeline.xinfo('STREAM', key);
-    const replies = (await pipeline.exec().catch(() => null)) ?? [];
+    const replies = (await this.#untilClosed(pipeline.exec()).catch(() => null)) ?? [];
     return keys.map((_, index) => {
       const [error, reply] = replies[index] ?? [null, undefined];
       return error === null && Array.isArray(reply) ? trimmedIdOf(reply) : undefined;
@@ -193,6 +208,12 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     }
     for (const [id, fields] of entries) {
       state.lastId = id;
+      if (fields[0] === 'g') {
+        // A publisher could not keep what it published while Redis was away: some messages are gone.
+        for (const listener of state.listeners)
+          if (compareStreamIds(id, listener.afterId) > 0) listener.missed();
+        continue;
+      }
       const raw = fields[fields.indexOf('p') + 1];
       if (raw === undefined) continue;
       let payload: unknown;
@@ -208,8 +229,24 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     }
   }
 
+  /**
+   * `work`, or null once the bus closes: a command queued while Redis is away is never answered after
+   * `disconnect` (ioredis rejects it only when a live connection closes), and closing must not wait.
+   */
+  #untilClosed<R>(work: Promise<R>): Promise<R | null> {
+    return Promise.race([work, this.#readingStopped]);
+  }
+
   #streamKey(topic: string): string {
     return `${this.#prefix}${topic}`;
+  }
+}
+
+/** Messages a closing bus could not write to Redis (away): the other nodes never hear of them. */
+export class BusMessagesUnwritten extends Error {
+  constructor(readonly count: number) {
+    super(`${count} bus messages could not be written to Redis before the bus closed`);
+    this.name = 'BusMessagesUnwritten';
   }
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from '../../ports/clock.js';
 import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { RelayStore } from '../../ports/relay-store.js';
 import type { Topics } from '../../ports/topics.js';
+import type { InProcessEventBus } from './in-process-event-bus.js';
 
 /** How long relayed messages are kept: a node down longer reloads everything from the store anyway. */
 const RELAY_RETENTION_MS = 60 * 60_000;
@@ -47,6 +48,14 @@ export class StoreRelayPublisher implements EventBus {
 /**
  * On a serving node without Redis: looks at the store every `intervalMs` for messages a command
  * relayed, and publishes them on the node's own bus, where they arrive as another node's would.
+ *
+ * Seqs follow one another, so a seq skipped in what it reads may be a message it will never get:
+ * pruned before this node read it (it was paused or cut off from the store for longer than the relay
+ * keeps messages), or inserted by a command whose commit came after a newer one's (PostgreSQL hands
+ * out seqs before commit, and this node has moved past it). Which, or a harmless failed insert,
+ * cannot be told, so every subscriber is told it missed messages (`onMissed`: it catches up from the
+ * store) before the messages after the hole. The relay always keeps its newest message, so a hole
+ * left by pruning always has a message after it to show it.
  */
 export class StoreRelayFollower {
   #after = 0;
@@ -55,7 +64,7 @@ export class StoreRelayFollower {
 
   constructor(
     private readonly store: RelayStore,
-    private readonly bus: EventBus,
+    private readonly bus: Pick<InProcessEventBus, 'publish' | 'announceMissed'>,
     private readonly options: { readonly intervalMs: number; readonly onError: (error: unknown) => void },
   ) {}
 
@@ -77,11 +86,12 @@ export class StoreRelayFollower {
     this.#timer.unref();
   }
 
-  /** Publishes every message relayed since the last look. */
+  /** Publishes every message relayed since the last look, after a catch-up where some were skipped. */
   async poll(): Promise<void> {
     for (;;) {
       const messages = await this.store.relayedAfter(this.#after, RELAY_PAGE);
       for (const message of messages) {
+        if (message.seq !== this.#after + 1) this.bus.announceMissed();
         this.#after = message.seq;
         await this.bus.publish(message.topic as keyof Topics, JSON.parse(message.payload) as never);
       }

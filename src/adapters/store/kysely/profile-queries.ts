@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ProfileStore } from '../../../ports/store.js';
+import { WriteConflict, type ProfileStore } from '../../../ports/store.js';
 import type { Database } from './database.js';
 import {
   findProfileIds,
@@ -21,7 +21,15 @@ export interface ProfileQueryOptions {
 /** Events, orders, profiles and identities, in SQL that SQLite and PostgreSQL both run. */
 export function profileQueries(db: Kysely<Database>, options: ProfileQueryOptions = {}): ProfileStore {
   return {
-    profileTransaction: (work) => db.transaction().execute((trx) => work(transactionOn(trx))),
+    async profileTransaction(work) {
+      try {
+        return await db.transaction().execute((trx) => work(transactionOn(trx)));
+      } catch (error) {
+        // PostgreSQL ends a deadlock between two nodes' writers by aborting one: a conflict, retried.
+        if (isDeadlock(error)) throw new WriteConflict('a concurrent writer deadlocked with this one');
+        throw error;
+      }
+    },
 
     async findProfileId(identity) {
       return (await findProfileIds(db, [identity])).get(identityKey(identity));
@@ -115,4 +123,9 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       return new Map(rows.map((row) => [row.id_hash, Number(row.erased_at)]));
     },
   };
+}
+
+/** PostgreSQL's `deadlock_detected` (SQLSTATE 40P01); SQLite has one writer and never reports one. */
+function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '40P01';
 }

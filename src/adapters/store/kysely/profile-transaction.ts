@@ -208,7 +208,12 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
       // still at the version read (0 for a profile this writer creates), so a concurrent writer on
       // another node shows up as a row missing from RETURNING.
       const versions = new Map<string, number>();
-      for (const chunk of chunks(writes)) {
+      // In id order, as every writer does, so two nodes writing the same profiles lock their rows in
+      // the same order and wait for each other instead of deadlocking.
+      const ordered = [...writes].sort((a, b) =>
+        a.profile.id < b.profile.id ? -1 : a.profile.id > b.profile.id ? 1 : 0,
+      );
+      for (const chunk of chunks(ordered)) {
         const rows = chunk.map(({ profile, expectedVersion }): ProfileTable => ({
           ...profileRow(profile),
           version: (expectedVersion ?? 0) + 1,

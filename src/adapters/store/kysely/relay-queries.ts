@@ -34,7 +34,12 @@ export function relayQueries(db: Kysely<Database>): RelayStore {
     },
 
     async pruneRelayed(before) {
-      await db.deleteFrom('relayed_messages').where('created_at', '<', before).execute();
+      const newest = db.selectFrom('relayed_messages').select((eb) => eb.fn.max('seq').as('last'));
+      await db
+        .deleteFrom('relayed_messages')
+        .where('created_at', '<', before)
+        .where('seq', '<', newest)
+        .execute();
     },
   };
 }
