@@ -1,17 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import type { Store } from '../../../ports/store.js';
 import type { Database } from '../kysely/database.js';
 import { createSqlStore } from '../kysely/sql-store.js';
-import { GroupCommitSqliteDialect, trackWrites } from './group-commit.js';
+import { SerialSqliteDialect, trackWrites } from './serial-dialect.js';
 import { withStatementCache } from './statement-cache.js';
 import { WalSync, type FileSync } from './wal-sync.js';
 
 /**
  * The embedded store: one SQLite file (or `:memory:` for tests), in WAL mode with group commit
- * (`group-commit.ts`): a write's promise resolves once the WAL holding it is synced to disk, so a
+ * (`serial-dialect.ts`): a write's promise resolves once the WAL holding it is synced to disk, so a
  * write is on disk before it is acknowledged and survives a crash of the process or the machine,
  * while the syncs run off the event loop and concurrent writes share one.
  */
@@ -31,16 +31,14 @@ export function createSqliteStore(filename: string, options: { readonly syncFile
   // Deleted rows are overwritten with zeros, so an erased customer leaves nothing in free pages.
   database.pragma('secure_delete = ON');
   const cached = withStatementCache(database);
-  let dialect: SqliteDialect;
-  if (inMemory) dialect = new SqliteDialect({ database: cached });
-  else {
-    const writes = trackWrites(cached);
-    dialect = new GroupCommitSqliteDialect(
-      { database: writes.database },
-      writes.takeWrote,
-      new WalSync(`${filename}-wal`, options.syncFile),
-    );
-  }
+  const writes = inMemory ? undefined : trackWrites(cached);
+  const dialect =
+    writes === undefined
+      ? new SerialSqliteDialect({ database: cached })
+      : new SerialSqliteDialect(
+          { database: writes.database },
+          { wal: new WalSync(`${filename}-wal`, options.syncFile), wrote: writes.takeWrote },
+        );
   const db = new Kysely<Database>({ dialect });
   return createSqlStore('sqlite', db, {
     // After an erasure, fold the WAL into the database and truncate it: old page images go with it.
