@@ -12,7 +12,11 @@ import { startServerProcess } from '../lib/server-process.js';
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 /** Steps due at once; `ATTUNE_BENCH_JOURNEY_STEPS` makes a smaller run (while profiling). */
 const STEPS = Number(process.env['ATTUNE_BENCH_JOURNEY_STEPS'] ?? 100_000);
-const CUSTOMERS = Number(process.env['ATTUNE_BENCH_JOURNEY_CUSTOMERS'] ?? 1_000);
+/**
+ * Customers the steps are spread over (`ATTUNE_BENCH_JOURNEY_CUSTOMERS`): ten steps each by default, as
+ * a campaign reaching many customers would be; a frequency cap keeps real customers far below that.
+ */
+const CUSTOMERS = Number(process.env['ATTUNE_BENCH_JOURNEY_CUSTOMERS'] ?? 10_000);
 const PRODUCTS = 200;
 
 /** Decide calls one after another for `ms`, each timed; answers the p99 in ms. */
@@ -38,7 +42,7 @@ async function decideP99(attune: Attune, ms: number): Promise<number> {
   return times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? 0;
 }
 
-/** A node with 1,000 customers who said yes to marketing, 200 products and a journey, on SQLite. */
+/** A node with 10,000 customers who said yes to marketing, 200 products and a journey, on SQLite. */
 async function journeyShop() {
   const receiver = await startServerProcess('webhook-sink');
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-journeys-'));

@@ -24,7 +24,7 @@ export interface JourneyRunnerDeps {
   readonly leaseMs?: number;
   /** Steps claimed at once. */
   readonly batchSize?: number;
-  /** Requests go first: each slice of sending waits for a gap in serving (at most a second). */
+  /** Requests go first: each slice of sending waits for a gap in serving (at most 5 s). */
   readonly servingFirst?: ServingFirst;
 }
 

@@ -52,6 +52,28 @@ describe('webhook delivery (the outbox worker)', () => {
     expect(post?.headers['webhook-id']).toBe((await app.store.outboxOf('crm'))[0]?.id);
   });
 
+  it('signs with the new secret once the webhook secret is rotated', async () => {
+    recording.posts.length = 0;
+    recording.state.status = 204;
+    const app = await start();
+    await oneMessage(app);
+    await vi.waitFor(() => expect(recording.posts).toHaveLength(1));
+    const rotated = `whsec_${Buffer.alloc(24, 4).toString('base64')}`;
+    await app.rules.webhooks.put({
+      id: 'crm',
+      url: 'https://crm.example/hooks',
+      events: ['segment.entered'],
+      secret: rotated,
+    });
+    await app.track({ type: 'identify', userId: 'u2', traits: { vip: true } });
+    await vi.waitFor(() => expect(recording.posts).toHaveLength(2));
+    const [first, second] = recording.posts;
+    expect(() => new Verifier(rotated).verify(first?.body ?? '', { ...first?.headers })).toThrow();
+    expect(new Verifier(rotated).verify(second?.body ?? '', { ...second?.headers })).toMatchObject({
+      data: { userId: 'u2' },
+    });
+  });
+
   it('retries a failed delivery after the backoff, with the same webhook-id', async () => {
     recording.posts.length = 0;
     recording.state.status = 500;

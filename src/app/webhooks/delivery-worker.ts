@@ -11,7 +11,7 @@ export interface DeliveryWorkerDeps {
   readonly registry: WebhookRegistry;
   readonly transport: WebhookTransport;
   readonly onError: (error: unknown) => void;
-  /** Requests go first: each batch of deliveries waits for a gap in serving (at most a second). */
+  /** Requests go first: each batch of deliveries waits for a gap in serving (at most 5 s). */
   readonly servingFirst?: ServingFirst;
 }
 
@@ -38,6 +38,8 @@ export class DeliveryWorker {
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
+  /** Each webhook's signer, kept while its secret stays: making one decodes the secret again. */
+  readonly #signers = new Map<string, { readonly secret: string; readonly signer: Signer }>();
 
   constructor(private readonly deps: DeliveryWorkerDeps) {}
 
@@ -86,6 +88,14 @@ export class DeliveryWorker {
     }
   }
 
+  #signerFor(webhook: { readonly id: string; readonly secret: string }): Signer {
+    const known = this.#signers.get(webhook.id);
+    if (known?.secret === webhook.secret) return known.signer;
+    const signer = new Signer(webhook.secret);
+    this.#signers.set(webhook.id, { secret: webhook.secret, signer });
+    return signer;
+  }
+
   /** Sends one message; true when the receiver took it (marked by the caller), else marks it failed. */
   async #deliver(message: OutboxMessage): Promise<boolean> {
     const { store, clock, registry, transport } = this.deps;
@@ -98,7 +108,7 @@ export class DeliveryWorker {
       const headers = {
         'webhook-id': message.id,
         'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-        'webhook-signature': new Signer(webhook.secret).sign(message.id, sentAt, message.payload),
+        'webhook-signature': this.#signerFor(webhook).sign(message.id, sentAt, message.payload),
       };
       try {
         const status = await transport.post(webhook.url, headers, message.payload);
