@@ -144,6 +144,7 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
     webhookTransport: options.transport ?? silentTransport,
   });
   await node.start();
+  node.serving();
   const { services } = node;
 
   return {
