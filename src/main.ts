@@ -100,6 +100,9 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
       keepAliveMs: config.keepAliveTimeoutSeconds * 1000,
     },
   });
+  // Only now: begun during the start, scans of every profile and EASE's read of every customer's
+  // history held the start up by seconds at 200k events, competing for the CPU.
+  node.serving();
   return {
     ...node.services,
     app,

@@ -56,6 +56,12 @@ export interface Capability<S extends object> {
   readonly routes?: readonly RouteInstaller[];
   /** Loads from the store and follows the bus; runs once every capability it needs has started. */
   readonly start?: () => Promise<void>;
+  /**
+   * Background work begun once the node is started and its routes built, as it takes traffic:
+   * work a start does not wait for (scans of every profile, training) would otherwise run beside
+   * the rest of the start and hold it up competing for the CPU.
+   */
+  readonly serving?: () => void;
   /** Runs before the capabilities it needs stop. */
   readonly stop?: () => Promise<void>;
 }

@@ -80,6 +80,22 @@ describe('composeCapabilities', () => {
     expect(log).toEqual(['stop last', 'stop quick', 'stop slow']);
   });
 
+  it('begins background work only when told the node serves, not as part of its start', async () => {
+    const begun: string[] = [];
+    const node = composeCapabilities(
+      {
+        trainer: capability([], () => ({ services: {}, serving: () => void begun.push('trainer') })),
+        plain: capability([], () => ({ services: {} })),
+        scanner: capability(['trainer'], () => ({ services: {}, serving: () => void begun.push('scanner') })),
+      },
+      infra,
+    );
+    await node.start();
+    expect(begun).toEqual([]);
+    node.serving();
+    expect(begun).toEqual(['trainer', 'scanner']);
+  });
+
   it('installs every route, in start order', async () => {
     const installed: string[] = [];
     const node = composeCapabilities(

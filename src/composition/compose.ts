@@ -38,6 +38,8 @@ export interface ComposedNode<S> {
   readonly routes: readonly RouteInstaller[];
   /** Starts each capability once all it needs has started (independent ones concurrently). */
   start(): Promise<void>;
+  /** Begins each capability's background work, once the node is started and takes traffic. */
+  serving(): void;
   /** Stops the capabilities one at a time, in the reverse of start order. */
   stop(): Promise<void>;
 }
@@ -86,6 +88,9 @@ export function composeCapabilities<T extends Table>(
         );
       }
       await Promise.all(started.values());
+    },
+    serving() {
+      for (const capability of capabilities) capability.serving?.();
     },
     async stop() {
       for (const capability of [...capabilities].reverse()) await capability.stop?.();

@@ -50,6 +50,7 @@ export const profilesCapability = capability(
       now: () => clock.now(),
     });
     let statisticsTimer: NodeJS.Timeout | undefined;
+    let restored = false;
     return {
       services: { profileCache, statistics, inForce, ingestion, profiles, customers },
       routes: [
@@ -60,14 +61,14 @@ export const profilesCapability = capability(
         (app) => registerProfileRoutes(app, { profiles, tokens }),
       ],
       start: async () => {
-        // With snapshots, a start takes the stored quintiles and recomputes them after it is ready.
-        const restored = config.snapshots && (await statistics.restore());
-        const computed = restored
-          ? (void statistics.refresh().catch(onError), undefined)
-          : statistics.refresh();
-        await Promise.all([ingestion.start(), profiles.start(), computed]);
+        // With snapshots, a start takes the stored quintiles and recomputes them once it serves.
+        restored = config.snapshots && (await statistics.restore());
+        await Promise.all([ingestion.start(), profiles.start(), restored ? undefined : statistics.refresh()]);
         statisticsTimer = setInterval(() => void statistics.refresh().catch(onError), STATISTICS_INTERVAL_MS);
         statisticsTimer.unref();
+      },
+      serving: () => {
+        if (restored) void statistics.refresh().catch(onError);
       },
       stop: async () => clearInterval(statisticsTimer),
     };

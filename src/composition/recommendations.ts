@@ -79,6 +79,7 @@ export const recommendationsCapability = capability(
           }),
       ],
       start: () => recommendations.start(),
+      serving: () => recommendations.trainAfterStart(),
       stop: async () => recommendations.stop(),
     };
   },

@@ -146,6 +146,7 @@ export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixt
     servingFirst: new ServingFirst(),
   });
   await node.start();
+  node.serving();
   const { services } = node;
 
   return {

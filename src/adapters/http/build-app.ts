@@ -21,6 +21,7 @@ import { loggableUrl, wordsOfRoute } from './redact-url.js';
 import { installServingCount } from './serving-count.js';
 import { installReadBackWrites } from './read-back.js';
 import { installInputGuard } from './text-guard.js';
+import { CompileOnFirstUse } from './compile-on-first-use.js';
 import { compileValidator } from './validation.js';
 
 /** Registers one capability's routes on the app (each capability brings its own). */
@@ -54,6 +55,13 @@ export interface AppDeps {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Compiles the route schemas no request has needed yet (a node compiles each on first use, the
+     * rest once it listens); resolves to the errors of those that do not compile.
+     */
+    compilePendingSchemas(): Promise<unknown[]>;
+  }
   interface FastifyRequest {
     /** The URL as log lines show it: no credentials, customer ids pseudonymised. */
     readonly loggedUrl: string;
@@ -75,6 +83,7 @@ const PATH_MATCHING = {
  * Order matters: error handling, validation, auth and the text guard are installed before any route.
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const schemas = new CompileOnFirstUse();
   const app = Fastify({
     loggerInstance: deps.logger,
     // One line per request, written in onResponse below, instead of Fastify's two.
@@ -102,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // The serialiser checks union branches with its own Ajv, which must know Attune's formats too.
     serializerOpts: { ajv: { formats: { iso4217: /^[A-Z]{3}$/ } } },
+    schemaController: { compilersFactory: { buildSerializer: schemas.serializers() } },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
@@ -123,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.removeContentTypeParser('text/plain');
   installJsonBodies(app);
-  app.setValidatorCompiler(compileValidator);
+  app.setValidatorCompiler(schemas.validators(compileValidator));
   installErrorHandling(app, trackAllowedMethods(app, PATH_MATCHING));
   await app.register(fastifyCookie, { parseOptions: { httpOnly: true, sameSite: 'strict' } });
   installRateLimits(app, deps.rateLimiter, deps.keys);
@@ -151,6 +161,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics, { requireKey: deps.metricsRequireKey });
   for (const install of deps.routes) await install(app);
+  app.decorate('compilePendingSchemas', () => schemas.compileRest());
+  // What no request compiled yet, once the node listens (until it closes): a broken schema shows
+  // in the log seconds after a start, and later first requests do not pay for compiling.
+  let closed = false;
+  app.addHook('onClose', async () => void (closed = true));
+  app.server.once('listening', () => {
+    void schemas
+      .compileRest(() => closed)
+      .then((errors) => {
+        for (const error of errors) deps.logger.error({ err: error }, 'a route schema does not compile');
+      });
+  });
   await app.ready();
   return app;
 }

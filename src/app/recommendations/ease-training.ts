@@ -18,6 +18,8 @@ export interface EaseTrainingDeps {
   readonly histories: StoredHistories;
   readonly trainer: ModelTrainer;
   readonly settings: { readonly denseItems: number; readonly easeLambda: number };
+  /** True once the node stops: a read of the store under way ends (it would outlive the store). */
+  readonly stopped?: () => boolean;
 }
 
 /**
@@ -32,15 +34,18 @@ export async function trainEase(
   const { denseItems, easeLambda } = deps.settings;
   if (denseItems === 0) return undefined;
   const set = held.holdsAll ? easeTrainingSet(held.values(), denseItems) : await streamed(denseItems, deps);
-  if (set.items.length < 2) return undefined;
+  if (set === undefined || set.items.length < 2) return undefined;
   return new EaseModel(await deps.trainer.trainEase(set.items, set.rows, easeLambda));
 }
 
-async function streamed(denseItems: number, deps: EaseTrainingDeps): Promise<EaseTrainingSet> {
+/** The training set from every customer's history in the store; undefined when the node stopped meanwhile. */
+async function streamed(denseItems: number, deps: EaseTrainingDeps): Promise<EaseTrainingSet | undefined> {
   const rows = new EaseTrainingRows();
   for (let after: string | undefined; ;) {
+    if (deps.stopped?.() === true) return undefined;
     const page = await deps.store.scanProfiles(after, PROFILES_PER_PAGE);
     for (const { profile } of page) {
+      if (deps.stopped?.() === true) return undefined;
       const { history } = await deps.histories.load(profile.id);
       rows.add(history.purchases.keys(), history.purchases.size);
     }

@@ -99,10 +99,7 @@ export class ModelRebuilds {
     this.#pages = pagesFor(deps.store.kind);
   }
 
-  /**
-   * The first build: the online model and content similarity before it resolves, EASE in the
-   * background (until it serves, co-occurrence stands in for it); then the schedule.
-   */
+  /** The first build: the online model and content similarity; then the schedule (EASE: {@link trainAfterStart}). */
   async buildAtStart(): Promise<void> {
     const { serving, settings, onError } = this.deps;
     const read = await this.#readLog(await this.deps.restore?.());
@@ -111,13 +108,6 @@ export class ModelRebuilds {
       throw error;
     });
     serving.adopt(read, { content });
-    const online = read.learner;
-    void this.#trainEase(online)
-      .then((ease) => {
-        if (ease !== undefined && serving.learner === online && !serving.stopped)
-          serving.swap(online, { ...serving.models, ease });
-      })
-      .catch(onError);
     if (settings.rebuildMinutes > 0) {
       this.#scheduleTimer = setInterval(
         () => void this.refreshOnSchedule().catch(onError),
@@ -125,6 +115,21 @@ export class ModelRebuilds {
       );
       this.#scheduleTimer.unref();
     }
+  }
+
+  /**
+   * EASE for the online model the start built, in the background: until it serves, co-occurrence
+   * stands in for it. A rebuild that replaced that model meanwhile trains its own.
+   */
+  trainAfterStart(): void {
+    const { serving, onError } = this.deps;
+    const online = serving.learner;
+    void this.#trainEase(online)
+      .then((ease) => {
+        if (ease !== undefined && serving.learner === online && !serving.stopped)
+          serving.swap(online, { ...serving.models, ease });
+      })
+      .catch(onError);
   }
 
   /** True while a rebuild reads the log or trains. */
@@ -307,8 +312,9 @@ export class ModelRebuilds {
   }
 
   #trainEase(learner: Learner): Promise<EaseModel | undefined> {
-    const { store, histories, trainer, settings } = this.deps;
-    return trainEase(learner.model.customers, { store, histories, trainer, settings });
+    const { store, histories, trainer, settings, serving } = this.deps;
+    const stopped = () => serving.stopped;
+    return trainEase(learner.model.customers, { store, histories, trainer, settings, stopped });
   }
 
   /** Content similarity over the whole catalogue, built in slices between which requests are served. */

@@ -113,10 +113,18 @@ export class ModelSnapshots {
     this.#timer.unref();
   }
 
-  /** Stops the schedule and, on a graceful stop, writes a last snapshot (no grace: nothing is arriving). */
+  /**
+   * Stops the schedule and, on a graceful stop, writes a last snapshot at the end of the log (no
+   * grace: nothing is arriving). One under way is waited for first, not taken as the last: it took
+   * its position before the latest events (at the end of a bulk load, before the last tens of
+   * thousands), and the next start would replay them all, loading each customer's history.
+   */
   async stop(): Promise<void> {
     clearInterval(this.#timer);
-    if (this.deps.settings.enabled) await this.write({ graceMs: 0 }).catch(this.deps.onError);
+    if (!this.deps.settings.enabled) return;
+    // Its failure is reported where it was started.
+    await this.#writing?.catch(() => undefined);
+    await this.write({ graceMs: 0 }).catch(this.deps.onError);
   }
 
   /**

@@ -148,7 +148,7 @@ export class RecommendationService {
 
   /**
    * Follows events, erasures, merchandising and catalogue changes, then builds the models from the
-   * store: the online state before it resolves, EASE in the background.
+   * store: the online state and content similarity (EASE once the node serves: {@link trainAfterStart}).
    */
   async start(): Promise<void> {
     this.deps.ingestion.onCommittedBeforeAck((result) => this.#relay.relay(result));
@@ -158,6 +158,14 @@ export class RecommendationService {
     await this.#merchandising.start();
     await this.#rebuilds.buildAtStart();
     this.#snapshots.start();
+  }
+
+  /**
+   * Trains EASE for the models the start built, in the background (co-occurrence stands in until
+   * it serves): it reads every customer's purchases, which a start need not wait for.
+   */
+  trainAfterStart(): void {
+    this.#rebuilds.trainAfterStart();
   }
 
   /**
