@@ -44,6 +44,12 @@ export interface IdentityLink extends Identity {
 export interface ProfileWrite {
   readonly profile: Profile;
   readonly expectedVersion: number | null;
+  /**
+   * The profile as read at `expectedVersion`, when the writer has it: the store then rewrites only
+   * what changed since (most events leave a customer's orders alone, and rewriting their indexed
+   * order facts anyway dirtied index pages all over the file on every commit).
+   */
+  readonly stored?: Profile;
 }
 
 /** Raised when another writer got there first (a profile version moved, an id was linked): retry. */

@@ -6,6 +6,8 @@ interface WorkingProfile {
   profile: Profile;
   /** The stored version, or null for a profile this batch creates. */
   readonly version: number | null;
+  /** The profile as stored at `version` (absent for a profile this batch creates). */
+  readonly stored?: Profile;
 }
 
 const key = (identity: Identity) => `${identity.kind}:${identity.value}`;
@@ -127,7 +129,11 @@ export class BatchWorkspace {
       .map(([from, merge]) => ({ from, into: this.root(merge.into), version: merge.version as number }));
     const profiles = [...this.#profiles]
       .filter(([id]) => !this.#absorbed.has(id))
-      .map(([, entry]) => ({ profile: entry.profile, expectedVersion: entry.version }));
+      .map(([, entry]) => ({
+        profile: entry.profile,
+        expectedVersion: entry.version,
+        ...(entry.stored !== undefined && { stored: entry.stored }),
+      }));
     const resolved: { identity: Identity; profileId: string }[] = [];
     for (const identityKey of new Set([...this.#stored.keys(), ...this.#links.keys()])) {
       const [kind, ...rest] = identityKey.split(':');
@@ -144,12 +150,13 @@ export class BatchWorkspace {
       if (this.#profiles.has(id)) continue;
       const cached = this.cache.getProfile(id);
       if (cached === undefined) missing.push(id);
-      else this.#profiles.set(id, { profile: cached.profile, version: cached.version });
+      else
+        this.#profiles.set(id, { profile: cached.profile, version: cached.version, stored: cached.profile });
     }
     if (missing.length === 0) return;
     const found = await this.tx.getProfiles(missing);
     for (const [id, entry] of found)
-      this.#profiles.set(id, { profile: entry.profile, version: entry.version });
+      this.#profiles.set(id, { profile: entry.profile, version: entry.version, stored: entry.profile });
   }
 
   #current(identity: Identity): string | undefined {
@@ -206,6 +213,10 @@ export class BatchWorkspace {
 
   #set(id: string, profile: Profile): void {
     const entry = this.#profiles.get(id);
-    this.#profiles.set(id, { profile: { ...profile, updatedAt: this.now }, version: entry?.version ?? null });
+    this.#profiles.set(id, {
+      profile: { ...profile, updatedAt: this.now },
+      version: entry?.version ?? null,
+      ...(entry?.stored !== undefined && { stored: entry.stored }),
+    });
   }
 }

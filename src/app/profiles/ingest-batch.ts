@@ -131,6 +131,8 @@ export async function ingestBatch(
     stored.flatMap(({ event }) => (needsOrderAmount(event) ? [event.commerce?.orderId as string] : [])),
   );
 
+  // Affinity maps this batch copied: a customer's later events in it add to them in place.
+  const owned = new WeakSet<object>();
   for (const plan of plans) {
     if (plan.kind === 'consent') {
       workspace.update(plan.profileId, (profile) =>
@@ -146,6 +148,7 @@ export async function ingestBatch(
         isNewOrder: newOrders.has(event.messageId),
         fromServer,
         activity: context.activity,
+        owned,
         ...(context.loyalty !== undefined && { loyalty: context.loyalty }),
         ...(known !== undefined &&
           known.currency === event.commerce?.currency && { refundedOrderAmount: known.amount }),

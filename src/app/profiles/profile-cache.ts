@@ -1,4 +1,5 @@
 import type { Profile } from '../../domain/profiles/index.js';
+import { OldestKeys } from '../../domain/shared/index.js';
 import type { Identity, VersionedProfile } from '../../ports/store.js';
 
 /** A cached profile and what it is estimated to take in memory. */
@@ -16,6 +17,9 @@ interface Entry {
 export class ProfileCache {
   readonly #profiles = new Map<string, Entry>();
   readonly #identities = new Map<string, string>();
+  /** Where eviction reads the least recently used of each: see OldestKeys. */
+  readonly #oldestProfiles = new OldestKeys(this.#profiles);
+  readonly #oldestLinks = new OldestKeys(this.#identities);
   #bytes = 0;
 
   /**
@@ -86,15 +90,13 @@ export class ProfileCache {
   /** The oldest profiles and links leave until both fit their counts and together the budget. */
   #evict(): void {
     // Each profile has a few ids: allow proportionally more links than profiles.
-    while (this.#identities.size > this.capacity * 4)
-      this.#dropLink(this.#identities.keys().next().value as string);
-    while (this.#profiles.size > this.capacity)
-      this.#dropProfile(this.#profiles.keys().next().value as string);
+    while (this.#identities.size > this.capacity * 4) this.#dropLink(this.#oldestLinks.take() as string);
+    while (this.#profiles.size > this.capacity) this.#dropProfile(this.#oldestProfiles.take() as string);
     while (this.#bytes > this.budgetBytes && this.#profiles.size + this.#identities.size > 0) {
       // Profiles are the bulk; links go in proportion, so a link rarely outlives its profile.
-      if (this.#profiles.size > 0) this.#dropProfile(this.#profiles.keys().next().value as string);
+      if (this.#profiles.size > 0) this.#dropProfile(this.#oldestProfiles.take() as string);
       if (this.#identities.size > this.#profiles.size * 4 || this.#profiles.size === 0)
-        this.#dropLink(this.#identities.keys().next().value as string);
+        this.#dropLink(this.#oldestLinks.take() as string);
     }
   }
 

@@ -58,7 +58,7 @@ export async function reevaluateProfiles(
     try {
       const result = await deps.store.profileTransaction(async (tx) => {
         const stored = await tx.getProfiles(profileIds);
-        const writes: { profile: Profile; expectedVersion: number }[] = [];
+        const writes: { profile: Profile; expectedVersion: number; stored: Profile }[] = [];
         const checks: { profileId: string; dueAt: number | null }[] = [];
         const announcements: Announcement[] = [];
         const memberships: MembershipChange[] = [];
@@ -72,7 +72,7 @@ export async function reevaluateProfiles(
             if (evaluation.dueAt !== undefined)
               checks.push({ profileId: profile.id, dueAt: evaluation.dueAt });
           }
-          if (next !== profile) writes.push({ profile: next, expectedVersion: version });
+          if (next !== profile) writes.push({ profile: next, expectedVersion: version, stored: profile });
         }
         const versions = await tx.writeProfiles(writes, now);
         await tx.changeMemberships(memberships);

@@ -146,6 +146,48 @@ describe('applyEvent', () => {
   });
 });
 
+describe('applyEvent over a run of events that owns its copies', () => {
+  const products = ['mug', 'vase', 'lamp', 'rug'];
+  const facts: ApplyContext['productFacts'] = (id) => ({
+    categories: [`home/${id}`, `gifts/${id.length}`],
+    brand: `brand-${id}`,
+  });
+  const anyEvent = fc.record({
+    name: fc.constantFrom('Product Viewed', 'Product Added', 'Order Completed'),
+    product: fc.constantFrom(...products),
+    day: fc.integer({ min: 1, max: 28 }),
+  });
+
+  it('gives the profile that applying each event alone gives, and leaves the profile it started from alone', () => {
+    fc.assert(
+      fc.property(fc.array(anyEvent, { maxLength: 40 }), (runs) => {
+        const events = runs.map(({ name, product, day }, index) =>
+          event({
+            type: 'track',
+            event: name,
+            messageId: `m${index}`,
+            timestamp: `2026-02-${String(day).padStart(2, '0')}T10:00:00Z`,
+            properties: {
+              order_id: `o${index}`,
+              product_id: product,
+              price: 5,
+              products: [{ product_id: product, price: 5 }],
+            },
+          }),
+        );
+        const start = apply(fresh(), events.slice(0, 3), { productFacts: facts });
+        const before = JSON.stringify(start);
+        const alone = apply(start, events, { productFacts: facts });
+        const owned = new WeakSet<object>();
+        const together = apply(start, events, { productFacts: facts, owned });
+        expect(together).toEqual(alone);
+        expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
+        expect(JSON.stringify(start)).toBe(before);
+      }),
+    );
+  });
+});
+
 describe('mergeProfiles', () => {
   it('folds an anonymous session into the known customer', () => {
     const known = apply(fresh(), [order('o1', 10)]);

@@ -1,3 +1,4 @@
+import { OldestKeys } from '../shared/index.js';
 import type { CustomerHistory } from './customer-history.js';
 
 /**
@@ -31,6 +32,7 @@ export type HistoryStatus = 'held' | 'none' | 'unknown';
  */
 export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
   readonly #entries = new Map<string, Entry>();
+  readonly #leastRecent = new OldestKeys(this.#entries);
   #bytes = 0;
   /** Histories dropped to stay within the budget since the model was made. */
   evicted = 0;
@@ -119,13 +121,14 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
     this.#bytes = 0;
     this.#left = undefined;
     this.#leftCount = 0;
+    this.#leastRecent.reset();
   }
 
   /** Drops the least recently used histories until the estimate is within the budget. */
   trim(): void {
-    if (this.#bytes <= this.budgetBytes) return;
-    for (const customer of this.#entries.keys()) {
-      if (this.#bytes <= this.budgetBytes) break;
+    while (this.#bytes > this.budgetBytes) {
+      const customer = this.#leastRecent.take();
+      if (customer === undefined) break;
       this.delete(customer);
       this.evicted += 1;
     }

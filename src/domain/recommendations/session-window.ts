@@ -1,3 +1,5 @@
+import { OldestKeys } from '../shared/index.js';
+
 /** A product a visitor looked at, and when (epoch ms). */
 export interface SessionView {
   readonly productId: string;
@@ -37,6 +39,7 @@ interface Trail {
 export class SessionWindow {
   /** In order of last activity: a Map keeps insertion order, so the first entry is the idlest. */
   readonly #trails = new Map<string, Trail>();
+  readonly #idlest = new OldestKeys(this.#trails);
   readonly settings: SessionWindowSettings;
 
   constructor(settings: Partial<SessionWindowSettings> = {}) {
@@ -65,8 +68,7 @@ export class SessionWindow {
     if (views.length > this.settings.depth) views.shift();
     trail.last = Math.max(trail.last, at);
     this.#trails.set(visitor, trail);
-    if (this.#trails.size > this.settings.maxVisitors)
-      this.#trails.delete(this.#trails.keys().next().value as string);
+    if (this.#trails.size > this.settings.maxVisitors) this.#trails.delete(this.#idlest.take() as string);
   }
 
   /** Every visitor followed, the idlest first: `[visitor, last activity, views oldest first]`. */
@@ -97,6 +99,7 @@ export class SessionWindow {
 
   clear(): void {
     this.#trails.clear();
+    this.#idlest.reset();
   }
 
   /** Visitors followed now. */

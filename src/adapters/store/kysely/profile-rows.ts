@@ -53,11 +53,18 @@ export function identityKey(identity: Identity): string {
 export function profileRow(
   profile: Profile,
 ): Pick<ProfileTable, 'id' | 'user_id' | 'doc' | 'order_count' | 'last_order_at'> {
-  const { orderCount, lastOrderAt } = profile.stats;
   return {
     id: profile.id,
     user_id: profile.userId ?? null,
     doc: JSON.stringify(profile),
+    ...orderColumns(profile),
+  };
+}
+
+/** The indexed columns a profile's row copies from its orders. */
+export function orderColumns(profile: Profile): Pick<ProfileTable, 'order_count' | 'last_order_at'> {
+  const { orderCount, lastOrderAt } = profile.stats;
+  return {
     order_count: orderCount,
     last_order_at: lastOrderAt === undefined ? null : Date.parse(lastOrderAt),
   };

@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import { WriteConflict, type ProfileTransaction } from '../../../ports/store.js';
-import type { Database, EventTable, OrderTable, ProfileTable } from './database.js';
-import { chunks, findProfileIds, getProfiles, profileRow, writeProfileValues } from './profile-rows.js';
+import type { Database, EventTable, OrderTable } from './database.js';
+import { chunks, findProfileIds, getProfiles } from './profile-rows.js';
+import { writeProfileChunk } from './profile-upsert.js';
 import { scheduleSteps } from './journey-queries.js';
 import { handOverProfileRows } from './profile-tables.js';
 
@@ -204,43 +205,16 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
     },
 
     async writeProfiles(writes, now) {
-      // One statement per chunk for new and changed profiles alike: a row is written only when it is
-      // still at the version read (0 for a profile this writer creates), so a concurrent writer on
-      // another node shows up as a row missing from RETURNING.
-      const versions = new Map<string, number>();
+      // A row is written only when it is still at the version read (0 for a profile this writer
+      // creates), so a concurrent writer on another node shows up as a row missing from RETURNING.
       // In id order, as every writer does, so two nodes writing the same profiles lock their rows in
       // the same order and wait for each other instead of deadlocking.
       const ordered = [...writes].sort((a, b) =>
         a.profile.id < b.profile.id ? -1 : a.profile.id > b.profile.id ? 1 : 0,
       );
-      for (const chunk of chunks(ordered)) {
-        const rows = chunk.map(({ profile, expectedVersion }): ProfileTable => ({
-          ...profileRow(profile),
-          version: (expectedVersion ?? 0) + 1,
-          updated_at: now,
-        }));
-        const written = await trx
-          .insertInto('profiles')
-          .values(rows)
-          .onConflict((oc) =>
-            oc
-              .column('id')
-              .doUpdateSet((eb) => ({
-                user_id: eb.ref('excluded.user_id'),
-                doc: eb.ref('excluded.doc'),
-                version: eb.ref('excluded.version'),
-                updated_at: eb.ref('excluded.updated_at'),
-                order_count: eb.ref('excluded.order_count'),
-                last_order_at: eb.ref('excluded.last_order_at'),
-              }))
-              .where((eb) => eb(eb.ref('profiles.version'), '=', eb(eb.ref('excluded.version'), '-', 1))),
-          )
-          .returning(['id', 'version'])
-          .execute();
-        if (written.length !== rows.length) throw new WriteConflict('a profile changed meanwhile');
-        for (const row of written) versions.set(row.id, row.version);
-        await writeProfileValues(trx, chunk);
-      }
+      const versions = new Map<string, number>();
+      for (const chunk of chunks(ordered))
+        for (const [id, version] of await writeProfileChunk(trx, chunk, now)) versions.set(id, version);
       return versions;
     },
 
