@@ -91,9 +91,15 @@ function remember(example: CurlRequest, response: { headers: Record<string, unkn
 /** Documents with a GET beside their PUT (stock and consent are set, not read back, at their own address). */
 const READABLE = /^\/v1\/(?!inventory\/|profiles\/)/;
 
-/** What a write moves by itself: its version and time, and the back-fill a rule's write starts. */
+/** What a write moves by itself: its version and time, and the back-fill (and member count) a rule's write starts. */
 function withoutBookkeeping(document: Record<string, unknown>): Record<string, unknown> {
-  const { version: _version, updatedAt: _updatedAt, backfill: _backfill, ...rest } = document;
+  const {
+    version: _version,
+    updatedAt: _updatedAt,
+    backfill: _backfill,
+    members: _members,
+    ...rest
+  } = document;
   return rest;
 }
 
