@@ -9,7 +9,7 @@ import {
   type ShopSize,
 } from '../lib/scale-shop.js';
 import { sqliteBenchStore } from '../lib/scale-stores.js';
-import { startServerProcess } from '../lib/server-process.js';
+import { startServerProcess, type ServerProcess } from '../lib/server-process.js';
 import { runSteadyTraffic, type TrafficKind } from '../lib/steady-traffic.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
@@ -18,6 +18,8 @@ const SHOP: ShopSize = { name: 'soak', events: 40_000, customers: 10_000, produc
 const PRELOAD_BATCH = 400;
 const LIVE_BATCH = 25;
 const SAMPLE_SECONDS = 10;
+/** Every how many samples a full collection comes first (once a minute). */
+const COLLECT_EVERY = 6;
 /** Requests per second of each kind: well below what the shared 2-core machine serves. */
 const RATES = { batch: 4, decide: 5, forYou: 5, product: 10, listing: 4, prices: 4 };
 const LISTING_CATEGORIES = ['home', 'kitchen', 'garden', 'seasonal', 'bags', 'toys-games'];
@@ -160,102 +162,152 @@ function slopePerMinute(samples: readonly MemorySample[]): number {
   return den === 0 ? 0 : (num / den) * 60;
 }
 
+/** Memory as the soak went: every 10 s as it is, and once a minute just after a full collection. */
+interface MemorySeries {
+  readonly raw: MemorySample[];
+  readonly collected: MemorySample[];
+}
+
+/** Samples every 10 s (a full collection first on every 6th) until `stop` is called. */
+function sampleMemory(node: ServerProcess): { series: MemorySeries; stop: () => Promise<void> } {
+  const series: MemorySeries = { raw: [], collected: [] };
+  let tick = 0;
+  const sample = async () => {
+    // Nominal times, so the sample at the end of warm-up is the one taken at its mark.
+    const atSeconds = tick * SAMPLE_SECONDS;
+    const collect = tick % COLLECT_EVERY === 0;
+    tick += 1;
+    const raw = { atSeconds, rssMiB: residentMiB(node.pid), heapMiB: await heapUsedMiB(node.url) };
+    series.raw.push(raw);
+    let line = `  soak ${atSeconds} s: RSS ${formatNumber(raw.rssMiB)} MiB, heap ${formatNumber(raw.heapMiB ?? 0)} MiB`;
+    if (collect) {
+      const heapMiB = await node.collectGarbage();
+      const collected = { atSeconds, rssMiB: residentMiB(node.pid), heapMiB };
+      series.collected.push(collected);
+      line += `; after a full GC: RSS ${formatNumber(collected.rssMiB)} MiB, heap ${formatNumber(heapMiB ?? 0)} MiB`;
+    }
+    console.error(line);
+  };
+  let last = sample();
+  const timer = setInterval(() => {
+    last = last.then(sample);
+  }, SAMPLE_SECONDS * 1000);
+  return {
+    series,
+    stop: async () => {
+      clearInterval(timer);
+      await last;
+    },
+  };
+}
+
 /**
  * A soak: a node on the embedded store in its own process, holding a synthetic shop, under steady
- * mixed traffic for `ATTUNE_BENCH_SOAK_MINUTES` (10 by default). Its RSS (and V8 heap, from
- * /metrics) is sampled every 10 s; the first fifth of the run, at most 2 minutes, is warm-up.
- * `ATTUNE_BENCH_SOAK_NODE_FLAGS` passes Node flags to the node.
+ * mixed traffic for `ATTUNE_BENCH_SOAK_MINUTES` (10 by default). Its RSS and V8 heap are sampled
+ * every 10 s, and once a minute just after a full collection (what is still in use, without the
+ * garbage V8 lets pile up between its own collections); the first fifth of the run, at most 2
+ * minutes, is warm-up. `ATTUNE_BENCH_SOAK_NODE_FLAGS` passes more Node flags to the node.
  */
 export async function soakSuite(): Promise<BenchRow[]> {
   const minutes = Number(process.env['ATTUNE_BENCH_SOAK_MINUTES'] ?? '10');
-  const warmUpSeconds = Math.min(120, minutes * 12);
+  const warmUpSeconds = Math.min(120, Math.round(minutes * 1.2) * 10);
   const store = sqliteBenchStore();
-  // Node flags for the soaked node, to look inside it: `--heapsnapshot-signal=SIGUSR2`, say.
+  // More flags to look inside the node: `--heapsnapshot-signal=SIGUSR2`, say.
   const flags = (process.env['ATTUNE_BENCH_SOAK_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
   const node = await startServerProcess(
     'attune-node',
     { ...store.env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: 'warn' },
-    flags,
+    ['--expose-gc', ...flags],
   );
   try {
     console.error(`soak: loading the shop (${formatNumber(SHOP.events)} events)...`);
     await preload(node.url);
-    const samples: MemorySample[] = [];
-    const started = performance.now();
-    const sample = async () => {
-      const atSeconds = (performance.now() - started) / 1000;
-      const rssMiB = residentMiB(node.pid);
-      const heapMiB = await heapUsedMiB(node.url);
-      samples.push({ atSeconds, rssMiB, heapMiB });
-      const heap = heapMiB === undefined ? '' : `, heap ${formatNumber(heapMiB)} MiB`;
-      console.error(`  soak ${formatNumber(atSeconds)} s: RSS ${formatNumber(rssMiB)} MiB${heap}`);
-    };
-    await sample();
-    const sampler = setInterval(() => void sample(), SAMPLE_SECONDS * 1000);
+    const sampler = sampleMemory(node);
     const figures = await runSteadyTraffic({
       url: node.url,
       headers,
       kinds: trafficKinds(),
       seconds: minutes * 60,
-    }).finally(() => clearInterval(sampler));
-    await sample();
-    return soakRows(minutes, warmUpSeconds, samples, figures);
+    }).finally(() => sampler.stop());
+    return soakRows(minutes, warmUpSeconds, sampler.series, figures);
   } finally {
     await node.stop();
     await store.drop();
   }
 }
 
+const row = (name: string, measured: string, reference?: string, note?: string): BenchRow => ({
+  suite: 'soak',
+  name,
+  measured,
+  ...(reference !== undefined && { reference }),
+  ...(note !== undefined && { note }),
+});
+const mib = (value: number) => `${formatNumber(value)} MiB`;
+const signed = (value: number) => `${value >= 0 ? '+' : ''}${formatNumber(value, 1)} %`;
+
+/** One figure of a series: at the end of warm-up, then min / max / last after it, and the drift. */
+function seriesRows(
+  label: string,
+  values: readonly { atSeconds: number; value: number | undefined }[],
+  warmUpSeconds: number,
+  note: string,
+): BenchRow[] {
+  const known = values.filter((v): v is { atSeconds: number; value: number } => v.value !== undefined);
+  const atWarmUp = [...known].reverse().find((v) => v.atSeconds <= warmUpSeconds);
+  const after = known.filter((v) => v.atSeconds > warmUpSeconds).map((v) => v.value);
+  if (atWarmUp === undefined || after.length === 0) return [row(label, 'too few samples')];
+  const drift = (value: number) => ((value - atWarmUp.value) / atWarmUp.value) * 100;
+  // The sample furthest from the warm-up figure, either way.
+  const worst = after.map(drift).reduce((far, value) => (Math.abs(value) > Math.abs(far) ? value : far), 0);
+  const last = after[after.length - 1] as number;
+  return [
+    row(
+      `${label}: end of warm-up (${atWarmUp.atSeconds} s) → min / max / last after it`,
+      `${mib(atWarmUp.value)} → ${formatNumber(Math.min(...after))} / ${formatNumber(Math.max(...after))} / ${mib(last)}`,
+      undefined,
+      `${after.length} samples after warm-up; ${note}`,
+    ),
+    row(
+      `${label}: drift after warm-up, last / worst`,
+      `${signed(drift(last))} / ${signed(worst)}`,
+      'within ± 10 %',
+    ),
+  ];
+}
+
 function soakRows(
   minutes: number,
   warmUpSeconds: number,
-  samples: readonly MemorySample[],
+  series: MemorySeries,
   figures: Awaited<ReturnType<typeof runSteadyTraffic>>,
 ): BenchRow[] {
-  const row = (name: string, measured: string, reference?: string, note?: string): BenchRow => ({
-    suite: 'soak',
-    name,
-    measured,
-    ...(reference !== undefined && { reference }),
-    ...(note !== undefined && { note }),
-  });
-  const atWarmUp = [...samples].reverse().find((s) => s.atSeconds <= warmUpSeconds) ?? samples[0];
-  const after = samples.filter((s) => s.atSeconds > warmUpSeconds);
-  if (atWarmUp === undefined || after.length === 0) return [row('memory', 'too few samples')];
-  const rss = after.map((s) => s.rssMiB);
-  const last = after[after.length - 1] as MemorySample;
-  const drift = (value: number) => ((value - atWarmUp.rssMiB) / atWarmUp.rssMiB) * 100;
-  // The sample furthest from the warm-up figure, either way.
-  const worst = rss.map(drift).reduce((far, value) => (Math.abs(value) > Math.abs(far) ? value : far), 0);
-  const signed = (value: number) => `${value >= 0 ? '+' : ''}${formatNumber(value, 1)} %`;
-  const heaps = after.map((s) => s.heapMiB).filter((h): h is number => h !== undefined);
-  const mib = (value: number) => `${formatNumber(value)} MiB`;
+  const afterWarmUp = series.raw.filter((s) => s.atSeconds > warmUpSeconds);
   const totalSent = figures.reduce((sum, kind) => sum + kind.sent, 0);
   const rows = [
     row(
-      `RSS at the end of warm-up (${formatNumber(warmUpSeconds / 60, 1)} min of ${minutes})`,
-      mib(atWarmUp.rssMiB),
+      'shop and run',
+      `${minutes} min, warm-up ${warmUpSeconds} s`,
       undefined,
-      `heap ${atWarmUp.heapMiB === undefined ? '?' : mib(atWarmUp.heapMiB)}; SQLite, ${formatNumber(SHOP.products)} products, ${formatNumber(SHOP.customers)} Zipf customers, ${formatNumber(SHOP.events)} events preloaded`,
+      `SQLite, ${formatNumber(SHOP.products)} products, ${formatNumber(SHOP.customers)} Zipf customers, ${formatNumber(SHOP.events)} events preloaded`,
     ),
-    row(
-      'RSS after warm-up: min / max / last',
-      `${formatNumber(Math.min(...rss))} / ${formatNumber(Math.max(...rss))} / ${formatNumber(last.rssMiB)} MiB`,
-      undefined,
-      `${after.length} samples, every ${SAMPLE_SECONDS} s; slope ${formatNumber(slopePerMinute(after), 2)} MiB/min`,
+    ...seriesRows(
+      'RSS after a full GC',
+      series.collected.map((s) => ({ atSeconds: s.atSeconds, value: s.rssMiB })),
+      warmUpSeconds,
+      'once a minute',
     ),
-    row(
-      'RSS drift after warm-up: last / worst',
-      `${signed(drift(last.rssMiB))} / ${signed(worst)}`,
-      'flat: within ± 10 %',
+    ...seriesRows(
+      'V8 heap used after a full GC',
+      series.collected.map((s) => ({ atSeconds: s.atSeconds, value: s.heapMiB })),
+      warmUpSeconds,
+      'once a minute',
     ),
-    row(
-      'V8 heap used after warm-up: min / max / last',
-      heaps.length === 0
-        ? 'not read'
-        : `${formatNumber(Math.min(...heaps))} / ${formatNumber(Math.max(...heaps))} / ${formatNumber(heaps[heaps.length - 1] as number)} MiB`,
-      undefined,
-      'from /metrics (attune_nodejs_heap_size_used_bytes)',
+    ...seriesRows(
+      'RSS as sampled',
+      series.raw.map((s) => ({ atSeconds: s.atSeconds, value: s.rssMiB })),
+      warmUpSeconds,
+      `every ${SAMPLE_SECONDS} s, between V8's own collections too; slope ${formatNumber(slopePerMinute(afterWarmUp), 2)} MiB/min`,
     ),
     row(
       'request errors (non-2xx or failed) / requests sent',
