@@ -40,3 +40,23 @@ describe('Learner and order ids', () => {
     expect(restored.remembered).toBe(2);
   });
 });
+
+describe('Learner and event ids', () => {
+  it('keeps the newest event ids, oldest first, through a snapshot once past its bound', () => {
+    const learner = new Learner(DEFAULT_EVENT_WEIGHTS);
+    const bound = 200_000;
+    for (let index = 0; index < bound + 3; index += 1)
+      learner.learn({ messageId: `m${index}`, profileId: 'u1', interactions: [] });
+    const restored = new Learner(DEFAULT_EVENT_WEIGHTS);
+    for (const record of learner.stateRecords()) restored.restore(record);
+    expect(restored.remembered).toBe(bound);
+    const view = (messageId: string): Lesson => ({ messageId, profileId: 'u1', interactions: [] });
+    expect(restored.knows(view('m2'))).toBe(false);
+    expect(restored.knows(view('m3'))).toBe(true);
+    expect(restored.knows(view(`m${bound + 2}`))).toBe(true);
+    // Learning one more forgets the oldest kept, so the order came through the snapshot too.
+    restored.learn(view('m-new'));
+    expect(restored.knows(view('m3'))).toBe(false);
+    expect(restored.knows(view('m4'))).toBe(true);
+  });
+});

@@ -4,9 +4,12 @@
  */
 export class RememberedIds {
   readonly #ids = new Set<string>();
-  /** Arrival order; entries before `#oldest` are forgotten already (dropped from the array now and then). */
-  #order: string[] = [];
-  #oldest = 0;
+  /**
+   * Arrival order as a ring of at most `bound` slots (`#next` is the oldest once it is full): a
+   * forgotten id leaves memory as soon as it is forgotten, and the ring never grows past the bound.
+   */
+  readonly #ring: string[] = [];
+  #next = 0;
 
   constructor(readonly bound: number) {}
 
@@ -18,25 +21,23 @@ export class RememberedIds {
   add(id: string): void {
     if (this.#ids.has(id)) return;
     this.#ids.add(id);
-    this.#order.push(id);
-    if (this.#order.length - this.#oldest > this.bound) {
-      this.#ids.delete(this.#order[this.#oldest] as string);
-      this.#oldest += 1;
-      // Drop the forgotten head now and then, so the queue does not keep every id ever seen.
-      if (this.#oldest > this.bound) {
-        this.#order = this.#order.slice(this.#oldest);
-        this.#oldest = 0;
-      }
+    if (this.#ring.length < this.bound) {
+      this.#ring.push(id);
+      return;
     }
+    this.#ids.delete(this.#ring[this.#next] as string);
+    this.#ring[this.#next] = id;
+    this.#next = (this.#next + 1) % this.bound;
   }
 
   get size(): number {
-    return this.#order.length - this.#oldest;
+    return this.#ring.length;
   }
 
   /** The ids remembered, oldest first, in slices of at most `per` (records of a snapshot). */
   *slices(per: number): Generator<string[]> {
-    for (let first = this.#oldest; first < this.#order.length; first += per)
-      yield this.#order.slice(first, Math.min(first + per, this.#order.length));
+    const inOrder =
+      this.#next === 0 ? this.#ring : [...this.#ring.slice(this.#next), ...this.#ring.slice(0, this.#next)];
+    for (let first = 0; first < inOrder.length; first += per) yield inOrder.slice(first, first + per);
   }
 }
