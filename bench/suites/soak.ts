@@ -177,10 +177,10 @@ interface MemorySeries {
 function sampleMemory(node: ServerProcess): { series: MemorySeries; stop: () => Promise<void> } {
   const series: MemorySeries = { raw: [], collected: [] };
   let tick = 0;
-  const sample = async () => {
+  const sample = async (final = false) => {
     // Nominal times, so the sample at the end of warm-up is the one taken at its mark.
     const atSeconds = tick * SAMPLE_SECONDS;
-    const collect = tick % COLLECT_EVERY === 0;
+    const collect = final || tick % COLLECT_EVERY === 0;
     tick += 1;
     const raw = { atSeconds, rssMiB: residentMiB(node.pid), heapMiB: await heapUsedMiB(node.url) };
     series.raw.push(raw);
@@ -193,15 +193,16 @@ function sampleMemory(node: ServerProcess): { series: MemorySeries; stop: () => 
     }
     console.error(line);
   };
-  let last = sample();
+  let last = sample(true);
   const timer = setInterval(() => {
-    last = last.then(sample);
+    last = last.then(() => sample());
   }, SAMPLE_SECONDS * 1000);
   return {
     series,
+    // The last sample always after a full collection, so the run's end is read like its warm-up.
     stop: async () => {
       clearInterval(timer);
-      await last;
+      await last.then(() => sample(true));
     },
   };
 }
