@@ -22,6 +22,7 @@ import { importSuite } from './suites/import.js';
 import { experimentsSuite } from './suites/experiments.js';
 import { journeysSuite } from './suites/journeys.js';
 import { faultsSuite } from './suites/faults.js';
+import { soakSuite } from './suites/soak.js';
 
 /**
  * Options a suite may read: `sample` runs a quality suite on every n-th case only (while tuning);
@@ -53,6 +54,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   experiments: experimentsSuite,
   journeys: journeysSuite,
   faults: faultsSuite,
+  soak: soakSuite,
 };
 
 const { values } = parseArgs({

@@ -6,7 +6,15 @@ export interface ServerProcess {
   /** The server's process id (to read its memory and CPU time from /proc). */
   readonly pid: number;
   stop(): Promise<void>;
+  /**
+   * Asks the server for a full garbage collection and answers its V8 heap in use after it, MiB
+   * (undefined when the server cannot: it needs `--expose-gc` and to answer `gc` messages).
+   */
+  collectGarbage(): Promise<number | undefined>;
 }
+
+/** Longest wait for a server's answer to a `gc` message. */
+const GC_ANSWER_MS = 10_000;
 
 /**
  * Starts a benchmark server script (compiled, in bench/servers) in its own process, so the load
@@ -32,6 +40,21 @@ export function startServerProcess(
       resolve({
         url: `http://127.0.0.1:${message.port}`,
         pid: child.pid ?? 0,
+        collectGarbage: () =>
+          new Promise((resolveGc) => {
+            const timer = setTimeout(() => {
+              child.off('message', answer);
+              resolveGc(undefined);
+            }, GC_ANSWER_MS);
+            const answer = (reply: { heapUsedBytes?: number }) => {
+              if (reply.heapUsedBytes === undefined) return;
+              clearTimeout(timer);
+              child.off('message', answer);
+              resolveGc(reply.heapUsedBytes / 1024 / 1024);
+            };
+            child.on('message', answer);
+            child.send('gc');
+          }),
         stop: () =>
           new Promise((resolveStop) => {
             if (child.exitCode !== null || child.signalCode !== null) return resolveStop();

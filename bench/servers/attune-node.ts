@@ -20,4 +20,11 @@ await attune.backgroundWork;
 await attune.app.listen({ port: 0, host: '127.0.0.1' });
 const address = attune.app.server.address();
 process.send?.({ port: typeof address === 'object' && address !== null ? address.port : 0 });
+// Run with --expose-gc, a full collection on request, so a soak can read memory that is still in use.
+process.on('message', (message) => {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (message !== 'gc' || collect === undefined) return;
+  collect();
+  process.send?.({ heapUsedBytes: process.memoryUsage().heapUsed });
+});
 process.once('SIGTERM', () => void attune.close().then(() => process.exit(0)));

@@ -8,12 +8,19 @@ import {
   type StateRecord,
 } from '../../domain/recommendations/index.js';
 import type { Lesson } from './interactions.js';
+import { RememberedIds } from './remembered-ids.js';
 
 /**
  * Lessons remembered by id, at most: enough to cover what a rebuild replays and what the bus
  * redelivers; a lesson older than this never comes round again.
  */
 const REMEMBERED_LESSONS = 200_000;
+/**
+ * Orders remembered by id, at most: a tracked `Order Completed` and `POST /v1/orders` for the same
+ * order arrive close together, never 200,000 orders apart. Unbounded, the set grew with every order
+ * a long-running node saw.
+ */
+const REMEMBERED_ORDERS = 200_000;
 /** Ids per record of a snapshot. */
 const IDS_PER_RECORD = 5_000;
 
@@ -24,10 +31,8 @@ const IDS_PER_RECORD = 5_000;
  */
 export class Learner {
   readonly model: OnlineModel;
-  readonly #orders = new Set<string>();
-  readonly #lessons = new Set<string>();
-  readonly #lessonOrder: string[] = [];
-  #oldest = 0;
+  readonly #orders = new RememberedIds(REMEMBERED_ORDERS);
+  readonly #lessons = new RememberedIds(REMEMBERED_LESSONS);
 
   /** `customerBudgetBytes`: customers' histories held (see `CustomerHistories`); unbounded by default. */
   constructor(weights: EventWeights, customerBudgetBytes?: number) {
@@ -40,7 +45,7 @@ export class Learner {
   /** `folded`: the customer's history (not held here) holds it already: only shared counts learn it. */
   learn(lesson: Lesson, folded = false): void {
     if (this.#lessons.has(lesson.messageId)) return;
-    this.#remember(lesson.messageId);
+    this.#lessons.add(lesson.messageId);
     if (lesson.orderId !== undefined) {
       if (this.#orders.has(lesson.orderId)) return;
       this.#orders.add(lesson.orderId);
@@ -71,7 +76,12 @@ export class Learner {
 
   /** Lessons learnt, as far as ids are remembered. */
   get remembered(): number {
-    return this.#lessonOrder.length - this.#oldest;
+    return this.#lessons.size;
+  }
+
+  /** Orders counted, as far as their ids are remembered. */
+  get rememberedOrders(): number {
+    return this.#orders.size;
   }
 
   /**
@@ -81,11 +91,8 @@ export class Learner {
    */
   *stateRecords(): Generator<StateRecord> {
     yield* stateRecordsOf(this.model, false);
-    const orders = [...this.#orders];
-    for (let first = 0; first < orders.length; first += IDS_PER_RECORD)
-      yield ['O', orders.slice(first, first + IDS_PER_RECORD)];
-    for (let first = this.#oldest; first < this.#lessonOrder.length; first += IDS_PER_RECORD)
-      yield ['L', this.#lessonOrder.slice(first, Math.min(first + IDS_PER_RECORD, this.#lessonOrder.length))];
+    for (const ids of this.#orders.slices(IDS_PER_RECORD)) yield ['O', ids];
+    for (const ids of this.#lessons.slices(IDS_PER_RECORD)) yield ['L', ids];
   }
 
   /** Puts back one record of {@link stateRecords} (into a fresh learner, in order). */
@@ -95,20 +102,6 @@ export class Learner {
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))
       throw new StateRecordError(`not a list of ids: ${tag}`);
     if (tag === 'O') for (const id of ids) this.#orders.add(id);
-    else for (const id of ids) if (!this.#lessons.has(id)) this.#remember(id);
-  }
-
-  #remember(messageId: string): void {
-    this.#lessons.add(messageId);
-    this.#lessonOrder.push(messageId);
-    if (this.#lessonOrder.length - this.#oldest > REMEMBERED_LESSONS) {
-      this.#lessons.delete(this.#lessonOrder[this.#oldest] as string);
-      this.#oldest += 1;
-      // Drop the forgotten head now and then, so the queue does not keep every id ever seen.
-      if (this.#oldest > REMEMBERED_LESSONS) {
-        this.#lessonOrder.splice(0, this.#oldest);
-        this.#oldest = 0;
-      }
-    }
+    else for (const id of ids) this.#lessons.add(id);
   }
 }
