@@ -6,6 +6,7 @@ import type { BusHandler } from '../../ports/event-bus.js';
  */
 export class HandlerQueue<P> {
   #tail: Promise<void> = Promise.resolve();
+  #catchUpWaiting = false;
 
   constructor(
     private readonly handler: BusHandler<P>,
@@ -24,6 +25,19 @@ export class HandlerQueue<P> {
       } catch (error) {
         this.onError(error);
       }
+    });
+  }
+
+  /**
+   * Queues `onMissed` (a catch-up after messages were lost) unless one is already waiting: a
+   * catch-up re-reads everything when it runs, so one waiting is enough.
+   */
+  catchUp(onMissed: (() => void | Promise<void>) | undefined): void {
+    if (onMissed === undefined || this.#catchUpWaiting) return;
+    this.#catchUpWaiting = true;
+    this.run(() => {
+      this.#catchUpWaiting = false;
+      return onMissed();
     });
   }
 

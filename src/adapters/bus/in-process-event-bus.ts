@@ -30,19 +30,9 @@ export class InProcessEventBus<T extends TopicMap<T> = Topics> implements EventB
     options: SubscribeOptions = {},
   ): Promise<BusSubscription> {
     const queue = new HandlerQueue(handler, this.onError);
-    let catchUpWaiting = false;
     const subscriber: Subscriber<T[K]> = {
       queue,
-      missed: () => {
-        const { onMissed } = options;
-        // One catch-up waiting is enough: it re-reads everything when it runs.
-        if (onMissed === undefined || catchUpWaiting) return;
-        catchUpWaiting = true;
-        queue.run(() => {
-          catchUpWaiting = false;
-          return onMissed();
-        });
-      },
+      missed: () => queue.catchUp(options.onMissed),
     };
     const subscribers = this.#topics[topic] ?? new Set<Subscriber<T[K]>>();
     this.#topics[topic] = subscribers;

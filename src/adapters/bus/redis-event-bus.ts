@@ -93,22 +93,12 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
     let state = this.#topics.get(topic);
     if (state === undefined) this.#topics.set(topic, (state = { lastId: afterId, listeners: new Set() }));
     const queue = new HandlerQueue(handler, this.#onError);
-    let catchUpWaiting = false;
     const listener: Listener = {
       afterId,
       // The stream of `topic` holds only what `publish` was given for it (JSON-safe by TopicMap),
       // written by nodes of this same code: parsed back, it is that payload.
       push: (payload) => queue.push(payload as T[K]),
-      missed: () => {
-        const { onMissed } = options;
-        // One catch-up waiting is enough: it re-reads everything when it runs.
-        if (onMissed === undefined || catchUpWaiting) return;
-        catchUpWaiting = true;
-        queue.run(() => {
-          catchUpWaiting = false;
-          return onMissed();
-        });
-      },
+      missed: () => queue.catchUp(options.onMissed),
       drained: () => queue.drained(),
     };
     state.listeners.add(listener);
