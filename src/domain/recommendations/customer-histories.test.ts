@@ -51,6 +51,24 @@ describe('CustomerHistories', () => {
     expect(cache.evicted).toBe(1);
   });
 
+  it('leaves a history just read among the newest quarter, so the oldest three quarters go first', () => {
+    const keys = fc.constantFrom(...Array.from({ length: 40 }, (_, index) => `c${index}`));
+    const operations = fc.array(fc.record({ read: fc.boolean(), customer: keys }), { maxLength: 400 });
+    fc.assert(
+      fc.property(operations, (steps) => {
+        const cache = new CustomerHistories();
+        for (const { read, customer } of steps) {
+          if (!read) cache.set(customer, emptyHistory());
+          else if (cache.get(customer) !== undefined) {
+            const order = [...cache.keys()];
+            const newer = order.length - 1 - order.indexOf(customer);
+            expect(newer).toBeLessThanOrEqual(order.length >> 2);
+          }
+        }
+      }),
+    );
+  });
+
   it('keeps its estimate in step as histories grow and leave', () => {
     const cache = new CustomerHistories();
     const history = emptyHistory();
