@@ -38,6 +38,8 @@ export function trackWrites(database: SqliteDatabase.Database): {
 export interface GroupCommit {
   readonly wal: WalSync;
   readonly wrote: () => boolean;
+  /** The worker that checkpoints the WAL, stopped before the connection closes. */
+  readonly checkpoints?: { close(): Promise<void> };
 }
 
 /**
@@ -118,6 +120,7 @@ class SerialDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    await this.groupCommit?.checkpoints?.close();
     await this.inner.destroy();
     await this.groupCommit?.wal.close();
   }

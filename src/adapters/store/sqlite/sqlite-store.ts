@@ -7,6 +7,7 @@ import type { Database } from '../kysely/database.js';
 import { createSqlStore } from '../kysely/sql-store.js';
 import { SerialSqliteDialect, trackWrites } from './serial-dialect.js';
 import { withStatementCache } from './statement-cache.js';
+import { WalCheckpoints } from './wal-checkpoints.js';
 import { WalSync, type FileSync } from './wal-sync.js';
 
 /**
@@ -25,9 +26,10 @@ export function createSqliteStore(filename: string, options: { readonly syncFile
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   // A larger page cache and fewer, larger checkpoints: ingestion commits touch pages all over the
-  // randomly keyed indexes, and folding the WAL back after every commit doubled that work.
+  // randomly keyed indexes, and folding the WAL back after every commit doubled that work. The
+  // checkpoints run on a worker thread (`wal-checkpoints.ts`).
   database.pragma('cache_size = -65536');
-  database.pragma('wal_autocheckpoint = 4000');
+  const checkpoints = inMemory ? undefined : WalCheckpoints.start(database, filename);
   // Deleted rows are overwritten with zeros, so an erased customer leaves nothing in free pages.
   database.pragma('secure_delete = ON');
   const cached = withStatementCache(database);
@@ -37,7 +39,11 @@ export function createSqliteStore(filename: string, options: { readonly syncFile
       ? new SerialSqliteDialect({ database: cached })
       : new SerialSqliteDialect(
           { database: writes.database },
-          { wal: new WalSync(`${filename}-wal`, options.syncFile), wrote: writes.takeWrote },
+          {
+            wal: new WalSync(`${filename}-wal`, options.syncFile),
+            wrote: writes.takeWrote,
+            ...(checkpoints !== undefined && { checkpoints }),
+          },
         );
   const db = new Kysely<Database>({ dialect });
   return createSqlStore('sqlite', db, {
