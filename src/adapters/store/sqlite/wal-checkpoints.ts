@@ -76,9 +76,14 @@ export class WalCheckpoints {
     return checkpoints;
   }
 
-  /** Stops the worker and closes its connection, so the serving connection closes last. */
+  /**
+   * Stops the worker and closes its connection, so the serving connection closes last. The worker
+   * counts again while it stops: otherwise a command that closes its store last would find nothing
+   * left to wait for, and exit before the close returned.
+   */
   close(): Promise<void> {
     this.#stopping = true;
+    this.worker.ref();
     this.worker.postMessage('stop');
     return this.exited;
   }
