@@ -10,10 +10,10 @@ function gatedTrainer() {
   let gate = new Promise<void>((resolve) => (release = resolve));
   let training = new Promise<void>((resolve) => (started = resolve));
   const trainer: ModelTrainer = {
-    async trainEase(items, rows, lambda) {
+    async trainEase(set, lambda) {
       started();
       await gate;
-      return trainEase(items, rows, lambda);
+      return trainEase(set, lambda);
     },
   };
   return {
