@@ -2,6 +2,7 @@ import {
   EaseModel,
   EaseTrainingRows,
   easeTrainingSet,
+  type CoPurchaseCounts,
   type EaseTrainingSet,
   type OnlineModel,
 } from '../../domain/recommendations/index.js';
@@ -12,6 +13,8 @@ import { yieldToRequests } from './yield-to-requests.js';
 
 /** Profiles read per page when EASE trains on histories streamed from the store. */
 const PROFILES_PER_PAGE = 500;
+/** Items whose co-purchase counts are read between two yields to the event loop (at S, some 250 pairs each). */
+const ITEMS_PER_SLICE = 25;
 
 export interface EaseTrainingDeps {
   readonly store: Pick<Store, 'scanProfiles'>;
@@ -36,12 +39,21 @@ export async function trainEase(
   const { denseItems, easeLambda } = deps.settings;
   if (denseItems === 0) return undefined;
   const set = counts.exact
-    ? counts.trainingSet(denseItems)
+    ? await fromCounts(counts, denseItems)
     : held.holdsAll
       ? easeTrainingSet(held.values(), denseItems)
       : await streamed(denseItems, deps);
   if (set === undefined || set.items.length < 2) return undefined;
   return new EaseModel(await deps.trainer.trainEase(set, easeLambda));
+}
+
+/** The training set from the co-purchase counts, read in slices between which requests are served. */
+async function fromCounts(counts: CoPurchaseCounts, denseItems: number): Promise<EaseTrainingSet> {
+  const steps = counts.trainingSetSteps(denseItems, ITEMS_PER_SLICE);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done === true) return step.value;
+    await yieldToRequests();
+  }
 }
 
 /** The training set from every customer's history in the store; undefined when the node stopped meanwhile. */

@@ -54,6 +54,17 @@ export class CoPurchaseCounts {
    * counts by id), as {@link EaseTrainingRows.build} picks them, with their counts.
    */
   trainingSet(maxItems: number): EaseTrainingSet {
+    const steps = this.trainingSetSteps(maxItems, Number.POSITIVE_INFINITY);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value;
+  }
+
+  /**
+   * {@link trainingSet} in steps, pausing after every `slice` items, so that a caller on the event
+   * loop can serve requests between them (at S: 800,000 pairs, most of a second in one go). Pairs
+   * counted during a pause are read as they stand then, as a read of every history from the log
+   * reads each customer as they stand when read.
+   */
+  *trainingSetSteps(maxItems: number, slice: number): Generator<void, EaseTrainingSet> {
     const names = this.#names;
     const chosen = names
       .map((_, id) => id)
@@ -67,22 +78,28 @@ export class CoPurchaseCounts {
     const position = new Int32Array(names.length).fill(-1);
     chosen.forEach((id, index) => (position[id] = index));
     const buyers = Int32Array.from(chosen, (id) => this.#buyers[id] as number);
-    // Counted first, then written into one array: millions of pairs must not make a list of numbers.
-    let among = 0;
-    for (const id of chosen)
-      for (const other of this.#pairs[id]?.keys() ?? []) if ((position[other] as number) >= 0) among += 1;
-    const pairs = new Int32Array(among * 3);
-    let next = 0;
-    for (const id of chosen) {
+    // Triples in one growing typed array: millions of them must not make a list of numbers.
+    let pairs = new Int32Array(3 * 1024);
+    let length = 0;
+    for (const [row, id] of chosen.entries()) {
       for (const [other, count] of this.#pairs[id] ?? []) {
         const column = position[other] as number;
         if (column < 0) continue;
-        pairs[next++] = position[id] as number;
-        pairs[next++] = column;
-        pairs[next++] = count;
+        if (length + 3 > pairs.length) {
+          const grown = new Int32Array(pairs.length * 2);
+          grown.set(pairs);
+          pairs = grown;
+        }
+        pairs[length++] = row;
+        pairs[length++] = column;
+        pairs[length++] = count;
       }
+      if ((row + 1) % slice === 0) yield;
     }
-    return { items: chosen.map((id) => names[id] as string), counts: { buyers, pairs } };
+    return {
+      items: chosen.map((id) => names[id] as string),
+      counts: { buyers, pairs: pairs.slice(0, length) },
+    };
   }
 
   /** Every product in id order: its buyers and its pairs with later products, by name. */
