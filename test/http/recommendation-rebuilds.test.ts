@@ -100,3 +100,11 @@ describe('rebuilding the recommendation models', () => {
     await vi.waitFor(() => expect(together().map(([item]) => item)).not.toContain('a'));
   });
 });
+
+describe('the metrics of the models', () => {
+  it('say how many items the EASE model in service covers, 0 while co-occurrence stands in', async () => {
+    const size = node.recommendations.models.ease?.size ?? 0;
+    const metrics = (await node.call('GET', '/metrics', { key: null })).body;
+    expect(metrics).toMatch(new RegExp(`^attune_recommendation_ease_items ${size}$`, 'm'));
+  });
+});
