@@ -2,12 +2,15 @@
  * Restart to ready on a kept history, started as often as asked (the scale suite starts twice on a
  * history it makes and drops). First `generate <sqlite|postgres> <size>`: the scale suite's shop
  * into /tmp/snapbench-<store>-<size> or the PostgreSQL database attune_snapbench_<size>; then
- * `restart <store> <size> <runs>`, with ATTUNE_SNAPSHOTS=off to replay the whole log each time.
+ * `restart <store> <size> <runs>`, with ATTUNE_SNAPSHOTS=off to replay the whole log each time;
+ * each start also reports how long its background work (EASE's training) ran after ready.
  * `PROF=dir` writes CPU profiles of the nodes. Run compiled: node dist/bench/restart-timing.js.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import pg from 'pg';
 import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
+import { cpuMs } from './lib/process-stats.js';
 import { ingestInSlices } from './lib/scale-ingest.js';
 import { startServerProcess } from './lib/server-process.js';
 
@@ -76,9 +79,50 @@ if (mode === 'generate') {
   for (let run = 0; run < Number(runs); run += 1) {
     const t = performance.now();
     const node = await start();
+    const ready = performance.now();
+    const cpuAtReady = cpuMs(node.pid);
+    const mainAtReady = mainThreadCpuMs(node.pid);
+    const [easeAfter, settled] = await Promise.all([easeServes(node.url), settle(node.pid)]);
     console.log(
-      `${storeName} ${sizeName} restart to ready: ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      `${storeName} ${sizeName} restart to ready: ${((ready - t) / 1000).toFixed(1)} s; ` +
+        `EASE serves ${(easeAfter / 1000).toFixed(1)} s after; background work ${(settled / 1000).toFixed(1)} s, ` +
+        `${((cpuMs(node.pid) - cpuAtReady) / 1000).toFixed(1)} s of CPU, ` +
+        `${((mainThreadCpuMs(node.pid) - mainAtReady) / 1000).toFixed(1)} s of it on the event loop ` +
+        `(load ${loadavg()[0]?.toFixed(1)})`,
     );
     await node.stop();
+  }
+}
+
+/** CPU time (user + system) of the process's main thread, the event loop, ms (Linux only). */
+function mainThreadCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** How long after ready EASE served (`attune_recommendation_ease_items` above 0), ms. */
+async function easeServes(url: string): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < 300_000) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    if (/^attune_recommendation_ease_items [1-9]/m.test(text)) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return performance.now() - started;
+}
+
+/**
+ * How long after ready the node's CPU (every thread: EASE trains in a worker) took to stay under a
+ * tenth of a core for 2 s, ms (the scale suite's "background work after ready"); the 2 s at rest
+ * are not counted.
+ */
+async function settle(pid: number): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const before = cpuMs(pid);
+    const at = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    if (cpuMs(pid) - before < 200 || at - started > 300_000) return at - started;
   }
 }

@@ -92,7 +92,7 @@ export async function r1(): Promise<{ all: Metrics; discovery: Metrics; trainSec
   for (const line of data.lines) if (line.at < SPLIT) model.observe(purchaseOf(line));
   const started = performance.now();
   const set = easeTrainingSet(model.customers.values(), DENSE_ITEMS);
-  const ease = new EaseModel(trainEase(set.items, set.rows, LAMBDA));
+  const ease = new EaseModel(trainEase(set, LAMBDA));
   const trainSeconds = (performance.now() - started) / 1000;
   const context = {
     models: { online: model, ease, content: ContentSimilarity.of(data.products.values()) },
@@ -232,7 +232,7 @@ export function r2(): Metrics {
       });
   });
   const set = easeTrainingSet(model.customers.values(), DENSE_ITEMS);
-  const ease = new EaseModel(trainEase(set.items, set.rows, LAMBDA));
+  const ease = new EaseModel(trainEase(set, LAMBDA));
   const items = new Set(baskets.flat());
   const product = (id: string): RecommendableProduct | undefined =>
     items.has(id) ? { id, title: id, categories: [], attributes: {}, price: 100, sellable: true } : undefined;

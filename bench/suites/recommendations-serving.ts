@@ -104,7 +104,7 @@ function memoryAt100k(): { mib: number; denseItems: number } {
     })),
   );
   const set = easeTrainingSet(model.customers.values(), 2_000);
-  const ease = new EaseModel(trainEase(set.items, set.rows, 200));
+  const ease = new EaseModel(trainEase(set, 200));
   globalThis.gc?.();
   const after = process.memoryUsage().heapUsed + ease.trained.weights.byteLength;
   if (content.size !== PRODUCTS) throw new Error('content model incomplete');

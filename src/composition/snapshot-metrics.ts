@@ -1,14 +1,16 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { SnapshotStatus } from '../app/recommendations/recommendation-service.js';
 
-/** What the metrics read of a node's snapshots. */
+/** What the metrics read of a node's snapshots, and whether EASE serves yet. */
 export interface SnapshotStatusSource {
   snapshotStatus(): SnapshotStatus;
+  readonly models: { readonly ease?: { readonly size: number } };
 }
 
 /**
  * Snapshot metrics: the newest snapshot's age and size, how many events the start read from the
- * log (after a snapshot or all of it), and snapshots passed over; returns the counter of the last.
+ * log (after a snapshot or all of it), snapshots passed over, and whether EASE serves yet (after a
+ * start it trains in the background); returns the counter of snapshots passed over.
  */
 export function snapshotMetrics(
   registry: Registry,
@@ -45,6 +47,14 @@ export function snapshotMetrics(
       this.reset();
       if (started !== undefined)
         this.set({ from: started.snapshot === undefined ? 'log' : 'snapshot' }, started.replayedEvents);
+    },
+  });
+  new Gauge({
+    name: 'attune_recommendation_ease_items',
+    help: 'Items the EASE model in service covers; 0 while co-occurrence stands in (not trained yet since the start, or off)',
+    registers: [registry],
+    collect() {
+      this.set(source()?.models.ease?.size ?? 0);
     },
   });
   return new Counter({

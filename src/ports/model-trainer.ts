@@ -1,4 +1,4 @@
-import type { EaseWeights } from '../domain/recommendations/index.js';
+import type { EaseTrainingSet, EaseWeights } from '../domain/recommendations/index.js';
 
 /**
  * Trains the heavier recommendation models away from the request path. Training EASE is O(n³) in
@@ -6,6 +6,6 @@ import type { EaseWeights } from '../domain/recommendations/index.js';
  * and the event loop keeps answering requests meanwhile.
  */
 export interface ModelTrainer {
-  /** EASE over `items`, from each customer's set of them (indexes into `items`). */
-  trainEase(items: readonly string[], rows: readonly Int32Array[], lambda: number): Promise<EaseWeights>;
+  /** EASE over the set's items, from each customer's set of them or from the counts those add up to. */
+  trainEase(set: EaseTrainingSet, lambda: number): Promise<EaseWeights>;
 }

@@ -10,10 +10,10 @@ function gatedTrainer() {
   let gate = new Promise<void>((resolve) => (release = resolve));
   let training = new Promise<void>((resolve) => (started = resolve));
   const trainer: ModelTrainer = {
-    async trainEase(items, rows, lambda) {
+    async trainEase(set, lambda) {
       started();
       await gate;
-      return trainEase(items, rows, lambda);
+      return trainEase(set, lambda);
     },
   };
   return {
@@ -98,5 +98,13 @@ describe('rebuilding the recommendation models', () => {
     gate.release();
     await rebuilt;
     await vi.waitFor(() => expect(together().map(([item]) => item)).not.toContain('a'));
+  });
+});
+
+describe('the metrics of the models', () => {
+  it('say how many items the EASE model in service covers, 0 while co-occurrence stands in', async () => {
+    const size = node.recommendations.models.ease?.size ?? 0;
+    const metrics = (await node.call('GET', '/metrics', { key: null })).body;
+    expect(metrics).toMatch(new RegExp(`^attune_recommendation_ease_items ${size}$`, 'm'));
   });
 });

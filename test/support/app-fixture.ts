@@ -71,7 +71,7 @@ export interface AppFixtureOptions {
 
 /** Trains EASE in the test's own thread: no worker, no built files needed. */
 export const inThreadTrainer: ModelTrainer = {
-  trainEase: (items, rows, lambda) => Promise.resolve(trainEase(items, rows, lambda)),
+  trainEase: (set, lambda) => Promise.resolve(trainEase(set, lambda)),
 };
 
 /** A transport that accepts every target and answers every post with 204, posting nothing. */

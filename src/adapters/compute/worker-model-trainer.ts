@@ -1,16 +1,40 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EaseWeights } from '../../domain/recommendations/index.js';
+import type { EaseCounts, EaseTrainingSet, EaseWeights } from '../../domain/recommendations/index.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
 import { packageRoot } from '../files/package-root.js';
 
-/** What the worker receives: the rows flattened into one buffer, so they cross threads in one copy. */
+/**
+ * What the worker receives: the rows flattened into one buffer, so they cross threads in one copy,
+ * or the counts (two buffers, moved, not copied).
+ */
 export interface EaseJob {
   readonly items: readonly string[];
   readonly flat: Int32Array;
   /** Row r is `flat[offsets[r] .. offsets[r + 1])`. */
   readonly offsets: Int32Array;
+  readonly counts?: EaseCounts;
   readonly lambda: number;
+}
+
+/** The job for a training set, and the buffers that move to the worker with it. */
+function jobOf(set: EaseTrainingSet, lambda: number): { job: EaseJob; moved: ArrayBuffer[] } {
+  const items = [...set.items];
+  if ('counts' in set) {
+    const { buyers, pairs } = set.counts;
+    const counts = { buyers: buyers.slice(), pairs: pairs.slice() };
+    const empty = new Int32Array(0);
+    return {
+      job: { items, flat: empty, offsets: empty, counts, lambda },
+      moved: [counts.buyers.buffer, counts.pairs.buffer],
+    };
+  }
+  const { rows } = set;
+  const offsets = new Int32Array(rows.length + 1);
+  rows.forEach((row, index) => (offsets[index + 1] = (offsets[index] as number) + row.length));
+  const flat = new Int32Array(offsets[rows.length] as number);
+  rows.forEach((row, index) => flat.set(row, offsets[index]));
+  return { job: { items, flat, offsets, lambda }, moved: [flat.buffer, offsets.buffer] };
 }
 
 /**
@@ -20,14 +44,11 @@ export interface EaseJob {
 export function createWorkerModelTrainer(): ModelTrainer {
   const script = join(packageRoot(), 'dist/src/adapters/compute/ease-worker.js');
   return {
-    trainEase(items, rows, lambda) {
-      const offsets = new Int32Array(rows.length + 1);
-      rows.forEach((row, index) => (offsets[index + 1] = (offsets[index] as number) + row.length));
-      const flat = new Int32Array(offsets[rows.length] as number);
-      rows.forEach((row, index) => flat.set(row, offsets[index]));
-      const job: EaseJob = { items: [...items], flat, offsets, lambda };
+    trainEase(set, lambda) {
+      const { items } = set;
+      const { job, moved } = jobOf(set, lambda);
       return new Promise<EaseWeights>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: job, transferList: [flat.buffer, offsets.buffer] });
+        const worker = new Worker(script, { workerData: job, transferList: moved });
         // A node shutting down does not wait for a model it will never serve.
         worker.unref();
         let answered = false;

@@ -49,8 +49,10 @@ export class CustomerLoading {
   }
 
   #dropUnloaded(customers: readonly string[]): void {
-    const held = this.deps.serving.learner.model.customers;
-    for (const customer of customers) held.delete(customer);
+    const { model } = this.deps.serving.learner;
+    for (const customer of customers) model.customers.delete(customer);
+    // Their purchases were counted against an empty history: first purchases they may not have been.
+    model.coPurchases.exact = false;
   }
 
   #learnNow(learnt: Learnt): void {

@@ -2,8 +2,9 @@ import {
   EaseModel,
   EaseTrainingRows,
   easeTrainingSet,
-  type CustomerHistories,
+  type CoPurchaseCounts,
   type EaseTrainingSet,
+  type OnlineModel,
 } from '../../domain/recommendations/index.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
 import type { Store } from '../../ports/store.js';
@@ -12,6 +13,8 @@ import { yieldToRequests } from './yield-to-requests.js';
 
 /** Profiles read per page when EASE trains on histories streamed from the store. */
 const PROFILES_PER_PAGE = 500;
+/** Items whose co-purchase counts are read between two yields to the event loop (at S, some 250 pairs each). */
+const ITEMS_PER_SLICE = 25;
 
 export interface EaseTrainingDeps {
   readonly store: Pick<Store, 'scanProfiles'>;
@@ -23,19 +26,34 @@ export interface EaseTrainingDeps {
 }
 
 /**
- * EASE trained by the trainer on every customer's purchases: from the histories in memory when the
- * online model holds them all, else streamed from the store a page of customers at a time, so a
- * node that holds only its active customers never needs the rest in memory at once.
+ * EASE trained by the trainer on every customer's purchases: from the co-purchase counts the online
+ * model keeps when they are exact (no read of the log, no customer in memory); else from the
+ * histories in memory when the online model holds them all; else streamed from the store a page of
+ * customers at a time, so a node that holds only its active customers never needs the rest in
+ * memory at once. The three give the same model.
  */
 export async function trainEase(
-  held: CustomerHistories,
+  { customers: held, coPurchases: counts }: Pick<OnlineModel, 'customers' | 'coPurchases'>,
   deps: EaseTrainingDeps,
 ): Promise<EaseModel | undefined> {
   const { denseItems, easeLambda } = deps.settings;
   if (denseItems === 0) return undefined;
-  const set = held.holdsAll ? easeTrainingSet(held.values(), denseItems) : await streamed(denseItems, deps);
+  const set = counts.exact
+    ? await fromCounts(counts, denseItems)
+    : held.holdsAll
+      ? easeTrainingSet(held.values(), denseItems)
+      : await streamed(denseItems, deps);
   if (set === undefined || set.items.length < 2) return undefined;
-  return new EaseModel(await deps.trainer.trainEase(set.items, set.rows, easeLambda));
+  return new EaseModel(await deps.trainer.trainEase(set, easeLambda));
+}
+
+/** The training set from the co-purchase counts, read in slices between which requests are served. */
+async function fromCounts(counts: CoPurchaseCounts, denseItems: number): Promise<EaseTrainingSet> {
+  const steps = counts.trainingSetSteps(denseItems, ITEMS_PER_SLICE);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done === true) return step.value;
+    await yieldToRequests();
+  }
 }
 
 /** The training set from every customer's history in the store; undefined when the node stopped meanwhile. */

@@ -9,9 +9,9 @@ const start = useApps();
 function gatedTrainer() {
   const held: (() => void)[] = [];
   const trainer: ModelTrainer = {
-    async trainEase(items, rows, lambda) {
+    async trainEase(set, lambda) {
       await new Promise<void>((resolve) => held.push(resolve));
-      return trainEase(items, rows, lambda);
+      return trainEase(set, lambda);
     },
   };
   return {

@@ -314,7 +314,7 @@ export class ModelRebuilds {
   #trainEase(learner: Learner): Promise<EaseModel | undefined> {
     const { store, histories, trainer, settings, serving } = this.deps;
     const stopped = () => serving.stopped;
-    return trainEase(learner.model.customers, { store, histories, trainer, settings, stopped });
+    return trainEase(learner.model, { store, histories, trainer, settings, stopped });
   }
 
   /** Content similarity over the whole catalogue, built in slices between which requests are served. */

@@ -215,6 +215,8 @@ export class ModelSnapshots {
     const learner = new Learner(this.deps.weights, this.deps.customerCacheBytes);
     // A snapshot holds no customers (an older one may hold some): any may have a history in the log.
     learner.model.customers.complete = false;
+    // An older snapshot holds no co-purchase counts: EASE then trains from the histories in the log.
+    learner.model.coPurchases.exact = false;
     let parts = 0;
     async function* partsOf(): AsyncGenerator<Uint8Array> {
       for (let from = 0; from < header.parts; from += PARTS_PER_READ) {

@@ -1,9 +1,19 @@
 import type { CustomerHistory } from './customer-history.js';
 
-/** The rows EASE trains on: the most bought items (by distinct customers), and each customer's set of them. */
-export interface EaseTrainingSet {
-  readonly items: string[];
-  readonly rows: Int32Array[];
+/**
+ * What EASE trains on: the most bought items (by distinct customers), and either each customer's
+ * set of them (`rows`) or the counts those sets add up to (`counts`): the same model from either.
+ */
+export type EaseTrainingSet =
+  | { readonly items: string[]; readonly rows: Int32Array[] }
+  | { readonly items: string[]; readonly counts: EaseCounts };
+
+/** Customers who bought each item, and each pair of items: XᵀX, sparse. */
+export interface EaseCounts {
+  /** `buyers[i]`: customers who bought item i (the Gram matrix's diagonal). */
+  readonly buyers: Int32Array;
+  /** Triples (i, j, customers who bought both), each pair once, i ≠ j. */
+  readonly pairs: Int32Array;
 }
 
 /**

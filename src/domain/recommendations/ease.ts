@@ -1,3 +1,5 @@
+import type { EaseCounts, EaseTrainingSet } from './ease-training-set.js';
+
 /**
  * EASE (Steck, 2019): an item-item model with a closed form. With X the customer × item matrix of
  * what was bought, G = XᵀX + λI and P = G⁻¹, the weights are B = −P / diag(P) with a zero diagonal.
@@ -11,20 +13,11 @@ export interface EaseWeights {
   readonly weights: Float32Array;
 }
 
-/** Trains EASE from customers' item sets (indexes into `items`). */
-export function trainEase(
-  items: readonly string[],
-  rows: readonly Int32Array[],
-  lambda: number,
-): EaseWeights {
+/** Trains EASE from customers' item sets (indexes into `items`), or from the counts they add up to. */
+export function trainEase(set: EaseTrainingSet, lambda: number): EaseWeights {
+  const { items } = set;
   const n = items.length;
-  const gram = new Float64Array(n * n);
-  for (const row of rows) {
-    for (const a of row) {
-      const offset = a * n;
-      for (const b of row) gram[offset + b] = (gram[offset + b] as number) + 1;
-    }
-  }
+  const gram = 'rows' in set ? gramOfRows(set.rows, n) : gramOfCounts(set.counts, n);
   for (let i = 0; i < n; i += 1) gram[i * n + i] = (gram[i * n + i] as number) + lambda;
   const inverse = invertSymmetricPositiveDefinite(gram, n);
   const weights = new Float32Array(n * n);
@@ -34,6 +27,32 @@ export function trainEase(
     }
   }
   return { items, weights };
+}
+
+/** XᵀX from each customer's items: whole counts, so the sum is exact in any order. */
+function gramOfRows(rows: readonly Int32Array[], n: number): Float64Array {
+  const gram = new Float64Array(n * n);
+  for (const row of rows) {
+    for (const a of row) {
+      const offset = a * n;
+      for (const b of row) gram[offset + b] = (gram[offset + b] as number) + 1;
+    }
+  }
+  return gram;
+}
+
+/** XᵀX from the counts the rows add up to: the same matrix as {@link gramOfRows}. */
+function gramOfCounts({ buyers, pairs }: EaseCounts, n: number): Float64Array {
+  const gram = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) gram[i * n + i] = buyers[i] as number;
+  for (let k = 0; k + 2 < pairs.length; k += 3) {
+    const i = pairs[k] as number;
+    const j = pairs[k + 1] as number;
+    const count = pairs[k + 2] as number;
+    gram[i * n + j] = count;
+    gram[j * n + i] = count;
+  }
+  return gram;
 }
 
 /**

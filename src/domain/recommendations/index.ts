@@ -16,7 +16,13 @@ export {
   type PurchasedItem,
 } from './customer-history.js';
 export { addDecayed, decayedAt, type Decayed } from './decay.js';
-export { easeTrainingSet, EaseTrainingRows, type EaseTrainingSet } from './ease-training-set.js';
+export { CoPurchaseCounts } from './co-purchase-counts.js';
+export {
+  easeTrainingSet,
+  EaseTrainingRows,
+  type EaseCounts,
+  type EaseTrainingSet,
+} from './ease-training-set.js';
 export { EaseModel, invertSymmetricPositiveDefinite, trainEase, type EaseWeights } from './ease.js';
 export {
   DEFAULT_EVENT_WEIGHTS,

@@ -20,8 +20,9 @@ function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
 /**
  * The whole state of `model` as records, lazily: customers (`c`, unless `withCustomers` is false:
  * their histories are kept elsewhere and loaded on demand), popularity (`p`), the neighbour lists
- * (`o`), browsing sessions (`s`) and the count of interactions (`x`). The model must not learn
- * while they are read.
+ * (`o`), browsing sessions (`s`), the count of interactions (`x`), whether the co-purchase counts
+ * are exact (`e`) and, if they are, the counts (`q`). The model must not learn while they are read.
+ * A model restored from records without `e` (an older snapshot) holds no counts it can train from.
  */
 export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Generator<StateRecord> {
   yield ['x', model.observed];
@@ -32,6 +33,10 @@ export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Gener
   for (const [tag, list] of Object.entries(neighbourLists(model)))
     for (const [item, total, neighbours] of list.state()) yield ['o', tag, item, total, neighbours];
   for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
+  // Counts that may be wrong are left out: a model restored without them trains EASE from histories.
+  yield ['e', model.coPurchases.exact];
+  if (model.coPurchases.exact)
+    for (const [item, buyers, pairs] of model.coPurchases.state()) yield ['q', item, buyers, pairs];
 }
 
 function* customerRecordsOf(model: OnlineModel): Generator<StateRecord> {
@@ -95,6 +100,13 @@ export function restoreStateRecord(model: OnlineModel, record: StateRecord): voi
     const [, visitor, last, views] = record;
     check(isString(visitor) && isNumber(last) && isPairs(views), 's');
     model.browsing.sessions.restoreTrail(visitor, last, views);
+  } else if (tag === 'e') {
+    check(typeof record[1] === 'boolean', 'e');
+    model.coPurchases.exact = record[1];
+  } else if (tag === 'q') {
+    const [, item, buyers, pairs] = record;
+    check(isString(item) && isNumber(buyers) && isPairs(pairs), 'q');
+    model.coPurchases.restoreItem(item, buyers, pairs);
   } else check(false, `tag ${String(tag)}`);
 }
 

@@ -1,5 +1,6 @@
 import { BrowsingSignals, type BrowsingSettings } from './browsing-signals.js';
 import { CoOccurrence } from './co-occurrence.js';
+import { CoPurchaseCounts } from './co-purchase-counts.js';
 import { CustomerHistories } from './customer-histories.js';
 import { emptyHistory, recordInHistory, remember, type CustomerHistory } from './customer-history.js';
 import { DEFAULT_EVENT_WEIGHTS, type EventWeights, type Interaction } from './interaction.js';
@@ -27,6 +28,8 @@ export class OnlineModel {
   readonly customers: CustomerHistories;
   readonly popularity: Popularity;
   readonly boughtTogether = new CoOccurrence();
+  /** What EASE trains from: customers who bought each item and each pair, kept as they buy. */
+  readonly coPurchases = new CoPurchaseCounts();
   readonly browsing: BrowsingSignals;
   readonly settings: OnlineModelSettings;
   /** Interactions learnt, for statistics. */
@@ -67,6 +70,9 @@ export class OnlineModel {
     const line = recordInHistory(history, interaction);
     if (!folded) this.customers.resize(customer);
     if (line === undefined) return;
+    // A folded purchase's history held it already: whether it was the customer's first is unknown.
+    if (folded) this.coPurchases.exact = false;
+    else if (line.first) this.coPurchases.addFirst(productId, history.purchases.keys());
     for (const other of line.boughtWith) this.boughtTogether.add(productId, other, 1);
     this.browsing.convert(customer, productId, at, this.settings.weights.purchase);
     // A customer's first purchase of an item: what discovery ranks by is what others discover now.
@@ -89,6 +95,7 @@ export class OnlineModel {
    */
   merge(from: string, into: string): void {
     this.browsing.merge(from, into);
+    this.#mergeCoPurchases(from, into);
     if (this.customers.bounded) {
       this.customers.delete(from);
       this.customers.delete(into);
@@ -127,8 +134,31 @@ export class OnlineModel {
     this.customers.clear();
     this.popularity.clear();
     this.boughtTogether.clear();
+    this.coPurchases.clear();
     this.browsing.clear();
     this.observed = 0;
+  }
+
+  /**
+   * The two customers' items now count as one customer's. Only when both histories are known here
+   * (held, or known to be none); otherwise the counts can no longer be told exact.
+   */
+  #mergeCoPurchases(from: string, into: string): void {
+    const items = (customer: string): string[] | undefined => {
+      const status = this.customers.status(customer);
+      if (status === 'none') return [];
+      return status === 'unknown' ? undefined : [...(this.customers.get(customer)?.purchases.keys() ?? [])];
+    };
+    const source = items(from);
+    const target = items(into);
+    if (source === undefined || target === undefined) {
+      this.coPurchases.exact = false;
+      return;
+    }
+    if (source.length === 0) return;
+    this.coPurchases.addCustomer(source, -1);
+    this.coPurchases.addCustomer(target, -1);
+    this.coPurchases.addCustomer([...new Set([...target, ...source])], 1);
   }
 
   #historyOf(customer: string): CustomerHistory {

@@ -120,7 +120,7 @@ describe('EASE', () => {
   it('learns item-to-item weights with a zero diagonal and scores what goes with the evidence', () => {
     const set = easeTrainingSet(trained().customers.values(), 10);
     expect(set.items.sort()).toEqual(['bowl', 'mug', 'plate']);
-    const ease = new EaseModel(trainEase(set.items, set.rows, 1));
+    const ease = new EaseModel(trainEase(set, 1));
     const mug = ease.index.get('mug') as number;
     expect(ease.trained.weights[mug * ease.size + mug]).toBe(0);
     const scores = ease.score([['bowl', 1]]);
