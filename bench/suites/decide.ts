@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInProcessNode } from '../lib/in-process-node.js';
-import { runLoad } from '../lib/load.js';
+import { runLoad, type LoadOptions, type LoadResult } from '../lib/load.js';
+import { cpuMs } from '../lib/process-stats.js';
 import { formatNumber, median, type BenchRow } from '../lib/report.js';
 import { startServerProcess } from '../lib/server-process.js';
 import { syntheticPriceLists } from '../lib/synthetic-price-lists.js';
@@ -56,15 +57,35 @@ async function answerSizes(url: string, headers: Record<string, string>, categor
   };
 }
 
-/** `POST /v1/decide` under 32 connections beside hello-world and a route returning the same answer. */
+const LOAD_SECONDS = 5;
+
+/**
+ * A load run and the CPU the server process spent per answered request: steadier than req/s on a
+ * shared machine, where the load generator and other work take turns with the server.
+ */
+async function loadWithCpu(
+  pid: number,
+  options: LoadOptions,
+): Promise<LoadResult & { cpuMsPerRequest: number }> {
+  const before = cpuMs(pid);
+  const result = await runLoad({ connections: 32, durationSeconds: LOAD_SECONDS, ...options });
+  const answered = Math.max(1, result.requestsPerSecond * LOAD_SECONDS);
+  return { ...result, cpuMsPerRequest: (cpuMs(pid) - before) / answered };
+}
+
+/**
+ * `POST /v1/decide` under 32 connections beside hello-world and a route returning the same answer.
+ * ATTUNE_BENCH_DECIDE_PROFILE=<dir> runs the decide node with `--cpu-prof` into that folder.
+ */
 export async function decideSuite(runs: number): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-bench-decide-'));
   const answerFile = join(dataDir, 'answer.json');
-  const attune = await startServerProcess('attune-node', {
-    DATA_DIR: dataDir,
-    ATTUNE_DEMO: '1',
-    ATTUNE_SECRET_KEY: SECRET,
-  });
+  const profileDir = process.env['ATTUNE_BENCH_DECIDE_PROFILE'];
+  const attune = await startServerProcess(
+    'attune-node',
+    { DATA_DIR: dataDir, ATTUNE_DEMO: '1', ATTUNE_SECRET_KEY: SECRET },
+    profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  );
   const headers = { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' };
   const servers = [attune];
   try {
@@ -95,22 +116,13 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
     servers.push(hello, same);
     const results = [];
     for (let run = 0; run < runs; run += 1) {
-      const helloRun = await runLoad({ url: hello.url, connections: 32, durationSeconds: 5 });
-      const sameRun = await runLoad({
-        url: same.url,
-        method: 'POST',
-        headers,
-        body,
-        connections: 32,
-        durationSeconds: 5,
-      });
-      const decideRun = await runLoad({
+      const helloRun = await runLoad({ url: hello.url, connections: 32, durationSeconds: LOAD_SECONDS });
+      const sameRun = await loadWithCpu(same.pid, { url: same.url, method: 'POST', headers, body });
+      const decideRun = await loadWithCpu(attune.pid, {
         url: `${attune.url}/v1/decide`,
         method: 'POST',
         headers,
         body,
-        connections: 32,
-        durationSeconds: 5,
       });
       const bareRun = await runLoad({
         url: `${attune.url}/v1/decide`,
@@ -118,12 +130,13 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
         headers,
         body: JSON.stringify({ ...JSON.parse(body), include: [] }),
         connections: 32,
-        durationSeconds: 5,
+        durationSeconds: LOAD_SECONDS,
       });
       if (decideRun.non2xx > 0 || bareRun.non2xx > 0) throw new Error('decide calls failed');
       results.push({
         hello: helloRun.requestsPerSecond,
         same: sameRun.requestsPerSecond,
+        sameCpu: sameRun.cpuMsPerRequest,
         decide: decideRun,
         bare: bareRun.requestsPerSecond,
       });
@@ -137,7 +150,7 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
         name: `POST /v1/decide, demo category page (${parsed.listing.items.length} items, 2 slots, 1 content, 3-line cart), 32 connections`,
         measured: `${formatNumber(rate)} req/s, p50 ${formatNumber(median(results.map((run) => run.decide.p50Ms)), 1)} ms, p99 ${formatNumber(median(results.map((run) => run.decide.p99Ms)), 1)} ms`,
         reference: 'aim ≥ 50 % of the same-answer route, p99 ≤ 15 ms',
-        note: `${formatNumber(Buffer.byteLength(answer))} bytes per answer (hydrated, the default)`,
+        note: `${formatNumber(Buffer.byteLength(answer))} bytes per answer (hydrated, the default); ${formatNumber(median(results.map((run) => run.decide.cpuMsPerRequest)), 2)} CPU ms/req`,
       },
       {
         suite: 'decide',
@@ -155,7 +168,7 @@ export async function decideSuite(runs: number): Promise<BenchRow[]> {
         suite: 'decide',
         name: 'bare Fastify route returning the same answer, serialised per request',
         measured: `${formatNumber(ceiling)} req/s`,
-        note: `decide / same answer: ${formatNumber(rate / ceiling, 2)}`,
+        note: `decide / same answer: ${formatNumber(rate / ceiling, 2)}; ${formatNumber(median(results.map((run) => run.sameCpu)), 3)} CPU ms/req`,
       },
       {
         suite: 'decide',

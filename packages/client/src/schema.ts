@@ -898,7 +898,7 @@ export interface paths {
         put?: never;
         /**
          * Products for this customer now, by strategy, each with its score and reason
-         * @description Never out-of-stock or archived products, the product on the page or what is in the cart. When the strategy knows too little (a new customer, a new product), popular products fill the list and the answer says fallback: "popular".
+         * @description Never out-of-stock or archived products, the product on the page or what is in the cart. When the strategy knows too little (a new customer, a new product), popular products fill the list and the answer says fallback: "popular". for-you follows the customer's own events at once and other customers' events at most 5 seconds late.
          */
         post: operations["recommend"];
         delete?: never;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderCompleted, useApps, type AppFixture } from '../../../test/support/app-fixture.js';
+import { FOR_YOU_MEMO_MS } from './for-you-memo.js';
 import type { RecommendationQuery } from './recommendation-service.js';
 
 const start = useApps();
@@ -59,5 +60,47 @@ describe('RecommendationService.recommend', () => {
       await ask(app, { strategy: 'buy-again' }),
     );
     expect(await ask(app, { strategy: 'for-you' }, 'c3')).toEqual(await ask(app, { strategy: 'for-you' }));
+  });
+});
+
+describe('RecommendationService.recommend, for-you between a customer’s own events', () => {
+  it('answers a customer’s own new event at once', async () => {
+    const app = await start();
+    await shop(app);
+    const before = await ask(app, { strategy: 'for-you' }, 'c3');
+    expect(await ask(app, { strategy: 'for-you' }, 'c3')).toEqual(before);
+    await app.track(orderCompleted('c3', 'o4', ['bowl']));
+    const after = await ask(app, { strategy: 'for-you' }, 'c3');
+    expect(after).not.toEqual(before);
+    expect(after.items.find((item) => item.productId === 'bowl')?.reason).toBe('you bought this before');
+  });
+
+  it('shows a product gone from stock, or leaving the catalogue, at once', async () => {
+    const app = await start();
+    await shop(app);
+    const first = ids(await ask(app, { strategy: 'for-you' }, 'c3'));
+    expect(first).toContain('plate');
+    await app.catalog.setStock('plate', 0);
+    expect(ids(await ask(app, { strategy: 'for-you' }, 'c3'))).not.toContain('plate');
+    await app.catalog.setStock('plate', 5);
+    expect(ids(await ask(app, { strategy: 'for-you' }, 'c3'))).toContain('plate');
+    await app.addProducts({ id: 'plate', categories: ['home/kitchen'], status: 'archived' });
+    expect(ids(await ask(app, { strategy: 'for-you' }, 'c3'))).not.toContain('plate');
+  });
+
+  it('learns other customers’ events at most FOR_YOU_MEMO_MS late', async () => {
+    const app = await start();
+    await shop(app);
+    const before = await ask(app, { strategy: 'for-you' }, 'c1');
+    // Others now buy the lamp with what c1 bought: it becomes what customers like c1 buy.
+    await app.track(
+      orderCompleted('c4', 'o5', ['mug', 'plate', 'lamp']),
+      orderCompleted('c5', 'o6', ['mug', 'plate', 'lamp']),
+      orderCompleted('c6', 'o7', ['plate', 'lamp']),
+    );
+    expect(await ask(app, { strategy: 'for-you' }, 'c1')).toEqual(before);
+    app.clock.advance(FOR_YOU_MEMO_MS);
+    const after = await ask(app, { strategy: 'for-you' }, 'c1');
+    expect(after).not.toEqual(before);
   });
 });

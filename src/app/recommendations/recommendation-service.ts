@@ -8,6 +8,7 @@ import {
   type RecommendableProduct,
   type RecommendationAnswer,
   type RecommendationFilter,
+  type RecommendationRequest,
   type Strategy,
 } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
@@ -21,6 +22,7 @@ import type { ProfileService } from '../profiles/profile-service.js';
 import { sessionOf } from './browsing-session.js';
 import { CustomerLoading } from './customer-loading.js';
 import { ErasedCustomers } from './erased-customers.js';
+import { ForYouMemo } from './for-you-memo.js';
 import { Learner } from './learner.js';
 import { LessonRelay } from './lesson-relay.js';
 import { MerchandisingRules, type MerchandisingRulesDeps } from './merchandising-rules.js';
@@ -91,6 +93,7 @@ export class RecommendationService {
   readonly #erased: ErasedCustomers;
   readonly #merchandising: MerchandisingRules;
   readonly #loading: CustomerLoading;
+  readonly #forYou = new ForYouMemo();
 
   constructor(private readonly deps: RecommendationServiceDeps) {
     const { store, bus, clock, catalog, trainer, settings, nodeId, onError } = deps;
@@ -126,7 +129,12 @@ export class RecommendationService {
     this.#relay = new LessonRelay({
       bus,
       nodeId,
-      learn: (learnt) => this.#loading.learn(learnt),
+      learn: (learnt) => {
+        // A customer's own events (here or on another node) reach their for-you at once.
+        this.#forYou.forget(learnt.lessons.map((lesson) => lesson.profileId));
+        this.#forYou.forget(learnt.merges.flatMap(({ from, into }) => [from, into]));
+        this.#loading.learn(learnt);
+      },
       isKnown,
       rebuild: () => this.#rebuilds.rebuild(),
       onError,
@@ -153,6 +161,7 @@ export class RecommendationService {
   async start(): Promise<void> {
     this.deps.ingestion.onCommittedBeforeAck((result) => this.#relay.relay(result));
     this.deps.catalog.onProductsChanged(() => this.#rebuilds.productsChanged());
+    this.deps.profiles.onErased(({ profileId }) => this.#forYou.forget([profileId]));
     await this.#erased.start();
     await this.#relay.start();
     await this.#merchandising.start();
@@ -183,29 +192,29 @@ export class RecommendationService {
   async recommend(query: RecommendationQuery, customer: CustomerContext): Promise<RecommendationAnswer> {
     if (customer.profile !== undefined) await this.#loading.ready(customer.profile.id);
     const { catalog } = this.deps.catalog;
-    return recommend(
-      {
-        strategy: query.strategy,
-        limit: query.limit,
-        now: this.deps.clock.now(),
-        ...(customer.profile !== undefined && {
-          customer: customer.profile.id,
-          session: sessionOf(customer.profile),
-        }),
-        ...(customer.pricing.country !== undefined && { country: customer.pricing.country }),
-        ...(query.segment !== undefined && { segment: query.segment }),
-        ...(query.productId !== undefined && { productId: query.productId }),
-        ...(query.cart !== undefined && { cart: query.cart }),
-        ...(query.filter !== undefined && { filter: query.filter }),
-      },
-      {
-        models: this.#serving.models,
-        product: (id) => factsOf(catalog, id),
-        isInCollection: (collectionId, productId) => catalog.isInCollection(collectionId, productId),
-        merchandising: this.#merchandising.current(),
-        blend: DEFAULT_BLEND,
-      },
-    );
+    const models = this.#serving.models;
+    const request: RecommendationRequest = {
+      strategy: query.strategy,
+      limit: query.limit,
+      now: this.deps.clock.now(),
+      ...(customer.profile !== undefined && {
+        customer: customer.profile.id,
+        session: sessionOf(customer.profile),
+      }),
+      ...(customer.pricing.country !== undefined && { country: customer.pricing.country }),
+      ...(query.segment !== undefined && { segment: query.segment }),
+      ...(query.productId !== undefined && { productId: query.productId }),
+      ...(query.cart !== undefined && { cart: query.cart }),
+      ...(query.filter !== undefined && { filter: query.filter }),
+    };
+    return recommend(request, {
+      models,
+      product: (id) => factsOf(catalog, id),
+      isInCollection: (collectionId, productId) => catalog.isInCollection(collectionId, productId),
+      merchandising: this.#merchandising.current(),
+      blend: DEFAULT_BLEND,
+      forYouCandidates: (compute) => this.#forYou.candidates(request, customer.profile, models, compute),
+    });
   }
 
   /**

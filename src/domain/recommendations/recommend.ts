@@ -28,6 +28,11 @@ export interface RecommendContext {
   readonly isInCollection?: CollectionMembership;
   readonly merchandising: Merchandising;
   readonly blend: BlendWeights;
+  /**
+   * Where for-you's candidates come from: `compute` unless the caller remembers them for this
+   * customer (the business rules apply to them afresh either way).
+   */
+  readonly forYouCandidates?: (compute: () => ScoredProduct[] | undefined) => ScoredProduct[] | undefined;
 }
 
 /** Strategies whose short lists popular products fill (a customer's own lists stay their own). */
@@ -109,8 +114,10 @@ function candidatesFor(
       return boughtTogether(request, models);
     case 'cart-complements':
       return cartComplements(request, models);
-    case 'for-you':
-      return forYou(request, models, blend);
+    case 'for-you': {
+      const compute = () => forYou(request, models, blend);
+      return context.forYouCandidates === undefined ? compute() : context.forYouCandidates(compute);
+    }
     case 'buy-again':
       return buyAgain(request, models, blend);
     case 'recently-viewed':

@@ -40,7 +40,8 @@ export function registerRecommendationRoutes(
         summary: 'Products for this customer now, by strategy, each with its score and reason',
         description:
           'Never out-of-stock or archived products, the product on the page or what is in the cart. ' +
-          'When the strategy knows too little (a new customer, a new product), popular products fill the list and the answer says fallback: "popular".',
+          'When the strategy knows too little (a new customer, a new product), popular products fill the list and the answer says fallback: "popular". ' +
+          "for-you follows the customer's own events at once and other customers' events at most 5 seconds late.",
         body: RecommendationBody,
         response: { 200: RecommendationResponse, ...commonProblems },
       },
