@@ -59,9 +59,8 @@ if (mode === 'generate') {
   const started = performance.now();
   let shown = 0;
   await ingestInSlices({
-    url: node.url,
+    nodes: [node],
     secret: SECRET,
-    pid: node.pid,
     batches: shopBatches(size, 400),
     totalEvents: size.events,
     batchSize: 400,

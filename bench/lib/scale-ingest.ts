@@ -1,25 +1,49 @@
 import { cpuMs } from './process-stats.js';
 
+/** A running node the senders post to, and its process (whose CPU time is read). */
+export interface IngestTarget {
+  readonly url: string;
+  readonly pid: number;
+}
+
 /** Ingestion as the history grows: one figure per slice of the history (say, each 10 %). */
 export interface IngestionSlices {
   /** events/s within each slice. */
   readonly rates: readonly number[];
-  /** Server CPU per event within each slice, in ms. */
+  /** Server CPU per event within each slice (every node's, summed), in ms. */
   readonly cpuPerEvent: readonly number[];
   readonly overallRate: number;
   /** Batch round trips, p99 and worst, in ms. */
   readonly batchP99Ms: number;
   readonly batchMaxMs: number;
+  /** Batches answered other than 200, and the first such answer (status and the start of its body). */
+  readonly refused: number;
+  readonly firstRefusal?: string;
+}
+
+/** CPU time of every node, summed, ms. */
+function cpuOf(nodes: readonly IngestTarget[]): number {
+  return nodes.reduce((sum, node) => sum + cpuMs(node.pid), 0);
+}
+
+/** A batch's answer, `{}` when its body is not JSON (a proxy's error page, say). */
+function readAnswer(text: string): { accepted?: number } {
+  try {
+    return JSON.parse(text) as { accepted?: number };
+  } catch {
+    return {};
+  }
 }
 
 /**
  * Posts batches (each a `/v1/batch` body of `batchSize` events) from `senders` concurrent senders,
- * each waiting for its batch to be acknowledged, and times every `1/slices` of the history.
+ * each waiting for its batch to be answered, and times every `1/slices` of the history. Sender `i`
+ * posts to node `i mod nodes`, so several nodes share the senders evenly. A refused batch is counted
+ * (and its events are missing from the rates), not thrown: whether any were is a finding.
  */
 export async function ingestInSlices(options: {
-  readonly url: string;
+  readonly nodes: readonly IngestTarget[];
   readonly secret: string;
-  readonly pid: number;
   readonly batches: Iterator<string>;
   readonly totalEvents: number;
   readonly batchSize: number;
@@ -27,28 +51,34 @@ export async function ingestInSlices(options: {
   readonly slices: number;
   readonly onProgress?: (events: number) => void;
 }): Promise<IngestionSlices> {
-  const { totalEvents, slices } = options;
+  const { totalEvents, slices, nodes } = options;
   const boundaries = Array.from({ length: slices }, (_, index) => ((index + 1) * totalEvents) / slices);
-  const marks: { at: number; cpu: number }[] = [{ at: performance.now(), cpu: cpuMs(options.pid) }];
+  const marks: { at: number; cpu: number }[] = [{ at: performance.now(), cpu: cpuOf(nodes) }];
   const latencies: number[] = [];
   let acknowledged = 0;
+  let refused = 0;
+  let firstRefusal: string | undefined;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: options.senders }, async () => {
+    Array.from({ length: options.senders }, async (_, sender) => {
+      const url = (nodes[sender % nodes.length] as IngestTarget).url;
       for (let next = options.batches.next(); next.done !== true; next = options.batches.next()) {
         const sent = performance.now();
-        const response = await fetch(`${options.url}/v1/batch`, {
+        const response = await fetch(`${url}/v1/batch`, {
           method: 'POST',
           headers: { authorization: `Bearer ${options.secret}`, 'content-type': 'application/json' },
           body: next.value,
         });
-        const answer = (await response.json()) as { accepted?: number };
-        if (response.status !== 200 || answer.accepted === undefined)
-          throw new Error(`batch refused: ${response.status} ${JSON.stringify(answer).slice(0, 500)}`);
+        const answer = readAnswer(await response.text());
         latencies.push(performance.now() - sent);
+        if (response.status !== 200 || answer.accepted === undefined) {
+          refused += 1;
+          firstRefusal ??= `${response.status} ${JSON.stringify(answer).slice(0, 300)}`;
+          continue;
+        }
         acknowledged += answer.accepted;
         while (marks.length <= slices && acknowledged >= (boundaries[marks.length - 1] as number))
-          marks.push({ at: performance.now(), cpu: cpuMs(options.pid) });
+          marks.push({ at: performance.now(), cpu: cpuOf(nodes) });
         options.onProgress?.(acknowledged);
       }
     }),
@@ -70,5 +100,7 @@ export async function ingestInSlices(options: {
     overallRate: acknowledged / seconds,
     batchP99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
     batchMaxMs: latencies[latencies.length - 1] ?? 0,
+    refused,
+    ...(firstRefusal !== undefined && { firstRefusal }),
   };
 }

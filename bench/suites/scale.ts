@@ -1,35 +1,34 @@
 import { runLoad, type LoadResult } from '../lib/load.js';
-import { cpuMs, residentMiB } from '../lib/process-stats.js';
+import { residentMiB } from '../lib/process-stats.js';
 import { formatNumber, type BenchRow } from '../lib/report.js';
 import {
   customerId,
   SHOP_SIZES,
   shopBatches,
-  shopProduct,
   zipfSampler,
   seededRandom,
   type ShopSize,
 } from '../lib/scale-shop.js';
 import { ingestInSlices } from '../lib/scale-ingest.js';
 import { importIntoRunningNode } from '../lib/scale-import.js';
+import { headers, loadCatalogue, SECRET, settle, startNode } from '../lib/scale-node.js';
+import { ingestionRows, scaleRow, servingFigures } from '../lib/scale-rows.js';
+import { serving } from '../lib/scale-serving.js';
 import {
   postgresAvailable,
   postgresBenchStore,
   sqliteBenchStore,
   type BenchStore,
 } from '../lib/scale-stores.js';
-import { startServerProcess, type ServerProcess } from '../lib/server-process.js';
+import { measureTwoNodes, redisAvailable, type OneNodeReference } from '../lib/scale-two-nodes.js';
+import type { ServerProcess } from '../lib/server-process.js';
 
-const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 const BATCH = 400;
 const SENDERS = 4;
 const SLICES = 10;
 const CONNECTIONS = 16;
-const SERVING_SECONDS = 10;
-/** The heap the issue's figures were measured with; a node that needs more fails visibly. */
-const NODE_FLAGS = ['--max-old-space-size=4096'];
 
-/** Options the scale suite reads: `--size S,M` and `--stores sqlite,postgres`. */
+/** Options the scale suite reads: `--size S,M` and `--stores sqlite,postgres,postgres-2`. */
 export interface ScaleOptions {
   readonly size?: string;
   readonly stores?: string;
@@ -45,20 +44,6 @@ function pickSizes(option: string | undefined): ShopSize[] {
   });
 }
 
-function startNode(
-  store: BenchStore,
-  profileDir?: string,
-  env: Record<string, string> = {},
-): Promise<ServerProcess> {
-  const flags =
-    profileDir === undefined ? NODE_FLAGS : [...NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${profileDir}`];
-  return startServerProcess(
-    'attune-node',
-    { ...store.env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: 'warn', ...env },
-    flags,
-  );
-}
-
 /** Stops the node and times a start to ready of a new one with `env`; answers it and the seconds. */
 async function restart(
   node: ServerProcess,
@@ -70,93 +55,6 @@ async function restart(
   const started = performance.now();
   const next = await startNode(store, profileDir, env);
   return { node: next, seconds: (performance.now() - started) / 1000 };
-}
-
-const headers = { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' };
-
-/** Loads the catalogue through `POST /v1/products:batch` (1,000 a call); answers rows/s. */
-async function loadCatalogue(url: string, products: number): Promise<number> {
-  const started = performance.now();
-  for (let first = 0; first < products; first += 1_000) {
-    const items = Array.from({ length: Math.min(1_000, products - first) }, (_, offset) =>
-      shopProduct(first + offset),
-    );
-    const response = await fetch(`${url}/v1/products:batch`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ items }),
-    });
-    if (!response.ok) throw new Error(`products: ${response.status} ${await response.text()}`);
-  }
-  return products / ((performance.now() - started) / 1000);
-}
-
-/** A load's figures and the node's CPU time per request it answered (steadier than req/s on a shared machine). */
-type ServingResult = LoadResult & { readonly cpuMsPerRequest: number };
-
-/** Longest wait for a restarted node's background work (EASE training, say) before serving is measured. */
-const SETTLE_LIMIT_MS = 180_000;
-
-/**
- * Waits until the node's CPU (every thread: EASE trains in a worker) stays under a tenth of a core
- * for 2 s, so serving is measured on a node at rest rather than while it finishes starting; answers
- * how long that took, ms.
- */
-async function settle(pid: number): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < SETTLE_LIMIT_MS) {
-    const before = cpuMs(pid);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    if (cpuMs(pid) - before < 200) break;
-  }
-  return performance.now() - started;
-}
-
-/** Decide (a category page with for-you and similar slots) and for-you alone, for Zipf-drawn customers. */
-async function serving(
-  url: string,
-  pid: number,
-  size: ShopSize,
-): Promise<{ decide: ServingResult; forYou: ServingResult }> {
-  const draw = zipfSampler(size.customers, 0.9, seededRandom(99));
-  const customers = Array.from({ length: 2_000 }, () => customerId(draw()));
-  let next = 0;
-  const decideBody = () =>
-    JSON.stringify({
-      userId: customers[next++ % customers.length],
-      context: { channel: 'web', country: 'GB', page: { type: 'category' } },
-      listing: { category: 'home', limit: 24 },
-      recommendations: [
-        { slot: 'for-you', strategy: 'for-you', limit: 8 },
-        { slot: 'similar', strategy: 'similar', productId: 'p1', limit: 8 },
-      ],
-    });
-  const forYouBody = () =>
-    JSON.stringify({ strategy: 'for-you', userId: customers[next++ % customers.length], limit: 8 });
-  for (const [path, body] of [
-    ['/v1/decide', decideBody()],
-    ['/v1/recommendations', forYouBody()],
-  ] as const) {
-    const sample = await fetch(`${url}${path}`, { method: 'POST', headers, body });
-    if (!sample.ok) throw new Error(`${path}: ${sample.status} ${await sample.text()}`);
-  }
-  const load = async (path: string, bodies: () => string): Promise<ServingResult> => {
-    const before = cpuMs(pid);
-    const result = await runLoad({
-      url: `${url}${path}`,
-      method: 'POST',
-      headers,
-      bodies,
-      connections: CONNECTIONS,
-      durationSeconds: SERVING_SECONDS,
-    });
-    const answered = Math.max(1, result.requestsPerSecond * SERVING_SECONDS);
-    return { ...result, cpuMsPerRequest: (cpuMs(pid) - before) / answered };
-  };
-  const decide = await load('/v1/decide', decideBody);
-  const forYou = await load('/v1/recommendations', forYouBody);
-  if (decide.non2xx + forYou.non2xx > 0) throw new Error('serving calls failed');
-  return { decide, forYou };
 }
 
 /** for-you under load for as long as `work` runs (at least 2 s). */
@@ -186,19 +84,20 @@ async function forYouDuring(url: string, size: ShopSize, work: Promise<unknown>)
   };
 }
 
+/** The figures of a one-node PostgreSQL run that a two-node run of the same size is compared with. */
+type Measured = { readonly rows: BenchRow[]; readonly reference?: OneNodeReference };
+
 /** One history size on one store: ingestion by slice, memory, disk, restart, serving. */
-async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
+async function measure(store: BenchStore, size: ShopSize): Promise<Measured> {
   const label = `${store.name} ${size.name}`;
-  const shape = `${formatNumber(size.events)} events, ${formatNumber(size.customers)} customers, ${formatNumber(size.products)} products`;
   const profileDir = process.env['ATTUNE_BENCH_SCALE_CPU_PROF'];
   let node = await startNode(store, profileDir);
   try {
     const catalogueRate = await loadCatalogue(node.url, size.products);
     let reported = 0;
     const ingestion = await ingestInSlices({
-      url: node.url,
+      nodes: [node],
       secret: SECRET,
-      pid: node.pid,
       batches: shopBatches(size, BATCH),
       totalEvents: size.events,
       batchSize: BATCH,
@@ -222,7 +121,7 @@ async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
     node = fromSnapshot.node;
     const rssAfterRestart = residentMiB(node.pid);
     const settledMs = await settle(node.pid);
-    const { decide, forYou } = await serving(node.url, node.pid, size);
+    const { decide, forYou } = await serving([node], size, CONNECTIONS);
     // An import as large as the catalogue, through the CLI into the store, while for-you is served.
     const importing = importIntoRunningNode({
       url: node.url,
@@ -232,25 +131,9 @@ async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
     });
     const duringImport = await forYouDuring(node.url, size, importing);
     const imported = await importing;
-    const list = (values: readonly number[], digits = 0) =>
-      values.map((value) => formatNumber(value, digits)).join(' · ');
-    const row = (name: string, measured: string, note?: string): BenchRow => ({
-      suite: 'scale',
-      name: `${label}: ${name}`,
-      measured,
-      ...(note !== undefined && { note }),
-    });
-    return [
-      row(
-        `ingestion events/s per ${100 / SLICES} % of the history`,
-        `${formatNumber(ingestion.overallRate)} events/s overall`,
-        `${shape}; per slice: ${list(ingestion.rates)}`,
-      ),
-      row('server CPU ms per event, per slice', list(ingestion.cpuPerEvent, 2)),
-      row(
-        'batch round trip (400 events, 4 senders)',
-        `p99 ${formatNumber(ingestion.batchP99Ms)} ms, worst ${formatNumber(ingestion.batchMaxMs)} ms`,
-      ),
+    const row = (name: string, measured: string, note?: string) => scaleRow(label, name, measured, note);
+    const rows = [
+      ...ingestionRows(label, size, ingestion, { batch: BATCH, senders: SENDERS, slices: SLICES }),
       row('catalogue load through /v1/products:batch', `${formatNumber(catalogueRate)} rows/s`),
       row(
         'RSS after ingestion / after restart',
@@ -269,53 +152,97 @@ async function measure(store: BenchStore, size: ShopSize): Promise<BenchRow[]> {
       ),
       row(
         `decide, ${CONNECTIONS} connections`,
-        `${formatNumber(decide.requestsPerSecond)} req/s, p99 ${formatNumber(decide.p99Ms)} ms, ${formatNumber(decide.cpuMsPerRequest, 1)} CPU ms/req`,
+        servingFigures(decide),
         'category page, for-you and similar slots; CPU: the node, every thread',
       ),
-      row(
-        `for-you, ${CONNECTIONS} connections`,
-        `${formatNumber(forYou.requestsPerSecond)} req/s, p99 ${formatNumber(forYou.p99Ms)} ms, ${formatNumber(forYou.cpuMsPerRequest, 1)} CPU ms/req`,
-      ),
+      row(`for-you, ${CONNECTIONS} connections`, servingFigures(forYou)),
       row(
         `attune import of ${formatNumber(imported.rows)} products into the running node's store`,
         `${formatNumber(imported.rowsPerSecond)} rows/s`,
         `served by the node ${formatNumber(imported.secondsUntilServed, 1)} s after the start; for-you meanwhile ${formatNumber(duringImport.requestsPerSecond)} req/s, p99 ${formatNumber(duringImport.p99Ms)} ms (worst 2 s window)`,
       ),
     ];
+    return { rows, reference: { ingestion, decide, forYou } };
   } finally {
     await node.stop();
     await store.drop();
   }
 }
 
+/** A store of the suite's table, by the name `--stores` takes. */
+type StoreName = 'sqlite' | 'postgres' | 'postgres-2' | 'postgres-2-pinned';
+const STORE_NAMES: readonly StoreName[] = ['sqlite', 'postgres', 'postgres-2', 'postgres-2-pinned'];
+
+function pickStores(option: string | undefined): StoreName[] {
+  const names = (option ?? process.env['ATTUNE_BENCH_SCALE_STORES'] ?? 'sqlite,postgres,postgres-2').split(
+    ',',
+  );
+  return names.map((name) => {
+    const known = STORE_NAMES.find((store) => store === name.trim());
+    if (known === undefined) throw new Error(`unknown store ${name}; known: ${STORE_NAMES.join(', ')}`);
+    return known;
+  });
+}
+
+/** Why `name` cannot run here, or undefined when it can. */
+async function unavailable(name: StoreName): Promise<string | undefined> {
+  if (name === 'sqlite') return undefined;
+  if (!(await postgresAvailable())) return 'PostgreSQL not reachable';
+  if (name !== 'postgres' && !(await redisAvailable())) return 'Redis not reachable';
+  return undefined;
+}
+
+/** One store at one size; a two-node run is compared with `reference`, the one-node run before it. */
+async function measureStore(
+  name: StoreName,
+  size: ShopSize,
+  reference?: OneNodeReference,
+): Promise<Measured> {
+  if (name === 'sqlite') return measure(sqliteBenchStore(), size);
+  const store = await postgresBenchStore();
+  if (name === 'postgres') return measure(store, size);
+  const rows = await measureTwoNodes(
+    store,
+    size,
+    {
+      batch: BATCH,
+      senders: SENDERS,
+      slices: SLICES,
+      connections: CONNECTIONS,
+      pin: name === 'postgres-2-pinned',
+    },
+    reference,
+  );
+  return { rows };
+}
+
 /**
  * How cost grows with history: a seeded synthetic shop (Zipf customers; 70 % views, 20 % adds,
  * 10 % orders) ingested through `/v1/batch` (400 a batch, 4 senders) at sizes S, M and L, on the
- * embedded store and on PostgreSQL (a database of its own). `ATTUNE_BENCH_SCALE_CPU_PROF=dir` writes
- * a CPU profile of the ingesting node.
+ * embedded store, on PostgreSQL (a database of its own), and on PostgreSQL with two nodes and Redis
+ * (`postgres-2`; `postgres-2-pinned` puts each node on a core of its own).
+ * `ATTUNE_BENCH_SCALE_CPU_PROF=dir` writes a CPU profile of the ingesting node (one node only).
  */
 export async function scaleSuite(_runs: number, options: ScaleOptions = {}): Promise<BenchRow[]> {
-  const stores = (options.stores ?? process.env['ATTUNE_BENCH_SCALE_STORES'] ?? 'sqlite,postgres').split(',');
+  const stores = pickStores(options.stores);
   const rows: BenchRow[] = [];
   for (const size of pickSizes(options.size)) {
+    let reference: OneNodeReference | undefined;
     for (const name of stores) {
-      if (name === 'postgres' && !(await postgresAvailable())) {
-        rows.push({
-          suite: 'scale',
-          name: `PostgreSQL ${size.name}`,
-          measured: 'skipped: PostgreSQL not reachable',
-        });
+      const missing = await unavailable(name);
+      if (missing !== undefined) {
+        rows.push({ suite: 'scale', name: `${name} ${size.name}`, measured: `skipped: ${missing}` });
         continue;
       }
       console.error(`scale: ${name} ${size.name}...`);
-      const store = name === 'postgres' ? await postgresBenchStore() : sqliteBenchStore();
       // One store failing (a node that never got ready, say) still leaves the others' figures.
-      const measured: BenchRow[] = await measure(store, size).catch((error: unknown) => [
-        { suite: 'scale', name: `${store.name} ${size.name}`, measured: `failed: ${String(error)}` },
-      ]);
-      for (const row of measured)
+      const measured: Measured = await measureStore(name, size, reference).catch((error: unknown) => ({
+        rows: [{ suite: 'scale', name: `${name} ${size.name}`, measured: `failed: ${String(error)}` }],
+      }));
+      if (measured.reference !== undefined) reference = measured.reference;
+      for (const row of measured.rows)
         console.error(`  ${row.name}: ${row.measured}${row.note === undefined ? '' : ` (${row.note})`}`);
-      rows.push(...measured);
+      rows.push(...measured.rows);
     }
   }
   return rows;

@@ -89,6 +89,13 @@ export interface ProfileTransaction {
   /** Sets or clears when each profile's time windows next need a look. */
   scheduleChecks(checks: readonly { profileId: string; dueAt: number | null }[]): Promise<void>;
   findProfileIds(identities: readonly Identity[]): Promise<Map<string, string>>;
+  /**
+   * Keeps other writers off the stored profiles among `ids` until the transaction ends, taken in id
+   * order so two writers of the same customers queue rather than deadlock. A writer that read a
+   * profile after locking it cannot lose its write to another node's; a store that runs one writer
+   * at a time has nothing to do.
+   */
+  lockProfiles(ids: readonly string[]): Promise<void>;
   getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
   /** When each of the given salted id hashes was erased, for those that were. */
   erasedAt(idHashes: readonly string[]): Promise<Map<string, number>>;

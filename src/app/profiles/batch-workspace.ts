@@ -34,7 +34,12 @@ export class BatchWorkspace {
     private readonly now: string,
   ) {}
 
-  /** Reads the links and profiles of every identity the batch names: two queries at most. */
+  /**
+   * Reads the links and profiles of every identity the batch names, locking the profiles first so
+   * that another node's writer of the same customers waits for this batch rather than making it
+   * start again (on a busy customer it could, every time). A profile cached at a version another node
+   * has since passed still fails the write; the retry reads it from the store, under the lock.
+   */
   async prefetch(identities: readonly Identity[]): Promise<void> {
     const missing: Identity[] = [];
     for (const identity of identities) {
@@ -46,6 +51,7 @@ export class BatchWorkspace {
     const found = missing.length === 0 ? new Map<string, string>() : await this.tx.findProfileIds(missing);
     for (const identity of missing) this.#stored.set(key(identity), found.get(key(identity)) ?? null);
     const profileIds = [...new Set([...this.#stored.values()].filter((id): id is string => id !== null))];
+    await this.tx.lockProfiles(profileIds);
     await this.#load(profileIds);
   }
 

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { WriteConflict, type ProfileTransaction } from '../../../ports/store.js';
 import type { Database, EventTable, OrderTable } from './database.js';
 import { chunks, findProfileIds, getProfiles } from './profile-rows.js';
@@ -89,6 +89,21 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
     },
 
     findProfileIds: (identities) => findProfileIds(trx, identities),
+
+    async lockProfiles(ids) {
+      // SQLite has one writer at a time. PostgreSQL locks a statement's rows in its ORDER BY; by code
+      // point (collate "C"), as JavaScript sorts these ASCII ids, so the chunks follow one order too.
+      if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+      const ordered = [...new Set(ids)].sort();
+      for (const chunk of chunks(ordered))
+        await trx
+          .selectFrom('profiles')
+          .select('id')
+          .where('id', 'in', chunk)
+          .orderBy(sql`id collate "C"`)
+          .forUpdate()
+          .execute();
+    },
     getProfiles: (ids) => getProfiles(trx, ids),
 
     async erasedAt(idHashes) {

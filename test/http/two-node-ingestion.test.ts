@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTwoNodes, twoNodeServicesUp, type TwoNodes } from '../support/two-nodes.js';
+import type { TestAttune } from '../support/test-attune.js';
+
+/** Few customers in every batch, as the most active customers of a Zipf-heavy shop are. */
+const CUSTOMERS = Array.from({ length: 8 }, (_, index) => `hot-${index}`);
+const SENDERS_PER_NODE = 3;
+const BATCHES_PER_SENDER = 4;
+const EVENTS_PER_BATCH = 64;
+
+/** An order by `userId`, the event and the order of id `id`. */
+function order(id: string, userId: string) {
+  return {
+    type: 'track',
+    event: 'Order Completed',
+    messageId: `m-${id}`,
+    userId,
+    timestamp: '2026-03-01T10:00:00.000Z',
+    properties: {
+      order_id: `o-${id}`,
+      currency: 'GBP',
+      products: [{ product_id: 'kettle', price: 10, quantity: 1 }],
+    },
+  };
+}
+
+/** A batch of orders spread over every customer, each event and order of its own id. */
+function orderBatch(node: string, sender: number, batch: number) {
+  return Array.from({ length: EVENTS_PER_BATCH }, (_, index) =>
+    order(`${node}-${sender}-${batch}-${index}`, CUSTOMERS[index % CUSTOMERS.length] as string),
+  );
+}
+
+/** How many orders the profile of `userId` counts. */
+async function orderCountOf(node: TestAttune, userId: string): Promise<number | undefined> {
+  const id = await node.store.findProfileId({ kind: 'user', value: userId });
+  return id === undefined ? undefined : (await node.store.getProfile(id))?.profile.stats.orderCount;
+}
+
+/** Every message id the store holds, from its log of track events. */
+async function storedMessageIds(node: TestAttune): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after: number | undefined = 0; after !== undefined;) {
+    const page = await node.store.scanTrackEvents(after, 1_000);
+    ids.push(...page.events.map((stored) => stored.event.messageId));
+    after = page.next;
+  }
+  return ids;
+}
+
+// Slow on a busy machine: thousands of events through two nodes and one PostgreSQL.
+describe.skipIf(!twoNodeServicesUp)(
+  'two nodes ingesting the same customers at once',
+  { timeout: 180_000 },
+  () => {
+    let nodes: TwoNodes | undefined;
+
+    beforeAll(async () => {
+      nodes = await startTwoNodes();
+    });
+    afterAll(() => nodes?.dispose());
+
+    it('accepts every batch and stores every event and order once, on the right profile', async () => {
+      const { nodeA, nodeB } = nodes as TwoNodes;
+      const sent: string[] = [];
+      const statuses: number[] = [];
+      const sender = async (node: TestAttune, name: string, number: number) => {
+        for (let batch = 0; batch < BATCHES_PER_SENDER; batch += 1) {
+          const events = orderBatch(name, number, batch);
+          const answer = await node.call('POST', '/v1/batch', { body: { batch: events } });
+          statuses.push(answer.status);
+          if (answer.status === 200) sent.push(...events.map((event) => event.messageId));
+        }
+      };
+      await Promise.all(
+        [nodeA, nodeB].flatMap((node, index) =>
+          Array.from({ length: SENDERS_PER_NODE }, (_, number) =>
+            sender(node, 'AB'[index] as string, number),
+          ),
+        ),
+      );
+
+      const batches = 2 * SENDERS_PER_NODE * BATCHES_PER_SENDER;
+      expect(statuses).toEqual(Array.from({ length: batches }, () => 200));
+      const stored = await storedMessageIds(nodeA);
+      expect(stored.length).toBe(batches * EVENTS_PER_BATCH);
+      expect(new Set(stored)).toEqual(new Set(sent));
+      // No update lost between the nodes: each customer's profile counts every order sent for them.
+      for (const customer of CUSTOMERS)
+        expect(await orderCountOf(nodeA, customer)).toBe((batches * EVENTS_PER_BATCH) / CUSTOMERS.length);
+    });
+
+    it('lets long batches on one node through while the other commits short ones on the same customer', async () => {
+      const { nodeA, nodeB } = nodes as TwoNodes;
+      const longStatuses: number[] = [];
+      let shortOrders = 0;
+      let longDone = false;
+      // Node A: batches of 400 orders, each by a new customer but one by the customer node B keeps writing.
+      const long = async (sender: number) => {
+        for (let batch = 0; batch < 3; batch += 1) {
+          const events = Array.from({ length: 400 }, (_, index) =>
+            order(
+              `long-${sender}-${batch}-${index}`,
+              index === 0 ? 'busy' : `long-${sender}-${batch}-${index}`,
+            ),
+          );
+          longStatuses.push((await nodeA.call('POST', '/v1/batch', { body: { batch: events } })).status);
+        }
+      };
+      // Node B: one order at a time by that customer, from several senders, until node A is done.
+      const short = async (sender: number) => {
+        for (let number = 0; !longDone; number += 1) {
+          const answer = await nodeB.call('POST', '/v1/batch', {
+            body: { batch: [order(`short-${sender}-${number}`, 'busy')] },
+          });
+          expect(answer.status).toBe(200);
+          shortOrders += 1;
+        }
+      };
+      const shortSenders = Array.from({ length: 4 }, (_, sender) => short(sender));
+      await Promise.all(Array.from({ length: 2 }, (_, sender) => long(sender)));
+      longDone = true;
+      await Promise.all(shortSenders);
+
+      expect(longStatuses).toEqual(Array.from({ length: 6 }, () => 200));
+      expect(await orderCountOf(nodeA, 'busy')).toBe(6 + shortOrders);
+    });
+  },
+);
