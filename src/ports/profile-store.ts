@@ -173,7 +173,18 @@ export interface ProfileStore {
     currency: string,
     ranksOf: (count: number) => readonly number[],
   ): Promise<RankedOrderValues>;
-  eventsOf(profileId: string): Promise<StoredEvent[]>;
+  /** The profile's events in arrival order; `except.names`: without the events of those names. */
+  eventsOf(profileId: string, except?: { readonly names: readonly string[] }): Promise<StoredEvent[]>;
+  /**
+   * The profile's latest events of these names stored before `beforeSeq`, newest first, at most
+   * `limit`: a page of the log read backwards.
+   */
+  latestEventsOf(
+    profileId: string,
+    names: readonly string[],
+    beforeSeq: number,
+    limit: number,
+  ): Promise<StoredEvent[]>;
   /**
    * The track events among the `limit` events after `afterSeq`, in arrival order (models rebuilt
    * from the log), and where the next page starts. The other types are left out after the page is

@@ -96,6 +96,41 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       expect((await store.eventsOf('p1')).map((stored) => stored.event.messageId)).toEqual(['m-1', 'm-2']);
     });
 
+    it('reads a profile’s events without some names, and the latest of some names a page at a time', async () => {
+      const named = (messageId: string, name: string | undefined): TrackedEvent => {
+        const base = event(messageId, 'u-pages');
+        if (name !== undefined) return { ...base, event: name };
+        const { event: _name, ...identify } = base;
+        return { ...identify, type: 'identify' };
+      };
+      const log = [
+        named('pg-1', 'Viewed'),
+        named('pg-2', 'Added'),
+        named('pg-3', undefined),
+        named('pg-4', 'Viewed'),
+        named('pg-5', 'Ordered'),
+        named('pg-6', 'Viewed'),
+        named('pg-7', 'Added'),
+      ];
+      await store.profileTransaction((tx) =>
+        tx.insertEvents(log.map((stored) => ({ profileId: 'p-pages', event: stored }))),
+      );
+      const ids = (events: readonly { event: TrackedEvent }[]) =>
+        events.map((stored) => stored.event.messageId);
+      expect(ids(await store.eventsOf('p-pages', { names: ['Viewed', 'Added'] }))).toEqual(['pg-3', 'pg-5']);
+      expect(ids(await store.eventsOf('p-pages', { names: [] }))).toEqual(
+        ids(await store.eventsOf('p-pages')),
+      );
+      const newest = await store.latestEventsOf('p-pages', ['Viewed'], Number.POSITIVE_INFINITY, 2);
+      expect(ids(newest)).toEqual(['pg-6', 'pg-4']);
+      const older = await store.latestEventsOf('p-pages', ['Viewed'], newest[1]?.seq ?? 0, 2);
+      expect(ids(older)).toEqual(['pg-1']);
+      expect(
+        ids(await store.latestEventsOf('p-pages', ['Viewed', 'Added'], Number.POSITIVE_INFINITY, 10)),
+      ).toEqual(['pg-7', 'pg-6', 'pg-4', 'pg-2', 'pg-1']);
+      expect(await store.latestEventsOf('p-pages', ['Viewed'], newest[1]?.seq ?? 0, 0)).toEqual([]);
+    });
+
     it('counts an order once by its orderId', async () => {
       const order = {
         orderId: 'o-1',

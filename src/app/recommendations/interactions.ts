@@ -10,6 +10,12 @@ const KINDS: Readonly<Record<string, InteractionKind>> = {
   'Order Completed': 'purchase',
 };
 
+/** The events of each browsing kind (views, adds to cart): the models keep only the latest of them. */
+export const BROWSING_EVENTS: Readonly<Record<'view' | 'cart', readonly string[]>> = {
+  view: Object.keys(KINDS).filter((name) => KINDS[name] === 'view'),
+  cart: Object.keys(KINDS).filter((name) => KINDS[name] === 'cart'),
+};
+
 /** What one event teaches the models, in a form that crosses the bus to other nodes as it is. */
 export type { Lesson };
 

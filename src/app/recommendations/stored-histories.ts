@@ -1,9 +1,16 @@
-import { historyFrom, type CustomerHistory, type Interaction } from '../../domain/recommendations/index.js';
-import type { Store } from '../../ports/store.js';
-import { lessonOf } from './interactions.js';
+import {
+  historyFrom,
+  MAX_VIEWED,
+  type CustomerHistory,
+  type Interaction,
+} from '../../domain/recommendations/index.js';
+import type { StoredEvent, Store } from '../../ports/store.js';
+import { BROWSING_EVENTS, lessonOf } from './interactions.js';
 
 /** Ids of a loaded history's latest events kept with it: lessons about them may still be on the bus. */
 const RECENT_KEPT = 8;
+/** Views (or adds) read back at a time, newest first. */
+const BROWSING_PAGE = 200;
 
 /** A customer's history as the event log gives it. */
 export interface StoredHistory {
@@ -29,14 +36,26 @@ export interface HistoryCut {
 export class StoredHistories {
   constructor(
     private readonly deps: {
-      readonly store: Pick<Store, 'eventsOf'>;
+      readonly store: Pick<Store, 'eventsOf' | 'latestEventsOf'>;
       readonly isKnown: (productId: string) => boolean;
+      /** Views (or adds) read back at a time; a test's small pages take the paging through its turns. */
+      readonly browsingPage?: number;
     },
   ) {}
 
-  /** The customer's history from their events, folded as the online model learns them. */
+  /**
+   * The customer's history from their events, folded as the online model learns them. Views and
+   * adds to cart are read back only as far as the history keeps them (see `#latestBrowsing`),
+   * the other events all: the same history as from every event, at a cost that does not grow with
+   * a busy customer's browsing past.
+   */
   async load(customer: string, cut: HistoryCut = {}): Promise<StoredHistory> {
-    const events = await this.deps.store.eventsOf(customer);
+    const [others, views, adds] = await Promise.all([
+      this.deps.store.eventsOf(customer, { names: [...BROWSING_EVENTS.view, ...BROWSING_EVENTS.cart] }),
+      this.#latestBrowsing(customer, 'view', cut),
+      this.#latestBrowsing(customer, 'cart', cut),
+    ]);
+    const events = [...others, ...views, ...adds].sort((a, b) => a.seq - b.seq);
     const before = cut.before ?? Number.POSITIVE_INFINITY;
     const lessons = new Set<string>();
     const orders = new Set<string>();
@@ -56,5 +75,30 @@ export class StoredHistories {
       recent.push(lesson.messageId);
     }
     return { history: historyFrom(interactions), recent: recent.slice(-RECENT_KEPT) };
+  }
+
+  /**
+   * The customer's latest views (or adds to cart), newest first, a page at a time until they name
+   * {@link MAX_VIEWED} distinct products the history would keep, or none are left. An older one can
+   * change nothing: the history keeps the latest {@link MAX_VIEWED} distinct products of each kind,
+   * and each of those is already among the events read, at its latest.
+   */
+  async #latestBrowsing(customer: string, kind: 'view' | 'cart', cut: HistoryCut): Promise<StoredEvent[]> {
+    const read: StoredEvent[] = [];
+    const products = new Set<string>();
+    const size = this.deps.browsingPage ?? BROWSING_PAGE;
+    let before = cut.before ?? Number.POSITIVE_INFINITY;
+    for (;;) {
+      const page = await this.deps.store.latestEventsOf(customer, BROWSING_EVENTS[kind], before, size);
+      for (const stored of page) {
+        read.push(stored);
+        if (cut.except?.has(stored.event.messageId) === true) continue;
+        const lesson = lessonOf(customer, stored.event, {}, this.deps.isKnown);
+        for (const interaction of lesson?.interactions ?? []) products.add(interaction.productId);
+      }
+      const oldest = page[page.length - 1];
+      if (page.length < size || oldest === undefined || products.size >= MAX_VIEWED) return read;
+      before = oldest.seq;
+    }
   }
 }

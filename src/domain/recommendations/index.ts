@@ -11,6 +11,7 @@ export { ContentSimilarity, type DescribedProduct } from './content-similarity.j
 export { CustomerHistories, estimateHistoryBytes, type HistoryStatus } from './customer-histories.js';
 export {
   historyFrom,
+  MAX_VIEWED,
   recordInHistory,
   type CustomerHistory,
   type PurchasedItem,
