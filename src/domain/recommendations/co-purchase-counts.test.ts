@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CoPurchaseCounts } from './co-purchase-counts.js';
 import { easeTrainingSet } from './ease-training-set.js';
 import { trainEase } from './ease.js';
 import { restoreStateRecord, stateRecordsOf } from './model-state.js';
@@ -86,6 +87,22 @@ describe('co-purchase counts', () => {
     merged.customers.complete = false;
     merged.merge('u0', 'u9');
     expect(merged.coPurchases.exact).toBe(false);
+  });
+
+  it('are given up past their bound, kept no more until cleared, and counted afresh after', () => {
+    const counts = new CoPurchaseCounts(5);
+    counts.addCustomer(['a', 'b', 'c'], 1);
+    expect([counts.pairs, counts.exact]).toEqual([3, true]);
+    counts.addCustomer(['d', 'e', 'f'], 1);
+    expect([counts.pairs, counts.exact]).toEqual([0, false]);
+    counts.addFirst('g', ['a', 'b']);
+    counts.addCustomer(['a', 'g'], 1);
+    counts.restoreItem('a', 2, [['b', 1]]);
+    expect([counts.pairs, counts.exact]).toEqual([0, false]);
+    counts.clear();
+    counts.addCustomer(['a', 'b', 'c'], 1);
+    counts.addCustomer(['a', 'b'], -1);
+    expect([counts.pairs, counts.exact, counts.buyersOf('c')]).toEqual([2, true, 1]);
   });
 
   it('are left out of a snapshot when not exact, so a restored model does not train from them', () => {
