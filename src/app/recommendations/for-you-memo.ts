@@ -1,5 +1,6 @@
 import type { Profile } from '../../domain/profiles/index.js';
 import type { Models, RecommendationRequest, ScoredProduct } from '../../domain/recommendations/index.js';
+import { OldestKeys } from '../../domain/shared/index.js';
 
 /**
  * How long a customer's for-you candidates are reused, ms: what other customers' events teach the
@@ -29,6 +30,7 @@ interface Remembered {
  */
 export class ForYouMemo {
   readonly #byCustomer = new Map<string, Remembered>();
+  readonly #oldest = new OldestKeys(this.#byCustomer);
 
   /** The customer's candidates: remembered ones while still good for this request, else `compute`'s. */
   candidates(
@@ -52,8 +54,8 @@ export class ForYouMemo {
     const candidates = compute();
     this.#byCustomer.delete(profile.id);
     if (this.#byCustomer.size >= MAX_CUSTOMERS) {
-      const oldest = this.#byCustomer.keys().next();
-      if (oldest.done !== true) this.#byCustomer.delete(oldest.value);
+      const oldest = this.#oldest.take();
+      if (oldest !== undefined) this.#byCustomer.delete(oldest);
     }
     this.#byCustomer.set(profile.id, { profile, models, discovery, at: request.now, candidates });
     return candidates;
@@ -67,5 +69,6 @@ export class ForYouMemo {
   /** Everything is computed afresh (an erasure: the models change for everyone). */
   forgetAll(): void {
     this.#byCustomer.clear();
+    this.#oldest.reset();
   }
 }

@@ -1,4 +1,4 @@
-import type { EaseTrainingSet } from './ease-training-set.js';
+import { chooseEaseItems, type EaseTrainingSet } from './ease-training-set.js';
 
 /**
  * Pairs counted at most (about 40 bytes each in V8: some 80 MiB). A busy customer's thousands of
@@ -80,17 +80,7 @@ export class CoPurchaseCounts {
    */
   *trainingSetSteps(maxItems: number, slice: number): Generator<void, EaseTrainingSet> {
     const names = this.#names;
-    const chosen = names
-      .map((_, id) => id)
-      .filter((id) => (this.#buyers[id] as number) >= 2)
-      .sort(
-        (a, b) =>
-          (this.#buyers[b] as number) - (this.#buyers[a] as number) ||
-          ((names[a] as string) < (names[b] as string) ? -1 : 1),
-      )
-      .slice(0, maxItems);
-    const position = new Int32Array(names.length).fill(-1);
-    chosen.forEach((id, index) => (position[id] = index));
+    const { chosen, position } = chooseEaseItems(names, this.#buyers, maxItems);
     const buyers = Int32Array.from(chosen, (id) => this.#buyers[id] as number);
     // Triples in one growing typed array: millions of them must not make a list of numbers.
     let pairs = new Int32Array(3 * 1024);

@@ -8,6 +8,30 @@ export type EaseTrainingSet =
   | { readonly items: string[]; readonly rows: Int32Array[] }
   | { readonly items: string[]; readonly counts: EaseCounts };
 
+/**
+ * The items EASE trains on: the `maxItems` bought by the most customers (at least two; equal counts
+ * by name), as ids into `names`, and each id's place among them (-1: left out). Training from the
+ * histories and from the counts must pick the same items for the same model, so both pick here.
+ */
+export function chooseEaseItems(
+  names: readonly string[],
+  buyers: readonly number[],
+  maxItems: number,
+): { readonly chosen: number[]; readonly position: Int32Array } {
+  const chosen = names
+    .map((_, id) => id)
+    .filter((id) => (buyers[id] as number) >= 2)
+    .sort(
+      (a, b) =>
+        (buyers[b] as number) - (buyers[a] as number) ||
+        ((names[a] as string) < (names[b] as string) ? -1 : 1),
+    )
+    .slice(0, maxItems);
+  const position = new Int32Array(names.length).fill(-1);
+  chosen.forEach((id, index) => (position[id] = index));
+  return { chosen, position };
+}
+
 /** Customers who bought each item, and each pair of items: XᵀX, sparse. */
 export interface EaseCounts {
   /** `buyers[i]`: customers who bought item i (the Gram matrix's diagonal). */
@@ -51,18 +75,7 @@ export class EaseTrainingRows {
    * with their square and cube) and writes each customer's purchases as indexes into them.
    */
   build(maxItems: number): EaseTrainingSet {
-    const names = this.#names;
-    const chosen = names
-      .map((_, number) => number)
-      .filter((number) => (this.#buyers[number] as number) >= 2)
-      .sort(
-        (a, b) =>
-          (this.#buyers[b] as number) - (this.#buyers[a] as number) ||
-          ((names[a] as string) < (names[b] as string) ? -1 : 1),
-      )
-      .slice(0, maxItems);
-    const position = new Int32Array(names.length).fill(-1);
-    chosen.forEach((number, index) => (position[number] = index));
+    const { chosen, position } = chooseEaseItems(this.#names, this.#buyers, maxItems);
     const rows: Int32Array[] = [];
     let scratch = new Int32Array(256);
     // Plain loops into one scratch buffer: this runs on the event loop while requests wait.
@@ -75,7 +88,7 @@ export class EaseTrainingRows {
       }
       if (length > 0) rows.push(scratch.slice(0, length));
     }
-    return { items: chosen.map((number) => names[number] as string), rows };
+    return { items: chosen.map((number) => this.#names[number] as string), rows };
   }
 }
 
