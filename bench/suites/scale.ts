@@ -13,6 +13,7 @@ import { ingestInSlices } from '../lib/scale-ingest.js';
 import { importIntoRunningNode } from '../lib/scale-import.js';
 import { headers, loadCatalogue, SECRET, settle, startNode } from '../lib/scale-node.js';
 import { ingestionRows, scaleRow, servingFigures } from '../lib/scale-rows.js';
+import { rebuildInService } from '../lib/scale-rebuild.js';
 import { serving } from '../lib/scale-serving.js';
 import {
   postgresAvailable,
@@ -27,6 +28,12 @@ const BATCH = 400;
 const SENDERS = 4;
 const SLICES = 10;
 const CONNECTIONS = 16;
+/** for-you connections beside a rebuild: shoppers who keep coming, not a load that starves it. */
+const REBUILD_CONNECTIONS = 2;
+
+function optionalMs(value: number | undefined): string {
+  return value === undefined ? 'not read' : `${formatNumber(value, 1)} ms`;
+}
 
 /** Options the scale suite reads: `--size S,M` and `--stores sqlite,postgres,postgres-2`. */
 export interface ScaleOptions {
@@ -58,7 +65,12 @@ async function restart(
 }
 
 /** for-you under load for as long as `work` runs (at least 2 s). */
-async function forYouDuring(url: string, size: ShopSize, work: Promise<unknown>): Promise<LoadResult> {
+async function forYouDuring(
+  url: string,
+  size: ShopSize,
+  work: Promise<unknown>,
+  connections = CONNECTIONS,
+): Promise<LoadResult> {
   const draw = zipfSampler(size.customers, 0.9, seededRandom(98));
   let done = false;
   void work.finally(() => (done = true)).catch(() => undefined);
@@ -70,7 +82,7 @@ async function forYouDuring(url: string, size: ShopSize, work: Promise<unknown>)
         method: 'POST',
         headers,
         bodies: () => JSON.stringify({ strategy: 'for-you', userId: customerId(draw()), limit: 8 }),
-        connections: CONNECTIONS,
+        connections,
         durationSeconds: 2,
       }),
     );
@@ -131,6 +143,10 @@ async function measure(store: BenchStore, size: ShopSize): Promise<Measured> {
     });
     const duringImport = await forYouDuring(node.url, size, importing);
     const imported = await importing;
+    // A rebuild from the whole log, with a light for-you load beside it (shoppers still come).
+    const rebuilding = rebuildInService(node.url, node.pid);
+    const duringRebuild = await forYouDuring(node.url, size, rebuilding, REBUILD_CONNECTIONS);
+    const rebuilt = await rebuilding;
     const row = (name: string, measured: string, note?: string) => scaleRow(label, name, measured, note);
     const rows = [
       ...ingestionRows(label, size, ingestion, { batch: BATCH, senders: SENDERS, slices: SLICES }),
@@ -160,6 +176,13 @@ async function measure(store: BenchStore, size: ShopSize): Promise<Measured> {
         `attune import of ${formatNumber(imported.rows)} products into the running node's store`,
         `${formatNumber(imported.rowsPerSecond)} rows/s`,
         `served by the node ${formatNumber(imported.secondsUntilServed, 1)} s after the start; for-you meanwhile ${formatNumber(duringImport.requestsPerSecond)} req/s, p99 ${formatNumber(duringImport.p99Ms)} ms (worst 2 s window)`,
+      ),
+      row(
+        'rebuild of the models from the whole log, in service',
+        rebuilt.failed === undefined
+          ? `${formatNumber(rebuilt.seconds, 1)} s`
+          : `unfinished after ${formatNumber(rebuilt.seconds, 1)} s: ${rebuilt.failed}`,
+        `RSS ${formatNumber(rebuilt.rssBeforeMiB)} before, ${formatNumber(rebuilt.rssPeakMiB)} peak, ${formatNumber(rebuilt.rssAfterMiB)} after MiB; event-loop delay p99 per second: median ${optionalMs(rebuilt.eventLoopP99MedianMs)}, worst ${optionalMs(rebuilt.eventLoopP99MaxMs)}; for-you meanwhile (${REBUILD_CONNECTIONS} connections) ${formatNumber(duringRebuild.requestsPerSecond)} req/s, p99 ${formatNumber(duringRebuild.p99Ms)} ms (worst 2 s window), ${formatNumber(duringRebuild.errors + duringRebuild.non2xx)} failed`,
       ),
     ];
     return { rows, reference: { ingestion, decide, forYou } };
