@@ -3,7 +3,8 @@
  * history it makes and drops). First `generate <sqlite|postgres> <size>`: the scale suite's shop
  * into /tmp/snapbench-<store>-<size> or the PostgreSQL database attune_snapbench_<size>; then
  * `restart <store> <size> <runs>`, with ATTUNE_SNAPSHOTS=off to replay the whole log each time;
- * each start also reports how long its background work (EASE's training) ran after ready.
+ * each start also reports how long its background work (EASE's training) ran after ready; or
+ * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service.
  * `PROF=dir` writes CPU profiles of the nodes. Run compiled: node dist/bench/restart-timing.js.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import pg from 'pg';
 import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
 import { cpuMs } from './lib/process-stats.js';
 import { ingestInSlices } from './lib/scale-ingest.js';
+import { rebuildInService } from './lib/scale-rebuild.js';
 import { startServerProcess } from './lib/server-process.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
@@ -74,6 +76,16 @@ if (mode === 'generate') {
     },
   });
   await node.stop();
+} else if (mode === 'rebuild') {
+  for (let run = 0; run < Number(runs); run += 1) {
+    const node = await start();
+    await settle(node.pid);
+    const figures = await rebuildInService(node.url, node.pid);
+    console.log(
+      `${storeName} ${sizeName} rebuild in service: ${JSON.stringify(figures)} (load ${loadavg()[0]?.toFixed(1)})`,
+    );
+    await node.stop();
+  }
 } else {
   for (let run = 0; run < Number(runs); run += 1) {
     const t = performance.now();
