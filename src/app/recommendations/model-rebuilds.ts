@@ -4,6 +4,7 @@ import type { ModelTrainer } from '../../ports/model-trainer.js';
 import type { Store, StoredEvent, VersionedProfile } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { trainEase } from './ease-training.js';
+import { logPagingFor, trackEventPages, type LogPaging } from './log-pages.js';
 import { lessonOf, whereaboutsOf, type Lesson, type Whereabouts } from './interactions.js';
 import { Learner } from './learner.js';
 import type { RestoredLearner } from './model-snapshots.js';
@@ -60,15 +61,6 @@ export interface StartReport {
 const MERGE_MARGIN_MS = 3_600_000;
 
 /**
- * Events read per page (with the profiles they name) when the models are rebuilt from the store.
- * On SQLite small, because a page is read and parsed in one go (it answers synchronously) while
- * requests wait; on a store reached over the network large, because each page is a round trip (pages of 200 made a
- * PostgreSQL node's start a thousand round trips per 200k events).
- */
-function pagesFor(storeKind: string): { readonly events: number } {
-  return storeKind === 'sqlite' ? { events: 200 } : { events: 5_000 };
-}
-/**
  * Whereabouts a read of the log keeps at most, the most recently met first kept: active customers
  * come back page after page, and the rest are read again when they do, so memory stays bounded
  * however many customers the log names (a map of every profile was a second per-customer copy).
@@ -91,12 +83,12 @@ export class ModelRebuilds {
   #queued: Promise<ModelReport> | undefined;
   #scheduleTimer: ReturnType<typeof setInterval> | undefined;
   #contentTimer: ReturnType<typeof setTimeout> | undefined;
-  readonly #pages: { readonly events: number };
+  readonly #paging: LogPaging;
   /** How the last start filled the online model (undefined until it has). */
   started: StartReport | undefined;
 
   constructor(private readonly deps: ModelRebuildsDeps) {
-    this.#pages = pagesFor(deps.store.kind);
+    this.#paging = logPagingFor(deps.store.kind);
   }
 
   /** The first build: the online model and content similarity; then the schedule (EASE: {@link trainAfterStart}). */
@@ -231,8 +223,7 @@ export class ModelRebuilds {
       const known = new Map<string, Whereabouts>();
       let replayed = 0;
       let slice = performance.now();
-      for (let after: number | undefined = restored?.position ?? 0; after !== undefined;) {
-        const page = await store.scanTrackEvents(after, this.#pages.events);
+      for await (const page of trackEventPages(store, restored?.position ?? 0, this.#paging)) {
         const whereabouts = await this.#whereaboutsOf(page.events, known);
         for (const stored of page.events) {
           const where = whereabouts.get(stored.profileId);
@@ -246,7 +237,6 @@ export class ModelRebuilds {
             slice = performance.now();
           }
         }
-        after = page.next;
       }
       // Histories loaded along the way may miss what the snapshot knew: they load again, whole, when needed.
       if (restored !== undefined) customers.clear();

@@ -1,0 +1,36 @@
+import type { Store, TrackEventPage } from '../../ports/store.js';
+
+/** How the log is read page by page: events a page, and whether the next is asked for early. */
+export interface LogPaging {
+  readonly events: number;
+  readonly readAhead: boolean;
+}
+
+/**
+ * Paging for a store. On SQLite small pages, one at a time: a page is read and parsed in one go (it
+ * answers synchronously) while requests wait. On a store reached over the network each page is a
+ * round trip, so the next is asked for while one is learnt (one page at a time of 200 made a
+ * PostgreSQL node's start a thousand round trips per 200k events); a page is parsed in one go when
+ * it arrives, so pages stay at 1,000 events (pages of 5,000 held requests up for 50-200 ms each
+ * while a rebuild read the log).
+ */
+export function logPagingFor(storeKind: string): LogPaging {
+  return storeKind === 'sqlite' ? { events: 200, readAhead: false } : { events: 1_000, readAhead: true };
+}
+
+/** The log's track events after position `after`, page by page, in order. */
+export async function* trackEventPages(
+  store: Pick<Store, 'scanTrackEvents'>,
+  after: number,
+  paging: LogPaging,
+): AsyncGenerator<TrackEventPage> {
+  const read = (from: number) => store.scanTrackEvents(from, paging.events);
+  for (let page: TrackEventPage | undefined = await read(after); page !== undefined;) {
+    const ahead: Promise<TrackEventPage> | undefined =
+      paging.readAhead && page.next !== undefined ? read(page.next) : undefined;
+    // A reader that stops early (its learning failed) lets the page read ahead go, rejected or not.
+    void ahead?.catch(() => undefined);
+    yield page;
+    page = page.next === undefined ? undefined : await (ahead ?? read(page.next));
+  }
+}
