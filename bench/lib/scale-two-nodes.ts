@@ -92,7 +92,7 @@ class NodePair {
   /** Starts node `index` (0 is A, 1 is B), pinned to CPU `index` if asked; answers the seconds to ready. */
   async start(index: number): Promise<number> {
     const started = performance.now();
-    const node = await startNode(this.store, undefined, {
+    const node = await startNode(this.store, process.env['ATTUNE_BENCH_SCALE_CPU_PROF'], {
       DATA_DIR: this.#dataDirs[index] as string,
       REDIS_URL,
       ATTUNE_REDIS_PREFIX: this.#prefix,

@@ -244,7 +244,7 @@ async function measureStore(
  * 10 % orders) ingested through `/v1/batch` (400 a batch, 4 senders) at sizes S, M and L, on the
  * embedded store, on PostgreSQL (a database of its own), and on PostgreSQL with two nodes and Redis
  * (`postgres-2`; `postgres-2-pinned` puts each node on a core of its own).
- * `ATTUNE_BENCH_SCALE_CPU_PROF=dir` writes a CPU profile of the ingesting node (one node only).
+ * `ATTUNE_BENCH_SCALE_CPU_PROF=dir` writes CPU profiles of the nodes (one file per node process).
  */
 export async function scaleSuite(_runs: number, options: ScaleOptions = {}): Promise<BenchRow[]> {
   const stores = pickStores(options.stores);
