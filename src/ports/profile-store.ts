@@ -91,11 +91,12 @@ export interface ProfileTransaction {
   findProfileIds(identities: readonly Identity[]): Promise<Map<string, string>>;
   /**
    * Keeps other writers off the stored profiles among `ids` until the transaction ends, taken in id
-   * order so two writers of the same customers queue rather than deadlock. A writer that read a
-   * profile after locking it cannot lose its write to another node's; a store that runs one writer
-   * at a time has nothing to do.
+   * order so two writers of the same customers queue rather than deadlock, and answers the version
+   * each locked profile is at (a profile not in the answer is not stored). A writer that reads a
+   * profile after locking it, or checks its cached copy against that version, cannot lose its write
+   * to another node's. A store that runs one writer at a time has nothing to lock: undefined.
    */
-  lockProfiles(ids: readonly string[]): Promise<void>;
+  lockProfiles(ids: readonly string[]): Promise<ReadonlyMap<string, number> | undefined>;
   getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
   /** When each of the given salted id hashes was erased, for those that were. */
   erasedAt(idHashes: readonly string[]): Promise<Map<string, number>>;

@@ -261,6 +261,27 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       expect(found.has('nobody')).toBe(false);
     });
 
+    it('locks stored profiles and answers their versions, or has nothing to lock with one writer', async () => {
+      const ids = Array.from({ length: 250 }, (_, index) => `locked-${index}`);
+      await store.profileTransaction((tx) =>
+        tx.writeProfiles(
+          ids.map((id) => ({ profile: profile(id), expectedVersion: null })),
+          now,
+        ),
+      );
+      await store.profileTransaction((tx) =>
+        tx.writeProfiles([{ profile: profile('locked-7'), expectedVersion: 1 }], now),
+      );
+      const versions = await store.profileTransaction((tx) => tx.lockProfiles([...ids, 'nobody']));
+      if (store.kind === 'sqlite') expect(versions).toBeUndefined();
+      else {
+        expect(versions?.size).toBe(250);
+        expect(versions?.get('locked-7')).toBe(2);
+        expect(versions?.get('locked-249')).toBe(1);
+        expect(versions?.has('nobody')).toBe(false);
+      }
+    });
+
     it('scans track events in arrival order, a page at a time, leaving other types out', async () => {
       await store.profileTransaction((tx) =>
         tx.insertEvents([

@@ -37,6 +37,18 @@ async function orderCountOf(node: TestAttune, userId: string): Promise<number | 
   return id === undefined ? undefined : (await node.store.getProfile(id))?.profile.stats.orderCount;
 }
 
+/** Counts the profile transactions `node` runs (a batch that loses a race to a write runs it again). */
+function countTransactions(node: TestAttune): { readonly count: number; restore(): void } {
+  const { store } = node;
+  const original = store.profileTransaction.bind(store);
+  const counter = { count: 0, restore: () => void (store.profileTransaction = original) };
+  store.profileTransaction = (work) => {
+    counter.count += 1;
+    return original(work);
+  };
+  return counter;
+}
+
 /** Every message id the store holds, from its log of track events. */
 async function storedMessageIds(node: TestAttune): Promise<string[]> {
   const ids: string[] = [];
@@ -124,6 +136,33 @@ describe.skipIf(!twoNodeServicesUp)(
 
       expect(longStatuses).toEqual(Array.from({ length: 6 }, () => 200));
       expect(await orderCountOf(nodeA, 'busy')).toBe(6 + shortOrders);
+    });
+
+    it('commits a batch once when another writer has changed its customer since this node cached them', async () => {
+      const { nodeA } = nodes as TwoNodes;
+      const send = async (id: string) =>
+        expect(
+          (await nodeA.call('POST', '/v1/batch', { body: { batch: [order(id, 'shared')] } })).status,
+        ).toBe(200);
+      await send('shared-1'); // node A caches the new profile
+      // Another node's write, whose message has not reached node A yet: a version A has not seen.
+      const id = (await nodeA.store.findProfileId({ kind: 'user', value: 'shared' })) as string;
+      const stored = await nodeA.store.getProfile(id);
+      if (stored === undefined) throw new Error('the profile was not stored');
+      await nodeA.store.profileTransaction((tx) =>
+        tx.writeProfiles(
+          [{ profile: { ...stored.profile, traits: { tier: 'gold' } }, expectedVersion: stored.version }],
+          Date.now(),
+        ),
+      );
+      const transactions = countTransactions(nodeA);
+      await send('shared-2');
+      transactions.restore();
+      // One transaction: the stale copy is read again under the lock, not found out by a failed write.
+      expect(transactions.count).toBe(1);
+      const after = await nodeA.store.getProfile(id);
+      expect(after?.profile.traits).toEqual({ tier: 'gold' });
+      expect(after?.profile.stats.orderCount).toBe(2);
     });
   },
 );

@@ -93,16 +93,20 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
     async lockProfiles(ids) {
       // SQLite has one writer at a time. PostgreSQL locks a statement's rows in its ORDER BY; by code
       // point (collate "C"), as JavaScript sorts these ASCII ids, so the chunks follow one order too.
-      if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+      if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
       const ordered = [...new Set(ids)].sort();
-      for (const chunk of chunks(ordered))
-        await trx
+      const versions = new Map<string, number>();
+      for (const chunk of chunks(ordered)) {
+        const rows = await trx
           .selectFrom('profiles')
-          .select('id')
+          .select(['id', 'version'])
           .where('id', 'in', chunk)
           .orderBy(sql`id collate "C"`)
           .forUpdate()
           .execute();
+        for (const row of rows) versions.set(row.id, Number(row.version));
+      }
+      return versions;
     },
     getProfiles: (ids) => getProfiles(trx, ids),
 
