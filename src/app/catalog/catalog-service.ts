@@ -19,6 +19,7 @@ import type { StockRecord, Store, VersionPrecondition } from '../../ports/store.
 import type { CatalogChanged, CatalogChangeKind } from '../../ports/topics.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
 import { asStored, checkLoadable, KindLoader, type UnloadableReport } from '../loadable.js';
+import { yieldToRequests } from '../yield-to-requests.js';
 import { draftProducts } from './product-drafts.js';
 import { loadCollection, loadProduct, loadStock, stockIdOf, type CatalogShapes } from './stored-catalog.js';
 
@@ -258,8 +259,9 @@ export class CatalogService {
       for (const listener of this.#changeListeners) listener(kind, ids);
       return;
     }
-    for (let first = 0; first < ids.length; first += REMOTE_PAGE) {
-      const page = ids.slice(first, first + REMOTE_PAGE);
+    const pageSize = remotePageFor(this.deps.store.kind);
+    for (let first = 0; first < ids.length; first += pageSize) {
+      const page = ids.slice(first, first + pageSize);
       const [stored, stock] = await Promise.all([
         this.deps.store.getProducts(page),
         this.deps.store.getStocks(page),
@@ -313,10 +315,11 @@ export class CatalogService {
   }
 }
 
-/** Products re-read from the store in one read (and applied before the next is read). */
-const REMOTE_PAGE = 1_000;
+/**
+ * Products re-read from the store in one read (and applied before the next is read). SQLite answers
+ * synchronously, so a page of 1,000 (read and parsed at once) held requests up for 30-60 ms during an
+ * import; a store across the network answers while requests are served, and each page is a round trip.
+ */
+const remotePageFor = (storeKind: string) => (storeKind === 'sqlite' ? 250 : 1_000);
 /** Longest stretch of applying another node's products before requests get their turn, ms. */
 const APPLY_SLICE_MS = 5;
-
-/** Lets requests waiting on the event loop go first. */
-const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));

@@ -9,7 +9,7 @@ import { Learner } from './learner.js';
 import type { RestoredLearner } from './model-snapshots.js';
 import type { LogRead, ServingModels } from './serving-models.js';
 import type { StoredHistories } from './stored-histories.js';
-import { yieldToRequests } from './yield-to-requests.js';
+import { yieldToRequests } from '../yield-to-requests.js';
 
 export interface RecommendationSettings {
   /** Items EASE covers, the most bought first; 0: no dense model. */
