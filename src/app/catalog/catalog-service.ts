@@ -53,7 +53,7 @@ export type ChangeKind = CatalogChangeKind;
  * the bus so other nodes re-read what changed. Reads come from memory only.
  */
 export class CatalogService {
-  readonly #productListeners: (() => void)[] = [];
+  readonly #productListeners: ((ids: readonly string[]) => void)[] = [];
   readonly #changeListeners: ((kind: ChangeKind, ids: readonly string[]) => void)[] = [];
   readonly #products: KindLoader;
   readonly #stock: KindLoader;
@@ -65,8 +65,12 @@ export class CatalogService {
     this.#collections = new KindLoader('collection', deps.reportUnloadable);
   }
 
-  /** Calls `listener` after products change here or on another node (models describing products follow). */
-  onProductsChanged(listener: () => void): void {
+  /**
+   * Calls `listener` with the ids of products that changed (or were removed) here or on another
+   * node, once memory holds the change, in the order the catalogue took them (models describing
+   * products follow).
+   */
+  onProductsChanged(listener: (ids: readonly string[]) => void): void {
     this.#productListeners.push(listener);
   }
 
@@ -130,7 +134,7 @@ export class CatalogService {
     for (const id of goneProducts) catalog.removeProduct(id);
     for (const id of before.collections.filter((each) => !stored.collections.has(each)))
       catalog.removeCollection(id);
-    this.#productsChanged();
+    this.#productsChanged([...stored.products, ...goneProducts]);
     for (const listener of this.#changeListeners) {
       listener('products', [...stored.products, ...goneProducts]);
       listener('collections', [...stored.collections]);
@@ -238,13 +242,13 @@ export class CatalogService {
   }
 
   async #announce(kind: ChangeKind, ids: readonly string[]): Promise<void> {
-    if (kind === 'products') this.#productsChanged();
+    if (kind === 'products') this.#productsChanged(ids);
     for (const listener of this.#changeListeners) listener(kind, ids);
     await this.deps.bus.publish('catalog', { origin: this.deps.nodeId, kind, ids });
   }
 
-  #productsChanged(): void {
-    for (const listener of this.#productListeners) listener();
+  #productsChanged(ids: readonly string[]): void {
+    for (const listener of this.#productListeners) listener(ids);
   }
 
   /**
@@ -267,7 +271,7 @@ export class CatalogService {
         this.deps.store.getStocks(page),
       ]);
       await this.#applyProducts(page, stored, stock);
-      this.#productsChanged();
+      this.#productsChanged(page);
       for (const listener of this.#changeListeners) listener(kind, page);
     }
   }
