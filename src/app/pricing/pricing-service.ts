@@ -291,7 +291,10 @@ export class PricingService {
       (lists) => this.#build(lists),
       this.deps.reportUnloadable,
     );
-    await this.#loadHistory();
+    // In turn with the base prices read for catalogue messages: a whole history read before a
+    // product's change must not land after the product's own read, and undo it.
+    this.refreshHistory();
+    await this.settled();
     for (const listener of this.#listeners) listener();
   }
 
