@@ -37,7 +37,10 @@ export async function importIntoRunningNode(options: {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const started = performance.now();
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, 'import', 'products', file], {
+      // `ATTUNE_BENCH_IMPORT_COMMAND_CPU_PROF=dir` writes a CPU profile of the command there.
+      const profileDir = process.env['ATTUNE_BENCH_IMPORT_COMMAND_CPU_PROF'];
+      const flags = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+      const child = spawn(process.execPath, [...flags, CLI, 'import', 'products', file], {
         env: { ...process.env, ...options.env, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -25,11 +25,18 @@ export interface ImportOptions {
   readonly stores?: string;
 }
 
+/**
+ * `ATTUNE_BENCH_IMPORT_CPU_PROF=dir` writes a CPU profile of the serving node into that folder (one
+ * per node process: the node that serves during the import, then the fresh one).
+ */
 function startNode(store: BenchStore): Promise<ServerProcess> {
+  const profileDir = process.env['ATTUNE_BENCH_IMPORT_CPU_PROF'];
+  const flags = ['--max-old-space-size=4096'];
+  if (profileDir !== undefined) flags.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   return startServerProcess(
     'attune-node',
     { ...store.env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: 'warn' },
-    ['--max-old-space-size=4096'],
+    flags,
   );
 }
 

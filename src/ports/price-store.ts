@@ -15,4 +15,10 @@ export interface PriceStore {
   deletePriceList(id: string, ifVersion: VersionPrecondition | undefined, now: number): Promise<boolean>;
   /** List versions and base prices in force at any time from `since` on. */
   priceHistory(since: number): Promise<PriceHistorySince>;
+  /**
+   * The base prices of `productIds` in force at any time from `since` on, oldest first (a product
+   * with none is absent): what {@link priceHistory} holds for them, read after they were written.
+   * At most 1,000 ids a call.
+   */
+  basePriceHistory(productIds: readonly string[], since: number): Promise<Map<string, BasePriceVersion[]>>;
 }

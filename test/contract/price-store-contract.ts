@@ -61,5 +61,18 @@ export function describePriceStoreContract(name: string, createFixture: () => Pr
         { amount: 1200, currency: 'GBP', from: t0 + 10, to: null },
       ]);
     });
+
+    it('reads the base prices of the products named only, as the whole history holds them', async () => {
+      const lamp = { ...product(3000), id: 'lamp', title: 'Lamp' };
+      await store.putProducts([lamp, { ...lamp, id: 'desk', title: 'Desk' }], t0 + 40);
+      await store.putProducts([{ ...lamp, price: { amount: 2500, currency: 'GBP' } }], t0 + 50);
+      const named = await store.basePriceHistory(['lamp', 'kettle', 'nothing'], t0 - 1);
+      const whole = (await store.priceHistory(t0 - 1)).base;
+      expect([...named.keys()].sort()).toEqual(['kettle', 'lamp']);
+      expect(named.get('lamp')).toEqual(whole.get('lamp'));
+      expect(named.get('kettle')).toEqual(whole.get('kettle'));
+      expect(named.get('lamp')?.map((version) => version.amount)).toEqual([3000, 2500]);
+      expect((await store.basePriceHistory(['lamp'], t0 + 60)).get('lamp')).toHaveLength(1);
+    });
   });
 }

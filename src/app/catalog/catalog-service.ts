@@ -19,6 +19,7 @@ import type { StockRecord, Store, VersionPrecondition } from '../../ports/store.
 import type { CatalogChanged, CatalogChangeKind } from '../../ports/topics.js';
 import { followOtherNodes } from '../follow-other-nodes.js';
 import { asStored, checkLoadable, KindLoader, type UnloadableReport } from '../loadable.js';
+import { yieldToRequests } from '../yield-to-requests.js';
 import { draftProducts } from './product-drafts.js';
 import { loadCollection, loadProduct, loadStock, stockIdOf, type CatalogShapes } from './stored-catalog.js';
 
@@ -52,7 +53,7 @@ export type ChangeKind = CatalogChangeKind;
  * the bus so other nodes re-read what changed. Reads come from memory only.
  */
 export class CatalogService {
-  readonly #productListeners: (() => void)[] = [];
+  readonly #productListeners: ((ids: readonly string[]) => void)[] = [];
   readonly #changeListeners: ((kind: ChangeKind, ids: readonly string[]) => void)[] = [];
   readonly #products: KindLoader;
   readonly #stock: KindLoader;
@@ -64,8 +65,12 @@ export class CatalogService {
     this.#collections = new KindLoader('collection', deps.reportUnloadable);
   }
 
-  /** Calls `listener` after products change here or on another node (models describing products follow). */
-  onProductsChanged(listener: () => void): void {
+  /**
+   * Calls `listener` with the ids of products that changed (or were removed) here or on another
+   * node, once memory holds the change, in the order the catalogue took them (models describing
+   * products follow).
+   */
+  onProductsChanged(listener: (ids: readonly string[]) => void): void {
     this.#productListeners.push(listener);
   }
 
@@ -129,7 +134,7 @@ export class CatalogService {
     for (const id of goneProducts) catalog.removeProduct(id);
     for (const id of before.collections.filter((each) => !stored.collections.has(each)))
       catalog.removeCollection(id);
-    this.#productsChanged();
+    this.#productsChanged([...stored.products, ...goneProducts]);
     for (const listener of this.#changeListeners) {
       listener('products', [...stored.products, ...goneProducts]);
       listener('collections', [...stored.collections]);
@@ -237,13 +242,13 @@ export class CatalogService {
   }
 
   async #announce(kind: ChangeKind, ids: readonly string[]): Promise<void> {
-    if (kind === 'products') this.#productsChanged();
+    if (kind === 'products') this.#productsChanged(ids);
     for (const listener of this.#changeListeners) listener(kind, ids);
     await this.deps.bus.publish('catalog', { origin: this.deps.nodeId, kind, ids });
   }
 
-  #productsChanged(): void {
-    for (const listener of this.#productListeners) listener();
+  #productsChanged(ids: readonly string[]): void {
+    for (const listener of this.#productListeners) listener(ids);
   }
 
   /**
@@ -258,14 +263,15 @@ export class CatalogService {
       for (const listener of this.#changeListeners) listener(kind, ids);
       return;
     }
-    for (let first = 0; first < ids.length; first += REMOTE_PAGE) {
-      const page = ids.slice(first, first + REMOTE_PAGE);
+    const pageSize = remotePageFor(this.deps.store.kind);
+    for (let first = 0; first < ids.length; first += pageSize) {
+      const page = ids.slice(first, first + pageSize);
       const [stored, stock] = await Promise.all([
         this.deps.store.getProducts(page),
         this.deps.store.getStocks(page),
       ]);
       await this.#applyProducts(page, stored, stock);
-      this.#productsChanged();
+      this.#productsChanged(page);
       for (const listener of this.#changeListeners) listener(kind, page);
     }
   }
@@ -313,10 +319,11 @@ export class CatalogService {
   }
 }
 
-/** Products re-read from the store in one read (and applied before the next is read). */
-const REMOTE_PAGE = 1_000;
+/**
+ * Products re-read from the store in one read (and applied before the next is read). SQLite answers
+ * synchronously, so a page of 1,000 (read and parsed at once) held requests up for 30-60 ms during an
+ * import; a store across the network answers while requests are served, and each page is a round trip.
+ */
+const remotePageFor = (storeKind: string) => (storeKind === 'sqlite' ? 250 : 1_000);
 /** Longest stretch of applying another node's products before requests get their turn, ms. */
 const APPLY_SLICE_MS = 5;
-
-/** Lets requests waiting on the event loop go first. */
-const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));

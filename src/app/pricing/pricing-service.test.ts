@@ -133,6 +133,59 @@ describe('PricingService', () => {
     });
   });
 
+  it('reads again the base prices of products another node wrote after the lists were read', async () => {
+    const app = await start();
+    const other = await start({ sharedWith: app });
+    await app.addProducts(
+      { id: 'kettle', price: { amount: 2_000, currency: 'GBP' } },
+      { id: 'toaster', price: { amount: 3_000, currency: 'GBP' } },
+    );
+    const startsAt = new Date(app.clock.now() + 10 * DAY).toISOString();
+    await app.pricing.put('later-sale', {
+      type: 'sale',
+      currency: 'GBP',
+      startsAt,
+      prices: [
+        { productId: 'kettle', amount: 1_200 },
+        { productId: 'toaster', amount: 2_900 },
+      ],
+    });
+    app.clock.advance(2 * DAY);
+    // Written by the other node after the list was read here: the lowest price before the sale moves.
+    await other.catalog.putProducts([
+      {
+        id: 'kettle',
+        title: 'kettle',
+        categories: [],
+        attributes: {},
+        price: { amount: 1_500, currency: 'GBP' },
+      },
+    ]);
+    app.clock.advance(3 * DAY);
+    await other.catalog.putProducts([
+      {
+        id: 'kettle',
+        title: 'kettle',
+        categories: [],
+        attributes: {},
+        price: { amount: 2_500, currency: 'GBP' },
+      },
+    ]);
+    await vi.waitFor(() => expect(app.catalog.getProduct('kettle').price.amount).toBe(2_500));
+    await app.pricing.settled();
+    app.clock.advance(6 * DAY);
+    const [kettle, toaster] = app.pricing.resolve(
+      [
+        { productId: 'kettle', quantity: 1 },
+        { productId: 'toaster', quantity: 1 },
+      ],
+      'GBP',
+      visitor,
+    );
+    expect(kettle).toMatchObject({ final: { amount: 1_200 }, lowestPrice30d: { amount: 1_500 } });
+    expect(toaster).toMatchObject({ final: { amount: 2_900 }, lowestPrice30d: { amount: 3_000 } });
+  });
+
   it("follows another node's lists and tells listeners once the new prices can be read", async () => {
     const app = await start();
     await shop(app);

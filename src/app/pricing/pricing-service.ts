@@ -4,6 +4,7 @@ import {
   lowestPrice,
   resolvePrice,
   type AppliedPrice,
+  type BasePriceVersion,
   type PriceHistory,
   type PriceList,
   type PriceListInput,
@@ -17,6 +18,7 @@ import type { EventBus } from '../../ports/event-bus.js';
 import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import { buildFromLoadable, checkLoadable, storedVersion, type UnloadableReport } from '../loadable.js';
 import type { PriceHistorySince, Store, VersionPrecondition } from '../../ports/store.js';
+import { yieldToRequests } from '../yield-to-requests.js';
 
 /** Who the prices are for: the pricing customer and their loyalty perk (see CustomerContexts). */
 export interface PriceShopper {
@@ -44,6 +46,8 @@ const PRIOR_PRICE_WINDOW_MS = 30 * DAY_MS;
 /** History older than this is never read: the window plus the longest a sale may already have run. */
 const HISTORY_MS = 400 * DAY_MS;
 const LOWEST_CACHE_SIZE = 20_000;
+/** Products whose base prices are read in one query (SQLite answers it while requests wait). */
+const BASE_PRICE_PAGE = 500;
 
 /**
  * Price lists and price resolution. Lists live in memory with an index from product to the lists
@@ -53,10 +57,16 @@ const LOWEST_CACHE_SIZE = 20_000;
 export class PricingService {
   readonly #listeners: (() => void)[] = [];
   #index: PriceIndex;
-  #history: PriceHistorySince = { lists: [], base: new Map() };
-  #lowest = new Map<string, number | null>();
+  #history: { lists: PriceHistorySince['lists']; base: Map<string, readonly BasePriceVersion[]> } = {
+    lists: [],
+    base: new Map(),
+  };
+  /** Lowest prior prices worked out, by product id, then by the rest of what they depend on. */
+  #lowest = new Map<string, Map<string, number | null>>();
+  #lowestEntries = 0;
   #refreshing: Promise<void> | undefined;
-  #refreshAgain = false;
+  /** What to read again once the refresh under way is over: everything, or these products' base prices. */
+  #pending: { everything: boolean; products: Set<string> } = { everything: false, products: new Set() };
 
   constructor(
     private readonly deps: {
@@ -96,11 +106,13 @@ export class PricingService {
       'erasures',
       rereadOnChange(() => this.#reload()),
     );
-    // Base prices change with products: keep the Omnibus history current (coalesced).
+    // Base prices change with products: keep the Omnibus history of the products named current
+    // (coalesced). Reading the whole history again for each message made an import of 100,000
+    // products read it 20 times, each read holding the event loop for up to 1.5 s on SQLite.
     await this.deps.bus.subscribe(
       'catalog',
-      ({ kind }) => {
-        if (kind === 'products') this.refreshHistory();
+      ({ kind, ids }) => {
+        if (kind === 'products') this.refreshBasePrices(ids);
       },
       { onMissed: () => this.refreshHistory() },
     );
@@ -178,19 +190,46 @@ export class PricingService {
     });
   }
 
-  /** Reloads the price history soon (coalesced): base prices changed. */
+  /** Reads the whole price history again soon (coalesced): a catalogue message was lost. */
   refreshHistory(): void {
-    if (this.#refreshing !== undefined) {
-      this.#refreshAgain = true;
-      return;
+    this.#pending.everything = true;
+    this.#refreshSoon();
+  }
+
+  /** Reads the base prices of `productIds` again soon (coalesced): those products were written. */
+  refreshBasePrices(productIds: readonly string[]): void {
+    for (const id of productIds) this.#pending.products.add(id);
+    this.#refreshSoon();
+  }
+
+  #refreshSoon(): void {
+    this.#refreshing ??= this.#refreshPending().finally(() => (this.#refreshing = undefined));
+  }
+
+  async #refreshPending(): Promise<void> {
+    for (;;) {
+      const { everything, products } = this.#pending;
+      if (!everything && products.size === 0) return;
+      this.#pending = { everything: false, products: new Set() };
+      if (everything) await this.#loadHistory();
+      else await this.#loadBasePrices([...products]);
     }
-    this.#refreshing = this.#loadHistory().finally(() => {
-      this.#refreshing = undefined;
-      if (this.#refreshAgain) {
-        this.#refreshAgain = false;
-        this.refreshHistory();
+  }
+
+  /** Base prices a page of products at a time, between which requests are served. */
+  async #loadBasePrices(productIds: readonly string[]): Promise<void> {
+    const since = this.deps.clock.now() - HISTORY_MS;
+    for (let first = 0; first < productIds.length; first += BASE_PRICE_PAGE) {
+      const page = productIds.slice(first, first + BASE_PRICE_PAGE);
+      const read = await this.deps.store.basePriceHistory(page, since);
+      for (const id of page) {
+        const versions = read.get(id);
+        if (versions === undefined) this.#history.base.delete(id);
+        else this.#history.base.set(id, versions);
+        this.#forgetLowest(id);
       }
-    });
+      await yieldToRequests();
+    }
   }
 
   /** Resolves when a pending history refresh is done (tests and benchmarks). */
@@ -217,7 +256,7 @@ export class PricingService {
       customer.country,
       request.loyaltyPerk?.percentOff,
     ].join('|');
-    const cached = this.#lowest.get(key);
+    const cached = this.#lowest.get(product.id)?.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const history: PriceHistory = {
       lists: this.#history.lists,
@@ -230,8 +269,10 @@ export class PricingService {
       history,
       this.#isInCollection,
     );
-    if (this.#lowest.size >= LOWEST_CACHE_SIZE) this.#lowest.clear();
-    this.#lowest.set(key, lowest ?? null);
+    if (this.#lowestEntries >= LOWEST_CACHE_SIZE) this.#clearLowest();
+    const ofProduct = this.#lowest.get(product.id) ?? new Map<string, number | null>();
+    if (!ofProduct.has(key)) this.#lowestEntries += 1;
+    this.#lowest.set(product.id, ofProduct.set(key, lowest ?? null));
     return lowest;
   }
 
@@ -250,12 +291,26 @@ export class PricingService {
       (lists) => this.#build(lists),
       this.deps.reportUnloadable,
     );
-    await this.#loadHistory();
+    // In turn with the base prices read for catalogue messages: a whole history read before a
+    // product's change must not land after the product's own read, and undo it.
+    this.refreshHistory();
+    await this.settled();
     for (const listener of this.#listeners) listener();
   }
 
   async #loadHistory(): Promise<void> {
-    this.#history = await this.deps.store.priceHistory(this.deps.clock.now() - HISTORY_MS);
+    const { lists, base } = await this.deps.store.priceHistory(this.deps.clock.now() - HISTORY_MS);
+    this.#history = { lists, base: new Map(base) };
+    this.#clearLowest();
+  }
+
+  #forgetLowest(productId: string): void {
+    this.#lowestEntries -= this.#lowest.get(productId)?.size ?? 0;
+    this.#lowest.delete(productId);
+  }
+
+  #clearLowest(): void {
     this.#lowest = new Map();
+    this.#lowestEntries = 0;
   }
 }

@@ -9,7 +9,7 @@ import {
 import type { ModelTrainer } from '../../ports/model-trainer.js';
 import type { Store } from '../../ports/store.js';
 import type { StoredHistories } from './stored-histories.js';
-import { yieldToRequests } from './yield-to-requests.js';
+import { yieldToRequests } from '../yield-to-requests.js';
 
 /** Profiles read per page when EASE trains on histories streamed from the store. */
 const PROFILES_PER_PAGE = 500;

@@ -206,4 +206,42 @@ describe('rebuilding the recommendation models', () => {
       timeout: 5_000,
     });
   });
+
+  it('describes products changed on another node, or while a rebuild trains, in the model that serves', async () => {
+    const gate = gatedTrainer();
+    const app = await start({ trainer: gate.trainer });
+    gate.release(); // nothing to train at start
+    const other = await start({ sharedWith: app });
+    await history(app);
+    await app.addProducts(
+      { id: 'red-mug', title: 'Red ceramic mug', categories: ['home/kitchen/mugs'] },
+      { id: 'lamp', title: 'Brass desk lamp', categories: ['home/lighting'] },
+    );
+    const similarTo = async (productId: string) =>
+      (
+        await app.recommendations.recommend(
+          { strategy: 'similar', productId, limit: 5 },
+          await app.customer({}),
+        )
+      ).items.map((item) => item.productId);
+    const rebuilt = app.recommendations.rebuild();
+    await gate.training();
+    // The rebuild described the catalogue before these: it must not serve without them.
+    await other.catalog.putProducts([
+      {
+        id: 'blue-mug',
+        title: 'Blue ceramic mug',
+        categories: ['home/kitchen/mugs'],
+        attributes: {},
+        price: { amount: 900, currency: 'GBP' },
+      },
+    ]);
+    await vi.waitFor(() => expect(app.catalog.catalog.getProduct('blue-mug')).toBeDefined());
+    await app.catalog.deleteProduct('lamp');
+    gate.release();
+    await rebuilt;
+    await vi.waitFor(async () => expect((await similarTo('red-mug'))[0]).toBe('blue-mug'));
+    expect(app.recommendations.models.content?.size).toBe(6);
+    expect(app.recommendations.models.content?.similar('lamp', 5)).toEqual([]);
+  });
 });

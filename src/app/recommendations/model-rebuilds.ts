@@ -1,8 +1,9 @@
-import { ContentSimilarity, type EaseModel, type EventWeights } from '../../domain/recommendations/index.js';
+import type { ContentSimilarity, EaseModel, EventWeights } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
 import type { Store, StoredEvent, VersionedProfile } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
+import { CatalogueDescriptions } from './catalogue-descriptions.js';
 import { trainEase } from './ease-training.js';
 import { logPagingFor, trackEventPages, type LogPaging } from './log-pages.js';
 import { lessonOf, whereaboutsOf, type Lesson, type Whereabouts } from './interactions.js';
@@ -10,7 +11,7 @@ import { Learner } from './learner.js';
 import type { RestoredLearner } from './model-snapshots.js';
 import type { LogRead, ServingModels } from './serving-models.js';
 import type { StoredHistories } from './stored-histories.js';
-import { yieldToRequests } from './yield-to-requests.js';
+import { yieldToRequests } from '../yield-to-requests.js';
 
 export interface RecommendationSettings {
   /** Items EASE covers, the most bought first; 0: no dense model. */
@@ -68,10 +69,6 @@ const MERGE_MARGIN_MS = 3_600_000;
 const WHEREABOUTS_KEPT = 50_000;
 /** Longest stretch of learning from the log before requests get their turn, ms. */
 const SLICE_MS = 8;
-/** Products described between two yields to the event loop. */
-const CONTENT_SLICE = 250;
-/** A burst of catalogue writes (an import) rebuilds content similarity once, this long after the last. */
-const CONTENT_DEBOUNCE_MS = 2_000;
 
 /**
  * Builds the models from the store: at start, on a schedule, on demand and after erasures. It reads
@@ -82,24 +79,31 @@ export class ModelRebuilds {
   #running: Promise<ModelReport> | undefined;
   #queued: Promise<ModelReport> | undefined;
   #scheduleTimer: ReturnType<typeof setInterval> | undefined;
-  #contentTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #descriptions: CatalogueDescriptions;
   readonly #paging: LogPaging;
   /** How the last start filled the online model (undefined until it has). */
   started: StartReport | undefined;
 
   constructor(private readonly deps: ModelRebuildsDeps) {
     this.#paging = logPagingFor(deps.store.kind);
+    this.#descriptions = new CatalogueDescriptions({
+      catalog: deps.catalog,
+      inService: () => deps.serving.models.content,
+      onError: deps.onError,
+    });
   }
 
   /** The first build: the online model and content similarity; then the schedule (EASE: {@link trainAfterStart}). */
   async buildAtStart(): Promise<void> {
     const { serving, settings, onError } = this.deps;
     const read = await this.#readLog(await this.deps.restore?.());
-    const content = await this.#describeCatalogue().catch((error: unknown) => {
-      serving.closeRead(read.missed);
-      throw error;
+    await this.#descriptions.describingWhole(async (caughtUp) => {
+      const content = await this.#descriptions.describeCatalogue().catch((error: unknown) => {
+        serving.closeRead(read.missed);
+        throw error;
+      });
+      serving.adopt(read, { content: caughtUp(content) });
     });
-    serving.adopt(read, { content });
     if (settings.rebuildMinutes > 0) {
       this.#scheduleTimer = setInterval(
         () => void this.refreshOnSchedule().catch(onError),
@@ -132,7 +136,7 @@ export class ModelRebuilds {
   /** Stops the schedules; a rebuild under way is abandoned (its worker never holds the process up). */
   stop(): void {
     clearInterval(this.#scheduleTimer);
-    clearTimeout(this.#contentTimer);
+    this.#descriptions.stop();
   }
 
   /**
@@ -176,30 +180,34 @@ export class ModelRebuilds {
     const { serving } = this.deps;
     const learner = serving.learner;
     const started = this.deps.clock.now();
-    const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(learner)]);
-    if (!serving.stopped && serving.learner === learner)
-      serving.swap(learner, { content, ...(ease !== undefined && { ease }) });
-    return this.#reportOf(learner, ease, content, started);
+    return this.#descriptions.describingWhole(async (caughtUp) => {
+      const [content, ease] = await Promise.all([
+        this.#descriptions.describeCatalogue(),
+        this.#trainEase(learner),
+      ]);
+      if (!serving.stopped && serving.learner === learner)
+        serving.swap(learner, { content: caughtUp(content), ...(ease !== undefined && { ease }) });
+      return this.#reportOf(learner, ease, content, started);
+    });
   }
 
-  /** Products changed: describes the catalogue again once a burst of writes is over. */
-  productsChanged(): void {
-    clearTimeout(this.#contentTimer);
-    this.#contentTimer = setTimeout(() => {
-      void this.#describeCatalogue()
-        .then((content) => this.deps.serving.replace({ content }))
-        .catch(this.deps.onError);
-    }, CONTENT_DEBOUNCE_MS);
-    this.#contentTimer.unref();
+  /** Products changed: content similarity describes those again ({@link CatalogueDescriptions}). */
+  productsChanged(ids: readonly string[]): void {
+    this.#descriptions.productsChanged(ids);
   }
 
   async #rebuildNow(): Promise<ModelReport> {
     const started = this.deps.clock.now();
     const read = await this.#readLog();
     try {
-      const [content, ease] = await Promise.all([this.#describeCatalogue(), this.#trainEase(read.learner)]);
-      this.deps.serving.adopt(read, { content, ...(ease !== undefined && { ease }) });
-      return this.#reportOf(read.learner, ease, content, started);
+      return await this.#descriptions.describingWhole(async (caughtUp) => {
+        const [content, ease] = await Promise.all([
+          this.#descriptions.describeCatalogue(),
+          this.#trainEase(read.learner),
+        ]);
+        this.deps.serving.adopt(read, { content: caughtUp(content), ...(ease !== undefined && { ease }) });
+        return this.#reportOf(read.learner, ease, content, started);
+      });
     } finally {
       this.deps.serving.closeRead(read.missed);
     }
@@ -305,16 +313,6 @@ export class ModelRebuilds {
     const { store, histories, trainer, settings, serving } = this.deps;
     const stopped = () => serving.stopped;
     return trainEase(learner.model, { store, histories, trainer, settings, stopped });
-  }
-
-  /** Content similarity over the whole catalogue, built in slices between which requests are served. */
-  async #describeCatalogue(): Promise<ContentSimilarity> {
-    const { catalog } = this.deps.catalog;
-    const steps = ContentSimilarity.build(catalog.products(), CONTENT_SLICE);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done === true) return step.value;
-      await yieldToRequests();
-    }
   }
 
   #reportOf(

@@ -160,7 +160,7 @@ export class RecommendationService {
    */
   async start(): Promise<void> {
     this.deps.ingestion.onCommittedBeforeAck((result) => this.#relay.relay(result));
-    this.deps.catalog.onProductsChanged(() => this.#rebuilds.productsChanged());
+    this.deps.catalog.onProductsChanged((ids) => this.#rebuilds.productsChanged(ids));
     this.deps.profiles.onErased(({ profileId }) => this.#forYou.forget([profileId]));
     await this.#erased.start();
     await this.#relay.start();

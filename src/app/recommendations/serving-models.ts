@@ -172,11 +172,6 @@ export class ServingModels {
     this.#models = { online: learner.model, ...heavy };
   }
 
-  /** Replaces the heavier models given, keeping the others. */
-  replace(heavy: Partial<Omit<Models, 'online'>>): void {
-    if (!this.#stopped) this.#models = { ...this.#models, ...heavy };
-  }
-
   #remember(change: Missed): void {
     for (const missed of this.#openReads) missed.push(change);
   }

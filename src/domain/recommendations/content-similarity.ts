@@ -27,82 +27,108 @@ const STOP_WORDS = new Set([
   'size',
 ]);
 
+/** A product's vector over its tokens and how much its description says, for one state of the model. */
+interface Weighed {
+  readonly vector: Map<string, number>;
+  readonly informativeness: number;
+}
+
 /**
  * Products described as weighted tokens (category and its ancestors, brand, attributes, title
  * words), TF-IDF weighted and normalised; similar products are the nearest by cosine. Candidates
  * come from the postings of the product's rarest tokens, so a request reads a bounded number.
+ *
+ * The model is kept up to date product by product ({@link update}): it holds each product's tokens,
+ * the document frequencies and the postings, and weighs a product's vector when it is first read
+ * after a change (the weights depend on every product, through the frequencies). Describing the
+ * whole catalogue again after an import of 100,000 products held the event loop for a second of
+ * tokenising and garbage collection; an update costs what changed. Postings are kept in the order
+ * products were first described, so the model answers exactly as one built afresh from the
+ * catalogue in that order.
  */
 export class ContentSimilarity {
-  readonly #vectors: Map<string, Map<string, number>>;
-  readonly #postings: Map<string, string[]>;
-  readonly #informativeness: Map<string, number>;
-  /** Lists computed, and whether each holds every similar product (then any limit reads it). */
-  readonly #cache = new Map<string, { list: [string, number][]; complete: boolean }>();
+  /** Each product's distinct tokens, in the order they were found. */
+  readonly #tokens = new Map<string, readonly string[]>();
+  /** When each product was first described: postings are kept in this order. */
+  readonly #positions = new Map<string, number>();
+  #nextPosition = 0;
+  readonly #documentFrequency = new Map<string, number>();
+  readonly #postings = new Map<string, string[]>();
+  /** Vectors weighed since the last change. */
+  #weighed = new Map<string, Weighed>();
+  /** Lists computed since the last change, and whether each holds every similar product (then any limit reads it). */
+  #cache = new Map<string, { list: [string, number][]; complete: boolean }>();
 
-  private constructor(
-    vectors: Map<string, Map<string, number>>,
-    postings: Map<string, string[]>,
-    informativeness: Map<string, number>,
-  ) {
-    this.#vectors = vectors;
-    this.#postings = postings;
-    this.#informativeness = informativeness;
-  }
+  /** `maxScanned`: candidates a request reads at most (smaller in tests, to reach the bound). */
+  private constructor(private readonly maxScanned: number) {}
 
   /** Builds the model at once (tests, benchmarks, small catalogues). */
-  static of(products: Iterable<DescribedProduct>): ContentSimilarity {
-    const steps = ContentSimilarity.build(products, Number.POSITIVE_INFINITY);
+  static of(products: Iterable<DescribedProduct>, maxScanned = MAX_SCANNED): ContentSimilarity {
+    const steps = ContentSimilarity.build(products, Number.POSITIVE_INFINITY, maxScanned);
     for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value;
   }
 
   /**
-   * Builds the model a slice at a time: the generator yields after every `slice` products (twice
-   * over: tokens, then vectors), so a caller on a busy event loop can let requests through between.
+   * Builds the model a slice at a time: the generator yields after every `slice` products, so a
+   * caller on a busy event loop can let requests through between.
    */
-  static *build(products: Iterable<DescribedProduct>, slice: number): Generator<void, ContentSimilarity> {
-    const tokensOf = new Map<string, string[]>();
-    const documentFrequency = new Map<string, number>();
+  static *build(
+    products: Iterable<DescribedProduct>,
+    slice: number,
+    maxScanned = MAX_SCANNED,
+  ): Generator<void, ContentSimilarity> {
+    const model = new ContentSimilarity(maxScanned);
     let done = 0;
     for (const product of products) {
-      const tokens = [...new Set(tokenize(product))];
-      tokensOf.set(product.id, tokens);
-      for (const token of tokens) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
+      model.#put(product, tokenize(product));
       if ((done += 1) % slice === 0) yield;
     }
-    const vectors = new Map<string, Map<string, number>>();
-    const postings = new Map<string, string[]>();
-    const informativeness = new Map<string, number>();
-    const total = tokensOf.size;
-    // The IDF of a token two products share: the most a shared token can say.
-    const rarestShared = Math.log((1 + total) / 3);
-    for (const [id, tokens] of tokensOf) {
-      const vector = new Map<string, number>();
-      let norm = 0;
-      let shared = 0;
-      for (const token of tokens) {
-        const frequency = documentFrequency.get(token) ?? 0;
-        const weight = Math.log((1 + total) / (1 + frequency)) + 1;
-        vector.set(token, weight);
-        norm += weight * weight;
-        if (frequency >= 2) shared += weight - 1;
-      }
-      informativeness.set(id, rarestShared > 0 ? Math.min(1, shared / rarestShared) : 0);
-      norm = Math.sqrt(norm) || 1;
-      for (const [token, weight] of vector) vector.set(token, weight / norm);
-      vectors.set(id, vector);
-      for (const token of tokens) {
-        let posting = postings.get(token);
-        if (posting === undefined) postings.set(token, (posting = []));
-        posting.push(id);
-      }
-      if ((done += 1) % slice === 0) yield;
-    }
-    return new ContentSimilarity(vectors, postings, informativeness);
+    return model;
   }
 
   /** Products described. */
   get size(): number {
-    return this.#vectors.size;
+    return this.#tokens.size;
+  }
+
+  /**
+   * Describes `changed` products again (a new one after those described already) and forgets
+   * `removed` ones. A product whose tokens did not change costs a comparison and changes nothing.
+   */
+  update(changed: Iterable<DescribedProduct>, removed: Iterable<string> = []): void {
+    /** Postings to read again, with the products described again that now hold their token. */
+    const touched = new Map<string, string[]>();
+    let anyChange = false;
+    for (const id of removed) {
+      const before = this.#tokens.get(id);
+      if (before === undefined) continue;
+      this.#forget(id, before, touched);
+      this.#positions.delete(id);
+      anyChange = true;
+    }
+    for (const product of changed) {
+      const tokens = tokenize(product);
+      const before = this.#tokens.get(product.id);
+      if (before !== undefined && sameTokens(before, tokens)) continue;
+      anyChange = true;
+      if (before === undefined) this.#put(product, tokens);
+      else {
+        this.#forget(product.id, before, touched);
+        this.#tokens.set(product.id, tokens);
+        for (const token of tokens) {
+          this.#documentFrequency.set(token, (this.#documentFrequency.get(token) ?? 0) + 1);
+          const added = touched.get(token);
+          if (added === undefined) touched.set(token, [product.id]);
+          else added.push(product.id);
+        }
+      }
+    }
+    // Postings that lost products, or gained one described before their last: read again in order.
+    for (const [token, added] of touched) this.#repost(token, added);
+    if (anyChange) {
+      this.#weighed = new Map();
+      this.#cache = new Map();
+    }
   }
 
   /**
@@ -112,7 +138,7 @@ export class ContentSimilarity {
    * everything has, and score near 0; a unique word shares nothing and adds nothing.
    */
   informativeness(productId: string): number {
-    return this.#informativeness.get(productId) ?? 0;
+    return this.#weigh(productId)?.informativeness ?? 0;
   }
 
   /** The products most like `productId` by content, best first, with the cosine. */
@@ -120,7 +146,7 @@ export class ContentSimilarity {
     const cached = this.#cache.get(productId);
     if (cached !== undefined && (cached.complete || cached.list.length >= limit))
       return cached.list.slice(0, limit);
-    const vector = this.#vectors.get(productId);
+    const vector = this.#weigh(productId)?.vector;
     if (vector === undefined) return [];
     const rarestFirst = [...vector.keys()].sort(
       (a, b) => (this.#postings.get(a)?.length ?? 0) - (this.#postings.get(b)?.length ?? 0),
@@ -128,14 +154,14 @@ export class ContentSimilarity {
     const candidates = new Set<string>();
     for (const token of rarestFirst) {
       for (const other of this.#postings.get(token) ?? []) {
-        if (candidates.size >= MAX_SCANNED) break;
+        if (candidates.size >= this.maxScanned) break;
         if (other !== productId) candidates.add(other);
       }
-      if (candidates.size >= MAX_SCANNED) break;
+      if (candidates.size >= this.maxScanned) break;
     }
     const scored: [string, number][] = [];
     for (const other of candidates) {
-      const otherVector = this.#vectors.get(other) as Map<string, number>;
+      const otherVector = (this.#weigh(other) as Weighed).vector;
       let cosine = 0;
       for (const [token, weight] of vector) cosine += weight * (otherVector.get(token) ?? 0);
       if (cosine > 0) scored.push([other, cosine]);
@@ -146,6 +172,78 @@ export class ContentSimilarity {
     this.#cache.set(productId, { list: best, complete: best.length === scored.length });
     return best.slice(0, limit);
   }
+
+  /** A product never described before: after every other, in the postings too. */
+  #put(product: DescribedProduct, tokens: readonly string[]): void {
+    this.#tokens.set(product.id, tokens);
+    this.#positions.set(product.id, this.#nextPosition++);
+    for (const token of tokens) {
+      this.#documentFrequency.set(token, (this.#documentFrequency.get(token) ?? 0) + 1);
+      let posting = this.#postings.get(token);
+      if (posting === undefined) this.#postings.set(token, (posting = []));
+      posting.push(product.id);
+    }
+  }
+
+  /** Takes a product's tokens out of the frequencies; their postings are read again by the caller. */
+  #forget(id: string, tokens: readonly string[], touched: Map<string, string[]>): void {
+    this.#tokens.delete(id);
+    for (const token of tokens) {
+      const frequency = (this.#documentFrequency.get(token) ?? 1) - 1;
+      if (frequency === 0) this.#documentFrequency.delete(token);
+      else this.#documentFrequency.set(token, frequency);
+      if (!touched.has(token)) touched.set(token, []);
+    }
+  }
+
+  /**
+   * The products holding `token` now, in the order they were first described: those of its posting
+   * that still hold it, and `added` (described again with it).
+   */
+  #repost(token: string, added: readonly string[]): void {
+    const holders = (this.#postings.get(token) ?? []).filter((id) => this.#tokens.get(id)?.includes(token));
+    const held = new Set(holders);
+    for (const id of added) if (!held.has(id)) holders.push(id);
+    if (holders.length === 0) {
+      this.#postings.delete(token);
+      return;
+    }
+    holders.sort((a, b) => (this.#positions.get(a) ?? 0) - (this.#positions.get(b) ?? 0));
+    this.#postings.set(token, holders);
+  }
+
+  /** TF-IDF over the model as it stands, in the same steps as ever, so equal models answer alike. */
+  #weigh(productId: string): Weighed | undefined {
+    const known = this.#weighed.get(productId);
+    if (known !== undefined) return known;
+    const tokens = this.#tokens.get(productId);
+    if (tokens === undefined) return undefined;
+    const total = this.#tokens.size;
+    // The IDF of a token two products share: the most a shared token can say.
+    const rarestShared = Math.log((1 + total) / 3);
+    const vector = new Map<string, number>();
+    let norm = 0;
+    let shared = 0;
+    for (const token of tokens) {
+      const frequency = this.#documentFrequency.get(token) ?? 0;
+      const weight = Math.log((1 + total) / (1 + frequency)) + 1;
+      vector.set(token, weight);
+      norm += weight * weight;
+      if (frequency >= 2) shared += weight - 1;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [token, weight] of vector) vector.set(token, weight / norm);
+    const weighed = {
+      vector,
+      informativeness: rarestShared > 0 ? Math.min(1, shared / rarestShared) : 0,
+    };
+    this.#weighed.set(productId, weighed);
+    return weighed;
+  }
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((token, index) => token === b[index]);
 }
 
 function tokenize(product: DescribedProduct): string[] {
@@ -160,5 +258,5 @@ function tokenize(product: DescribedProduct): string[] {
   for (const word of product.title.toLowerCase().split(/[^a-z0-9]+/)) {
     if (word.length >= 3 && !STOP_WORDS.has(word)) tokens.push(`word:${word}`);
   }
-  return tokens;
+  return [...new Set(tokens)];
 }

@@ -57,19 +57,52 @@ export function priceQueries(db: Kysely<Database>): PriceStore {
       const lists: ListVersion[] = [];
       const base = new Map<string, BasePriceVersion[]>();
       for (const row of rows) {
-        const to = row.valid_to === null ? null : Number(row.valid_to);
         if (row.kind === 'list') {
-          lists.push({ list: JSON.parse(row.doc) as PriceList, from: Number(row.valid_from), to });
-        } else {
-          const price = JSON.parse(row.doc) as Money;
-          const versions = base.get(row.ref_id) ?? [];
-          versions.push({ amount: price.amount, currency: price.currency, from: Number(row.valid_from), to });
-          base.set(row.ref_id, versions);
-        }
+          lists.push({
+            list: JSON.parse(row.doc) as PriceList,
+            from: Number(row.valid_from),
+            to: validTo(row),
+          });
+        } else addBaseVersion(base, row);
       }
       return { lists, base };
     },
+
+    async basePriceHistory(productIds, since) {
+      const base = new Map<string, BasePriceVersion[]>();
+      if (productIds.length === 0) return base;
+      const rows = await db
+        .selectFrom('price_history')
+        .selectAll()
+        .where('kind', '=', 'base')
+        .where('ref_id', 'in', productIds)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', since)]))
+        .orderBy('valid_from')
+        .execute();
+      for (const row of rows) addBaseVersion(base, row);
+      return base;
+    },
   };
+}
+
+function validTo(row: { valid_to: number | string | null }): number | null {
+  return row.valid_to === null ? null : Number(row.valid_to);
+}
+
+/** Adds a base-price row to its product's versions (rows come oldest first). */
+function addBaseVersion(
+  base: Map<string, BasePriceVersion[]>,
+  row: { ref_id: string; doc: string; valid_from: number | string; valid_to: number | string | null },
+): void {
+  const price = JSON.parse(row.doc) as Money;
+  const versions = base.get(row.ref_id) ?? [];
+  versions.push({
+    amount: price.amount,
+    currency: price.currency,
+    from: Number(row.valid_from),
+    to: validTo(row),
+  });
+  base.set(row.ref_id, versions);
 }
 
 /** Closes what was in force and records what is now (a list version, a base price). */

@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ContentSimilarity, type DescribedProduct } from './content-similarity.js';
+
+const WORDS = ['oak', 'steel', 'lamp', 'desk', 'chair', 'linen', 'mug', 'the', 'x1'];
+const CATEGORIES = ['home', 'home/kitchen', 'home/lighting', 'garden', 'garden/tools'];
+
+const product = (id: number) =>
+  fc.record(
+    {
+      id: fc.constant(`p${id}`),
+      title: fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((words) => words.join(' ')),
+      categories: fc.subarray(CATEGORIES, { maxLength: 2 }),
+      brand: fc.constantFrom('Acme', 'Borg'),
+      attributes: fc.dictionary(fc.constantFrom('colour', 'size'), fc.constantFrom('red', 'blue', 'L')),
+    },
+    { requiredKeys: ['id', 'title', 'categories', 'attributes'] },
+  );
+
+/** A batch of catalogue writes: products put (new or changed) and ids removed. */
+const batch = fc.record({
+  put: fc.array(
+    fc.integer({ min: 0, max: 25 }).chain((id) => product(id)),
+    { maxLength: 8 },
+  ),
+  remove: fc.array(
+    fc.integer({ min: 0, max: 25 }).map((id) => `p${id}`),
+    { maxLength: 3 },
+  ),
+});
+
+/** What the model answers for every product: its similar products and its informativeness. */
+function answers(model: ContentSimilarity, ids: Iterable<string>) {
+  return [...ids].map((id) => [id, model.similar(id, 10), model.informativeness(id)]);
+}
+
+describe('ContentSimilarity', () => {
+  it('answers after updates exactly as a model built afresh from the catalogue', () => {
+    fc.assert(
+      fc.property(fc.array(batch, { maxLength: 6 }), fc.constantFrom(3, 5_000), (batches, maxScanned) => {
+        // The catalogue keeps products in the order first put, as Catalog's map does.
+        const catalogue = new Map<string, DescribedProduct>();
+        // A bound of 3 candidates makes the order of the postings count, as 5,000 does in a large catalogue.
+        const model = ContentSimilarity.of([], maxScanned);
+        for (const { put, remove: named } of batches) {
+          // A product removed and put again within one update would keep its place in the model but
+          // not in the catalogue (see ModelRebuilds): each batch removes only what it does not put.
+          const remove = named.filter((id) => !put.some((each) => each.id === id));
+          for (const id of remove) catalogue.delete(id);
+          for (const each of put) catalogue.set(each.id, each);
+          const changed = [...new Set(put.map(({ id }) => id))].flatMap((id) => catalogue.get(id) ?? []);
+          model.update(changed, remove);
+          // Read between batches too, so answers weighed before a change must not outlive it.
+          expect(answers(model, catalogue.keys())).toEqual(
+            answers(ContentSimilarity.of(catalogue.values(), maxScanned), catalogue.keys()),
+          );
+        }
+        expect(model.size).toBe(catalogue.size);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('changes nothing when a product is described again with the same tokens', () => {
+    const lamp = { id: 'lamp', title: 'Oak lamp', categories: ['home'], attributes: {} };
+    const desk = { id: 'desk', title: 'Oak desk', categories: ['home'], attributes: {} };
+    const model = ContentSimilarity.of([lamp, desk]);
+    const before = model.similar('lamp', 5);
+    model.update([{ ...lamp, title: 'OAK LAMP' }]);
+    expect(model.similar('lamp', 5)).toEqual(before);
+    model.update([{ ...desk, title: 'Steel desk' }]);
+    const [[id, cosine] = ['', 1]] = model.similar('lamp', 5);
+    expect(id).toBe('desk');
+    expect(cosine).toBeLessThan(before[0]?.[1] ?? 0);
+  });
+});
