@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { residentMiB } from './process-stats.js';
 import { headers } from './scale-node.js';
 
@@ -34,6 +35,26 @@ async function eventLoopP99Ms(url: string): Promise<number | undefined> {
   }
 }
 
+/**
+ * POST with no body through node:http, answering the status and body. Not `fetch`: its client gives
+ * up on an answer whose headers take more than 300 s, and a rebuild at L takes longer.
+ */
+function postWithoutHeadersTimeout(url: string, limitMs: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', headers: { authorization: headers.authorization } });
+    request.setTimeout(limitMs, () => request.destroy(new Error(`no answer in ${limitMs / 1000} s`)));
+    request.on('error', reject);
+    request.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on('error', reject);
+    });
+    request.end();
+  });
+}
+
 function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
@@ -51,12 +72,8 @@ export async function rebuildInService(url: string, pid: number): Promise<Rebuil
   await eventLoopP99Ms(url); // starts the first sampled second afresh
   const started = performance.now();
   let answered = false;
-  const call = fetch(`${url}/v1/recommendations/models:rebuild`, {
-    method: 'POST',
-    headers: { authorization: headers.authorization },
-    signal: AbortSignal.timeout(REBUILD_LIMIT_MS),
-  })
-    .then(async (response) => (response.ok ? undefined : `${response.status} ${await response.text()}`))
+  const call = postWithoutHeadersTimeout(`${url}/v1/recommendations/models:rebuild`, REBUILD_LIMIT_MS)
+    .then(({ status, body }) => (status === 200 ? undefined : `${status} ${body}`))
     .catch((error: unknown) => String(error))
     .finally(() => (answered = true));
   let rssPeakMiB = rssBeforeMiB;
