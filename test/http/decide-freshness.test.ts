@@ -112,5 +112,8 @@ describe('POST /v1/decide after a change', () => {
     }
     const after = (await decide()).recommendations['pdp-similar']?.items ?? [];
     expect(after[0]).toMatchObject({ productId: 'vase', reason: 'viewed with Mug' });
+    await node.call('PUT', '/v1/products/mug', { body: body('Big mug', 'home/kitchen', 800) });
+    const renamed = (await decide()).recommendations['pdp-similar']?.items ?? [];
+    expect(renamed[0]).toMatchObject({ productId: 'vase', reason: 'viewed with Big mug' });
   });
 });

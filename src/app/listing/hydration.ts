@@ -42,7 +42,13 @@ export interface HydratorDeps {
   readonly offers: (currency: string, customer: CustomerContext) => Promise<readonly Offer[]>;
 }
 
-/** Cards kept at most; past it they are all built afresh (a catalogue larger than this, browsed widely). */
+/** A reason with titles for the product ids it named, and those ids in order. */
+export interface HumanReason {
+  readonly reason: string;
+  readonly reasonProductIds: readonly string[];
+}
+
+/** Cards (and reasons) kept at most; past it they are all built afresh (a catalogue larger than this, browsed widely). */
 const MAX_CARDS = 20_000;
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -63,7 +69,8 @@ const ID_TOKEN = /[A-Za-z0-9._:-]+/g;
  */
 export class ProductHydrator {
   readonly #cards = new Map<string, ProductCard>();
-  /** The catalogue's revision the cards were built at. */
+  readonly #reasons = new Map<string, HumanReason>();
+  /** The catalogue's revision the cards and reasons were built at. */
   #cardsRevision = -1;
 
   constructor(private readonly deps: HydratorDeps) {}
@@ -108,16 +115,26 @@ export class ProductHydrator {
    * product on every request builds its card once; the same for every customer.
    */
   card(productId: string): ProductCard | undefined {
-    const { catalog } = this.deps;
-    if (this.#cardsRevision !== catalog.revision || this.#cards.size >= MAX_CARDS) {
-      this.#cards.clear();
-      this.#cardsRevision = catalog.revision;
-    }
+    this.#keepUpWithCatalog();
     const kept = this.#cards.get(productId);
     if (kept !== undefined) return kept;
     const card = this.#buildCard(productId);
     if (card !== undefined) this.#cards.set(productId, card);
     return card;
+  }
+
+  /** Drops what was derived from an older catalogue, or everything once past the bound. */
+  #keepUpWithCatalog(): void {
+    const { catalog } = this.deps;
+    if (
+      this.#cardsRevision === catalog.revision &&
+      this.#cards.size < MAX_CARDS &&
+      this.#reasons.size < MAX_CARDS
+    )
+      return;
+    this.#cards.clear();
+    this.#reasons.clear();
+    this.#cardsRevision = catalog.revision;
   }
 
   #buildCard(productId: string): ProductCard | undefined {
@@ -147,9 +164,17 @@ export class ProductHydrator {
 
   /**
    * A reason for people: each product id in it (the strategies write "bought with 85123A") becomes
-   * that product's title, and the ids it named are returned beside it, in order.
+   * that product's title, and the ids it named are returned beside it, in order. Kept, as cards are,
+   * until the catalogue changes: the same few reasons come back on every page.
    */
-  humanReason(reason: string): { readonly reason: string; readonly reasonProductIds: readonly string[] } {
+  humanReason(reason: string): HumanReason {
+    this.#keepUpWithCatalog();
+    let human = this.#reasons.get(reason);
+    if (human === undefined) this.#reasons.set(reason, (human = this.#humanise(reason)));
+    return human;
+  }
+
+  #humanise(reason: string): HumanReason {
     const ids: string[] = [];
     const text = reason.replace(ID_TOKEN, (token) => {
       const product = this.deps.catalog.getProduct(token);
