@@ -65,7 +65,7 @@ export async function hydrateDecision(
     product:
       pageProduct === undefined || hydrator.card(pageProduct) === undefined
         ? undefined
-        : { productId: pageProduct, ...whole(pageProduct) },
+        : whole(pageProduct, { productId: pageProduct }),
     recommendations,
     offers: withOfferProducts(parts.offers, hydrate),
     listing:

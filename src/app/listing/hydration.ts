@@ -42,6 +42,23 @@ export interface HydratorDeps {
   readonly offers: (currency: string, customer: CustomerContext) => Promise<readonly Offer[]>;
 }
 
+/** A reason with titles for the product ids it named, and those ids in order. */
+export interface HumanReason {
+  readonly reason: string;
+  readonly reasonProductIds: readonly string[];
+}
+
+/** Cards (and reasons) kept at most; past it they are all built afresh (a catalogue larger than this, browsed widely). */
+const MAX_CARDS = 20_000;
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Hydrates one product id with the parts asked for: they are written onto `into` (a new object by
+ * default), which is returned; a product the catalogue does not hold gets none.
+ */
+export type HydrateInto = <T extends object = Hydration>(productId: string, into?: T) => T & Hydration;
+
 /** A product id as reasons write it: the id pattern's characters, so words around it stay words. */
 const ID_TOKEN = /[A-Za-z0-9._:-]+/g;
 
@@ -51,43 +68,76 @@ const ID_TOKEN = /[A-Za-z0-9._:-]+/g;
  * the customer's open offers per answer.
  */
 export class ProductHydrator {
+  readonly #cards = new Map<string, ProductCard>();
+  readonly #reasons = new Map<string, HumanReason>();
+  /** The catalogue's revision the cards and reasons were built at. */
+  #cardsRevision = -1;
+
   constructor(private readonly deps: HydratorDeps) {}
 
   /**
-   * A function that hydrates one product id with the parts asked for; the customer's offers are
-   * read once, here, when prices are asked for.
+   * A function that hydrates one product id with the parts asked for, written onto `into` (a new
+   * object by default) so an item and its parts make one object; the customer's offers are read
+   * once, here, when prices are asked for.
    */
   async prepare(
     include: readonly IncludePart[],
     currency: string,
     customer: CustomerContext,
-  ): Promise<(productId: string) => Hydration> {
+  ): Promise<HydrateInto> {
     const { catalog, pricing, promotions } = this.deps;
     const wantsProduct = include.includes('product');
     const wantsPrice = include.includes('price');
-    if (!wantsProduct && !wantsPrice) return () => ({});
+    if (!wantsProduct && !wantsPrice) return (_productId, into) => into ?? ({} as never);
     const badges = wantsPrice
       ? offerBadges(promotions.index, await this.deps.offers(currency, customer), (collectionId, id) =>
           catalog.isInCollection(collectionId, id),
         )
       : undefined;
     const shopper = priceShopperOf(customer);
-    return (productId) => {
+    return <T extends object>(productId: string, into?: T): T & Hydration => {
+      const hydrated = (into ?? {}) as T & Writable<Hydration>;
       const product = catalog.getProduct(productId);
-      if (product === undefined) return {};
-      const [price] = wantsPrice
-        ? pricing.resolve([{ productId, quantity: 1 }], currency, shopper)
-        : [undefined];
-      return {
-        ...(wantsProduct && { product: this.card(productId) as ProductCard }),
-        ...(price !== undefined && price.error === undefined && { price }),
-        ...(badges !== undefined && { offers: badges(product) }),
-      };
+      if (product === undefined) return hydrated;
+      if (wantsProduct) hydrated.product = this.card(productId) as ProductCard;
+      if (wantsPrice) {
+        const [price] = pricing.resolve([{ productId, quantity: 1 }], currency, shopper);
+        if (price !== undefined && price.error === undefined) hydrated.price = price;
+      }
+      if (badges !== undefined) hydrated.offers = badges(product);
+      return hydrated;
     };
   }
 
-  /** The product's card, or undefined when the catalogue does not hold it. */
+  /**
+   * The product's card, or undefined when the catalogue does not hold it. Cards are kept until the
+   * catalogue changes (any product, stock or collection: its revision), so a page that names a
+   * product on every request builds its card once; the same for every customer.
+   */
   card(productId: string): ProductCard | undefined {
+    this.#keepUpWithCatalog();
+    const kept = this.#cards.get(productId);
+    if (kept !== undefined) return kept;
+    const card = this.#buildCard(productId);
+    if (card !== undefined) this.#cards.set(productId, card);
+    return card;
+  }
+
+  /** Drops what was derived from an older catalogue, or everything once past the bound. */
+  #keepUpWithCatalog(): void {
+    const { catalog } = this.deps;
+    if (
+      this.#cardsRevision === catalog.revision &&
+      this.#cards.size < MAX_CARDS &&
+      this.#reasons.size < MAX_CARDS
+    )
+      return;
+    this.#cards.clear();
+    this.#reasons.clear();
+    this.#cardsRevision = catalog.revision;
+  }
+
+  #buildCard(productId: string): ProductCard | undefined {
     const { catalog } = this.deps;
     const product = catalog.getProduct(productId);
     if (product === undefined) return undefined;
@@ -114,9 +164,17 @@ export class ProductHydrator {
 
   /**
    * A reason for people: each product id in it (the strategies write "bought with 85123A") becomes
-   * that product's title, and the ids it named are returned beside it, in order.
+   * that product's title, and the ids it named are returned beside it, in order. Kept, as cards are,
+   * until the catalogue changes: the same few reasons come back on every page.
    */
-  humanReason(reason: string): { readonly reason: string; readonly reasonProductIds: readonly string[] } {
+  humanReason(reason: string): HumanReason {
+    this.#keepUpWithCatalog();
+    let human = this.#reasons.get(reason);
+    if (human === undefined) this.#reasons.set(reason, (human = this.#humanise(reason)));
+    return human;
+  }
+
+  #humanise(reason: string): HumanReason {
     const ids: string[] = [];
     const text = reason.replace(ID_TOKEN, (token) => {
       const product = this.deps.catalog.getProduct(token);
@@ -137,17 +195,20 @@ export type Hydrated<T> = T & Hydration & { readonly reasonProductIds?: readonly
  */
 export function hydrateItems<T extends { readonly productId: string; readonly reason?: string }>(
   items: readonly T[],
-  hydrate: (productId: string) => Hydration,
+  hydrate: HydrateInto,
   hydrator: ProductHydrator,
   include: readonly IncludePart[],
 ): Hydrated<T>[] {
   if (include.length === 0) return [...items];
   const humane = include.includes('product');
-  return items.map((item) => ({
-    ...item,
-    ...hydrate(item.productId),
-    ...(humane && item.reason !== undefined && hydrator.humanReason(item.reason)),
-  }));
+  return items.map((item) => {
+    const hydrated = hydrate(item.productId, { ...item });
+    if (humane && item.reason !== undefined) {
+      const { reason, reasonProductIds } = hydrator.humanReason(item.reason);
+      Object.assign(hydrated, { reason, reasonProductIds });
+    }
+    return hydrated;
+  });
 }
 
 /**
@@ -156,12 +217,12 @@ export function hydrateItems<T extends { readonly productId: string; readonly re
  */
 export function withOfferProducts<T extends { readonly productIds?: readonly string[] }>(
   offers: readonly T[],
-  hydrate: (productId: string) => Hydration,
+  hydrate: HydrateInto,
 ): (Omit<T, 'productIds'> & { readonly products?: readonly ({ productId: string } & Hydration)[] })[] {
   return offers.map(({ productIds, ...offer }) =>
     productIds === undefined
       ? offer
-      : { ...offer, products: productIds.map((productId) => ({ productId, ...hydrate(productId) })) },
+      : { ...offer, products: productIds.map((productId) => hydrate(productId, { productId })) },
   );
 }
 

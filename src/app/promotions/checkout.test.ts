@@ -230,3 +230,32 @@ describe('Checkout.placeOrder', () => {
     expect(second.rejected).toContainEqual({ promotionId: 'one-each', reason: 'customer_limit' });
   });
 });
+
+describe('Checkout.offers', () => {
+  it("reads each customer's own limits, however many times a page asks", async () => {
+    const app = await start();
+    await shop(app);
+    await app.promotions.put('one-each', {
+      title: 'One each',
+      limits: { perCustomer: 1 },
+      action: { type: 'amount_off', target: 'order', amount: 250 },
+    });
+    const items = [{ productId: 'plate', quantity: 2 }];
+    await app.checkout.placeOrder(
+      { orderId: 'a1', userId: 'ann', currency: 'GBP', items },
+      await app.customer({ userId: 'ann' }),
+    );
+    const offered = async (userId: string) => {
+      const customer = await app.customer({ userId });
+      const asked = [];
+      for (let page = 0; page < 3; page += 1)
+        asked.push(
+          (await app.checkout.offers({ currency: 'GBP', items }, customer)).map((offer) => offer.promotionId),
+        );
+      return asked;
+    };
+    expect(await offered('ann')).toEqual([[], [], []]);
+    expect(await offered('bob')).toEqual([['one-each'], ['one-each'], ['one-each']]);
+    expect(await offered('ann')).toEqual([[], [], []]);
+  });
+});

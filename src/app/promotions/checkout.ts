@@ -67,6 +67,12 @@ export interface CheckoutDeps {
  */
 export class Checkout {
   readonly #usage: UsageReads;
+  /**
+   * The hashed key of each customer context's own id: a decide reads it five times (offers, the
+   * listing's badges, hydration, the cart twice), an HMAC each. Keyed by the id object the context
+   * holds, so a hash lives no longer than the raw id beside it (a context lives for one request).
+   */
+  readonly #unitKeys = new WeakMap<Identity, string>();
 
   constructor(private readonly deps: CheckoutDeps) {
     this.#usage = new UsageReads((ids, customerKey) => deps.store.promotionUsage(ids, customerKey));
@@ -297,7 +303,10 @@ export class Checkout {
     if (cart.userId !== undefined) return this.deps.hashId({ kind: 'user', value: cart.userId });
     if (cart.anonymousId !== undefined) return this.deps.hashId({ kind: 'anon', value: cart.anonymousId });
     const own = customer.unit?.ids[0];
-    return own === undefined ? undefined : this.deps.hashId(own);
+    if (own === undefined) return undefined;
+    let key = this.#unitKeys.get(own);
+    if (key === undefined) this.#unitKeys.set(own, (key = this.deps.hashId(own)));
+    return key;
   }
 }
 

@@ -23,6 +23,7 @@ import { sessionOf } from './browsing-session.js';
 import { CustomerLoading } from './customer-loading.js';
 import { ErasedCustomers } from './erased-customers.js';
 import { ForYouMemo } from './for-you-memo.js';
+import { SimilarMemo } from './similar-memo.js';
 import { Learner } from './learner.js';
 import { LessonRelay } from './lesson-relay.js';
 import { MerchandisingRules, type MerchandisingRulesDeps } from './merchandising-rules.js';
@@ -94,6 +95,7 @@ export class RecommendationService {
   readonly #merchandising: MerchandisingRules;
   readonly #loading: CustomerLoading;
   readonly #forYou = new ForYouMemo();
+  readonly #similar = new SimilarMemo();
 
   constructor(private readonly deps: RecommendationServiceDeps) {
     const { store, bus, clock, catalog, trainer, settings, nodeId, onError } = deps;
@@ -214,6 +216,7 @@ export class RecommendationService {
       merchandising: this.#merchandising.current(),
       blend: DEFAULT_BLEND,
       forYouCandidates: (compute) => this.#forYou.candidates(request, customer.profile, models, compute),
+      similarCandidates: (productId, compute) => this.#similar.candidates(productId, models, compute),
     });
   }
 

@@ -18,6 +18,36 @@ function product(id: string, overrides: Partial<Product> = {}): Product {
 }
 
 describe('Catalog', () => {
+  it('changes its revision with every change to products, stock and collections', () => {
+    const catalog = new Catalog();
+    const revisions = [catalog.revision];
+    const changed = () => {
+      expect(revisions).not.toContain(catalog.revision);
+      revisions.push(catalog.revision);
+    };
+    catalog.putProduct(product('a'));
+    changed();
+    catalog.setStock('a', 'london', 0);
+    changed();
+    catalog.replaceStock('a', new Map([['london', 3]]));
+    changed();
+    catalog.putCollection({
+      id: 'c',
+      title: 'C',
+      productIds: ['a'],
+      version: 1,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    changed();
+    catalog.removeCollection('c');
+    changed();
+    catalog.removeProduct('a');
+    changed();
+    catalog.getProduct('a');
+    catalog.listProducts({ limit: 10 });
+    expect(catalog.revision).toBe(revisions.at(-1));
+  });
+
   it('lists by category prefix, brand and stock', () => {
     const catalog = new Catalog();
     catalog.putProduct(product('a', { categories: ['home/kitchen/mugs'], brand: 'Acme' }));

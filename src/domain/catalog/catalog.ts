@@ -39,9 +39,18 @@ export class Catalog {
    * products between listings costs a merge then, not a sort of the whole catalogue every time.
    */
   #addedIds: string[] = [];
+  #revision = 0;
 
   get size(): number {
     return this.#products.size;
+  }
+
+  /**
+   * A number that changes with every change to products, stock or collections: what is derived
+   * from the catalogue (a product's card, say) may be kept while it stays the same.
+   */
+  get revision(): number {
+    return this.#revision;
   }
 
   /** Every product, in no particular order. */
@@ -54,6 +63,7 @@ export class Catalog {
   }
 
   putProduct(product: Product): void {
+    this.#revision += 1;
     const before = this.#products.get(product.id);
     if (before === undefined && this.#sortedIds !== undefined) this.#addedIds.push(product.id);
     this.#leaveGroup(before);
@@ -66,6 +76,7 @@ export class Catalog {
   }
 
   removeProduct(id: string): void {
+    this.#revision += 1;
     this.#leaveGroup(this.#products.get(id));
     if (this.#products.delete(id)) {
       this.#sortedIds = undefined;
@@ -91,11 +102,13 @@ export class Catalog {
 
   /** Replaces the stock records of a product (all locations). */
   replaceStock(productId: string, stock: StockByLocation): void {
+    this.#revision += 1;
     if (stock.size === 0) this.#stock.delete(productId);
     else this.#stock.set(productId, new Map(stock));
   }
 
   setStock(productId: string, location: string, available: number): void {
+    this.#revision += 1;
     let byLocation = this.#stock.get(productId);
     if (byLocation === undefined) this.#stock.set(productId, (byLocation = new Map<string, number>()));
     byLocation.set(location, available);
@@ -137,10 +150,12 @@ export class Catalog {
   }
 
   putCollection(collection: Collection): void {
+    this.#revision += 1;
     this.#collections.set(collection.id, collection);
   }
 
   removeCollection(id: string): void {
+    this.#revision += 1;
     this.#collections.delete(id);
   }
 

@@ -71,6 +71,14 @@ export class BrowsingSignals {
     }
   }
 
+  /**
+   * A number that grows with every change to the pair lists (sessions aside): what is derived from
+   * them, a product's `similar` candidates say, may be kept while it stays the same.
+   */
+  get pairsVersion(): number {
+    return this.next.version + this.previous.version + this.conversions.version;
+  }
+
   /** How much browsing is known of a product: the weighted pairs it is in. */
   evidenceOf(productId: string): number {
     return (

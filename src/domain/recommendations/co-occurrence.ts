@@ -29,6 +29,11 @@ export class CoOccurrence {
 
   constructor(private readonly keep = 100) {}
 
+  /** A number that grows with every change: what is derived from the lists may be kept while it stays. */
+  get version(): number {
+    return this.#version;
+  }
+
   add(a: string, b: string, weight: number): void {
     if (a === b) return;
     const from = this.#idOf(a);

@@ -33,6 +33,14 @@ export interface RecommendContext {
    * customer (the business rules apply to them afresh either way).
    */
   readonly forYouCandidates?: (compute: () => ScoredProduct[] | undefined) => ScoredProduct[] | undefined;
+  /**
+   * Where `similar`'s candidates for a product come from: `compute` unless the caller remembers them
+   * (they depend on the product and the models alone; the business rules apply afresh either way).
+   */
+  readonly similarCandidates?: (
+    productId: string,
+    compute: () => ScoredProduct[] | undefined,
+  ) => ScoredProduct[] | undefined;
 }
 
 /** Strategies whose short lists popular products fill (a customer's own lists stay their own). */
@@ -108,8 +116,13 @@ function candidatesFor(
       return popular(request, models, 'popular');
     case 'trending':
       return popular(request, models, 'trending');
-    case 'similar':
-      return similar(request, models);
+    case 'similar': {
+      const compute = () => similar(request, models);
+      const { productId } = request;
+      return productId === undefined || context.similarCandidates === undefined
+        ? compute()
+        : context.similarCandidates(productId, compute);
+    }
     case 'bought-together':
       return boughtTogether(request, models);
     case 'cart-complements':
