@@ -44,6 +44,8 @@ beforeAll(async () => {
         { id: 'plate', ...body('Plate', 'home/kitchen', 600) },
         { id: 'candle', ...body('Candle', 'home/candles', 300) },
         { id: 'vase', ...body('Vase', 'home/decor', 1200) },
+        // Shares no word with the mug: only browsing can relate the two.
+        { id: 'spade', ...body('Spade', 'garden/tools', 1500) },
       ],
     },
   });
@@ -100,20 +102,22 @@ describe('POST /v1/decide after a change', () => {
   });
 
   it("shows what others' browsing teaches `similar` at once", async () => {
-    const before = (await decide()).recommendations['pdp-similar']?.items ?? [];
-    expect(before.map((item) => item.reason)).not.toContain('viewed with Mug');
+    const spadeIn = async () =>
+      ((await decide()).recommendations['pdp-similar']?.items ?? []).find(
+        (item) => item.productId === 'spade',
+      );
+    // It may fill the list as a popular product, never as one viewed with the mug.
+    expect((await spadeIn())?.reason).not.toBe('viewed with Mug');
     for (const visitor of ['ann', 'bob', 'cat']) {
-      for (const productId of ['mug', 'vase']) {
+      for (const productId of ['mug', 'spade']) {
         const viewed = await node.call('POST', '/v1/track', {
           body: { userId: visitor, event: 'Product Viewed', properties: { product_id: productId } },
         });
         expect(viewed.status).toBeLessThan(300);
       }
     }
-    const after = (await decide()).recommendations['pdp-similar']?.items ?? [];
-    expect(after[0]).toMatchObject({ productId: 'vase', reason: 'viewed with Mug' });
+    expect(await spadeIn()).toMatchObject({ reason: 'viewed with Mug' });
     await node.call('PUT', '/v1/products/mug', { body: body('Big mug', 'home/kitchen', 800) });
-    const renamed = (await decide()).recommendations['pdp-similar']?.items ?? [];
-    expect(renamed[0]).toMatchObject({ productId: 'vase', reason: 'viewed with Big mug' });
+    expect(await spadeIn()).toMatchObject({ reason: 'viewed with Big mug' });
   });
 });

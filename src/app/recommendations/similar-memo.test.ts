@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { OnlineModel, type Models, type ScoredProduct } from '../../domain/recommendations/index.js';
+import {
+  ContentSimilarity,
+  OnlineModel,
+  type Models,
+  type ScoredProduct,
+} from '../../domain/recommendations/index.js';
 import { SimilarMemo } from './similar-memo.js';
 
 const candidates = (productId: string): ScoredProduct[] => [
@@ -44,6 +49,21 @@ describe('SimilarMemo', () => {
     online.browsing.convert('someone', 'cup', 3_000, 1);
     memo.candidates('mug', models, compute);
     expect(compute.calls).toBe(3);
+  });
+
+  it('computes afresh once content similarity describes a changed product, and not for an unchanged one', () => {
+    const memo = new SimilarMemo();
+    const mug = { id: 'mug', title: 'Mug', categories: ['home/kitchen'], attributes: {} };
+    const content = ContentSimilarity.of([mug]);
+    const models: Models = { online: new OnlineModel(), content };
+    const compute = counted('mug');
+    memo.candidates('mug', models, compute);
+    content.update([mug]);
+    memo.candidates('mug', models, compute);
+    expect(compute.calls).toBe(1);
+    content.update([{ id: 'cup', title: 'Mug cup', categories: ['home/kitchen'], attributes: {} }]);
+    memo.candidates('mug', models, compute);
+    expect(compute.calls).toBe(2);
   });
 
   it('computes afresh once new models serve (a rebuild)', () => {

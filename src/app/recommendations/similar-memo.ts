@@ -8,8 +8,8 @@ const MAX_PRODUCTS = 5_000;
  * `similar` candidates remembered per product while the models stay the same: they depend on the
  * product, the browsing pair lists and content similarity, none of them on the customer, and a
  * storefront asks for the same product page's `similar` for every visitor. Kept until the models
- * are swapped (a rebuild) or any pair list changes (anyone's view, add or order, a restore): the
- * answer is always the one computed afresh. Only candidates are kept: the business rules (stock,
+ * are swapped (a rebuild), any pair list changes (anyone's view, add or order, a restore) or content
+ * similarity describes a changed product: the answer is always the one computed afresh. Only candidates are kept: the business rules (stock,
  * status, merchandising, the cart) still apply to them on every request.
  */
 export class SimilarMemo {
@@ -17,6 +17,7 @@ export class SimilarMemo {
   readonly #oldest = new OldestKeys(this.#byProduct);
   #models: Models | undefined;
   #pairsVersion = -1;
+  #contentVersion = -1;
 
   /** The product's candidates: remembered ones while the models are unchanged, else `compute`'s. */
   candidates(
@@ -25,11 +26,17 @@ export class SimilarMemo {
     compute: () => ScoredProduct[] | undefined,
   ): ScoredProduct[] | undefined {
     const pairsVersion = models.online.browsing.pairsVersion;
-    if (models !== this.#models || pairsVersion !== this.#pairsVersion) {
+    const contentVersion = models.content?.version ?? -1;
+    if (
+      models !== this.#models ||
+      pairsVersion !== this.#pairsVersion ||
+      contentVersion !== this.#contentVersion
+    ) {
       this.#byProduct.clear();
       this.#oldest.reset();
       this.#models = models;
       this.#pairsVersion = pairsVersion;
+      this.#contentVersion = contentVersion;
     } else if (this.#byProduct.has(productId)) return this.#byProduct.get(productId);
     const candidates = compute();
     if (this.#byProduct.size >= MAX_PRODUCTS) {

@@ -58,6 +58,7 @@ export class ContentSimilarity {
   #weighed = new Map<string, Weighed>();
   /** Lists computed since the last change, and whether each holds every similar product (then any limit reads it). */
   #cache = new Map<string, { list: [string, number][]; complete: boolean }>();
+  #version = 0;
 
   /** `maxScanned`: candidates a request reads at most (smaller in tests, to reach the bound). */
   private constructor(private readonly maxScanned: number) {}
@@ -84,6 +85,14 @@ export class ContentSimilarity {
       if ((done += 1) % slice === 0) yield;
     }
     return model;
+  }
+
+  /**
+   * A number that grows with every update that changed the model: what is derived from it, a
+   * product's `similar` candidates say, may be kept while it stays the same.
+   */
+  get version(): number {
+    return this.#version;
   }
 
   /** Products described. */
@@ -128,6 +137,7 @@ export class ContentSimilarity {
     if (anyChange) {
       this.#weighed = new Map();
       this.#cache = new Map();
+      this.#version += 1;
     }
   }
 
