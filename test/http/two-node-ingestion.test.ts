@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProfile } from '../../src/domain/profiles/index.js';
 import { startTwoNodes, twoNodeServicesUp, type TwoNodes } from '../support/two-nodes.js';
 import type { TestAttune } from '../support/test-attune.js';
 
@@ -163,6 +164,47 @@ describe.skipIf(!twoNodeServicesUp)(
       const after = await nodeA.store.getProfile(id);
       expect(after?.profile.traits).toEqual({ tier: 'gold' });
       expect(after?.profile.stats.orderCount).toBe(2);
+    });
+
+    it('follows a device to the customer another writer moved it to since this node cached its link', async () => {
+      const { nodeA } = nodes as TwoNodes;
+      const identified = await nodeA.call('POST', '/v1/identify', {
+        body: { userId: 'xena', anonymousId: 'shared-tablet' },
+      });
+      expect(identified.status).toBeLessThan(300);
+      const xena = (await nodeA.store.findProfileId({ kind: 'user', value: 'xena' })) as string;
+      const stored = await nodeA.store.getProfile(xena);
+      if (stored === undefined) throw new Error('the profile was not stored');
+      // Another node's identify of yuri on the same tablet, whose message has not reached node A:
+      // the device moves to yuri's new profile, and xena's profile is written without it.
+      await nodeA.store.profileTransaction(async (tx) => {
+        await tx.writeProfiles(
+          [
+            {
+              profile: createProfile('prof_yuri', new Date().toISOString(), { userId: 'yuri' }),
+              expectedVersion: null,
+            },
+            { profile: { ...stored.profile, anonymousIds: [] }, expectedVersion: stored.version },
+          ],
+          Date.now(),
+        );
+        await tx.linkIdentities(
+          [
+            { kind: 'user', value: 'yuri', profileId: 'prof_yuri', previousProfileId: null },
+            { kind: 'anon', value: 'shared-tablet', profileId: 'prof_yuri', previousProfileId: xena },
+          ],
+          Date.now(),
+        );
+      });
+      const answer = await nodeA.call('POST', '/v1/batch', {
+        body: {
+          batch: [{ ...order('tablet-1', 'unused'), userId: undefined, anonymousId: 'shared-tablet' }],
+        },
+      });
+      expect(answer.status).toBe(200);
+      // The order is yuri's, who now holds the tablet; nothing of it reaches xena.
+      expect((await nodeA.store.getProfile('prof_yuri'))?.profile.stats.orderCount).toBe(1);
+      expect((await nodeA.store.getProfile(xena))?.profile.stats.orderCount).toBe(0);
     });
   },
 );

@@ -1,5 +1,10 @@
 import { createProfile, mergeProfiles, type Profile } from '../../domain/profiles/index.js';
-import type { Identity, IdentityLink, ProfileTransaction } from '../../ports/store.js';
+import {
+  WriteConflict,
+  type Identity,
+  type IdentityLink,
+  type ProfileTransaction,
+} from '../../ports/store.js';
 import type { ProfileCache } from './profile-cache.js';
 
 interface WorkingProfile {
@@ -54,7 +59,22 @@ export class BatchWorkspace {
     for (const identity of missing) this.#stored.set(key(identity), found.get(key(identity)) ?? null);
     const profileIds = [...new Set([...this.#stored.values()].filter((id): id is string => id !== null))];
     const versions = await this.tx.lockProfiles(profileIds);
+    if (versions !== undefined) await this.#checkLinksUnderLock(identities);
     await this.#load(profileIds, versions);
+  }
+
+  /**
+   * The batch's ids must still name the profiles it locked: a link read before the lock (from the
+   * cache, or from the store a moment earlier) may have moved since, as when another node's
+   * identify moves a shared device to the customer who signed in on it. Moving a link writes the
+   * profile it leaves, which the lock now keeps still, so links read again now stay true until
+   * commit; one that moved makes the batch start again with both forgotten, as a failed write did.
+   */
+  async #checkLinksUnderLock(identities: readonly Identity[]): Promise<void> {
+    const now = await this.tx.findProfileIds(identities);
+    for (const identity of identities)
+      if ((now.get(key(identity)) ?? null) !== this.#stored.get(key(identity)))
+        throw new WriteConflict(`the id ${key(identity)} was linked to another profile meanwhile`);
   }
 
   /** The profile an identity belongs to now, without creating one. */
