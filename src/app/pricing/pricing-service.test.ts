@@ -186,6 +186,38 @@ describe('PricingService', () => {
     expect(toaster).toMatchObject({ final: { amount: 2_900 }, lowestPrice30d: { amount: 3_000 } });
   });
 
+  it('keeps the products whose base prices a failed read missed, and reads them on the next try', async () => {
+    const app = await start();
+    await app.addProducts({ id: 'kettle', price: { amount: 2_000, currency: 'GBP' } });
+    const startsAt = new Date(app.clock.now() + 10 * DAY).toISOString();
+    await app.pricing.put('later-sale', {
+      type: 'sale',
+      currency: 'GBP',
+      startsAt,
+      prices: [{ productId: 'kettle', amount: 1_200 }],
+    });
+    app.clock.advance(2 * DAY);
+    const read = vi.spyOn(app.store, 'basePriceHistory').mockRejectedValueOnce(new Error('connection lost'));
+    await app.catalog.putProducts([
+      {
+        id: 'kettle',
+        title: 'kettle',
+        categories: [],
+        attributes: {},
+        price: { amount: 1_500, currency: 'GBP' },
+      },
+    ]);
+    app.pricing.refreshBasePrices(['kettle']);
+    // The failed read neither escapes (nobody awaits a bus handler's refresh) nor loses the kettle.
+    await app.pricing.settled();
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(2), { timeout: 3_000 });
+    await app.pricing.settled();
+    read.mockRestore();
+    app.clock.advance(10 * DAY);
+    const [kettle] = app.pricing.resolve([{ productId: 'kettle', quantity: 1 }], 'GBP', visitor);
+    expect(kettle).toMatchObject({ final: { amount: 1_200 }, lowestPrice30d: { amount: 1_500 } });
+  });
+
   it("follows another node's lists and tells listeners once the new prices can be read", async () => {
     const app = await start();
     await shop(app);

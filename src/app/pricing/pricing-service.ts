@@ -48,6 +48,9 @@ const HISTORY_MS = 400 * DAY_MS;
 const LOWEST_CACHE_SIZE = 20_000;
 /** Products whose base prices are read in one query (SQLite answers it while requests wait). */
 const BASE_PRICE_PAGE = 500;
+/** A failed history refresh is tried again after 1 s, then 2, then 4; after that with the next message. */
+const REFRESH_RETRY_MS = 1_000;
+const REFRESH_RETRIES = 3;
 
 /**
  * Price lists and price resolution. Lists live in memory with an index from product to the lists
@@ -67,6 +70,8 @@ export class PricingService {
   #refreshing: Promise<void> | undefined;
   /** What to read again once the refresh under way is over: everything, or these products' base prices. */
   #pending: { everything: boolean; products: Set<string> } = { everything: false, products: new Set() };
+  /** Refreshes failed in a row (see {@link #retryLater}). */
+  #failedRefreshes = 0;
 
   constructor(
     private readonly deps: {
@@ -203,16 +208,41 @@ export class PricingService {
   }
 
   #refreshSoon(): void {
-    this.#refreshing ??= this.#refreshPending().finally(() => (this.#refreshing = undefined));
+    this.#refreshing ??= this.#refreshPending()
+      .then(
+        () => {
+          this.#failedRefreshes = 0;
+        },
+        () => this.#retryLater(),
+      )
+      .finally(() => (this.#refreshing = undefined));
+  }
+
+  /**
+   * A read failed (the store out of reach): what it was to read waits, with whatever arrives
+   * meanwhile, for a try a little later, and for the next message after a few failed tries. A bus
+   * handler starts these reads and nobody awaits them, so a failure must end here, not as an
+   * unhandled rejection; nor in `settled()`, which a price list's `put` awaits after storing it.
+   */
+  #retryLater(): void {
+    this.#failedRefreshes += 1;
+    if (this.#failedRefreshes > REFRESH_RETRIES) return;
+    setTimeout(() => this.#refreshSoon(), REFRESH_RETRY_MS * 2 ** (this.#failedRefreshes - 1)).unref();
   }
 
   async #refreshPending(): Promise<void> {
     for (;;) {
-      const { everything, products } = this.#pending;
-      if (!everything && products.size === 0) return;
+      const taken = this.#pending;
+      if (!taken.everything && taken.products.size === 0) return;
       this.#pending = { everything: false, products: new Set() };
-      if (everything) await this.#loadHistory();
-      else await this.#loadBasePrices([...products]);
+      try {
+        if (taken.everything) await this.#loadHistory();
+        else await this.#loadBasePrices([...taken.products]);
+      } catch (error) {
+        this.#pending.everything ||= taken.everything;
+        for (const id of taken.products) this.#pending.products.add(id);
+        throw error;
+      }
     }
   }
 
