@@ -50,6 +50,11 @@ export interface HumanReason {
 
 /** Cards (and reasons) kept at most; past it they are all built afresh (a catalogue larger than this, browsed widely). */
 const MAX_CARDS = 20_000;
+/**
+ * Variants the kept cards name at most, all cards together: a card lists its group's other
+ * variants, so groups of hundreds browsed widely would otherwise keep hundreds of times the cards.
+ */
+const MAX_CARD_VARIANTS = 200_000;
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -72,6 +77,8 @@ export class ProductHydrator {
   readonly #reasons = new Map<string, HumanReason>();
   /** The catalogue's revision the cards and reasons were built at. */
   #cardsRevision = -1;
+  /** Variants named by the cards kept (see {@link MAX_CARD_VARIANTS}). */
+  #cardVariants = 0;
 
   constructor(private readonly deps: HydratorDeps) {}
 
@@ -119,7 +126,10 @@ export class ProductHydrator {
     const kept = this.#cards.get(productId);
     if (kept !== undefined) return kept;
     const card = this.#buildCard(productId);
-    if (card !== undefined) this.#cards.set(productId, card);
+    if (card !== undefined) {
+      this.#cards.set(productId, card);
+      this.#cardVariants += card.variants?.length ?? 0;
+    }
     return card;
   }
 
@@ -129,10 +139,12 @@ export class ProductHydrator {
     if (
       this.#cardsRevision === catalog.revision &&
       this.#cards.size < MAX_CARDS &&
+      this.#cardVariants < MAX_CARD_VARIANTS &&
       this.#reasons.size < MAX_CARDS
     )
       return;
     this.#cards.clear();
+    this.#cardVariants = 0;
     this.#reasons.clear();
     this.#cardsRevision = catalog.revision;
   }
