@@ -31,6 +31,8 @@ interface Remembered {
 export class ForYouMemo {
   readonly #byCustomer = new Map<string, Remembered>();
   readonly #oldest = new OldestKeys(this.#byCustomer);
+  /** When entries past their time were last dropped (see {@link #dropExpired}). */
+  #sweptAt = Number.NEGATIVE_INFINITY;
 
   /** The customer's candidates: remembered ones while still good for this request, else `compute`'s. */
   candidates(
@@ -52,6 +54,7 @@ export class ForYouMemo {
     )
       return kept.candidates;
     const candidates = compute();
+    this.#dropExpired(request.now);
     this.#byCustomer.delete(profile.id);
     if (this.#byCustomer.size >= MAX_CUSTOMERS) {
       const oldest = this.#oldest.take();
@@ -59,6 +62,24 @@ export class ForYouMemo {
     }
     this.#byCustomer.set(profile.id, { profile, models, discovery, at: request.now, candidates });
     return candidates;
+  }
+
+  /**
+   * Drops, once per {@link FOR_YOU_MEMO_MS}, the entries no request can use any more. Their
+   * candidates' reasons hold on to everything their scoring read, tens of kilobytes a customer: a
+   * soak's heap kept thousands of them, past their time, until the count bound pushed them out.
+   */
+  #dropExpired(now: number): void {
+    if (now - this.#sweptAt < FOR_YOU_MEMO_MS) return;
+    this.#sweptAt = now;
+    for (const [id, kept] of this.#byCustomer)
+      if (now - kept.at >= FOR_YOU_MEMO_MS) this.#byCustomer.delete(id);
+    this.#oldest.reset();
+  }
+
+  /** How many customers' candidates are kept now. */
+  get size(): number {
+    return this.#byCustomer.size;
   }
 
   /** The customers learnt about (their events, on this node or another) are computed afresh. */
