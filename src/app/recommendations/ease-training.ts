@@ -18,7 +18,7 @@ const ITEMS_PER_SLICE = 25;
 
 export interface EaseTrainingDeps {
   readonly store: Pick<Store, 'scanProfiles'>;
-  readonly histories: StoredHistories;
+  readonly histories: Pick<StoredHistories, 'load'>;
   readonly trainer: ModelTrainer;
   readonly settings: { readonly denseItems: number; readonly easeLambda: number };
   /** True once the node stops: a read of the store under way ends (it would outlive the store). */
@@ -26,11 +26,11 @@ export interface EaseTrainingDeps {
 }
 
 /**
- * EASE trained by the trainer on every customer's purchases: from the co-purchase counts the online
- * model keeps when they are exact (no read of the log, no customer in memory); else from the
- * histories in memory when the online model holds them all; else streamed from the store a page of
- * customers at a time, so a node that holds only its active customers never needs the rest in
- * memory at once. The three give the same model.
+ * EASE trained by the trainer on every customer's purchases of the items whose co-purchases are
+ * followed (see {@link CoPurchaseCounts}): from those counts when they are exact (no read of the
+ * log, no customer in memory); else from the histories in memory when the online model holds them
+ * all; else streamed from the store a page of customers at a time, so a node that holds only its
+ * active customers never needs the rest in memory at once. The three give the same model.
  */
 export async function trainEase(
   { customers: held, coPurchases: counts }: Pick<OnlineModel, 'customers' | 'coPurchases'>,
@@ -38,17 +38,24 @@ export async function trainEase(
 ): Promise<EaseModel | undefined> {
   const { denseItems, easeLambda } = deps.settings;
   if (denseItems === 0) return undefined;
-  const set = counts.exact
-    ? await fromCounts(counts, denseItems)
-    : held.holdsAll
-      ? easeTrainingSet(held.values(), denseItems)
-      : await streamed(denseItems, deps);
+  const followed = (item: string): boolean => counts.follows(item);
+  const set =
+    (counts.exact ? await fromCounts(counts, denseItems) : undefined) ??
+    (held.holdsAll
+      ? easeTrainingSet(held.values(), denseItems, followed)
+      : await streamed(denseItems, followed, deps));
   if (set === undefined || set.items.length < 2) return undefined;
   return new EaseModel(await deps.trainer.trainEase(set, easeLambda));
 }
 
-/** The training set from the co-purchase counts, read in slices between which requests are served. */
-async function fromCounts(counts: CoPurchaseCounts, denseItems: number): Promise<EaseTrainingSet> {
+/**
+ * The training set from the co-purchase counts, read in slices between which requests are served;
+ * undefined when a prune meanwhile dropped one of its items.
+ */
+async function fromCounts(
+  counts: CoPurchaseCounts,
+  denseItems: number,
+): Promise<EaseTrainingSet | undefined> {
   const steps = counts.trainingSetSteps(denseItems, ITEMS_PER_SLICE);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done === true) return step.value;
@@ -57,8 +64,12 @@ async function fromCounts(counts: CoPurchaseCounts, denseItems: number): Promise
 }
 
 /** The training set from every customer's history in the store; undefined when the node stopped meanwhile. */
-async function streamed(denseItems: number, deps: EaseTrainingDeps): Promise<EaseTrainingSet | undefined> {
-  const rows = new EaseTrainingRows();
+async function streamed(
+  denseItems: number,
+  followed: (item: string) => boolean,
+  deps: EaseTrainingDeps,
+): Promise<EaseTrainingSet | undefined> {
+  const rows = new EaseTrainingRows(followed);
   for (let after: string | undefined; ;) {
     if (deps.stopped?.() === true) return undefined;
     const page = await deps.store.scanProfiles(after, PROFILES_PER_PAGE);

@@ -13,8 +13,11 @@ const orders = fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.subarray(ITE
   maxLength: 40,
 });
 
-function learnt(list: readonly (readonly [number, readonly string[]])[]): OnlineModel {
-  const model = new OnlineModel();
+function learnt(
+  list: readonly (readonly [number, readonly string[]])[],
+  coPurchasePairs?: number,
+): OnlineModel {
+  const model = new OnlineModel({ ...(coPurchasePairs !== undefined && { coPurchasePairs }) });
   for (const [index, [customer, items]] of list.entries())
     for (const productId of items)
       model.observe({
@@ -28,10 +31,15 @@ function learnt(list: readonly (readonly [number, readonly string[]])[]): Online
   return model;
 }
 
-/** EASE from the counts and from the histories: the same weights, bit for bit. */
+/**
+ * EASE from the counts and from the histories (of the items the counts follow): the same weights,
+ * bit for bit.
+ */
 function expectSameEase(model: OnlineModel, maxItems = ITEMS.length): void {
-  const fromHistories = easeTrainingSet(model.customers.values(), maxItems);
+  const followed = (item: string): boolean => model.coPurchases.follows(item);
+  const fromHistories = easeTrainingSet(model.customers.values(), maxItems, followed);
   const fromCounts = model.coPurchases.trainingSet(maxItems);
+  if (fromCounts === undefined) throw new Error('the counts gave no training set');
   expect(fromCounts.items).toEqual(fromHistories.items);
   if (fromHistories.items.length < 2) return;
   expect(trainEase(fromCounts, 5).weights).toEqual(trainEase(fromHistories, 5).weights);
@@ -58,6 +66,19 @@ describe('co-purchase counts', () => {
     );
   });
 
+  it('follow a merge of two held customers past their bound too', () => {
+    const customer = fc.integer({ min: 0, max: 5 });
+    fc.assert(
+      fc.property(orders, customer, customer, fc.integer({ min: 1, max: 12 }), (list, a, b, bound) => {
+        fc.pre(a !== b);
+        const model = learnt(list, bound);
+        model.merge(`u${a}`, `u${b}`);
+        expect(model.coPurchases.pairs).toBeLessThanOrEqual(bound);
+        expectSameEase(model);
+      }),
+    );
+  });
+
   it('come back the same from a snapshot’s records', () => {
     fc.assert(
       fc.property(orders, (list) => {
@@ -69,6 +90,7 @@ describe('co-purchase counts', () => {
         expect(copy.coPurchases.exact).toBe(true);
         const restored = copy.coPurchases.trainingSet(ITEMS.length);
         const original = model.coPurchases.trainingSet(ITEMS.length);
+        if (restored === undefined || original === undefined) throw new Error('a training set was declined');
         expect(restored.items).toEqual(original.items);
         if (original.items.length >= 2) expect(trainEase(restored, 5)).toEqual(trainEase(original, 5));
       }),
@@ -89,23 +111,89 @@ describe('co-purchase counts', () => {
     expect(merged.coPurchases.exact).toBe(false);
   });
 
-  it('are given up past their bound, kept no more until cleared, and counted afresh after', () => {
-    const counts = new CoPurchaseCounts(5);
-    counts.addCustomer(['a', 'b', 'c'], 1);
-    expect([counts.pairs, counts.exact]).toEqual([3, true]);
-    counts.addCustomer(['d', 'e', 'f'], 1);
-    expect([counts.pairs, counts.exact]).toEqual([0, false]);
-    counts.addFirst('g', ['a', 'b']);
-    counts.addCustomer(['a', 'g'], 1);
-    counts.restoreItem('a', 2, [['b', 1]]);
-    expect([counts.pairs, counts.exact]).toEqual([0, false]);
-    counts.clear();
-    counts.addCustomer(['a', 'b', 'c'], 1);
-    counts.addCustomer(['a', 'b'], -1);
-    expect([counts.pairs, counts.exact, counts.buyersOf('c')]).toEqual([2, true, 1]);
+  it('past their bound, stop following the least bought items and still train the same EASE on the rest', () => {
+    fc.assert(
+      fc.property(
+        orders,
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 2, max: 7 }),
+        (list, bound, maxItems) => {
+          const model = learnt(list, bound);
+          expect(model.coPurchases.pairs).toBeLessThanOrEqual(bound);
+          expectSameEase(model, maxItems);
+        },
+      ),
+    );
   });
 
-  it('are left out of a snapshot when not exact, so a restored model does not train from them', () => {
+  it('past their bound, keep following the most bought items, and EASE covers the most bought of those', () => {
+    const counts = new CoPurchaseCounts(4);
+    for (let customer = 0; customer < 3; customer += 1) counts.addCustomer(['a', 'b', 'c'], 1);
+    counts.addCustomer(['a', 'x', 'y'], 1);
+    expect([counts.follows('a'), counts.follows('b'), counts.follows('c')]).toEqual([true, true, true]);
+    expect([counts.follows('x'), counts.follows('y'), counts.buyersOf('y')]).toEqual([false, false, 1]);
+    expect(counts.pairs).toBe(3);
+    expect(counts.trainingSet(3)?.items).toEqual(['a', 'b', 'c']);
+    // Bought by two customers now, `x` would be among the most bought; its pairs are not all counted.
+    counts.addCustomer(['x', 'z'], 1);
+    expect(counts.buyersOf('x')).toBe(2);
+    expect(counts.trainingSet(4)?.items).toEqual(['a', 'b', 'c']);
+    // A product first bought after the prune is followed from its first purchase.
+    expect(counts.follows('z')).toBe(true);
+    counts.clear();
+    counts.addCustomer(['x', 'y'], 1);
+    expect([counts.follows('x'), counts.pairs]).toEqual([true, 1]);
+  });
+
+  it('give no training set when a prune while they paused dropped one of its items', () => {
+    const counts = new CoPurchaseCounts(4);
+    for (const basket of [
+      ['a', 'b'],
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd'],
+    ])
+      counts.addCustomer(basket, 1);
+    const steps = counts.trainingSetSteps(4, 1);
+    expect(steps.next().done).toBe(false);
+    // A fifth pair passes the bound: `c` (fewest buyers, latest seen) is no longer followed.
+    for (const basket of [
+      ['a', 'c'],
+      ['b', 'd'],
+      ['a', 'd'],
+    ])
+      counts.addCustomer(basket, 1);
+    expect(counts.follows('c')).toBe(false);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    expect(step.value).toBeUndefined();
+    expect(counts.trainingSet(4)?.items).toEqual(['a', 'd', 'b']);
+  });
+
+  it('come back from a snapshot’s records with the items they no longer follow', () => {
+    fc.assert(
+      fc.property(
+        orders,
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 2, max: 7 }),
+        (list, bound, maxItems) => {
+          const model = learnt(list, bound);
+          const copy = new OnlineModel({ coPurchasePairs: bound });
+          for (const record of stateRecordsOf(model, false))
+            restoreStateRecord(copy, JSON.parse(JSON.stringify(record)) as unknown[]);
+          for (const item of ITEMS)
+            expect(copy.coPurchases.follows(item)).toBe(model.coPurchases.follows(item));
+          const restored = copy.coPurchases.trainingSet(maxItems);
+          const original = model.coPurchases.trainingSet(maxItems);
+          expect(restored?.items).toEqual(original?.items);
+          if (restored !== undefined && original !== undefined && original.items.length >= 2)
+            expect(trainEase(restored, 5)).toEqual(trainEase(original, 5));
+        },
+      ),
+    );
+  });
+
+  it('come back from a snapshot not exact when they were not, so a restored model does not train from them', () => {
     const model = learnt([
       [0, ['a', 'b']],
       [1, ['a', 'b']],
@@ -115,6 +203,6 @@ describe('co-purchase counts', () => {
     copy.coPurchases.exact = false;
     for (const record of stateRecordsOf(model, false)) restoreStateRecord(copy, record);
     expect(copy.coPurchases.exact).toBe(false);
-    expect(copy.coPurchases.buyersOf('a')).toBe(0);
+    expect(copy.coPurchases.buyersOf('a')).toBe(2);
   });
 });

@@ -1,20 +1,29 @@
 import { chooseEaseItems, type EaseTrainingSet } from './ease-training-set.js';
+import { PairCounts } from './pair-counts.js';
 
 /**
- * Pairs counted at most (about 40 bytes each in V8: some 80 MiB). A busy customer's thousands of
- * distinct products make millions of pairs on their own: at M (1,000,000 events, 20,000 products) a
- * node with the counts in its snapshot restarted in 22.6 s to 830 MiB, against 8.5 s and 346 MiB
- * without them, most likely for their size (not measured apart from the other changes).
+ * Pairs counted at most (some 36 bytes each in V8: 72 MiB). A busy customer's thousands of distinct
+ * products make millions of pairs on their own: at M (1,000,000 events, 20,000 products) every
+ * pair of products bought by one customer is 7.4 million pairs, those among the 2,000 most bought
+ * (what EASE covers by default) 1.4 million.
  */
 export const MAX_CO_PURCHASE_PAIRS = 2_000_000;
+
+/** What the pairs are brought down to when they pass the bound, so that a prune is rare. */
+const PRUNED_SHARE = 0.75;
 
 /**
  * How many customers bought each item, and each pair of items (a customer counts once however
  * often they bought): EASE's Gram matrix XᵀX, kept as purchases are learnt so that EASE trains
- * from it without reading every customer's history back from the log. Its size grows with the
- * pairs of products ever bought by one customer (at most the catalogue squared), not with the
- * customers or the events; past a bound the counts are given up (not exact, and no longer kept)
- * until a rebuild counts afresh, and EASE trains from the histories as it did before them.
+ * from it without reading every customer's history back from the log.
+ *
+ * Buyers are counted for every item. Pairs are counted for the items *followed*: every item from
+ * its first purchase, until the pairs pass their bound; then the items with the fewest buyers are
+ * no longer followed (their pairs are dropped and never counted again, until a rebuild counts
+ * afresh) until the pairs are back to three quarters of it. EASE covers the most bought of the
+ * followed items, from the counts or from the histories alike, so memory stays bounded by the
+ * bound, not by the customers, the events or the catalogue squared. Which items are followed
+ * depends only on the purchases learnt and their order, so a replay of the log follows the same.
  */
 export class CoPurchaseCounts {
   /**
@@ -26,25 +35,29 @@ export class CoPurchaseCounts {
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
   readonly #buyers: number[] = [];
+  /** For each product, whether its pairs have been counted since its first purchase. */
+  readonly #followed: boolean[] = [];
   /** For each product, its pairs with products of a higher id, each pair once. */
-  readonly #pairs: (Map<number, number> | undefined)[] = [];
+  readonly #pairs: (PairCounts | undefined)[] = [];
+  /** For each product, the pairs it is part of (what dropping it frees). */
+  readonly #degree: number[] = [];
   #pairCount = 0;
-  /** True once the pairs passed the bound: nothing is counted until {@link clear}. */
-  #givenUp = false;
 
   constructor(private readonly maxPairs = MAX_CO_PURCHASE_PAIRS) {}
 
   /** A customer's first purchase of `item`, after `earlier` (their items before it; `item` is skipped). */
   addFirst(item: string, earlier: Iterable<string>): void {
-    if (this.#givenUp) return;
     const id = this.#idOf(item);
     this.#buyers[id] = (this.#buyers[id] as number) + 1;
-    for (const other of earlier) if (other !== item) this.#addPair(id, this.#idOf(other), 1);
+    if (!this.#followed[id]) return;
+    for (const other of earlier) {
+      if (other !== item) this.#addPair(id, this.#idOf(other), 1);
+      if (!this.#followed[id]) return;
+    }
   }
 
   /** Adds (`sign` 1) or takes away (−1) a whole customer's items: a merge of two customers. */
   addCustomer(items: readonly string[], sign: 1 | -1): void {
-    if (this.#givenUp) return;
     const ids = items.map((item) => this.#idOf(item));
     for (const [index, id] of ids.entries()) {
       this.#buyers[id] = (this.#buyers[id] as number) + sign;
@@ -63,11 +76,18 @@ export class CoPurchaseCounts {
     return this.#pairCount;
   }
 
+  /** Whether `item`'s pairs are counted (an unseen item would be, from its first purchase). */
+  follows(item: string): boolean {
+    const id = this.#ids.get(item);
+    return id === undefined || (this.#followed[id] as boolean);
+  }
+
   /**
-   * EASE's training set: the `maxItems` items bought by the most customers (at least two; equal
-   * counts by id), as {@link EaseTrainingRows.build} picks them, with their counts.
+   * EASE's training set: the `maxItems` followed items bought by the most customers (at least two;
+   * equal counts by id), as {@link EaseTrainingRows.build} picks them given {@link follows}, with
+   * their counts; undefined when a prune while the steps paused dropped one of them.
    */
-  trainingSet(maxItems: number): EaseTrainingSet {
+  trainingSet(maxItems: number): EaseTrainingSet | undefined {
     const steps = this.trainingSetSteps(maxItems, Number.POSITIVE_INFINITY);
     for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value;
   }
@@ -78,15 +98,20 @@ export class CoPurchaseCounts {
    * counted during a pause are read as they stand then, as a read of every history from the log
    * reads each customer as they stand when read.
    */
-  *trainingSetSteps(maxItems: number, slice: number): Generator<void, EaseTrainingSet> {
+  *trainingSetSteps(maxItems: number, slice: number): Generator<void, EaseTrainingSet | undefined> {
     const names = this.#names;
-    const { chosen, position } = chooseEaseItems(names, this.#buyers, maxItems);
+    const { chosen, position } = chooseEaseItems(
+      names,
+      this.#buyers,
+      maxItems,
+      (id) => this.#followed[id] === true,
+    );
     const buyers = Int32Array.from(chosen, (id) => this.#buyers[id] as number);
     // Triples in one growing typed array: millions of them must not make a list of numbers.
     let pairs = new Int32Array(3 * 1024);
     let length = 0;
     for (const [row, id] of chosen.entries()) {
-      for (const [other, count] of this.#pairs[id] ?? []) {
+      for (const [other, count] of this.#pairs[id]?.entries() ?? []) {
         const column = position[other] as number;
         if (column < 0) continue;
         if (length + 3 > pairs.length) {
@@ -100,26 +125,34 @@ export class CoPurchaseCounts {
       }
       if ((row + 1) % slice === 0) yield;
     }
+    // A prune during a pause may have dropped the pairs of an item already read.
+    if (chosen.some((id) => !this.#followed[id])) return undefined;
     return {
       items: chosen.map((id) => names[id] as string),
       counts: { buyers, pairs: pairs.slice(0, length) },
     };
   }
 
-  /** Every product in id order: its buyers and its pairs with later products, by name. */
-  *state(): Generator<[item: string, buyers: number, pairs: [string, number][]]> {
+  /** Every product in id order: its buyers, its pairs with later products by name, and whether it is followed. */
+  *state(): Generator<[item: string, buyers: number, pairs: [string, number][], followed: boolean]> {
     for (const [id, item] of this.#names.entries()) {
       const pairs: [string, number][] = [];
-      for (const [other, count] of this.#pairs[id] ?? []) pairs.push([this.#names[other] as string, count]);
-      yield [item, this.#buyers[id] as number, pairs];
+      for (const [other, count] of this.#pairs[id]?.entries() ?? [])
+        pairs.push([this.#names[other] as string, count]);
+      yield [item, this.#buyers[id] as number, pairs, this.#followed[id] as boolean];
     }
   }
 
   /** Puts back one product of {@link state}, in the order `state` gave them. */
-  restoreItem(item: string, buyers: number, pairs: readonly (readonly [string, number])[]): void {
-    if (this.#givenUp) return;
+  restoreItem(
+    item: string,
+    buyers: number,
+    pairs: readonly (readonly [string, number])[],
+    followed = true,
+  ): void {
     const id = this.#idOf(item);
     this.#buyers[id] = buyers;
+    if (!followed) this.#followed[id] = false;
     for (const [other, count] of pairs) this.#addPair(id, this.#idOf(other), count);
   }
 
@@ -127,9 +160,10 @@ export class CoPurchaseCounts {
     this.#ids.clear();
     this.#names.length = 0;
     this.#buyers.length = 0;
+    this.#followed.length = 0;
     this.#pairs.length = 0;
+    this.#degree.length = 0;
     this.#pairCount = 0;
-    this.#givenUp = false;
     this.exact = true;
   }
 
@@ -140,32 +174,57 @@ export class CoPurchaseCounts {
       this.#ids.set(item, id);
       this.#names.push(item);
       this.#buyers.push(0);
+      // Never bought before: nothing of its pairs was missed.
+      this.#followed.push(true);
       this.#pairs.push(undefined);
+      this.#degree.push(0);
     }
     return id;
   }
 
   #addPair(a: number, b: number, count: number): void {
-    if (a === b || this.#givenUp) return;
+    if (a === b || !this.#followed[a] || !this.#followed[b]) return;
     const [low, high] = a < b ? [a, b] : [b, a];
     let list = this.#pairs[low];
-    if (list === undefined) this.#pairs[low] = list = new Map<number, number>();
-    const before = list.get(high);
-    const next = (before ?? 0) + count;
-    if (next === 0) {
-      if (list.delete(high)) this.#pairCount -= 1;
-    } else {
-      list.set(high, next);
-      if (before === undefined) this.#pairCount += 1;
-    }
-    if (this.#pairCount > this.maxPairs) this.#giveUp();
+    if (list === undefined) this.#pairs[low] = list = new PairCounts();
+    const change = list.add(high, count);
+    if (change !== 0) this.#countPair(low, high, change);
+    if (this.#pairCount > this.maxPairs) this.#prune();
   }
 
-  /** Past the bound: the counts are dropped and no longer kept; EASE trains from the histories. */
-  #giveUp(): void {
-    this.#givenUp = true;
-    this.exact = false;
-    this.#pairs.length = 0;
-    this.#pairCount = 0;
+  #countPair(low: number, high: number, change: 1 | -1): void {
+    this.#pairCount += change;
+    this.#degree[low] = (this.#degree[low] as number) + change;
+    this.#degree[high] = (this.#degree[high] as number) + change;
+  }
+
+  /**
+   * Past the bound: stops following the items with the fewest buyers (equal counts: the latest
+   * seen first) until the pairs they free bring the count to {@link PRUNED_SHARE} of the bound.
+   * One pass over every pair: at the bound, some 100 ms, once per quarter of the bound newly counted.
+   */
+  #prune(): void {
+    const target = Math.floor(this.maxPairs * PRUNED_SHARE);
+    const byFewestBuyers = this.#names
+      .map((_, id) => id)
+      .filter((id) => this.#followed[id])
+      .sort((a, b) => (this.#buyers[a] as number) - (this.#buyers[b] as number) || b - a);
+    const dropped = new Uint8Array(this.#names.length);
+    let toFree = this.#pairCount - target;
+    for (const id of byFewestBuyers) {
+      if (toFree <= 0) break;
+      dropped[id] = 1;
+      this.#followed[id] = false;
+      toFree -= this.#degree[id] as number;
+    }
+    for (const [low, list] of this.#pairs.entries()) {
+      if (list === undefined) continue;
+      for (const high of list.keys())
+        if (dropped[low] === 1 || dropped[high] === 1) {
+          list.delete(high);
+          this.#countPair(low, high, -1);
+        }
+      if (list.size === 0) this.#pairs[low] = undefined;
+    }
   }
 }

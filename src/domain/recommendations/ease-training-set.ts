@@ -9,18 +9,19 @@ export type EaseTrainingSet =
   | { readonly items: string[]; readonly counts: EaseCounts };
 
 /**
- * The items EASE trains on: the `maxItems` bought by the most customers (at least two; equal counts
- * by name), as ids into `names`, and each id's place among them (-1: left out). Training from the
+ * The items EASE trains on: the `maxItems` `eligible` ones bought by the most customers (at least
+ * two; equal counts by name), as ids into `names`, and each id's place among them (-1: left out). Training from the
  * histories and from the counts must pick the same items for the same model, so both pick here.
  */
 export function chooseEaseItems(
   names: readonly string[],
   buyers: readonly number[],
   maxItems: number,
+  eligible: (id: number) => boolean = () => true,
 ): { readonly chosen: number[]; readonly position: Int32Array } {
   const chosen = names
     .map((_, id) => id)
-    .filter((id) => (buyers[id] as number) >= 2)
+    .filter((id) => (buyers[id] as number) >= 2 && eligible(id))
     .sort(
       (a, b) =>
         (buyers[b] as number) - (buyers[a] as number) ||
@@ -51,12 +52,19 @@ export class EaseTrainingRows {
   readonly #bought: Int32Array[] = [];
   #scratch = new Int32Array(256);
 
+  /**
+   * `eligible`: the items EASE may cover (by default every one); the rest are left out of every
+   * customer's purchases, as if never bought.
+   */
+  constructor(private readonly eligible: (item: string) => boolean = () => true) {}
+
   /** One customer's purchased items, each once. */
   add(purchased: Iterable<string>, count: number): void {
     if (count === 0) return;
     if (this.#scratch.length < count) this.#scratch = new Int32Array(count);
     let length = 0;
     for (const item of purchased) {
+      if (!this.eligible(item)) continue;
       let number = this.#numbers.get(item);
       if (number === undefined) {
         number = this.#names.length;
@@ -67,7 +75,7 @@ export class EaseTrainingRows {
       this.#buyers[number] = (this.#buyers[number] as number) + 1;
       this.#scratch[length++] = number;
     }
-    this.#bought.push(this.#scratch.slice(0, length));
+    if (length > 0) this.#bought.push(this.#scratch.slice(0, length));
   }
 
   /**
@@ -93,8 +101,12 @@ export class EaseTrainingRows {
 }
 
 /** {@link EaseTrainingRows} over histories held in memory. */
-export function easeTrainingSet(customers: Iterable<CustomerHistory>, maxItems: number): EaseTrainingSet {
-  const rows = new EaseTrainingRows();
+export function easeTrainingSet(
+  customers: Iterable<CustomerHistory>,
+  maxItems: number,
+  eligible?: (item: string) => boolean,
+): EaseTrainingSet {
+  const rows = new EaseTrainingRows(eligible);
   for (const history of customers) rows.add(history.purchases.keys(), history.purchases.size);
   return rows.build(maxItems);
 }

@@ -21,7 +21,8 @@ function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
  * The whole state of `model` as records, lazily: customers (`c`, unless `withCustomers` is false:
  * their histories are kept elsewhere and loaded on demand), popularity (`p`), the neighbour lists
  * (`o`), browsing sessions (`s`), the count of interactions (`x`), whether the co-purchase counts
- * are exact (`e`) and, if they are, the counts (`q`). The model must not learn while they are read.
+ * are exact (`e`), and the counts (`q`, with `false` last for an item whose pairs are no longer
+ * counted). The model must not learn while they are read.
  * A model restored from records without `e` (an older snapshot) holds no counts it can train from.
  */
 export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Generator<StateRecord> {
@@ -33,10 +34,10 @@ export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Gener
   for (const [tag, list] of Object.entries(neighbourLists(model)))
     for (const [item, total, neighbours] of list.state()) yield ['o', tag, item, total, neighbours];
   for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
-  // Counts that may be wrong are left out: a model restored without them trains EASE from histories.
+  // Counts that may be wrong are kept too: which items they follow decides what EASE covers.
   yield ['e', model.coPurchases.exact];
-  if (model.coPurchases.exact)
-    for (const [item, buyers, pairs] of model.coPurchases.state()) yield ['q', item, buyers, pairs];
+  for (const [item, buyers, pairs, followed] of model.coPurchases.state())
+    yield followed ? ['q', item, buyers, pairs] : ['q', item, buyers, pairs, false];
 }
 
 function* customerRecordsOf(model: OnlineModel): Generator<StateRecord> {
@@ -104,9 +105,9 @@ export function restoreStateRecord(model: OnlineModel, record: StateRecord): voi
     check(typeof record[1] === 'boolean', 'e');
     model.coPurchases.exact = record[1];
   } else if (tag === 'q') {
-    const [, item, buyers, pairs] = record;
-    check(isString(item) && isNumber(buyers) && isPairs(pairs), 'q');
-    model.coPurchases.restoreItem(item, buyers, pairs);
+    const [, item, buyers, pairs, followed = true] = record;
+    check(isString(item) && isNumber(buyers) && isPairs(pairs) && typeof followed === 'boolean', 'q');
+    model.coPurchases.restoreItem(item, buyers, pairs, followed);
   } else check(false, `tag ${String(tag)}`);
 }
 

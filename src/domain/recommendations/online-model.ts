@@ -15,6 +15,8 @@ export interface OnlineModelSettings {
    * default. When bounded, the caller loads a customer's history before the model learns about them.
    */
   readonly customerBudgetBytes?: number;
+  /** Pairs of products bought by one customer counted at most (see {@link CoPurchaseCounts}). */
+  readonly coPurchasePairs?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export class OnlineModel {
   readonly popularity: Popularity;
   readonly boughtTogether = new CoOccurrence();
   /** What EASE trains from: customers who bought each item and each pair, kept as they buy. */
-  readonly coPurchases = new CoPurchaseCounts();
+  readonly coPurchases: CoPurchaseCounts;
   readonly browsing: BrowsingSignals;
   readonly settings: OnlineModelSettings;
   /** Interactions learnt, for statistics. */
@@ -45,6 +47,7 @@ export class OnlineModel {
     this.popularity = new Popularity(this.settings.halfLives);
     this.browsing = new BrowsingSignals(settings.browsing);
     this.customers = new CustomerHistories(settings.customerBudgetBytes);
+    this.coPurchases = new CoPurchaseCounts(settings.coPurchasePairs);
   }
 
   /**
