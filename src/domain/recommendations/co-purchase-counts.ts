@@ -2,12 +2,15 @@ import { chooseEaseItems, type EaseTrainingSet } from './ease-training-set.js';
 import { PairCounts } from './pair-counts.js';
 
 /**
- * Pairs counted at most (some 36 bytes each in V8: 72 MiB). A busy customer's thousands of distinct
- * products make millions of pairs on their own: at M (1,000,000 events, 20,000 products) every
- * pair of products bought by one customer is 7.4 million pairs, those among the 2,000 most bought
- * (what EASE covers by default) 1.4 million.
+ * Pairs counted at most: some 25 bytes each, 75 MiB at the bound. Sized for EASE's default 2,000
+ * items, whose pairs are nearly all bought together by someone in a large shop (n²/2, 2 million),
+ * with room for the items that may yet climb among them. On the scale benchmark's shop at L (3M
+ * events, 50,000 products) the followed items gave 1,943 of the 2,000 most bought, the rest bought
+ * by as many customers but one (25 against 26); with a bound of 2 million, EASE covered only 1,771
+ * items. A busy customer's thousands of distinct products make millions of pairs on their own:
+ * every pair bought by one customer at L is 78 million.
  */
-export const MAX_CO_PURCHASE_PAIRS = 2_000_000;
+export const MAX_CO_PURCHASE_PAIRS = 3_000_000;
 
 /** What the pairs are brought down to when they pass the bound, so that a prune is rare. */
 const PRUNED_SHARE = 0.75;
