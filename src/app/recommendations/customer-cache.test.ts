@@ -98,4 +98,25 @@ describe.each(STORES)('customer histories held within a budget (%s)', (name, nod
       expect(other.recommendations.models.online.customers.has(id)).toBe(false);
     },
   );
+
+  it.skipIf(name === 'PostgreSQL' && postgresUrl === null)(
+    'rebuilds with a model that holds a quarter of the budget while the one in service holds the rest',
+    async () => {
+      const start = await nodes();
+      const app = await start({ config: { customerCacheMib: 2_800 / (1024 * 1024) } });
+      const whole = await start();
+      await shop(app);
+      const serving = app.recommendations.models.online.customers;
+      expect(serving.bytes).toBeGreaterThan(serving.budgetBytes / 4);
+      await app.recommendations.rebuild();
+      const rebuilt = app.recommendations.models.online.customers;
+      expect(rebuilt).not.toBe(serving);
+      expect(rebuilt.bytes).toBeLessThanOrEqual(serving.budgetBytes / 4);
+      // In service, it takes the whole budget again.
+      expect(rebuilt.budgetBytes).toBe(serving.budgetBytes);
+      await whole.recommendations.rebuild();
+      expect(await answers(app)).toEqual(await answers(whole));
+      expect(rebuilt.bytes).toBeGreaterThan(serving.budgetBytes / 4);
+    },
+  );
 });

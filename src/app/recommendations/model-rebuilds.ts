@@ -13,6 +13,14 @@ import type { LogRead, ServingModels } from './serving-models.js';
 import type { StoredHistories } from './stored-histories.js';
 import { yieldToRequests } from '../yield-to-requests.js';
 
+/**
+ * The part of the customer budget a rebuild's model holds while it reads the log: the model in
+ * service keeps its own histories until it is replaced, so the two never hold twice the budget.
+ * Its customers who leave load back from the log when met again (a read per customer, the busiest
+ * stay).
+ */
+const REBUILD_BUDGET_SHARE = 0.25;
+
 export interface RecommendationSettings {
   /** Items EASE covers, the most bought first; 0: no dense model. */
   readonly denseItems: number;
@@ -198,13 +206,17 @@ export class ModelRebuilds {
 
   async #rebuildNow(): Promise<ModelReport> {
     const started = this.deps.clock.now();
-    const read = await this.#readLog();
+    const read = await this.#readLog(undefined, REBUILD_BUDGET_SHARE);
     try {
       return await this.#descriptions.describingWhole(async (caughtUp) => {
         const [content, ease] = await Promise.all([
           this.#descriptions.describeCatalogue(),
           this.#trainEase(read.learner),
         ]);
+        // In service, it takes the whole budget the model it replaces lets go of.
+        read.learner.model.customers.setBudget(
+          this.deps.settings.customerCacheBytes ?? Number.POSITIVE_INFINITY,
+        );
         this.deps.serving.adopt(read, { content: caughtUp(content), ...(ease !== undefined && { ease }) });
         return this.#reportOf(read.learner, ease, content, started);
       });
@@ -216,13 +228,15 @@ export class ModelRebuilds {
   /**
    * A fresh online model from the event log, or one restored from a snapshot and the events after
    * it. What is committed meanwhile is learnt by the model in service and also kept in `missed`,
-   * which stays open until the new model is adopted.
+   * which stays open until the new model is adopted. `budgetShare`: the part of the customer
+   * budget the fresh model may hold while it reads (the model in service holds the rest).
    */
-  async #readLog(restored?: RestoredLearner): Promise<LogRead> {
+  async #readLog(restored?: RestoredLearner, budgetShare = 1): Promise<LogRead> {
     const { store, settings, serving } = this.deps;
     const missed = serving.openRead();
     try {
-      const learner = restored?.learner ?? new Learner(settings.eventWeights, settings.customerCacheBytes);
+      const budget = (settings.customerCacheBytes ?? Number.POSITIVE_INFINITY) * budgetShare;
+      const learner = restored?.learner ?? new Learner(settings.eventWeights, budget);
       const customers = learner.model.customers;
       // Merged profiles' events now name the profile they went into: their history goes there first.
       if (restored !== undefined)

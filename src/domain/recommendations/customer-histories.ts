@@ -49,8 +49,22 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
   #left: Uint8Array | undefined;
   #leftCount = 0;
 
+  #budgetBytes: number;
+
   /** `budgetBytes`: Infinity keeps every history. */
-  constructor(readonly budgetBytes = Number.POSITIVE_INFINITY) {}
+  constructor(budgetBytes = Number.POSITIVE_INFINITY) {
+    this.#budgetBytes = budgetBytes;
+  }
+
+  get budgetBytes(): number {
+    return this.#budgetBytes;
+  }
+
+  /** A new budget; a smaller one drops the least recently used histories at once. */
+  setBudget(bytes: number): void {
+    this.#budgetBytes = bytes;
+    this.trim();
+  }
 
   get size(): number {
     return this.#entries.size;
@@ -138,7 +152,7 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
 
   /** Drops the least recently used histories until the estimate is within the budget. */
   trim(): void {
-    while (this.#bytes > this.budgetBytes) {
+    while (this.#bytes > this.#budgetBytes) {
       const customer = this.#leastRecent.take();
       if (customer === undefined) break;
       this.delete(customer);
