@@ -61,6 +61,23 @@ describe('ContentSimilarity', () => {
     );
   });
 
+  it('answers from its kept lists, at any limit and in any order of reads, as a model that kept none', () => {
+    const catalogue = fc.uniqueArray(
+      fc.integer({ min: 0, max: 25 }).chain((id) => product(id)),
+      { selector: (each) => each.id, minLength: 1, maxLength: 26 },
+    );
+    const reads = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 60 })), { maxLength: 30 });
+    fc.assert(
+      fc.property(catalogue, reads, (products, list) => {
+        const model = ContentSimilarity.of(products);
+        for (const [index, limit] of list) {
+          const id = (products[index % products.length] as DescribedProduct).id;
+          expect(model.similar(id, limit)).toEqual(ContentSimilarity.of(products).similar(id, limit));
+        }
+      }),
+    );
+  });
+
   it('changes nothing when a product is described again with the same tokens', () => {
     const lamp = { id: 'lamp', title: 'Oak lamp', categories: ['home'], attributes: {} };
     const desk = { id: 'desk', title: 'Oak desk', categories: ['home'], attributes: {} };

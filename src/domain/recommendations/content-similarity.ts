@@ -34,6 +34,28 @@ interface Weighed {
 }
 
 /**
+ * Products whose similar lists are kept at most. A list of 200 costs some 3.4 KB as ids and a
+ * typed array of scores (about 16 KB as pairs of arrays and boxed numbers, which a long soak found
+ * filling the heap): 68 MB at the bound, whatever the catalogue.
+ */
+const MAX_CACHED_LISTS = 20_000;
+
+/** A product's most similar products, best first, and whether they are every similar one (then any limit reads it). */
+interface CachedList {
+  readonly ids: readonly string[];
+  readonly scores: Float64Array;
+  readonly complete: boolean;
+}
+
+function listOf(cached: CachedList, limit: number): [string, number][] {
+  const length = Math.min(limit, cached.ids.length);
+  const list: [string, number][] = [];
+  for (let index = 0; index < length; index += 1)
+    list.push([cached.ids[index] as string, cached.scores[index] as number]);
+  return list;
+}
+
+/**
  * Products described as weighted tokens (category and its ancestors, brand, attributes, title
  * words), TF-IDF weighted and normalised; similar products are the nearest by cosine. Candidates
  * come from the postings of the product's rarest tokens, so a request reads a bounded number.
@@ -56,8 +78,8 @@ export class ContentSimilarity {
   readonly #postings = new Map<string, string[]>();
   /** Vectors weighed since the last change. */
   #weighed = new Map<string, Weighed>();
-  /** Lists computed since the last change, and whether each holds every similar product (then any limit reads it). */
-  #cache = new Map<string, { list: [string, number][]; complete: boolean }>();
+  /** Lists computed since the last change, least recently read first (see {@link CachedList}). */
+  #cache = new Map<string, CachedList>();
   #version = 0;
 
   /** `maxScanned`: candidates a request reads at most (smaller in tests, to reach the bound). */
@@ -154,8 +176,12 @@ export class ContentSimilarity {
   /** The products most like `productId` by content, best first, with the cosine. */
   similar(productId: string, limit: number): [string, number][] {
     const cached = this.#cache.get(productId);
-    if (cached !== undefined && (cached.complete || cached.list.length >= limit))
-      return cached.list.slice(0, limit);
+    if (cached !== undefined && (cached.complete || cached.ids.length >= limit)) {
+      // Read again: to the young end of the Map's order, the last to leave.
+      this.#cache.delete(productId);
+      this.#cache.set(productId, cached);
+      return listOf(cached, limit);
+    }
     const vector = this.#weigh(productId)?.vector;
     if (vector === undefined) return [];
     const rarestFirst = [...vector.keys()].sort(
@@ -178,8 +204,13 @@ export class ContentSimilarity {
     }
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const best = scored.slice(0, Math.max(limit, 50));
-    if (this.#cache.size > 50_000) this.#cache.clear();
-    this.#cache.set(productId, { list: best, complete: best.length === scored.length });
+    this.#cache.delete(productId);
+    if (this.#cache.size >= MAX_CACHED_LISTS) this.#cache.delete(this.#cache.keys().next().value as string);
+    this.#cache.set(productId, {
+      ids: best.map(([id]) => id),
+      scores: Float64Array.from(best, ([, score]) => score),
+      complete: best.length === scored.length,
+    });
     return best.slice(0, limit);
   }
 
