@@ -23,15 +23,25 @@ export interface RebuildFigures {
   readonly eventLoopP99MaxMs: number | undefined;
   /** The median of those per-second p99s. */
   readonly eventLoopP99MedianMs: number | undefined;
+  /**
+   * V8 heap in use before, at most while rebuilding, and at the least in its second half (as
+   * sampled, garbage included: the least is near what is live, the most is what V8 let pile up).
+   */
+  readonly heapMiB: { readonly before?: number; readonly max?: number; readonly leastLate?: number };
 }
 
-async function eventLoopP99Ms(url: string): Promise<number | undefined> {
+/** The node's event-loop delay p99 over the second since the last read, and its V8 heap in use. */
+async function sampleNode(url: string): Promise<{ lagMs?: number; heapMiB?: number }> {
   try {
     const text = await (await fetch(`${url}/metrics`, { headers })).text();
-    const match = /^attune_nodejs_eventloop_lag_p99_seconds\s+([\d.e+-]+)/m.exec(text);
-    return match === null ? undefined : Number(match[1]) * 1000;
+    const lag = /^attune_nodejs_eventloop_lag_p99_seconds\s+([\d.e+-]+)/m.exec(text);
+    const heap = /^attune_nodejs_heap_size_used_bytes\s+([\d.e+-]+)/m.exec(text);
+    return {
+      ...(lag !== null && { lagMs: Number(lag[1]) * 1000 }),
+      ...(heap !== null && { heapMiB: Number(heap[1]) / 2 ** 20 }),
+    };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -69,7 +79,7 @@ function median(values: readonly number[]): number | undefined {
  */
 export async function rebuildInService(url: string, pid: number): Promise<RebuildFigures> {
   const rssBeforeMiB = residentMiB(pid);
-  await eventLoopP99Ms(url); // starts the first sampled second afresh
+  const { heapMiB: heapBefore } = await sampleNode(url); // also starts the first sampled second afresh
   const started = performance.now();
   let answered = false;
   const call = postWithoutHeadersTimeout(`${url}/v1/recommendations/models:rebuild`, REBUILD_LIMIT_MS)
@@ -78,15 +88,23 @@ export async function rebuildInService(url: string, pid: number): Promise<Rebuil
     .finally(() => (answered = true));
   let rssPeakMiB = rssBeforeMiB;
   const lags: number[] = [];
+  const heaps: number[] = [];
   while (!answered) {
     await Promise.race([call, new Promise((resolve) => setTimeout(resolve, SAMPLE_MS))]);
     rssPeakMiB = Math.max(rssPeakMiB, residentMiB(pid));
     if (answered) break;
-    const lag = await eventLoopP99Ms(url);
-    if (lag !== undefined) lags.push(lag);
+    const { lagMs, heapMiB } = await sampleNode(url);
+    if (lagMs !== undefined) lags.push(lagMs);
+    if (heapMiB !== undefined) heaps.push(heapMiB);
   }
   const failed = await call;
+  const late = heaps.slice(Math.floor(heaps.length / 2));
   return {
+    heapMiB: {
+      ...(heapBefore !== undefined && { before: Math.round(heapBefore) }),
+      ...(heaps.length > 0 && { max: Math.round(Math.max(...heaps)) }),
+      ...(late.length > 0 && { leastLate: Math.round(Math.min(...late)) }),
+    },
     seconds: (performance.now() - started) / 1000,
     ...(failed !== undefined && { failed }),
     rssBeforeMiB,

@@ -13,7 +13,7 @@ import { ingestInSlices } from '../lib/scale-ingest.js';
 import { importIntoRunningNode } from '../lib/scale-import.js';
 import { headers, loadCatalogue, SECRET, settle, startNode } from '../lib/scale-node.js';
 import { ingestionRows, scaleRow, servingFigures } from '../lib/scale-rows.js';
-import { rebuildInService } from '../lib/scale-rebuild.js';
+import { rebuildInService, type RebuildFigures } from '../lib/scale-rebuild.js';
 import { serving } from '../lib/scale-serving.js';
 import {
   postgresAvailable,
@@ -182,7 +182,7 @@ async function measure(store: BenchStore, size: ShopSize): Promise<Measured> {
         rebuilt.failed === undefined
           ? `${formatNumber(rebuilt.seconds, 1)} s`
           : `unfinished after ${formatNumber(rebuilt.seconds, 1)} s: ${rebuilt.failed}`,
-        `RSS ${formatNumber(rebuilt.rssBeforeMiB)} before, ${formatNumber(rebuilt.rssPeakMiB)} peak, ${formatNumber(rebuilt.rssAfterMiB)} after MiB; event-loop delay p99 per second: median ${optionalMs(rebuilt.eventLoopP99MedianMs)}, worst ${optionalMs(rebuilt.eventLoopP99MaxMs)}; for-you meanwhile (${REBUILD_CONNECTIONS} connections) ${formatNumber(duringRebuild.requestsPerSecond)} req/s, p99 ${formatNumber(duringRebuild.p99Ms)} ms (worst 2 s window), ${formatNumber(duringRebuild.errors + duringRebuild.non2xx)} failed`,
+        `RSS ${formatNumber(rebuilt.rssBeforeMiB)} before, ${formatNumber(rebuilt.rssPeakMiB)} peak, ${formatNumber(rebuilt.rssAfterMiB)} after MiB; V8 heap in use ${heapFigures(rebuilt.heapMiB)}; event-loop delay p99 per second: median ${optionalMs(rebuilt.eventLoopP99MedianMs)}, worst ${optionalMs(rebuilt.eventLoopP99MaxMs)}; for-you meanwhile (${REBUILD_CONNECTIONS} connections) ${formatNumber(duringRebuild.requestsPerSecond)} req/s, p99 ${formatNumber(duringRebuild.p99Ms)} ms (worst 2 s window), ${formatNumber(duringRebuild.errors + duringRebuild.non2xx)} failed`,
       ),
     ];
     return { rows, reference: { ingestion, decide, forYou } };
@@ -269,4 +269,10 @@ export async function scaleSuite(_runs: number, options: ScaleOptions = {}): Pro
     }
   }
   return rows;
+}
+
+/** The heap figures of a rebuild, as sampled (garbage included). */
+function heapFigures({ before, max, leastLate }: RebuildFigures['heapMiB']): string {
+  const figure = (value: number | undefined) => (value === undefined ? 'n/a' : formatNumber(value));
+  return `${figure(before)} before, ${figure(max)} at most, ${figure(leastLate)} at the least in its second half MiB`;
 }

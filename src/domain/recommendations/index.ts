@@ -17,7 +17,7 @@ export {
   type PurchasedItem,
 } from './customer-history.js';
 export { addDecayed, decayedAt, type Decayed } from './decay.js';
-export { CoPurchaseCounts } from './co-purchase-counts.js';
+export { CoPurchaseCounts, MAX_CO_PURCHASE_PAIRS } from './co-purchase-counts.js';
 export {
   easeTrainingSet,
   EaseTrainingRows,
