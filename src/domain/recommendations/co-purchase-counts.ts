@@ -202,8 +202,8 @@ export class CoPurchaseCounts {
   }
 
   /**
-   * Past the bound: stops following the items with the fewest buyers (equal counts: the latest
-   * seen first) until the pairs they free bring the count to {@link PRUNED_SHARE} of the bound.
+   * Past the bound: stops following the items with the fewest buyers (equal counts: the last by
+   * name first, so that a model restored from a snapshot, whose ids may differ, drops the same) until the pairs they free bring the count to {@link PRUNED_SHARE} of the bound.
    * One pass over every pair: at the bound, some 100 ms, once per quarter of the bound newly counted.
    */
   #prune(): void {
@@ -211,7 +211,11 @@ export class CoPurchaseCounts {
     const byFewestBuyers = this.#names
       .map((_, id) => id)
       .filter((id) => this.#followed[id])
-      .sort((a, b) => (this.#buyers[a] as number) - (this.#buyers[b] as number) || b - a);
+      .sort(
+        (a, b) =>
+          (this.#buyers[a] as number) - (this.#buyers[b] as number) ||
+          ((this.#names[a] as string) < (this.#names[b] as string) ? 1 : -1),
+      );
     const dropped = new Uint8Array(this.#names.length);
     let toFree = this.#pairCount - target;
     for (const id of byFewestBuyers) {
