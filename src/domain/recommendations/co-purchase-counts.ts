@@ -87,7 +87,7 @@ export class CoPurchaseCounts {
 
   /**
    * EASE's training set: the `maxItems` followed items bought by the most customers (at least two;
-   * equal counts by id), as {@link EaseTrainingRows.build} picks them given {@link follows}, with
+   * equal counts by name), as {@link EaseTrainingRows.build} picks them given {@link follows}, with
    * their counts; undefined when a prune while the steps paused dropped one of them.
    */
   trainingSet(maxItems: number): EaseTrainingSet | undefined {
