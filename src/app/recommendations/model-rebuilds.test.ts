@@ -122,6 +122,25 @@ describe('rebuilding the recommendation models', () => {
     expect(customersOf(app).has(erased)).toBe(false);
   });
 
+  it('learns what customers it let go of bought during a rebuild as first purchases or not, keeping the counts exact', async () => {
+    const gate = gatedTrainer();
+    // About four customers' histories: the rebuild reads with a quarter of it, about one.
+    const app = await start({ trainer: gate.trainer, config: { customerCacheMib: 2_800 / (1024 * 1024) } });
+    gate.release(); // nothing to train at start
+    await history(app);
+    const rebuilt = app.recommendations.rebuild();
+    await gate.training();
+    await app.track(orderCompleted('u1', 'o5', ['a', 'd']));
+    gate.release();
+    await rebuilt;
+    const { online } = app.recommendations.models;
+    expect(online.coPurchases.exact).toBe(true);
+    const u1 = online.customers.get(await profileIdOf(app, 'u1'));
+    expect([u1?.purchases.get('a')?.orders, u1?.purchases.get('d')?.orders]).toEqual([2, 1]);
+    expect(online.coPurchases.buyersOf('a')).toBe(2);
+    expect(online.coPurchases.buyersOf('d')).toBe(1);
+  });
+
   it('shares one more rebuild among the calls made during a rebuild', async () => {
     const gate = gatedTrainer();
     const app = await start({ trainer: gate.trainer });

@@ -11,6 +11,7 @@ import { Learner } from './learner.js';
 import type { RestoredLearner } from './model-snapshots.js';
 import type { LogRead, ServingModels } from './serving-models.js';
 import type { StoredHistories } from './stored-histories.js';
+import { holdCustomersOfMissed } from './missed-customers.js';
 import { yieldToRequests } from '../yield-to-requests.js';
 
 /**
@@ -217,6 +218,7 @@ export class ModelRebuilds {
         read.learner.model.customers.setBudget(
           this.deps.settings.customerCacheBytes ?? Number.POSITIVE_INFINITY,
         );
+        await holdCustomersOfMissed(read, { histories: this.deps.histories, serving: this.deps.serving });
         this.deps.serving.adopt(read, { content: caughtUp(content), ...(ease !== undefined && { ease }) });
         return this.#reportOf(read.learner, ease, content, started);
       });
