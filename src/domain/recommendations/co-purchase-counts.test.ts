@@ -145,6 +145,17 @@ describe('co-purchase counts', () => {
     expect([counts.follows('x'), counts.pairs]).toEqual([true, 1]);
   });
 
+  it('read as they stand a pair with a product first bought while they paused, leaving it out', () => {
+    const counts = new CoPurchaseCounts();
+    for (let customer = 0; customer < 3; customer += 1) counts.addCustomer(['a', 'b', 'c'], 1);
+    const steps = counts.trainingSetSteps(3, 1);
+    expect(steps.next().done).toBe(false);
+    counts.addFirst('z', ['c']);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    expect(step.value).toEqual(counts.trainingSet(3));
+  });
+
   it('give no training set when a prune while they paused dropped one of its items', () => {
     const counts = new CoPurchaseCounts(4);
     for (const basket of [
