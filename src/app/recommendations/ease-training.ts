@@ -40,7 +40,10 @@ export async function trainEase(
   if (denseItems === 0) return undefined;
   const followed = (item: string): boolean => counts.follows(item);
   const set =
-    (counts.exact ? await fromCounts(counts, denseItems) : undefined) ??
+    // A prune while the counts were read is rare: a second read, before reading every history.
+    (counts.exact
+      ? ((await fromCounts(counts, denseItems)) ?? (await fromCounts(counts, denseItems)))
+      : undefined) ??
     (held.holdsAll
       ? easeTrainingSet(held.values(), denseItems, followed)
       : await streamed(denseItems, followed, deps));

@@ -83,7 +83,10 @@ export class EaseTrainingRows {
    * with their square and cube) and writes each customer's purchases as indexes into them.
    */
   build(maxItems: number): EaseTrainingSet {
-    const { chosen, position } = chooseEaseItems(this.#names, this.#buyers, maxItems);
+    // Eligible again: an item may have stopped being so while customers were added (read from the store).
+    const { chosen, position } = chooseEaseItems(this.#names, this.#buyers, maxItems, (number) =>
+      this.eligible(this.#names[number] as string),
+    );
     const rows: Int32Array[] = [];
     let scratch = new Int32Array(256);
     // Plain loops into one scratch buffer: this runs on the event loop while requests wait.

@@ -57,8 +57,11 @@ export class PairCounts {
 
   /** Every key and its count, in no particular order. Do not change the table while reading it. */
   *entries(): Generator<[key: number, count: number]> {
-    for (const [slot, stored] of this.#keys.entries())
+    const keys = this.#keys;
+    for (let slot = 0; slot < keys.length; slot += 1) {
+      const stored = keys[slot] as number;
       if (stored !== 0) yield [stored - 1, this.#counts[slot] as number];
+    }
   }
 
   /** The keys, read into an array first: the table may be changed while they are gone through. */
@@ -109,7 +112,8 @@ export class PairCounts {
     this.#keys = new Int32Array(capacity);
     this.#counts = new Int32Array(capacity);
     this.#shift = 32 - Math.log2(capacity);
-    for (const [slot, stored] of keys.entries()) {
+    for (let slot = 0; slot < keys.length; slot += 1) {
+      const stored = keys[slot] as number;
       if (stored === 0) continue;
       const target = this.#find(stored - 1);
       this.#keys[target] = stored;
