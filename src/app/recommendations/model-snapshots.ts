@@ -10,9 +10,12 @@ import { decodeState, encodeState } from './snapshot-codec.js';
 /**
  * The version of what a snapshot holds and how. A snapshot of another version is not read (the node
  * replays the whole log instead): raise it whenever the records, or what the online model keeps,
- * change meaning.
+ * change meaning. 2: the co-purchase counts name the items they no longer follow, and are kept
+ * when not exact (an older node would read such counts as whole).
  */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
+/** Versions this node reads: format 1's records mean the same here (its counts follow every item). */
+const READABLE_FORMATS: ReadonlySet<number> = new Set([1, SNAPSHOT_FORMAT]);
 /** Snapshots kept: the newest, and one before it should the newest not read. */
 const KEPT = 2;
 /** Parts read from the store at a time. */
@@ -181,7 +184,7 @@ export class ModelSnapshots {
     for (const header of headers) {
       let meta: SnapshotMeta | undefined;
       try {
-        meta = header.format === SNAPSHOT_FORMAT ? (JSON.parse(header.meta) as SnapshotMeta) : undefined;
+        meta = READABLE_FORMATS.has(header.format) ? (JSON.parse(header.meta) as SnapshotMeta) : undefined;
       } catch (error) {
         this.#reject(header, 'unreadable', error);
         continue;
