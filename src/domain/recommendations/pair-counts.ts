@@ -64,10 +64,10 @@ export class PairCounts {
     }
   }
 
-  /** The keys, read into an array first: the table may be changed while they are gone through. */
-  keys(): number[] {
+  /** The keys `wanted` accepts, read into an array first: the table may be changed while they are gone through. */
+  keysWhere(wanted: (key: number) => boolean): number[] {
     const keys: number[] = [];
-    for (const stored of this.#keys) if (stored !== 0) keys.push(stored - 1);
+    for (const stored of this.#keys) if (stored !== 0 && wanted(stored - 1)) keys.push(stored - 1);
     return keys;
   }
 
