@@ -122,6 +122,15 @@ describe('promotions', () => {
     expect((await node.call('GET', '/v1/promotions/bad')).status).toBe(404);
   });
 
+  it('keeps a match on a category that normalises to nothing as written, and answers it (found by the OpenAPI fuzz)', async () => {
+    const created = await put('blank-category', {
+      title: 'Blank',
+      action: { type: 'fixed_price', match: { categories: [' '] }, amount: 295 },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json()).toMatchObject({ action: { match: { categories: [' '] } } });
+  });
+
   it('refuses a listed code that another promotion holds', async () => {
     const response = await put('copycat', {
       title: 'Copy',

@@ -78,7 +78,9 @@ function compileMatch(match: Match): CompiledMatch {
 /** A match as written, made comparable: category paths normalised (`Home/Kitchen ` → `home/kitchen`). */
 export function normalizeMatch(match: Match): Match {
   if (match.categories === undefined) return match;
-  return { ...match, categories: match.categories.map((path) => normalizeCategoryPath(path) ?? path.trim()) };
+  // A path that normalises to nothing (blank, say) is kept as written: it matches no product, and an
+  // empty string would not read back as the category it was given.
+  return { ...match, categories: match.categories.map((path) => normalizeCategoryPath(path) ?? path) };
 }
 
 function attributeMatches(actual: AttributeValue | undefined, wanted: AttributeValue): boolean {
