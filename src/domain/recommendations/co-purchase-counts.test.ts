@@ -13,6 +13,10 @@ const orders = fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.subarray(ITE
   maxLength: 40,
 });
 
+/** Bounds on the pairs small enough that a few orders pass them, and how many items EASE covers. */
+const smallBound = fc.integer({ min: 1, max: 12 });
+const easeItems = fc.integer({ min: 2, max: ITEMS.length });
+
 function learnt(
   list: readonly (readonly [number, readonly string[]])[],
   coPurchasePairs?: number,
@@ -69,7 +73,7 @@ describe('co-purchase counts', () => {
   it('follow a merge of two held customers past their bound too', () => {
     const customer = fc.integer({ min: 0, max: 5 });
     fc.assert(
-      fc.property(orders, customer, customer, fc.integer({ min: 1, max: 12 }), (list, a, b, bound) => {
+      fc.property(orders, customer, customer, smallBound, (list, a, b, bound) => {
         fc.pre(a !== b);
         const model = learnt(list, bound);
         model.merge(`u${a}`, `u${b}`);
@@ -113,16 +117,11 @@ describe('co-purchase counts', () => {
 
   it('past their bound, stop following the least bought items and still train the same EASE on the rest', () => {
     fc.assert(
-      fc.property(
-        orders,
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 2, max: 7 }),
-        (list, bound, maxItems) => {
-          const model = learnt(list, bound);
-          expect(model.coPurchases.pairs).toBeLessThanOrEqual(bound);
-          expectSameEase(model, maxItems);
-        },
-      ),
+      fc.property(orders, smallBound, easeItems, (list, bound, maxItems) => {
+        const model = learnt(list, bound);
+        expect(model.coPurchases.pairs).toBeLessThanOrEqual(bound);
+        expectSameEase(model, maxItems);
+      }),
     );
   });
 
@@ -185,8 +184,8 @@ describe('co-purchase counts', () => {
     fc.assert(
       fc.property(
         orders,
-        fc.integer({ min: 1, max: 12 }),
-        fc.integer({ min: 2, max: 7 }),
+        smallBound,
+        easeItems,
         fc.array(fc.subarray(ITEMS, { minLength: 2 }), { maxLength: 6 }),
         (list, bound, maxItems, laterCustomers) => {
           const model = learnt(list, bound);
