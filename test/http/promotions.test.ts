@@ -122,13 +122,37 @@ describe('promotions', () => {
     expect((await node.call('GET', '/v1/promotions/bad')).status).toBe(404);
   });
 
-  it('keeps a match on a category that normalises to nothing as written, and answers it (found by the OpenAPI fuzz)', async () => {
-    const created = await put('blank-category', {
-      title: 'Blank',
-      action: { type: 'fixed_price', match: { categories: [' '] }, amount: 295 },
-    });
-    expect(created.status).toBe(201);
-    expect(created.json()).toMatchObject({ action: { match: { categories: [' '] } } });
+  it.each([
+    [
+      'a field of the branch its type names',
+      { type: 'fixed_price', match: { categories: ['/'] }, amount: 295 },
+      { code: 'invalid_category', pointer: '/action/match/categories/0' },
+    ],
+    [
+      'a field that branch requires',
+      { type: 'percent_off', percent: 10 },
+      { code: 'missing_field', pointer: '/action/target' },
+    ],
+    [
+      'a field that branch does not know',
+      { type: 'gift', productId: 'mug', percent: 10 },
+      { code: 'unknown_field', pointer: '/action/percent' },
+    ],
+    [
+      'a type that names no action, with the types allowed',
+      { type: 'half_off', match: {} },
+      {
+        code: 'invalid_value',
+        pointer: '/action/type',
+        allowed: expect.arrayContaining(['fixed_price', 'gift']),
+      },
+    ],
+    ['a type that is not a string', { type: 5 }, { code: 'invalid_type', pointer: '/action/type' }],
+    ['a missing type', { percent: 10 }, { code: 'missing_field', pointer: '/action/type' }],
+  ])('refuses an action and names %s', async (_, action, problem) => {
+    const response = await put('misfit', { title: 'Misfit', action });
+    expect(response.status).toBe(400);
+    expect(response.json()).toMatchObject({ ...problem, in: 'body' });
   });
 
   it('refuses a listed code that another promotion holds', async () => {

@@ -1,10 +1,38 @@
-import { Type, type ObjectOptions, type TProperties, type TSchema } from '@sinclair/typebox';
+import {
+  Type,
+  type ObjectOptions,
+  type Static,
+  type TObject,
+  type TProperties,
+  type TSchema,
+  type TUnion,
+} from '@sinclair/typebox';
 import { ID_PATTERN, MAX_AMOUNT } from '../../domain/shared/index.js';
 import { ERROR_CODE_KEYWORD } from './validation.js';
 
 /** An object schema that rejects fields it does not list: unknown fields are a 400 (docs/api.md). */
 export function StrictObject<T extends TProperties>(properties: T, options: ObjectOptions = {}) {
   return Type.Object(properties, { additionalProperties: false, ...options });
+}
+
+/**
+ * A union of objects told apart by a `tag` field that each branch holds as a literal (`type`).
+ * Ajv validates only the branch the tag names, so a problem names what is wrong in that branch: an
+ * `anyOf` reports the first branch that fails, whatever the tag says (a `fixed_price` action with a
+ * bad category was refused for a missing `target`, a field of `percent_off`).
+ */
+export function TaggedUnion<T extends TObject[]>(
+  tag: string,
+  branches: [...T],
+  options: { description?: string } = {},
+) {
+  return Type.Unsafe<Static<TUnion<T>>>({
+    type: 'object',
+    required: [tag],
+    discriminator: { propertyName: tag },
+    oneOf: branches,
+    ...options,
+  });
 }
 
 /** A client-chosen id (products, segments, price lists, ...). */
@@ -80,10 +108,22 @@ export const RequestContext = Type.Object(
   },
 );
 
+/**
+ * A slash-separated category path (`home/kitchen/mugs`; case and spaces around segments do not
+ * count). One that names no segment (`' / '`) is refused: it would select nothing, silently.
+ */
+export const CategoryPath = Type.String({
+  minLength: 1,
+  maxLength: 300,
+  pattern: '[^\\s/]',
+  [ERROR_CODE_KEYWORD]: 'invalid_category',
+  description: 'a slash-separated path such as home/kitchen/mugs, with at least one named segment',
+});
+
 /** Which products a price-list rule, promotion or merchandising boost applies to. */
 export const ProductMatch = StrictObject({
   productIds: Type.Optional(Type.Array(Id, { maxItems: 10_000 })),
-  categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 })),
+  categories: Type.Optional(Type.Array(CategoryPath, { maxItems: 100 })),
   brands: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
   collections: Type.Optional(Type.Array(Id, { maxItems: 100 })),
   attributes: Type.Optional(Attributes),

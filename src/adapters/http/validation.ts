@@ -22,6 +22,8 @@ function createAjv(coerceTypes: boolean): Ajv {
     strictRequired: false,
     // NaN and Infinity (`1e309` in JSON or a query) are never numbers a field can hold.
     strictNumbers: true,
+    // Tagged unions (`TaggedUnion`): only the branch the tag names is checked and reported.
+    discriminator: true,
   });
   addFormats(ajv, ['date-time', 'uri', 'email']);
   ajv.addFormat('iso4217', { type: 'string', validate: isCurrencyCode });
@@ -103,6 +105,23 @@ function allowedValuesAt(
   return values;
 }
 
+/** A tagged union's tag that is not a string, or names no branch: the tag field, with the tags allowed. */
+function tagError(error: ErrorObject): FieldError {
+  const { error: kind, tag } = error.params as { error: string; tag: string };
+  const pointer = `${error.instancePath}/${escapePointer(tag)}`;
+  if (kind === 'tag') return { code: 'invalid_type', pointer, detail: `${pointer} must be a string` };
+  const branches = (error.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? [];
+  const allowed = branches.map(
+    (branch) => (branch as { properties?: Record<string, { const?: unknown }> }).properties?.[tag]?.const,
+  );
+  return {
+    code: 'invalid_value',
+    pointer,
+    detail: `${pointer} must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}`,
+    allowed,
+  };
+}
+
 /** Turns one Ajv error into a problem field error: a precise code and the JSON pointer of the field. */
 export function toFieldError(error: ErrorObject, all: readonly ErrorObject[] = [error]): FieldError {
   const params = error.params as Record<string, unknown>;
@@ -122,6 +141,7 @@ export function toFieldError(error: ErrorObject, all: readonly ErrorObject[] = [
       detail: `${field} is required`,
     };
   }
+  if (error.keyword === 'discriminator') return tagError(error);
   const allowed = allowedValuesAt(error.instancePath, all);
   if (allowed !== undefined) {
     return {

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Amount, Attributes, Id, PageOf, StrictObject, Timestamp } from '../common-schemas.js';
+import { Amount, Attributes, CategoryPath, Id, PageOf, StrictObject, Timestamp } from '../common-schemas.js';
 
 const CollectionFilter = StrictObject({
   productIds: Type.Optional(Type.Array(Id, { maxItems: 10_000 })),
-  categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 100 })),
+  categories: Type.Optional(Type.Array(CategoryPath, { maxItems: 100 })),
   brands: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
   attributes: Type.Optional(Attributes),
   price: Type.Optional(StrictObject({ gte: Type.Optional(Amount), lte: Type.Optional(Amount) })),

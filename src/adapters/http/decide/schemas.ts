@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import {
+  CategoryPath,
   CurrencyCode,
   CustomerIdField,
   Id,
@@ -38,7 +39,7 @@ export const DecideBody = StrictObject({
   ),
   listing: Type.Optional(
     StrictObject({
-      category: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 300 }), Type.Null()])),
+      category: Type.Optional(Type.Union([CategoryPath, Type.Null()])),
       query: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()])),
       limit: Type.Integer({ minimum: 1, maximum: 100 }),
       cursor: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 12_000 }), Type.Null()])),

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import {
+  CategoryPath,
   CurrencyCode,
   CustomerIdField,
   ExperimentEntries,
@@ -17,9 +18,7 @@ export const ListingBody = StrictObject({
   anonymousId: Type.Optional(CustomerIdField),
   context: Type.Optional(RequestContext),
   currency: Type.Optional(CurrencyCode),
-  category: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 300, description: 'a category path; its descendants count' }),
-  ),
+  category: Type.Optional({ ...CategoryPath, description: 'a category path; its descendants count' }),
   query: Type.Optional(
     Type.String({ minLength: 1, maxLength: 200, description: 'words matched in titles and descriptions' }),
   ),
@@ -66,7 +65,7 @@ export const ListingRulesBody = StrictObject({
     Type.Array(
       StrictObject(
         {
-          category: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+          category: Type.Optional(CategoryPath),
           query: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           productIds: Type.Array(Id, { minItems: 1, maxItems: 100 }),
         },

@@ -1,5 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Attributes, Id, Money, PageOf, PageQuery, StrictObject, Timestamp } from '../common-schemas.js';
+import {
+  Attributes,
+  CategoryPath,
+  Id,
+  Money,
+  PageOf,
+  PageQuery,
+  StrictObject,
+  Timestamp,
+} from '../common-schemas.js';
 
 const Status = Type.Union([Type.Literal('active'), Type.Literal('archived')]);
 
@@ -36,7 +45,7 @@ const productFields = {
   handle: Type.Optional(Handle),
   images: Type.Optional(Type.Array(ImageInput, { maxItems: 20, description: 'the first is the main one' })),
   categories: Type.Optional(
-    Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
+    Type.Array(CategoryPath, {
       maxItems: 50,
       description: 'slash-separated paths such as home/kitchen/mugs; stored lower-case',
     }),

@@ -10,6 +10,7 @@ import {
   ProductMatch,
   RequestContext,
   StrictObject,
+  TaggedUnion,
   Timestamp,
 } from '../common-schemas.js';
 
@@ -24,7 +25,7 @@ const Code = Type.String({
 
 const Target = Type.Union([Type.Literal('items'), Type.Literal('order')]);
 
-const Action = Type.Union([
+const Action = TaggedUnion('type', [
   StrictObject({
     type: Type.Literal('percent_off'),
     target: Target,

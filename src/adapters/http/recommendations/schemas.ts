@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { HydratedParts } from '../products/card-schemas.js';
 import { STRATEGIES } from '../../../domain/recommendations/index.js';
 import {
+  CategoryPath,
   Amount,
   Attributes,
   CurrencyCode,
@@ -23,7 +24,7 @@ const Names = Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxIte
 
 /** Business filters on a recommendation list. */
 export const RecommendationFilter = StrictObject({
-  categories: Type.Optional(Names),
+  categories: Type.Optional(Type.Array(CategoryPath, { maxItems: 100 })),
   brands: Type.Optional(Names),
   price: Type.Optional(
     StrictObject(
