@@ -122,10 +122,37 @@ describe('EASE after a start from a snapshot', () => {
     expect(given).toEqual(['rows']);
     expect(ease).toEqual(await easeFromTheLog(restarted));
   });
+
+  it('keeps no counts after a format-1 snapshot that had given them up, and is trained from the log', async () => {
+    const start = shopNodes();
+    const first = await start();
+    await shopWithSnapshot(first);
+    const older = await withoutCounts(first, { format: 1, givenUp: true });
+    const { trainer, given } = recordingTrainer();
+
+    const restarted = await start({ trainer });
+    expect(restarted.recommendations.snapshotStatus().started?.snapshot).toBe(older);
+    const ease = await easeOf(restarted);
+    expect(given).toEqual(['rows']);
+    expect(ease).toEqual(await easeFromTheLog(restarted));
+    // Counted from the snapshot on, the items bought before it would have had no buyers.
+    expect(restarted.recommendations.coPurchaseStatus()).toEqual({ state: 'none', pairs: 0 });
+    await restarted.track(orderCompleted('u7', 'o12', ['a', 'b', 'c']));
+    expect(restarted.recommendations.coPurchaseStatus()).toEqual({ state: 'none', pairs: 0 });
+    await restarted.recommendations.rebuild();
+    expect(restarted.recommendations.coPurchaseStatus()).toMatchObject({ state: 'exact' });
+    expect(restarted.recommendations.coPurchaseStatus().pairs).toBeGreaterThan(3);
+  });
 });
 
-/** The newest snapshot again, newer, as a node before co-purchase counts wrote it: without `e` and `q`. */
-async function withoutCounts(node: AppFixture): Promise<string> {
+/**
+ * The newest snapshot again, newer, as an older node wrote it: without `e` and `q` (before the
+ * co-purchase counts), or in format 1 with `e` false and no `q` (the counts given up).
+ */
+async function withoutCounts(
+  node: AppFixture,
+  as: { format?: number; givenUp?: boolean } = {},
+): Promise<string> {
   const { store } = node;
   const [latest] = await store.latestSnapshots(1);
   if (latest === undefined) throw new Error('no snapshot');
@@ -135,7 +162,8 @@ async function withoutCounts(node: AppFixture): Promise<string> {
     yield* stored;
   }
   await decodeState(parts(), (record) => {
-    if (record[0] !== 'e' && record[0] !== 'q') records.push(record);
+    if (record[0] === 'e' && as.givenUp === true) records.push(['e', false]);
+    else if (record[0] !== 'e' && record[0] !== 'q') records.push(record);
   });
   const encoded = await encodeState(records);
   const createdAt = latest.createdAt + 1_000;
@@ -144,7 +172,7 @@ async function withoutCounts(node: AppFixture): Promise<string> {
   const meta = { ...(JSON.parse(latest.meta) as Record<string, unknown>), records: encoded.records };
   await store.commitSnapshot({
     id,
-    format: latest.format,
+    format: as.format ?? latest.format,
     createdAt,
     parts: encoded.parts.length,
     bytes: encoded.bytes,

@@ -1,9 +1,10 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { SnapshotStatus } from '../app/recommendations/recommendation-service.js';
+import type { CoPurchaseStatus, SnapshotStatus } from '../app/recommendations/recommendation-service.js';
 
 /** What the metrics read of a node's snapshots, and whether EASE serves yet. */
 export interface SnapshotStatusSource {
   snapshotStatus(): SnapshotStatus;
+  coPurchaseStatus(): CoPurchaseStatus;
   readonly models: { readonly ease?: { readonly size: number } };
 }
 
@@ -55,6 +56,25 @@ export function snapshotMetrics(
     registers: [registry],
     collect() {
       this.set(source()?.models.ease?.size ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'attune_recommendation_co_purchase_pairs',
+    help: "Pairs of products EASE's co-purchase counts hold (bounded: past the bound the least bought are dropped)",
+    registers: [registry],
+    collect() {
+      this.set(source()?.coPurchaseStatus().pairs ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'attune_recommendation_co_purchase_counts',
+    help: 'Whether EASE trains from the co-purchase counts (state="exact"), from histories beside them ("inexact") or with none kept ("none", until a rebuild): 1 for the state the counts are in',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const status = source()?.coPurchaseStatus();
+      this.reset();
+      if (status !== undefined) this.set({ state: status.state }, 1);
     },
   });
   return new Counter({

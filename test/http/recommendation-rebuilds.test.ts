@@ -107,4 +107,14 @@ describe('the metrics of the models', () => {
     const metrics = (await node.call('GET', '/metrics', { key: null })).body;
     expect(metrics).toMatch(new RegExp(`^attune_recommendation_ease_items ${size}$`, 'm'));
   });
+
+  it("say how many pairs EASE's co-purchase counts hold, and whether EASE trains from them", async () => {
+    const { pairs, state } = node.recommendations.coPurchaseStatus();
+    expect(pairs).toBeGreaterThan(0);
+    const metrics = (await node.call('GET', '/metrics', { key: null })).body;
+    expect(metrics).toMatch(new RegExp(`^attune_recommendation_co_purchase_pairs ${pairs}$`, 'm'));
+    expect(metrics).toMatch(
+      new RegExp(`^attune_recommendation_co_purchase_counts\\{state="${state}"\\} 1$`, 'm'),
+    );
+  });
 });

@@ -218,8 +218,9 @@ export class ModelSnapshots {
     const learner = new Learner(this.deps.weights, this.deps.customerCacheBytes);
     // A snapshot holds no customers (an older one may hold some): any may have a history in the log.
     learner.model.customers.complete = false;
-    // An older snapshot holds no co-purchase counts: EASE then trains from the histories in the log.
-    learner.model.coPurchases.exact = false;
+    // An older snapshot holds no co-purchase counts (no `e` record): the model keeps none, and EASE
+    // trains from the histories in the log.
+    learner.model.coPurchases.keepNone();
     let parts = 0;
     async function* partsOf(): AsyncGenerator<Uint8Array> {
       for (let from = 0; from < header.parts; from += PARTS_PER_READ) {
@@ -232,6 +233,8 @@ export class ModelSnapshots {
     const records = await decodeState(partsOf(), (record) => learner.restore(record));
     if (parts !== header.parts || records !== meta.records || typeof meta.position !== 'number')
       throw new Error(`snapshot ${header.id} is incomplete: ${parts} parts, ${records} records`);
+    // Format 1 left the counts out once it gave them up: as a snapshot without them.
+    if (header.format === 1 && !learner.model.coPurchases.exact) learner.model.coPurchases.keepNone();
     learner.model.customers.trim();
     return learner;
   }

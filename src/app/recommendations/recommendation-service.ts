@@ -60,6 +60,12 @@ export interface RecommendationServiceDeps {
 }
 
 /** The newest snapshot written or read, how the start filled the online model, and snapshots it passed over. */
+/** See {@link RecommendationService.coPurchaseStatus}. */
+export interface CoPurchaseStatus {
+  readonly state: 'exact' | 'inexact' | 'none';
+  readonly pairs: number;
+}
+
 export interface SnapshotStatus {
   readonly latest: SnapshotHeader | undefined;
   readonly started: StartReport | undefined;
@@ -251,6 +257,15 @@ export class RecommendationService {
   snapshotStatus(): SnapshotStatus {
     const { latest, rejected } = this.#snapshots;
     return { latest, started: this.#rebuilds.started, rejected };
+  }
+
+  /**
+   * EASE's co-purchase counts in service, for `/metrics`: `none` when the model keeps none (after a
+   * snapshot that held none, until a rebuild), `inexact` when EASE trains from histories instead.
+   */
+  coPurchaseStatus(): CoPurchaseStatus {
+    const counts = this.#serving.learner.model.coPurchases;
+    return { state: !counts.kept ? 'none' : counts.exact ? 'exact' : 'inexact', pairs: counts.pairs };
   }
 
   /** Rebuilds every model from the store; resolves once the new ones serve (see {@link ModelRebuilds}). */

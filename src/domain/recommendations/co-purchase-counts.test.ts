@@ -144,6 +144,35 @@ describe('co-purchase counts', () => {
     expect([counts.follows('x'), counts.pairs]).toEqual([true, 1]);
   });
 
+  it('past their bound, never drop an item with no pairs: it frees nothing (a review found `solo` dropped)', () => {
+    const counts = new CoPurchaseCounts(10);
+    counts.addFirst('solo', []);
+    for (let customer = 0; customer < 2; customer += 1) counts.addCustomer(['a', 'b', 'c', 'd', 'e', 'f'], 1);
+    expect(counts.pairs).toBeLessThanOrEqual(10);
+    expect([counts.follows('solo'), counts.follows('f')]).toEqual([true, false]);
+  });
+
+  it('past their bound, drop a product first bought lately only when older ones do not free enough', () => {
+    // A bound of 20 pairs: a prune brings them to 15, and an item is young for 5 new pairs.
+    const counts = new CoPurchaseCounts(20);
+    for (let old = 0; old < 15; old += 1) {
+      counts.addFirst(`o${old}`, []);
+      counts.addFirst('p', [`o${old}`]);
+    }
+    counts.addFirst('q', ['p', 'o0']);
+    // 17 pairs counted: `zz` is young. Bought once, as the old `o`s are; last by name, so it
+    // would be the first dropped.
+    counts.addFirst('zz', []);
+    counts.addFirst('p', ['zz']);
+    for (const old of ['o1', 'o2', 'o3']) counts.addFirst('q', [old]);
+    expect(counts.pairs).toBe(15);
+    expect(counts.follows('zz')).toBe(true);
+    expect(['o9', 'o8', 'o7', 'o6', 'o5', 'o4'].map((item) => counts.follows(item))).toEqual(
+      Array(6).fill(false),
+    );
+    expect(counts.follows('o3')).toBe(true);
+  });
+
   it('read as they stand a pair with a product first bought while they paused, leaving it out', () => {
     const counts = new CoPurchaseCounts();
     for (let customer = 0; customer < 3; customer += 1) counts.addCustomer(['a', 'b', 'c'], 1);
@@ -205,6 +234,30 @@ describe('co-purchase counts', () => {
         },
       ),
     );
+  });
+
+  it('after a snapshot that held none, keep none: no item is dropped for the buyers it had before (a review finding)', () => {
+    const model = learnt(
+      [
+        [0, ['a', 'b', 'c']],
+        [1, ['a', 'b', 'c']],
+      ],
+      3,
+    );
+    const copy = new OnlineModel({ coPurchasePairs: 3 });
+    copy.coPurchases.keepNone();
+    for (const record of stateRecordsOf(model, false))
+      if (record[0] !== 'e' && record[0] !== 'q') restoreStateRecord(copy, record);
+    // Counted from here, `a`, `b` and `c` would have no buyers, and be dropped for `x`, `y`, `z`.
+    copy.coPurchases.addCustomer(['x', 'y', 'z', 'w'], 1);
+    expect(ITEMS.slice(0, 3).map((item) => copy.coPurchases.follows(item))).toEqual([true, true, true]);
+    expect([copy.coPurchases.pairs, copy.coPurchases.exact]).toEqual([0, false]);
+    // A snapshot of the copy says so, and the next restore keeps none either.
+    const again = new OnlineModel({ coPurchasePairs: 3 });
+    for (const record of stateRecordsOf(copy, false)) restoreStateRecord(again, record);
+    expect([again.coPurchases.kept, again.coPurchases.exact]).toEqual([false, false]);
+    again.clear();
+    expect(again.coPurchases.kept).toBe(true);
   });
 
   it('come back from a snapshot not exact when they were not, so a restored model does not train from them', () => {

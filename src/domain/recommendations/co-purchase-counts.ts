@@ -15,6 +15,9 @@ export const MAX_CO_PURCHASE_PAIRS = 3_000_000;
 /** What the pairs are brought down to when they pass the bound, so that a prune is rare. */
 const PRUNED_SHARE = 0.75;
 
+/** Slots per key under which a pruned item's table is rebuilt smaller, so that a prune frees memory. */
+const SPARSE_TABLE = 5;
+
 /**
  * How many customers bought each item, and each pair of items (a customer counts once however
  * often they bought): EASE's Gram matrix XᵀX, kept as purchases are learnt so that EASE trains
@@ -22,11 +25,17 @@ const PRUNED_SHARE = 0.75;
  *
  * Buyers are counted for every item. Pairs are counted for the items *followed*: every item from
  * its first purchase, until the pairs pass their bound; then the items with the fewest buyers are
- * no longer followed (their pairs are dropped and never counted again, until a rebuild counts
- * afresh) until the pairs are back to three quarters of it. EASE covers the most bought of the
+ * no longer followed (their pairs are dropped and never counted again) until the pairs are back
+ * to three quarters of it. EASE covers the most bought of the
  * followed items, from the counts or from the histories alike, so memory stays bounded by the
  * bound, not by the customers, the events or the catalogue squared. Which items are followed
- * depends only on the purchases learnt and their order, so a replay of the log follows the same.
+ * depends only on the purchases learnt and their order, so a replay of the log follows the same
+ * (and a rebuild from the log drops the same items again: a dropped item is dropped for good).
+ *
+ * So that a product launched lately is not dropped before it could sell, an item is *young* until
+ * as many new pairs as a prune frees have been counted since its first purchase, and a prune drops
+ * young items only when the others do not free enough. An item with no pairs frees nothing and is
+ * never dropped.
  */
 export class CoPurchaseCounts {
   /**
@@ -35,6 +44,8 @@ export class CoPurchaseCounts {
    * then trained from the histories instead, until a rebuild from the log counts afresh.
    */
   exact = true;
+  /** False for a model restored from a snapshot that held no counts: see {@link keepNone}. */
+  #kept = true;
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
   readonly #buyers: number[] = [];
@@ -44,12 +55,34 @@ export class CoPurchaseCounts {
   readonly #pairs: (PairCounts | undefined)[] = [];
   /** For each product, the pairs it is part of (what dropping it frees). */
   readonly #degree: number[] = [];
+  /** For each product, {@link #counted} when it was first seen: how young it is. */
+  readonly #bornAt: number[] = [];
   #pairCount = 0;
+  /** New pairs ever counted (a pair counted again after it was dropped counts again): the clock of youth. */
+  #counted = 0;
 
   constructor(private readonly maxPairs = MAX_CO_PURCHASE_PAIRS) {}
 
+  /**
+   * Counts nothing from now on, until {@link clear}: for a model restored from a snapshot that held
+   * no counts (one written before them, or after an older node gave them up). Counted from there,
+   * the products bought before it would have no buyers and be the first a prune drops, for good;
+   * kept as none, every item is followed and EASE trains from the histories, until a rebuild.
+   */
+  keepNone(): void {
+    this.clear();
+    this.exact = false;
+    this.#kept = false;
+  }
+
+  /** False after {@link keepNone}. */
+  get kept(): boolean {
+    return this.#kept;
+  }
+
   /** A customer's first purchase of `item`, after `earlier` (their items before it; `item` is skipped). */
   addFirst(item: string, earlier: Iterable<string>): void {
+    if (!this.#kept) return;
     const id = this.#idOf(item);
     this.#buyers[id] = (this.#buyers[id] as number) + 1;
     if (!this.#followed[id]) return;
@@ -61,6 +94,7 @@ export class CoPurchaseCounts {
 
   /** Adds (`sign` 1) or takes away (−1) a whole customer's items: a merge of two customers. */
   addCustomer(items: readonly string[], sign: 1 | -1): void {
+    if (!this.#kept) return;
     const ids = items.map((item) => this.#idOf(item));
     for (const [index, id] of ids.entries()) {
       this.#buyers[id] = (this.#buyers[id] as number) + sign;
@@ -137,27 +171,55 @@ export class CoPurchaseCounts {
     };
   }
 
-  /** Every product in id order: its buyers, its pairs with later products by name, and whether it is followed. */
-  *state(): Generator<[item: string, buyers: number, pairs: [string, number][], followed: boolean]> {
+  /** New pairs ever counted: what {@link state}'s `bornAt` is measured on; restored with {@link restoreCounted}. */
+  get counted(): number {
+    return this.#counted;
+  }
+
+  /**
+   * Every product in id order: its buyers, its pairs with later products by name, whether it is
+   * followed, and {@link counted} when it was first seen.
+   */
+  *state(): Generator<
+    [item: string, buyers: number, pairs: [string, number][], followed: boolean, bornAt: number]
+  > {
     for (const [id, item] of this.#names.entries()) {
       const pairs: [string, number][] = [];
       for (const [other, count] of this.#pairs[id]?.entries() ?? [])
         pairs.push([this.#names[other] as string, count]);
-      yield [item, this.#buyers[id] as number, pairs, this.#followed[id] as boolean];
+      yield [
+        item,
+        this.#buyers[id] as number,
+        pairs,
+        this.#followed[id] as boolean,
+        this.#bornAt[id] as number,
+      ];
     }
   }
 
-  /** Puts back one product of {@link state}, in the order `state` gave them. */
+  /** Puts back {@link counted} as {@link state} was read (before or after its items). */
+  restoreCounted(counted: number): void {
+    this.#counted = counted;
+  }
+
+  /**
+   * Puts back one product of {@link state}, in the order `state` gave them (an older snapshot gives
+   * no `bornAt`: the product is then as old as can be).
+   */
   restoreItem(
     item: string,
     buyers: number,
     pairs: readonly (readonly [string, number])[],
     followed = true,
+    bornAt = Number.MIN_SAFE_INTEGER,
   ): void {
+    const counted = this.#counted;
     const id = this.#idOf(item);
     this.#buyers[id] = buyers;
+    this.#bornAt[id] = bornAt;
     if (!followed) this.#followed[id] = false;
     for (const [other, count] of pairs) this.#addPair(id, this.#idOf(other), count);
+    this.#counted = counted;
   }
 
   clear(): void {
@@ -167,8 +229,11 @@ export class CoPurchaseCounts {
     this.#followed.length = 0;
     this.#pairs.length = 0;
     this.#degree.length = 0;
+    this.#bornAt.length = 0;
     this.#pairCount = 0;
+    this.#counted = 0;
     this.exact = true;
+    this.#kept = true;
   }
 
   #idOf(item: string): number {
@@ -182,6 +247,7 @@ export class CoPurchaseCounts {
       this.#followed.push(true);
       this.#pairs.push(undefined);
       this.#degree.push(0);
+      this.#bornAt.push(this.#counted);
     }
     return id;
   }
@@ -198,17 +264,18 @@ export class CoPurchaseCounts {
 
   #countPair(low: number, high: number, change: 1 | -1): void {
     this.#pairCount += change;
+    if (change === 1) this.#counted += 1;
     this.#degree[low] = (this.#degree[low] as number) + change;
     this.#degree[high] = (this.#degree[high] as number) + change;
   }
 
   /**
-   * Past the bound: stops following the items with the fewest buyers (equal counts: the last by
-   * name first, so that a model restored from a snapshot, whose ids may differ, drops the same)
-   * until the pairs they are part of come to what takes the count to {@link PRUNED_SHARE} of the
-   * bound (about: a pair of two dropped items is counted twice). One pass over every pair, inside
-   * the purchase that passed the bound: 81 to 102 ms at the bound on the scale suite's shop at M
-   * and L, once per quarter of the bound newly counted.
+   * Past the bound: stops following the items with the fewest buyers, the young last (equal counts:
+   * the last by name first, so that a model restored from a snapshot, whose ids may differ, drops
+   * the same) until the pairs they are part of come to what takes the count to {@link PRUNED_SHARE}
+   * of the bound (about: a pair of two dropped items is counted twice). One pass over every pair,
+   * inside the purchase that passed the bound: 81 to 102 ms at the bound on the scale suite's shop
+   * at M and L, once per quarter of the bound newly counted.
    */
   #prune(): void {
     const dropped = this.#leastBoughtToDrop(this.#pairCount - Math.floor(this.maxPairs * PRUNED_SHARE));
@@ -224,36 +291,42 @@ export class CoPurchaseCounts {
         this.#countPair(low, high, -1);
       }
       if (list.size === 0) this.#pairs[low] = undefined;
+      else list.shrinkIfSparse(SPARSE_TABLE);
     }
   }
 
   /**
-   * Marks as no longer followed the followed items with the fewest buyers (equal counts: the last
-   * by name first) whose pairs add up to `toFree`, and answers them (1 by id). Items are taken a
-   * whole count of buyers at a time; only the count where it stops is sorted by name.
+   * Marks as no longer followed the followed items with pairs whose pairs add up to `toFree`, and
+   * answers them (1 by id): those with the fewest buyers first, the old before the young (equal
+   * counts: the last by name first). Items are taken a whole count of buyers at a time; only the
+   * count where it stops is sorted by name.
    */
   #leastBoughtToDrop(toFree: number): Uint8Array {
-    const byBuyers = new Map<number, number[]>();
-    for (const [id, followed] of this.#followed.entries()) {
-      if (!followed) continue;
-      const buyers = this.#buyers[id] as number;
-      const group = byBuyers.get(buyers);
-      if (group === undefined) byBuyers.set(buyers, [id]);
-      else group.push(id);
-    }
+    const youngSince = this.#counted - (this.maxPairs - Math.floor(this.maxPairs * PRUNED_SHARE));
     const dropped = new Uint8Array(this.#names.length);
     let left = toFree;
-    for (const buyers of [...byBuyers.keys()].sort((a, b) => a - b)) {
-      if (left <= 0) break;
-      let group = byBuyers.get(buyers) as number[];
-      const freed = group.reduce((sum, id) => sum + (this.#degree[id] as number), 0);
-      if (freed >= left)
-        group = group.sort((a, b) => ((this.#names[a] as string) < (this.#names[b] as string) ? 1 : -1));
-      for (const id of group) {
-        if (left <= 0) break;
-        dropped[id] = 1;
-        this.#followed[id] = false;
-        left -= this.#degree[id] as number;
+    for (const young of [false, true]) {
+      const byBuyers = new Map<number, number[]>();
+      for (const [id, followed] of this.#followed.entries()) {
+        if (!followed || this.#degree[id] === 0 || (this.#bornAt[id] as number) > youngSince !== young)
+          continue;
+        const buyers = this.#buyers[id] as number;
+        const group = byBuyers.get(buyers);
+        if (group === undefined) byBuyers.set(buyers, [id]);
+        else group.push(id);
+      }
+      for (const buyers of [...byBuyers.keys()].sort((a, b) => a - b)) {
+        if (left <= 0) return dropped;
+        let group = byBuyers.get(buyers) as number[];
+        const freed = group.reduce((sum, id) => sum + (this.#degree[id] as number), 0);
+        if (freed >= left)
+          group = group.sort((a, b) => ((this.#names[a] as string) < (this.#names[b] as string) ? 1 : -1));
+        for (const id of group) {
+          if (left <= 0) return dropped;
+          dropped[id] = 1;
+          this.#followed[id] = false;
+          left -= this.#degree[id] as number;
+        }
       }
     }
     return dropped;

@@ -21,9 +21,10 @@ function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
  * The whole state of `model` as records, lazily: customers (`c`, unless `withCustomers` is false:
  * their histories are kept elsewhere and loaded on demand), popularity (`p`), the neighbour lists
  * (`o`), browsing sessions (`s`), the count of interactions (`x`), whether the co-purchase counts
- * are exact (`e`), and the counts (`q`, with `false` last for an item whose pairs are no longer
- * counted). The model must not learn while they are read.
- * A model restored from records without `e` (an older snapshot) holds no counts it can train from.
+ * are exact, the new pairs they ever counted and whether any are kept (`e`), and the counts (`q`: an item, its buyers, its
+ * pairs, whether they are counted, and when it was first seen). The model must not learn while they
+ * are read.
+ * A model restored from records without `e` (an older snapshot) is to keep none ({@link CoPurchaseCounts.keepNone}).
  */
 export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Generator<StateRecord> {
   yield ['x', model.observed];
@@ -35,9 +36,8 @@ export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Gener
     for (const [item, total, neighbours] of list.state()) yield ['o', tag, item, total, neighbours];
   for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
   // Counts that may be wrong are kept too: which items they follow decides what EASE covers.
-  yield ['e', model.coPurchases.exact];
-  for (const [item, buyers, pairs, followed] of model.coPurchases.state())
-    yield followed ? ['q', item, buyers, pairs] : ['q', item, buyers, pairs, false];
+  yield ['e', model.coPurchases.exact, model.coPurchases.counted, model.coPurchases.kept];
+  for (const record of model.coPurchases.state()) yield ['q', ...record];
 }
 
 function* customerRecordsOf(model: OnlineModel): Generator<StateRecord> {
@@ -102,12 +102,23 @@ export function restoreStateRecord(model: OnlineModel, record: StateRecord): voi
     check(isString(visitor) && isNumber(last) && isPairs(views), 's');
     model.browsing.sessions.restoreTrail(visitor, last, views);
   } else if (tag === 'e') {
-    check(typeof record[1] === 'boolean', 'e');
-    model.coPurchases.exact = record[1];
+    const [, exact, counted = Number.MIN_SAFE_INTEGER, kept = true] = record;
+    check(typeof exact === 'boolean' && isNumber(counted) && typeof kept === 'boolean', 'e');
+    if (kept) model.coPurchases.clear();
+    else model.coPurchases.keepNone();
+    model.coPurchases.exact = exact;
+    model.coPurchases.restoreCounted(counted);
   } else if (tag === 'q') {
-    const [, item, buyers, pairs, followed = true] = record;
-    check(isString(item) && isNumber(buyers) && isPairs(pairs) && typeof followed === 'boolean', 'q');
-    model.coPurchases.restoreItem(item, buyers, pairs, followed);
+    const [, item, buyers, pairs, followed = true, bornAt = Number.MIN_SAFE_INTEGER] = record;
+    check(
+      isString(item) &&
+        isNumber(buyers) &&
+        isPairs(pairs) &&
+        typeof followed === 'boolean' &&
+        isNumber(bornAt),
+      'q',
+    );
+    model.coPurchases.restoreItem(item, buyers, pairs, followed, bornAt);
   } else check(false, `tag ${String(tag)}`);
 }
 

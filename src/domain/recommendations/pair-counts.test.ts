@@ -8,6 +8,24 @@ const changes = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ 
 });
 
 describe('pair counts', () => {
+  it('give back their memory when most keys are gone, and keep the rest', () => {
+    const table = new PairCounts();
+    for (let key = 0; key < 1_000; key += 1) table.add(key, key + 1);
+    const full = table.capacity;
+    for (let key = 0; key < 990; key += 1) table.delete(key);
+    table.shrinkIfSparse(5);
+    expect(table.capacity).toBeLessThan(full / 50);
+    expect(new Map(table.entries())).toEqual(
+      new Map(Array.from({ length: 10 }, (_, i) => [990 + i, 991 + i])),
+    );
+    table.add(5, 1);
+    expect([table.get(5), table.get(999), table.size]).toEqual([1, 1_000, 11]);
+    // A table as full as it may be is left as it is.
+    const capacity = table.capacity;
+    table.shrinkIfSparse(5);
+    expect(table.capacity).toBe(capacity);
+  });
+
   it('hold what a Map of the same changes holds, through growth and removals', () => {
     fc.assert(
       fc.property(changes, (list) => {

@@ -71,6 +71,22 @@ export class PairCounts {
     return keys;
   }
 
+  /**
+   * Rebuilds the table at the smallest capacity that holds its keys when it has more than
+   * `slotsPerKey` slots per key: a table that lost most of its keys (a prune) gives back their memory.
+   */
+  shrinkIfSparse(slotsPerKey: number): void {
+    if (this.#keys.length <= 4 || this.#keys.length <= this.#size * slotsPerKey) return;
+    let capacity = 4;
+    while (this.#size > capacity * MAX_LOAD) capacity *= 2;
+    this.#resize(capacity);
+  }
+
+  /** Slots in the table (memory: 8 bytes each). */
+  get capacity(): number {
+    return this.#keys.length;
+  }
+
   /** The slot holding `key`, or the empty slot where it would go. */
   #find(key: number): number {
     const mask = this.#keys.length - 1;
