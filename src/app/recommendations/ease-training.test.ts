@@ -78,4 +78,27 @@ describe('EASE training', () => {
     expect(fromHeld).toEqual(fromCounts);
     expect(fromStore).toEqual(fromCounts);
   });
+
+  it('reads the counts a second time when a prune during the first dropped an item it had read', async () => {
+    // Customer k buys i0 to ik: i0 has 40 buyers, i39 one; 780 pairs under a bound of 800.
+    const model = new OnlineModel({ coPurchasePairs: 800 });
+    const buy = (customer: string, items: string[]) => {
+      for (const productId of items)
+        model.observe({ customer, productId, kind: 'purchase', quantity: 1, at: 1, basket: 'b' });
+    };
+    const items = Array.from({ length: 40 }, (_, index) => `i${index}`);
+    for (let customer = 0; customer < 40; customer += 1) buy(`c${customer}`, items.slice(0, customer + 1));
+    const sets: EaseTrainingSet[] = [];
+    // Queued first, so it runs while the first read pauses (after 25 of its 38 items): new products
+    // pass the bound, and the prune drops i30 to i35 (the least bought but for the young i36 to i39),
+    // which the read had chosen.
+    setImmediate(() => buy('newcomer', ['i0', ...Array.from({ length: 10 }, (_, index) => `n${index}`)]));
+    const settings = { denseItems: 38, easeLambda: 5 };
+    const ease = await trainEase(model, { ...deps(model, sets), settings });
+    expect(items.filter((item) => !model.coPurchases.follows(item))).toEqual(items.slice(30, 36));
+    expect(sets.map((set) => 'counts' in set)).toEqual([true]);
+    expect(sets[0]?.items).toEqual([...items.slice(0, 30), ...items.slice(36, 39)]);
+    model.coPurchases.exact = false;
+    expect(await trainEase(model, { ...deps(model, sets), settings })).toEqual(ease);
+  });
 });
