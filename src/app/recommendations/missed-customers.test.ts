@@ -21,7 +21,7 @@ function readOf(...missed: LogRead['missed']): LogRead {
  * Histories as a store loads them, each load remembered with what it left out; `during` runs while
  * a customer's load is under way (lessons arriving meanwhile).
  */
-function recordingHistories(during: (customer: string, call: number) => void = () => undefined) {
+function recordingHistories(during: (call: number) => void = () => undefined) {
   const loads: { customer: string; except: string[] }[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
@@ -33,7 +33,7 @@ function recordingHistories(during: (customer: string, call: number) => void = (
         loads.push({ customer, except: [...(cut.except ?? [])].sort() });
         inFlight += 1;
         mostInFlight = Math.max(mostInFlight, inFlight);
-        during(customer, loads.length);
+        during(loads.length);
         await new Promise((resolve) => setImmediate(resolve));
         inFlight -= 1;
         return { history: historyFrom([]), recent: [`read-by-${customer}`] };
@@ -57,7 +57,7 @@ describe('holding the customers of lessons missed by a rebuild', () => {
 
   it('loads in a second pass the customers whose lessons arrived during the first', async () => {
     const read = readOf(lesson('u1', 'm1'));
-    const { histories, loads } = recordingHistories((customer, call) => {
+    const { histories, loads } = recordingHistories((call) => {
       if (call === 1) read.missed.push(lesson('u3', 'm5'));
     });
     await holdCustomersOfMissed(read, { histories, serving });
@@ -70,7 +70,7 @@ describe('holding the customers of lessons missed by a rebuild', () => {
 
   it('loads a customer again when their lesson arrived during their load, which may have read it', async () => {
     const read = readOf(lesson('u1', 'm1'));
-    const { histories, loads } = recordingHistories((customer, call) => {
+    const { histories, loads } = recordingHistories((call) => {
       if (call === 1) read.missed.push(lesson('u1', 'm6'));
     });
     await holdCustomersOfMissed(read, { histories, serving });
@@ -83,7 +83,7 @@ describe('holding the customers of lessons missed by a rebuild', () => {
 
   it('stops after a few passes when lessons keep arriving, and loads at most 32 histories at once', async () => {
     const read = readOf(...Array.from({ length: 100 }, (_, index) => lesson(`u${index}`, `m${index}`)));
-    const { histories, loads, mostInFlight } = recordingHistories((customer, call) => {
+    const { histories, loads, mostInFlight } = recordingHistories((call) => {
       if (call > 100) read.missed.push(lesson(`late-${call}`, `late-${call}`));
     });
     await holdCustomersOfMissed(read, { histories, serving });

@@ -61,18 +61,21 @@ describe('ContentSimilarity', () => {
     );
   });
 
-  it('answers from its kept lists, at any limit and in any order of reads, as a model that kept none', () => {
+  it('answers from its kept lists, at any limit, in any order of reads and past their bound, as a model that kept none', () => {
     const catalogue = fc.uniqueArray(
       fc.integer({ min: 0, max: 25 }).chain((id) => product(id)),
       { selector: (each) => each.id, minLength: 1, maxLength: 26 },
     );
     const reads = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 60 })), { maxLength: 30 });
+    // Kept lists bounded to 1–3, or not reached: a read evicts the least recently read.
+    const keptAtMost = fc.oneof(fc.integer({ min: 1, max: 3 }), fc.constant(undefined));
     fc.assert(
-      fc.property(catalogue, reads, (products, list) => {
-        const model = ContentSimilarity.of(products);
+      fc.property(catalogue, reads, keptAtMost, (products, list, kept) => {
+        const model = ContentSimilarity.of(products, undefined, kept);
         for (const [index, limit] of list) {
           const id = (products[index % products.length] as DescribedProduct).id;
           expect(model.similar(id, limit)).toEqual(ContentSimilarity.of(products).similar(id, limit));
+          if (kept !== undefined) expect(model.cachedLists).toBeLessThanOrEqual(kept);
         }
       }),
     );

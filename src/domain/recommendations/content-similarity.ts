@@ -82,12 +82,22 @@ export class ContentSimilarity {
   #cache = new Map<string, CachedList>();
   #version = 0;
 
-  /** `maxScanned`: candidates a request reads at most (smaller in tests, to reach the bound). */
-  private constructor(private readonly maxScanned: number) {}
+  /**
+   * `maxScanned`: candidates a request reads at most; `maxCachedLists`: similar lists kept (both
+   * smaller in tests, to reach the bounds).
+   */
+  private constructor(
+    private readonly maxScanned: number,
+    private readonly maxCachedLists: number,
+  ) {}
 
   /** Builds the model at once (tests, benchmarks, small catalogues). */
-  static of(products: Iterable<DescribedProduct>, maxScanned = MAX_SCANNED): ContentSimilarity {
-    const steps = ContentSimilarity.build(products, Number.POSITIVE_INFINITY, maxScanned);
+  static of(
+    products: Iterable<DescribedProduct>,
+    maxScanned = MAX_SCANNED,
+    maxCachedLists = MAX_CACHED_LISTS,
+  ): ContentSimilarity {
+    const steps = ContentSimilarity.build(products, Number.POSITIVE_INFINITY, maxScanned, maxCachedLists);
     for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value;
   }
 
@@ -99,8 +109,9 @@ export class ContentSimilarity {
     products: Iterable<DescribedProduct>,
     slice: number,
     maxScanned = MAX_SCANNED,
+    maxCachedLists = MAX_CACHED_LISTS,
   ): Generator<void, ContentSimilarity> {
-    const model = new ContentSimilarity(maxScanned);
+    const model = new ContentSimilarity(maxScanned, maxCachedLists);
     let done = 0;
     for (const product of products) {
       model.#put(product, tokenize(product));
@@ -120,6 +131,11 @@ export class ContentSimilarity {
   /** Products described. */
   get size(): number {
     return this.#tokens.size;
+  }
+
+  /** Similar lists kept (at most `maxCachedLists`). */
+  get cachedLists(): number {
+    return this.#cache.size;
   }
 
   /**
@@ -205,7 +221,8 @@ export class ContentSimilarity {
     scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const best = scored.slice(0, Math.max(limit, 50));
     this.#cache.delete(productId);
-    if (this.#cache.size >= MAX_CACHED_LISTS) this.#cache.delete(this.#cache.keys().next().value as string);
+    if (this.#cache.size >= this.maxCachedLists)
+      this.#cache.delete(this.#cache.keys().next().value as string);
     this.#cache.set(productId, {
       ids: best.map(([id]) => id),
       scores: Float64Array.from(best, ([, score]) => score),
