@@ -3,7 +3,10 @@
  * orders, each customer's first purchase of an item counted against their items before it, as the
  * online model counts them. Prints the pairs kept, their memory (heap and typed arrays, after a full
  * collection), and how many of the `dense` items EASE would cover are the most bought of all.
- * `node --expose-gc dist/bench/co-purchase-coverage.js <size> [pairs bound] [dense items]`.
+ * With `launch` (a share of the history, 0.6 say), one product in a hundred (`p7`, `p107`, ...) is
+ * launched there: its orders before are left out. Of the most bought, those launched and how many
+ * EASE covers show whether a product that sells well from a late start gets in.
+ * `node --expose-gc dist/bench/co-purchase-coverage.js <size> [pairs bound] [dense items] [launch]`.
  */
 import { CoPurchaseCounts, MAX_CO_PURCHASE_PAIRS } from '../src/domain/recommendations/index.js';
 import { SHOP_SIZES, shopBatches } from './lib/scale-shop.js';
@@ -14,11 +17,13 @@ interface ShopEvent {
   readonly properties: { readonly products?: readonly { readonly product_id: string }[] };
 }
 
-const [sizeName = 'S', boundText, denseText = '2000'] = process.argv.slice(2);
+const [sizeName = 'S', boundText, denseText = '2000', launchText] = process.argv.slice(2);
 const size = SHOP_SIZES[sizeName];
 if (size === undefined) throw new Error(`unknown size ${sizeName}`);
 const bound = boundText === undefined ? MAX_CO_PURCHASE_PAIRS : Number(boundText);
 const dense = Number(denseText);
+const launchAt = launchText === undefined ? undefined : Number(launchText) * size.events;
+const isLaunched = (item: string) => Number(item.slice(1)) % 100 === 7;
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const inUse = () => {
   collect();
@@ -31,13 +36,16 @@ const counts = new CoPurchaseCounts(bound);
 const bought = new Map<string, Set<string>>();
 const started = performance.now();
 let slowestMs = 0;
+let seen = 0;
 for (const body of shopBatches(size, 400)) {
   for (const event of (JSON.parse(body) as { batch: ShopEvent[] }).batch) {
+    seen += 1;
     if (event.event !== 'Order Completed') continue;
+    const launched = launchAt === undefined || seen >= launchAt;
     let items = bought.get(event.userId);
     if (items === undefined) bought.set(event.userId, (items = new Set()));
     for (const { product_id: item } of event.properties.products ?? []) {
-      if (items.has(item)) continue;
+      if (items.has(item) || (!launched && isLaunched(item))) continue;
       const before = performance.now();
       counts.addFirst(item, items);
       slowestMs = Math.max(slowestMs, performance.now() - before);
@@ -55,6 +63,7 @@ const mostBought = [...products]
   .sort((a, b) => counts.buyersOf(b) - counts.buyersOf(a) || (a < b ? -1 : 1))
   .slice(0, dense);
 const coveredSet = new Set(covered);
+const launchedAmongMost = mostBought.filter(isLaunched);
 console.log(
   JSON.stringify({
     size: size.name,
@@ -66,6 +75,10 @@ console.log(
     amongMostBought: mostBought.filter((item) => coveredSet.has(item)).length,
     buyersOfLastMostBought: counts.buyersOf(mostBought.at(-1) ?? ''),
     buyersOfLastCovered: counts.buyersOf(covered.at(-1) ?? ''),
+    ...(launchAt !== undefined && {
+      launchedAmongMostBought: launchedAmongMost.length,
+      launchedCovered: launchedAmongMost.filter((item) => coveredSet.has(item)).length,
+    }),
     learntSeconds: Math.round(learntMs / 100) / 10,
     // A prune of the pairs runs inside the purchase that passes the bound: the longest stall.
     slowestPurchaseMs: Math.round(slowestMs),

@@ -21,7 +21,7 @@ function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
  * The whole state of `model` as records, lazily: customers (`c`, unless `withCustomers` is false:
  * their histories are kept elsewhere and loaded on demand), popularity (`p`), the neighbour lists
  * (`o`), browsing sessions (`s`), the count of interactions (`x`), whether the co-purchase counts
- * are exact, the new pairs they ever counted and whether any are kept (`e`), and the counts (`q`: an item, its buyers, its
+ * are exact, the first purchases they learnt and whether any are kept (`e`), and the counts (`q`: an item, its buyers, its
  * pairs, whether they are counted, and when it was first seen). The model must not learn while they
  * are read.
  * A model restored from records without `e` (an older snapshot) is to keep none ({@link CoPurchaseCounts.keepNone}).
@@ -36,7 +36,7 @@ export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Gener
     for (const [item, total, neighbours] of list.state()) yield ['o', tag, item, total, neighbours];
   for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
   // Counts that may be wrong are kept too: which items they follow decides what EASE covers.
-  yield ['e', model.coPurchases.exact, model.coPurchases.counted, model.coPurchases.kept];
+  yield ['e', model.coPurchases.exact, model.coPurchases.learnt, model.coPurchases.kept];
   for (const record of model.coPurchases.state()) yield ['q', ...record];
 }
 
@@ -102,14 +102,14 @@ export function restoreStateRecord(model: OnlineModel, record: StateRecord): voi
     check(isString(visitor) && isNumber(last) && isPairs(views), 's');
     model.browsing.sessions.restoreTrail(visitor, last, views);
   } else if (tag === 'e') {
-    const [, exact, counted = Number.MIN_SAFE_INTEGER, kept = true] = record;
-    check(typeof exact === 'boolean' && isNumber(counted) && typeof kept === 'boolean', 'e');
+    const [, exact, learnt = 0, kept = true] = record;
+    check(typeof exact === 'boolean' && isNumber(learnt) && typeof kept === 'boolean', 'e');
     if (kept) model.coPurchases.clear();
     else model.coPurchases.keepNone();
     model.coPurchases.exact = exact;
-    model.coPurchases.restoreCounted(counted);
+    model.coPurchases.restoreLearnt(learnt);
   } else if (tag === 'q') {
-    const [, item, buyers, pairs, followed = true, bornAt = Number.MIN_SAFE_INTEGER] = record;
+    const [, item, buyers, pairs, followed = true, bornAt = 0] = record;
     check(
       isString(item) &&
         isNumber(buyers) &&
