@@ -14,30 +14,49 @@ export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
 }
 
-/** A migrated PostgreSQL store in a schema of its own; `drop` removes the schema. */
-export async function createTestPostgresStore(): Promise<{
+/**
+ * A migrated PostgreSQL store in a schema of its own; `drop` removes the schema. With
+ * `ownDatabase`, the schema is in a database of its own (`url`): a vacuum there waits only for its
+ * own transactions, not for every other suite's in the shared test database.
+ */
+export async function createTestPostgresStore(options: { ownDatabase?: boolean } = {}): Promise<{
   store: Store;
   schema: string;
+  url: string;
   drop: () => Promise<void>;
 }> {
   if (postgresUrl === null) throw new Error('PostgreSQL is not available');
   const schema = uniqueName('attune_test');
-  await withPostgres((client) => client.query(`create schema ${schema}`));
-  const store = createPostgresStore({ connectionString: postgresUrl, schema, maxConnections: 4 });
+  const url = new URL(postgresUrl);
+  if (options.ownDatabase === true) {
+    await withPostgres((client) => client.query(`create database ${schema}`));
+    url.pathname = `/${schema}`;
+  }
+  await withPostgres((client) => client.query(`create schema ${schema}`), url.href);
+  const store = createPostgresStore({ connectionString: url.href, schema, maxConnections: 4 });
   await store.migrate();
   return {
     store,
     schema,
+    url: url.href,
     drop: async () => {
       await store.close().catch(() => {});
-      await withPostgres((client) => client.query(`drop schema if exists ${schema} cascade`));
+      await (options.ownDatabase === true
+        ? withPostgres((client) => client.query(`drop database if exists ${schema} with (force)`))
+        : withPostgres((client) => client.query(`drop schema if exists ${schema} cascade`)));
     },
   };
 }
 
-/** Runs `work` with a plain PostgreSQL client (for setup and for inspecting what the store wrote). */
-export async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresUrl ?? undefined });
+/**
+ * Runs `work` with a plain PostgreSQL client (for setup and for inspecting what the store wrote),
+ * on the test database unless told another `url`.
+ */
+export async function withPostgres<T>(
+  work: (client: pg.Client) => Promise<T>,
+  url: string | undefined = postgresUrl ?? undefined,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await work(client);

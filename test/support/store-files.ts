@@ -17,8 +17,9 @@ export function sqliteFiles(dataDir: string): StoreFile[] {
  * The table, index and TOAST files of every relation in a PostgreSQL schema, as on disk, after a
  * checkpoint has written every changed page there. Read through `pg_read_binary_file` (the test
  * user is a superuser; the files belong to the server's user), paths from `pg_relation_filepath`.
+ * `url`: the database that holds the schema, the test database unless told.
  */
-export async function postgresFiles(schema: string): Promise<StoreFile[]> {
+export async function postgresFiles(schema: string, url?: string): Promise<StoreFile[]> {
   return withPostgres(async (client) => {
     await client.query('checkpoint');
     const { rows } = await client.query<{ name: string; path: string }>(
@@ -42,7 +43,7 @@ export async function postgresFiles(schema: string): Promise<StoreFile[]> {
       files.push({ name, bytes: read.rows[0]?.bytes ?? Buffer.alloc(0) });
     }
     return files;
-  });
+  }, url);
 }
 
 /** The files (by name) in which any of the needles appears. */

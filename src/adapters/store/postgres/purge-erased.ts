@@ -36,10 +36,13 @@ async function waitForOlderTransactions(db: Kysely<Database>): Promise<void> {
   `.execute(db);
   const horizon = rows[0]?.horizon ?? '0';
   for (let waited = 0; waited < HORIZON_WAIT_MS; waited += HORIZON_POLL_MS) {
+    // A snapshot holds rows back only in its own database; a transaction that wrote (it has an xid)
+    // holds them back in every database of the server, as a test with one open elsewhere showed.
     const { rows: older } = await sql<{ count: number }>`
       select count(*)::int as count from pg_stat_activity
-      where datname = current_database() and pid <> pg_backend_pid()
-        and (age(backend_xmin) > age(${horizon}::xid) or age(backend_xid) > age(${horizon}::xid))
+      where pid <> pg_backend_pid()
+        and ((datname = current_database() and age(backend_xmin) > age(${horizon}::xid))
+          or age(backend_xid) > age(${horizon}::xid))
     `.execute(db);
     if ((older[0]?.count ?? 0) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, HORIZON_POLL_MS));
