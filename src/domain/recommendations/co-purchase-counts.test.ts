@@ -49,6 +49,30 @@ function expectSameEase(model: OnlineModel, maxItems = ITEMS.length): void {
   expect(trainEase(fromCounts, 5).weights).toEqual(trainEase(fromHistories, 5).weights);
 }
 
+/** {@link CoPurchaseCounts.state} with each item's pairs in name order (a table's own order is its layout's). */
+function sortedState(counts: CoPurchaseCounts) {
+  return [...counts.state()].map(([item, buyers, pairs, ...rest]) => [
+    item,
+    buyers,
+    pairs.sort(([a], [b]) => (a < b ? -1 : 1)),
+    ...rest,
+  ]);
+}
+
+/** The training set's items and buyers, and its (row, column, count) triples in order. */
+function sortedTriples(counts: CoPurchaseCounts, maxItems: number) {
+  const set = counts.trainingSet(maxItems);
+  if (set === undefined || !('counts' in set)) return set;
+  const triples: number[][] = [];
+  for (let index = 0; index < set.counts.pairs.length; index += 3)
+    triples.push([...set.counts.pairs.subarray(index, index + 3)]);
+  return {
+    items: set.items,
+    buyers: set.counts.buyers,
+    triples: triples.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!),
+  };
+}
+
 describe('co-purchase counts', () => {
   it('train the same EASE as every customer’s history, whatever the orders', () => {
     fc.assert(fc.property(orders, (list) => expectSameEase(learnt(list))));
@@ -142,6 +166,23 @@ describe('co-purchase counts', () => {
     counts.clear();
     counts.addCustomer(['x', 'y'], 1);
     expect([counts.follows('x'), counts.pairs]).toEqual([true, 1]);
+  });
+
+  it('past their bound, sweep the dropped pairs out over later purchases and answer all along as if at once', () => {
+    const baskets = fc.array(fc.subarray(ITEMS, { minLength: 1 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(baskets, smallBound, easeItems, (list, bound, maxItems) => {
+        const atOnce = new CoPurchaseCounts(bound, Number.POSITIVE_INFINITY);
+        // A table has 4 slots at least: one list a purchase, or less.
+        const slowly = new CoPurchaseCounts(bound, 1);
+        for (const basket of list) {
+          for (const counts of [atOnce, slowly]) counts.addCustomer(basket, 1);
+          expect(slowly.pairs).toBe(atOnce.pairs);
+          expect(sortedState(slowly)).toEqual(sortedState(atOnce));
+          expect(sortedTriples(slowly, maxItems)).toEqual(sortedTriples(atOnce, maxItems));
+        }
+      }),
+    );
   });
 
   it('past their bound, never drop an item with no pairs: it frees nothing (a review found `solo` dropped)', () => {

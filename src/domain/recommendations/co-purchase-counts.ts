@@ -1,4 +1,5 @@
 import { chooseEaseItems, type EaseTrainingSet } from './ease-training-set.js';
+import { slowestToDrop, type PruneView } from './co-purchase-pruning.js';
 import { PairCounts } from './pair-counts.js';
 
 /**
@@ -18,6 +19,9 @@ const PRUNED_SHARE = 0.75;
 /** Slots per key under which a pruned item's table is rebuilt smaller, so that a prune frees memory. */
 const SPARSE_TABLE = 5;
 
+/** Table slots a purchase reads of a prune's sweep (see `#sweep`): some tens of µs. */
+const SWEPT_PER_PURCHASE = 8_192;
+
 /**
  * How many customers bought each item, and each pair of items (a customer counts once however
  * often they bought): EASE's Gram matrix XᵀX, kept as purchases are learnt so that EASE trains
@@ -33,7 +37,7 @@ const SPARSE_TABLE = 5;
  * (and a rebuild from the log drops the same items again: a dropped item is dropped for good).
  *
  * So that a product launched lately is not judged by the few buyers it had time for, a prune
- * compares how fast items were bought since they were first seen ({@link #rateOf}): for the items
+ * compares how fast items were bought since they were first seen ({@link slowestToDrop}): for the items
  * seen from the start that is their buyers, as before. An item with no pairs frees nothing and is
  * never dropped.
  */
@@ -58,10 +62,16 @@ export class CoPurchaseCounts {
   /** For each product, {@link #learnt} when it was first seen: how long it has had to sell. */
   readonly #bornAt: number[] = [];
   #pairCount = 0;
+  /** Where the last prune's sweep is to go on from; undefined when it is done. */
+  #sweepFrom: number | undefined;
   /** First purchases learnt (a customer's first of an item): the clock items' ages are read on. */
   #learnt = 0;
 
-  constructor(private readonly maxPairs = MAX_CO_PURCHASE_PAIRS) {}
+  /** `sweptPerPurchase`: table slots a purchase reads of a prune's sweep (smaller in tests). */
+  constructor(
+    private readonly maxPairs = MAX_CO_PURCHASE_PAIRS,
+    private readonly sweptPerPurchase = SWEPT_PER_PURCHASE,
+  ) {}
 
   /**
    * Counts nothing from now on, until {@link clear}: for a model restored from a snapshot that held
@@ -84,6 +94,7 @@ export class CoPurchaseCounts {
   addFirst(item: string, earlier: Iterable<string>): void {
     if (!this.#kept) return;
     this.#learnt += 1;
+    this.#sweep(this.sweptPerPurchase);
     const id = this.#idOf(item);
     this.#buyers[id] = (this.#buyers[id] as number) + 1;
     if (!this.#followed[id]) return;
@@ -97,6 +108,7 @@ export class CoPurchaseCounts {
   addCustomer(items: readonly string[], sign: 1 | -1): void {
     if (!this.#kept) return;
     if (sign === 1) this.#learnt += items.length;
+    this.#sweep(this.sweptPerPurchase);
     const ids = items.map((item) => this.#idOf(item));
     for (const [index, id] of ids.entries()) {
       this.#buyers[id] = (this.#buyers[id] as number) + sign;
@@ -188,7 +200,7 @@ export class CoPurchaseCounts {
     for (const [id, item] of this.#names.entries()) {
       const pairs: [string, number][] = [];
       for (const [other, count] of this.#pairs[id]?.entries() ?? [])
-        pairs.push([this.#names[other] as string, count]);
+        if (this.#followed[other]) pairs.push([this.#names[other] as string, count]);
       yield [
         item,
         this.#buyers[id] as number,
@@ -231,6 +243,7 @@ export class CoPurchaseCounts {
     this.#degree.length = 0;
     this.#bornAt.length = 0;
     this.#pairCount = 0;
+    this.#sweepFrom = undefined;
     this.#learnt = 0;
     this.exact = true;
     this.#kept = true;
@@ -269,64 +282,64 @@ export class CoPurchaseCounts {
   }
 
   /**
-   * Past the bound: stops following the items bought the slowest ({@link #rateOf}; equal rates: the
-   * last by name first, so that a model restored from a snapshot, whose ids may differ, drops the
-   * same) until the pairs they are part of come to what takes the count to {@link PRUNED_SHARE} of
-   * the bound (about: a pair of two dropped items is counted twice). One pass over every pair,
-   * inside the purchase that passed the bound: 81 to 102 ms at the bound on the scale suite's shop
-   * at M and L, once per quarter of the bound newly counted.
+   * Past the bound: stops following the items {@link slowestToDrop} names, until the pairs come to
+   * {@link PRUNED_SHARE} of the bound. The counts are exact at once: the pairs freed are counted,
+   * and the lists of the dropped items let go, here; their pairs in the lists of items still
+   * followed are taken out a few at a time after each purchase ({@link #sweep}). One pass over every
+   * pair in the purchase that passed the bound took 81 to 102 ms at the bound at M and L; the
+   * longest purchases are now 22 to 62 ms (the choice's sort, and garbage collection).
    */
   #prune(): void {
-    const dropped = this.#slowestToDrop(this.#pairCount - Math.floor(this.maxPairs * PRUNED_SHARE));
-    for (const [low, list] of this.#pairs.entries()) {
-      if (list === undefined) continue;
-      if (dropped[low] === 1) {
-        for (const [high] of list.entries()) this.#countPair(low, high, -1);
-        this.#pairs[low] = undefined;
-        continue;
+    // Degrees are exact once the last prune's sweep is done: the choice below reads them.
+    this.#sweep(Number.POSITIVE_INFINITY);
+    const view = { ...this.#items(), learnt: this.#learnt };
+    const dropped = slowestToDrop(view, this.#pairCount - Math.floor(this.maxPairs * PRUNED_SHARE));
+    for (const id of dropped) this.#followed[id] = false;
+    let freed = 0;
+    for (const id of dropped) freed += this.#degree[id] as number;
+    for (const low of dropped) {
+      for (const [high] of this.#pairs[low]?.entries() ?? []) {
+        // A pair of two dropped items was counted twice above.
+        if (!this.#followed[high]) freed -= 1;
+        else this.#degree[high] = (this.#degree[high] as number) - 1;
       }
-      for (const high of list.keysWhere((key) => dropped[key] === 1)) {
+      this.#pairs[low] = undefined;
+    }
+    for (const id of dropped) this.#degree[id] = 0;
+    this.#pairCount -= freed;
+    this.#sweepFrom = 0;
+  }
+
+  /**
+   * Takes the pairs of items no longer followed out of the lists of the items still followed, from
+   * where the last call stopped, until `slots` table slots are read (or every list, when infinite).
+   * Until then they are skipped wherever the lists are read.
+   */
+  #sweep(slots: number): void {
+    let left = slots;
+    let low = this.#sweepFrom;
+    if (low === undefined) return;
+    for (; low < this.#pairs.length && left > 0; low += 1) {
+      const list = this.#pairs[low];
+      if (list === undefined) continue;
+      left -= list.capacity;
+      for (const high of list.keysWhere((key) => !this.#followed[key])) {
         list.delete(high);
-        this.#countPair(low, high, -1);
+        this.#degree[low] = (this.#degree[low] as number) - 1;
       }
       if (list.size === 0) this.#pairs[low] = undefined;
       else list.shrinkIfSparse(SPARSE_TABLE);
     }
+    this.#sweepFrom = low < this.#pairs.length ? low : undefined;
   }
 
-  /**
-   * How fast an item was bought since it was first seen: its buyers over the purchases learnt since,
-   * as if it had been seen for as long again as the whole history (so that one purchase a moment ago
-   * ranks as two over the whole history, not as a best seller). Items seen from the start compare by
-   * their buyers. On the scale suite's shop at L with one product in a hundred launched at 60 % of
-   * the history, EASE covered 3 of the 8 launched among the 2,000 most bought (1 by buyers alone),
-   * and 1,946 of those 2,000 (1,956).
-   */
-  #rateOf(id: number): number {
-    const age = this.#learnt - (this.#bornAt[id] as number);
-    return (this.#buyers[id] as number) / (age + Math.max(1, this.#learnt));
-  }
-
-  /**
-   * Marks as no longer followed the followed items with pairs, bought the slowest first (equal
-   * rates: the last by name first), whose pairs add up to `toFree`, and answers them (1 by id).
-   */
-  #slowestToDrop(toFree: number): Uint8Array {
-    const candidates: { id: number; rate: number }[] = [];
-    for (const [id, followed] of this.#followed.entries())
-      if (followed && this.#degree[id] !== 0) candidates.push({ id, rate: this.#rateOf(id) });
-    const names = this.#names;
-    candidates.sort(
-      (a, b) => a.rate - b.rate || ((names[a.id] as string) < (names[b.id] as string) ? 1 : -1),
-    );
-    const dropped = new Uint8Array(names.length);
-    let left = toFree;
-    for (const { id } of candidates) {
-      if (left <= 0) break;
-      dropped[id] = 1;
-      this.#followed[id] = false;
-      left -= this.#degree[id] as number;
-    }
-    return dropped;
+  #items(): Omit<PruneView, 'learnt'> {
+    return {
+      names: this.#names,
+      buyers: this.#buyers,
+      followed: this.#followed,
+      degree: this.#degree,
+      bornAt: this.#bornAt,
+    };
   }
 }
