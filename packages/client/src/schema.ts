@@ -13865,6 +13865,7 @@ export interface operations {
                         margin?: number;
                     };
                     pins?: {
+                        /** @description a slash-separated path such as home/kitchen/mugs, with at least one named segment */
                         category?: string;
                         query?: string;
                         productIds: string[];
