@@ -218,6 +218,59 @@ describe('PricingService', () => {
     expect(kettle).toMatchObject({ final: { amount: 1_200 }, lowestPrice30d: { amount: 1_500 } });
   });
 
+  it('lets no whole history read begun before a product changed land after that product was read again', async () => {
+    const app = await start();
+    const other = await start({ sharedWith: app });
+    await app.addProducts({ id: 'kettle', price: { amount: 2_000, currency: 'GBP' } });
+    const startsAt = new Date(app.clock.now() + 10 * DAY).toISOString();
+    await app.pricing.put('later-sale', {
+      type: 'sale',
+      currency: 'GBP',
+      startsAt,
+      prices: [{ productId: 'kettle', amount: 1_200 }],
+    });
+    // Both nodes' reloads of that list done before reads are held back.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await Promise.all([app.pricing.settled(), other.pricing.settled()]);
+    app.clock.advance(2 * DAY);
+    // The other node's read of the whole history answers at once; this node's answers late, with
+    // what the store held when it was asked (the two share the store).
+    let release = () => {};
+    const late = new Promise<void>((resolve) => (release = resolve));
+    let heldBack: Promise<unknown> | undefined;
+    const readWhole = app.store.priceHistory.bind(app.store);
+    const whole = vi.spyOn(app.store, 'priceHistory').mockImplementation((since) => {
+      const read = readWhole(since);
+      if (whole.mock.calls.length === 1) return read;
+      heldBack = read;
+      return read.then(async (history) => {
+        await late;
+        return history;
+      });
+    });
+    // Another node's new list: this node reloads once, its whole history read before the kettle changes.
+    await other.pricing.put('other-list', { type: 'sale', currency: 'GBP', prices: [] });
+    await vi.waitFor(() => expect(heldBack).toBeDefined());
+    await heldBack;
+    // The kettle dips to 1,500 for three days: only the history remembers it.
+    for (const amount of [1_500, 2_500]) {
+      await app.catalog.putProducts([
+        { id: 'kettle', title: 'kettle', categories: [], attributes: {}, price: { amount, currency: 'GBP' } },
+      ]);
+      app.pricing.refreshBasePrices(['kettle']);
+      app.clock.advance(3 * DAY);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Read in turn, the kettle's own read waits for the whole one: nothing it read is undone.
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await app.pricing.settled();
+    whole.mockRestore();
+    app.clock.advance(4 * DAY);
+    const [kettle] = app.pricing.resolve([{ productId: 'kettle', quantity: 1 }], 'GBP', visitor);
+    expect(kettle).toMatchObject({ final: { amount: 1_200 }, lowestPrice30d: { amount: 1_500 } });
+  });
+
   it("follows another node's lists and tells listeners once the new prices can be read", async () => {
     const app = await start();
     await shop(app);
