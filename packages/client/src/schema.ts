@@ -3025,7 +3025,7 @@ export interface operations {
     listProducts: {
         parameters: {
             query?: {
-                /** @description category path prefix */
+                /** @description a category path; its descendants count */
                 category?: string;
                 brand?: string;
                 inStock?: boolean;

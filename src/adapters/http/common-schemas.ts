@@ -120,6 +120,27 @@ export const CategoryPath = Type.String({
   description: 'a slash-separated path such as home/kitchen/mugs, with at least one named segment',
 });
 
+/**
+ * `schema` as what a node loads and answers is checked against, rather than what it accepts: a
+ * category path that names no segment was stored before {@link CategoryPath} refused it, and is
+ * kept as written (it selects nothing), so a stored rule holding one still loads and still reads
+ * back. A response's union picks its branch by validating, so it needs this too.
+ */
+export function asStored<T extends TSchema>(schema: T): T {
+  return withoutCategoryCheck(schema) as T;
+}
+
+function withoutCategoryCheck(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutCategoryCheck);
+  if (typeof node !== 'object' || node === null) return node;
+  const copy: Record<string | symbol, unknown> = {};
+  // Symbol keys too: TypeBox marks kinds and optional fields with them.
+  for (const key of Reflect.ownKeys(node))
+    copy[key] = withoutCategoryCheck((node as Record<string | symbol, unknown>)[key]);
+  if (copy[ERROR_CODE_KEYWORD] === 'invalid_category') delete copy['pattern'];
+  return copy;
+}
+
 /** Which products a price-list rule, promotion or merchandising boost applies to. */
 export const ProductMatch = StrictObject({
   productIds: Type.Optional(Type.Array(Id, { maxItems: 10_000 })),

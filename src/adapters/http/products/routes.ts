@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogService } from '../../../app/catalog/catalog-service.js';
+import { normalizeCategoryPath } from '../../../domain/shared/index.js';
 import { IdParams, ProblemSchema, commonProblems } from '../common-schemas.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor } from '../cursor.js';
 import { answerNotModified, etagOf, ifMatchOf } from '../preconditions.js';
@@ -94,7 +95,8 @@ export function registerProductRoutes(parent: FastifyInstance, catalog: CatalogS
       const { category, brand, inStock, status, limit, cursor } = request.query;
       const afterId = decodeCursor(cursor);
       const page = catalog.listProducts({
-        ...(category !== undefined && { category: category.toLowerCase() }),
+        // The schema refuses a path that names no segment: normalised, it is never undefined.
+        ...(category !== undefined && { category: normalizeCategoryPath(category) as string }),
         ...(brand !== undefined && { brand }),
         ...(inStock !== undefined && { inStock }),
         ...(status !== undefined && { status }),

@@ -93,7 +93,7 @@ export const ProductResponse = Type.Object({
 
 /** `GET /v1/products` query: filters and paging. */
 export const ProductListQuery = StrictObject({
-  category: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'category path prefix' })),
+  category: Type.Optional({ ...CategoryPath, description: 'a category path; its descendants count' }),
   brand: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   inStock: Type.Optional(Type.Boolean()),
   status: Type.Optional(Status),

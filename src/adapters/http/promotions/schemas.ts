@@ -12,6 +12,7 @@ import {
   StrictObject,
   TaggedUnion,
   Timestamp,
+  asStored,
 } from '../common-schemas.js';
 
 const Values = Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 1_000 });
@@ -121,6 +122,7 @@ export type PromotionBody = Static<typeof PromotionBody>;
 export const PromotionResponse = Type.Object({
   id: Type.String(),
   ...PromotionBody.properties,
+  action: asStored(Action),
   badge: Type.String(),
   currency: Type.String(),
   version: Type.Integer(),
