@@ -18,10 +18,11 @@ function readOf(...missed: LogRead['missed']): LogRead {
 }
 
 /**
- * Histories as a store loads them, each load remembered with what it left out; `during` runs while
- * a customer's load is under way (lessons arriving meanwhile).
+ * Histories as a store loads them from `read`'s log, each load remembered with what it left out: a
+ * load reads the customer's missed lessons committed by the time it ends, but for those left out.
+ * `during` runs while a customer's load is under way (lessons arriving meanwhile).
  */
-function recordingHistories(during: (call: number) => void = () => undefined) {
+function recordingHistories(read: LogRead, during: (call: number) => void = () => undefined) {
   const loads: { customer: string; except: string[] }[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
@@ -36,7 +37,14 @@ function recordingHistories(during: (call: number) => void = () => undefined) {
         during(loads.length);
         await new Promise((resolve) => setImmediate(resolve));
         inFlight -= 1;
-        return { history: historyFrom([]), recent: [`read-by-${customer}`] };
+        const recent = read.missed.flatMap((change) =>
+          change.kind === 'lesson' &&
+          change.lesson.profileId === customer &&
+          cut.except?.has(change.lesson.messageId) !== true
+            ? [change.lesson.messageId]
+            : [],
+        );
+        return { history: historyFrom([]), recent };
       },
     },
   };
@@ -48,7 +56,7 @@ describe('holding the customers of lessons missed by a rebuild', () => {
   it('loads each customer not held once, leaving out the lessons adoption will learn', async () => {
     const read = readOf(lesson('u1', 'm1'), lesson('u1', 'm2'), lesson('u2', 'm3'), lesson('erased', 'm4'));
     read.learner.learn(lesson('u2', 'm3').lesson);
-    const { histories, loads } = recordingHistories();
+    const { histories, loads } = recordingHistories(read);
     await holdCustomersOfMissed(read, { histories, serving });
     // u2's lesson is in the log the read learnt: nothing to load for it; nor for an erased customer.
     expect(loads).toEqual([{ customer: 'u1', except: ['m1', 'm2', 'm4'] }]);
@@ -57,7 +65,7 @@ describe('holding the customers of lessons missed by a rebuild', () => {
 
   it('loads in a second pass the customers whose lessons arrived during the first', async () => {
     const read = readOf(lesson('u1', 'm1'));
-    const { histories, loads } = recordingHistories((call) => {
+    const { histories, loads } = recordingHistories(read, (call) => {
       if (call === 1) read.missed.push(lesson('u3', 'm5'));
     });
     await holdCustomersOfMissed(read, { histories, serving });
@@ -70,7 +78,7 @@ describe('holding the customers of lessons missed by a rebuild', () => {
 
   it('loads a customer again when their lesson arrived during their load, which may have read it', async () => {
     const read = readOf(lesson('u1', 'm1'));
-    const { histories, loads } = recordingHistories((call) => {
+    const { histories, loads } = recordingHistories(read, (call) => {
       if (call === 1) read.missed.push(lesson('u1', 'm6'));
     });
     await holdCustomersOfMissed(read, { histories, serving });
@@ -81,9 +89,22 @@ describe('holding the customers of lessons missed by a rebuild', () => {
     ]);
   });
 
+  it('does not load again a customer whose lesson arrived after their load, which did not read it', async () => {
+    const read = readOf(lesson('u1', 'm1'));
+    const { histories, loads } = recordingHistories(read, (call) => {
+      if (call === 1) read.missed.push(lesson('u3', 'm3'));
+      if (call === 2) read.missed.push(lesson('u1', 'm7'));
+    });
+    await holdCustomersOfMissed(read, { histories, serving });
+    expect(loads).toEqual([
+      { customer: 'u1', except: ['m1'] },
+      { customer: 'u3', except: ['m1', 'm3'] },
+    ]);
+  });
+
   it('stops after a few passes when lessons keep arriving, and loads at most 32 histories at once', async () => {
     const read = readOf(...Array.from({ length: 100 }, (_, index) => lesson(`u${index}`, `m${index}`)));
-    const { histories, loads, mostInFlight } = recordingHistories((call) => {
+    const { histories, loads, mostInFlight } = recordingHistories(read, (call) => {
       if (call > 100) read.missed.push(lesson(`late-${call}`, `late-${call}`));
     });
     await holdCustomersOfMissed(read, { histories, serving });

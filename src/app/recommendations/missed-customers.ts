@@ -19,8 +19,9 @@ const MAX_PASSES = 5;
  * would no longer be exact until the next rebuild.
  *
  * Lessons keep arriving while the histories load: a pass loads the customers met since the last
- * one, and loads again a customer whose new lesson its load may have read (it was not left out),
- * until a pass finds none; adoption follows the last pass without a pause.
+ * one, and loads again a customer whose load read a lesson it did not leave out (one committed
+ * while it ran: adoption would find it folded in), until a pass finds none; adoption follows the
+ * last pass without a pause.
  */
 export async function holdCustomersOfMissed(
   read: LogRead,
@@ -30,21 +31,23 @@ export async function holdCustomersOfMissed(
   },
 ): Promise<void> {
   const { customers } = read.learner.model;
-  /** For each customer loaded here, the lessons their load left out. */
-  const leftOut = new Map<string, ReadonlySet<string>>();
-  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-    // Lessons the read learnt already are in the log it read: their histories hold them.
-    const lessons = read.missed.flatMap((change) =>
+  // Lessons the read learnt already are in the log it read: their histories hold them.
+  const missedLessons = () =>
+    read.missed.flatMap((change) =>
       change.kind === 'lesson' && !read.learner.knows(change.lesson) ? [change.lesson] : [],
     );
-    const due = customersToLoad(lessons, leftOut, (customer) =>
+  /** For each customer loaded here, the latest events its load read. */
+  const readByLoad = new Map<string, ReadonlySet<string>>();
+  for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+    const due = customersToLoad(missedLessons(), readByLoad, (customer) =>
       deps.serving.isErased(customer)
         ? false
-        : customers.status(customer) === 'unknown' || leftOut.has(customer),
+        : readByLoad.has(customer) || customers.status(customer) === 'unknown',
     );
     if (due.length === 0) return;
-    const except = new Set(lessons.map((lesson) => lesson.messageId));
     for (let first = 0; first < due.length; first += LOADS_AT_ONCE) {
+      // Left out: every lesson missed so far, those of the loads before this one's included.
+      const except = new Set(missedLessons().map((lesson) => lesson.messageId));
       const loaded = await Promise.all(
         due
           .slice(first, first + LOADS_AT_ONCE)
@@ -52,28 +55,28 @@ export async function holdCustomersOfMissed(
       );
       for (const [customer, { history, recent }] of loaded) {
         if (deps.serving.isErased(customer)) continue;
-        if (customers.status(customer) !== 'unknown' && !leftOut.has(customer)) continue;
+        if (customers.status(customer) !== 'unknown' && !readByLoad.has(customer)) continue;
         customers.set(customer, history, recent);
-        leftOut.set(customer, except);
+        readByLoad.set(customer, new Set(recent));
       }
     }
   }
 }
 
 /**
- * The customers of `lessons` that `mayLoad` accepts, and that were never loaded here or have a
- * lesson their load did not leave out.
+ * The customers of `lessons` that `mayLoad` accepts: never loaded here, or loaded by a load that
+ * read one of their lessons (it is among the latest events that load read).
  */
 function customersToLoad(
   lessons: readonly Lesson[],
-  leftOut: ReadonlyMap<string, ReadonlySet<string>>,
+  readByLoad: ReadonlyMap<string, ReadonlySet<string>>,
   mayLoad: (customer: string) => boolean,
 ): string[] {
   const due = new Set<string>();
   for (const { profileId, messageId } of lessons) {
     if (due.has(profileId)) continue;
-    const before = leftOut.get(profileId);
-    if (before !== undefined && before.has(messageId)) continue;
+    const loadRead = readByLoad.get(profileId);
+    if (loadRead !== undefined && !loadRead.has(messageId)) continue;
     if (mayLoad(profileId)) due.add(profileId);
   }
   return [...due];

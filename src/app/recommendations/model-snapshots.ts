@@ -11,11 +11,15 @@ import { decodeState, encodeState } from './snapshot-codec.js';
  * The version of what a snapshot holds and how. A snapshot of another version is not read (the node
  * replays the whole log instead): raise it whenever the records, or what the online model keeps,
  * change meaning. 2: the co-purchase counts name the items they no longer follow, and are kept
- * when not exact (an older node would read such counts as whole).
+ * when not exact (an older node would read such counts as whole). 3: the counts say when each item
+ * was first seen and whether any are kept (an older node would count afresh where none are kept).
  */
-export const SNAPSHOT_FORMAT = 2;
-/** Versions this node reads: format 1's records mean the same here (its counts follow every item). */
-const READABLE_FORMATS: ReadonlySet<number> = new Set([1, SNAPSHOT_FORMAT]);
+export const SNAPSHOT_FORMAT = 3;
+/**
+ * Versions this node reads: format 1's records mean the same here (its counts follow every item);
+ * format 2's items are taken as seen from the start.
+ */
+const READABLE_FORMATS: ReadonlySet<number> = new Set([1, 2, SNAPSHOT_FORMAT]);
 /** Snapshots kept: the newest, and one before it should the newest not read. */
 const KEPT = 2;
 /** Parts read from the store at a time. */
