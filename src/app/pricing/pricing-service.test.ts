@@ -6,6 +6,18 @@ const start = useApps();
 const DAY = 86_400_000;
 const visitor: PriceShopper = { customer: { segments: new Set() } };
 
+/** A kettle at 2,000, and a sale at 1,200 that starts in 10 days. */
+async function kettleWithLaterSale(app: AppFixture) {
+  await app.addProducts({ id: 'kettle', price: { amount: 2_000, currency: 'GBP' } });
+  const startsAt = new Date(app.clock.now() + 10 * DAY).toISOString();
+  await app.pricing.put('later-sale', {
+    type: 'sale',
+    currency: 'GBP',
+    startsAt,
+    prices: [{ productId: 'kettle', amount: 1_200 }],
+  });
+}
+
 async function shop(app: AppFixture) {
   await app.addProducts(
     {
@@ -188,14 +200,7 @@ describe('PricingService', () => {
 
   it('keeps the products whose base prices a failed read missed, and reads them on the next try', async () => {
     const app = await start();
-    await app.addProducts({ id: 'kettle', price: { amount: 2_000, currency: 'GBP' } });
-    const startsAt = new Date(app.clock.now() + 10 * DAY).toISOString();
-    await app.pricing.put('later-sale', {
-      type: 'sale',
-      currency: 'GBP',
-      startsAt,
-      prices: [{ productId: 'kettle', amount: 1_200 }],
-    });
+    await kettleWithLaterSale(app);
     app.clock.advance(2 * DAY);
     const read = vi.spyOn(app.store, 'basePriceHistory').mockRejectedValueOnce(new Error('connection lost'));
     await app.catalog.putProducts([
@@ -221,14 +226,7 @@ describe('PricingService', () => {
   it('lets no whole history read begun before a product changed land after that product was read again', async () => {
     const app = await start();
     const other = await start({ sharedWith: app });
-    await app.addProducts({ id: 'kettle', price: { amount: 2_000, currency: 'GBP' } });
-    const startsAt = new Date(app.clock.now() + 10 * DAY).toISOString();
-    await app.pricing.put('later-sale', {
-      type: 'sale',
-      currency: 'GBP',
-      startsAt,
-      prices: [{ productId: 'kettle', amount: 1_200 }],
-    });
+    await kettleWithLaterSale(app);
     // Both nodes' reloads of that list done before reads are held back.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await Promise.all([app.pricing.settled(), other.pricing.settled()]);

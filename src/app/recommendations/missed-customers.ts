@@ -39,10 +39,12 @@ export async function holdCustomersOfMissed(
   /** For each customer loaded here, the latest events its load read. */
   const readByLoad = new Map<string, ReadonlySet<string>>();
   for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-    const due = customersToLoad(missedLessons(), readByLoad, (customer) =>
-      deps.serving.isErased(customer)
-        ? false
-        : readByLoad.has(customer) || customers.status(customer) === 'unknown',
+    const due = customersToLoad(
+      missedLessons(),
+      readByLoad,
+      (customer) =>
+        !deps.serving.isErased(customer) &&
+        (readByLoad.has(customer) || customers.status(customer) === 'unknown'),
     );
     if (due.length === 0) return;
     for (let first = 0; first < due.length; first += LOADS_AT_ONCE) {

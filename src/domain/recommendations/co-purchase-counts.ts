@@ -292,8 +292,10 @@ export class CoPurchaseCounts {
   #prune(): void {
     // Degrees are exact once the last prune's sweep is done: the choice below reads them.
     this.#sweep(Number.POSITIVE_INFINITY);
-    const view = { ...this.#items(), learnt: this.#learnt };
-    const dropped = slowestToDrop(view, this.#pairCount - Math.floor(this.maxPairs * PRUNED_SHARE));
+    const dropped = slowestToDrop(
+      this.#pruneView(),
+      this.#pairCount - Math.floor(this.maxPairs * PRUNED_SHARE),
+    );
     for (const id of dropped) this.#followed[id] = false;
     let freed = 0;
     for (const id of dropped) freed += this.#degree[id] as number;
@@ -333,13 +335,14 @@ export class CoPurchaseCounts {
     this.#sweepFrom = low < this.#pairs.length ? low : undefined;
   }
 
-  #items(): Omit<PruneView, 'learnt'> {
+  #pruneView(): PruneView {
     return {
       names: this.#names,
       buyers: this.#buyers,
       followed: this.#followed,
       degree: this.#degree,
       bornAt: this.#bornAt,
+      learnt: this.#learnt,
     };
   }
 }
