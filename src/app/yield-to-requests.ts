@@ -1,2 +1,55 @@
 /** Lets requests waiting on the event loop go first. */
 export const yieldToRequests = () => new Promise((resolve) => setImmediate(resolve));
+
+export interface FairSliceOptions {
+  /** The shortest slice, ms: what the work gets on a quiet node. */
+  readonly minMs?: number;
+  /** The longest slice, ms: the most the work adds to a request's wait. */
+  readonly maxMs?: number;
+  /** A slice lasts this share of how long the others' turn took, when that is longer than `minMs`. */
+  readonly share?: number;
+  readonly now?: () => number;
+  readonly yieldTo?: () => Promise<unknown>;
+}
+
+/**
+ * Slices of background work that take turns with the rest of the event loop fairly. With a fixed
+ * slice of 8 ms, a snapshot read on a node ingesting at full rate (each turn of the others ~90 ms)
+ * got a tenth of the loop and held the model still for minutes; here a slice lasts half the others'
+ * last turn, between `minMs` and `maxMs`, so the work keeps pace under load and adds at most half of
+ * what a request already waits, while a quiet node still sees slices of `minMs`.
+ */
+export class FairSlices {
+  readonly #minMs: number;
+  readonly #maxMs: number;
+  readonly #share: number;
+  readonly #now: () => number;
+  readonly #yieldTo: () => Promise<unknown>;
+  #sliceMs: number;
+  #startedAt: number;
+
+  constructor(options: FairSliceOptions = {}) {
+    this.#minMs = options.minMs ?? 8;
+    this.#maxMs = options.maxMs ?? 40;
+    this.#share = options.share ?? 0.5;
+    this.#now = options.now ?? (() => performance.now());
+    this.#yieldTo = options.yieldTo ?? yieldToRequests;
+    this.#sliceMs = this.#minMs;
+    this.#startedAt = this.#now();
+  }
+
+  /** How long the current slice may run, ms. */
+  get sliceMs(): number {
+    return this.#sliceMs;
+  }
+
+  /** Gives the others their turn once the current slice is spent; at once otherwise. */
+  async pause(): Promise<void> {
+    if (this.#now() - this.#startedAt < this.#sliceMs) return;
+    const yieldedAt = this.#now();
+    await this.#yieldTo();
+    this.#startedAt = this.#now();
+    const othersMs = this.#startedAt - yieldedAt;
+    this.#sliceMs = Math.min(this.#maxMs, Math.max(this.#minMs, othersMs * this.#share));
+  }
+}
