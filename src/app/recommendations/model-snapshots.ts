@@ -5,7 +5,7 @@ import { snapshotId, type SnapshotHeader } from '../../ports/snapshot-store.js';
 import type { Store } from '../../ports/store.js';
 import { Learner } from './learner.js';
 import type { ServingModels } from './serving-models.js';
-import { decodeState, encodeState } from './snapshot-codec.js';
+import { decodeState, encodeState, type EncodedState } from './snapshot-codec.js';
 
 /**
  * The version of what a snapshot holds and how. A snapshot of another version is not read (the node
@@ -154,8 +154,17 @@ export class ModelSnapshots {
     if (this.deps.isRebuilding() || serving.awaitsRebuild) return undefined;
     const createdAt = clock.now();
     const learnt = serving.learnt;
+    // The model stands still only while its records are read; what arrives meanwhile is learnt after.
     const release = serving.hold();
-    const encoded = await encodeState(serving.learner.stateRecords()).finally(release);
+    let caughtUp: Promise<void> | undefined;
+    const letGo = () => void (caughtUp ??= release());
+    let encoded: EncodedState;
+    try {
+      encoded = await encodeState(serving.learner.stateRecords(), letGo);
+    } finally {
+      letGo();
+      await caughtUp;
+    }
     const meta: SnapshotMeta = { position, erasures, settings: this.#fingerprint, records: encoded.records };
     const header: SnapshotHeader = {
       id: snapshotId(createdAt, randomUUID()),

@@ -1,9 +1,15 @@
 import type { Models } from '../../domain/recommendations/index.js';
+import { FairSlices } from '../yield-to-requests.js';
 import type { Lesson } from './interactions.js';
 import type { Learner } from './learner.js';
 
 /** Erased profiles remembered, so their late lessons are dropped. */
 const MAX_ERASED = 100_000;
+
+/** A change that arrived while the model was held, waiting its turn. */
+type Waiting =
+  | { readonly kind: 'learn'; readonly learnt: Learnt }
+  | { readonly kind: 'forget'; readonly profileId: string };
 
 /** A change that reached the models in service while a read of the log was under way. */
 export type Missed =
@@ -43,10 +49,24 @@ export class ServingModels {
   readonly #erasuresAtRead = new Map<Missed[], number>();
   /** Lessons learnt since the node started. */
   #learnt = 0;
-  /** While a snapshot is read: what arrives waits here, in order. */
-  #held: (() => void)[] | undefined;
+  /** Holds in force (a snapshot is being read). */
+  #holds = 0;
+  /**
+   * What arrived while held, in order: learnt from `#next` on once every hold is let go, a slice at a
+   * time. What arrives before the queue is empty waits behind it.
+   */
+  #waiting: Waiting[] = [];
+  #next = 0;
+  #catchingUp: Promise<void> | undefined;
 
-  constructor(learner: Learner) {
+  readonly #catchUpSliceMs: number | undefined;
+
+  /**
+   * `catchUpSliceMs`: how long changes that waited are learnt before requests get their turn (tests:
+   * 0); fair slices by default (see `FairSlices`).
+   */
+  constructor(learner: Learner, options: { readonly catchUpSliceMs?: number } = {}) {
+    this.#catchUpSliceMs = options.catchUpSliceMs;
     this.#learner = learner;
     this.#models = { online: learner.model };
   }
@@ -90,20 +110,62 @@ export class ServingModels {
 
   /**
    * Holds the online model still (a snapshot is being read from it): lessons, merges and erasures
-   * that arrive meanwhile wait, in order, until the returned function lets them in.
+   * that arrive meanwhile wait, in order. The returned function lets them in, a slice at a time (a
+   * hold under load gathers tens of thousands of lessons; learnt at once, they stalled the event loop
+   * for seconds), and resolves once none is waiting or another hold stopped them again.
    */
-  hold(): () => void {
-    const held: (() => void)[] = [];
-    this.#held = held;
+  hold(): () => Promise<void> {
+    this.#holds += 1;
+    let released = false;
     return () => {
-      if (this.#held === held) this.#held = undefined;
-      for (const change of held) change();
+      if (!released) {
+        released = true;
+        this.#holds -= 1;
+      }
+      return this.#catchUp();
     };
+  }
+
+  /** True while changes wait: held, or still being let in. */
+  get #busy(): boolean {
+    return this.#holds > 0 || this.#next < this.#waiting.length;
+  }
+
+  #catchUp(): Promise<void> {
+    this.#catchingUp ??= this.#learnWaiting().finally(() => (this.#catchingUp = undefined));
+    return this.#catchingUp;
+  }
+
+  /** Learns what waits; a change that fails does not stop the rest (the first failure is thrown after). */
+  async #learnWaiting(): Promise<void> {
+    const ms = this.#catchUpSliceMs;
+    const slices = new FairSlices(ms === undefined ? {} : { minMs: ms, maxMs: ms });
+    const failures: unknown[] = [];
+    while (this.#holds === 0 && this.#next < this.#waiting.length) {
+      const change = this.#waiting[this.#next] as Waiting;
+      this.#next += 1;
+      try {
+        if (change.kind === 'learn') this.#learnNow(change.learnt);
+        else this.#forgetNow(change.profileId);
+      } catch (error) {
+        failures.push(error);
+      }
+      await slices.pause();
+    }
+    if (this.#next === this.#waiting.length) {
+      this.#waiting = [];
+      this.#next = 0;
+    }
+    if (failures.length > 0) throw failures[0];
   }
 
   /** Merges and lessons into the online model in service, and into every read of the log under way. */
   learn(learnt: Learnt): void {
-    if (this.#held !== undefined) return void this.#held.push(() => this.learn(learnt));
+    if (this.#busy) this.#waiting.push({ kind: 'learn', learnt });
+    else this.#learnNow(learnt);
+  }
+
+  #learnNow(learnt: Learnt): void {
     const { lessons, merges } = learnt;
     for (const { from, into } of merges) {
       this.#learner.model.merge(from, into);
@@ -119,7 +181,11 @@ export class ServingModels {
 
   /** Drops an erased customer's history at once; lessons about them still on their way are dropped too. */
   forget(profileId: string): void {
-    if (this.#held !== undefined) return void this.#held.push(() => this.forget(profileId));
+    if (this.#busy) this.#waiting.push({ kind: 'forget', profileId });
+    else this.#forgetNow(profileId);
+  }
+
+  #forgetNow(profileId: string): void {
     this.#erased.add(profileId);
     this.#erasures += 1;
     if (this.#erased.size > MAX_ERASED) this.#erased.delete(this.#erased.values().next().value as string);
