@@ -12,7 +12,7 @@ import type { RestoredLearner } from './model-snapshots.js';
 import type { LogRead, ServingModels } from './serving-models.js';
 import type { StoredHistories } from './stored-histories.js';
 import { holdCustomersOfMissed } from './missed-customers.js';
-import { yieldToRequests } from '../yield-to-requests.js';
+import { FairSlices } from '../yield-to-requests.js';
 
 /**
  * The part of the customer budget a rebuild's model holds while it reads the log: the model in
@@ -76,8 +76,6 @@ const MERGE_MARGIN_MS = 3_600_000;
  * however many customers the log names (a map of every profile was a second per-customer copy).
  */
 const WHEREABOUTS_KEPT = 50_000;
-/** Longest stretch of learning from the log before requests get their turn, ms. */
-const SLICE_MS = 8;
 
 /**
  * Builds the models from the store: at start, on a schedule, on demand and after erasures. It reads
@@ -246,7 +244,9 @@ export class ModelRebuilds {
           learner.model.merge(from, into);
       const known = new Map<string, Whereabouts>();
       let replayed = 0;
-      let slice = performance.now();
+      // Fair slices: under full ingestion, fixed ones of 8 ms gave the read a tenth of the event loop,
+      // and it chased the end of a log growing faster than it read.
+      const slices = new FairSlices();
       for await (const page of trackEventPages(store, restored?.position ?? 0, this.#paging)) {
         const whereabouts = await this.#whereaboutsOf(page.events, known);
         for (const stored of page.events) {
@@ -256,10 +256,7 @@ export class ModelRebuilds {
           if (lesson !== undefined)
             await this.#learnFromLog(learner, lesson, stored.seq, restored !== undefined);
           replayed += 1;
-          if (performance.now() - slice > SLICE_MS) {
-            await yieldToRequests();
-            slice = performance.now();
-          }
+          await slices.pause();
         }
       }
       // Histories loaded along the way may miss what the snapshot knew: they load again, whole, when needed.
