@@ -16,8 +16,11 @@ export interface FairSliceOptions {
  * Slices of background work that take turns with the rest of the event loop fairly. With a fixed
  * slice of 8 ms, a snapshot read on a node ingesting at full rate (each turn of the others ~90 ms)
  * got a tenth of the loop and held the model still for minutes; here a slice lasts half the others'
- * last turn, between `minMs` and `maxMs`, so the work keeps pace under load and adds at most half of
- * what a request already waits, while a quiet node still sees slices of `minMs`.
+ * last turn, between `minMs` and `maxMs`, so the work keeps pace under load, while a quiet node
+ * still sees slices of `minMs`. Each slice adds at most `maxMs` to a request's wait (each of several
+ * such works running at once counts the others' slices among the others' turn).
+ *
+ * Use: `if (slices.due) await slices.giveWay();` after each piece of work (no await when not due).
  */
 export class FairSlices {
   readonly #minMs: number;
@@ -43,9 +46,13 @@ export class FairSlices {
     return this.#sliceMs;
   }
 
-  /** Gives the others their turn once the current slice is spent; at once otherwise. */
-  async pause(): Promise<void> {
-    if (this.#now() - this.#startedAt < this.#sliceMs) return;
+  /** True once the current slice is spent: time for {@link giveWay}. */
+  get due(): boolean {
+    return this.#now() - this.#startedAt >= this.#sliceMs;
+  }
+
+  /** Gives the others their turn, and sizes the next slice by how long they took. */
+  async giveWay(): Promise<void> {
     const yieldedAt = this.#now();
     await this.#yieldTo();
     this.#startedAt = this.#now();

@@ -216,6 +216,9 @@ export class ModelRebuilds {
         read.learner.model.customers.setBudget(
           this.deps.settings.customerCacheBytes ?? Number.POSITIVE_INFINITY,
         );
+        // Changes still waiting behind a snapshot's hold are in no read's `missed` yet: learnt first,
+        // so the customers they name are among those loaded. No snapshot starts while this runs.
+        await this.deps.serving.settled();
         await holdCustomersOfMissed(read, { histories: this.deps.histories, serving: this.deps.serving });
         this.deps.serving.adopt(read, { content: caughtUp(content), ...(ease !== undefined && { ease }) });
         return this.#reportOf(read.learner, ease, content, started);
@@ -256,7 +259,7 @@ export class ModelRebuilds {
           if (lesson !== undefined)
             await this.#learnFromLog(learner, lesson, stored.seq, restored !== undefined);
           replayed += 1;
-          await slices.pause();
+          if (slices.due) await slices.giveWay();
         }
       }
       // Histories loaded along the way may miss what the snapshot knew: they load again, whole, when needed.

@@ -157,10 +157,11 @@ export class ModelSnapshots {
     // The model stands still only while its records are read; what arrives meanwhile is learnt after.
     const release = serving.hold();
     let caughtUp: Promise<void> | undefined;
-    const letGo = () => void (caughtUp ??= release());
+    // A lesson that fails to be learnt is reported, not taken for a failed snapshot: the records were read.
+    const letGo = () => void (caughtUp ??= release().catch(this.deps.onError));
     let encoded: EncodedState;
     try {
-      encoded = await encodeState(serving.learner.stateRecords(), letGo);
+      encoded = await encodeState(serving.learner.stateRecords(), { whenRead: letGo });
     } finally {
       letGo();
       await caughtUp;

@@ -1,13 +1,13 @@
 import type { Models } from '../../domain/recommendations/index.js';
-import { FairSlices } from '../yield-to-requests.js';
+import { HeldChanges } from './held-changes.js';
 import type { Lesson } from './interactions.js';
 import type { Learner } from './learner.js';
 
 /** Erased profiles remembered, so their late lessons are dropped. */
 const MAX_ERASED = 100_000;
 
-/** A change that arrived while the model was held, waiting its turn. */
-type Waiting =
+/** A change to the online model, as it waits while the model is held. */
+type Change =
   | { readonly kind: 'learn'; readonly learnt: Learnt }
   | { readonly kind: 'forget'; readonly profileId: string };
 
@@ -49,24 +49,20 @@ export class ServingModels {
   readonly #erasuresAtRead = new Map<Missed[], number>();
   /** Lessons learnt since the node started. */
   #learnt = 0;
-  /** Holds in force (a snapshot is being read). */
-  #holds = 0;
-  /**
-   * What arrived while held, in order: learnt from `#next` on once every hold is let go, a slice at a
-   * time. What arrives before the queue is empty waits behind it.
-   */
-  #waiting: Waiting[] = [];
-  #next = 0;
-  #catchingUp: Promise<void> | undefined;
-
-  readonly #catchUpSliceMs: number | undefined;
+  /** What arrives while a snapshot reads the online model waits here, and is learnt after. */
+  readonly #changes: HeldChanges<Change>;
 
   /**
    * `catchUpSliceMs`: how long changes that waited are learnt before requests get their turn (tests:
    * 0); fair slices by default (see `FairSlices`).
    */
   constructor(learner: Learner, options: { readonly catchUpSliceMs?: number } = {}) {
-    this.#catchUpSliceMs = options.catchUpSliceMs;
+    const ms = options.catchUpSliceMs;
+    this.#changes = new HeldChanges<Change>(
+      (change) =>
+        change.kind === 'learn' ? this.#learnNow(change.learnt) : this.#forgetNow(change.profileId),
+      ms === undefined ? {} : { minMs: ms, maxMs: ms },
+    );
     this.#learner = learner;
     this.#models = { online: learner.model };
   }
@@ -110,59 +106,29 @@ export class ServingModels {
 
   /**
    * Holds the online model still (a snapshot is being read from it): lessons, merges and erasures
-   * that arrive meanwhile wait, in order. The returned function lets them in, a slice at a time (a
-   * hold under load gathers tens of thousands of lessons; learnt at once, they stalled the event loop
-   * for seconds), and resolves once none is waiting or another hold stopped them again.
+   * that arrive meanwhile wait, in order. The returned function lets them in, in slices (see
+   * {@link HeldChanges}), and resolves once they are learnt.
    */
   hold(): () => Promise<void> {
-    this.#holds += 1;
-    let released = false;
-    return () => {
-      if (!released) {
-        released = true;
-        this.#holds -= 1;
-      }
-      return this.#catchUp();
-    };
+    return this.#changes.hold();
   }
 
-  /** True while changes wait: held, or still being let in. */
-  get #busy(): boolean {
-    return this.#holds > 0 || this.#next < this.#waiting.length;
+  /** Resolves once no change waits to be learnt (nothing held, the catch-up done). */
+  settled(): Promise<void> {
+    return this.#changes.settled();
   }
 
-  #catchUp(): Promise<void> {
-    this.#catchingUp ??= this.#learnWaiting().finally(() => (this.#catchingUp = undefined));
-    return this.#catchingUp;
-  }
-
-  /** Learns what waits; a change that fails does not stop the rest (the first failure is thrown after). */
-  async #learnWaiting(): Promise<void> {
-    const ms = this.#catchUpSliceMs;
-    const slices = new FairSlices(ms === undefined ? {} : { minMs: ms, maxMs: ms });
-    const failures: unknown[] = [];
-    while (this.#holds === 0 && this.#next < this.#waiting.length) {
-      const change = this.#waiting[this.#next] as Waiting;
-      this.#next += 1;
-      try {
-        if (change.kind === 'learn') this.#learnNow(change.learnt);
-        else this.#forgetNow(change.profileId);
-      } catch (error) {
-        failures.push(error);
-      }
-      await slices.pause();
-    }
-    if (this.#next === this.#waiting.length) {
-      this.#waiting = [];
-      this.#next = 0;
-    }
-    if (failures.length > 0) throw failures[0];
+  /** Ids of the lessons waiting to be learnt: a history loaded now leaves them out, as they come after. */
+  waitingLessonIds(): string[] {
+    const ids: string[] = [];
+    for (const change of this.#changes.waiting())
+      if (change.kind === 'learn') for (const lesson of change.learnt.lessons) ids.push(lesson.messageId);
+    return ids;
   }
 
   /** Merges and lessons into the online model in service, and into every read of the log under way. */
   learn(learnt: Learnt): void {
-    if (this.#busy) this.#waiting.push({ kind: 'learn', learnt });
-    else this.#learnNow(learnt);
+    this.#changes.offer({ kind: 'learn', learnt });
   }
 
   #learnNow(learnt: Learnt): void {
@@ -181,8 +147,7 @@ export class ServingModels {
 
   /** Drops an erased customer's history at once; lessons about them still on their way are dropped too. */
   forget(profileId: string): void {
-    if (this.#busy) this.#waiting.push({ kind: 'forget', profileId });
-    else this.#forgetNow(profileId);
+    this.#changes.offer({ kind: 'forget', profileId });
   }
 
   #forgetNow(profileId: string): void {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { StateRecord } from '../../domain/recommendations/index.js';
 import { decodeState, encodeState } from './snapshot-codec.js';
@@ -23,7 +24,7 @@ describe('snapshot codec', () => {
     expect(read).toEqual(records);
   });
 
-  it('says when the last record is read, before the compression is done', async () => {
+  it('lets the source go once the last record is read, while parts are still being compressed', async () => {
     const records = manyRecords();
     let taken = 0;
     function* counted(): Generator<StateRecord> {
@@ -32,19 +33,31 @@ describe('snapshot codec', () => {
         yield record;
       }
     }
-    const seen: number[] = [];
-    let settled = false;
-    const encoding = encodeState(counted(), () => seen.push(taken)).then((encoded) => {
-      settled = true;
-      return encoded;
+    // Compression that finishes only when the test says so.
+    const pending: (() => void)[] = [];
+    const compress = (text: string) =>
+      new Promise<Uint8Array>((resolve) => pending.push(() => resolve(gzipSync(text))));
+    const takenWhenRead: number[] = [];
+    const compressingWhenRead: number[] = [];
+    const encoding = encodeState(counted(), {
+      compress,
+      whenRead: () => {
+        takenWhenRead.push(taken);
+        compressingWhenRead.push(pending.length);
+      },
     });
-    await new Promise<void>((resolve) => {
-      const look = () => (seen.length > 0 ? resolve() : setImmediate(look));
-      look();
-    });
-    expect(seen).toEqual([records.length]);
-    expect(settled).toBe(false);
-    expect((await encoding).records).toBe(records.length);
-    expect(seen).toEqual([records.length]);
+    // At most 3 parts are compressed at once: the reading waits for the oldest beyond that.
+    while (takenWhenRead.length === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      pending.shift()?.();
+    }
+    expect(takenWhenRead).toEqual([records.length]);
+    expect(compressingWhenRead[0]).toBeGreaterThan(0);
+    for (const finish of pending.splice(0)) finish();
+    const encoded = await encoding;
+    expect(encoded.records).toBe(records.length);
+    const read: StateRecord[] = [];
+    await decodeState(each(encoded.parts), (record) => read.push(record));
+    expect(read).toEqual(records);
   });
 });

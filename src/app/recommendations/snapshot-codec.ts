@@ -23,28 +23,42 @@ export interface EncodedState {
   readonly bytes: number;
 }
 
+/** Parts being compressed at once, at most: the thread pool also serves requests (gzip bodies, fs). */
+const PARTS_IN_FLIGHT = 3;
+
+export interface EncodeOptions {
+  /**
+   * Called once the last record is serialised, before the last parts are compressed: what the records
+   * are read from is free again from then on.
+   */
+  readonly whenRead?: () => void;
+  /** Compresses a part's text (gzip off the event loop unless replaced). */
+  readonly compress?: (text: string) => Promise<Uint8Array>;
+}
+
 /**
- * Writes records as compressed parts, a few at a time: the event loop serves requests between
- * fair slices of serialisation, and compression runs off it (zlib's thread pool). `whenRead` is called
- * once the last record is serialised, before the compression of the last parts is awaited: what the
- * records are read from is free again from then on.
+ * Writes records as compressed parts, a few at a time: the event loop serves requests between fair
+ * slices of serialisation, and compression runs off it (zlib's thread pool), a few parts at once
+ * while the next are serialised.
  */
 export async function encodeState(
   records: Iterable<StateRecord>,
-  whenRead?: () => void,
+  options: EncodeOptions = {},
 ): Promise<EncodedState> {
+  const compressText = options.compress ?? compress;
   const parts: Promise<Uint8Array>[] = [];
   let lines: string[] = [];
   let chars = 0;
   let count = 0;
-  // Each part is compressed while the next is serialised, not awaited in turn: the records' source
-  // (a model held still) need not wait for any compression. A failure is met at `Promise.all`.
-  const compressLines = () => {
-    const part = compress(lines.join('\n'));
+  // The records' source (a model held still) waits for compression only when more than a few parts
+  // are behind; a failure is met when the part is awaited.
+  const compressLines = async () => {
+    const part = compressText(lines.join('\n'));
     part.catch(() => undefined);
     parts.push(part);
     lines = [];
     chars = 0;
+    await parts[parts.length - 1 - PARTS_IN_FLIGHT];
   };
   const slices = new FairSlices();
   for (const record of records) {
@@ -52,11 +66,11 @@ export async function encodeState(
     lines.push(line);
     chars += line.length + 1;
     count += 1;
-    if (chars >= PART_CHARS) compressLines();
-    await slices.pause();
+    if (chars >= PART_CHARS) await compressLines();
+    if (slices.due) await slices.giveWay();
   }
-  if (lines.length > 0) compressLines();
-  whenRead?.();
+  if (lines.length > 0) await compressLines();
+  options.whenRead?.();
   const compressed = await Promise.all(parts);
   return {
     parts: compressed,
@@ -83,7 +97,7 @@ export async function decodeState(
       if (!Array.isArray(record)) throw new StateRecordError('a line is not a record');
       apply(record);
       count += 1;
-      await slices.pause();
+      if (slices.due) await slices.giveWay();
     }
   }
   return count;
