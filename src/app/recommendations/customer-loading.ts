@@ -71,11 +71,15 @@ export class CustomerLoading {
     return customers.filter((customer) => held.status(customer) === 'unknown');
   }
 
-  /** Loads the histories not held, leaving out the lessons still waiting (learnt after). */
+  /**
+   * Loads the histories not held, leaving out the lessons still waiting (learnt after): here, and
+   * behind a snapshot's hold in the models in service.
+   */
   async #load(customers: readonly string[]): Promise<void> {
     const missing = this.#toLoad(customers);
     if (missing.length === 0) return;
     const except = new Set(this.#waiting.flatMap(({ lessons }) => lessons.map((lesson) => lesson.messageId)));
+    for (const id of this.deps.serving.waitingLessonIds()) except.add(id);
     const loaded = await Promise.all(
       missing.map(
         async (customer) => [customer, await this.deps.histories.load(customer, { except })] as const,
