@@ -78,14 +78,16 @@ export class CustomerLoading {
   async #load(customers: readonly string[]): Promise<void> {
     const missing = this.#toLoad(customers);
     if (missing.length === 0) return;
-    const except = new Set(this.#waiting.flatMap(({ lessons }) => lessons.map((lesson) => lesson.messageId)));
-    for (const id of this.deps.serving.waitingLessonIds()) except.add(id);
+    const waitingHere = new Set(
+      this.#waiting.flatMap(({ lessons }) => lessons.map((lesson) => lesson.messageId)),
+    );
+    const { serving } = this.deps;
+    const except = { has: (id: string) => waitingHere.has(id) || serving.isWaiting(id) };
     const loaded = await Promise.all(
       missing.map(
         async (customer) => [customer, await this.deps.histories.load(customer, { except })] as const,
       ),
     );
-    const { serving } = this.deps;
     // The learner may have been swapped, or a customer erased, while the log was read.
     const held = serving.learner.model.customers;
     for (const [customer, { history, recent }] of loaded)

@@ -148,6 +148,9 @@ export class ModelSnapshots {
   async #writeNow(graceMs: number): Promise<SnapshotHeader | undefined> {
     const { store, clock, serving, settings } = this.deps;
     if (!settings.enabled || this.deps.isRebuilding() || serving.awaitsRebuild) return undefined;
+    // Changes still waiting from an earlier hold would be missing from what is read, yet counted in
+    // by the position taken next.
+    await serving.settled();
     const erasures = await store.erasureMark();
     const { seq: position } = await store.logWatermark();
     if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));

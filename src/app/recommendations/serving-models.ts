@@ -51,6 +51,8 @@ export class ServingModels {
   #learnt = 0;
   /** What arrives while a snapshot reads the online model waits here, and is learnt after. */
   readonly #changes: HeldChanges<Change>;
+  /** Ids of the lessons waiting in `#changes`, each with how many times it waits. */
+  readonly #waitingLessons = new Map<string, number>();
 
   /**
    * `catchUpSliceMs`: how long changes that waited are learnt before requests get their turn (tests:
@@ -60,7 +62,7 @@ export class ServingModels {
     const ms = options.catchUpSliceMs;
     this.#changes = new HeldChanges<Change>(
       (change) =>
-        change.kind === 'learn' ? this.#learnNow(change.learnt) : this.#forgetNow(change.profileId),
+        change.kind === 'learn' ? this.#learnNow(change.learnt, true) : this.#forgetNow(change.profileId),
       ms === undefined ? {} : { minMs: ms, maxMs: ms },
     );
     this.#learner = learner;
@@ -118,31 +120,46 @@ export class ServingModels {
     return this.#changes.settled();
   }
 
-  /** Ids of the lessons waiting to be learnt: a history loaded now leaves them out, as they come after. */
-  waitingLessonIds(): string[] {
-    const ids: string[] = [];
-    for (const change of this.#changes.waiting())
-      if (change.kind === 'learn') for (const lesson of change.learnt.lessons) ids.push(lesson.messageId);
-    return ids;
+  /**
+   * True while the lesson waits behind a hold: a history loaded from the log now leaves it out, as it
+   * is learnt after. Asked as the log is read, so a lesson learnt meanwhile is kept in the history.
+   */
+  isWaiting(messageId: string): boolean {
+    return this.#waitingLessons.has(messageId);
   }
 
   /** Merges and lessons into the online model in service, and into every read of the log under way. */
   learn(learnt: Learnt): void {
+    if (this.#changes.busy)
+      for (const { messageId } of learnt.lessons)
+        this.#waitingLessons.set(messageId, (this.#waitingLessons.get(messageId) ?? 0) + 1);
     this.#changes.offer({ kind: 'learn', learnt });
   }
 
-  #learnNow(learnt: Learnt): void {
+  /**
+   * `waited`: the commit waited behind a hold. A customer let go meanwhile is loaded from the log when
+   * next needed, and the log holds the lesson: only the shared counts learn it, as `adopt` does.
+   */
+  #learnNow(learnt: Learnt, waited = false): void {
     const { lessons, merges } = learnt;
     for (const { from, into } of merges) {
       this.#learner.model.merge(from, into);
       this.#remember({ kind: 'merge', from, into });
     }
     for (const lesson of lessons) {
+      if (waited) this.#stopWaiting(lesson.messageId);
       if (this.#erased.has(lesson.profileId)) continue;
-      this.#learner.learn(lesson);
+      const letGo = waited && this.#learner.model.customers.status(lesson.profileId) === 'unknown';
+      this.#learner.learn(lesson, letGo);
       this.#learnt += 1;
       this.#remember({ kind: 'lesson', lesson });
     }
+  }
+
+  #stopWaiting(messageId: string): void {
+    const count = this.#waitingLessons.get(messageId) ?? 0;
+    if (count > 1) this.#waitingLessons.set(messageId, count - 1);
+    else this.#waitingLessons.delete(messageId);
   }
 
   /** Drops an erased customer's history at once; lessons about them still on their way are dropped too. */

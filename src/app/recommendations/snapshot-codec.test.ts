@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { StateRecord } from '../../domain/recommendations/index.js';
 import { decodeState, encodeState } from './snapshot-codec.js';
 
-/** Records of about 3 MiB of JSON in all: several parts, compressed at once. */
+/** Records of about 10 MiB of JSON in all: ten parts or so. */
 function manyRecords(): StateRecord[] {
-  return Array.from({ length: 12_000 }, (_, index) => ['p', `item-${index}`, index * 7, 'x'.repeat(240)]);
+  return Array.from({ length: 40_000 }, (_, index) => ['p', `item-${index}`, index * 7, 'x'.repeat(240)]);
 }
 
 async function* each(parts: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
@@ -35,8 +35,12 @@ describe('snapshot codec', () => {
     }
     // Compression that finishes only when the test says so.
     const pending: (() => void)[] = [];
+    let mostInFlight = 0;
     const compress = (text: string) =>
-      new Promise<Uint8Array>((resolve) => pending.push(() => resolve(gzipSync(text))));
+      new Promise<Uint8Array>((resolve) => {
+        pending.push(() => resolve(gzipSync(text)));
+        mostInFlight = Math.max(mostInFlight, pending.length);
+      });
     const takenWhenRead: number[] = [];
     const compressingWhenRead: number[] = [];
     const encoding = encodeState(counted(), {
@@ -47,14 +51,27 @@ describe('snapshot codec', () => {
       },
     });
     // At most 3 parts are compressed at once: the reading waits for the oldest beyond that.
+    const takenWhileFull: number[] = [];
     while (takenWhenRead.length === 0) {
+      for (let turn = 0; turn < 20; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      takenWhileFull.push(taken);
+      pending.shift()?.();
+    }
+    expect(mostInFlight).toBe(3);
+    // While three were in flight the reading stood still: four parts' worth of records (~4,000 each)
+    // before the first finished compression, then a part's worth at most before each next one.
+    const steps = takenWhileFull.map((value, index) => value - (takenWhileFull[index - 1] ?? 0));
+    expect(steps[0]).toBeLessThan(16_500);
+    expect(Math.max(...steps.slice(1))).toBeLessThan(4_500);
+    expect(takenWhenRead).toEqual([records.length]);
+    expect(compressingWhenRead[0]).toBeGreaterThan(0);
+    let settled = false;
+    const encodedOrNot = encoding.finally(() => (settled = true));
+    while (!settled) {
       await new Promise((resolve) => setImmediate(resolve));
       pending.shift()?.();
     }
-    expect(takenWhenRead).toEqual([records.length]);
-    expect(compressingWhenRead[0]).toBeGreaterThan(0);
-    for (const finish of pending.splice(0)) finish();
-    const encoded = await encoding;
+    const encoded = await encodedOrNot;
     expect(encoded.records).toBe(records.length);
     const read: StateRecord[] = [];
     await decodeState(each(encoded.parts), (record) => read.push(record));

@@ -29,7 +29,8 @@ const PARTS_IN_FLIGHT = 3;
 export interface EncodeOptions {
   /**
    * Called once the last record is serialised, before the last parts are compressed: what the records
-   * are read from is free again from then on.
+   * are read from is free again from then on. (Before that, the reading waits whenever
+   * `PARTS_IN_FLIGHT` parts are being compressed.)
    */
   readonly whenRead?: () => void;
   /** Compresses a part's text (gzip off the event loop unless replaced). */
@@ -52,25 +53,33 @@ export async function encodeState(
   let count = 0;
   // The records' source (a model held still) waits for compression only when more than a few parts
   // are behind; a failure is met when the part is awaited.
-  const compressLines = async () => {
+  const compressLines = () => {
     const part = compressText(lines.join('\n'));
     part.catch(() => undefined);
     parts.push(part);
     lines = [];
     chars = 0;
-    await parts[parts.length - 1 - PARTS_IN_FLIGHT];
   };
+  // Before another part starts: the oldest of those in flight is done.
+  const roomForAnother = () => parts[parts.length - PARTS_IN_FLIGHT];
   const slices = new FairSlices();
   for (const record of records) {
     const line = JSON.stringify(record);
     lines.push(line);
     chars += line.length + 1;
     count += 1;
-    if (chars >= PART_CHARS) await compressLines();
+    if (chars >= PART_CHARS) {
+      await roomForAnother();
+      compressLines();
+    }
     if (slices.due) await slices.giveWay();
   }
-  if (lines.length > 0) await compressLines();
+  // Every record is serialised: the source is free before the last part waits for its turn.
   options.whenRead?.();
+  if (lines.length > 0) {
+    await roomForAnother();
+    compressLines();
+  }
   const compressed = await Promise.all(parts);
   return {
     parts: compressed,

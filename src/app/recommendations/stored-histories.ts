@@ -23,8 +23,8 @@ export interface StoredHistory {
 export interface HistoryCut {
   /** Only events stored before this position (a read of the log at that position). */
   readonly before?: number;
-  /** Events left out: lessons the caller will learn next. */
-  readonly except?: ReadonlySet<string>;
+  /** Events left out: lessons the caller will learn next (asked as the log is read). */
+  readonly except?: { has(messageId: string): boolean };
 }
 
 /**
