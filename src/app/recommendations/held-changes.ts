@@ -29,11 +29,6 @@ export class HeldChanges<T> {
     return this.#holds > 0 || this.#next < this.#waiting.length;
   }
 
-  /** The changes waiting, oldest first. */
-  *waiting(): Generator<T> {
-    for (let index = this.#next; index < this.#waiting.length; index += 1) yield this.#waiting[index] as T;
-  }
-
   /** Applies `change` at once, or queues it behind what waits. */
   offer(change: T): void {
     if (this.busy) this.#waiting.push(change);
