@@ -21,19 +21,40 @@ describe('ProfileCache', () => {
     for (let index = 0; index < 50; index += 1) {
       cache.putProfile({ profile: profile(`p${index}`), version: 1 });
       cache.link({ kind: 'user', value: `user-p${index}` }, `p${index}`);
-      if (index === 30) expect(cache.getProfile('p25')).toBeDefined(); // read: young again
+      if (index === 45) expect(cache.getProfile('p40')).toBeDefined(); // read: young again
       expect(cache.bytes).toBeLessThanOrEqual(one * 10);
     }
-    expect(cache.size).toBeGreaterThan(5);
-    expect(cache.size).toBeLessThan(10);
-    expect(cache.getProfile('p49')).toBeDefined();
+    // Used last to first: p49 … p46, p40 (read when p45 was put), p45 … p41, p39 …
+    const byUse = Array.from({ length: 50 }, (_, index) => `p${index}`).filter((id) => id !== 'p40');
+    byUse.splice(45, 0, 'p40');
+    const kept = [...cache.profileIds()];
+    expect(kept.length).toBeGreaterThan(9); // documents take less than objects: more than ten objects' worth
+    expect(kept).toEqual(byUse.slice(-kept.length));
     expect(cache.getProfile('p0')).toBeUndefined();
     expect(cache.profileIdOf({ kind: 'user', value: 'user-p49' })).toBe('p49');
     expect(cache.profileIdOf({ kind: 'user', value: 'user-p0' })).toBeUndefined();
   });
 
-  it('gives back the memory of what it forgets or replaces', () => {
-    const cache = new ProfileCache(100);
+  it('keeps the least recently used profiles as their documents, which read back equal and are objects again', () => {
+    const cache = new ProfileCache(1_000, profileBytes(profile('p0')) * 10);
+    const put = Array.from({ length: 10 }, (_, index) => ({
+      ...profile(`p${index}`),
+      traits: { name: 'Zoë', tags: ['x'] },
+      nextCheckAt: 1_767_225_600_123 + index,
+    }));
+    for (const [index, each] of put.entries()) cache.putProfile({ profile: each, version: index + 1 });
+    // Objects are a quarter of the budget: the newest two or three; the rest are documents, so all ten fit.
+    expect(cache.size).toBe(10);
+    expect(cache.getProfile('p9')?.profile).toBe(put[9]);
+    const old = cache.getProfile('p0');
+    expect(old).toEqual({ profile: put[0], version: 1 });
+    expect(old?.profile).not.toBe(put[0]);
+    expect(cache.getProfile('p0')?.profile).toBe(old?.profile); // an object again, kept as such
+    expect([...cache.profileIds()].slice(-2)).toEqual(['p9', 'p0']);
+  });
+
+  it('gives back the memory of what it forgets or replaces, documents and objects alike', () => {
+    const cache = new ProfileCache(100, profileBytes(profile('a', 5)) * 8);
     cache.putProfile({ profile: profile('a', 5), version: 1 });
     cache.link({ kind: 'anon', value: 'device-1' }, 'a');
     const withA = cache.bytes;
@@ -41,7 +62,9 @@ describe('ProfileCache', () => {
     expect(cache.bytes).toBeGreaterThan(withA);
     cache.putProfile({ profile: profile('a', 5), version: 3 });
     expect(cache.bytes).toBe(withA);
-    cache.forget(['a'], [{ kind: 'anon', value: 'device-1' }]);
+    for (let index = 0; index < 5; index += 1)
+      cache.putProfile({ profile: profile(`b${index}`, 5), version: 1 });
+    cache.forget(['a', 'b0', 'b1', 'b2', 'b3', 'b4'], [{ kind: 'anon', value: 'device-1' }]);
     expect(cache.bytes).toBe(0);
     expect(cache.size).toBe(0);
   });
@@ -52,7 +75,7 @@ describe('ProfileCache', () => {
       cache.putProfile({ profile: profile(`p${index}`, 1), version: 1 });
       cache.link({ kind: 'anon', value: `device-${index}` }, `p${index}`);
     }
-    expect([...cache.profiles()].map((entry) => entry.profile.id)).toEqual(['p17', 'p18', 'p19']);
+    expect([...cache.profileIds()]).toEqual(['p17', 'p18', 'p19']);
     expect(cache.profileIdOf({ kind: 'anon', value: 'device-8' })).toBe('p8');
     expect(cache.profileIdOf({ kind: 'anon', value: 'device-7' })).toBeUndefined();
   });

@@ -1,25 +1,43 @@
-import type { Profile } from '../../domain/profiles/index.js';
+import { upgradeProfile, type Profile } from '../../domain/profiles/index.js';
 import { OldestKeys } from '../../domain/shared/index.js';
 import type { Identity, VersionedProfile } from '../../ports/store.js';
 
-/** A cached profile and what it is estimated to take in memory. */
-interface Entry {
+/** A profile kept as the object itself: read and written without a copy. */
+interface HotEntry {
   readonly versioned: VersionedProfile;
   readonly bytes: number;
 }
+
+/** A profile kept as its JSON document: a few microseconds to read back. */
+interface ColdEntry {
+  readonly document: string;
+  readonly version: number;
+}
+
+/** The share of the budget profiles kept as objects may take; the rest are documents. */
+const HOT_SHARE = 0.25;
 
 /**
  * The profiles and id links this node holds in memory, bounded by a count and by an estimate of
  * the memory they take, least recently used first out. The store stays the truth: an entry is a
  * copy at a known version, dropped when another node reports a change, and a write at a stale
  * version is refused by the store and retried.
+ *
+ * The most recently used profiles (a quarter of the budget) are kept as objects; older ones as
+ * their JSON documents. A profile object is hundreds of small objects (2.5 KB a profile at 1M
+ * events, against a 1.0 KB document) that every full garbage collection walks; a document is one
+ * string it skips. Busy customers, read and written on nearly every batch, stay objects; one
+ * met again after a while is parsed once and is an object again.
  */
 export class ProfileCache {
-  readonly #profiles = new Map<string, Entry>();
+  readonly #hot = new Map<string, HotEntry>();
+  readonly #cold = new Map<string, ColdEntry>();
   readonly #identities = new Map<string, string>();
   /** Where eviction reads the least recently used of each: see OldestKeys. */
-  readonly #oldestProfiles = new OldestKeys(this.#profiles);
+  readonly #oldestHot = new OldestKeys(this.#hot);
+  readonly #oldestCold = new OldestKeys(this.#cold);
   readonly #oldestLinks = new OldestKeys(this.#identities);
+  #hotBytes = 0;
   #bytes = 0;
 
   /**
@@ -28,11 +46,11 @@ export class ProfileCache {
    */
   constructor(
     private readonly capacity: number,
-    private readonly budgetBytes = Number.POSITIVE_INFINITY,
+    readonly budgetBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   get size(): number {
-    return this.#profiles.size;
+    return this.#hot.size + this.#cold.size;
   }
 
   /** Estimated memory of what is cached, bytes. */
@@ -41,20 +59,33 @@ export class ProfileCache {
   }
 
   getProfile(id: string): VersionedProfile | undefined {
-    const entry = this.#profiles.get(id);
-    if (entry !== undefined) {
+    const hot = this.#hot.get(id);
+    if (hot !== undefined) {
       // Re-inserting moves the entry to the young end of the Map's insertion order.
-      this.#profiles.delete(id);
-      this.#profiles.set(id, entry);
+      this.#hot.delete(id);
+      this.#hot.set(id, hot);
+      return hot.versioned;
     }
-    return entry?.versioned;
+    const cold = this.#cold.get(id);
+    if (cold === undefined) return undefined;
+    // A document is of the current shape (see #demote), but upgrading is cheap and keeps it so.
+    const versioned = {
+      profile: upgradeProfile(JSON.parse(cold.document) as Profile),
+      version: cold.version,
+    };
+    this.putProfile(versioned);
+    return versioned;
   }
 
   putProfile(versioned: VersionedProfile): void {
-    this.#dropProfile(versioned.profile.id);
+    const { id } = versioned.profile;
+    this.#dropProfile(id);
     const bytes = profileBytes(versioned.profile);
-    this.#profiles.set(versioned.profile.id, { versioned, bytes });
+    this.#hot.set(id, { versioned, bytes });
+    this.#hotBytes += bytes;
     this.#bytes += bytes;
+    while (this.#hotBytes > this.budgetBytes * HOT_SHARE && this.#hot.size > 1)
+      this.#demote(this.#oldestHot.take() as string);
     this.#evict();
   }
 
@@ -78,33 +109,56 @@ export class ProfileCache {
 
   /** Forgets everything (other nodes' changes were lost: nothing cached can be trusted). */
   clear(): void {
-    this.forget([...this.#profiles.keys()], []);
+    this.forget([...this.#cold.keys(), ...this.#hot.keys()], []);
     for (const key of [...this.#identities.keys()]) this.#dropLink(key);
   }
 
-  /** Every cached profile (for statistics over the customer base). */
-  *profiles(): IterableIterator<VersionedProfile> {
-    for (const entry of this.#profiles.values()) yield entry.versioned;
+  /** The ids of the cached profiles, least recently used first. */
+  *profileIds(): IterableIterator<string> {
+    yield* this.#cold.keys();
+    yield* this.#hot.keys();
   }
 
   /** The oldest profiles and links leave until both fit their counts and together the budget. */
   #evict(): void {
     // Each profile has a few ids: allow proportionally more links than profiles.
     while (this.#identities.size > this.capacity * 4) this.#dropLink(this.#oldestLinks.take() as string);
-    while (this.#profiles.size > this.capacity) this.#dropProfile(this.#oldestProfiles.take() as string);
-    while (this.#bytes > this.budgetBytes && this.#profiles.size + this.#identities.size > 0) {
+    while (this.size > this.capacity) this.#dropProfile(this.#oldest() as string);
+    while (this.#bytes > this.budgetBytes && this.size + this.#identities.size > 0) {
       // Profiles are the bulk; links go in proportion, so a link rarely outlives its profile.
-      if (this.#profiles.size > 0) this.#dropProfile(this.#oldestProfiles.take() as string);
-      if (this.#identities.size > this.#profiles.size * 4 || this.#profiles.size === 0)
+      if (this.size > 0) this.#dropProfile(this.#oldest() as string);
+      if (this.#identities.size > this.size * 4 || this.size === 0)
         this.#dropLink(this.#oldestLinks.take() as string);
     }
   }
 
-  #dropProfile(id: string): void {
-    const entry = this.#profiles.get(id);
+  /** The least recently used profile: every document is older than every object. */
+  #oldest(): string | undefined {
+    return this.#cold.size > 0 ? this.#oldestCold.take() : this.#oldestHot.take();
+  }
+
+  /** Keeps a profile as its document, the youngest of them (it was used after every other). */
+  #demote(id: string): void {
+    const entry = this.#hot.get(id);
     if (entry === undefined) return;
-    this.#profiles.delete(id);
-    this.#bytes -= entry.bytes;
+    this.#dropProfile(id);
+    const cold = { document: JSON.stringify(entry.versioned.profile), version: entry.versioned.version };
+    this.#cold.set(id, cold);
+    this.#bytes += coldBytes(id, cold);
+  }
+
+  #dropProfile(id: string): void {
+    const hot = this.#hot.get(id);
+    if (hot !== undefined) {
+      this.#hot.delete(id);
+      this.#hotBytes -= hot.bytes;
+      this.#bytes -= hot.bytes;
+    }
+    const cold = this.#cold.get(id);
+    if (cold !== undefined) {
+      this.#cold.delete(id);
+      this.#bytes -= coldBytes(id, cold);
+    }
   }
 
   #dropLink(key: string): void {
@@ -135,6 +189,14 @@ export function profileBytes(profile: Profile): number {
         : approximateBytes(value));
   }
   return total;
+}
+
+/**
+ * A profile kept as its document: the string (a byte a character: JSON of ids, keys and numbers is
+ * almost always Latin-1, which V8 keeps a byte a character), its id and the Map entry holding them.
+ */
+function coldBytes(id: string, entry: ColdEntry): number {
+  return 96 + id.length + entry.document.length;
 }
 
 function cacheKey(identity: Identity): string {
