@@ -8,6 +8,8 @@ import { EventIngestion } from '../app/profiles/event-ingestion.js';
 import { IdentityVerification } from '../app/profiles/identity-verification.js';
 import { ProfileCache } from '../app/profiles/profile-cache.js';
 import { ProfileService } from '../app/profiles/profile-service.js';
+import { customerCacheBytes } from '../config/config.js';
+import { cacheMetrics } from './cache-metrics.js';
 import { capability } from './capability.js';
 import { productFactsOf } from './catalog.js';
 import { rulesInForce } from './rules-in-force.js';
@@ -25,7 +27,8 @@ export const profilesCapability = capability(
   (infra, { tokens, catalog }: { tokens: CustomerTokens; catalog: CatalogService }) => {
     const { store, bus, clock, config, nodeId, hashId, onError } = infra;
     const { currency, consentDefault } = config;
-    const profileCache = new ProfileCache(config.profileCacheSize, config.profileCacheMib * 1024 * 1024);
+    const profileCache = new ProfileCache(config.profileCacheSize, customerCacheBytes(config).profiles);
+    cacheMetrics(infra.metrics, 'attune_profile_cache', 'Profiles', () => profileCache);
     const statistics = new CustomerStatistics({ store, clock, currency, consentDefault });
     const inForce = rulesInForce({ clock, statistics });
     const shared = { store, bus, clock, cache: profileCache, currency, consentDefault, nodeId, hashId };

@@ -8,6 +8,8 @@ import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileService } from '../app/profiles/profile-service.js';
 import type { ProductHydrator } from '../app/listing/hydration.js';
 import { RecommendationService } from '../app/recommendations/recommendation-service.js';
+import { customerCacheBytes } from '../config/config.js';
+import { cacheMetrics } from './cache-metrics.js';
 import { capability } from './capability.js';
 import { snapshotMetrics } from './snapshot-metrics.js';
 
@@ -34,6 +36,9 @@ export const recommendationsCapability = capability(
       () => clock.now(),
       () => recommendations,
     );
+    cacheMetrics(infra.metrics, 'attune_customer_histories', "Customers' histories", () =>
+      recommendations.customerHistories(),
+    );
     const recommendations = new RecommendationService({
       store,
       bus,
@@ -50,7 +55,7 @@ export const recommendationsCapability = capability(
         easeLambda: config.recsEaseLambda,
         eventWeights: config.recsEventWeights,
         rebuildMinutes: config.recsRebuildMinutes,
-        customerCacheBytes: config.customerCacheMib * 1024 * 1024,
+        customerCacheBytes: customerCacheBytes(config).histories,
       },
       snapshots: {
         enabled: config.snapshots,

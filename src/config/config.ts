@@ -33,8 +33,7 @@ export interface Config {
   readonly consentDefault: 'granted' | 'denied';
   /** Profiles each node keeps in memory (least recently used leave first). */
   readonly profileCacheSize: number;
-  readonly profileCacheMib: number;
-  /** Customers' histories the recommendation models hold, MiB (the least recently used leave first). */
+  /** Memory for active customers' state, MiB: see {@link customerCacheBytes}. */
   readonly customerCacheMib: number;
   /** Let webhooks reach private and loopback addresses (development, tests); off by default against SSRF. */
   readonly webhookAllowPrivate: boolean;
@@ -106,4 +105,20 @@ export interface Config {
 export interface RequestBudget {
   readonly requests: number;
   readonly windowSeconds: number;
+}
+
+/**
+ * `customerCacheMib` in bytes for each kind of per-customer state a node keeps for its active
+ * customers: half for profiles and their ids, half for the histories recommendations learn from.
+ * Both are caches of the store (the least recently used leave first and load back when needed), so
+ * one budget bounds a node's memory by the catalogue plus this, whatever the customer base.
+ * Halves, since a customer met is usually in both and takes about as much in each (a profile
+ * document of 1 KB on average at 1M events, a history some 0.8 KB).
+ */
+export function customerCacheBytes(config: Pick<Config, 'customerCacheMib'>): {
+  readonly profiles: number;
+  readonly histories: number;
+} {
+  const half = (config.customerCacheMib * 1024 * 1024) / 2;
+  return { profiles: half, histories: half };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './load.js';
+import { customerCacheBytes } from './config.js';
+import { configFor, loadConfig } from './load.js';
 
 describe('loadConfig', () => {
   it('fills documented defaults', () => {
@@ -22,7 +23,6 @@ describe('loadConfig', () => {
         logLevel: 'info',
         consentDefault: 'granted',
         profileCacheSize: 200000,
-        profileCacheMib: 256,
         customerCacheMib: 256,
         webhookAllowPrivate: false,
         erasureVacuum: 'full',
@@ -84,6 +84,19 @@ describe('loadConfig', () => {
     for (const bad of ['0/60s', '100/0s', '100', '100/60', 'none'])
       expect(loadConfig({ ATTUNE_RATE_LIMIT_PUBLISHABLE: bad }).ok, bad).toBe(false);
     expect(loadConfig({ ATTUNE_TRUST_PROXY: 'proxy.local' }).ok).toBe(false);
+  });
+
+  it('takes one budget for customer state, split in halves, and refuses the profiles-only budget it replaced', () => {
+    expect(customerCacheBytes(configFor({ ATTUNE_CUSTOMER_CACHE_MIB: '100' }))).toEqual({
+      profiles: 50 * 1024 * 1024,
+      histories: 50 * 1024 * 1024,
+    });
+    const result = loadConfig({ ATTUNE_PROFILE_CACHE_MIB: '256' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringMatching(
+        /^ATTUNE_CUSTOMER_CACHE_MIB=undefined: .*ATTUNE_PROFILE_CACHE_MIB is no longer read/,
+      ),
+    ]);
   });
 
   it('does not load the demo into PostgreSQL unless asked', () => {

@@ -133,17 +133,6 @@ export const SETTINGS = [
         : { problem: 'must be an integer from 100 to 50000000' },
   }),
   setting({
-    env: 'ATTUNE_PROFILE_CACHE_MIB',
-    key: 'profileCacheMib',
-    description:
-      'memory the cached profiles and their ids may take on each node, MiB (an estimate that errs high)',
-    defaultText: '256',
-    parse: (raw = '256') =>
-      /^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 1_000_000
-        ? { value: Number(raw) }
-        : { problem: 'must be an integer from 1 to 1000000' },
-  }),
-  setting({
     env: 'ATTUNE_WEBHOOK_ALLOW_PRIVATE',
     key: 'webhookAllowPrivate',
     description: 'let webhooks reach private and loopback addresses (true or false)',

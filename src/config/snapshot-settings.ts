@@ -17,12 +17,18 @@ export const SNAPSHOT_SETTINGS = [
     env: 'ATTUNE_CUSTOMER_CACHE_MIB',
     key: 'customerCacheMib',
     description:
-      "memory the recommendation models may take for customers' histories on each node, MiB (an estimate); the least recently used leave first and load back from the event log when needed",
+      'memory for the state of active customers on each node, MiB (an estimate): half for profiles and their ids, half for the histories recommendations learn from; the least recently used leave first and load back from the store when needed',
     defaultText: '256',
-    parse: (raw = '256'): Parsed<number> =>
-      /^\d{1,7}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 1_000_000
-        ? { value: Number(raw) }
-        : { problem: 'must be a whole number of MiB from 1 to 1000000' },
+    parse: (raw = '256', env: Readonly<Record<string, string | undefined>> = {}): Parsed<number> =>
+      // The profiles' own budget it replaced must not be ignored without a word.
+      env['ATTUNE_PROFILE_CACHE_MIB'] !== undefined
+        ? {
+            problem:
+              'now bounds profiles and histories together; ATTUNE_PROFILE_CACHE_MIB is no longer read: unset it and set this to the total',
+          }
+        : /^\d{1,7}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 1_000_000
+          ? { value: Number(raw) }
+          : { problem: 'must be a whole number of MiB from 1 to 1000000' },
   },
   {
     env: 'ATTUNE_SNAPSHOTS',

@@ -117,4 +117,17 @@ describe('the metrics of the models', () => {
       new RegExp(`^attune_recommendation_co_purchase_counts\\{state="${state}"\\} 1$`, 'm'),
     );
   });
+
+  it("say how many profiles and customers' histories the node holds, their memory and their halves of ATTUNE_CUSTOMER_CACHE_MIB", async () => {
+    await order('metered', 'o-metered', ['a']);
+    const metrics = (await node.call('GET', '/metrics', { key: null })).body;
+    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)?.[1]);
+    const half = (256 * 1024 * 1024) / 2;
+    for (const prefix of ['attune_profile_cache', 'attune_customer_histories']) {
+      expect(value(`${prefix}_entries`)).toBeGreaterThan(0);
+      expect(value(`${prefix}_bytes`)).toBeGreaterThan(value(`${prefix}_entries`) * 100);
+      expect(value(`${prefix}_budget_bytes`)).toBe(half);
+    }
+    expect(value('attune_customer_histories_entries')).toBe(node.recommendations.customerHistories().size);
+  });
 });

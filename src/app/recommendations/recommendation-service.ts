@@ -268,6 +268,11 @@ export class RecommendationService {
     return { state: !counts.kept ? 'none' : counts.exact ? 'exact' : 'inexact', pairs: counts.pairs };
   }
 
+  /** The customers' histories the online model in service holds, for `/metrics`. */
+  customerHistories(): { readonly size: number; readonly bytes: number; readonly budgetBytes: number } {
+    return this.#serving.learner.model.customers;
+  }
+
   /** Rebuilds every model from the store; resolves once the new ones serve (see {@link ModelRebuilds}). */
   rebuild(): Promise<ModelReport> {
     return this.#rebuilds.rebuild();
