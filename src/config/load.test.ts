@@ -94,7 +94,7 @@ describe('loadConfig', () => {
     const result = loadConfig({ ATTUNE_PROFILE_CACHE_MIB: '256' });
     expect(result.ok ? [] : result.problems).toEqual([
       expect.stringMatching(
-        /^ATTUNE_CUSTOMER_CACHE_MIB=undefined: .*ATTUNE_PROFILE_CACHE_MIB is no longer read/,
+        /^ATTUNE_CUSTOMER_CACHE_MIB=\(unset\): .*ATTUNE_PROFILE_CACHE_MIB is no longer read/,
       ),
     ]);
   });

@@ -14,7 +14,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     const raw = env[setting.env];
     const parsed = setting.parse(raw, env);
     if ('problem' in parsed) {
-      const shown = /KEY|SECRET|URL/.test(setting.env) ? '(hidden)' : JSON.stringify(raw);
+      const shown =
+        raw === undefined ? '(unset)' : /KEY|SECRET|URL/.test(setting.env) ? '(hidden)' : JSON.stringify(raw);
       problems.push(`${setting.env}=${shown}: ${parsed.problem}`);
     } else {
       values[setting.key] = parsed.value;

@@ -53,6 +53,19 @@ describe('ProfileCache', () => {
     expect([...cache.profileIds()].slice(-2)).toEqual(['p9', 'p0']);
   });
 
+  it('counts a document beyond Latin-1 at two bytes a character, as V8 keeps it', () => {
+    const withName = (name: string) => ({ ...profile('p0', 1), traits: { name } });
+    const bytesWith = (name: string) => {
+      const cache = new ProfileCache(10, profileBytes(profile('p1', 1)) * 5);
+      cache.putProfile({ profile: withName(name), version: 1 });
+      cache.putProfile({ profile: profile('p1', 1), version: 1 }); // p0 becomes a document
+      expect(cache.getProfile('p1')?.profile).toBeDefined();
+      return cache.bytes;
+    };
+    const [latin, beyond] = [JSON.stringify(withName('Zoë')), JSON.stringify(withName('田中'))];
+    expect(bytesWith('田中') - bytesWith('Zoë')).toBe(2 * beyond.length - latin.length);
+  });
+
   it('gives back the memory of what it forgets or replaces, documents and objects alike', () => {
     const cache = new ProfileCache(100, profileBytes(profile('a', 5)) * 8);
     cache.putProfile({ profile: profile('a', 5), version: 1 });

@@ -12,6 +12,7 @@ interface HotEntry {
 interface ColdEntry {
   readonly document: string;
   readonly version: number;
+  readonly bytes: number;
 }
 
 /** The share of the budget profiles kept as objects may take; the rest are documents. */
@@ -142,9 +143,10 @@ export class ProfileCache {
     const entry = this.#hot.get(id);
     if (entry === undefined) return;
     this.#dropProfile(id);
-    const cold = { document: JSON.stringify(entry.versioned.profile), version: entry.versioned.version };
+    const document = JSON.stringify(entry.versioned.profile);
+    const cold = { document, version: entry.versioned.version, bytes: documentBytes(id, document) };
     this.#cold.set(id, cold);
-    this.#bytes += coldBytes(id, cold);
+    this.#bytes += cold.bytes;
   }
 
   #dropProfile(id: string): void {
@@ -157,7 +159,7 @@ export class ProfileCache {
     const cold = this.#cold.get(id);
     if (cold !== undefined) {
       this.#cold.delete(id);
-      this.#bytes -= coldBytes(id, cold);
+      this.#bytes -= cold.bytes;
     }
   }
 
@@ -192,12 +194,14 @@ export function profileBytes(profile: Profile): number {
 }
 
 /**
- * A profile kept as its document: the string (a byte a character: JSON of ids, keys and numbers is
- * almost always Latin-1, which V8 keeps a byte a character), its id and the Map entry holding them.
+ * A profile kept as its document: the string, its id and the Map entry holding them. V8 keeps a
+ * string a byte a character when all are Latin-1, else two bytes each, the whole string.
  */
-function coldBytes(id: string, entry: ColdEntry): number {
-  return 96 + id.length + entry.document.length;
+function documentBytes(id: string, document: string): number {
+  return 96 + id.length + (BEYOND_LATIN1.test(document) ? 2 : 1) * document.length;
 }
+
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 function cacheKey(identity: Identity): string {
   return `${identity.kind}:${identity.value}`;

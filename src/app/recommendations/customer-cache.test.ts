@@ -46,8 +46,11 @@ const STORES: [string, () => Promise<(options?: AppFixtureOptions) => Promise<Ap
   ],
 ];
 
-/** About one customer's history: every other one is evicted and loaded back when asked for. */
-const ONE_CUSTOMER = { config: { customerCacheMib: 700 / (1024 * 1024) } };
+/**
+ * Histories get half the budget: about one customer's (700 bytes), so every other one is evicted
+ * and loaded back when asked for (and the profile cache, the other half, holds about none).
+ */
+const ONE_CUSTOMER = { config: { customerCacheMib: 1_400 / (1024 * 1024) } };
 
 describe.each(STORES)('customer histories held within a budget (%s)', (name, nodes) => {
   it.skipIf(name === 'PostgreSQL' && postgresUrl === null)(
@@ -103,7 +106,8 @@ describe.each(STORES)('customer histories held within a budget (%s)', (name, nod
     'rebuilds with a model that holds a quarter of the budget while the one in service holds the rest',
     async () => {
       const start = await nodes();
-      const app = await start({ config: { customerCacheMib: 2_800 / (1024 * 1024) } });
+      // Histories get half: about four customers'.
+      const app = await start({ config: { customerCacheMib: 5_600 / (1024 * 1024) } });
       const whole = await start();
       await shop(app);
       const serving = app.recommendations.models.online.customers;
