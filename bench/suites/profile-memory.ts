@@ -24,39 +24,44 @@ const DEFAULT_PROFILE_BUDGET = customerCacheBytes({ customerCacheMib: 256 }).pro
 export async function profileMemorySuite(): Promise<BenchRow[]> {
   if ((globalThis as { gc?: unknown }).gc === undefined)
     throw new Error('run the benchmarks with node --expose-gc');
-  const productIds = Array.from({ length: 4000 }, (_, index) => String(20000 + index));
-  const receivedAt = Date.parse('2026-06-01T00:00:00Z');
-  const template = asTrackedEvents(
-    syntheticEvents(EVENTS_PER_PROFILE * 1000, productIds, { visitors: 1 }),
-    receivedAt,
-  );
   const rows: BenchRow[] = [];
   for (const budget of [Number.POSITIVE_INFINITY, DEFAULT_PROFILE_BUDGET]) {
-    const before = heapUsed();
-    const cache = new ProfileCache(PROFILES, budget);
-    for (let index = 0; index < PROFILES; index += 1) {
-      let profile = createProfile(`prof_${index}`, '2026-01-01T00:00:00.000Z', { userId: `user-${index}` });
-      for (let step = 0; step < EVENTS_PER_PROFILE; step += 1) {
-        const event = template[(index * EVENTS_PER_PROFILE + step) % template.length] as TrackedEvent;
-        profile = applyEvent(profile, event, {
-          productFacts: () => ({ categories: ['home/kitchen/mugs'] }),
-          isNewOrder: true,
-          fromServer: true,
-        });
-      }
-      cache.putProfile({ profile, version: 1 });
-      cache.link({ kind: 'user', value: `user-${index}` }, profile.id);
-    }
-    const bytes = heapUsed() - before;
+    const { bytes, held, estimate } = cachedProfilesMemory(budget);
     rows.push({
       suite: 'profiles',
       name: `memory per ${formatNumber(PROFILES)} cached profiles (${EVENTS_PER_PROFILE} events each), ${
         Number.isFinite(budget) ? `a budget of ${formatNumber(budget / 1024 / 1024)} MiB` : 'all objects'
       }`,
       measured: `${formatNumber(bytes / 1024 / 1024)} MiB`,
-      note: `${formatNumber(bytes / cache.size)} bytes per profile held; cache holds ${formatNumber(cache.size)}, estimated at ${formatNumber(cache.bytes / 1024 / 1024)} MiB`,
+      note: `${formatNumber(bytes / held)} bytes per profile held; cache holds ${formatNumber(held)}, estimated at ${formatNumber(estimate / 1024 / 1024)} MiB`,
     });
     await Promise.resolve();
   }
   return rows;
+}
+
+/** Heap taken by a cache of `budget` bytes filled with the profiles, measured after collections. */
+function cachedProfilesMemory(budget: number): { bytes: number; held: number; estimate: number } {
+  const productIds = Array.from({ length: 4000 }, (_, index) => String(20000 + index));
+  const receivedAt = Date.parse('2026-06-01T00:00:00Z');
+  const template = asTrackedEvents(
+    syntheticEvents(EVENTS_PER_PROFILE * 1000, productIds, { visitors: 1 }),
+    receivedAt,
+  );
+  const before = heapUsed();
+  const cache = new ProfileCache(PROFILES, budget);
+  for (let index = 0; index < PROFILES; index += 1) {
+    let profile = createProfile(`prof_${index}`, '2026-01-01T00:00:00.000Z', { userId: `user-${index}` });
+    for (let step = 0; step < EVENTS_PER_PROFILE; step += 1) {
+      const event = template[(index * EVENTS_PER_PROFILE + step) % template.length] as TrackedEvent;
+      profile = applyEvent(profile, event, {
+        productFacts: () => ({ categories: ['home/kitchen/mugs'] }),
+        isNewOrder: true,
+        fromServer: true,
+      });
+    }
+    cache.putProfile({ profile, version: 1 });
+    cache.link({ kind: 'user', value: `user-${index}` }, profile.id);
+  }
+  return { bytes: heapUsed() - before, held: cache.size, estimate: cache.bytes };
 }
