@@ -1,4 +1,4 @@
-import { upgradeProfile, type Profile } from '../../domain/profiles/index.js';
+import type { Profile } from '../../domain/profiles/index.js';
 import { OldestKeys } from '../../domain/shared/index.js';
 import type { Identity, VersionedProfile } from '../../ports/store.js';
 
@@ -69,11 +69,8 @@ export class ProfileCache {
     }
     const cold = this.#cold.get(id);
     if (cold === undefined) return undefined;
-    // A document is of the current shape (see #demote), but upgrading is cheap and keeps it so.
-    const versioned = {
-      profile: upgradeProfile(JSON.parse(cold.document) as Profile),
-      version: cold.version,
-    };
+    // Written by #demote from a profile of the current shape: no upgrade needed.
+    const versioned = { profile: JSON.parse(cold.document) as Profile, version: cold.version };
     this.putProfile(versioned);
     return versioned;
   }
