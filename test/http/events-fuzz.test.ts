@@ -157,6 +157,8 @@ describe('fuzzing the ingestion routes', () => {
     );
     outcomes.expectReached('GET /v1/profiles/{id}', { accepted: 12, refused: 40 });
     outcomes.expectReached('PUT /v1/profiles/{id}/consent', { accepted: 30, refused: 30 });
-    outcomes.expectReached('GET /v1/profiles/{id}/export', { accepted: 8, refused: 40 });
+    // An export is accepted only with the token and the known id: one draw in eight, 19 of 150 on
+    // average. 8 failed about once in a thousand runs; 3 fails once in two million.
+    outcomes.expectReached('GET /v1/profiles/{id}/export', { accepted: 3, refused: 40 });
   });
 });

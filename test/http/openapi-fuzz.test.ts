@@ -143,7 +143,7 @@ function requestFor(operation: Operation) {
   const choices = targets.map((target) =>
     mutationArbitrary(MUTATIONS).map((spoiling) => ({ ...spoiling, target })),
   );
-  // `fc.option` leaves the value out one time in `freq`: its default of 5 spoiled four requests in five,
+  // `fc.option` leaves the value out one time in `freq`: its default of 6 spoiled five requests in six,
   // which left decide so few sound ones that a run could draw a single 2xx. 2 spoils half, as intended.
   const spoilings =
     choices.length === 0
