@@ -5,7 +5,7 @@
  * `restart <store> <size> <runs>`, with ATTUNE_SNAPSHOTS=off to replay the whole log each time;
  * each start also reports how long its background work (EASE's training) ran after ready; or
  * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service.
- * `PROF=dir` writes CPU profiles of the nodes. Run compiled: node dist/bench/restart-timing.js.
+ * `PROF=dir` writes CPU profiles of the nodes; `ATTUNE_BENCH_NODE_FLAGS` replaces their Node flags. Run compiled: node dist/bench/restart-timing.js.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -14,7 +14,7 @@ import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
 import { cpuMs } from './lib/process-stats.js';
 import { ingestInSlices } from './lib/scale-ingest.js';
 import { rebuildInService } from './lib/scale-rebuild.js';
-import { startServerProcess } from './lib/server-process.js';
+import { attuneNodeFlags, startServerProcess } from './lib/server-process.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 const [mode = 'restart', storeName = 'sqlite', sizeName = 'S', runs = '1'] = process.argv.slice(2);
@@ -31,7 +31,7 @@ const start = () =>
     'attune-node',
     { ...env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     [
-      '--max-old-space-size=4096',
+      ...attuneNodeFlags(),
       ...(process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : []),
     ],
   );

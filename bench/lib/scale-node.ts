@@ -1,12 +1,10 @@
 import { cpuMs } from './process-stats.js';
 import { shopProduct } from './scale-shop.js';
 import type { BenchStore } from './scale-stores.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { attuneNodeFlags, startServerProcess, type ServerProcess } from './server-process.js';
 
 /** The secret key of every node the scale suite starts. */
 export const SECRET = 'sk_bench_secret_key_0123456789abcdef';
-/** The heap the issue's figures were measured with; a node that needs more fails visibly. */
-const NODE_FLAGS = ['--max-old-space-size=4096'];
 
 export const headers = { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' };
 
@@ -16,8 +14,10 @@ export function startNode(
   profileDir?: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const flags =
-    profileDir === undefined ? NODE_FLAGS : [...NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  const flags = [
+    ...attuneNodeFlags(),
+    ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
+  ];
   return startServerProcess(
     'attune-node',
     { ...store.env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: 'warn', ...env },

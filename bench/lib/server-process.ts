@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { NODE_HEAP_LIMIT_MIB } from '../../src/cli/heap-limit.js';
 
 export interface ServerProcess {
   readonly url: string;
@@ -11,6 +12,17 @@ export interface ServerProcess {
    * (undefined when the server cannot: it needs `--expose-gc` and to answer `gc` messages).
    */
   collectGarbage(): Promise<number | undefined>;
+}
+
+/**
+ * The Node flags an Attune node runs with in the benchmarks: those `npm start` uses, or the
+ * space-separated `ATTUNE_BENCH_NODE_FLAGS` instead (to measure V8's sizing, say).
+ */
+export function attuneNodeFlags(): string[] {
+  const chosen = process.env['ATTUNE_BENCH_NODE_FLAGS'];
+  return chosen === undefined
+    ? [`--max-old-space-size=${NODE_HEAP_LIMIT_MIB}`]
+    : chosen.split(' ').filter(Boolean);
 }
 
 /** Longest wait for a server's answer to a `gc` message. */

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { createAttune } from '../main.js';
+import { heapLimitMib } from './heap-limit.js';
 
 /** `attune serve`: starts a node, prints first-start keys once, shuts down gracefully on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
@@ -31,6 +32,7 @@ export async function serve(config: Config): Promise<void> {
       store: attune.store.kind,
       bus: config.redisUrl === undefined ? 'in-process' : 'redis',
       node: attune.nodeId,
+      heapLimitMiB: heapLimitMib(),
     },
     `Attune ${config.databaseUrl === undefined ? 'on the embedded store' : 'on PostgreSQL'} listening on http://${config.host}:${config.port} (docs at /docs)`,
   );
