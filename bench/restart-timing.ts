@@ -14,7 +14,7 @@ import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
 import { cpuMs } from './lib/process-stats.js';
 import { ingestInSlices } from './lib/scale-ingest.js';
 import { rebuildInService } from './lib/scale-rebuild.js';
-import { attuneNodeFlags, startServerProcess } from './lib/server-process.js';
+import { startServerProcess } from './lib/server-process.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 const [mode = 'restart', storeName = 'sqlite', sizeName = 'S', runs = '1'] = process.argv.slice(2);
@@ -30,10 +30,7 @@ const start = () =>
   startServerProcess(
     'attune-node',
     { ...env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
-    [
-      ...attuneNodeFlags(),
-      ...(process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : []),
-    ],
+    process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : [],
   );
 
 if (mode === 'generate') {

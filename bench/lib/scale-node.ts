@@ -1,7 +1,7 @@
 import { cpuMs } from './process-stats.js';
 import { shopProduct } from './scale-shop.js';
 import type { BenchStore } from './scale-stores.js';
-import { attuneNodeFlags, startServerProcess, type ServerProcess } from './server-process.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 /** The secret key of every node the scale suite starts. */
 export const SECRET = 'sk_bench_secret_key_0123456789abcdef';
@@ -14,10 +14,7 @@ export function startNode(
   profileDir?: string,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const flags = [
-    ...attuneNodeFlags(),
-    ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
-  ];
+  const flags = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
   return startServerProcess(
     'attune-node',
     { ...store.env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: 'warn', ...env },

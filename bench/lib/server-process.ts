@@ -31,7 +31,8 @@ const GC_ANSWER_MS = 10_000;
 /**
  * Starts a benchmark server script (compiled, in bench/servers) in its own process, so the load
  * generator and the server do not share an event loop. The script sends `{ port }` when it listens.
- * `execArgv` passes Node flags to the server (`--cpu-prof`, `--max-old-space-size`).
+ * `execArgv` passes Node flags to the server (`--cpu-prof`, say); an Attune node also gets those
+ * `npm start` gives it ({@link attuneNodeFlags}), so what is measured is what ships.
  */
 export function startServerProcess(
   script: string,
@@ -41,7 +42,7 @@ export function startServerProcess(
   const path = fileURLToPath(new URL(`../servers/${script}.js`, import.meta.url));
   const child = fork(path, [], {
     env: { ...process.env, ...env },
-    execArgv: [...execArgv],
+    execArgv: [...(script === 'attune-node' ? attuneNodeFlags() : []), ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ import {
   sqliteBenchStore,
   type BenchStore,
 } from '../lib/scale-stores.js';
-import { attuneNodeFlags, startServerProcess, type ServerProcess } from '../lib/server-process.js';
+import { startServerProcess, type ServerProcess } from '../lib/server-process.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 /** Products the node holds before the import, and that the load reads. */
@@ -31,7 +31,7 @@ export interface ImportOptions {
  */
 function startNode(store: BenchStore): Promise<ServerProcess> {
   const profileDir = process.env['ATTUNE_BENCH_IMPORT_CPU_PROF'];
-  const flags = attuneNodeFlags();
+  const flags: string[] = [];
   if (profileDir !== undefined) flags.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   return startServerProcess(
     'attune-node',
