@@ -5,7 +5,8 @@
  * `restart <store> <size> <runs>`, with ATTUNE_SNAPSHOTS=off to replay the whole log each time;
  * each start also reports how long its background work (EASE's training) ran after ready; or
  * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service.
- * `PROF=dir` writes CPU profiles of the nodes; `ATTUNE_BENCH_NODE_FLAGS` replaces their Node flags. Run compiled: node dist/bench/restart-timing.js.
+ * `PROF=dir` writes CPU profiles of the nodes; `ATTUNE_BENCH_NODE_FLAGS` replaces their Node flags.
+ * Run compiled: node dist/bench/restart-timing.js.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -31,8 +31,7 @@ export interface ImportOptions {
  */
 function startNode(store: BenchStore): Promise<ServerProcess> {
   const profileDir = process.env['ATTUNE_BENCH_IMPORT_CPU_PROF'];
-  const flags: string[] = [];
-  if (profileDir !== undefined) flags.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  const flags = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
   return startServerProcess(
     'attune-node',
     { ...store.env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: 'warn' },
