@@ -1,3 +1,5 @@
+import { NeighbourWeights } from './neighbour-weights.js';
+
 /**
  * Weighted co-occurrence counts between products (bought in one order, viewed in one session), both
  * ways with `add` or one way with `addOneWay` (viewed next, viewed then bought). Memory stays linear
@@ -18,7 +20,7 @@ export class CoOccurrence {
    * a fifth of serving once the lists had filled.
    */
   readonly #sorted = new Map<number, [string, number][]>();
-  readonly #neighbours: (Map<number, number> | undefined)[] = [];
+  readonly #neighbours: (NeighbourWeights | undefined)[] = [];
   /** Weight ever added from each product, trimmed neighbours included: how much is known of it. */
   readonly #totals: number[] = [];
   /** Bumped by every change: a damped list depends on the totals of every product it names. */
@@ -104,7 +106,7 @@ export class CoOccurrence {
       const list = this.#neighbours[id];
       const neighbours: [string, number][] = [];
       if (list !== undefined)
-        for (const [other, weight] of list) neighbours.push([this.#names[other] as string, weight]);
+        for (const [other, weight] of list.entries()) neighbours.push([this.#names[other] as string, weight]);
       yield [item, this.#totals[id] as number, neighbours];
     }
   }
@@ -115,7 +117,7 @@ export class CoOccurrence {
     this.#version += 1;
     this.#totals[from] = total;
     if (neighbours.length === 0) return;
-    const list = new Map<number, number>();
+    const list = new NeighbourWeights();
     for (const [other, weight] of neighbours) list.set(this.#idOf(other), weight);
     this.#neighbours[from] = list;
   }
@@ -146,10 +148,10 @@ export class CoOccurrence {
     return id;
   }
 
-  #sort(list: Map<number, number>): [string, number][] {
+  #sort(list: NeighbourWeights): [string, number][] {
     const names = this.#names;
-    return [...list]
-      .map(([other, weight]): [string, number] => [names[other] as string, weight])
+    return list
+      .map((other, weight): [string, number] => [names[other] as string, weight])
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   }
 
@@ -157,23 +159,9 @@ export class CoOccurrence {
     this.#version += 1;
     this.#sorted.delete(from);
     let list = this.#neighbours[from];
-    if (list === undefined) this.#neighbours[from] = list = new Map<number, number>();
-    list.set(to, (list.get(to) ?? 0) + weight);
+    if (list === undefined) this.#neighbours[from] = list = new NeighbourWeights();
+    list.add(to, weight);
     this.#totals[from] = (this.#totals[from] as number) + weight;
-    if (list.size > this.keep * 3) trim(list, this.keep);
-  }
-}
-
-/**
- * Drops the weakest entries in place down to `keep` (among equal weights at the cut, the oldest
- * go). Sorting the weights as numbers costs microseconds and allocates one small array, not a map.
- */
-function trim(list: Map<number, number>, keep: number): void {
-  const weights = Float64Array.from(list.values()).sort();
-  const cut = weights[weights.length - keep] as number;
-  for (const [item, weight] of list) if (weight < cut) list.delete(item);
-  for (const [item, weight] of list) {
-    if (list.size <= keep) return;
-    if (weight === cut) list.delete(item);
+    if (list.size > this.keep * 3) list.trim(this.keep);
   }
 }

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NeighbourWeights } from './neighbour-weights.js';
+
+/**
+ * What the lists were before they were two arrays: a Map in the order first paired, trimmed by
+ * dropping every weight under the cut, then the earliest at the cut until `keep` are left.
+ */
+class MapNeighbours {
+  readonly map = new Map<number, number>();
+
+  add(id: number, weight: number): void {
+    this.map.set(id, (this.map.get(id) ?? 0) + weight);
+  }
+
+  trim(keep: number): void {
+    if (this.map.size <= keep) return;
+    const weights = Float64Array.from(this.map.values()).sort();
+    const cut = weights[weights.length - keep] as number;
+    for (const [id, weight] of this.map) if (weight < cut) this.map.delete(id);
+    for (const [id, weight] of this.map) {
+      if (this.map.size <= keep) return;
+      if (weight === cut) this.map.delete(id);
+    }
+  }
+}
+
+/** An add (weights from a few values, so ties at the cut are common) or a trim to `keep`. */
+const step = fc.oneof(
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('add' as const),
+      id: fc.integer({ min: 0, max: 40 }),
+      weight: fc.constantFrom(1, 2, 0.5, 0.25, 3),
+    }),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant('trim' as const), keep: fc.integer({ min: 0, max: 12 }) }),
+    weight: 1,
+  },
+);
+
+describe('NeighbourWeights', () => {
+  it('holds, adds and trims exactly as the Map it replaced, in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
+        const arrays = new NeighbourWeights();
+        const reference = new MapNeighbours();
+        for (const next of steps) {
+          if (next.kind === 'add') {
+            arrays.add(next.id, next.weight);
+            reference.add(next.id, next.weight);
+          } else {
+            arrays.trim(next.keep);
+            reference.trim(next.keep);
+          }
+          expect([...arrays.entries()]).toEqual([...reference.map]);
+        }
+        expect(arrays.size).toBe(reference.map.size);
+        expect(arrays.map((id, weight) => `${id}:${weight}`)).toEqual(
+          [...reference.map].map(([id, weight]) => `${id}:${weight}`),
+        );
+      }),
+    );
+  });
+
+  it('keeps the strongest, and among ties at the cut the latest paired', () => {
+    const list = new NeighbourWeights();
+    for (const [id, weight] of [
+      [1, 2],
+      [2, 5],
+      [3, 2],
+      [4, 1],
+      [5, 2],
+    ] as const)
+      list.add(id, weight);
+    list.add(4, 0.5);
+    list.trim(3);
+    expect([...list.entries()]).toEqual([
+      [2, 5],
+      [3, 2],
+      [5, 2],
+    ]);
+  });
+
+  it('sets a restored weight in place rather than adding to it', () => {
+    const list = new NeighbourWeights();
+    list.set(7, 1.5);
+    list.set(8, 2);
+    list.set(7, 4);
+    expect([...list.entries()]).toEqual([
+      [7, 4],
+      [8, 2],
+    ]);
+  });
+});
