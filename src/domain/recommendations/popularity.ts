@@ -1,4 +1,4 @@
-import { addDecayed, decayedAt, type Decayed } from './decay.js';
+import { DecayedCounts } from './decayed-counts.js';
 
 /** How long popularity and trends remember. */
 export interface PopularityHalfLives {
@@ -20,11 +20,6 @@ export const DISCOVERIES = 'discoveries';
 /** `popular` reads the long memory, `recent` the short one, `trending` the short against the long. */
 export type PopularityKind = 'popular' | 'recent' | 'trending';
 
-interface ItemPopularity {
-  long: Decayed;
-  short: Decayed;
-}
-
 const DAY_MS = 86_400_000;
 
 /**
@@ -44,24 +39,18 @@ const TOP_LIST_MS = 5_000;
  * for `popular` and a short one that, against the long, gives the velocity `trending` ranks by.
  */
 export class Popularity {
-  readonly #scopes = new Map<string, Map<string, ItemPopularity>>();
+  readonly #scopes = new Map<string, DecayedCounts>();
   readonly #tops = new Map<string, { at: number; list: [string, number][]; complete: boolean }>();
 
   constructor(private readonly halfLives: PopularityHalfLives = DEFAULT_HALF_LIVES) {}
 
   add(scope: string, item: string, weight: number, at: number): void {
-    let items = this.#scopes.get(scope);
-    if (items === undefined) this.#scopes.set(scope, (items = new Map<string, ItemPopularity>()));
-    const current = items.get(item);
-    items.set(item, {
-      long: addDecayed(current?.long, weight, at, this.halfLives.longMs),
-      short: addDecayed(current?.short, weight, at, this.halfLives.shortMs),
-    });
+    this.#scope(scope).add(item, weight, at);
   }
 
   /** The item's popularity in a scope at `now` (0 when unseen). */
   score(scope: string, item: string, now: number): number {
-    return decayedAt(this.#scopes.get(scope)?.get(item)?.long, now, this.halfLives.longMs);
+    return this.#scopes.get(scope)?.long(item, now) ?? 0;
   }
 
   /**
@@ -80,11 +69,8 @@ export class Popularity {
     }
     const items = this.#scopes.get(scope);
     if (items === undefined) return [];
-    const { longMs, shortMs } = this.halfLives;
     const scored: [string, number][] = [];
-    for (const [item, value] of items) {
-      const long = decayedAt(value.long, now, longMs);
-      const short = kind === 'popular' ? 0 : decayedAt(value.short, now, shortMs);
+    for (const [item, long, short] of items.at(now)) {
       const score =
         kind === 'popular' ? long : kind === 'recent' ? short : excessDailyRate(short, long, this.halfLives);
       if (score > 0) scored.push([item, score]);
@@ -98,24 +84,27 @@ export class Popularity {
   /** Every scope's items as `[item, long score, at, short score, at]`, in the order first counted. */
   *state(): Generator<[scope: string, items: [string, number, number, number, number][]]> {
     for (const [scope, items] of this.#scopes) {
-      const rows: [string, number, number, number, number][] = [];
-      for (const [item, { long, short }] of items)
-        rows.push([item, long.score, long.at, short.score, short.at]);
-      yield [scope, rows];
+      yield [scope, [...items.rows()]];
     }
   }
 
   /** Puts back items of {@link state} (a scope may come in several parts, in order). */
   restoreItems(scope: string, rows: readonly (readonly [string, number, number, number, number])[]): void {
-    let items = this.#scopes.get(scope);
-    if (items === undefined) this.#scopes.set(scope, (items = new Map<string, ItemPopularity>()));
+    const items = this.#scope(scope);
     for (const [item, longScore, longAt, shortScore, shortAt] of rows)
-      items.set(item, { long: { score: longScore, at: longAt }, short: { score: shortScore, at: shortAt } });
+      items.set(item, longScore, longAt, shortScore, shortAt);
   }
 
   /** Drops every count (a rebuild replays the events that remain). */
   clear(): void {
     this.#scopes.clear();
     this.#tops.clear();
+  }
+
+  #scope(scope: string): DecayedCounts {
+    let items = this.#scopes.get(scope);
+    if (items === undefined)
+      this.#scopes.set(scope, (items = new DecayedCounts(this.halfLives.longMs, this.halfLives.shortMs)));
+    return items;
   }
 }
