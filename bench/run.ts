@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { printTable, type BenchRow } from './lib/report.js';
 import { catalogueSuite } from './suites/catalogue.js';
 import { ingestionSuite } from './suites/ingestion.js';
+import { historyMemorySuite } from './suites/history-memory.js';
 import { profileMemorySuite } from './suites/profile-memory.js';
 import { segmentsSuite } from './suites/segments.js';
 import { pricingSuite } from './suites/pricing.js';
@@ -38,6 +39,7 @@ const SUITES: Record<string, (runs: number, options: SuiteOptions) => Promise<Be
   catalogue: catalogueSuite,
   ingestion: ingestionSuite,
   profiles: profileMemorySuite,
+  histories: historyMemorySuite,
   segments: segmentsSuite,
   pricing: pricingSuite,
   promotions: promotionsSuite,

@@ -2,13 +2,16 @@ import { OldestKeys } from '../shared/index.js';
 import type { CustomerHistory } from './customer-history.js';
 
 /**
- * Bytes one history takes in the heap, estimated from its size: a fixed part (the entry, the
- * history object and its arrays) and a part per purchase and per remembered id. Calibrated on V8
- * (bench `recommendations memory`): about 810 bytes for a customer with a few purchases and views.
+ * Bytes one history takes in the heap, estimated from its size: a fixed part (the cache's entry,
+ * the history object, its purchases Map and three lists), a part per purchase (its entry, object,
+ * id and order) and one per remembered id. Calibrated on V8 by `--only histories` (node
+ * --expose-gc dist/bench/run.js): within a tenth for histories of fixed shapes and within a
+ * fiftieth on the XL shop's stream, where the estimate it replaced (360 + 150 a purchase + 16 an id)
+ * was a third under the heap, so a node held a third more than its budget.
  */
 export function estimateHistoryBytes(history: CustomerHistory): number {
   const ids = history.viewed.length + history.carted.length + history.basketItems.length;
-  return 360 + history.purchases.size * 150 + ids * 16;
+  return 480 + history.purchases.size * 200 + ids * 20;
 }
 
 interface Entry {
