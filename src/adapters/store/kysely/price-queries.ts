@@ -89,20 +89,25 @@ function validTo(row: { valid_to: number | string | null }): number | null {
   return row.valid_to === null ? null : Number(row.valid_to);
 }
 
-/** Adds a base-price row to its product's versions (rows come oldest first). */
+/**
+ * Adds a base-price row to its product's versions (rows come oldest first). A product's first
+ * version starts a list of one: pushing onto an empty array reserves 16 slots, 13 MB of a
+ * 100,000-product catalogue where nearly every product has one price in its history.
+ */
 function addBaseVersion(
   base: Map<string, BasePriceVersion[]>,
   row: { ref_id: string; doc: string; valid_from: number | string; valid_to: number | string | null },
 ): void {
   const price = JSON.parse(row.doc) as Money;
-  const versions = base.get(row.ref_id) ?? [];
-  versions.push({
+  const version = {
     amount: price.amount,
     currency: price.currency,
     from: Number(row.valid_from),
     to: validTo(row),
-  });
-  base.set(row.ref_id, versions);
+  };
+  const versions = base.get(row.ref_id);
+  if (versions === undefined) base.set(row.ref_id, [version]);
+  else versions.push(version);
 }
 
 /** Closes what was in force and records what is now (a list version, a base price). */
