@@ -6,6 +6,7 @@
  * each start also reports how long its background work (EASE's training) ran after ready; or
  * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service.
  * `PROF=dir` writes CPU profiles of the nodes; `ATTUNE_BENCH_NODE_FLAGS` replaces their Node flags.
+ * `generate` ends with the node's live heap after a full collection.
  * Run compiled: node dist/bench/restart-timing.js.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -31,7 +32,8 @@ const start = () =>
   startServerProcess(
     'attune-node',
     { ...env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
-    process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : [],
+    // --expose-gc lets `generate` read the live heap after a full collection; it changes no sizing.
+    ['--expose-gc', ...(process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : [])],
   );
 
 if (mode === 'generate') {
@@ -73,6 +75,8 @@ if (mode === 'generate') {
       }
     },
   });
+  const live = await node.collectGarbage();
+  console.error(`live heap after ingestion: ${live === undefined ? 'unknown' : live.toFixed(0)} MiB`);
   await node.stop();
 } else if (mode === 'rebuild') {
   for (let run = 0; run < Number(runs); run += 1) {
