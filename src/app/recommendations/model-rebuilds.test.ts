@@ -125,7 +125,7 @@ describe('rebuilding the recommendation models', () => {
   it('learns what customers it let go of bought during a rebuild as first purchases or not, keeping the counts exact', async () => {
     const gate = gatedTrainer();
     // Histories get half: about four customers'; the rebuild reads with a quarter of it, about one.
-    const app = await start({ trainer: gate.trainer, config: { customerCacheMib: 5_600 / (1024 * 1024) } });
+    const app = await start({ trainer: gate.trainer, config: { customerCacheMib: 7_600 / (1024 * 1024) } });
     gate.release(); // nothing to train at start
     await history(app);
     const rebuilt = app.recommendations.rebuild();
