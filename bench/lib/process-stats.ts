@@ -15,3 +15,12 @@ export function cpuMs(pid: number): number {
   const ticksPerSecond = 100;
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
+
+/**
+ * This process's heap in use once garbage is gone (a few collections: one may leave what the last
+ * freed). Needs `node --expose-gc`; without it, the heap as it is.
+ */
+export function heapAfterGc(): number {
+  for (let pass = 0; pass < 3; pass += 1) (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}

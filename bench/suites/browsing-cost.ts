@@ -1,5 +1,6 @@
 import { BrowsingSignals, OnlineModel } from '../../src/domain/recommendations/index.js';
 import type { R3Data } from '../lib/r3-data.js';
+import { heapAfterGc } from '../lib/process-stats.js';
 
 const MIB = 1024 * 1024;
 const VIEWS = 1_000_000;
@@ -27,12 +28,6 @@ function millionViews(data: R3Data): View[] {
     }
   }
   return views;
-}
-
-/** The heap in use once garbage is gone (a few collections: one may leave what the last freed). */
-function heapAfterGc(): number {
-  for (let pass = 0; pass < 3; pass += 1) globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
 }
 
 /** Learns `views` with `learn` into what `make` builds: µs per view and MiB the result holds. */

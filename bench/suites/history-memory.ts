@@ -6,12 +6,7 @@ import {
 } from '../../src/domain/recommendations/index.js';
 import { formatNumber, type BenchRow } from '../lib/report.js';
 import { shopBatches, SHOP_SIZES } from '../lib/scale-shop.js';
-
-function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
-}
+import { heapAfterGc } from '../lib/process-stats.js';
 
 /** Events of the XL shop read: 1M customers, so most histories are a few events long, as at scale. */
 const XL_EVENTS = 1_200_000;
@@ -61,10 +56,10 @@ function measure(fill: (histories: CustomerHistories) => void): {
   estimate: number;
   held: number;
 } {
-  const before = heapUsed();
+  const before = heapAfterGc();
   const histories = new CustomerHistories();
   fill(histories);
-  return { bytes: heapUsed() - before, estimate: histories.bytes, held: histories.size };
+  return { bytes: heapAfterGc() - before, estimate: histories.bytes, held: histories.size };
 }
 
 /** Every customer's history from the XL shop's first events, learnt as the online model learns them. */

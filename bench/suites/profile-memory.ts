@@ -3,14 +3,10 @@ import { customerCacheBytes } from '../../src/config/config.js';
 import { applyEvent, createProfile, type TrackedEvent } from '../../src/domain/profiles/index.js';
 import { formatNumber, type BenchRow } from '../lib/report.js';
 import { asTrackedEvents, syntheticEvents } from '../lib/synthetic-events.js';
+import { heapAfterGc } from '../lib/process-stats.js';
 
 const PROFILES = 100_000;
 const EVENTS_PER_PROFILE = 8;
-
-function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
-}
 
 /** The profiles' half of the default ATTUNE_CUSTOMER_CACHE_MIB. */
 const DEFAULT_PROFILE_BUDGET = customerCacheBytes({ customerCacheMib: 256 }).profiles;
@@ -48,7 +44,7 @@ function cachedProfilesMemory(budget: number): { bytes: number; held: number; es
     syntheticEvents(EVENTS_PER_PROFILE * 1000, productIds, { visitors: 1 }),
     receivedAt,
   );
-  const before = heapUsed();
+  const before = heapAfterGc();
   const cache = new ProfileCache(PROFILES, budget);
   for (let index = 0; index < PROFILES; index += 1) {
     let profile = createProfile(`prof_${index}`, '2026-01-01T00:00:00.000Z', { userId: `user-${index}` });
@@ -63,5 +59,5 @@ function cachedProfilesMemory(budget: number): { bytes: number; held: number; es
     cache.putProfile({ profile, version: 1 });
     cache.link({ kind: 'user', value: `user-${index}` }, profile.id);
   }
-  return { bytes: heapUsed() - before, held: cache.size, estimate: cache.bytes };
+  return { bytes: heapAfterGc() - before, held: cache.size, estimate: cache.bytes };
 }

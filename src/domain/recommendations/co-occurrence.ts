@@ -103,10 +103,11 @@ export class CoOccurrence {
    */
   *state(): Generator<[item: string, total: number, neighbours: [string, number][]]> {
     for (const [id, item] of this.#names.entries()) {
-      const list = this.#neighbours[id];
-      const neighbours: [string, number][] = [];
-      if (list !== undefined)
-        for (const [other, weight] of list.entries()) neighbours.push([this.#names[other] as string, weight]);
+      const neighbours =
+        this.#neighbours[id]?.map((other, weight): [string, number] => [
+          this.#names[other] as string,
+          weight,
+        ]) ?? [];
       yield [item, this.#totals[id] as number, neighbours];
     }
   }

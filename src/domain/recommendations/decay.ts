@@ -4,16 +4,33 @@ export interface Decayed {
   readonly at: number;
 }
 
+/** A score kept at the instant `at`, read at `now`. */
+export function decayedScore(score: number, at: number, now: number, halfLifeMs: number): number {
+  return score * Math.pow(2, (at - now) / halfLifeMs);
+}
+
 /** The score at `now`. */
 export function decayedAt(value: Decayed | undefined, now: number, halfLifeMs: number): number {
   if (value === undefined) return 0;
-  return value.score * Math.pow(2, (value.at - now) / halfLifeMs);
+  return decayedScore(value.score, value.at, now, halfLifeMs);
 }
 
 /**
- * Adds `amount`, observed at `at`, to a decayed score. Events may arrive out of order: the score is
- * kept at the later of the two instants, so adding never depends on arrival order.
+ * A score kept at `instant` with `amount`, observed at `at`, added: kept at the later of the two
+ * instants, so adding never depends on the order events arrive in.
  */
+export function scoreWithAdded(
+  score: number,
+  instant: number,
+  amount: number,
+  at: number,
+  halfLifeMs: number,
+): number {
+  if (at >= instant) return score * Math.pow(2, (instant - at) / halfLifeMs) + amount;
+  return score + amount * Math.pow(2, (at - instant) / halfLifeMs);
+}
+
+/** Adds `amount`, observed at `at`, to a decayed score (see {@link scoreWithAdded}). */
 export function addDecayed(
   value: Decayed | undefined,
   amount: number,
@@ -21,6 +38,8 @@ export function addDecayed(
   halfLifeMs: number,
 ): Decayed {
   if (value === undefined) return { score: amount, at };
-  if (at >= value.at) return { score: value.score * Math.pow(2, (value.at - at) / halfLifeMs) + amount, at };
-  return { score: value.score + amount * Math.pow(2, (at - value.at) / halfLifeMs), at: value.at };
+  return {
+    score: scoreWithAdded(value.score, value.at, amount, at, halfLifeMs),
+    at: at >= value.at ? at : value.at,
+  };
 }

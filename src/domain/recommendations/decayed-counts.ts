@@ -1,14 +1,11 @@
+import { decayedScore, scoreWithAdded } from './decay.js';
+
 /** Doubles kept per item: the long memory's score and instant, then the short memory's. */
 const FIELDS = 4;
 const LONG_SCORE = 0;
 const LONG_AT = 1;
 const SHORT_SCORE = 2;
 const SHORT_AT = 3;
-
-/** A score that halves every half-life, read at `now`, from its value at `at`. */
-function decayed(score: number, at: number, now: number, halfLifeMs: number): number {
-  return score * Math.pow(2, (at - now) / halfLifeMs);
-}
 
 /**
  * One scope's items, each with two decayed counts (a long memory and a short one), in the order
@@ -65,7 +62,7 @@ export class DecayedCounts {
     const slot = this.#slots.get(item);
     if (slot === undefined) return 0;
     const base = slot * FIELDS;
-    return decayed(
+    return decayedScore(
       this.#values[base + LONG_SCORE] as number,
       this.#values[base + LONG_AT] as number,
       now,
@@ -80,8 +77,13 @@ export class DecayedCounts {
       const base = slot * FIELDS;
       yield [
         item,
-        decayed(values[base + LONG_SCORE] as number, values[base + LONG_AT] as number, now, this.longMs),
-        decayed(values[base + SHORT_SCORE] as number, values[base + SHORT_AT] as number, now, this.shortMs),
+        decayedScore(values[base + LONG_SCORE] as number, values[base + LONG_AT] as number, now, this.longMs),
+        decayedScore(
+          values[base + SHORT_SCORE] as number,
+          values[base + SHORT_AT] as number,
+          now,
+          this.shortMs,
+        ),
       ];
     }
   }
@@ -101,10 +103,7 @@ export class DecayedCounts {
     }
   }
 
-  /**
-   * {@link addDecayed} in place: the score is kept at the later of the two instants, so adding
-   * never depends on the order events arrive in.
-   */
+  /** {@link scoreWithAdded} in place, the instant moved to the later of the two. */
   #addTo(
     values: Float64Array,
     scoreAt: number,
@@ -113,12 +112,9 @@ export class DecayedCounts {
     at: number,
     halfLifeMs: number,
   ): void {
-    const score = values[scoreAt] as number;
     const instant = values[instantAt] as number;
-    if (at >= instant) {
-      values[scoreAt] = score * Math.pow(2, (instant - at) / halfLifeMs) + amount;
-      values[instantAt] = at;
-    } else values[scoreAt] = score + amount * Math.pow(2, (at - instant) / halfLifeMs);
+    values[scoreAt] = scoreWithAdded(values[scoreAt] as number, instant, amount, at, halfLifeMs);
+    if (at >= instant) values[instantAt] = at;
   }
 
   /** Grows the array (doubling) until it holds `items`. */

@@ -37,12 +37,6 @@ export class NeighbourWeights {
     }
   }
 
-  /** The neighbours and their weights, in the order first paired. */
-  *entries(): Generator<[id: number, weight: number]> {
-    for (let index = 0; index < this.#ids.length; index += 1)
-      yield [this.#ids[index] as number, this.#weights[index] as number];
-  }
-
   /** `each` of every neighbour and its weight, in the order first paired. */
   map<T>(each: (id: number, weight: number) => T): T[] {
     const mapped: T[] = [];
