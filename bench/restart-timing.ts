@@ -6,14 +6,15 @@
  * each start also reports how long its background work (EASE's training) ran after ready; or
  * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service.
  * `PROF=dir` writes CPU profiles of the nodes; `ATTUNE_BENCH_NODE_FLAGS` replaces their Node flags.
- * `generate` ends with the node's live heap after a full collection.
+ * `generate` ends with the node's RSS as ingestion ends and after 30 s idle, and its live heap after a
+ * full collection.
  * Run compiled: node dist/bench/restart-timing.js.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
-import { cpuMs } from './lib/process-stats.js';
+import { cpuMs, residentMiB } from './lib/process-stats.js';
 import { ingestInSlices } from './lib/scale-ingest.js';
 import { rebuildInService } from './lib/scale-rebuild.js';
 import { startServerProcess } from './lib/server-process.js';
@@ -75,8 +76,15 @@ if (mode === 'generate') {
       }
     },
   });
+  // RSS as ingestion ends, and once V8's memory reducer has had an idle half-minute to shrink the heap.
+  const rssAtEnd = residentMiB(node.pid);
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
+  const rssIdle = residentMiB(node.pid);
   const live = await node.collectGarbage();
-  console.error(`live heap after ingestion: ${live === undefined ? 'unknown' : live.toFixed(0)} MiB`);
+  console.error(
+    `RSS at the end of ingestion ${rssAtEnd.toFixed(0)} MiB, after 30 s idle ${rssIdle.toFixed(0)} MiB; ` +
+      `live heap after ingestion: ${live === undefined ? 'unknown' : live.toFixed(0)} MiB`,
+  );
   await node.stop();
 } else if (mode === 'rebuild') {
   for (let run = 0; run < Number(runs); run += 1) {
