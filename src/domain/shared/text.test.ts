@@ -27,4 +27,38 @@ describe('storable text', () => {
     for (let depth = 0; depth < 100_000; depth += 1) deep = [deep];
     expect(findUnstorable(deep)?.pointer.length).toBe(200_000);
   });
+
+  it('finds what a recursive walk in document order finds, on any value', () => {
+    const firstUnstorable = (value: unknown, pointer: string): string | undefined => {
+      if (typeof value === 'string') return isStorableText(value) ? undefined : pointer;
+      if (typeof value === 'number') return Number.isFinite(value) ? undefined : pointer;
+      if (typeof value !== 'object' || value === null) return undefined;
+      for (const [key, item] of Object.entries(value)) {
+        const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+        if (!Array.isArray(value) && !isStorableText(key)) return at;
+        const found = firstUnstorable(item, at);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    };
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 4 }),
+      fc.constantFrom('a/b', '~', 'x\u0000'),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.constantFrom(1, -0.5, Number.NaN, Number.POSITIVE_INFINITY, true, null),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (generated) => {
+        expect(findUnstorable(generated, '/x')?.pointer).toBe(firstUnstorable(generated, '/x'));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -24,23 +24,52 @@ export interface Unstorable {
  * storable. Walks with its own stack, so however deep the value nests it cannot overflow.
  */
 export function findUnstorable(value: unknown, base = ''): Unstorable | undefined {
-  const pending: [unknown, string][] = [[value, base]];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [current, pointer] = next;
+  // Nearly every value is storable: look without naming where first, and name the part only then.
+  return allStorable(value) ? undefined : locateUnstorable(value, base);
+}
+
+/** Whether every string, key and number in `value` is storable: no pointers made, no garbage per part. */
+function allStorable(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
     if (typeof current === 'string') {
+      if (!isStorableText(current)) return false;
+    } else if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return false;
+    } else if (Array.isArray(current)) {
+      for (const item of current) pending.push(item);
+    } else if (typeof current === 'object' && current !== null) {
+      for (const key of Object.keys(current)) {
+        if (!isStorableText(key)) return false;
+        pending.push((current as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return true;
+}
+
+/** The first unstorable part in document order: an object's key before its value, keys in order. */
+function locateUnstorable(value: unknown, base: string): Unstorable | undefined {
+  /** A part to look at, its pointer, and whether it is an object's key rather than a value. */
+  const pending: [unknown, string, boolean][] = [[value, base, false]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [current, pointer, isKey] = next;
+    if (isKey) {
+      if (!isStorableText(current as string)) return { pointer, kind: 'text' };
+    } else if (typeof current === 'string') {
       if (!isStorableText(current)) return { pointer, kind: 'text' };
     } else if (typeof current === 'number') {
       if (!Number.isFinite(current)) return { pointer, kind: 'number' };
     } else if (Array.isArray(current)) {
       for (let index = current.length - 1; index >= 0; index -= 1)
-        pending.push([current[index], `${pointer}/${index}`]);
+        pending.push([current[index], `${pointer}/${index}`, false]);
     } else if (typeof current === 'object' && current !== null) {
       const keys = Object.keys(current);
       for (let index = keys.length - 1; index >= 0; index -= 1) {
         const key = keys[index] as string;
         const at = `${pointer}/${escapePointer(key)}`;
-        if (!isStorableText(key)) return { pointer: at, kind: 'text' };
-        pending.push([(current as Record<string, unknown>)[key], at]);
+        pending.push([(current as Record<string, unknown>)[key], at, false], [key, at, true]);
       }
     }
   }
