@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { NODE_HEAP_LIMIT_MIB } from '../../src/cli/heap-limit.js';
+import { NODE_FLAGS } from '../../src/cli/heap-limit.js';
 
 export interface ServerProcess {
   readonly url: string;
@@ -20,9 +20,7 @@ export interface ServerProcess {
  */
 export function attuneNodeFlags(): string[] {
   const chosen = process.env['ATTUNE_BENCH_NODE_FLAGS'];
-  return chosen === undefined
-    ? [`--max-old-space-size=${NODE_HEAP_LIMIT_MIB}`]
-    : chosen.split(' ').filter(Boolean);
+  return chosen === undefined ? [...NODE_FLAGS] : chosen.split(' ').filter(Boolean);
 }
 
 /** Longest wait for a server's answer to a `gc` message. */
