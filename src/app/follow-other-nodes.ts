@@ -14,7 +14,7 @@ export interface Following<K extends NodeTopic> {
 
 /**
  * Subscribes to the messages of `topic` that other nodes published. A node applies its own changes
- * to memory before it publishes them, so its own messages are skipped, not re-read.
+ * to memory before it publishes them, so its own messages are skipped (`skipOrigin`), not re-read.
  */
 export function followOtherNodes<K extends NodeTopic>(
   bus: EventBus,
@@ -23,9 +23,7 @@ export function followOtherNodes<K extends NodeTopic>(
   following: Following<K>,
 ): Promise<BusSubscription> {
   const { changed, missed } = following;
-  return bus.subscribe(topic, (payload) => (payload.origin === nodeId ? undefined : changed(payload)), {
-    onMissed: missed,
-  });
+  return bus.subscribe(topic, changed, { onMissed: missed, skipOrigin: nodeId });
 }
 
 /** For a topic whose every message means "read it all again": a lost message means the same. */

@@ -14,6 +14,12 @@ export interface SubscribeOptions {
    * behind what it keeps. The subscriber re-reads from the store whatever the topic could have changed.
    */
   readonly onMissed?: () => void | Promise<void>;
+  /**
+   * Messages whose `origin` is this are not delivered to this subscriber: a node's own, which it
+   * applied before publishing. A bus within one process then copies nothing for a message only its
+   * publisher would have received (every batch's lessons and profile changes on a single node).
+   */
+  readonly skipOrigin?: string;
 }
 
 /**

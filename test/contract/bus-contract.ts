@@ -8,6 +8,7 @@ export interface ContractTopics {
   readonly other: { readonly n: number };
   readonly serial: { readonly n: number };
   readonly gone: { readonly n: number };
+  readonly mine: { readonly origin: string; readonly n: number };
   readonly json: {
     readonly text: string;
     readonly nothing: null;
@@ -99,6 +100,23 @@ export function describeBusContract(name: string, createFixture: () => Promise<B
       await fixture.nodeA.publish('gone', { n: 3 });
       await vi.waitFor(() => expect(marker.received).toEqual([{ n: 3 }]));
       expect(gone.received).toEqual([{ n: 1 }]);
+    });
+
+    it("skips a subscriber's own origin when it asks, and keeps the rest in order", async () => {
+      const skipping = collector<ContractTopics['mine']>();
+      const all = collector<ContractTopics['mine']>();
+      await fixture.nodeB.subscribe('mine', skipping.handler, { skipOrigin: 'b' });
+      await fixture.nodeB.subscribe('mine', all.handler);
+      const sent = [
+        { origin: 'a', n: 0 },
+        { origin: 'b', n: 1 },
+        { origin: 'a', n: 2 },
+        { origin: 'b', n: 3 },
+        { origin: 'c', n: 4 },
+      ];
+      for (const payload of sent) await fixture.nodeA.publish('mine', payload);
+      await vi.waitFor(() => expect(all.received).toEqual(sent));
+      await vi.waitFor(() => expect(skipping.received).toEqual(sent.filter(({ origin }) => origin !== 'b')));
     });
 
     it('delivers a JSON copy: equal in value, never the object the publisher keeps changing', async () => {

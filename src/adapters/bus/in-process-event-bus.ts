@@ -1,10 +1,12 @@
 import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { TopicMap, Topics } from '../../ports/topics.js';
 import { HandlerQueue } from './handler-queue.js';
+import { originOf } from './origin.js';
 
-/** One subscription: its queue, and what to run in turn with its messages when some were missed. */
+/** One subscription: its queue, whose messages it skips, and what to run when some were missed. */
 interface Subscriber<P> {
   readonly queue: HandlerQueue<P>;
+  readonly skipOrigin: string | undefined;
   missed(): void;
 }
 
@@ -18,9 +20,14 @@ export class InProcessEventBus<T extends TopicMap<T> = Topics> implements EventB
   constructor(private readonly onError: (error: unknown) => void = () => {}) {}
 
   publish<K extends keyof T & string>(topic: K, payload: T[K]): Promise<void> {
+    const origin = originOf(payload);
+    const queues = [...(this.#topics[topic] ?? [])]
+      .filter(({ skipOrigin }) => skipOrigin === undefined || skipOrigin !== origin)
+      .map(({ queue }) => queue);
+    if (queues.length === 0) return Promise.resolve();
     // A structured copy, so a subscriber never shares mutable objects with the publisher, as over Redis.
     const copy = structuredClone(payload);
-    for (const { queue } of this.#topics[topic] ?? []) queue.push(copy);
+    for (const queue of queues) queue.push(copy);
     return Promise.resolve();
   }
 
@@ -32,6 +39,7 @@ export class InProcessEventBus<T extends TopicMap<T> = Topics> implements EventB
     const queue = new HandlerQueue(handler, this.onError);
     const subscriber: Subscriber<T[K]> = {
       queue,
+      skipOrigin: options.skipOrigin,
       missed: () => queue.catchUp(options.onMissed),
     };
     const subscribers = this.#topics[topic] ?? new Set<Subscriber<T[K]>>();

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import type { BusHandler, BusSubscription, EventBus, SubscribeOptions } from '../../ports/event-bus.js';
 import type { TopicMap, Topics } from '../../ports/topics.js';
 import { HandlerQueue } from './handler-queue.js';
+import { originOf } from './origin.js';
 import { RedisOutbox } from './redis-outbox.js';
 
 export interface RedisEventBusOptions {
@@ -97,7 +98,10 @@ export class RedisEventBus<T extends TopicMap<T> = Topics> implements EventBus<T
       afterId,
       // The stream of `topic` holds only what `publish` was given for it (JSON-safe by TopicMap),
       // written by nodes of this same code: parsed back, it is that payload.
-      push: (payload) => queue.push(payload as T[K]),
+      push: (payload) => {
+        if (options.skipOrigin === undefined || originOf(payload) !== options.skipOrigin)
+          queue.push(payload as T[K]);
+      },
       missed: () => queue.catchUp(options.onMissed),
       drained: () => queue.drained(),
     };
