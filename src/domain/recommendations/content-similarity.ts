@@ -28,10 +28,10 @@ const STOP_WORDS = new Set([
 ]);
 
 /**
- * A token the model knows: the one copy of its text that every product holding it shares (100,000
- * products of one shop each spelt `word:product` anew, 31 MB of a 100k catalogue's model), and
- * those products in the order they were first described. Their number is the token's document
- * frequency.
+ * A token the model knows: the one copy of its text that every product holding it shares (each of
+ * 100,000 products spelt `word:product` anew: the model over the scale shop's 100k products took
+ * 64.1 MB so, 55.7 with one copy), and those products in the order they were first described.
+ * Their number is the token's document frequency.
  */
 interface Posting {
   readonly token: string;
