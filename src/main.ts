@@ -94,6 +94,7 @@ export async function createAttune(config: Config, overrides: AttuneOverrides = 
     rateLimiter: rateLimits.limiter,
     trustProxy: config.trustProxy,
     metricsRequireKey: config.metricsRequireKey,
+    checkAnswers: config.checkAnswers,
     timeouts: {
       headersMs: config.headersTimeoutSeconds * 1000,
       requestMs: config.requestTimeoutSeconds * 1000,

@@ -85,6 +85,8 @@ export interface Config {
   readonly rateLimitKeyless: RequestBudget | undefined;
   /** `/metrics` answers only a secret key. */
   readonly metricsRequireKey: boolean;
+  /** Answers written with `JSON.stringify` are checked against their compiled serialiser (see `PlainJsonAnswers`). */
+  readonly checkAnswers: boolean;
   /** Seconds a console session lives without a request. */
   readonly sessionIdleSeconds: number;
   /** Seconds a console session lives at most, however active. */

@@ -55,6 +55,7 @@ describe('loadConfig', () => {
         signInLimitPerAddress: { requests: 50, windowSeconds: 900 },
         passwordScryptLogN: 17,
         metricsRequireKey: false,
+        checkAnswers: false,
         trustProxy: false,
       },
     });

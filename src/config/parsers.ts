@@ -14,6 +14,11 @@ export const optional =
         ? { value: raw }
         : { problem: rule };
 
+/** A switch: `true` or `false`, else refused. */
+export function parseTrueFalse(raw: string): Parsed<boolean> {
+  return raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' };
+}
+
 export function parseBudget(raw: string): Parsed<RequestBudget | undefined> {
   if (raw === 'off') return { value: undefined };
   const match = /^(\d{1,9})\/(\d{1,6})s$/.exec(raw);

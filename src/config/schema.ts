@@ -4,6 +4,7 @@ import {
   parseBudget,
   parseEventWeights,
   parseTrustProxy,
+  parseTrueFalse,
   seconds,
   optional,
   streamCount,
@@ -137,8 +138,7 @@ export const SETTINGS = [
     key: 'webhookAllowPrivate',
     description: 'let webhooks reach private and loopback addresses (true or false)',
     defaultText: 'false',
-    parse: (raw = 'false') =>
-      raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
+    parse: (raw = 'false') => parseTrueFalse(raw),
   }),
   setting({
     env: 'ATTUNE_ERASURE_VACUUM',
@@ -295,8 +295,15 @@ export const SETTINGS = [
     key: 'metricsRequireKey',
     description: '/metrics answers only a secret key (true or false)',
     defaultText: 'false',
-    parse: (raw = 'false') =>
-      raw === 'true' || raw === 'false' ? { value: raw === 'true' } : { problem: 'must be true or false' },
+    parse: (raw = 'false') => parseTrueFalse(raw),
+  }),
+  setting({
+    env: 'ATTUNE_CHECK_ANSWERS',
+    key: 'checkAnswers',
+    description:
+      'true: answers written without their compiled serialiser (decide) are also written with it and compared, a difference failing the request; for tests and staging, at the CPU that saves (true or false)',
+    defaultText: 'false',
+    parse: (raw = 'false') => parseTrueFalse(raw),
   }),
   setting({
     env: 'ATTUNE_TRUST_PROXY',

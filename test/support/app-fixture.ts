@@ -104,7 +104,7 @@ const TOPICS: { readonly [K in Topic]: true } = {
 export async function startApp(options: AppFixtureOptions = {}): Promise<AppFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'attune-app-'));
   const config: Config = {
-    ...configFor({ DATA_DIR: dataDir, ATTUNE_DEMO: '0', LOG_LEVEL: 'silent' }),
+    ...configFor({ DATA_DIR: dataDir, ATTUNE_DEMO: '0', LOG_LEVEL: 'silent', ATTUNE_CHECK_ANSWERS: 'true' }),
     recsRebuildMinutes: 0,
     // Off unless a test is about them: each node would write one as it closes.
     snapshots: false,

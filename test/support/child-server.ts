@@ -42,6 +42,8 @@ export async function startChildServer(
       // Suites fire many requests from 127.0.0.1; a suite about rate limits sets its own.
       ATTUNE_RATE_LIMIT_PUBLISHABLE: 'off',
       ATTUNE_RATE_LIMIT_KEYLESS: 'off',
+      // Every answer written with JSON.stringify is held to its schema.
+      ATTUNE_CHECK_ANSWERS: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

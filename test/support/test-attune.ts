@@ -38,6 +38,8 @@ export async function startTestAttune(
     // Suites fire thousands of requests from 127.0.0.1; the rate-limit suites set their own small limits.
     ATTUNE_RATE_LIMIT_PUBLISHABLE: 'off',
     ATTUNE_RATE_LIMIT_KEYLESS: 'off',
+    // Every answer written with JSON.stringify is held to its schema.
+    ATTUNE_CHECK_ANSWERS: 'true',
     ...settings,
   });
   const attune = await createAttune(config, { logger: pino({ level: 'silent' }), ...overrides });

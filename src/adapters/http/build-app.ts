@@ -16,6 +16,7 @@ import { installMetrics } from './metrics.js';
 import { installRateLimits, type RateLimiter } from './rate-limits.js';
 import { installOpenApi } from './openapi.js';
 import { installOperationIds } from './operation-ids.js';
+import { PlainJsonAnswers } from './plain-json-answers.js';
 import { problemFor, sendProblem, writeRawProblem } from './problem.js';
 import { loggableUrl, wordsOfRoute } from './redact-url.js';
 import { installServingCount } from './serving-count.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   readonly trustProxy: boolean | number | readonly string[];
   /** How long a client may take to send headers, a whole request, and how long an idle connection stays. */
   readonly timeouts: { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
+  /** Answers written without their schema's serialiser are also written with it and compared (tests). */
+  readonly checkAnswers: boolean;
 }
 
 declare module 'fastify' {
@@ -84,6 +87,7 @@ const PATH_MATCHING = {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const schemas = new CompileOnFirstUse();
+  const plainAnswers = new PlainJsonAnswers(deps.checkAnswers);
   const app = Fastify({
     loggerInstance: deps.logger,
     // One line per request, written in onResponse below, instead of Fastify's two.
@@ -111,7 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // The serialiser checks union branches with its own Ajv, which must know Attune's formats too.
     serializerOpts: { ajv: { formats: { iso4217: /^[A-Z]{3}$/ } } },
-    schemaController: { compilersFactory: { buildSerializer: schemas.serializers() } },
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: schemas.serializers((route, compiled) => plainAnswers.choose(route, compiled)),
+      },
+    },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
@@ -158,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   installOperationIds(app);
+  plainAnswers.install(app);
   await installOpenApi(app, deps.version);
   installMetrics(app, deps.metrics, { requireKey: deps.metricsRequireKey });
   for (const install of deps.routes) await install(app);

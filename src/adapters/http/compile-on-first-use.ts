@@ -22,12 +22,20 @@ export class CompileOnFirstUse {
     return (route) => this.#deferred(() => compile(route));
   }
 
-  /** Fastify's own serialiser compiler, with each serialiser compiled on its first call. */
-  serializers(): ReturnType<typeof SerializerSelector> {
+  /**
+   * Fastify's own serialiser compiler, with each serialiser compiled on its first call; `choose`,
+   * when given, picks the serialiser then, from the route and its compiled one (compiled only if
+   * asked for).
+   */
+  serializers(
+    choose: (route: SerializerRoute, compiled: () => Serializer) => Serializer = (_route, compiled) =>
+      compiled(),
+  ): ReturnType<typeof SerializerSelector> {
     const factory = SerializerSelector();
     return (externalSchemas, options) => {
       const compile = factory(externalSchemas, options);
-      return (route: SerializerRoute) => this.#deferred<Serializer>(() => compile(route));
+      return (route: SerializerRoute) =>
+        this.#deferred<Serializer>(() => choose(route, () => compile(route) as Serializer));
     };
   }
 

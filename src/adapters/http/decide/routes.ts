@@ -28,7 +28,8 @@ export function registerDecideRoutes(
   app.post(
     '/v1/decide',
     {
-      config: { scope: 'storefront' },
+      // A page's answer, some 27 KB: written by JSON.stringify, held to the schema in tests (PlainJsonAnswers).
+      config: { scope: 'storefront', plainJsonAnswer: true },
       schema: {
         tags: ['decide'],
         summary:
