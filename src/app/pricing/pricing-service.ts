@@ -67,6 +67,7 @@ export class PricingService {
   /** Lowest prior prices worked out, by product id, then by the rest of what they depend on. */
   #lowest = new Map<string, Map<string, number | null>>();
   #lowestEntries = 0;
+  readonly #shopperKeys = new WeakMap<PricingCustomer, string>();
   #refreshing: Promise<void> | undefined;
   /** What to read again once the refresh under way is over: everything, or these products' base prices. */
   #pending: { everything: boolean; products: Set<string> } = { everything: false, products: new Set() };
@@ -272,18 +273,12 @@ export class PricingService {
     saleStart: number,
     request: Parameters<typeof lowestPrice>[2],
   ): number | undefined {
-    const { customer } = request;
     const key = [
       product.id,
       product.version,
       request.currency,
       saleStart,
-      [...customer.segments].sort().join(','),
-      customer.userId,
-      customer.companyId,
-      customer.loyaltyTier,
-      customer.channel,
-      customer.country,
+      this.#shopperKey(request.customer),
       request.loyaltyPerk?.percentOff,
     ].join('|');
     const cached = this.#lowest.get(product.id)?.get(key);
@@ -304,6 +299,26 @@ export class PricingService {
     if (!ofProduct.has(key)) this.#lowestEntries += 1;
     this.#lowest.set(product.id, ofProduct.set(key, lowest ?? null));
     return lowest;
+  }
+
+  /**
+   * What of the shopper a lowest price depends on, as part of its cache key: worked out once per
+   * customer context (a request's), not for each product its answer prices.
+   */
+  #shopperKey(customer: PricingCustomer): string {
+    let key = this.#shopperKeys.get(customer);
+    if (key === undefined) {
+      key = [
+        [...customer.segments].sort().join(','),
+        customer.userId,
+        customer.companyId,
+        customer.loyaltyTier,
+        customer.channel,
+        customer.country,
+      ].join('|');
+      this.#shopperKeys.set(customer, key);
+    }
+    return key;
   }
 
   readonly #isInCollection = (collectionId: string, productId: string) =>

@@ -48,6 +48,13 @@ describe('rankListing', () => {
     expect(forLumoFan?.reasons()).toEqual(['affinity: lumo', 'popular']);
   });
 
+  it('works an item’s reasons out once, however many pages show it, and none can change them', () => {
+    const [first] = rankListing(products, nobody, inStock);
+    const reasons = first?.reasons();
+    expect(first?.reasons()).toBe(reasons);
+    expect(Object.isFrozen(reasons)).toBe(true);
+  });
+
   it('lifts what the viewer’s live session points to, on top of their affinities, and says why', () => {
     const browsing: ViewerAffinities = {
       categories: new Map([['home/candles', 1]]),

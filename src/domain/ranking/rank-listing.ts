@@ -84,12 +84,15 @@ export function rankListing(
       const pointedTo = session.get(candidate.id);
       const sessionScore = pointedTo === undefined ? 0 : weights.affinity * pointedTo.score;
       const available = inStock(candidate.id);
+      let reasons: readonly string[] | undefined;
       return {
         productId: candidate.id,
         score: Math.round((relevance + affinityScore + sessionScore + popular + margin) * 1e6) / 1e6,
         inStock: available,
-        // Worked out only for the items a page shows: most candidates are ranked and never seen.
+        // Worked out only for the items a page shows (most candidates are ranked and never seen),
+        // once: a viewer's ranked head is kept while the scan lasts, and shown page after page.
         reasons: () => {
+          if (reasons !== undefined) return reasons;
           const parts: [string, number][] = [
             ['relevance', candidate.relevance === 1 ? 0 : relevance],
             [affinity.label, affinityScore],
@@ -97,11 +100,12 @@ export function rankListing(
             ['popular', popular],
             ['margin', margin],
           ];
-          const reasons = parts
+          const lifted = parts
             .filter(([label, value]) => value > 0 && label !== '')
             .sort((a, b) => b[1] - a[1])
             .map(([label]) => label);
-          return available ? reasons : [...reasons, 'out of stock'];
+          reasons = Object.freeze(available ? lifted : [...lifted, 'out of stock']);
+          return reasons;
         },
       };
     })
