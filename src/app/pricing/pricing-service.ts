@@ -5,7 +5,6 @@ import {
   resolvePrice,
   type AppliedPrice,
   type BasePriceVersion,
-  type PriceHistory,
   type PriceList,
   type PriceListInput,
   type PricingCustomer,
@@ -19,6 +18,7 @@ import { followOtherNodes, rereadOnChange } from '../follow-other-nodes.js';
 import { buildFromLoadable, checkLoadable, storedVersion, type UnloadableReport } from '../loadable.js';
 import type { PriceHistorySince, Store, VersionPrecondition } from '../../ports/store.js';
 import { yieldToRequests } from '../yield-to-requests.js';
+import { LowestPriceMemo } from './lowest-price-memo.js';
 
 /** Who the prices are for: the pricing customer and their loyalty perk (see CustomerContexts). */
 export interface PriceShopper {
@@ -45,7 +45,6 @@ const DAY_MS = 86_400_000;
 const PRIOR_PRICE_WINDOW_MS = 30 * DAY_MS;
 /** History older than this is never read: the window plus the longest a sale may already have run. */
 const HISTORY_MS = 400 * DAY_MS;
-const LOWEST_CACHE_SIZE = 20_000;
 /** Products whose base prices are read in one query (SQLite answers it while requests wait). */
 const BASE_PRICE_PAGE = 500;
 /** A failed history refresh is tried again after 1 s, then 2, then 4; after that with the next message. */
@@ -64,10 +63,7 @@ export class PricingService {
     lists: [],
     base: new Map(),
   };
-  /** Lowest prior prices worked out, by product id, then by the rest of what they depend on. */
-  #lowest = new Map<string, Map<string, number | null>>();
-  #lowestEntries = 0;
-  readonly #shopperKeys = new WeakMap<PricingCustomer, string>();
+  readonly #lowest = new LowestPriceMemo();
   #refreshing: Promise<void> | undefined;
   /** What to read again once the refresh under way is over: everything, or these products' base prices. */
   #pending: { everything: boolean; products: Set<string> } = { everything: false, products: new Set() };
@@ -257,7 +253,7 @@ export class PricingService {
         const versions = read.get(id);
         if (versions === undefined) this.#history.base.delete(id);
         else this.#history.base.set(id, versions);
-        this.#forgetLowest(id);
+        this.#lowest.forget(id);
       }
       await yieldToRequests();
     }
@@ -273,52 +269,23 @@ export class PricingService {
     saleStart: number,
     request: Parameters<typeof lowestPrice>[2],
   ): number | undefined {
-    const key = [
-      product.id,
-      product.version,
-      request.currency,
+    const query = {
+      productId: product.id,
+      productVersion: product.version,
+      currency: request.currency,
       saleStart,
-      this.#shopperKey(request.customer),
-      request.loyaltyPerk?.percentOff,
-    ].join('|');
-    const cached = this.#lowest.get(product.id)?.get(key);
-    if (cached !== undefined) return cached ?? undefined;
-    const history: PriceHistory = {
-      lists: this.#history.lists,
-      base: this.#history.base.get(product.id) ?? [],
+      customer: request.customer,
+      loyaltyPercentOff: request.loyaltyPerk?.percentOff,
     };
-    const lowest = lowestPrice(
-      product,
-      { from: saleStart - PRIOR_PRICE_WINDOW_MS, to: saleStart },
-      request,
-      history,
-      this.#isInCollection,
+    return this.#lowest.get(query, () =>
+      lowestPrice(
+        product,
+        { from: saleStart - PRIOR_PRICE_WINDOW_MS, to: saleStart },
+        request,
+        { lists: this.#history.lists, base: this.#history.base.get(product.id) ?? [] },
+        this.#isInCollection,
+      ),
     );
-    if (this.#lowestEntries >= LOWEST_CACHE_SIZE) this.#clearLowest();
-    const ofProduct = this.#lowest.get(product.id) ?? new Map<string, number | null>();
-    if (!ofProduct.has(key)) this.#lowestEntries += 1;
-    this.#lowest.set(product.id, ofProduct.set(key, lowest ?? null));
-    return lowest;
-  }
-
-  /**
-   * What of the shopper a lowest price depends on, as part of its cache key: worked out once per
-   * customer context (a request's), not for each product its answer prices.
-   */
-  #shopperKey(customer: PricingCustomer): string {
-    let key = this.#shopperKeys.get(customer);
-    if (key === undefined) {
-      key = [
-        [...customer.segments].sort().join(','),
-        customer.userId,
-        customer.companyId,
-        customer.loyaltyTier,
-        customer.channel,
-        customer.country,
-      ].join('|');
-      this.#shopperKeys.set(customer, key);
-    }
-    return key;
   }
 
   readonly #isInCollection = (collectionId: string, productId: string) =>
@@ -346,16 +313,6 @@ export class PricingService {
   async #loadHistory(): Promise<void> {
     const { lists, base } = await this.deps.store.priceHistory(this.deps.clock.now() - HISTORY_MS);
     this.#history = { lists, base: new Map(base) };
-    this.#clearLowest();
-  }
-
-  #forgetLowest(productId: string): void {
-    this.#lowestEntries -= this.#lowest.get(productId)?.size ?? 0;
-    this.#lowest.delete(productId);
-  }
-
-  #clearLowest(): void {
-    this.#lowest = new Map();
-    this.#lowestEntries = 0;
+    this.#lowest.clear();
   }
 }
