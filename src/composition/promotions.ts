@@ -53,7 +53,7 @@ export const promotionsCapability = capability(
       catalog: catalog.catalog,
       pricing,
       promotions,
-      offers: (currency, customer) => checkout.offers({ currency }, customer),
+      offers: (currency, customer) => checkout.openOffers(currency, customer),
     });
     return {
       services: { promotions, checkout, history, hydrator },

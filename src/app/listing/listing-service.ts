@@ -335,7 +335,7 @@ export class ListingService {
   /** The badges of the item promotions open to the customer, for each product shown. */
   async #badges(currency: string, customer: CustomerContext) {
     const { catalog, checkout, promotions } = this.deps;
-    return offerBadges(promotions.index, await checkout.offers({ currency }, customer), (collectionId, id) =>
+    return offerBadges(promotions.index, await checkout.openOffers(currency, customer), (collectionId, id) =>
       catalog.isInCollection(collectionId, id),
     );
   }

@@ -18,6 +18,7 @@ import {
   PromotionError,
 } from '../../domain/promotions/index.js';
 import { MAX_AMOUNT, SharedError, type CurrencyCode, type Money } from '../../domain/shared/index.js';
+import { PerRequestReads } from '../per-request-reads.js';
 import { couponsFor } from './personal-coupons.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity, Redemption, Store } from '../../ports/store.js';
@@ -73,6 +74,8 @@ export class Checkout {
    * holds, so a hash lives no longer than the raw id beside it (a context lives for one request).
    */
   readonly #unitKeys = new WeakMap<Identity, string>();
+  /** The offers of an empty cart, once per request (the listing's badges and hydration's). */
+  readonly #openOffers = new PerRequestReads<CustomerContext, readonly Offer[]>();
 
   constructor(private readonly deps: CheckoutDeps) {
     this.#usage = new UsageReads((ids, customerKey) => deps.store.promotionUsage(ids, customerKey));
@@ -140,6 +143,11 @@ export class Checkout {
       lines,
       isInCollection: (collectionId, productId) => this.deps.catalog.isInCollection(collectionId, productId),
     });
+  }
+
+  /** The automatic promotions open to this customer with no cart; worked out once per request. */
+  openOffers(currency: string, customer: CustomerContext): Promise<readonly Offer[]> {
+    return this.#openOffers.of(customer, currency, () => this.offers({ currency }, customer));
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Usage } from '../../domain/promotions/index.js';
+import { PerRequestReads } from '../per-request-reads.js';
 
 type ReadUsage = (promotionIds: readonly string[], customerKey: string | undefined) => Promise<Usage>;
 
@@ -9,21 +10,13 @@ type ReadUsage = (promotionIds: readonly string[], customerKey: string | undefin
  * context, which lives as long as the request does.
  */
 export class UsageReads {
-  readonly #byRequest = new WeakMap<object, Map<string, Promise<Usage>>>();
+  readonly #reads = new PerRequestReads<object, Usage>();
 
   constructor(private readonly read: ReadUsage) {}
 
   of(request: object, promotionIds: readonly string[], customerKey: string | undefined): Promise<Usage> {
-    let reads = this.#byRequest.get(request);
-    if (reads === undefined) this.#byRequest.set(request, (reads = new Map<string, Promise<Usage>>()));
-    const key = JSON.stringify([customerKey ?? null, promotionIds]);
-    let usage = reads.get(key);
-    if (usage === undefined) {
-      usage = this.read(promotionIds, customerKey);
-      reads.set(key, usage);
-      // A failed read is not kept: the next ask in the request tries again.
-      usage.catch(() => reads.delete(key));
-    }
-    return usage;
+    return this.#reads.of(request, JSON.stringify([customerKey ?? null, promotionIds]), () =>
+      this.read(promotionIds, customerKey),
+    );
   }
 }
