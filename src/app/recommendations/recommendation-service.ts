@@ -253,6 +253,11 @@ export class RecommendationService {
     return this.#snapshots.write();
   }
 
+  /** What the snapshot schedule does at each look: a snapshot only when one is due (see {@link ModelSnapshots}). */
+  writeSnapshotIfDue(): Promise<SnapshotHeader | undefined> {
+    return this.#snapshots.writeIfDue();
+  }
+
   /** The newest snapshot written or read, and how the start filled the online model, for `/metrics`. */
   snapshotStatus(): SnapshotStatus {
     const { latest, rejected } = this.#snapshots;
