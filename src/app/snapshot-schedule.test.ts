@@ -47,6 +47,17 @@ describe('the snapshot schedule', () => {
     expect(await app.recommendations.writeSnapshotIfDue()).toBeDefined();
   });
 
+  it('writes one after an erasure, since a snapshot from before it is not read at start', async () => {
+    const app = await scheduledNode();
+    await app.track(orderCompleted('u1', 'o1', ['a', 'b']), orderCompleted('u2', 'o2', ['a', 'c']));
+    app.clock.advance(15 * MINUTE);
+    expect(await app.recommendations.writeSnapshotIfDue()).toBeDefined();
+    await app.profiles.erase('u1');
+    await app.recommendations.rebuild();
+    app.clock.advance(15 * MINUTE);
+    expect(await app.recommendations.writeSnapshotIfDue()).toBeDefined();
+  });
+
   it('writes one once enough events were learnt, whatever the time', async () => {
     const app = await scheduledNode();
     await app.track(orderCompleted('u1', 'o1', ['a', 'b']));

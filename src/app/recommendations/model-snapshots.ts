@@ -87,8 +87,9 @@ export class ModelSnapshots {
   #writing: Promise<SnapshotHeader | undefined> | undefined;
   #lastAt: number;
   #learntAtLast = 0;
-  /** The log position of the newest snapshot written or read. */
+  /** The log position and erasure mark of the newest snapshot written or read. */
   #positionAtLast: number | undefined;
+  #erasuresAtLast: string | undefined;
   /** The newest snapshot written or read, for `/metrics`. */
   latest: SnapshotHeader | undefined;
   /** Snapshots the start passed over, and why. */
@@ -118,9 +119,10 @@ export class ModelSnapshots {
 
   /**
    * What the schedule does at each look: a snapshot once enough lessons were learnt since the last,
-   * or once its minutes have passed and the log has moved on. A node with nothing new writes none:
-   * the state would be the one stored, and serialising a large model again takes seconds of the
-   * event loop (a node idle overnight took one every 15 minutes). Undefined when none was written.
+   * or once its minutes have passed and something moved on (a lesson, the log, an erasure: a
+   * snapshot from before an erasure is not read at start). A node with nothing new writes none: the
+   * state would be the one stored, and serialising a large model again takes seconds of the event
+   * loop (a node idle overnight took one every 15 minutes). Undefined when none was written.
    */
   async writeIfDue(): Promise<SnapshotHeader | undefined> {
     const { clock, serving, store, settings } = this.deps;
@@ -128,7 +130,11 @@ export class ModelSnapshots {
     const learntSince = serving.learnt - this.#learntAtLast;
     if (events > 0 && learntSince >= events) return this.write();
     if (minutes <= 0 || clock.now() - this.#lastAt < minutes * 60_000) return undefined;
-    if (learntSince === 0 && this.#positionAtLast === (await store.logWatermark()).seq) {
+    const unchanged =
+      learntSince === 0 &&
+      this.#positionAtLast === (await store.logWatermark()).seq &&
+      this.#erasuresAtLast === (await store.erasureMark());
+    if (unchanged) {
       this.#lastAt = clock.now();
       return undefined;
     }
@@ -200,6 +206,7 @@ export class ModelSnapshots {
     this.#lastAt = createdAt;
     this.#learntAtLast = learnt;
     this.#positionAtLast = position;
+    this.#erasuresAtLast = erasures;
     this.latest = header;
     return header;
   }
@@ -239,6 +246,7 @@ export class ModelSnapshots {
         this.latest = header;
         this.#lastAt = header.createdAt;
         this.#positionAtLast = meta.position;
+        this.#erasuresAtLast = meta.erasures;
         return { learner, position: meta.position, header };
       } catch (error) {
         this.#reject(header, 'unreadable', error);
