@@ -43,7 +43,7 @@ export const SNAPSHOT_SETTINGS = [
     env: 'ATTUNE_SNAPSHOT_MINUTES',
     key: 'snapshotMinutes',
     description:
-      'minutes between snapshots, when anything was learnt or logged since the last (and one on every graceful stop); 0: none on a schedule',
+      'minutes between snapshots, when anything was learnt, logged or erased since the last (and one on every graceful stop); 0: none on a schedule',
     defaultText: '15',
     parse: (raw = '15') => wholeNumber(10_080, 'minutes')(raw),
   },
