@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { runLoad } from './lib/load.js';
 import { cpuMs } from './lib/process-stats.js';
 import { median } from './lib/report.js';
+import { PAGE } from './suites/decide.js';
 
 const SECRET = 'sk_bench_secret_key_0123456789abcdef';
 const headers = { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' };
@@ -23,25 +24,9 @@ const [folderA, folderB, routeName = 'decide', rounds = '10', seconds = '3'] = p
 if (folderA === undefined || folderB === undefined)
   throw new Error('usage: build-ab <folder A> <folder B> [route]');
 
-/** The decide benchmark's category page (`suites/decide.ts`) and the routes' own questions. */
+/** The decide benchmark's category page (`suites/decide.ts`), and the other routes' own questions. */
 function requestFor(route: string, category: string): { path: string; body: object } {
-  const page = {
-    userId: '17850',
-    context: { channel: 'web', device: 'desktop', country: 'GB', page: { type: 'category' } },
-    cart: {
-      items: [
-        { productId: '85123A', quantity: 2 },
-        { productId: '71053', quantity: 1 },
-        { productId: '84406B', quantity: 3 },
-      ],
-    },
-    recommendations: [
-      { slot: 'pdp-similar', strategy: 'similar', productId: '85123A', limit: 8 },
-      { slot: 'for-you', strategy: 'for-you', limit: 8 },
-    ],
-    content: ['home-hero'],
-    listing: { category, limit: 24 },
-  };
+  const page = { ...PAGE, listing: { category, limit: 24 } };
   const requests: Record<string, { path: string; body: object }> = {
     decide: { path: '/v1/decide', body: page },
     'decide-empty': { path: '/v1/decide', body: { userId: '17850' } },

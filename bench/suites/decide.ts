@@ -15,7 +15,7 @@ const SECRET = 'sk_bench_secret_key_0123456789abcdef';
  * A category page of the demo store, as docs/evaluation.md describes the decide benchmark: 24 listing
  * items, two recommendation slots, one content slot and a 3-line cart, for a real customer.
  */
-const PAGE = {
+export const PAGE = {
   userId: '17850',
   context: { channel: 'web', device: 'desktop', country: 'GB', page: { type: 'category' } },
   cart: {
