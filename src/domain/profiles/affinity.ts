@@ -39,14 +39,17 @@ export function addAffinityInPlace(
   at: number,
 ): void {
   const current = ownValue(affinities, key);
-  if (current === undefined) affinities[key] = { score: weight, at };
-  else if (at >= current.at) affinities[key] = { score: decayedScore(current, at) + weight, at };
+  if (current === undefined) {
+    affinities[key] = { score: weight, at };
+    // Only a new key can take the map past its limit: a busy customer's maps are full, and scoring
+    // all 50 entries on every event was most of an affinity's cost.
+    dropWeakestBeyondLimit(affinities, at);
+  } else if (at >= current.at) affinities[key] = { score: decayedScore(current, at) + weight, at };
   else
     affinities[key] = {
       score: current.score + decayedScore({ score: weight, at }, current.at),
       at: current.at,
     };
-  dropWeakestBeyondLimit(affinities, at);
 }
 
 /** Sums two affinity maps (a profile merge), each entry brought to the later of the two times. */

@@ -1,10 +1,22 @@
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { WriteConflict, type ProfileTransaction } from '../../../ports/store.js';
 import type { Database, EventTable, OrderTable } from './database.js';
+import { InsertTemplate } from './insert-template.js';
 import { chunks, findProfileIds, getProfiles } from './profile-rows.js';
 import { writeProfileChunk } from './profile-upsert.js';
 import { scheduleSteps } from './journey-queries.js';
 import { handOverProfileRows } from './profile-tables.js';
+
+/** Events in the log, each once: those already there are left out of what it returns. */
+const EVENT_INSERT = new InsertTemplate<Database, Omit<EventTable, 'seq'>>(
+  ['message_id', 'profile_id', 'type', 'name', 'ts', 'received_at', 'doc'],
+  (db, rows) =>
+    db
+      .insertInto('events')
+      .values(rows)
+      .onConflict((oc) => oc.column('message_id').doNothing())
+      .returning('message_id'),
+);
 
 /**
  * Profile reads and writes inside one transaction (an ingestion batch, a re-evaluation): a concurrent
@@ -143,12 +155,7 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
           received_at: Date.parse(event.receivedAt),
           doc: JSON.stringify(event),
         }));
-        const inserted = await trx
-          .insertInto('events')
-          .values(values)
-          .onConflict((oc) => oc.column('message_id').doNothing())
-          .returning('message_id')
-          .execute();
+        const inserted = await EVENT_INSERT.execute(trx, values);
         if (inserted.length !== values.length)
           throw new WriteConflict('an event was stored by another writer meanwhile');
       }

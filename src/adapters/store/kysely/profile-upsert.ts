@@ -1,6 +1,7 @@
 import { PostgresAdapter, type Transaction } from 'kysely';
 import { WriteConflict, type ProfileWrite } from '../../../ports/store.js';
 import type { Database, ProfileTable } from './database.js';
+import { InsertTemplate } from './insert-template.js';
 import { orderColumns, profileRow, profileValueRows, writeProfileValues } from './profile-rows.js';
 
 /**
@@ -45,29 +46,44 @@ async function upsertProfiles(
     version: (expectedVersion ?? 0) + 1,
     updated_at: now,
   }));
-  const written = await trx
-    .insertInto('profiles')
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet((eb) => ({
-          user_id: eb.ref('excluded.user_id'),
-          doc: eb.ref('excluded.doc'),
-          version: eb.ref('excluded.version'),
-          updated_at: eb.ref('excluded.updated_at'),
-          ...(orderFactsChanged && {
-            order_count: eb.ref('excluded.order_count'),
-            last_order_at: eb.ref('excluded.last_order_at'),
-          }),
-        }))
-        .where((eb) => eb(eb.ref('profiles.version'), '=', eb(eb.ref('excluded.version'), '-', 1))),
-    )
-    .returning(['id', 'version'])
-    .execute();
+  const upsert = orderFactsChanged ? UPSERT_WITH_ORDER_FACTS : UPSERT_KEEPING_ORDER_FACTS;
+  const written = await upsert.execute<{ id: string; version: number }>(trx, rows);
   if (written.length !== rows.length) throw new WriteConflict('a profile changed meanwhile');
   return new Map(written.map((row) => [row.id, row.version]));
 }
+
+/**
+ * Profiles as written, each only if still at the version read. `orderFactsChanged` false leaves the
+ * indexed order columns alone (see {@link upsertProfiles}).
+ */
+function profileUpsert(orderFactsChanged: boolean): InsertTemplate<Database, ProfileTable> {
+  return new InsertTemplate<Database, ProfileTable>(
+    ['id', 'user_id', 'doc', 'order_count', 'last_order_at', 'version', 'updated_at'],
+    (db, rows) =>
+      db
+        .insertInto('profiles')
+        .values(rows)
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => ({
+              user_id: eb.ref('excluded.user_id'),
+              doc: eb.ref('excluded.doc'),
+              version: eb.ref('excluded.version'),
+              updated_at: eb.ref('excluded.updated_at'),
+              ...(orderFactsChanged && {
+                order_count: eb.ref('excluded.order_count'),
+                last_order_at: eb.ref('excluded.last_order_at'),
+              }),
+            }))
+            .where((eb) => eb(eb.ref('profiles.version'), '=', eb(eb.ref('excluded.version'), '-', 1))),
+        )
+        .returning(['id', 'version']),
+  );
+}
+
+const UPSERT_WITH_ORDER_FACTS = profileUpsert(true);
+const UPSERT_KEEPING_ORDER_FACTS = profileUpsert(false);
 
 /**
  * Whether a write leaves the profile's order columns and lifetime values as stored: true only when
