@@ -6,8 +6,8 @@
  * each start also reports how long its background work (EASE's training) ran after ready; or
  * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service.
  * `PROF=dir` writes CPU profiles of the nodes; `ATTUNE_BENCH_NODE_FLAGS` replaces their Node flags.
- * `generate` ends with the node's RSS as ingestion ends and after 30 s idle, and its live heap after a
- * full collection.
+ * `generate` ends with the time to ingest and the node's CPU meanwhile, its RSS as ingestion ends and
+ * after 30 s idle, and its live heap after a full collection.
  * Run compiled: node dist/bench/restart-timing.js.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -60,6 +60,7 @@ if (mode === 'generate') {
     if (!r.ok) throw new Error(await r.text());
   }
   const started = performance.now();
+  const cpuAtStart = cpuMs(node.pid);
   let shown = 0;
   await ingestInSlices({
     nodes: [node],
@@ -78,6 +79,10 @@ if (mode === 'generate') {
   });
   // RSS as ingestion ends, and once V8's memory reducer has had an idle half-minute to shrink the heap.
   const rssAtEnd = residentMiB(node.pid);
+  console.error(
+    `ingested in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
+      `${((cpuMs(node.pid) - cpuAtStart) / 1000).toFixed(1)} s of the node's CPU`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 30_000));
   const rssIdle = residentMiB(node.pid);
   const live = await node.collectGarbage();
