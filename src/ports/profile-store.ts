@@ -165,6 +165,8 @@ export interface ProfileStore {
   getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
   /** Every profile, a page at a time in id order (back-fills, a rebuild of the models). */
   scanProfiles(afterId: string | undefined, limit: number): Promise<VersionedProfile[]>;
+  /** Every profile's id, a page at a time in id order, without reading the profiles themselves. */
+  scanProfileIds(afterId: string | undefined, limit: number): Promise<string[]>;
   /**
    * Among the customers who have ordered (an order count above 0 and a latest order), how many,
    * and their values at the ranks `ranksOf(count)` names (see `RankedOrderValues`), read from

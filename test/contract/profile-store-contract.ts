@@ -245,6 +245,9 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       const first = await store.scanProfiles(undefined, 2);
       const second = await store.scanProfiles(first[first.length - 1]?.profile.id, 10);
       expect([...first, ...second].map((entry) => entry.profile.id)).toEqual(['s1', 's2', 's3']);
+      const firstIds = await store.scanProfileIds(undefined, 2);
+      const nextIds = await store.scanProfileIds(firstIds[firstIds.length - 1], 10);
+      expect([firstIds, nextIds]).toEqual([['s1', 's2'], ['s3']]);
     });
 
     it('reads many profiles at once, leaving out ids that name none', async () => {

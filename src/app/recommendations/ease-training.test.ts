@@ -4,7 +4,6 @@ import {
   trainEase as trainEaseWeights,
   type EaseTrainingSet,
 } from '../../domain/recommendations/index.js';
-import type { VersionedProfile } from '../../ports/profile-store.js';
 import { trainEase, type EaseTrainingDeps } from './ease-training.js';
 
 /** Orders of six customers over eight products, the first products the most bought. */
@@ -36,19 +35,14 @@ function deps(model: OnlineModel, sets: EaseTrainingSet[]): EaseTrainingDeps {
   const customers = [...model.customers].map(([id]) => id).sort();
   return {
     store: {
-      scanProfiles: (after: string | undefined, limit: number) =>
-        Promise.resolve(
-          customers
-            .filter((id) => after === undefined || id > after)
-            .slice(0, limit)
-            .map((id) => ({ profile: { id } }) as unknown as VersionedProfile),
-        ),
+      scanProfileIds: (after: string | undefined, limit: number) =>
+        Promise.resolve(customers.filter((id) => after === undefined || id > after).slice(0, limit)),
     },
     histories: {
-      load: (customer: string) => {
+      purchases: (customer: string) => {
         const history = model.customers.get(customer);
         if (history === undefined) throw new Error(`no history for ${customer}`);
-        return Promise.resolve({ history, recent: [] });
+        return Promise.resolve(history.purchases);
       },
     },
     trainer: {

@@ -17,8 +17,8 @@ const PROFILES_PER_PAGE = 500;
 const ITEMS_PER_SLICE = 25;
 
 export interface EaseTrainingDeps {
-  readonly store: Pick<Store, 'scanProfiles'>;
-  readonly histories: Pick<StoredHistories, 'load'>;
+  readonly store: Pick<Store, 'scanProfileIds'>;
+  readonly histories: Pick<StoredHistories, 'purchases'>;
   readonly trainer: ModelTrainer;
   readonly settings: { readonly denseItems: number; readonly easeLambda: number };
   /** True once the node stops: a read of the store under way ends (it would outlive the store). */
@@ -75,14 +75,14 @@ async function streamed(
   const rows = new EaseTrainingRows(followed);
   for (let after: string | undefined; ;) {
     if (deps.stopped?.() === true) return undefined;
-    const page = await deps.store.scanProfiles(after, PROFILES_PER_PAGE);
-    for (const { profile } of page) {
+    const page = await deps.store.scanProfileIds(after, PROFILES_PER_PAGE);
+    for (const customer of page) {
       if (deps.stopped?.() === true) return undefined;
-      const { history } = await deps.histories.load(profile.id);
-      rows.add(history.purchases.keys(), history.purchases.size);
+      const purchases = await deps.histories.purchases(customer);
+      rows.add(purchases.keys(), purchases.size);
     }
     if (page.length < PROFILES_PER_PAGE) return rows.build(denseItems);
-    after = page[page.length - 1]?.profile.id;
+    after = page[page.length - 1];
     await yieldToRequests();
   }
 }

@@ -16,6 +16,11 @@ export const BROWSING_EVENTS: Readonly<Record<'view' | 'cart', readonly string[]
   cart: Object.keys(KINDS).filter((name) => KINDS[name] === 'cart'),
 };
 
+/** The events that are purchases to the models. */
+export const PURCHASE_EVENTS: readonly string[] = Object.keys(KINDS).filter(
+  (name) => KINDS[name] === 'purchase',
+);
+
 /** What one event teaches the models, in a form that crosses the bus to other nodes as it is. */
 export type { Lesson };
 

@@ -102,7 +102,7 @@ async function fromEveryEvent(customer: string, cut: HistoryCut) {
 }
 
 describe('a customer history loaded back from the log', () => {
-  it('is the history every event gives, though it reads back only the latest views and adds', async () => {
+  it('is the history every event gives, though it reads back only the latest views and adds, and orders alone give its purchases', async () => {
     const histories = [7, 200].map((browsingPage) => new StoredHistories({ store, isKnown, browsingPage }));
     await fc.assert(
       fc.asyncProperty(
@@ -118,7 +118,12 @@ describe('a customer history loaded back from the log', () => {
             except: new Set(left.map((index) => `${customer}-${index % Math.max(1, actions.length)}`)),
           };
           const expected = await fromEveryEvent(customer, cut);
-          for (const loaded of histories) expect(await loaded.load(customer, cut)).toEqual(expected);
+          const { purchases } = (await fromEveryEvent(customer, {})).history;
+          for (const loaded of histories) {
+            expect(await loaded.load(customer, cut)).toEqual(expected);
+            // From the orders alone, as EASE's training reads them: the same purchases.
+            expect(await loaded.purchases(customer)).toEqual(purchases);
+          }
         },
       ),
       { numRuns: 60 },

@@ -5,11 +5,11 @@ import {
   type Interaction,
 } from '../../domain/recommendations/index.js';
 import type { StoredEvent, Store } from '../../ports/store.js';
-import { BROWSING_EVENTS, lessonOf } from './interactions.js';
+import { BROWSING_EVENTS, lessonOf, PURCHASE_EVENTS } from './interactions.js';
 
 /** Ids of a loaded history's latest events kept with it: lessons about them may still be on the bus. */
 const RECENT_KEPT = 8;
-/** Views (or adds) read back at a time, newest first. */
+/** Views, adds or orders read back at a time, newest first. */
 const BROWSING_PAGE = 200;
 
 /** A customer's history as the event log gives it. */
@@ -38,7 +38,7 @@ export class StoredHistories {
     private readonly deps: {
       readonly store: Pick<Store, 'eventsOf' | 'latestEventsOf'>;
       readonly isKnown: (productId: string) => boolean;
-      /** Views (or adds) read back at a time; a test's small pages take the paging through its turns. */
+      /** Events read back at a time (views, adds, orders); a test's small pages take the paging through its turns. */
       readonly browsingPage?: number;
     },
   ) {}
@@ -55,7 +55,30 @@ export class StoredHistories {
       this.#latestBrowsing(customer, 'view', cut),
       this.#latestBrowsing(customer, 'cart', cut),
     ]);
-    const events = [...others, ...views, ...adds].sort((a, b) => a.seq - b.seq);
+    return this.#fold(customer, [...others, ...views, ...adds], cut);
+  }
+
+  /**
+   * The customer's purchases as {@link load}'s history holds them, from their orders alone: views
+   * and adds to cart change nothing in them, and EASE's training, which reads every customer's,
+   * needs no more (reading the browsing too was half of what a start at 8.6M events did after ready).
+   */
+  async purchases(customer: string): Promise<CustomerHistory['purchases']> {
+    const orders: StoredEvent[] = [];
+    const size = this.deps.browsingPage ?? BROWSING_PAGE;
+    for (let before = Number.POSITIVE_INFINITY; ;) {
+      const page = await this.deps.store.latestEventsOf(customer, PURCHASE_EVENTS, before, size);
+      orders.push(...page);
+      const oldest = page[page.length - 1];
+      if (page.length < size || oldest === undefined) break;
+      before = oldest.seq;
+    }
+    return this.#fold(customer, orders, {}).history.purchases;
+  }
+
+  /** The history the online model would hold after learning these of the customer's events. */
+  #fold(customer: string, read: StoredEvent[], cut: HistoryCut): StoredHistory {
+    const events = read.sort((a, b) => a.seq - b.seq);
     const before = cut.before ?? Number.POSITIVE_INFINITY;
     const lessons = new Set<string>();
     const orders = new Set<string>();

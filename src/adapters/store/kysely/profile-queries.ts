@@ -41,6 +41,12 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
 
     getProfiles: (ids) => getProfiles(db, ids),
 
+    async scanProfileIds(afterId, limit) {
+      let query = db.selectFrom('profiles').select('id').orderBy('id').limit(limit);
+      if (afterId !== undefined) query = query.where('id', '>', afterId);
+      return (await query.execute()).map((row) => row.id);
+    },
+
     async scanProfiles(afterId, limit) {
       let query = db.selectFrom('profiles').select(['id', 'version', 'doc']).orderBy('id').limit(limit);
       if (afterId !== undefined) query = query.where('id', '>', afterId);
