@@ -103,7 +103,7 @@ async function fromEveryEvent(customer: string, cut: HistoryCut) {
 
 describe('a customer history loaded back from the log', () => {
   it('is the history every event gives, though it reads back only the latest views and adds, and orders alone give its purchases', async () => {
-    const histories = [7, 200].map((browsingPage) => new StoredHistories({ store, isKnown, browsingPage }));
+    const histories = [7, 200].map((pageSize) => new StoredHistories({ store, isKnown, pageSize }));
     await fc.assert(
       fc.asyncProperty(
         fc.array(action, { maxLength: 700, size: 'max' }),

@@ -9,8 +9,8 @@ import { BROWSING_EVENTS, lessonOf, PURCHASE_EVENTS } from './interactions.js';
 
 /** Ids of a loaded history's latest events kept with it: lessons about them may still be on the bus. */
 const RECENT_KEPT = 8;
-/** Views, adds or orders read back at a time, newest first. */
-const BROWSING_PAGE = 200;
+/** Events of one kind (views, adds, orders) read back at a time, newest first. */
+const LOG_PAGE = 200;
 
 /** A customer's history as the event log gives it. */
 export interface StoredHistory {
@@ -39,7 +39,7 @@ export class StoredHistories {
       readonly store: Pick<Store, 'eventsOf' | 'latestEventsOf'>;
       readonly isKnown: (productId: string) => boolean;
       /** Events read back at a time (views, adds, orders); a test's small pages take the paging through its turns. */
-      readonly browsingPage?: number;
+      readonly pageSize?: number;
     },
   ) {}
 
@@ -65,14 +65,8 @@ export class StoredHistories {
    */
   async purchases(customer: string): Promise<CustomerHistory['purchases']> {
     const orders: StoredEvent[] = [];
-    const size = this.deps.browsingPage ?? BROWSING_PAGE;
-    for (let before = Number.POSITIVE_INFINITY; ;) {
-      const page = await this.deps.store.latestEventsOf(customer, PURCHASE_EVENTS, before, size);
+    for await (const page of this.#latestPages(customer, PURCHASE_EVENTS, Number.POSITIVE_INFINITY))
       orders.push(...page);
-      const oldest = page[page.length - 1];
-      if (page.length < size || oldest === undefined) break;
-      before = oldest.seq;
-    }
     return this.#fold(customer, orders, {}).history.purchases;
   }
 
@@ -109,19 +103,32 @@ export class StoredHistories {
   async #latestBrowsing(customer: string, kind: 'view' | 'cart', cut: HistoryCut): Promise<StoredEvent[]> {
     const read: StoredEvent[] = [];
     const products = new Set<string>();
-    const size = this.deps.browsingPage ?? BROWSING_PAGE;
-    let before = cut.before ?? Number.POSITIVE_INFINITY;
-    for (;;) {
-      const page = await this.deps.store.latestEventsOf(customer, BROWSING_EVENTS[kind], before, size);
+    const before = cut.before ?? Number.POSITIVE_INFINITY;
+    for await (const page of this.#latestPages(customer, BROWSING_EVENTS[kind], before)) {
       for (const stored of page) {
         read.push(stored);
         if (cut.except?.has(stored.event.messageId) === true) continue;
         const lesson = lessonOf(customer, stored.event, {}, this.deps.isKnown);
         for (const interaction of lesson?.interactions ?? []) products.add(interaction.productId);
       }
+      if (products.size >= MAX_VIEWED) break;
+    }
+    return read;
+  }
+
+  /** The customer's events of these names stored before `before`, newest first, a page at a time until none are left. */
+  async *#latestPages(
+    customer: string,
+    names: readonly string[],
+    before: number,
+  ): AsyncGenerator<StoredEvent[]> {
+    const size = this.deps.pageSize ?? LOG_PAGE;
+    for (let next = before; ;) {
+      const page = await this.deps.store.latestEventsOf(customer, names, next, size);
+      if (page.length > 0) yield page;
       const oldest = page[page.length - 1];
-      if (page.length < size || oldest === undefined || products.size >= MAX_VIEWED) return read;
-      before = oldest.seq;
+      if (page.length < size || oldest === undefined) return;
+      next = oldest.seq;
     }
   }
 }
