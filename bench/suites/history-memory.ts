@@ -27,6 +27,7 @@ export async function historyMemorySuite(): Promise<BenchRow[]> {
     [0, 1],
     [0, 3],
     [3, 2],
+    [0, 100],
   ] as const) {
     rows.push(
       row(

@@ -73,7 +73,7 @@ describe('CustomerHistories', () => {
     const cache = new CustomerHistories();
     const history = emptyHistory();
     cache.set('a', history);
-    history.viewed.push('x', 'y', 'z');
+    history.viewed = ['x', 'y', 'z'];
     cache.resize('a');
     expect(cache.bytes).toBe(estimateHistoryBytes(history));
     cache.delete('a');

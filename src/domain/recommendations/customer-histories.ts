@@ -3,15 +3,18 @@ import type { CustomerHistory } from './customer-history.js';
 
 /**
  * Bytes one history takes in the heap, estimated from its size: a fixed part (the cache's entry,
- * the history object, its purchases Map and three lists), a part per purchase (its entry, object,
- * id and order) and one per remembered id. Calibrated on V8 by `--only histories` (node
- * --expose-gc dist/bench/run.js): within a tenth for histories of fixed shapes and within a
- * fiftieth on the XL shop's stream, where the estimate it replaced (360 + 150 a purchase + 16 an id)
- * was a third under the heap, so a node held a third more than its budget.
+ * the customer's id, the history object and its purchases' object), 48 for each list that is not
+ * empty, 8 for each id in them (ids are shared: see `sharedProductId`) and what its purchases
+ * take (`Purchases.bytes`). Calibrated on V8 by `--only histories` (node --expose-gc
+ * dist/bench/run.js) on histories of fixed shapes and on the XL shop's stream: the estimate it
+ * replaced (480 + 200 a purchase + 20 an id), made when purchases were a Map of objects and each
+ * history held its own copies of the ids, was half as much again as the heap they take now.
  */
 export function estimateHistoryBytes(history: CustomerHistory): number {
-  const ids = history.viewed.length + history.carted.length + history.basketItems.length;
-  return 480 + history.purchases.size * 200 + ids * 20;
+  let bytes = 256 + history.purchases.bytes;
+  for (const list of [history.viewed, history.carted, history.basketItems])
+    if (list.length > 0) bytes += 48 + list.length * 8;
+  return bytes;
 }
 
 interface Entry {

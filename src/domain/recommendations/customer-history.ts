@@ -1,35 +1,38 @@
-/** What one customer bought and viewed, as the personal strategies read it. */
-export interface PurchasedItem {
-  /** Distinct orders it was in. */
-  orders: number;
-  quantity: number;
-  /** Epoch ms of the latest order. */
-  last: number;
-  lastBasket?: string;
-}
+import { sharedProductId } from './product-ids.js';
+import { Purchases } from './purchases.js';
 
+export type { PurchasedItem } from './purchases.js';
+
+/** What one customer bought and viewed, as the personal strategies read it. */
 export interface CustomerHistory {
-  readonly purchases: Map<string, PurchasedItem>;
+  readonly purchases: Purchases;
   /** Most recent first, each product once. */
-  viewed: string[];
+  viewed: readonly string[];
   /** Items added to the cart, most recent first (a softer signal than a purchase). */
-  carted: string[];
+  carted: readonly string[];
   /** Distinct orders. */
   orders: number;
   lastBasket?: string;
   /** The items of the order being recorded (an order arrives as one interaction per product). */
-  basketItems: string[];
+  basketItems: readonly string[];
 }
 
 export const MAX_VIEWED = 50;
 
+/**
+ * The one empty list every history starts with (frozen: lists are replaced, never changed), so
+ * that the long tail of customers seen once or twice does not each hold three empty arrays.
+ */
+export const NO_ITEMS: readonly string[] = Object.freeze([]);
+
 export function emptyHistory(): CustomerHistory {
-  return { purchases: new Map(), viewed: [], carted: [], orders: 0, basketItems: [] };
+  return { purchases: new Purchases(), viewed: NO_ITEMS, carted: NO_ITEMS, orders: 0, basketItems: NO_ITEMS };
 }
 
 /** Puts `item` first in a most-recent-first list, keeping each item once and at most `max`. */
-export function remember(list: string[], item: string, max = MAX_VIEWED): string[] {
-  const next = [item, ...list.filter((other) => other !== item)];
+export function remember(list: readonly string[], item: string, max = MAX_VIEWED): string[] {
+  // `concat` makes a list of its exact length; a spread makes room for more than it holds.
+  const next = [item].concat(list.filter((other) => other !== item));
   return next.length > max ? next.slice(0, max) : next;
 }
 
@@ -60,7 +63,7 @@ export function recordPurchase(history: CustomerHistory, line: PurchasedLine): R
   const { productId, basket } = line;
   if (basket === undefined || basket !== history.lastBasket) {
     history.orders += 1;
-    history.basketItems = [];
+    history.basketItems = NO_ITEMS;
     if (basket === undefined) delete history.lastBasket;
     else history.lastBasket = basket;
   }
@@ -69,20 +72,15 @@ export function recordPurchase(history: CustomerHistory, line: PurchasedLine): R
     return undefined;
   }
   const boughtWith = history.basketItems.slice(-MAX_BASKET_PAIRS);
-  history.basketItems.push(productId);
+  // Copied to its exact length, not pushed: a push makes room for 16 more, most orders have a few lines.
+  history.basketItems = history.basketItems.concat([productId]);
   const first = !history.purchases.has(productId);
   count(history, line, true);
   return { boughtWith, first };
 }
 
 function count(history: CustomerHistory, line: PurchasedLine, newInOrder: boolean): void {
-  const bought: PurchasedItem | undefined = history.purchases.get(line.productId);
-  history.purchases.set(line.productId, {
-    orders: (bought?.orders ?? 0) + (newInOrder ? 1 : 0),
-    quantity: (bought?.quantity ?? 0) + line.quantity,
-    last: Math.max(bought?.last ?? 0, line.at),
-    ...(line.basket !== undefined && { lastBasket: line.basket }),
-  });
+  history.purchases.add(line.productId, newInOrder ? 1 : 0, line.quantity, line.at);
 }
 
 /**
@@ -99,9 +97,11 @@ export function recordInHistory(
     readonly basket?: string;
   },
 ): RecordedLine | undefined {
-  if (interaction.kind === 'view') history.viewed = remember(history.viewed, interaction.productId);
-  else if (interaction.kind === 'cart') history.carted = remember(history.carted, interaction.productId);
-  else return recordPurchase(history, interaction);
+  // Ids are kept as the process's one copy of each: see `sharedProductId`.
+  const productId = sharedProductId(interaction.productId);
+  if (interaction.kind === 'view') history.viewed = remember(history.viewed, productId);
+  else if (interaction.kind === 'cart') history.carted = remember(history.carted, productId);
+  else return recordPurchase(history, { ...interaction, productId });
   return undefined;
 }
 

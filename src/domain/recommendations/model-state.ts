@@ -1,6 +1,7 @@
 import type { CoOccurrence } from './co-occurrence.js';
-import type { CustomerHistory, PurchasedItem } from './customer-history.js';
+import { emptyHistory, NO_ITEMS, type CustomerHistory } from './customer-history.js';
 import type { OnlineModel } from './online-model.js';
+import { sharedProductId } from './product-ids.js';
 
 /**
  * One record of an online model's state, as plain JSON: a tag, then its fields. A snapshot is a
@@ -47,7 +48,8 @@ function* customerRecordsOf(model: OnlineModel): Generator<StateRecord> {
       bought.orders,
       bought.quantity,
       bought.last,
-      bought.lastBasket ?? null,
+      // Once the order it was last in; no longer kept, the place stays for older readers.
+      null,
     ]);
     yield [
       'c',
@@ -134,20 +136,24 @@ function restoreCustomer(model: OnlineModel, record: StateRecord): void {
       isStrings(basketItems),
     'c',
   );
-  const bought = new Map<string, PurchasedItem>();
+  const history: CustomerHistory = {
+    ...emptyHistory(),
+    viewed: sharedIds(viewed),
+    carted: sharedIds(carted),
+    orders,
+    basketItems: sharedIds(basketItems),
+    ...(lastBasket !== null && { lastBasket }),
+  };
   for (const row of purchases) {
     check(Array.isArray(row) && isString(row[0]) && row.slice(1, 4).every(isNumber), 'c purchase');
     const [item, count, quantity, last, basket] = row as [string, number, number, number, unknown];
     check(basket === null || isString(basket), 'c purchase basket');
-    bought.set(item, { orders: count, quantity, last, ...(basket !== null && { lastBasket: basket }) });
+    history.purchases.add(item, count, quantity, last);
   }
-  const history: CustomerHistory = {
-    purchases: bought,
-    viewed,
-    carted,
-    orders,
-    basketItems,
-    ...(lastBasket !== null && { lastBasket }),
-  };
   model.customers.set(customer, history);
+}
+
+/** A restored list of product ids, as a history learnt from events holds it (see `sharedProductId`). */
+function sharedIds(ids: readonly string[]): readonly string[] {
+  return ids.length === 0 ? NO_ITEMS : ids.map(sharedProductId);
 }

@@ -112,20 +112,8 @@ export class OnlineModel {
       this.customers.set(into, source);
       return;
     }
-    for (const [item, bought] of source.purchases) {
-      const mine = target.purchases.get(item);
-      target.purchases.set(
-        item,
-        mine === undefined
-          ? bought
-          : {
-              orders: mine.orders + bought.orders,
-              quantity: mine.quantity + bought.quantity,
-              last: Math.max(mine.last, bought.last),
-              ...(mine.lastBasket !== undefined && { lastBasket: mine.lastBasket }),
-            },
-      );
-    }
+    for (const [item, bought] of source.purchases)
+      target.purchases.add(item, bought.orders, bought.quantity, bought.last);
     for (const item of [...source.viewed].reverse()) target.viewed = remember(target.viewed, item);
     for (const item of [...source.carted].reverse()) target.carted = remember(target.carted, item);
     target.orders += source.orders;
