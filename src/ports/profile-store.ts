@@ -176,8 +176,8 @@ export interface ProfileStore {
     currency: string,
     ranksOf: (count: number) => readonly number[],
   ): Promise<RankedOrderValues>;
-  /** The profile's events in arrival order; `except.names`: without the events of those names. */
-  eventsOf(profileId: string, except?: { readonly names: readonly string[] }): Promise<StoredEvent[]>;
+  /** The profile's events in arrival order. */
+  eventsOf(profileId: string): Promise<StoredEvent[]>;
   /**
    * The profile's latest events of these names stored before `beforeSeq`, newest first, at most
    * `limit`: a page of the log read backwards.

@@ -36,7 +36,7 @@ export interface HistoryCut {
 export class StoredHistories {
   constructor(
     private readonly deps: {
-      readonly store: Pick<Store, 'eventsOf' | 'latestEventsOf'>;
+      readonly store: Pick<Store, 'latestEventsOf'>;
       readonly isKnown: (productId: string) => boolean;
       /** Events read back at a time (views, adds, orders); a test's small pages take the paging through its turns. */
       readonly pageSize?: number;
@@ -46,16 +46,16 @@ export class StoredHistories {
   /**
    * The customer's history from their events, folded as the online model learns them. Views and
    * adds to cart are read back only as far as the history keeps them (see `#latestBrowsing`),
-   * the other events all: the same history as from every event, at a cost that does not grow with
-   * a busy customer's browsing past.
+   * orders all, and no other event (none teaches the models anything): the same history as from
+   * every event, at a cost that does not grow with a busy customer's browsing past.
    */
   async load(customer: string, cut: HistoryCut = {}): Promise<StoredHistory> {
-    const [others, views, adds] = await Promise.all([
-      this.deps.store.eventsOf(customer, { names: [...BROWSING_EVENTS.view, ...BROWSING_EVENTS.cart] }),
+    const [orders, views, adds] = await Promise.all([
+      this.#orders(customer, cut.before ?? Number.POSITIVE_INFINITY),
       this.#latestBrowsing(customer, 'view', cut),
       this.#latestBrowsing(customer, 'cart', cut),
     ]);
-    return this.#fold(customer, [...others, ...views, ...adds], cut);
+    return this.#fold(customer, [...orders, ...views, ...adds], cut);
   }
 
   /**
@@ -64,10 +64,15 @@ export class StoredHistories {
    * needs no more (reading the browsing too was half of what a start at 8.6M events did after ready).
    */
   async purchases(customer: string): Promise<CustomerHistory['purchases']> {
-    const orders: StoredEvent[] = [];
-    for await (const page of this.#latestPages(customer, PURCHASE_EVENTS, Number.POSITIVE_INFINITY))
-      orders.push(...page);
+    const orders = await this.#orders(customer, Number.POSITIVE_INFINITY);
     return this.#fold(customer, orders, {}).history.purchases;
+  }
+
+  /** Every order of the customer's stored before `before`. */
+  async #orders(customer: string, before: number): Promise<StoredEvent[]> {
+    const orders: StoredEvent[] = [];
+    for await (const page of this.#latestPages(customer, PURCHASE_EVENTS, before)) orders.push(...page);
+    return orders;
   }
 
   /** The history the online model would hold after learning these of the customer's events. */

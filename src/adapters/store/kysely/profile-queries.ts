@@ -73,26 +73,36 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       };
     },
 
-    async eventsOf(profileId, except) {
-      let query = db
+    async eventsOf(profileId) {
+      const rows = await db
         .selectFrom('events')
         .select(['seq', 'profile_id', 'doc'])
-        .where('profile_id', '=', profileId);
-      if (except !== undefined && except.names.length > 0)
-        query = query.where((eb) => eb.or([eb('name', 'is', null), eb('name', 'not in', except.names)]));
-      return (await query.orderBy('seq').execute()).map(toStoredEvent);
+        .where('profile_id', '=', profileId)
+        .orderBy('seq')
+        .execute();
+      return rows.map(toStoredEvent);
     },
 
     async latestEventsOf(profileId, names, beforeSeq, limit) {
       if (names.length === 0 || limit <= 0) return [];
       // The positions first, then their documents: sorting the matching rows with their documents
       // would carry every one of a long history's documents through the sort for a page of them.
-      let positions = db
-        .selectFrom('events')
-        .select('seq')
-        .where('profile_id', '=', profileId)
-        .where('name', 'in', names);
-      if (Number.isFinite(beforeSeq)) positions = positions.where('seq', '<', beforeSeq);
+      // Each name's newest are the end of one range of the index by profile, name and position, so
+      // each is read there alone and the few lists merged: `name in (…)` would read every match.
+      const newestOf = (name: string) => {
+        let positions = db
+          .selectFrom('events')
+          .select('seq')
+          .where('profile_id', '=', profileId)
+          .where('name', '=', name);
+        if (Number.isFinite(beforeSeq)) positions = positions.where('seq', '<', beforeSeq);
+        return db.selectFrom(positions.orderBy('seq', 'desc').limit(limit).as('newest')).select('seq');
+      };
+      const [first, ...others] = names.map(newestOf);
+      const positions = others.reduce(
+        (union, next) => union.unionAll(next),
+        first as ReturnType<typeof newestOf>,
+      );
       const seqs = (await positions.orderBy('seq', 'desc').limit(limit).execute()).map((row) => row.seq);
       if (seqs.length === 0) return [];
       const rows = await db

@@ -16,6 +16,7 @@ import { journeys } from './0014-journeys.js';
 import { consoleTables } from './0015-console.js';
 import { profileOrderValues } from './0017-profile-order-values.js';
 import { closeDeletedBasePrices } from './0022-close-deleted-base-prices.js';
+import { eventsByProfileAndName } from './0023-events-by-profile-and-name.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the compiled service
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0015-console': consoleTables,
   '0017-profile-order-values': profileOrderValues,
   '0022-close-deleted-base-prices': closeDeletedBasePrices,
+  '0023-events-by-profile-and-name': eventsByProfileAndName,
 };
 
 export const migrationProvider: MigrationProvider = {
