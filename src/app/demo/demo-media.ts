@@ -1,3 +1,5 @@
+import { fnv1a32 } from '../../domain/shared/index.js';
+
 /**
  * The demo catalogue's handles and pictures. The Online Retail extract has neither, so each product
  * gets a slug of its title and id, and a placeholder picture that Attune draws itself
@@ -70,11 +72,4 @@ function slugOf(text: string): string {
 }
 
 /** FNV-1a: a small stable hash, so a product's colour never changes between loads. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
+const hashOf = fnv1a32;

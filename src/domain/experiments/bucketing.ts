@@ -4,19 +4,9 @@
  * decimal places). Pure integer arithmetic on UTF-16 code units: every node, every runtime, gives
  * the same number for the same input.
  */
+import { fnv1a32 } from '../shared/index.js';
 
-const OFFSET_BASIS = 0x811c9dc5;
-const PRIME = 0x01000193;
-
-/** FNV-1a of `text` over its UTF-16 code units, as an unsigned 32-bit integer. */
-export function fnv1a32(text: string): number {
-  let hash = OFFSET_BASIS;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, PRIME);
-  }
-  return hash >>> 0;
-}
+export { fnv1a32 };
 
 /**
  * Where a unit falls in [0, 1) for a seed, in steps of 1/10,000. The same seed and id always give

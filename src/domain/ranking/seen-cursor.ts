@@ -1,3 +1,5 @@
+import { fnv1a32 } from '../shared/index.js';
+
 /**
  * A listing cursor that remembers what was shown rather than where the page ended: the next page is
  * the best of what has not been shown, so while events reorder the listing between pages no product
@@ -8,15 +10,8 @@ export interface SeenCursor {
   readonly shown: ReadonlySet<number>;
 }
 
-/** FNV-1a over the UTF-16 code units: stable, fast and good enough to tell product ids apart. */
-export function idHash(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < id.length; index += 1) {
-    hash ^= id.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
+/** A product id's 32-bit hash, as cursors keep it: FNV-1a, stable across nodes and releases. */
+export const idHash = fnv1a32;
 
 /** The cursor after showing `ids`, as bytes (the HTTP edge encodes them). */
 export function nextCursor(previous: SeenCursor | undefined, ids: readonly string[]): Uint8Array {

@@ -69,6 +69,17 @@ describe('CustomerHistories', () => {
     );
   });
 
+  it('tells the events a loaded history was loaded with, and no others', () => {
+    const cache = new CustomerHistories();
+    cache.set('a', emptyHistory(), ['evt-1', 'evt-2']);
+    cache.set('b', emptyHistory());
+    expect(['evt-1', 'evt-2', 'evt-3'].map((id) => cache.hasFolded('a', id))).toEqual([true, true, false]);
+    expect([cache.hasFolded('b', 'evt-1'), cache.hasFolded('nobody', 'evt-1')]).toEqual([false, false]);
+    // Held anew, as learnt rather than loaded: nothing is folded in.
+    cache.set('a', emptyHistory());
+    expect(cache.hasFolded('a', 'evt-1')).toBe(false);
+  });
+
   it('keeps its estimate in step as histories grow and leave', () => {
     const cache = new CustomerHistories();
     const history = emptyHistory();
