@@ -1,4 +1,4 @@
-import { sharedProductId } from './product-ids.js';
+import { NO_PRODUCT_IDS, sharedProductId } from './product-ids.js';
 import { Purchases } from './purchases.js';
 
 export type { PurchasedItem } from './purchases.js';
@@ -19,14 +19,14 @@ export interface CustomerHistory {
 
 export const MAX_VIEWED = 50;
 
-/**
- * The one empty list every history starts with (frozen: lists are replaced, never changed), so
- * that the long tail of customers seen once or twice does not each hold three empty arrays.
- */
-export const NO_ITEMS: readonly string[] = Object.freeze([]);
-
 export function emptyHistory(): CustomerHistory {
-  return { purchases: new Purchases(), viewed: NO_ITEMS, carted: NO_ITEMS, orders: 0, basketItems: NO_ITEMS };
+  return {
+    purchases: new Purchases(),
+    viewed: NO_PRODUCT_IDS,
+    carted: NO_PRODUCT_IDS,
+    orders: 0,
+    basketItems: NO_PRODUCT_IDS,
+  };
 }
 
 /** Puts `item` first in a most-recent-first list, keeping each item once and at most `max`. */
@@ -63,7 +63,7 @@ export function recordPurchase(history: CustomerHistory, line: PurchasedLine): R
   const { productId, basket } = line;
   if (basket === undefined || basket !== history.lastBasket) {
     history.orders += 1;
-    history.basketItems = NO_ITEMS;
+    history.basketItems = NO_PRODUCT_IDS;
     if (basket === undefined) delete history.lastBasket;
     else history.lastBasket = basket;
   }

@@ -1,7 +1,7 @@
 import type { CoOccurrence } from './co-occurrence.js';
-import { emptyHistory, NO_ITEMS, type CustomerHistory } from './customer-history.js';
+import { emptyHistory, type CustomerHistory } from './customer-history.js';
 import type { OnlineModel } from './online-model.js';
-import { sharedProductId } from './product-ids.js';
+import { NO_PRODUCT_IDS, sharedProductId } from './product-ids.js';
 
 /**
  * One record of an online model's state, as plain JSON: a tag, then its fields. A snapshot is a
@@ -155,5 +155,5 @@ function restoreCustomer(model: OnlineModel, record: StateRecord): void {
 
 /** A restored list of product ids, as a history learnt from events holds it (see `sharedProductId`). */
 function sharedIds(ids: readonly string[]): readonly string[] {
-  return ids.length === 0 ? NO_ITEMS : ids.map(sharedProductId);
+  return ids.length === 0 ? NO_PRODUCT_IDS : ids.map(sharedProductId);
 }

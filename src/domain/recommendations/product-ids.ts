@@ -15,3 +15,10 @@ export function sharedProductId(id: string): string {
   ids.set(id, id);
   return id;
 }
+
+/**
+ * The one empty list of product ids every history starts its lists with (frozen: such lists are
+ * replaced, never changed), so that the long tail of customers seen once or twice does not each
+ * hold empty arrays of their own.
+ */
+export const NO_PRODUCT_IDS: readonly string[] = Object.freeze([]);

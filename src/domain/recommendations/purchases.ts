@@ -1,7 +1,6 @@
-import { sharedProductId } from './product-ids.js';
+import { NO_PRODUCT_IDS, sharedProductId } from './product-ids.js';
 
-/** The empty lists every {@link Purchases} starts with: replaced, not changed, while short. */
-const NO_ITEMS: readonly string[] = Object.freeze([]);
+/** The empty list of numbers every {@link Purchases} starts with: replaced, not changed, while short. */
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
 
 /** What one customer bought of one product, as the personal strategies read it. */
@@ -30,7 +29,7 @@ const SCANNED = 32;
  * fewer bytes each takes, the more customers a cache's budget keeps.
  */
 export class Purchases implements Iterable<[string, PurchasedItem]> {
-  #items = NO_ITEMS as string[];
+  #items = NO_PRODUCT_IDS as string[];
   #numbers = NO_NUMBERS as number[];
   /** Each item's place in {@link #items}, once there are more than {@link SCANNED}. */
   #places: Map<string, number> | undefined;
