@@ -12,6 +12,19 @@ const view = (messageId: string, customer: string): Lesson => ({
   interactions: [{ customer, productId: 'p1', kind: 'view', quantity: 1, at: 1_000 }],
 });
 
+const purchase = (messageId: string, customer: string, productId: string): Lesson => ({
+  messageId,
+  profileId: customer,
+  orderId: `order-${messageId}`,
+  interactions: [
+    { customer, productId, kind: 'purchase', quantity: 1, at: 1_000, basket: `order-${messageId}` },
+  ],
+});
+
+const emptyHistories = {
+  load: () => Promise.resolve({ history: historyFrom([]), recent: [] }),
+} as unknown as StoredHistories;
+
 describe('CustomerLoading', () => {
   it('loads a history without the lessons waiting behind a snapshot’s hold, which are learnt after', async () => {
     const learner = new Learner(DEFAULT_EVENT_WEIGHTS);
@@ -52,5 +65,32 @@ describe('CustomerLoading', () => {
     expect(serving.isWaiting('m1')).toBe(false);
     expect(learner.model.customers.status('u1')).toBe('unknown');
     expect(serving.learnt).toBe(1);
+  });
+
+  it('lets no customer go while their lessons wait behind a hold, so the co-purchase counts stay exact', async () => {
+    // A budget every history is past: each is let go at the first trim.
+    const learner = new Learner(DEFAULT_EVENT_WEIGHTS, 1);
+    learner.model.customers.complete = false;
+    const serving = new ServingModels(learner, { catchUpSliceMs: 0 });
+    const loading = new CustomerLoading({
+      serving,
+      histories: emptyHistories,
+      onError: (error) => expect(error).toBeUndefined(),
+    });
+    const release = serving.hold();
+    for (const customer of ['u1', 'u2', 'u3']) {
+      loading.learn({ lessons: [purchase(`${customer}-a`, customer, 'p1')], merges: [] });
+      loading.learn({ lessons: [purchase(`${customer}-b`, customer, 'p2')], merges: [] });
+    }
+    await loading.ready('u4');
+    expect(learner.model.customers.size).toBe(4);
+    await release();
+    // Each customer bought p2 after p1, as a customer held: one pair, bought together three times.
+    expect(learner.model.coPurchases.exact).toBe(true);
+    expect(learner.model.coPurchases.pairs).toBe(1);
+    expect(learner.model.customers.get('u1')?.purchases.size).toBe(2);
+    // The hold over, the budget holds again from the next trim.
+    loading.learn({ lessons: [view('m9', 'u1')], merges: [] });
+    expect(learner.model.customers.size).toBe(0);
   });
 });

@@ -43,7 +43,7 @@ export class CustomerLoading {
     if (this.#waiting.length === 0 && this.#toLoad([customer]).length === 0) return Promise.resolve();
     // Room is made before the load, not after: the history just loaded is the one about to be read.
     return this.#take(() => {
-      this.deps.serving.learner.model.customers.trim();
+      this.deps.serving.trimCustomers();
       return this.#load([customer]);
     });
   }
@@ -57,7 +57,7 @@ export class CustomerLoading {
 
   #learnNow(learnt: Learnt): void {
     this.deps.serving.learn(learnt);
-    this.deps.serving.learner.model.customers.trim();
+    this.deps.serving.trimCustomers();
   }
 
   #take(work: () => Promise<void>): Promise<void> {

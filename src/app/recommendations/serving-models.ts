@@ -115,6 +115,17 @@ export class ServingModels {
     return this.#changes.hold();
   }
 
+  /**
+   * Drops the least recently used histories past the customer budget, but not while changes wait
+   * behind a hold or are caught up: a customer let go then would have their waiting purchases learnt
+   * as by one not held, and the co-purchase counts would no longer be exact (EASE would then train
+   * from every history in the store). The budget is overshot by the customers loaded meanwhile (a
+   * snapshot's read of the model: seconds) and trimmed back by the first trim after.
+   */
+  trimCustomers(): void {
+    if (!this.#changes.busy) this.#learner.model.customers.trim();
+  }
+
   /** Resolves once no change waits to be learnt (nothing held, the catch-up done). */
   settled(): Promise<void> {
     return this.#changes.settled();
