@@ -1,4 +1,4 @@
-import type { Interaction } from '../domain/recommendations/index.js';
+import type { Interaction, ProfileMerge } from '../domain/recommendations/index.js';
 import type { Identity } from './profile-store.js';
 
 /**
@@ -117,7 +117,7 @@ export interface Lesson {
 /** What a node learnt from a commit, so the other nodes' online models learn it too. */
 export interface LessonsLearnt extends FromNode {
   readonly lessons: readonly Lesson[];
-  readonly merges: readonly { readonly from: string; readonly into: string }[];
+  readonly merges: readonly ProfileMerge[];
 }
 
 /** A key was made (here or by another node): every node reloads its keys from the store. */

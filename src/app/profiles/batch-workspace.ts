@@ -30,7 +30,7 @@ export class BatchWorkspace {
   /** Identity → profile id after this batch. */
   readonly #links = new Map<string, { identity: Identity; profileId: string }>();
   /** Merged-away profile → the profile it went into. */
-  readonly #absorbed = new Map<string, { into: string; version: number | null }>();
+  readonly #absorbed = new Map<string, { into: string; version: number | null; fromOrdered: boolean }>();
 
   constructor(
     private readonly tx: ProfileTransaction,
@@ -154,7 +154,12 @@ export class BatchWorkspace {
     }
     const absorbed = [...this.#absorbed]
       .filter(([, merge]) => merge.version !== null)
-      .map(([from, merge]) => ({ from, into: this.root(merge.into), version: merge.version as number }));
+      .map(([from, merge]) => ({
+        from,
+        into: this.root(merge.into),
+        version: merge.version as number,
+        fromOrdered: merge.fromOrdered,
+      }));
     const profiles = [...this.#profiles]
       .filter(([id]) => !this.#absorbed.has(id))
       .map(([, entry]) => ({
@@ -219,7 +224,11 @@ export class BatchWorkspace {
     }
     this.#set(pu, mergeProfiles(this.profile(pu), anonymousProfile, this.now));
     const entry = this.#profiles.get(pa);
-    this.#absorbed.set(pa, { into: pu, version: entry?.version ?? null });
+    this.#absorbed.set(pa, {
+      into: pu,
+      version: entry?.version ?? null,
+      fromOrdered: anonymousProfile.stats.orderCount > 0,
+    });
     for (const value of anonymousProfile.anonymousIds) this.#link({ kind: 'anon', value }, pu);
     return pu;
   }

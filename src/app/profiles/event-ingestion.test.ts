@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { useApps } from '../../../test/support/app-fixture.js';
+import { orderCompleted, useApps } from '../../../test/support/app-fixture.js';
 import type { BatchResult } from './ingest-batch.js';
 
 const start = useApps();
@@ -114,6 +114,28 @@ describe('EventIngestion.submit', () => {
         identities: [{ kind: 'anon', value: 'a1' }],
       }),
     );
+  });
+
+  it('tells which profiles a sign-in merged away, and whether they had placed an order', async () => {
+    const app = await start();
+    const absorbed: BatchResult['absorbed'][number][] = [];
+    app.ingestion.onCommittedBeforeAck((result) => absorbed.push(...result.absorbed));
+    await app.track({ type: 'identify', userId: 'k1' }, { type: 'identify', userId: 'k2' });
+    const { userId: _, ...guestOrder } = orderCompleted('anyone', 'o1', ['mug']);
+    await app.track(viewed('browser', 'mug'), { ...guestOrder, anonymousId: 'guest' });
+    const [browser, guest] = [
+      (await app.profiles.get('browser')).profile.id,
+      (await app.profiles.get('guest')).profile.id,
+    ];
+    await app.track(
+      { type: 'identify', anonymousId: 'browser', userId: 'k1' },
+      { type: 'identify', anonymousId: 'guest', userId: 'k2' },
+    );
+    const [k1, k2] = [(await app.profiles.get('k1')).profile.id, (await app.profiles.get('k2')).profile.id];
+    expect(absorbed).toEqual([
+      { from: browser, into: k1, fromOrdered: false },
+      { from: guest, into: k2, fromOrdered: true },
+    ]);
   });
 
   it('runs exclusive work between commits, never in the middle of one', async () => {

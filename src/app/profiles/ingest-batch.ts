@@ -178,7 +178,7 @@ export async function ingestBatch(
       profile,
       version: versions.get(profile.id) as number,
     })),
-    absorbed: changes.absorbed.map(({ from, into }) => ({ from, into })),
+    absorbed: changes.absorbed.map(({ from, into, fromOrdered }) => ({ from, into, fromOrdered })),
     resolved: changes.resolved,
     ...evaluated,
     ignored,

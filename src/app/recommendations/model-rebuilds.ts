@@ -243,8 +243,8 @@ export class ModelRebuilds {
       const customers = learner.model.customers;
       // Merged profiles' events now name the profile they went into: their history goes there first.
       if (restored !== undefined)
-        for (const { from, into } of await store.mergesSince(restored.header.createdAt - MERGE_MARGIN_MS))
-          learner.model.merge(from, into);
+        for (const merge of await store.mergesSince(restored.header.createdAt - MERGE_MARGIN_MS))
+          learner.model.merge(merge);
       const known = new Map<string, Whereabouts>();
       let replayed = 0;
       // Fair slices: under full ingestion, fixed ones of 8 ms gave the read a tenth of the event loop,

@@ -1,4 +1,4 @@
-import type { Models } from '../../domain/recommendations/index.js';
+import type { Models, ProfileMerge } from '../../domain/recommendations/index.js';
 import { HeldChanges } from './held-changes.js';
 import type { Lesson } from './interactions.js';
 import type { Learner } from './learner.js';
@@ -14,7 +14,7 @@ type Change =
 /** A change that reached the models in service while a read of the log was under way. */
 export type Missed =
   | { readonly kind: 'lesson'; readonly lesson: Lesson }
-  | { readonly kind: 'merge'; readonly from: string; readonly into: string }
+  | ({ readonly kind: 'merge' } & ProfileMerge)
   | { readonly kind: 'erase'; readonly profileId: string };
 
 /** A read of the event log, and what it may not have seen (kept open until it is adopted). */
@@ -26,7 +26,7 @@ export interface LogRead {
 /** What a node learnt from one commit: its lessons, and the profiles merged into others. */
 export interface Learnt {
   readonly lessons: readonly Lesson[];
-  readonly merges: readonly { readonly from: string; readonly into: string }[];
+  readonly merges: readonly ProfileMerge[];
 }
 
 /**
@@ -153,9 +153,9 @@ export class ServingModels {
    */
   #learnNow(learnt: Learnt, waited = false): void {
     const { lessons, merges } = learnt;
-    for (const { from, into } of merges) {
-      this.#learner.model.merge(from, into);
-      this.#remember({ kind: 'merge', from, into });
+    for (const merge of merges) {
+      this.#learner.model.merge(merge);
+      this.#remember({ kind: 'merge', ...merge });
     }
     for (const lesson of lessons) {
       if (waited) this.#stopWaiting(lesson.messageId);
@@ -210,7 +210,7 @@ export class ServingModels {
     this.closeRead(read.missed);
     const { learner } = read;
     for (const change of read.missed) {
-      if (change.kind === 'merge') learner.model.merge(change.from, change.into);
+      if (change.kind === 'merge') learner.model.merge(change);
       else if (change.kind === 'erase') learner.model.forget(change.profileId);
       else if (!this.#erased.has(change.lesson.profileId)) {
         // A customer the new model does not hold is loaded from the log, which holds this lesson:

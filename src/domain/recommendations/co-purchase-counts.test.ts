@@ -87,7 +87,7 @@ describe('co-purchase counts', () => {
       fc.property(orders, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), (list, a, b) => {
         fc.pre(a !== b);
         const model = learnt(list);
-        model.merge(`u${a}`, `u${b}`);
+        model.merge({ from: `u${a}`, into: `u${b}` });
         expect(model.coPurchases.exact).toBe(true);
         expectSameEase(model);
       }),
@@ -100,7 +100,7 @@ describe('co-purchase counts', () => {
       fc.property(orders, customer, customer, smallBound, (list, a, b, bound) => {
         fc.pre(a !== b);
         const model = learnt(list, bound);
-        model.merge(`u${a}`, `u${b}`);
+        model.merge({ from: `u${a}`, into: `u${b}` });
         expect(model.coPurchases.pairs).toBeLessThanOrEqual(bound);
         expectSameEase(model);
       }),
@@ -135,8 +135,30 @@ describe('co-purchase counts', () => {
 
     const merged = learnt([[0, ['a', 'b']]]);
     merged.customers.complete = false;
-    merged.merge('u0', 'u9');
+    merged.merge({ from: 'u0', into: 'u9' });
     expect(merged.coPurchases.exact).toBe(false);
+  });
+
+  it('follow a merge of a profile that bought nothing into one not held, whether the first is held or not', () => {
+    fc.assert(
+      fc.property(orders, fc.integer({ min: 0, max: 5 }), fc.boolean(), (list, b, visitorHeld) => {
+        const visitor = 'anonymous';
+        const browse = { customer: visitor, productId: 'a', kind: 'view', quantity: 1, at: 99 } as const;
+        // Every customer held: the merge as a node holding all of them makes it.
+        const whole = learnt(list);
+        whole.observe(browse);
+        whole.merge({ from: visitor, into: `u${b}` });
+        // The customer merged into is not held, nor perhaps the visitor, who is then known by their orders.
+        const bounded = learnt(list);
+        bounded.observe(browse);
+        bounded.customers.complete = false;
+        bounded.customers.delete(`u${b}`);
+        if (!visitorHeld) bounded.customers.delete(visitor);
+        bounded.merge({ from: visitor, into: `u${b}`, ...(!visitorHeld && { fromOrdered: false }) });
+        expect(bounded.coPurchases.exact).toBe(true);
+        expect(sortedState(bounded.coPurchases)).toEqual(sortedState(whole.coPurchases));
+      }),
+    );
   });
 
   it('past their bound, stop following the least bought items and still train the same EASE on the rest', () => {

@@ -1,4 +1,4 @@
-import { fingerprint, OldestKeys } from '../shared/index.js';
+import { fingerprint, fnv1a32, OldestKeys } from '../shared/index.js';
 import type { CustomerHistory } from './customer-history.js';
 
 /**
@@ -185,13 +185,13 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
   #markLeft(customer: string): void {
     this.#left ??= new Uint8Array(LEFT_BITS / 8);
     this.#leftCount += 1;
-    const bit = hashOf(customer) % LEFT_BITS;
+    const bit = fnv1a32(customer) % LEFT_BITS;
     this.#left[bit >>> 3] = (this.#left[bit >>> 3] as number) | (1 << (bit & 7));
   }
 
   #mayHaveLeft(customer: string): boolean {
     if (this.#left === undefined) return false;
-    const bit = hashOf(customer) % LEFT_BITS;
+    const bit = fnv1a32(customer) % LEFT_BITS;
     return ((this.#left[bit >>> 3] as number) & (1 << (bit & 7))) !== 0;
   }
 
@@ -206,14 +206,4 @@ export class CustomerHistories implements Iterable<[string, CustomerHistory]> {
   *[Symbol.iterator](): IterableIterator<[string, CustomerHistory]> {
     for (const [customer, entry] of this.#entries) yield [customer, entry.history];
   }
-}
-
-/** FNV-1a over the UTF-16 code units, unsigned 32-bit. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }

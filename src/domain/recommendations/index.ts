@@ -31,7 +31,7 @@ export {
   type Interaction,
   type InteractionKind,
 } from './interaction.js';
-export { OnlineModel, type OnlineModelSettings } from './online-model.js';
+export { OnlineModel, type OnlineModelSettings, type ProfileMerge } from './online-model.js';
 export { restoreStateRecord, stateRecordsOf, StateRecordError, type StateRecord } from './model-state.js';
 export {
   DEFAULT_HALF_LIVES,

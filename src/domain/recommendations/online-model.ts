@@ -19,6 +19,17 @@ export interface OnlineModelSettings {
   readonly coPurchasePairs?: number;
 }
 
+/** One profile merged into another, as the models learn it. */
+export interface ProfileMerge {
+  readonly from: string;
+  readonly into: string;
+  /**
+   * False when the merged profile had placed no order (an anonymous visitor signing in, say): it
+   * brings no purchases, whether or not its history is held. Absent when not known.
+   */
+  readonly fromOrdered?: boolean;
+}
+
 /**
  * The state that learns from each interaction at once: customers' histories (every one, or a cache
  * of the active ones), decayed
@@ -96,9 +107,9 @@ export class OnlineModel {
    * dropped instead: the log names the merged profile's events after the one it went into, so
    * loading that one again gives the two histories together, whichever of them was held.
    */
-  merge(from: string, into: string): void {
+  merge({ from, into, fromOrdered }: ProfileMerge): void {
     this.browsing.merge(from, into);
-    this.#mergeCoPurchases(from, into);
+    this.#mergeCoPurchases(from, into, fromOrdered);
     if (this.customers.bounded) {
       this.customers.delete(from);
       this.customers.delete(into);
@@ -131,22 +142,23 @@ export class OnlineModel {
   }
 
   /**
-   * The two customers' items now count as one customer's. Only when both histories are known here
-   * (held, or known to be none); otherwise the counts can no longer be told exact.
+   * The two customers' items now count as one customer's. A merged profile that bought nothing
+   * changes no count, whatever the other bought; else both histories must be known here (held, or
+   * known to be none), or the counts can no longer be told exact.
    */
-  #mergeCoPurchases(from: string, into: string): void {
+  #mergeCoPurchases(from: string, into: string, fromOrdered: boolean | undefined): void {
     const items = (customer: string): string[] | undefined => {
       const status = this.customers.status(customer);
       if (status === 'none') return [];
       return status === 'unknown' ? undefined : [...(this.customers.get(customer)?.purchases.keys() ?? [])];
     };
-    const source = items(from);
+    const source = fromOrdered === false ? [] : items(from);
+    if (source?.length === 0) return;
     const target = items(into);
     if (source === undefined || target === undefined) {
       this.coPurchases.exact = false;
       return;
     }
-    if (source.length === 0) return;
     this.coPurchases.addCustomer(source, -1);
     this.coPurchases.addCustomer(target, -1);
     this.coPurchases.addCustomer([...new Set([...target, ...source])], 1);

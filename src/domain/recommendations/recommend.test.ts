@@ -79,7 +79,7 @@ describe('the online model', () => {
 
   it('moves a merged profile’s history and forgets an erased one', () => {
     const model = trained();
-    model.merge('c4', 'c1');
+    model.merge({ from: 'c4', into: 'c1' });
     expect([...(model.customers.get('c1')?.purchases.keys() ?? [])].sort()).toEqual([
       'candle',
       'lamp',
