@@ -93,4 +93,42 @@ describe('CustomerLoading', () => {
     loading.learn({ lessons: [view('m9', 'u1')], merges: [] });
     expect(learner.model.customers.size).toBe(0);
   });
+
+  it('loads again, without it, a history that already held a purchase whose lesson comes after', async () => {
+    const learner = new Learner(DEFAULT_EVENT_WEIGHTS, 1_000_000);
+    learner.model.customers.complete = false;
+    const serving = new ServingModels(learner);
+    // The log holds u1's order of p1, then (committed on another node, its lesson still on the bus) of p2.
+    const log = [purchase('m1', 'u1', 'p1'), purchase('m2', 'u1', 'p2')];
+    const loads: string[][] = [];
+    const histories = {
+      load: (customer: string, cut: HistoryCut = {}) => {
+        const read = log.filter(
+          (lesson) => lesson.profileId === customer && cut.except?.has(lesson.messageId) !== true,
+        );
+        loads.push([customer, ...read.map((lesson) => lesson.messageId)]);
+        return Promise.resolve({
+          history: historyFrom(read.flatMap((lesson) => lesson.interactions)),
+          recent: read.map((lesson) => lesson.messageId),
+        });
+      },
+    } as unknown as StoredHistories;
+    const loading = new CustomerLoading({
+      serving,
+      histories,
+      onError: (error) => expect(error).toBeUndefined(),
+    });
+    // m1 was learnt before u1 left the cache; u1 is met again after m2 was stored.
+    learner.learn(log[0] as Lesson);
+    learner.model.customers.delete('u1');
+    await loading.ready('u1');
+    expect(loads).toEqual([['u1', 'm1', 'm2']]);
+    loading.learn({ lessons: [log[1] as Lesson], merges: [] });
+    await loading.ready('u9');
+    // Loaded again without m2, which was then learnt as for a customer held: p2 after p1, one pair.
+    expect(loads).toEqual([['u1', 'm1', 'm2'], ['u1', 'm1'], ['u9']]);
+    expect(learner.model.coPurchases.exact).toBe(true);
+    expect(learner.model.coPurchases.pairs).toBe(1);
+    expect(learner.model.customers.get('u1')?.purchases.get('p2')?.orders).toBe(1);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Lesson } from './interactions.js';
 import type { Learnt, ServingModels } from './serving-models.js';
 import type { StoredHistories } from './stored-histories.js';
 
@@ -23,6 +24,7 @@ export class CustomerLoading {
 
   /** Learns a commit: at once when its customers are held, else after loading them (in order). */
   learn(learnt: Learnt): void {
+    this.#letGoFolded(learnt.lessons);
     const customers = [...new Set(learnt.lessons.map((lesson) => lesson.profileId))];
     if (this.#waiting.length === 0 && this.#toLoad(customers).length === 0) return this.#learnNow(learnt);
     this.#waiting.push(learnt);
@@ -46,6 +48,28 @@ export class CustomerLoading {
       this.deps.serving.trimCustomers();
       return this.#load([customer]);
     });
+  }
+
+  /**
+   * A purchase whose event a history loaded here already holds (committed on another node and read
+   * back before its lesson came over the bus, or here between a commit and its relay) lets its
+   * customer go, to load again without it: learnt into the history that holds it, whether it was a
+   * first purchase would be unknown, and the co-purchase counts would no longer be exact. Not while
+   * changes wait behind a hold: the customer's waiting lessons would then be learnt as for one not held.
+   */
+  #letGoFolded(lessons: readonly Lesson[]): void {
+    const { serving } = this.deps;
+    const { customers } = serving.learner.model;
+    for (const lesson of lessons)
+      if (
+        lesson.interactions.some((interaction) => interaction.kind === 'purchase') &&
+        customers.hasFolded(lesson.profileId, lesson.messageId) &&
+        !serving.learner.knows(lesson) &&
+        serving.mayLetGo &&
+        // Let go, the customer must be one to load again (not one a complete cache calls new).
+        (customers.bounded || !customers.complete)
+      )
+        customers.delete(lesson.profileId);
   }
 
   #dropUnloaded(customers: readonly string[]): void {

@@ -123,7 +123,12 @@ export class ServingModels {
    * snapshot's read of the model: seconds) and trimmed back by the first trim after.
    */
   trimCustomers(): void {
-    if (!this.#changes.busy) this.#learner.model.customers.trim();
+    if (this.mayLetGo) this.#learner.model.customers.trim();
+  }
+
+  /** False while changes wait behind a hold or are caught up: no customer may leave the cache then. */
+  get mayLetGo(): boolean {
+    return !this.#changes.busy;
   }
 
   /** Resolves once no change waits to be learnt (nothing held, the catch-up done). */
