@@ -131,4 +131,46 @@ describe('CustomerLoading', () => {
     expect(learner.model.coPurchases.pairs).toBe(1);
     expect(learner.model.customers.get('u1')?.purchases.get('p2')?.orders).toBe(1);
   });
+
+  it('loads again a history whose load, under way when a purchase came, read that purchase', async () => {
+    const learner = new Learner(DEFAULT_EVENT_WEIGHTS, 1_000_000);
+    learner.model.customers.complete = false;
+    const serving = new ServingModels(learner);
+    const log = [purchase('m1', 'u1', 'p1'), purchase('m2', 'u1', 'p2')];
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const loads: string[][] = [];
+    const histories = {
+      load: async (customer: string, cut: HistoryCut = {}) => {
+        // Read now, as the statement runs; handed back once the gate opens.
+        const read = log.filter((lesson) => cut.except?.has(lesson.messageId) !== true);
+        loads.push([customer, ...read.map((lesson) => lesson.messageId)]);
+        await gate;
+        return {
+          history: historyFrom(read.flatMap((lesson) => lesson.interactions)),
+          recent: read.map((lesson) => lesson.messageId),
+        };
+      },
+    } as unknown as StoredHistories;
+    const loading = new CustomerLoading({
+      serving,
+      histories,
+      onError: (error) => expect(error).toBeUndefined(),
+    });
+    learner.learn(log[0] as Lesson);
+    learner.model.customers.delete('u1');
+    // A request loads u1 and reads m2, committed on another node; m2's lesson comes meanwhile.
+    const request = loading.ready('u1');
+    while (loads.length === 0) await Promise.resolve();
+    loading.learn({ lessons: [log[1] as Lesson], merges: [] });
+    openGate();
+    await request;
+    await loading.ready('u9');
+    expect(loads.slice(0, 2)).toEqual([
+      ['u1', 'm1', 'm2'],
+      ['u1', 'm1'],
+    ]);
+    expect(learner.model.coPurchases.exact).toBe(true);
+    expect(learner.model.customers.get('u1')?.purchases.get('p2')?.orders).toBe(1);
+  });
 });

@@ -31,6 +31,8 @@ export class CustomerLoading {
     // A failed turn was reported by #take; what comes next still gets its turn.
     this.#take(async () => {
       try {
+        // A load that was under way when this commit came may have read its events.
+        this.#letGoFolded(learnt.lessons);
         await this.#load(customers);
       } finally {
         this.#waiting.shift();
