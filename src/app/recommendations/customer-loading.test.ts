@@ -25,6 +25,39 @@ const emptyHistories = {
   load: () => Promise.resolve({ history: historyFrom([]), recent: [] }),
 } as unknown as StoredHistories;
 
+/**
+ * A node that learnt u1's order of p1 and then let u1 go, over a log that also holds u1's order of
+ * p2 (committed on another node, its lesson still on the bus). Each load is recorded as the
+ * customer and the events it read, when it reads them; it hands them back once `gate` opens.
+ */
+function u1LeftAfterOrdering(gate: Promise<void> = Promise.resolve()) {
+  const learner = new Learner(DEFAULT_EVENT_WEIGHTS, 1_000_000);
+  learner.model.customers.complete = false;
+  const log = [purchase('m1', 'u1', 'p1'), purchase('m2', 'u1', 'p2')] as const;
+  const loads: string[][] = [];
+  const histories = {
+    load: async (customer: string, cut: HistoryCut = {}) => {
+      const read = log.filter(
+        (lesson) => lesson.profileId === customer && cut.except?.has(lesson.messageId) !== true,
+      );
+      loads.push([customer, ...read.map((lesson) => lesson.messageId)]);
+      await gate;
+      return {
+        history: historyFrom(read.flatMap((lesson) => lesson.interactions)),
+        recent: read.map((lesson) => lesson.messageId),
+      };
+    },
+  } as unknown as StoredHistories;
+  const loading = new CustomerLoading({
+    serving: new ServingModels(learner),
+    histories,
+    onError: (error) => expect(error).toBeUndefined(),
+  });
+  learner.learn(log[0]);
+  learner.model.customers.delete('u1');
+  return { learner, loading, loads, log };
+}
+
 describe('CustomerLoading', () => {
   it('loads a history without the lessons waiting behind a snapshot’s hold, which are learnt after', async () => {
     const learner = new Learner(DEFAULT_EVENT_WEIGHTS);
@@ -95,35 +128,11 @@ describe('CustomerLoading', () => {
   });
 
   it('loads again, without it, a history that already held a purchase whose lesson comes after', async () => {
-    const learner = new Learner(DEFAULT_EVENT_WEIGHTS, 1_000_000);
-    learner.model.customers.complete = false;
-    const serving = new ServingModels(learner);
-    // The log holds u1's order of p1, then (committed on another node, its lesson still on the bus) of p2.
-    const log = [purchase('m1', 'u1', 'p1'), purchase('m2', 'u1', 'p2')];
-    const loads: string[][] = [];
-    const histories = {
-      load: (customer: string, cut: HistoryCut = {}) => {
-        const read = log.filter(
-          (lesson) => lesson.profileId === customer && cut.except?.has(lesson.messageId) !== true,
-        );
-        loads.push([customer, ...read.map((lesson) => lesson.messageId)]);
-        return Promise.resolve({
-          history: historyFrom(read.flatMap((lesson) => lesson.interactions)),
-          recent: read.map((lesson) => lesson.messageId),
-        });
-      },
-    } as unknown as StoredHistories;
-    const loading = new CustomerLoading({
-      serving,
-      histories,
-      onError: (error) => expect(error).toBeUndefined(),
-    });
-    // m1 was learnt before u1 left the cache; u1 is met again after m2 was stored.
-    learner.learn(log[0] as Lesson);
-    learner.model.customers.delete('u1');
+    const { learner, loading, loads, log } = u1LeftAfterOrdering();
+    // u1 is met again after m2 was stored.
     await loading.ready('u1');
     expect(loads).toEqual([['u1', 'm1', 'm2']]);
-    loading.learn({ lessons: [log[1] as Lesson], merges: [] });
+    loading.learn({ lessons: [log[1]], merges: [] });
     await loading.ready('u9');
     // Loaded again without m2, which was then learnt as for a customer held: p2 after p1, one pair.
     expect(loads).toEqual([['u1', 'm1', 'm2'], ['u1', 'm1'], ['u9']]);
@@ -133,36 +142,13 @@ describe('CustomerLoading', () => {
   });
 
   it('loads again a history whose load, under way when a purchase came, read that purchase', async () => {
-    const learner = new Learner(DEFAULT_EVENT_WEIGHTS, 1_000_000);
-    learner.model.customers.complete = false;
-    const serving = new ServingModels(learner);
-    const log = [purchase('m1', 'u1', 'p1'), purchase('m2', 'u1', 'p2')];
     let openGate = () => {};
     const gate = new Promise<void>((resolve) => (openGate = resolve));
-    const loads: string[][] = [];
-    const histories = {
-      load: async (customer: string, cut: HistoryCut = {}) => {
-        // Read now, as the statement runs; handed back once the gate opens.
-        const read = log.filter((lesson) => cut.except?.has(lesson.messageId) !== true);
-        loads.push([customer, ...read.map((lesson) => lesson.messageId)]);
-        await gate;
-        return {
-          history: historyFrom(read.flatMap((lesson) => lesson.interactions)),
-          recent: read.map((lesson) => lesson.messageId),
-        };
-      },
-    } as unknown as StoredHistories;
-    const loading = new CustomerLoading({
-      serving,
-      histories,
-      onError: (error) => expect(error).toBeUndefined(),
-    });
-    learner.learn(log[0] as Lesson);
-    learner.model.customers.delete('u1');
-    // A request loads u1 and reads m2, committed on another node; m2's lesson comes meanwhile.
+    const { learner, loading, loads, log } = u1LeftAfterOrdering(gate);
+    // A request loads u1 and reads m2; m2's lesson comes meanwhile.
     const request = loading.ready('u1');
     while (loads.length === 0) await Promise.resolve();
-    loading.learn({ lessons: [log[1] as Lesson], merges: [] });
+    loading.learn({ lessons: [log[1]], merges: [] });
     openGate();
     await request;
     await loading.ready('u9');
