@@ -97,6 +97,14 @@ export interface ProfileTransaction {
    * to another node's. A store that runs one writer at a time has nothing to lock: undefined.
    */
   lockProfiles(ids: readonly string[]): Promise<ReadonlyMap<string, number> | undefined>;
+  /**
+   * Keeps other writers from linking any of these ids until the transaction ends (taken in one order,
+   * before any profile is locked, as every writer of events does). A writer that found an id linked
+   * to no profile locks it, then reads its link again: either another writer linked it meanwhile and
+   * it is found, or this writer is the one to link it. False for a store that runs one writer at a
+   * time, which has nothing to lock.
+   */
+  lockIdentities(identities: readonly Identity[]): Promise<boolean>;
   getProfiles(ids: readonly string[]): Promise<Map<string, VersionedProfile>>;
   /** When each of the given salted id hashes was erased, for those that were. */
   erasedAt(idHashes: readonly string[]): Promise<Map<string, number>>;

@@ -288,6 +288,39 @@ export function describeProfileStoreContract(name: string, createFixture: () => 
       }
     });
 
+    it('locks ids until the transaction ends, so another writer of one of them waits, or has nothing to lock with one writer', async () => {
+      const ids = [
+        { kind: 'anon', value: 'lock-device' },
+        { kind: 'user', value: 'lock-customer' },
+      ] as const;
+      if (store.kind === 'sqlite') {
+        expect(await store.profileTransaction((tx) => tx.lockIdentities(ids))).toBe(false);
+        return;
+      }
+      const happened: string[] = [];
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let firstLocked = () => {};
+      const lockedByFirst = new Promise<void>((resolve) => (firstLocked = resolve));
+      const first = store.profileTransaction(async (tx) => {
+        expect(await tx.lockIdentities(ids)).toBe(true);
+        firstLocked();
+        await released;
+        happened.push('first ends');
+      });
+      await lockedByFirst;
+      const second = store.profileTransaction(async (tx) => {
+        await tx.lockIdentities([{ kind: 'user', value: 'someone-else' }, ids[1]]);
+        happened.push('second holds the lock');
+      });
+      // Time enough for the second to take the lock, were it not held.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      happened.push('first lets go');
+      release();
+      await Promise.all([first, second]);
+      expect(happened).toEqual(['first lets go', 'first ends', 'second holds the lock']);
+    });
+
     it('scans track events in arrival order, a page at a time, leaving other types out', async () => {
       await store.profileTransaction((tx) =>
         tx.insertEvents([

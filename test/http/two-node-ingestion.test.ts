@@ -166,6 +166,31 @@ describe.skipIf(!twoNodeServicesUp)(
       expect(after?.profile.stats.orderCount).toBe(2);
     });
 
+    it('creates a customer both nodes meet for the first time at once, without either starting again', async () => {
+      const { nodeA, nodeB } = nodes as TwoNodes;
+      const counters = [nodeA, nodeB].map(countTransactions);
+      const rounds = 6;
+      const statuses: number[] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        // Both nodes' batches name the same 32 new customers, each sent one order by each node.
+        const batch = (node: string) =>
+          Array.from({ length: 32 }, (_, index) =>
+            order(`new-${round}-${node}-${index}`, `new-${round}-${index}`),
+          );
+        const answers = await Promise.all([
+          nodeA.call('POST', '/v1/batch', { body: { batch: batch('A') } }),
+          nodeB.call('POST', '/v1/batch', { body: { batch: batch('B') } }),
+        ]);
+        statuses.push(...answers.map((answer) => answer.status));
+      }
+      for (const counter of counters) counter.restore();
+      expect(statuses).toEqual(Array.from({ length: 2 * rounds }, () => 200));
+      // One transaction a batch: the second node waits for the first to link the new ids, then uses them.
+      expect(counters.map((counter) => counter.count)).toEqual([rounds, rounds]);
+      for (let round = 0; round < rounds; round += 1)
+        for (const index of [0, 31]) expect(await orderCountOf(nodeA, `new-${round}-${index}`)).toBe(2);
+    });
+
     it('follows a device to the customer another writer moved it to since this node cached its link', async () => {
       const { nodeA } = nodes as TwoNodes;
       const identified = await nodeA.call('POST', '/v1/identify', {

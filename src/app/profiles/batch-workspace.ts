@@ -57,10 +57,31 @@ export class BatchWorkspace {
     }
     const found = missing.length === 0 ? new Map<string, string>() : await this.tx.findProfileIds(missing);
     for (const identity of missing) this.#stored.set(key(identity), found.get(key(identity)) ?? null);
+    await this.#lockUnlinked(identities);
     const profileIds = [...new Set([...this.#stored.values()].filter((id): id is string => id !== null))];
     const versions = await this.tx.lockProfiles(profileIds);
     if (versions !== undefined) await this.#checkLinksUnderLock(identities);
     await this.#load(profileIds, versions);
+  }
+
+  /**
+   * Locks the ids linked to no profile yet, before any profile, and reads their links again: a
+   * writer on another node about to link the same new customer either linked them meanwhile (then
+   * this batch adds to that profile) or waits for this batch to. Without it, both made a profile for
+   * the customer and the second failed its whole batch at the link and started again, which a
+   * shop's new visitors, arriving at two nodes at once, made happen again and again.
+   */
+  async #lockUnlinked(identities: readonly Identity[]): Promise<void> {
+    const unlinked = [
+      ...new Map(
+        identities
+          .filter((identity) => this.#stored.get(key(identity)) === null)
+          .map((identity) => [key(identity), identity]),
+      ).values(),
+    ];
+    if (unlinked.length === 0 || !(await this.tx.lockIdentities(unlinked))) return;
+    const linked = await this.tx.findProfileIds(unlinked);
+    for (const [identityKey, profileId] of linked) this.#stored.set(identityKey, profileId);
   }
 
   /**

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SendCheck, StepFinish, StepOutcome } from '../../../ports/journey-store.js';
+import { advisoryLockKey, takeAdvisoryLocks } from './advisory-locks.js';
 import type { Database } from './database.js';
 import { chunks, getProfiles } from './profile-rows.js';
 
@@ -68,12 +68,11 @@ async function checkAgain(
   const sending = finishes.filter((finish) => finish.outcome.status === 'sent');
   if (sending.length === 0) return finishes.map((finish) => finish.outcome);
   const profileIds = [...new Set(sending.map((finish) => finish.step.profileId))];
-  if (kind === 'postgres') {
-    const keys = [...new Set(profileIds.map(lockKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    await sql`select count(pg_advisory_xact_lock(k)) from unnest(cast(${keys.map(String)} as bigint[])) as k`.execute(
+  if (kind === 'postgres')
+    await takeAdvisoryLocks(
       trx,
+      profileIds.map((profileId) => advisoryLockKey('journey-send', profileId)),
     );
-  }
   const sent = await sentSince(trx, profileIds, check.cap.since);
   const versions = await profileVersions(trx, profileIds);
   const moved = sending.filter((finish) => {
@@ -93,14 +92,6 @@ async function checkAgain(
     sent.set(step.profileId, count + 1);
     return outcome;
   });
-}
-
-/**
- * A customer's advisory lock key: 64 bits of a hash of the profile id, so every node derives the
- * same. Two customers sharing a key only wait on each other.
- */
-function lockKey(profileId: string): bigint {
-  return createHash('sha256').update(`journey-send\u0000${profileId}`).digest().readBigInt64BE(0);
 }
 
 /**

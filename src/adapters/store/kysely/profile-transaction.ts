@@ -1,8 +1,9 @@
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import { WriteConflict, type ProfileTransaction } from '../../../ports/store.js';
+import { advisoryLockKey, takeAdvisoryLocks } from './advisory-locks.js';
 import type { Database, EventTable, OrderTable } from './database.js';
 import { InsertTemplate } from './insert-template.js';
-import { chunks, findProfileIds, getProfiles } from './profile-rows.js';
+import { chunks, findProfileIds, getProfiles, identityKey } from './profile-rows.js';
 import { writeProfileChunk } from './profile-upsert.js';
 import { scheduleSteps } from './journey-queries.js';
 import { handOverProfileRows } from './profile-tables.js';
@@ -119,6 +120,14 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
         for (const row of rows) versions.set(row.id, Number(row.version));
       }
       return versions;
+    },
+    async lockIdentities(identities) {
+      if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return false;
+      await takeAdvisoryLocks(
+        trx,
+        identities.map((identity) => advisoryLockKey('identity-link', identityKey(identity))),
+      );
+      return true;
     },
     getProfiles: (ids) => getProfiles(trx, ids),
 
