@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { formatNumber, type BenchRow } from './report.js';
 import { ingestInSlices, type IngestionSlices } from './scale-ingest.js';
-import { loadCatalogue, SECRET, settle, SETTLE_LIMIT_MS, startNode } from './scale-node.js';
+import { headers, loadCatalogue, SECRET, settle, SETTLE_LIMIT_MS, startNode } from './scale-node.js';
 import { ingestionRows, scaleRow, servingFigures } from './scale-rows.js';
 import { serving, type ServingResult } from './scale-serving.js';
 import { shopBatches, type ShopSize } from './scale-shop.js';
@@ -69,6 +69,14 @@ async function deleteRedisKeys(prefix: string): Promise<void> {
   } finally {
     await client.quit();
   }
+}
+
+/** A node's `attune_ingestion_commits_started_again_total`, from its /metrics. */
+async function commitsStartedAgain(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`, { headers })).text();
+  const count = /^attune_ingestion_commits_started_again_total\s+(\d+)/m.exec(text);
+  if (count === null) throw new Error('no attune_ingestion_commits_started_again_total in /metrics');
+  return Number(count[1]);
 }
 
 /** Moves every thread of `pid` to CPU `cpu` (threads it starts later inherit it). */
@@ -159,6 +167,7 @@ export async function measureTwoNodes(
       senders: options.senders,
       slices: options.slices,
     });
+    const startedAgain = await Promise.all(pair.nodes.map((node) => commitsStartedAgain(node.url)));
     const restartSeconds = await pair.restart();
     // Both nodes train their models at once on cores they share: give them twice one node's wait.
     const settledMs = Math.max(
@@ -173,6 +182,11 @@ export async function measureTwoNodes(
     const row = (name: string, measured: string, note?: string) => scaleRow(label, name, measured, note);
     return [
       ...ingestionRows(label, size, ingestion, { ...options, note: `${split}${against}; ${pinning}` }),
+      row(
+        'event commits started again (another node had changed what they read), node A + node B',
+        startedAgain.map((count) => formatNumber(count)).join(' + '),
+        `of about ${formatNumber(size.events / options.batch)} batches sent`,
+      ),
       row('restart of both at once, from a snapshot', `${formatNumber(restartSeconds, 1)} s`),
       row(
         'background work after ready (CPU under a tenth of a core for 2 s), the slower node',

@@ -1,3 +1,4 @@
+import { Counter } from 'prom-client';
 import { registerEventRoutes } from '../adapters/http/events/routes.js';
 import { registerProfileRoutes } from '../adapters/http/profiles/routes.js';
 import type { CustomerTokens } from '../app/access/customer-tokens.js';
@@ -32,6 +33,11 @@ export const profilesCapability = capability(
     const statistics = new CustomerStatistics({ store, clock, currency, consentDefault });
     const inForce = rulesInForce({ clock, statistics });
     const shared = { store, bus, clock, cache: profileCache, currency, consentDefault, nodeId, hashId };
+    const startedAgain = new Counter({
+      name: 'attune_ingestion_commits_started_again_total',
+      help: 'Event commits started again because another writer (another node) changed what they read',
+      registers: [infra.metrics],
+    });
     const ingestion = new EventIngestion({
       ...shared,
       onError,
@@ -42,6 +48,7 @@ export const profilesCapability = capability(
         cache: profileCache,
         verifyToken: (token) => tokens.verify(token),
       }),
+      onStartedAgain: () => startedAgain.inc(),
     });
     const profiles = new ProfileService({ ...shared, ingestion, statistics, standing: inForce.standing });
     const customers = new CustomerContexts({

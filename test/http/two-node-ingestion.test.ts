@@ -50,6 +50,14 @@ function countTransactions(node: TestAttune): { readonly count: number; restore(
   return counter;
 }
 
+/** Commits `node` started again because another writer changed what they read, from its /metrics. */
+async function startedAgain(node: TestAttune): Promise<number> {
+  const scraped = await node.call('GET', '/metrics');
+  const count = /^attune_ingestion_commits_started_again_total (\d+)$/m.exec(String(scraped.body));
+  if (count === null) throw new Error('no attune_ingestion_commits_started_again_total in /metrics');
+  return Number(count[1]);
+}
+
 /** Every message id the store holds, from its log of track events. */
 async function storedMessageIds(node: TestAttune): Promise<string[]> {
   const ids: string[] = [];
@@ -221,12 +229,15 @@ describe.skipIf(!twoNodeServicesUp)(
           Date.now(),
         );
       });
+      const startedAgainBefore = await startedAgain(nodeA);
       const answer = await nodeA.call('POST', '/v1/batch', {
         body: {
           batch: [{ ...order('tablet-1', 'unused'), userId: undefined, anonymousId: 'shared-tablet' }],
         },
       });
       expect(answer.status).toBe(200);
+      // The moved link was found under the lock: the commit started again once, and /metrics says so.
+      expect(await startedAgain(nodeA)).toBe(startedAgainBefore + 1);
       // The order is yuri's, who now holds the tablet; nothing of it reaches xena.
       expect((await nodeA.store.getProfile('prof_yuri'))?.profile.stats.orderCount).toBe(1);
       expect((await nodeA.store.getProfile(xena))?.profile.stats.orderCount).toBe(0);

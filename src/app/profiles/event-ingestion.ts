@@ -25,6 +25,8 @@ export interface EventIngestionDeps {
   readonly rules?: ProfileRules;
   /** Keeps publishable-key events from changing a known customer's identity without their token. */
   readonly identity: IdentityVerification;
+  /** Told each time a commit starts again because another writer changed what it read (a metric). */
+  readonly onStartedAgain?: () => void;
 }
 
 /** An event that was refused, by its position in what was submitted. */
@@ -243,6 +245,7 @@ export class EventIngestion {
         return result;
       } catch (error) {
         if (!(error instanceof WriteConflict) || attempt >= MAX_ATTEMPTS) throw error;
+        this.deps.onStartedAgain?.();
         // Another node changed what this batch read: forget it all and read it again from the store.
         const identities = events.flatMap(({ event }) => identitiesOf(event));
         cache.forget(
