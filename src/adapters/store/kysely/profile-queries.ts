@@ -89,6 +89,7 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
       // would carry every one of a long history's documents through the sort for a page of them.
       // Each name's newest are the end of one range of the index by profile, name and position, so
       // each is read there alone and the few lists merged: `name in (…)` would read every match.
+      // One statement: the page's positions are a subquery, so a load costs one round trip.
       const newestOf = (name: string) => {
         let positions = db
           .selectFrom('events')
@@ -103,12 +104,11 @@ export function profileQueries(db: Kysely<Database>, options: ProfileQueryOption
         (union, next) => union.unionAll(next),
         first as ReturnType<typeof newestOf>,
       );
-      const seqs = (await positions.orderBy('seq', 'desc').limit(limit).execute()).map((row) => row.seq);
-      if (seqs.length === 0) return [];
+      const page = db.selectFrom(positions.orderBy('seq', 'desc').limit(limit).as('page')).select('seq');
       const rows = await db
         .selectFrom('events')
         .select(['seq', 'profile_id', 'doc'])
-        .where('seq', 'in', seqs)
+        .where('seq', 'in', page)
         .orderBy('seq', 'desc')
         .execute();
       return rows.map(toStoredEvent);
