@@ -91,16 +91,22 @@ async function loadSpread(
   };
 }
 
-/** Decide, then for-you alone, each under `connections` spread over `nodes`. */
+/**
+ * Decide, then decide again for the same customers in the same order, then for-you alone, each under
+ * `connections` spread over `nodes`. After a start, the first pass meets most customers for the first
+ * time (their profile and history read from the store, their memos empty); the second, seconds
+ * later, what a shopper's next page costs.
+ */
 export async function serving(
   nodes: readonly IngestTarget[],
   size: ShopSize,
   connections: number,
-): Promise<{ decide: ServingResult; forYou: ServingResult }> {
+): Promise<{ decide: ServingResult; decideAgain: ServingResult; forYou: ServingResult }> {
   const bodies = servingBodies(size);
   await checkAnswers(nodes, '/v1/decide', bodies.decide());
   await checkAnswers(nodes, '/v1/recommendations', bodies.forYou());
   const decide = await loadSpread(nodes, '/v1/decide', bodies.decide, connections);
+  const decideAgain = await loadSpread(nodes, '/v1/decide', servingBodies(size).decide, connections);
   const forYou = await loadSpread(nodes, '/v1/recommendations', bodies.forYou, connections);
-  return { decide, forYou };
+  return { decide, decideAgain, forYou };
 }

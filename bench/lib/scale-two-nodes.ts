@@ -26,6 +26,7 @@ const REDIS_URL = process.env['ATTUNE_BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:63
 export interface OneNodeReference {
   readonly ingestion: IngestionSlices;
   readonly decide: ServingResult;
+  readonly decideAgain: ServingResult;
   readonly forYou: ServingResult;
 }
 
@@ -173,7 +174,7 @@ export async function measureTwoNodes(
     const settledMs = Math.max(
       ...(await Promise.all(pair.nodes.map((node) => settle(node.pid, 2 * SETTLE_LIMIT_MS)))),
     );
-    const { decide, forYou } = await serving(pair.nodes, size, options.connections);
+    const { decide, decideAgain, forYou } = await serving(pair.nodes, size, options.connections);
     const split = `senders split ${options.senders / 2} + ${options.senders / 2}`;
     const against =
       reference === undefined
@@ -199,6 +200,11 @@ export async function measureTwoNodes(
         `decide, ${options.connections} connections (${options.connections / 2} a node)`,
         servingFigures(decide),
         servingNote(decide, reference?.decide),
+      ),
+      row(
+        `decide again, the same customers, ${options.connections} connections (${options.connections / 2} a node)`,
+        servingFigures(decideAgain),
+        servingNote(decideAgain, reference?.decideAgain),
       ),
       row(
         `for-you, ${options.connections} connections (${options.connections / 2} a node)`,

@@ -133,7 +133,7 @@ async function measure(store: BenchStore, size: ShopSize): Promise<Measured> {
     node = fromSnapshot.node;
     const rssAfterRestart = residentMiB(node.pid);
     const settledMs = await settle(node.pid);
-    const { decide, forYou } = await serving([node], size, CONNECTIONS);
+    const { decide, decideAgain, forYou } = await serving([node], size, CONNECTIONS);
     // An import as large as the catalogue, through the CLI into the store, while for-you is served.
     const importing = importIntoRunningNode({
       url: node.url,
@@ -169,7 +169,11 @@ async function measure(store: BenchStore, size: ShopSize): Promise<Measured> {
       row(
         `decide, ${CONNECTIONS} connections`,
         servingFigures(decide),
-        'category page, for-you and similar slots; CPU: the node, every thread',
+        'category page, for-you and similar slots, 2,000 Zipf customers, most met for the first time since the start; CPU: the node, every thread',
+      ),
+      row(
+        `decide again, the same customers in the same order, ${CONNECTIONS} connections`,
+        servingFigures(decideAgain),
       ),
       row(`for-you, ${CONNECTIONS} connections`, servingFigures(forYou)),
       row(
@@ -185,7 +189,7 @@ async function measure(store: BenchStore, size: ShopSize): Promise<Measured> {
         `RSS ${formatNumber(rebuilt.rssBeforeMiB)} before, ${formatNumber(rebuilt.rssPeakMiB)} peak, ${formatNumber(rebuilt.rssAfterMiB)} after MiB; V8 heap in use ${heapFigures(rebuilt.heapMiB)}; event-loop delay p99 per second: median ${optionalMs(rebuilt.eventLoopP99MedianMs)}, worst ${optionalMs(rebuilt.eventLoopP99MaxMs)}; for-you meanwhile (${REBUILD_CONNECTIONS} connections) ${formatNumber(duringRebuild.requestsPerSecond)} req/s, p99 ${formatNumber(duringRebuild.p99Ms)} ms (worst 2 s window), ${formatNumber(duringRebuild.errors + duringRebuild.non2xx)} failed`,
       ),
     ];
-    return { rows, reference: { ingestion, decide, forYou } };
+    return { rows, reference: { ingestion, decide, decideAgain, forYou } };
   } finally {
     await node.stop();
     await store.drop();
