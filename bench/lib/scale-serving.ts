@@ -102,9 +102,11 @@ export async function serving(
   size: ShopSize,
   connections: number,
 ): Promise<{ decide: ServingResult; decideAgain: ServingResult; forYou: ServingResult }> {
+  const checks = servingBodies(size);
+  await checkAnswers(nodes, '/v1/decide', checks.decide());
+  await checkAnswers(nodes, '/v1/recommendations', checks.forYou());
+  // Both passes of decide draw the same sequence of customers from its start.
   const bodies = servingBodies(size);
-  await checkAnswers(nodes, '/v1/decide', bodies.decide());
-  await checkAnswers(nodes, '/v1/recommendations', bodies.forYou());
   const decide = await loadSpread(nodes, '/v1/decide', bodies.decide, connections);
   const decideAgain = await loadSpread(nodes, '/v1/decide', servingBodies(size).decide, connections);
   const forYou = await loadSpread(nodes, '/v1/recommendations', bodies.forYou, connections);
