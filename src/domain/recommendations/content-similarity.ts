@@ -35,7 +35,21 @@ const STOP_WORDS = new Set([
  */
 interface Posting {
   readonly token: string;
-  holders: string[];
+  holders: readonly string[];
+}
+
+/**
+ * Postings shorter than this grow by a copy of their exact length, longer ones by a push, which
+ * reserves 16 slots and half the length again: most are a word one product holds, 17 slots for one.
+ */
+const COPIED_POSTING = 32;
+const NO_HOLDERS: readonly string[] = Object.freeze([]);
+
+/** `holders` with `id` after them: a new array of the exact length while short, the same one grown after. */
+function withHolder(holders: readonly string[], id: string): readonly string[] {
+  if (holders.length < COPIED_POSTING) return holders.concat(id);
+  (holders as string[]).push(id);
+  return holders;
 }
 
 /** A product's vector over its tokens and how much its description says, for one state of the model. */
@@ -241,12 +255,12 @@ export class ContentSimilarity {
 
   /** A product never described before: after every other, in the postings too. */
   #put(product: DescribedProduct, tokens: readonly string[]): void {
-    const kept: string[] = [];
-    for (const token of tokens) {
+    // `map` makes an array of the exact length; pushes would reserve 16 slots more.
+    const kept = tokens.map((token) => {
       const posting = this.#postingOf(token);
-      posting.holders.push(product.id);
-      kept.push(posting.token);
-    }
+      posting.holders = withHolder(posting.holders, product.id);
+      return posting.token;
+    });
     this.#tokens.set(product.id, kept);
     this.#positions.set(product.id, this.#nextPosition++);
   }
@@ -254,7 +268,7 @@ export class ContentSimilarity {
   /** The token's posting, a new and empty one for a token no product holds yet. */
   #postingOf(token: string): Posting {
     let posting = this.#postings.get(token);
-    if (posting === undefined) this.#postings.set(token, (posting = { token, holders: [] }));
+    if (posting === undefined) this.#postings.set(token, (posting = { token, holders: NO_HOLDERS }));
     return posting;
   }
 
