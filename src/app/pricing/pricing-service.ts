@@ -2,6 +2,7 @@ import {
   PriceIndex,
   draftPriceList,
   lowestPrice,
+  saysOnlyTodaysPrice,
   resolvePrice,
   type AppliedPrice,
   type BasePriceVersion,
@@ -250,13 +251,27 @@ export class PricingService {
       const page = productIds.slice(first, first + BASE_PRICE_PAGE);
       const read = await this.deps.store.basePriceHistory(page, since);
       for (const id of page) {
-        const versions = read.get(id);
-        if (versions === undefined) this.#history.base.delete(id);
-        else this.#history.base.set(id, versions);
+        this.#keepBasePrices(this.#history.base, id, read.get(id));
         this.#lowest.forget(id);
       }
       await yieldToRequests();
     }
+  }
+
+  /**
+   * Keeps a product's base prices, unless they say no more than the product's price in the catalogue
+   * (`saysOnlyTodaysPrice`): a product whose price then changes is named by the catalogue message
+   * that changes it, and its prices are read again.
+   */
+  #keepBasePrices(
+    base: Map<string, readonly BasePriceVersion[]>,
+    productId: string,
+    versions: readonly BasePriceVersion[] | undefined,
+  ): void {
+    const price = this.deps.catalog.getProduct(productId)?.price;
+    if (versions === undefined || (price !== undefined && saysOnlyTodaysPrice(versions, price)))
+      base.delete(productId);
+    else base.set(productId, versions);
   }
 
   /** Resolves when a pending history refresh is done (tests and benchmarks). */
@@ -312,7 +327,9 @@ export class PricingService {
 
   async #loadHistory(): Promise<void> {
     const { lists, base } = await this.deps.store.priceHistory(this.deps.clock.now() - HISTORY_MS);
-    this.#history = { lists, base: new Map(base) };
+    const kept = new Map<string, readonly BasePriceVersion[]>();
+    for (const [id, versions] of base) this.#keepBasePrices(kept, id, versions);
+    this.#history = { lists, base: kept };
     this.#lowest.clear();
   }
 }

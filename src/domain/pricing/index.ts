@@ -20,7 +20,13 @@ export {
   type QuantityTier,
 } from './price-list.js';
 export { withCustomerErased } from './erase-customer.js';
-export { lowestPrice, type BasePriceVersion, type ListVersion, type PriceHistory } from './lowest-price.js';
+export {
+  lowestPrice,
+  saysOnlyTodaysPrice,
+  type BasePriceVersion,
+  type ListVersion,
+  type PriceHistory,
+} from './lowest-price.js';
 export { PriceIndex } from './price-index.js';
 export {
   resolvePrice,

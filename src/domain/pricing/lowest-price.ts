@@ -27,6 +27,27 @@ export interface PriceHistory {
 const compiled = new WeakMap<PriceList, CompiledPriceList>();
 
 /**
+ * Whether a product's base-price history says no more than its price does: one version, still in
+ * force, at that price. {@link lowestPrice} answers the same with such a history and with none (the
+ * price at every instant is the product's own either way), so a node need not keep it: most
+ * products of a catalogue have had one price for the whole window, and a history each was some
+ * 190 bytes a product held in memory (19 MB at 100,000 products).
+ */
+export function saysOnlyTodaysPrice(
+  base: readonly BasePriceVersion[],
+  price: { readonly amount: number; readonly currency: string },
+): boolean {
+  const only = base[0];
+  return (
+    base.length === 1 &&
+    only !== undefined &&
+    only.to === null &&
+    only.amount === price.amount &&
+    only.currency === price.currency
+  );
+}
+
+/**
  * The lowest unit price the same customer would have paid in `[from, to)` (the EU Omnibus "prior
  * price"), by resolving the price at every instant where something changed: a list written,
  * replaced or deleted, a list window opening or closing, the base price moving. Prices only change

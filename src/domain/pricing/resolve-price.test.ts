@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatchableProduct } from '../shared/index.js';
 import table from './cases/resolve.json' with { type: 'json' };
 import { compilePriceList } from './compiled-list.js';
-import { lowestPrice } from './lowest-price.js';
+import { lowestPrice, saysOnlyTodaysPrice } from './lowest-price.js';
 import { PriceIndex } from './price-index.js';
 import { draftPriceList, type PriceList, type PriceListInput } from './price-list.js';
 import { resolvePrice, type PricedProduct, type PriceRequest } from './resolve-price.js';
@@ -280,5 +280,40 @@ describe('lowestPrice (EU Omnibus prior price)', () => {
     expect(lowestPrice(item, { from: 5 * day, to: 30 * day }, request, history, never)).toBe(800);
     expect(lowestPrice(item, { from: 13 * day, to: 30 * day }, request, history, never)).toBe(1000);
     expect(lowestPrice(item, { from: 13 * day, to: 19 * day }, request, history, never)).toBe(1200);
+  });
+
+  it('answers the same without a history that holds only the price in force since some instant', () => {
+    const instant = fc.integer({ min: 0, max: 40 });
+    fc.assert(
+      fc.property(product, lists, instant, instant, instant, (item, all, since, from, length) => {
+        const versions = all.map((entry, index) => ({ list: entry, from: index, to: null }));
+        const base = [{ ...item.price, from: since, to: null }];
+        const request = { currency: 'GBP', customer, now: from + length, minMarginPercent: 0 };
+        const window = { from, to: from + length + 1 };
+        expect(saysOnlyTodaysPrice(base, item.price)).toBe(true);
+        expect(lowestPrice(item, window, request, { lists: versions, base }, never)).toBe(
+          lowestPrice(item, window, request, { lists: versions, base: [] }, never),
+        );
+      }),
+    );
+  });
+
+  it('keeps a history with an earlier price, another currency or a version that ended', () => {
+    const price = { amount: 1000, currency: 'GBP' };
+    const open = { ...price, from: 0, to: null };
+    expect(saysOnlyTodaysPrice([open], price)).toBe(true);
+    expect(saysOnlyTodaysPrice([], price)).toBe(false);
+    expect(saysOnlyTodaysPrice([{ ...open, amount: 900 }], price)).toBe(false);
+    expect(saysOnlyTodaysPrice([{ ...open, currency: 'EUR' }], price)).toBe(false);
+    expect(saysOnlyTodaysPrice([{ ...open, to: 5 }], price)).toBe(false);
+    expect(
+      saysOnlyTodaysPrice(
+        [
+          { ...open, amount: 1200, to: 3 },
+          { ...open, from: 3 },
+        ],
+        price,
+      ),
+    ).toBe(false);
   });
 });
