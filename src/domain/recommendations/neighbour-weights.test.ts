@@ -13,6 +13,10 @@ class MapNeighbours {
     this.map.set(id, (this.map.get(id) ?? 0) + weight);
   }
 
+  set(id: number, weight: number): void {
+    this.map.set(id, weight);
+  }
+
   trim(keep: number): void {
     if (this.map.size <= keep) return;
     const weights = Float64Array.from(this.map.values()).sort();
@@ -25,11 +29,14 @@ class MapNeighbours {
   }
 }
 
-/** An add (weights from a few values, so ties at the cut are common) or a trim to `keep`. */
+/**
+ * An add or a set (a restored weight; weights from a few values, so ties at the cut are common), or
+ * a trim to `keep`. Lists pass 16 neighbours, where they stop being copied and start being pushed.
+ */
 const step = fc.oneof(
   {
     arbitrary: fc.record({
-      kind: fc.constant('add' as const),
+      kind: fc.constantFrom('add' as const, 'set' as const),
       id: fc.integer({ min: 0, max: 40 }),
       weight: fc.constantFrom(1, 2, 0.5, 0.25, 3),
     }),
@@ -53,9 +60,9 @@ describe('NeighbourWeights', () => {
         const arrays = new NeighbourWeights();
         const reference = new MapNeighbours();
         for (const next of steps) {
-          if (next.kind === 'add') {
-            arrays.add(next.id, next.weight);
-            reference.add(next.id, next.weight);
+          if (next.kind !== 'trim') {
+            arrays[next.kind](next.id, next.weight);
+            reference[next.kind](next.id, next.weight);
           } else {
             arrays.trim(next.keep);
             reference.trim(next.keep);
