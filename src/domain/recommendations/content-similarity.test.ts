@@ -17,17 +17,21 @@ const product = (id: number) =>
     { requiredKeys: ['id', 'title', 'categories', 'attributes'] },
   );
 
-/** A batch of catalogue writes: products put (new or changed) and ids removed. */
-const batch = fc.record({
-  put: fc.array(
-    fc.integer({ min: 0, max: 25 }).chain((id) => product(id)),
-    { maxLength: 8 },
-  ),
-  remove: fc.array(
-    fc.integer({ min: 0, max: 25 }).map((id) => `p${id}`),
-    { maxLength: 3 },
-  ),
-});
+/** A batch of catalogue writes: products put (new or changed) and ids removed, ids under `ids`. */
+const batchOf = (ids: number, puts: number) =>
+  fc.record({
+    put: fc.array(
+      fc.integer({ min: 0, max: ids - 1 }).chain((id) => product(id)),
+      { maxLength: puts },
+    ),
+    remove: fc.array(
+      fc.integer({ min: 0, max: ids - 1 }).map((id) => `p${id}`),
+      { maxLength: 3 },
+    ),
+  });
+const batch = batchOf(26, 8);
+/** Enough products that a brand's posting outgrows those copied at their exact length (32). */
+const largeBatch = batchOf(100, 40);
 
 /** What the model answers for every product: its similar products and its informativeness. */
 function answers(model: ContentSimilarity, ids: Iterable<string>) {
@@ -35,9 +39,12 @@ function answers(model: ContentSimilarity, ids: Iterable<string>) {
 }
 
 describe('ContentSimilarity', () => {
-  it('answers after updates exactly as a model built afresh from the catalogue', () => {
+  it.each([
+    ['a small catalogue', batch, 300],
+    ['a catalogue with long postings', largeBatch, 40],
+  ])('answers after updates exactly as a model built afresh from %s', (_, batches, numRuns) => {
     fc.assert(
-      fc.property(fc.array(batch, { maxLength: 6 }), fc.constantFrom(3, 5_000), (batches, maxScanned) => {
+      fc.property(fc.array(batches, { maxLength: 6 }), fc.constantFrom(3, 5_000), (batches, maxScanned) => {
         // The catalogue keeps products in the order first put, as Catalog's map does.
         const catalogue = new Map<string, DescribedProduct>();
         // A bound of 3 candidates makes the order of the postings count, as 5,000 does in a large catalogue.
@@ -57,7 +64,7 @@ describe('ContentSimilarity', () => {
         }
         expect(model.size).toBe(catalogue.size);
       }),
-      { numRuns: 300 },
+      { numRuns },
     );
   });
 
@@ -92,5 +99,26 @@ describe('ContentSimilarity', () => {
     const [[id, cosine] = ['', 1]] = model.similar('lamp', 5);
     expect(id).toBe('desk');
     expect(cosine).toBeLessThan(before[0]?.[1] ?? 0);
+  });
+
+  it('finds every product that shares a token, in the order they were described, however many hold it', () => {
+    const products = Array.from({ length: 70 }, (_, index) => ({
+      id: `p${index}`,
+      title: `model${index}`,
+      categories: [],
+      brand: 'Acme',
+      attributes: {},
+    }));
+    const similar = ContentSimilarity.of(products).similar('p69', 100);
+    // All alike: equal cosines, in the order of their ids.
+    expect(similar.map(([id]) => id)).toEqual(
+      products
+        .slice(0, 69)
+        .map(({ id }) => id)
+        .sort(),
+    );
+    // Scanning three candidates reads the brand's first three holders: postings keep their order.
+    const bounded = ContentSimilarity.of(products, 3).similar('p69', 100);
+    expect(bounded.map(([id]) => id)).toEqual(['p0', 'p1', 'p2']);
   });
 });
