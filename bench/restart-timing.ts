@@ -4,13 +4,17 @@
  * into /tmp/snapbench-<store>-<size> or the PostgreSQL database attune_snapbench_<size>; then
  * `restart <store> <size> <runs>`, with ATTUNE_SNAPSHOTS=off to replay the whole log each time;
  * each start also reports how long its background work (EASE's training) ran after ready; or
- * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service.
+ * `rebuild <store> <size> <runs>`: a start, then a rebuild from the whole log in service; or
+ * `held <store> <size>`: a start, and once its background work is done, what it holds (live heap
+ * after a full collection, RSS), with a heap snapshot in `HEAP_SNAPSHOT_DIR` when that is set (read
+ * it with dist/bench/heap-dominators.js): the state a node keeps before any customer comes back.
  * `PROF=dir` writes CPU profiles of the nodes; `ATTUNE_BENCH_NODE_FLAGS` replaces their Node flags.
  * `generate` ends with the time to ingest and the node's CPU meanwhile, its RSS as ingestion ends and
  * after 30 s idle, and its live heap after a full collection.
  * Run compiled: node dist/bench/restart-timing.js.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
@@ -29,12 +33,17 @@ const env: Record<string, string> =
   storeName === 'postgres'
     ? { DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${db}` }
     : { DATA_DIR: dataDir };
+const snapshotDir = process.env['HEAP_SNAPSHOT_DIR'];
 const start = () =>
   startServerProcess(
     'attune-node',
     { ...env, ATTUNE_DEMO: '0', ATTUNE_SECRET_KEY: SECRET, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     // --expose-gc lets `generate` read the live heap after a full collection; it changes no sizing.
-    ['--expose-gc', ...(process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : [])],
+    [
+      '--expose-gc',
+      ...(process.env['PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['PROF']}`] : []),
+      ...(snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
+    ],
   );
 
 if (mode === 'generate') {
@@ -104,6 +113,16 @@ if (mode === 'generate') {
     );
     await node.stop();
   }
+} else if (mode === 'held') {
+  const node = await start();
+  await Promise.all([easeServes(node.url), settle(node.pid)]);
+  const live = await node.collectGarbage();
+  console.log(
+    `${storeName} ${sizeName} held after start: live heap ${live?.toFixed(0) ?? 'unknown'} MiB, ` +
+      `RSS ${residentMiB(node.pid).toFixed(0)} MiB`,
+  );
+  if (snapshotDir !== undefined) console.log(`heap snapshot: ${await heapSnapshot(node.pid, snapshotDir)}`);
+  await node.stop();
 } else {
   for (let run = 0; run < Number(runs); run += 1) {
     const t = performance.now();
@@ -153,5 +172,19 @@ async function settle(pid: number): Promise<number> {
     const at = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     if (cpuMs(pid) - before < 200 || at - started > 300_000) return at - started;
+  }
+}
+
+/** Asks the node for a heap snapshot (SIGUSR2) and waits until its file stops growing; its path. */
+async function heapSnapshot(pid: number, dir: string): Promise<string> {
+  const before = new Set(readdirSync(dir));
+  process.kill(pid, 'SIGUSR2');
+  for (let size = -1; ;) {
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const file = readdirSync(dir).find((name) => !before.has(name) && name.endsWith('.heapsnapshot'));
+    if (file === undefined) continue;
+    const now = statSync(join(dir, file)).size;
+    if (now === size) return join(dir, file);
+    size = now;
   }
 }
