@@ -178,9 +178,11 @@ async function settle(pid: number): Promise<number> {
 /** Asks the node for a heap snapshot (SIGUSR2) and waits until its file stops growing; its path. */
 async function heapSnapshot(pid: number, dir: string): Promise<string> {
   const before = new Set(readdirSync(dir));
+  const asked = performance.now();
   process.kill(pid, 'SIGUSR2');
   for (let size = -1; ;) {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
+    if (performance.now() - asked > 600_000) throw new Error(`no heap snapshot in ${dir} after 10 minutes`);
     const file = readdirSync(dir).find((name) => !before.has(name) && name.endsWith('.heapsnapshot'));
     if (file === undefined) continue;
     const now = statSync(join(dir, file)).size;

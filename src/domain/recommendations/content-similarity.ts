@@ -1,4 +1,4 @@
-import { categoryLineage, type AttributeValue } from '../shared/index.js';
+import { appended, categoryLineage, type AttributeValue } from '../shared/index.js';
 
 /** What content similarity reads of a product. */
 export interface DescribedProduct {
@@ -38,19 +38,9 @@ interface Posting {
   holders: readonly string[];
 }
 
-/**
- * Postings shorter than this grow by a copy of their exact length, longer ones by a push, which
- * reserves 16 slots and half the length again: most are a word one product holds, 17 slots for one.
- */
+/** Postings shorter than this are copied to their exact length as they grow (see `appended`): most are a word one product holds. */
 const COPIED_POSTING = 32;
 const NO_HOLDERS: readonly string[] = Object.freeze([]);
-
-/** `holders` with `id` after them: a new array of the exact length while short, the same one grown after. */
-function withHolder(holders: readonly string[], id: string): readonly string[] {
-  if (holders.length < COPIED_POSTING) return holders.concat(id);
-  (holders as string[]).push(id);
-  return holders;
-}
 
 /** A product's vector over its tokens and how much its description says, for one state of the model. */
 interface Weighed {
@@ -258,7 +248,7 @@ export class ContentSimilarity {
     // `map` makes an array of the exact length; pushes would reserve 16 slots more.
     const kept = tokens.map((token) => {
       const posting = this.#postingOf(token);
-      posting.holders = withHolder(posting.holders, product.id);
+      posting.holders = appended(posting.holders, product.id, COPIED_POSTING);
       return posting.token;
     });
     this.#tokens.set(product.id, kept);

@@ -12,6 +12,7 @@ export { ID_PATTERN, isValidId } from './ids.js';
 export { findUnstorable, isStorableText, type Unstorable } from './text.js';
 export { copyRecord, ownValue, withEntry } from './records.js';
 export { OldestKeys } from './oldest-keys.js';
+export { appended } from './short-lists.js';
 export { fingerprint, fnv1a32 } from './hash.js';
 export { DomainError, SharedError, type SharedErrorCode } from './errors.js';
 export { categoryLineage, isInCategory, normalizeCategoryPath } from './category.js';
