@@ -33,7 +33,8 @@ const inUse = () => {
 
 const before = inUse();
 const counts = new CoPurchaseCounts(bound);
-const bought = new Map<string, Set<string>>();
+// Each customer's items in the order first bought, as a history holds them (a list that grows).
+const bought = new Map<string, { seen: Set<string>; list: string[] }>();
 const started = performance.now();
 let slowestMs = 0;
 let seen = 0;
@@ -43,18 +44,19 @@ for (const body of shopBatches(size, 400)) {
     if (event.event !== 'Order Completed') continue;
     const launched = launchAt === undefined || seen >= launchAt;
     let items = bought.get(event.userId);
-    if (items === undefined) bought.set(event.userId, (items = new Set()));
+    if (items === undefined) bought.set(event.userId, (items = { seen: new Set(), list: [] }));
     for (const { product_id: item } of event.properties.products ?? []) {
-      if (items.has(item) || (!launched && isLaunched(item))) continue;
+      if (items.seen.has(item) || (!launched && isLaunched(item))) continue;
       const before = performance.now();
-      counts.addFirst(item, items);
+      counts.addFirst(item, items.list);
       slowestMs = Math.max(slowestMs, performance.now() - before);
-      items.add(item);
+      items.seen.add(item);
+      items.list.push(item);
     }
   }
 }
 const learntMs = performance.now() - started;
-const products = new Set([...bought.values()].flatMap((items) => [...items]));
+const products = new Set([...bought.values()].flatMap((items) => items.list));
 bought.clear();
 const bytes = inUse() - before;
 const covered = counts.trainingSet(dense)?.items ?? [];

@@ -1,5 +1,6 @@
 import { chooseEaseItems, type EaseTrainingSet } from './ease-training-set.js';
 import { slowestToDrop, type PruneView } from './co-purchase-pruning.js';
+import { GrowingListIds } from './growing-list-ids.js';
 import { PairCounts } from './pair-counts.js';
 
 /**
@@ -62,6 +63,8 @@ export class CoPurchaseCounts {
   /** For each product, {@link #learnt} when it was first seen: how long it has had to sell. */
   readonly #bornAt: number[] = [];
   #pairCount = 0;
+  /** The ids of the customer's items {@link addFirst} was given last (ids change only at {@link clear}). */
+  readonly #earlierIds = new GrowingListIds((item) => this.#idOf(item));
   /** Where the last prune's sweep is to go on from; undefined when it is done. */
   #sweepFrom: number | undefined;
   /** First purchases learnt (a customer's first of an item): the clock items' ages are read on. */
@@ -90,16 +93,16 @@ export class CoPurchaseCounts {
     return this.#kept;
   }
 
-  /** A customer's first purchase of `item`, after `earlier` (their items before it; `item` is skipped). */
-  addFirst(item: string, earlier: Iterable<string>): void {
+  /** A customer's first purchase of `item`, after `earlier`: their items so far, a list that only grows. */
+  addFirst(item: string, earlier: readonly string[]): void {
     if (!this.#kept) return;
     this.#learnt += 1;
     this.#sweep(this.sweptPerPurchase);
     const id = this.#idOf(item);
     this.#buyers[id] = (this.#buyers[id] as number) + 1;
     if (!this.#followed[id]) return;
-    for (const other of earlier) {
-      if (other !== item) this.#addPair(id, this.#idOf(other), 1);
+    for (const other of this.#earlierIds.of(earlier)) {
+      this.#addPair(id, other, 1);
       if (!this.#followed[id]) return;
     }
   }
@@ -244,6 +247,7 @@ export class CoPurchaseCounts {
     this.#bornAt.length = 0;
     this.#pairCount = 0;
     this.#sweepFrom = undefined;
+    this.#earlierIds.forget();
     this.#learnt = 0;
     this.exact = true;
     this.#kept = true;
@@ -271,14 +275,11 @@ export class CoPurchaseCounts {
     let list = this.#pairs[low];
     if (list === undefined) this.#pairs[low] = list = new PairCounts();
     const change = list.add(high, count);
-    if (change !== 0) this.#countPair(low, high, change);
-    if (this.#pairCount > this.maxPairs) this.#prune();
-  }
-
-  #countPair(low: number, high: number, change: 1 | -1): void {
+    if (change === 0) return;
     this.#pairCount += change;
     this.#degree[low] = (this.#degree[low] as number) + change;
     this.#degree[high] = (this.#degree[high] as number) + change;
+    if (this.#pairCount > this.maxPairs) this.#prune();
   }
 
   /**

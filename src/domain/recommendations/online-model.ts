@@ -86,7 +86,7 @@ export class OnlineModel {
     if (line === undefined) return;
     // A folded purchase's history held it already: whether it was the customer's first is unknown.
     if (folded) this.coPurchases.exact = false;
-    else if (line.first) this.coPurchases.addFirst(productId, history.purchases.keys());
+    else if (line.first) this.coPurchases.addFirst(productId, history.purchases.items);
     for (const other of line.boughtWith) this.boughtTogether.add(productId, other, 1);
     this.browsing.convert(customer, productId, at, this.settings.weights.purchase);
     // A customer's first purchase of an item: what discovery ranks by is what others discover now.

@@ -80,6 +80,15 @@ export class Purchases implements Iterable<[string, PurchasedItem]> {
     return this.#items.values();
   }
 
+  /**
+   * The items in the order first bought, as a list that only grows: while it stays the same array,
+   * a reader that saw it before may take its earlier items as it saw them (a short list is replaced
+   * by a longer copy instead). Read it, never change it.
+   */
+  get items(): readonly string[] {
+    return this.#items;
+  }
+
   *entries(): IterableIterator<[string, PurchasedItem]> {
     for (const [place, item] of this.#items.entries()) yield [item, this.#at(place)];
   }
