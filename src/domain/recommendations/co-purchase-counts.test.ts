@@ -78,6 +78,18 @@ describe('co-purchase counts', () => {
     fc.assert(fc.property(orders, (list) => expectSameEase(learnt(list))));
   });
 
+  it('train the same EASE for customers past a short history (32 items), their orders interleaved', () => {
+    const many = Array.from({ length: 90 }, (_, index) => `p${index}`);
+    const customer = fc.integer({ min: 0, max: 2 });
+    const long = fc.array(fc.tuple(customer, fc.subarray(many, { minLength: 1, maxLength: 25 })), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(long, (list) => expectSameEase(learnt(list), many.length)),
+      { numRuns: 60 },
+    );
+  });
+
   it('pick the same items when fewer than the catalogue fit', () => {
     fc.assert(fc.property(orders, (list) => expectSameEase(learnt(list), 3)));
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CoPurchaseCounts } from './co-purchase-counts.js';
 import { GrowingListIds } from './growing-list-ids.js';
 
 describe('ids of a growing list', () => {
@@ -24,5 +25,17 @@ describe('ids of a growing list', () => {
     expect(ids.of(list)).toEqual([1, 2]);
     ids.forget();
     expect(ids.of(list)).toEqual([3, 4]);
+  });
+
+  it('are read afresh by the co-purchase counts after a clear: the ids were given anew', () => {
+    const list = ['a', 'b'];
+    const counts = new CoPurchaseCounts();
+    counts.addFirst('b', list);
+    counts.clear();
+    list.push('c');
+    counts.addFirst('c', list);
+    const fresh = new CoPurchaseCounts();
+    fresh.addFirst('c', ['a', 'b', 'c']);
+    expect([...counts.state()]).toEqual([...fresh.state()]);
   });
 });
