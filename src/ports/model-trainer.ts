@@ -6,6 +6,9 @@ import type { EaseTrainingSet, EaseWeights } from '../domain/recommendations/ind
  * and the event loop keeps answering requests meanwhile.
  */
 export interface ModelTrainer {
-  /** EASE over the set's items, from each customer's set of them or from the counts those add up to. */
+  /**
+   * EASE over the set's items, from each customer's set of them or from the counts those add up to.
+   * The set is handed over: its buffers may move to another thread, so the caller reads it no more.
+   */
   trainEase(set: EaseTrainingSet, lambda: number): Promise<EaseWeights>;
 }

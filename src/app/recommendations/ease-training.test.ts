@@ -89,12 +89,12 @@ describe('EASE training', () => {
     const items = Array.from({ length: 40 }, (_, index) => `i${index}`);
     for (let customer = 0; customer < 40; customer += 1) buy(`c${customer}`, items.slice(0, customer + 1));
     const sets: EaseTrainingSet[] = [];
-    // Queued first, so it runs while the first read pauses (after 25 of its 38 items): new products
+    // Queued first, so it runs while the first read pauses (after 17 of its 38 items, 527 pairs): new products
     // pass the bound, and the prune drops i35 to i39 (bought the slowest since first seen), among
     // them three the read had chosen.
     setImmediate(() => buy('newcomer', ['i0', ...Array.from({ length: 10 }, (_, index) => `n${index}`)]));
     const settings = { denseItems: 38, easeLambda: 5 };
-    const ease = await trainEase(model, { ...deps(model, sets), settings });
+    const ease = await trainEase(model, { ...deps(model, sets), settings, pairsPerStep: 500 });
     expect(items.filter((item) => !model.coPurchases.follows(item))).toEqual(items.slice(35));
     expect(sets.map((set) => 'counts' in set)).toEqual([true]);
     expect(sets[0]?.items).toEqual(items.slice(0, 35));

@@ -13,8 +13,11 @@ import { yieldToRequests } from '../yield-to-requests.js';
 
 /** Profiles read per page when EASE trains on histories streamed from the store. */
 const PROFILES_PER_PAGE = 500;
-/** Items whose co-purchase counts are read between two yields to the event loop (at S, some 250 pairs each). */
-const ITEMS_PER_SLICE = 25;
+/**
+ * Co-purchase pairs read between two yields to the event loop (a few ms). Counted in pairs, not
+ * items: the most bought items have thousands, and 25 of them at a time held requests up to 70 ms.
+ */
+const PAIRS_PER_STEP = 30_000;
 
 export interface EaseTrainingDeps {
   readonly store: Pick<Store, 'scanProfileIds'>;
@@ -23,6 +26,8 @@ export interface EaseTrainingDeps {
   readonly settings: { readonly denseItems: number; readonly easeLambda: number };
   /** True once the node stops: a read of the store under way ends (it would outlive the store). */
   readonly stopped?: () => boolean;
+  /** Co-purchase pairs read between two yields to the event loop; {@link PAIRS_PER_STEP} by default. */
+  readonly pairsPerStep?: number;
 }
 
 /**
@@ -42,7 +47,8 @@ export async function trainEase(
   const set =
     // A prune while the counts were read is rare: a second read, before reading every history.
     (counts.exact
-      ? ((await fromCounts(counts, denseItems)) ?? (await fromCounts(counts, denseItems)))
+      ? ((await fromCounts(counts, denseItems, deps.pairsPerStep)) ??
+        (await fromCounts(counts, denseItems, deps.pairsPerStep)))
       : undefined) ??
     (held.holdsAll
       ? easeTrainingSet(held.values(), denseItems, followed)
@@ -58,8 +64,9 @@ export async function trainEase(
 async function fromCounts(
   counts: CoPurchaseCounts,
   denseItems: number,
+  pairsPerStep = PAIRS_PER_STEP,
 ): Promise<EaseTrainingSet | undefined> {
-  const steps = counts.trainingSetSteps(denseItems, ITEMS_PER_SLICE);
+  const steps = counts.trainingSetSteps(denseItems, pairsPerStep);
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done === true) return step.value;
     await yieldToRequests();

@@ -60,3 +60,29 @@ describe('Learner and event ids', () => {
     expect(restored.knows(view('m4'))).toBe(true);
   });
 });
+
+describe('Learner, a line at a time', () => {
+  it('learns an order pausing after each line to the same model as at once, known from its first line', () => {
+    const lines = ['a', 'b', 'c', 'd'].map((productId) => ({
+      customer: 'u1',
+      productId,
+      kind: 'purchase' as const,
+      quantity: 1,
+      at: 1,
+      basket: 'o1',
+    }));
+    const lesson: Lesson = { messageId: 'm1', profileId: 'u1', orderId: 'o1', interactions: lines };
+    const atOnce = new Learner(DEFAULT_EVENT_WEIGHTS);
+    atOnce.learn(lesson);
+    const stepwise = new Learner(DEFAULT_EVENT_WEIGHTS);
+    const steps = stepwise.learning(lesson);
+    expect(steps.next().done).toBe(false);
+    // A second arrival of the same event during a pause learns nothing more.
+    expect(stepwise.knows(lesson)).toBe(true);
+    stepwise.learn(lesson);
+    let pauses = 1;
+    while (steps.next().done !== true) pauses += 1;
+    expect(pauses).toBe(lines.length);
+    expect([...stepwise.stateRecords()]).toEqual([...atOnce.stateRecords()]);
+  });
+});

@@ -44,6 +44,16 @@ export class Learner {
 
   /** `folded`: the customer's history (not held here) holds it already: only shared counts learn it. */
   learn(lesson: Lesson, folded = false): void {
+    for (const step of this.learning(lesson, folded)) void step;
+  }
+
+  /**
+   * {@link learn} one line at a time, pausing after each: a wholesaler's order of hundreds of lines
+   * pairs each new item with the thousands bought before, tens of ms in one go. Only a model no
+   * request reads (one a rebuild fills) may pause between lines: a served one would answer from
+   * half an order.
+   */
+  *learning(lesson: Lesson, folded = false): Generator<void, void> {
     if (this.#lessons.has(lesson.messageId)) return;
     this.#lessons.add(lesson.messageId);
     if (lesson.orderId !== undefined) {
@@ -52,7 +62,10 @@ export class Learner {
     }
     // A history loaded from the log after this event was stored holds it already.
     const inHistory = folded || this.model.customers.hasFolded(lesson.profileId, lesson.messageId);
-    for (const interaction of lesson.interactions) this.model.observe(interaction, inHistory);
+    for (const interaction of lesson.interactions) {
+      this.model.observe(interaction, inHistory);
+      yield;
+    }
   }
 
   /** True when the lesson was learnt already (by its id, or its order's). */

@@ -1,12 +1,13 @@
 import type { ContentSimilarity, EaseModel, EventWeights } from '../../domain/recommendations/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { ModelTrainer } from '../../ports/model-trainer.js';
-import type { Store, StoredEvent, VersionedProfile } from '../../ports/store.js';
+import type { Store } from '../../ports/store.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { CatalogueDescriptions } from './catalogue-descriptions.js';
 import { trainEase } from './ease-training.js';
 import { logPagingFor, trackEventPages, type LogPaging } from './log-pages.js';
-import { lessonOf, whereaboutsOf, type Lesson, type Whereabouts } from './interactions.js';
+import { lessonOf, type Lesson } from './interactions.js';
+import { RecentWhereabouts } from './recent-whereabouts.js';
 import { Learner } from './learner.js';
 import type { RestoredLearner } from './model-snapshots.js';
 import type { LogRead, ServingModels } from './serving-models.js';
@@ -69,13 +70,6 @@ export interface StartReport {
  * nothing), so clocks that differ between nodes cannot make one slip between snapshot and replay.
  */
 const MERGE_MARGIN_MS = 3_600_000;
-
-/**
- * Whereabouts a read of the log keeps at most, the most recently met first kept: active customers
- * come back page after page, and the rest are read again when they do, so memory stays bounded
- * however many customers the log names (a map of every profile was a second per-customer copy).
- */
-const WHEREABOUTS_KEPT = 50_000;
 
 /**
  * Builds the models from the store: at start, on a schedule, on demand and after erasures. It reads
@@ -245,19 +239,19 @@ export class ModelRebuilds {
       if (restored !== undefined)
         for (const merge of await store.mergesSince(restored.header.createdAt - MERGE_MARGIN_MS))
           learner.model.merge(merge);
-      const known = new Map<string, Whereabouts>();
+      const recent = new RecentWhereabouts(store);
       let replayed = 0;
       // Fair slices: under full ingestion, fixed ones of 8 ms gave the read a tenth of the event loop,
       // and it chased the end of a log growing faster than it read.
       const slices = new FairSlices();
       for await (const page of trackEventPages(store, restored?.position ?? 0, this.#paging)) {
-        const whereabouts = await this.#whereaboutsOf(page.events, known);
+        const whereabouts = await recent.of(page.events);
         for (const stored of page.events) {
           const where = whereabouts.get(stored.profileId);
           const lesson = lessonOf(stored.profileId, stored.event, where, this.deps.isKnown);
           // A lesson the snapshot already holds is skipped by its id.
           if (lesson !== undefined)
-            await this.#learnFromLog(learner, lesson, stored.seq, restored !== undefined);
+            await this.#learnFromLog(learner, lesson, stored.seq, restored !== undefined, slices);
           replayed += 1;
           if (slices.due) await slices.giveWay();
         }
@@ -273,56 +267,27 @@ export class ModelRebuilds {
   }
 
   /**
-   * Learns one lesson of the log at position `seq`; a customer the model let go (or a restored one
-   * does not hold) is loaded first as the log stood just before it, so it learns as if it had held them.
+   * Learns one lesson of the log at position `seq`, giving way between its lines when the slice is
+   * spent (no request reads this model yet); a customer the model let go (or a restored one does
+   * not hold) is loaded first as the log stood just before it, so it learns as if it had held them.
    */
-  async #learnFromLog(learner: Learner, lesson: Lesson, seq: number, restored: boolean): Promise<void> {
+  async #learnFromLog(
+    learner: Learner,
+    lesson: Lesson,
+    seq: number,
+    restored: boolean,
+    slices: FairSlices,
+  ): Promise<void> {
     const { customers } = learner.model;
     if (customers.status(lesson.profileId) === 'unknown') {
       const loaded = await this.deps.histories.load(lesson.profileId, { before: seq });
       customers.set(lesson.profileId, loaded.history);
     }
     // A lesson the snapshot already holds is skipped by its id (its customer's history still takes it).
-    if (!learner.knows(lesson)) learner.learn(lesson);
-    else if (restored) learner.learnHistory(lesson);
+    if (!learner.knows(lesson)) {
+      for (const _line of learner.learning(lesson)) if (slices.due) await slices.giveWay();
+    } else if (restored) learner.learnHistory(lesson);
     customers.trim();
-  }
-
-  /**
-   * The whereabouts of the profiles some events are about: from `known` (the customers met lately),
-   * else read together from the store; `known` keeps the latest {@link WHEREABOUTS_KEPT}.
-   */
-  async #whereaboutsOf(
-    events: readonly StoredEvent[],
-    known: Map<string, Whereabouts>,
-  ): Promise<Map<string, Whereabouts>> {
-    const found = new Map<string, Whereabouts>();
-    const missing: string[] = [];
-    for (const { profileId } of events) {
-      if (found.has(profileId)) continue;
-      const where = known.get(profileId);
-      if (where === undefined) missing.push(profileId);
-      else {
-        found.set(profileId, where);
-        // Re-inserting moves it to the young end of the Map's order.
-        known.delete(profileId);
-        known.set(profileId, where);
-      }
-    }
-    const read =
-      missing.length === 0
-        ? new Map<string, VersionedProfile>()
-        : await this.deps.store.getProfiles([...new Set(missing)]);
-    for (const { profile } of read.values()) {
-      const where = whereaboutsOf(profile);
-      found.set(profile.id, where);
-      known.set(profile.id, where);
-    }
-    for (const oldest of known.keys()) {
-      if (known.size <= WHEREABOUTS_KEPT) break;
-      known.delete(oldest);
-    }
-    return found;
   }
 
   #trainEase(learner: Learner): Promise<EaseModel | undefined> {

@@ -1,4 +1,4 @@
-import { chooseEaseItems, type EaseTrainingSet } from './ease-training-set.js';
+import { chooseEaseItems, TripleChunks, type EaseTrainingSet } from './ease-training-set.js';
 import { slowestToDrop, type PruneView } from './co-purchase-pruning.js';
 import { GrowingListIds } from './growing-list-ids.js';
 import { PairCounts } from './pair-counts.js';
@@ -147,12 +147,13 @@ export class CoPurchaseCounts {
   }
 
   /**
-   * {@link trainingSet} in steps, pausing after every `slice` items, so that a caller on the event
-   * loop can serve requests between them (at S: 800,000 pairs, most of a second in one go). Pairs
-   * counted during a pause are read as they stand then, as a read of every history from the log
-   * reads each customer as they stand when read.
+   * {@link trainingSet} in steps, pausing once `pairsPerStep` pairs were read since the last pause
+   * (between two items: the most bought have thousands, the least a handful), so that a caller on
+   * the event loop can serve requests between them (at S: 800,000 pairs, most of a second in one
+   * go). Pairs counted during a pause are read as they stand then, as a read of every history from
+   * the log reads each customer as they stand when read.
    */
-  *trainingSetSteps(maxItems: number, slice: number): Generator<void, EaseTrainingSet | undefined> {
+  *trainingSetSteps(maxItems: number, pairsPerStep: number): Generator<void, EaseTrainingSet | undefined> {
     const names = this.#names;
     const { chosen, position } = chooseEaseItems(
       names,
@@ -161,31 +162,23 @@ export class CoPurchaseCounts {
       (id) => this.#followed[id] === true,
     );
     const buyers = Int32Array.from(chosen, (id) => this.#buyers[id] as number);
-    // Triples in one growing typed array: millions of them must not make a list of numbers.
-    let pairs = new Int32Array(3 * 1024);
-    let length = 0;
+    const triples = new TripleChunks();
+    let readSincePause = 0;
     for (const [row, id] of chosen.entries()) {
       for (const [other, count] of this.#pairs[id]?.entries() ?? []) {
+        readSincePause += 1;
         // A product first bought during a pause has an id past `position`: not among the chosen.
         const column = other < position.length ? (position[other] as number) : -1;
-        if (column < 0) continue;
-        if (length + 3 > pairs.length) {
-          const grown = new Int32Array(pairs.length * 2);
-          grown.set(pairs);
-          pairs = grown;
-        }
-        pairs[length++] = row;
-        pairs[length++] = column;
-        pairs[length++] = count;
+        if (column >= 0) triples.add(row, column, count);
       }
-      if ((row + 1) % slice === 0) yield;
+      if (readSincePause >= pairsPerStep) {
+        readSincePause = 0;
+        yield;
+      }
     }
     // A prune during a pause may have dropped the pairs of an item already read.
     if (chosen.some((id) => !this.#followed[id])) return undefined;
-    return {
-      items: chosen.map((id) => names[id] as string),
-      counts: { buyers, pairs: pairs.slice(0, length) },
-    };
+    return { items: chosen.map((id) => names[id] as string), counts: { buyers, pairs: triples.chunks() } };
   }
 
   /** First purchases learnt: what {@link state}'s `bornAt` is measured on; restored with {@link restoreLearnt}. */

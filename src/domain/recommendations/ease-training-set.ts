@@ -37,8 +37,43 @@ export function chooseEaseItems(
 export interface EaseCounts {
   /** `buyers[i]`: customers who bought item i (the Gram matrix's diagonal). */
   readonly buyers: Int32Array;
-  /** Triples (i, j, customers who bought both), each pair once, i ≠ j. */
-  readonly pairs: Int32Array;
+  /** Triples (i, j, customers who bought both), each pair once, i ≠ j, in chunks ({@link TripleChunks}). */
+  readonly pairs: readonly Int32Array[];
+}
+
+/** Triples a chunk of {@link TripleChunks} holds: 768 KB. */
+const TRIPLES_PER_CHUNK = 65_536;
+
+/**
+ * (i, j, count) triples collected in chunks of one size. Millions of them (24 MB at the demo's 2,000
+ * items) must not make a list of numbers, and a single array grown by doubling was copied as it grew
+ * and cut to length at the end: copies of tens of MB in one go, on the event loop, that requests
+ * waited behind. Chunks are never copied, and move to a worker thread as they are.
+ */
+export class TripleChunks {
+  readonly #full: Int32Array[] = [];
+  #chunk: Int32Array;
+  #length = 0;
+
+  constructor(private readonly triplesPerChunk = TRIPLES_PER_CHUNK) {
+    this.#chunk = new Int32Array(3 * triplesPerChunk);
+  }
+
+  add(i: number, j: number, count: number): void {
+    if (this.#length === this.#chunk.length) {
+      this.#full.push(this.#chunk);
+      this.#chunk = new Int32Array(3 * this.triplesPerChunk);
+      this.#length = 0;
+    }
+    this.#chunk[this.#length++] = i;
+    this.#chunk[this.#length++] = j;
+    this.#chunk[this.#length++] = count;
+  }
+
+  /** The chunks so far, the last one a view of the triples it holds (not a copy). */
+  chunks(): Int32Array[] {
+    return [...this.#full, this.#chunk.subarray(0, this.#length)];
+  }
 }
 
 /**

@@ -45,12 +45,14 @@ function gramOfRows(rows: readonly Int32Array[], n: number): Float64Array {
 function gramOfCounts({ buyers, pairs }: EaseCounts, n: number): Float64Array {
   const gram = new Float64Array(n * n);
   for (let i = 0; i < n; i += 1) gram[i * n + i] = buyers[i] as number;
-  for (let k = 0; k + 2 < pairs.length; k += 3) {
-    const i = pairs[k] as number;
-    const j = pairs[k + 1] as number;
-    const count = pairs[k + 2] as number;
-    gram[i * n + j] = count;
-    gram[j * n + i] = count;
+  for (const chunk of pairs) {
+    for (let k = 0; k + 2 < chunk.length; k += 3) {
+      const i = chunk[k] as number;
+      const j = chunk[k + 1] as number;
+      const count = chunk[k + 2] as number;
+      gram[i * n + j] = count;
+      gram[j * n + i] = count;
+    }
   }
   return gram;
 }
