@@ -26,7 +26,11 @@ function logOf(length: number, failAfter?: number) {
   return { store, reads };
 }
 
-async function positionsRead(store: ReturnType<typeof logOf>['store'], after: number, paging: LogPaging) {
+async function positionsRead(
+  store: ReturnType<typeof logOf>['store'],
+  after: number,
+  paging: Pick<LogPaging, 'events' | 'readAhead'>,
+) {
   const seen: number[] = [];
   for await (const page of trackEventPages(store, after, paging)) seen.push(...page.events.map((e) => e.seq));
   return seen;

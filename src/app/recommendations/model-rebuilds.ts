@@ -239,13 +239,13 @@ export class ModelRebuilds {
       if (restored !== undefined)
         for (const merge of await store.mergesSince(restored.header.createdAt - MERGE_MARGIN_MS))
           learner.model.merge(merge);
-      const recent = new RecentWhereabouts(store);
+      const recent = new RecentWhereabouts(store, { perRead: this.#paging.profiles });
       let replayed = 0;
       // Fair slices: under full ingestion, fixed ones of 8 ms gave the read a tenth of the event loop,
       // and it chased the end of a log growing faster than it read.
       const slices = new FairSlices();
       for await (const page of trackEventPages(store, restored?.position ?? 0, this.#paging)) {
-        const whereabouts = await recent.of(page.events);
+        const whereabouts = await recent.of(page.events, slices);
         for (const stored of page.events) {
           const where = whereabouts.get(stored.profileId);
           const lesson = lessonOf(stored.profileId, stored.event, where, this.deps.isKnown);

@@ -1,4 +1,5 @@
-import type { Store, StoredEvent, VersionedProfile } from '../../ports/store.js';
+import type { Store, StoredEvent } from '../../ports/store.js';
+import type { FairSlices } from '../yield-to-requests.js';
 import { whereaboutsOf, type Whereabouts } from './interactions.js';
 
 /**
@@ -16,13 +17,23 @@ export class RecentWhereabouts {
   /** In the order last met (re-inserting moves a profile to the young end of the Map's order). */
   readonly #known = new Map<string, Whereabouts>();
 
+  readonly #kept: number;
+  readonly #perRead: number;
+
   constructor(
     private readonly store: Pick<Store, 'getProfiles'>,
-    private readonly kept = WHEREABOUTS_KEPT,
-  ) {}
+    /** `perRead`: profiles read a query (see `logPagingFor`). */
+    { perRead, kept = WHEREABOUTS_KEPT }: { perRead: number; kept?: number },
+  ) {
+    this.#kept = kept;
+    this.#perRead = perRead;
+  }
 
-  /** The whereabouts of the profiles `events` are about; those the store no longer holds are left out. */
-  async of(events: readonly StoredEvent[]): Promise<Map<string, Whereabouts>> {
+  /**
+   * The whereabouts of the profiles `events` are about; those the store no longer holds are left
+   * out. Those not met lately are read a few at a time, giving way between reads when `slices` says.
+   */
+  async of(events: readonly StoredEvent[], slices?: FairSlices): Promise<Map<string, Whereabouts>> {
     const known = this.#known;
     const found = new Map<string, Whereabouts>();
     const missing = new Set<string>();
@@ -36,15 +47,18 @@ export class RecentWhereabouts {
         known.set(profileId, where);
       }
     }
-    const read =
-      missing.size === 0 ? new Map<string, VersionedProfile>() : await this.store.getProfiles([...missing]);
-    for (const { profile } of read.values()) {
-      const where = whereaboutsOf(profile);
-      found.set(profile.id, where);
-      known.set(profile.id, where);
+    const ids = [...missing];
+    for (let first = 0; first < ids.length; first += this.#perRead) {
+      if (slices?.due === true) await slices.giveWay();
+      const read = await this.store.getProfiles(ids.slice(first, first + this.#perRead));
+      for (const { profile } of read.values()) {
+        const where = whereaboutsOf(profile);
+        found.set(profile.id, where);
+        known.set(profile.id, where);
+      }
     }
     for (const oldest of known.keys()) {
-      if (known.size <= this.kept) break;
+      if (known.size <= this.#kept) break;
       known.delete(oldest);
     }
     return found;
