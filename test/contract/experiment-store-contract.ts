@@ -124,6 +124,38 @@ export function describeExperimentStoreContract(
       });
     });
 
+    it('counts impressions for many units at once into each one and its variant’s totals', async () => {
+      const before = await store.variantTotals('exp-1');
+      const keys = Array.from({ length: 30 }, (_, index) => `imp-${index}`);
+      await store.recordExposures(
+        keys.map((key, index) => exposure(key, index % 3 === 0 ? 'control' : 'popular')),
+      );
+      // Two entries name some units twice: each unit's impressions add up across entries.
+      await store.addImpressions([
+        { experimentId: 'exp-1', unitKeys: keys.slice(0, 20), impressions: 2 },
+        { experimentId: 'exp-1', unitKeys: [...keys.slice(10), 'never-exposed'], impressions: 1 },
+      ]);
+      const after = await store.variantTotals('exp-1');
+      // imp-0 … imp-29: control every third (10 units), popular the rest (20); units 10-19 have 3, the others 2 or 1.
+      const impressionsOf = (index: number) => (index < 10 ? 2 : index < 20 ? 3 : 1);
+      for (const [variant, inVariant] of [
+        ['control', (index: number) => index % 3 === 0],
+        ['popular', (index: number) => index % 3 !== 0],
+      ] as const) {
+        const indexes = keys.map((_, index) => index).filter(inVariant);
+        expect(after.get(variant)?.units).toBe((before.get(variant)?.units ?? 0) + indexes.length);
+        expect(after.get(variant)?.impressions).toBe(
+          (before.get(variant)?.impressions ?? 0) +
+            indexes.reduce((sum, index) => sum + impressionsOf(index), 0),
+        );
+        // Squares of each unit's whole count: a unit named by both entries counts 3² = 9, not 2² + 1².
+        expect(after.get(variant)?.impressionsSquares).toBe(
+          (before.get(variant)?.impressionsSquares ?? 0) +
+            indexes.reduce((sum, index) => sum + impressionsOf(index) ** 2, 0),
+        );
+      }
+    });
+
     it('deletes an experiment with its units and totals', async () => {
       expect(await store.deleteExperiment('exp-1', undefined)).toBe(true);
       expect(await store.getExperiment('exp-1')).toBeUndefined();

@@ -3,12 +3,18 @@ import {
   EMPTY_TOTALS,
   addUnit,
   changeUnit,
+  mergeTotals,
   type Experiment,
   type ExperimentDraft,
   type UnitOutcome,
   type VariantTotals,
 } from '../../../domain/experiments/index.js';
-import type { ExperimentStore, Exposure, OutcomeDelta } from '../../../ports/experiment-store.js';
+import type {
+  ExperimentStore,
+  Exposure,
+  ImpressionCount,
+  OutcomeDelta,
+} from '../../../ports/experiment-store.js';
 import { TOTALS_COLUMNS, type TotalsColumn } from '../migrations/totals-columns.js';
 import type { Database, VersionedTable } from './database.js';
 import { chunks } from './profile-rows.js';
@@ -68,6 +74,7 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
       if (exposures.length === 0) return 0;
       return db.transaction().execute(async (trx) => {
         const kept = await notErased(trx, exposures);
+        const changes = new TotalsChanges();
         let added = 0;
         for (const chunk of chunks(kept)) {
           const inserted = await trx
@@ -87,40 +94,42 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
           const fresh = new Set(inserted.map((row) => `${row.experiment_id}\u0000${row.unit_key}`));
           for (const exposure of chunk) {
             if (!fresh.delete(`${exposure.experimentId}\u0000${exposure.unitKey}`)) continue;
-            await addToTotals(
-              trx,
-              exposure.experimentId,
-              exposure.variant,
-              addUnit(EMPTY_TOTALS, outcomeOf(exposure)),
+            changes.add(exposure.experimentId, exposure.variant, (totals) =>
+              addUnit(totals, outcomeOf(exposure)),
             );
             added += 1;
           }
         }
+        await changes.writeTo(trx);
         return added;
       });
     },
 
     async addImpressions(entries) {
       await db.transaction().execute(async (trx) => {
-        for (const entry of entries) {
-          for (const chunk of chunks([...new Set(entry.unitKeys)])) {
+        const changes = new TotalsChanges();
+        for (const [experimentId, byUnit] of impressionsByUnit(entries)) {
+          // In one order of keys, so that two nodes lock a unit's row in turn, never each other's.
+          for (const chunk of chunks([...byUnit.keys()].sort())) {
             const query = trx
               .selectFrom('experiment_units')
               .selectAll()
-              .where('experiment_id', '=', entry.experimentId)
+              .where('experiment_id', '=', experimentId)
               .where('unit_key', 'in', chunk)
               .orderBy('unit_key');
             for (const row of await (postgres ? query.forUpdate() : query).execute()) {
-              await changeOutcome(trx, row, { impressions: entry.impressions });
+              await changeOutcome(trx, row, { impressions: byUnit.get(row.unit_key) ?? 0 }, changes);
             }
           }
         }
+        await changes.writeTo(trx);
       });
     },
 
     async attributeOutcome(unitKeys, at, delta, experimentIds) {
       if (unitKeys.length === 0 || experimentIds.length === 0) return;
       await db.transaction().execute(async (trx) => {
+        const changes = new TotalsChanges();
         for (const chunk of chunks([...new Set(unitKeys)])) {
           const query = trx
             .selectFrom('experiment_units')
@@ -132,9 +141,10 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
             .orderBy('unit_key');
           // Locked on PostgreSQL: two nodes attributing to one unit at once must not lose either change.
           for (const row of await (postgres ? query.forUpdate() : query).execute()) {
-            await changeOutcome(trx, row, delta);
+            await changeOutcome(trx, row, delta, changes);
           }
         }
+        await changes.writeTo(trx);
       });
     },
 
@@ -157,6 +167,7 @@ export async function eraseExperimentUnits(
   trx: Transaction<Database>,
   unitKeys: readonly string[],
 ): Promise<void> {
+  const changes = new TotalsChanges();
   for (const chunk of chunks(unitKeys)) {
     const rows = await trx
       .selectFrom('experiment_units')
@@ -165,17 +176,42 @@ export async function eraseExperimentUnits(
       .execute();
     for (const row of rows) {
       const contribution = addUnit(EMPTY_TOTALS, readDocument<UnitOutcome>(row.outcome));
-      await addToTotals(trx, row.experiment_id, row.variant, scaled(contribution, -1));
+      changes.add(row.experiment_id, row.variant, (totals) => mergeTotals(totals, scaled(contribution, -1)));
     }
     await trx.deleteFrom('experiment_units').where('unit_key', 'in', chunk).execute();
   }
+  await changes.writeTo(trx);
 }
 
-/** Adds `delta` to a unit's outcome and moves its variant's totals by the change. */
+/**
+ * The changes a transaction makes to variants' totals, summed per variant and written once each at
+ * its end: a flush of impressions for 500 units wrote 1,500 statements (the unit, then its variant's
+ * totals twice) where 504 do, all while requests waited on SQLite. The sums are of whole numbers,
+ * so the totals are the same; the rows are written in one order, so two nodes never wait on each
+ * other's in turn.
+ */
+class TotalsChanges {
+  readonly #byVariant = new Map<string, { experimentId: string; variant: string; delta: VariantTotals }>();
+
+  add(experimentId: string, variant: string, change: (totals: VariantTotals) => VariantTotals): void {
+    const key = `${experimentId}\u0000${variant}`;
+    const entry = this.#byVariant.get(key) ?? { experimentId, variant, delta: EMPTY_TOTALS };
+    this.#byVariant.set(key, { ...entry, delta: change(entry.delta) });
+  }
+
+  async writeTo(trx: Transaction<Database>): Promise<void> {
+    const ordered = [...this.#byVariant].sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [, { experimentId, variant, delta }] of ordered)
+      await addToTotals(trx, experimentId, variant, delta);
+  }
+}
+
+/** Adds `delta` to a unit's outcome, and the change it makes to its variant's totals to `changes`. */
 async function changeOutcome(
   trx: Transaction<Database>,
   row: { experiment_id: string; unit_key: string; variant: string; outcome: string },
   delta: OutcomeDelta,
+  changes: TotalsChanges,
 ): Promise<void> {
   const before = readDocument<UnitOutcome>(row.outcome);
   const after: UnitOutcome = {
@@ -191,7 +227,7 @@ async function changeOutcome(
     .where('experiment_id', '=', row.experiment_id)
     .where('unit_key', '=', row.unit_key)
     .execute();
-  await addToTotals(trx, row.experiment_id, row.variant, changeUnit(EMPTY_TOTALS, before, after));
+  changes.add(row.experiment_id, row.variant, (totals) => changeUnit(totals, before, after));
 }
 
 /** Adds `delta` to a variant's totals in one statement per row, so concurrent nodes never lose a unit. */
@@ -215,6 +251,21 @@ async function addToTotals(
     .where('experiment_id', '=', experimentId)
     .where('variant', '=', variant)
     .execute();
+}
+
+/**
+ * Impressions per experiment and unit: an entry counts once for each unit it names, and entries
+ * naming the same unit add up, so a flush reads and writes each unit once (it read the units of
+ * each entry apart: a query per customer).
+ */
+function impressionsByUnit(entries: readonly ImpressionCount[]): Map<string, Map<string, number>> {
+  const byExperiment = new Map<string, Map<string, number>>();
+  for (const { experimentId, unitKeys, impressions } of entries) {
+    let byUnit = byExperiment.get(experimentId);
+    if (byUnit === undefined) byExperiment.set(experimentId, (byUnit = new Map<string, number>()));
+    for (const unitKey of new Set(unitKeys)) byUnit.set(unitKey, (byUnit.get(unitKey) ?? 0) + impressions);
+  }
+  return byExperiment;
 }
 
 /** Exposures whose unit was not erased at or after the exposure (a late write must not bring it back). */
