@@ -1,9 +1,15 @@
 import type { ExperimentStore, Exposure, ImpressionCount } from '../../ports/experiment-store.js';
+import { yieldToRequests } from '../yield-to-requests.js';
 
 /** Exposures written together, at most this many per write. */
 const BATCH = 500;
 /** How long an exposure may wait in memory before it is written, ms. */
 const FLUSH_MS = 1_000;
+/**
+ * Units' impressions written a transaction, at most: each is a synchronous write on SQLite while
+ * requests wait (500 units took 16 ms), so a busy second's are written in turns with them.
+ */
+const IMPRESSIONS_PER_WRITE = 100;
 
 /**
  * First exposures are recorded off the answer's path, like decisions: kept in memory and written in
@@ -18,7 +24,7 @@ export class ExposureLog {
   readonly #timer: ReturnType<typeof setInterval>;
 
   constructor(
-    private readonly store: ExperimentStore,
+    private readonly store: Pick<ExperimentStore, 'recordExposures' | 'addImpressions'>,
     private readonly onError: (error: unknown) => void,
   ) {
     this.#timer = setInterval(() => void this.flush(), FLUSH_MS);
@@ -50,7 +56,7 @@ export class ExposureLog {
     }
     if (impressions.length > 0) {
       this.#writing = this.#writing
-        .then(() => this.store.addImpressions(impressions))
+        .then(() => this.#addImpressions(impressions))
         .catch((error: unknown) => this.onError(error));
     }
     return this.#writing;
@@ -66,6 +72,14 @@ export class ExposureLog {
       for (const exposure of batch) {
         await this.store.recordExposures([exposure]).catch((alone: unknown) => this.onError(alone));
       }
+    }
+  }
+
+  /** Writes `impressions` a part at a time, letting waiting requests go between parts. */
+  async #addImpressions(impressions: readonly ImpressionCount[]): Promise<void> {
+    for (let first = 0; first < impressions.length; first += IMPRESSIONS_PER_WRITE) {
+      if (first > 0) await yieldToRequests();
+      await this.store.addImpressions(impressions.slice(first, first + IMPRESSIONS_PER_WRITE));
     }
   }
 
