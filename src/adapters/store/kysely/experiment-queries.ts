@@ -94,9 +94,7 @@ export function experimentQueries(db: Kysely<Database>): ExperimentStore {
           const fresh = new Set(inserted.map((row) => `${row.experiment_id}\u0000${row.unit_key}`));
           for (const exposure of chunk) {
             if (!fresh.delete(`${exposure.experimentId}\u0000${exposure.unitKey}`)) continue;
-            changes.add(exposure.experimentId, exposure.variant, (totals) =>
-              addUnit(totals, outcomeOf(exposure)),
-            );
+            changes.add(exposure.experimentId, exposure.variant, addUnit(EMPTY_TOTALS, outcomeOf(exposure)));
             added += 1;
           }
         }
@@ -176,7 +174,7 @@ export async function eraseExperimentUnits(
       .execute();
     for (const row of rows) {
       const contribution = addUnit(EMPTY_TOTALS, readDocument<UnitOutcome>(row.outcome));
-      changes.add(row.experiment_id, row.variant, (totals) => mergeTotals(totals, scaled(contribution, -1)));
+      changes.add(row.experiment_id, row.variant, scaled(contribution, -1));
     }
     await trx.deleteFrom('experiment_units').where('unit_key', 'in', chunk).execute();
   }
@@ -193,10 +191,14 @@ export async function eraseExperimentUnits(
 class TotalsChanges {
   readonly #byVariant = new Map<string, { experimentId: string; variant: string; delta: VariantTotals }>();
 
-  add(experimentId: string, variant: string, change: (totals: VariantTotals) => VariantTotals): void {
+  add(experimentId: string, variant: string, delta: VariantTotals): void {
     const key = `${experimentId}\u0000${variant}`;
-    const entry = this.#byVariant.get(key) ?? { experimentId, variant, delta: EMPTY_TOTALS };
-    this.#byVariant.set(key, { ...entry, delta: change(entry.delta) });
+    const entry = this.#byVariant.get(key);
+    this.#byVariant.set(key, {
+      experimentId,
+      variant,
+      delta: entry === undefined ? delta : mergeTotals(entry.delta, delta),
+    });
   }
 
   async writeTo(trx: Transaction<Database>): Promise<void> {
@@ -227,7 +229,7 @@ async function changeOutcome(
     .where('experiment_id', '=', row.experiment_id)
     .where('unit_key', '=', row.unit_key)
     .execute();
-  changes.add(row.experiment_id, row.variant, (totals) => changeUnit(totals, before, after));
+  changes.add(row.experiment_id, row.variant, changeUnit(EMPTY_TOTALS, before, after));
 }
 
 /** Adds `delta` to a variant's totals in one statement per row, so concurrent nodes never lose a unit. */
