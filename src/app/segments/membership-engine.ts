@@ -28,8 +28,8 @@ export class MembershipEngine {
     const { registry } = this.deps;
     // Memberships that change in this evaluation; the rest is read from the profile's sorted list.
     const changes = new Map<string, boolean>();
-    let held: Set<string> | undefined;
-    const isMember = (id: string) => changes.get(id) ?? (held ??= new Set(profile.segments)).has(id);
+    let held: ReadonlySet<string> | undefined;
+    const isMember = (id: string) => changes.get(id) ?? (held ??= heldSegments(profile.segments)).has(id);
     const subject = segmentSubject(profile, { computed: this.deps.computed, isMember, now });
     const memberships: MembershipChange[] = [];
     const announcements: Announcement[] = [];
@@ -93,6 +93,21 @@ export class MembershipEngine {
       dueAt,
     };
   }
+}
+
+/**
+ * A profile's segments as a set, made once per list: a list stays the same object from event to
+ * event until a membership changes, and a customer of many segments had it rebuilt on each.
+ */
+const heldSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function heldSegments(segments: readonly string[]): ReadonlySet<string> {
+  let held = heldSets.get(segments);
+  if (held === undefined) {
+    held = new Set(segments);
+    heldSets.set(segments, held);
+  }
+  return held;
 }
 
 /** Binary search in a sorted list of ids. */

@@ -29,9 +29,11 @@ export function segmentSubject(profile: Profile | undefined, options: SubjectOpt
   );
   return {
     read: (path) => {
-      const [root = '', ...rest] = splitPath(path);
-      let value = roots.get(root)?.();
-      for (const key of rest) {
+      const keys = splitPath(path);
+      let value = roots.get(keys[0] as string)?.();
+      // An index loop: a rest pattern made an array on every read, and rules read all day.
+      for (let index = 1; index < keys.length; index += 1) {
+        const key = keys[index] as string;
         // Own fields only: `computed.toString` or `traits.constructor` name absent fields, not Object's.
         if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
         value = (value as Record<string, unknown>)[key];

@@ -41,13 +41,22 @@ export function compare(actual: unknown, op: Operator, expected: unknown): boole
 
 /** True when `value` meets every bound of `threshold`. */
 export function meets(value: number, threshold: Threshold): boolean {
-  return (
-    (threshold.eq === undefined || value === threshold.eq) &&
-    (threshold.gt === undefined || value > threshold.gt) &&
-    (threshold.gte === undefined || value >= threshold.gte) &&
-    (threshold.lt === undefined || value < threshold.lt) &&
-    (threshold.lte === undefined || value <= threshold.lte)
-  );
+  return thresholdTest(threshold)(value);
+}
+
+/**
+ * {@link meets} for one threshold, its bounds read once: a rule tests its threshold for every
+ * customer it is evaluated for, and thresholds come in several shapes (a sum's names its property)
+ * that made reading absent bounds off the object the costly part.
+ */
+export function thresholdTest(threshold: Threshold): (value: number) => boolean {
+  const { eq, gt, gte, lt, lte } = threshold;
+  return (value) =>
+    (eq === undefined || value === eq) &&
+    (gt === undefined || value > gt) &&
+    (gte === undefined || value >= gte) &&
+    (lt === undefined || value < lt) &&
+    (lte === undefined || value <= lte);
 }
 
 export function equals(actual: unknown, expected: unknown): boolean {

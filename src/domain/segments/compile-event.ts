@@ -1,5 +1,5 @@
 import { isInCategory, normalizeCategoryPath, ownValue, parseDuration } from '../shared/index.js';
-import { equals, meets } from './compare.js';
+import { equals, thresholdTest } from './compare.js';
 import { FAILS, HOLDS, invalid, onlyKeys, rule, type CompiledRule, type RuleReads } from './compiled-rule.js';
 import type { ActivityEntry, Threshold } from './rule.js';
 
@@ -36,6 +36,7 @@ export function compileEvent(node: Record<string, unknown>, pointer: string, rea
     windowMs === undefined || reads.maxWindowMs === null ? null : Math.max(reads.maxWindowMs, windowMs);
 
   const filters = [...where].map(([key, wanted]) => filterFor(key, wanted));
+  const meetsThreshold = thresholdTest(sum ?? count);
   const matches = (entry: ActivityEntry) => {
     for (const filter of filters) if (!filter(entry)) return false;
     return true;
@@ -58,7 +59,7 @@ export function compileEvent(node: Record<string, unknown>, pointer: string, rea
       if (edge !== undefined && (next === undefined || edge < next)) next = edge;
       if (entry.t <= now && entry.t > from) total += sum === undefined ? 1 : valueOf(entry, sum.property);
     }
-    const matched = meets(total, sum ?? count);
+    const matched = meetsThreshold(total);
     return next === undefined ? (matched ? HOLDS : FAILS) : { matched, next };
   });
 }
