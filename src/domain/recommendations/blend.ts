@@ -112,14 +112,12 @@ export class Blend {
     }
     for (const [productId, entry] of this.#others)
       if (entry.score >= cutoff) kept.push({ productId, score: entry.score, why: entry.why });
+    // Each candidate gets its component's reason itself, shared: a closure made here would keep the
+    // blend's arrays alive as long as the candidate (for-you keeps candidates per customer for seconds).
     return kept
       .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1))
       .slice(0, limit)
-      .map(({ productId, score, why }) => ({
-        productId,
-        score,
-        reason: () => (this.#reasons[why] as Reason)(productId),
-      }));
+      .map(({ productId, score, why }) => ({ productId, score, reason: this.#reasons[why] as Reason }));
   }
 
   #credit(position: number, scaled: number, why: number): void {

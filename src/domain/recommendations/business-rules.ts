@@ -24,8 +24,8 @@ export interface RuleContext {
   readonly request: RecommendationRequest;
   readonly product: (productId: string) => RecommendableProduct | undefined;
   readonly isInCollection?: CollectionMembership;
-  /** What the customer bought (empty for a visitor). */
-  readonly purchased: ReadonlySet<string>;
+  /** What the customer bought (nothing for a visitor): their history's own list, not a copy. */
+  readonly purchased: { has(productId: string): boolean };
   readonly merchandising: Merchandising;
 }
 
@@ -81,7 +81,7 @@ export function applyRules(
     chosen.push({
       productId: candidate.productId,
       score: round(candidate.score),
-      reason: candidate.reason(),
+      reason: candidate.reason(candidate.productId),
     });
   }
   return chosen;

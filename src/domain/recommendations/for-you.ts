@@ -57,12 +57,14 @@ export function forYou(
   addSession(scores, session, request.now, models, weights);
   const evidence = evidenceOf(history, session.viewed, request.now, weights);
   const suggested = collaborative(evidence, models);
+  // Reasons keep what they name a source with, not the scores beside it: candidates are remembered.
+  const { because } = suggested;
   addSuggestions(
     scores,
     suggested,
     discovery ? weights.discoveryCollaborative : weights.collaborative,
     (item) => {
-      const source = suggested.because(item);
+      const source = because(item);
       return source === undefined
         ? 'customers like you bought this'
         : `because you ${history.purchases.has(source) ? 'bought' : 'looked at'} ${source}`;
@@ -121,8 +123,9 @@ function addSession(
   weights: BlendWeights,
 ): void {
   const suggested = suggestFromSession(session, models.online.browsing, now);
+  const { because } = suggested;
   scores.add(suggested.scores, weights.session * suggested.liveness, (item) => {
-    const source = suggested.because(item);
+    const source = because(item);
     return source === undefined ? 'viewed by shoppers like you' : `because you looked at ${source}`;
   });
 }

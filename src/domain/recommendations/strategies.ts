@@ -78,10 +78,11 @@ export function popular(
   kind: 'popular' | 'trending',
 ): ScoredProduct[] {
   const { scope, label } = popularityScope(request, models);
-  const reason = kind === 'popular' ? label : label.replace('popular', 'trending');
+  const text = kind === 'popular' ? label : label.replace('popular', 'trending');
+  const reason = () => text;
   return models.online.popularity
     .top(scope, kind, request.now, POOL)
-    .map(([productId, score]) => ({ productId, score, reason: () => reason }));
+    .map(([productId, score]) => ({ productId, score, reason }));
 }
 
 /** What the evidence suggests: EASE scores (dense over its items) when built, else what was bought with it. */
