@@ -39,15 +39,10 @@ export function compare(actual: unknown, op: Operator, expected: unknown): boole
   }
 }
 
-/** True when `value` meets every bound of `threshold`. */
-export function meets(value: number, threshold: Threshold): boolean {
-  return thresholdTest(threshold)(value);
-}
-
 /**
- * {@link meets} for one threshold, its bounds read once: a rule tests its threshold for every
- * customer it is evaluated for, and thresholds come in several shapes (a sum's names its property)
- * that made reading absent bounds off the object the costly part.
+ * Whether a value meets every bound of `threshold`, its bounds read once: a rule tests its
+ * threshold for every customer it is evaluated for, and thresholds come in several shapes (a sum's
+ * names its property) that made reading absent bounds off the object the costly part.
  */
 export function thresholdTest(threshold: Threshold): (value: number) => boolean {
   const { eq, gt, gte, lt, lte } = threshold;

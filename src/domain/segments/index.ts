@@ -1,6 +1,6 @@
 /** Segments: a JSON rule language over profiles, events in time windows and context, compiled once. */
 export { compileRule, type CompiledRule, type RuleReads } from './compile-rule.js';
-export { compare, meets } from './compare.js';
+export { compare } from './compare.js';
 export { findCycle } from './segment-graph.js';
 export {
   OPERATORS,
