@@ -67,3 +67,20 @@ export class FairSlices {
     this.#sliceMs = Math.min(this.#maxMs, Math.max(this.#minMs, othersMs * this.#share));
   }
 }
+
+/**
+ * Lets waiting requests run when the caller's slice is spent: a promise to await then, undefined
+ * when the work may go straight on (so a loop pays no turn of the event loop per item).
+ */
+export type GiveWay = () => Promise<void> | undefined;
+
+/** A {@link GiveWay} for work sliced by `slices`. */
+export function giveWayBy(slices: FairSlices): GiveWay {
+  return () => (slices.due ? slices.giveWay() : undefined);
+}
+
+/** Awaits `giveWay` when it asks to give way. */
+export async function giveWayIfDue(giveWay: GiveWay | undefined): Promise<void> {
+  const waiting = giveWay?.();
+  if (waiting !== undefined) await waiting;
+}

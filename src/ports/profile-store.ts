@@ -163,10 +163,23 @@ export interface TrackEventPage {
   readonly next: number | undefined;
 }
 
+/** How a profile transaction shares its thread with the rest of the node. */
+export interface TransactionOptions {
+  /**
+   * Called between the statements of a long write (a batch's events and profiles go a few hundred
+   * rows a statement); a promise it returns is awaited there, the transaction staying open, so a
+   * caller that shares its thread with requests can let them run. Undefined: go straight on.
+   */
+  readonly giveWay?: () => Promise<void> | undefined;
+}
+
 /** Durable events, orders, profiles and identities. */
 export interface ProfileStore {
   /** Runs `work` in one transaction: all its writes land together or not at all. */
-  profileTransaction<T>(work: (tx: ProfileTransaction) => Promise<T>): Promise<T>;
+  profileTransaction<T>(
+    work: (tx: ProfileTransaction) => Promise<T>,
+    options?: TransactionOptions,
+  ): Promise<T>;
   findProfileId(identity: Identity): Promise<string | undefined>;
   getProfile(id: string): Promise<VersionedProfile | undefined>;
   /** The profiles among `ids` that exist, read together (a few statements however many ids). */

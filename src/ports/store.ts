@@ -70,6 +70,7 @@ export {
   type ProfileWrite,
   type StoredEvent,
   type TrackEventPage,
+  type TransactionOptions,
   type VersionedProfile,
 } from './profile-store.js';
 export type { BackfillState, SegmentMember, SegmentStore, StoredSegment } from './segment-store.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestPostgresStore, postgresUrl } from '../support/services.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeTransactionTurnsContract } from './profile-transaction-turns-contract.js';
 import { describeConsoleStoreContract } from './console-store-contract.js';
 import { describeOrderValueRanksContract } from './order-value-ranks-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
@@ -23,6 +24,7 @@ if (postgresUrl === null) {
 } else {
   describeStoreContract('PostgreSQL', postgresFixture);
   describeProfileStoreContract('PostgreSQL', postgresFixture);
+  describeTransactionTurnsContract('PostgreSQL', postgresFixture);
   describeOrderValueRanksContract('PostgreSQL', postgresFixture);
   describeSegmentWebhookStoreContract('PostgreSQL', postgresFixture);
   describePriceStoreContract('PostgreSQL', postgresFixture);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createSqliteStore } from '../../src/adapters/store/sqlite/sqlite-store.js';
 import { describePriceStoreContract } from './price-store-contract.js';
 import { describeProfileStoreContract } from './profile-store-contract.js';
+import { describeTransactionTurnsContract } from './profile-transaction-turns-contract.js';
 import { describeConsoleStoreContract } from './console-store-contract.js';
 import { describeOrderValueRanksContract } from './order-value-ranks-contract.js';
 import { describeContentStoreContract } from './content-store-contract.js';
@@ -29,6 +30,7 @@ async function sqliteFixture(): Promise<StoreFixture> {
 
 describeStoreContract('SQLite', sqliteFixture);
 describeProfileStoreContract('SQLite', sqliteFixture);
+describeTransactionTurnsContract('SQLite', sqliteFixture);
 describeOrderValueRanksContract('SQLite', sqliteFixture);
 describeSegmentWebhookStoreContract('SQLite', sqliteFixture);
 describePriceStoreContract('SQLite', sqliteFixture);

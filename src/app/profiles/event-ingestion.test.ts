@@ -97,7 +97,7 @@ describe('EventIngestion.submit', () => {
     const app = await start();
     const order: string[] = [];
     let committed: BatchResult | undefined;
-    app.ingestion.onCommittedBeforeAck(() => order.push('read model'));
+    app.ingestion.onCommittedBeforeAck(() => void order.push('read model'));
     app.ingestion.onCommitted((result) => {
       committed = result;
       order.push('listener');
@@ -119,7 +119,7 @@ describe('EventIngestion.submit', () => {
   it('tells which profiles a sign-in merged away, and whether they had placed an order', async () => {
     const app = await start();
     const absorbed: BatchResult['absorbed'][number][] = [];
-    app.ingestion.onCommittedBeforeAck((result) => absorbed.push(...result.absorbed));
+    app.ingestion.onCommittedBeforeAck((result) => void absorbed.push(...result.absorbed));
     await app.track({ type: 'identify', userId: 'k1' }, { type: 'identify', userId: 'k2' });
     const { userId: _, ...guestOrder } = orderCompleted('anyone', 'o1', ['mug']);
     await app.track(viewed('browser', 'mug'), { ...guestOrder, anonymousId: 'guest' });

@@ -1,7 +1,6 @@
 import {
   applyConsent,
   applyEvent,
-  categoriesOf,
   effectiveConsent,
   type ActivitySpec,
   type ConsentDefault,
@@ -10,21 +9,20 @@ import {
   type ProductTaxonomy,
   type TrackedEvent,
 } from '../../domain/profiles/index.js';
-import { categoryLineage } from '../../domain/shared/index.js';
 import type {
   Identity,
-  MembershipChange,
   OrderRecord,
-  OutboxEntry,
   ProfileTransaction,
   ScheduledStep,
   VersionedProfile,
 } from '../../ports/store.js';
 import type { JourneyBatch } from '../journeys/journey-planner.js';
+import { giveWayIfDue } from '../yield-to-requests.js';
+import { evaluateProfiles, type EvaluationContext } from './batch-evaluation.js';
 import { BatchWorkspace } from './batch-workspace.js';
 import { guardIdentityChanges } from './identity-changes.js';
 import type { ProfileCache } from './profile-cache.js';
-import type { Announcement, ProfileChange, ProfileEvaluator } from './profile-evaluation.js';
+import type { Announcement } from './profile-evaluation.js';
 
 /** A validated event and whether it came from the merchant's server (a secret key). */
 export interface IncomingEvent {
@@ -34,7 +32,7 @@ export interface IncomingEvent {
   readonly verifiedAs?: { readonly customer: string | undefined };
 }
 
-export interface BatchContext {
+export interface BatchContext extends EvaluationContext {
   readonly cache: ProfileCache;
   readonly newProfileId: () => string;
   readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
@@ -45,10 +43,6 @@ export interface BatchContext {
   /** Which events profiles remember for window rules. */
   readonly activity: ActivitySpec;
   readonly loyalty: LoyaltyProgram | undefined;
-  /** Segments and tiers, evaluated once a profile's events are applied. */
-  readonly evaluate?: ProfileEvaluator;
-  /** Webhook messages for what the evaluation announced. */
-  readonly toOutbox?: (announcements: readonly Announcement[]) => OutboxEntry[];
   /** Journey steps the batch triggers, planned in its transaction (see `JourneyPlanner`). */
   readonly planJourneys?: (batch: JourneyBatch) => ScheduledStep[];
 }
@@ -100,6 +94,7 @@ export async function ingestBatch(
     (identity) => workspace.peek(identity) === undefined,
     context.hashId,
   );
+  await giveWayIfDue(context.giveWay);
 
   const plans: Plan[] = [];
   const ignored: { incoming: IncomingEvent; pointer: string }[] = [];
@@ -134,6 +129,7 @@ export async function ingestBatch(
   // Affinity maps this batch copied: a customer's later events in it add to them in place.
   const owned = new WeakSet<object>();
   for (const plan of plans) {
+    await giveWayIfDue(context.giveWay);
     if (plan.kind === 'consent') {
       workspace.update(plan.profileId, (profile) =>
         applyConsent(profile, plan.event.consent ?? {}, plan.event.timestamp),
@@ -156,7 +152,7 @@ export async function ingestBatch(
     );
   }
 
-  const evaluated = await evaluateProfiles(tx, workspace, plans, context);
+  const evaluated = await evaluateProfiles(tx, workspace, stored, context);
   // In this transaction: a trigger committed is a step planned, even if the node dies next.
   const planned =
     context.planJourneys?.({
@@ -198,70 +194,6 @@ function guarded(
   const { event, left } = guardIdentityChanges(item.event, customer, identitiesOf(item.event), profileOf);
   for (const pointer of left) ignored.push({ incoming: item, pointer });
   return event === undefined ? undefined : { ...item, event };
-}
-
-/**
- * Evaluates the segments and tiers of every profile the batch touched (only the rules its events can
- * affect; all of them after a merge), and writes memberships, webhook messages and re-check times.
- */
-async function evaluateProfiles(
-  tx: ProfileTransaction,
-  workspace: BatchWorkspace,
-  plans: readonly Plan[],
-  context: BatchContext,
-): Promise<Pick<BatchResult, 'checks' | 'announcements'>> {
-  if (context.evaluate === undefined) return { checks: [], announcements: [] };
-  type Change = {
-    eventNames: Set<string>;
-    eventCategories: Map<string, Set<string>>;
-    traits: boolean;
-    everything: boolean;
-  };
-  const changes = new Map<string, Change>();
-  const fresh = (): Change => ({
-    eventNames: new Set(),
-    eventCategories: new Map(),
-    traits: false,
-    everything: false,
-  });
-  for (const plan of plans) {
-    if (plan.kind !== 'store') continue;
-    const root = workspace.root(plan.profileId);
-    const change = changes.get(root) ?? fresh();
-    const { event } = plan.incoming;
-    if (event.type === 'track' && event.event !== undefined) {
-      change.eventNames.add(event.event);
-      // With their ancestors, so a rule counting `home` hears of a `home/kitchen` product.
-      const categories = change.eventCategories.get(event.event) ?? new Set<string>();
-      for (const path of categoriesOf(event, context.productFacts))
-        for (const category of categoryLineage(path)) categories.add(category);
-      change.eventCategories.set(event.event, categories);
-    }
-    if (event.type === 'identify' || event.type === 'group') change.traits = true;
-    changes.set(root, change);
-  }
-  for (const merge of workspace.changes().absorbed) {
-    const change = changes.get(merge.into) ?? fresh();
-    changes.set(merge.into, { ...change, everything: true });
-  }
-  const memberships: MembershipChange[] = [];
-  const announcements: Announcement[] = [];
-  const checks: { profileId: string; dueAt: number | null }[] = [];
-  for (const [profileId, change] of changes) {
-    const evaluation = context.evaluate(
-      workspace.profile(profileId),
-      change satisfies ProfileChange,
-      context.now,
-    );
-    workspace.update(profileId, () => evaluation.profile);
-    memberships.push(...evaluation.memberships);
-    announcements.push(...evaluation.announcements);
-    if (evaluation.dueAt !== undefined) checks.push({ profileId, dueAt: evaluation.dueAt });
-  }
-  await tx.changeMemberships(memberships);
-  await tx.enqueueMessages(context.toOutbox?.(announcements) ?? [], context.now);
-  await tx.scheduleChecks(checks);
-  return { checks, announcements };
 }
 
 /**

@@ -21,9 +21,9 @@ export interface ProfileQueryOptions {
 /** Events, orders, profiles and identities, in SQL that SQLite and PostgreSQL both run. */
 export function profileQueries(db: Kysely<Database>, options: ProfileQueryOptions = {}): ProfileStore {
   return {
-    async profileTransaction(work) {
+    async profileTransaction(work, options = {}) {
       try {
-        return await db.transaction().execute((trx) => work(transactionOn(trx)));
+        return await db.transaction().execute((trx) => work(transactionOn(trx, options)));
       } catch (error) {
         // PostgreSQL ends a deadlock between two nodes' writers by aborting one: a conflict, retried.
         if (isDeadlock(error)) throw new WriteConflict('a concurrent writer deadlocked with this one');

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
-import { WriteConflict, type ProfileTransaction } from '../../../ports/store.js';
+import { WriteConflict, type ProfileTransaction, type TransactionOptions } from '../../../ports/store.js';
 import { advisoryLockKey, takeAdvisoryLocks } from './advisory-locks.js';
 import type { Database, EventTable, OrderTable } from './database.js';
 import { InsertTemplate } from './insert-template.js';
@@ -23,7 +23,15 @@ const EVENT_INSERT = new InsertTemplate<Database, Omit<EventTable, 'seq'>>(
  * Profile reads and writes inside one transaction (an ingestion batch, a re-evaluation): a concurrent
  * writer on another node shows up as a {@link WriteConflict}, and the caller tries again.
  */
-export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
+export function transactionOn(
+  trx: Transaction<Database>,
+  { giveWay }: TransactionOptions = {},
+): ProfileTransaction {
+  /** Between two statements of a long write: the caller's turn to let others run. */
+  const between = async () => {
+    const waiting = giveWay?.();
+    if (waiting !== undefined) await waiting;
+  };
   return {
     async changeMemberships(changes) {
       const entries = changes.filter((change) => change.member);
@@ -167,6 +175,7 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
         const inserted = await EVENT_INSERT.execute(trx, values);
         if (inserted.length !== values.length)
           throw new WriteConflict('an event was stored by another writer meanwhile');
+        await between();
       }
     },
 
@@ -248,8 +257,10 @@ export function transactionOn(trx: Transaction<Database>): ProfileTransaction {
         a.profile.id < b.profile.id ? -1 : a.profile.id > b.profile.id ? 1 : 0,
       );
       const versions = new Map<string, number>();
-      for (const chunk of chunks(ordered))
+      for (const chunk of chunks(ordered)) {
         for (const [id, version] of await writeProfileChunk(trx, chunk, now)) versions.set(id, version);
+        await between();
+      }
       return versions;
     },
 
