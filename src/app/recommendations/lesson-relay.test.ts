@@ -1,71 +1,84 @@
-import { describe, expect, it, vi } from 'vitest';
-import { orderCompleted, useApps } from '../../../test/support/app-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { InProcessEventBus } from '../../adapters/bus/in-process-event-bus.js';
+import { readEvent } from '../../domain/profiles/index.js';
+import type { BatchResult } from '../profiles/ingest-batch.js';
+import { LessonRelay } from './lesson-relay.js';
+import type { Learnt } from './serving-models.js';
 
-const start = useApps();
-
-describe('lessons relayed between nodes', () => {
-  it("learns another node's events at once, without a rebuild", async () => {
-    const app = await start();
-    const other = await start({ sharedWith: app });
-    await other.addProducts({ id: 'spoon' }, { id: 'lamp' });
-    await other.track(orderCompleted('c1', 'o1', ['spoon', 'lamp']));
-    expect(other.published('recommendations.lessons')).toContainEqual(
-      expect.objectContaining({
-        origin: other.nodeId,
-        lessons: [expect.objectContaining({ orderId: 'o1' })],
-      }),
+/** A commit of `views` product views by three customers, one merged into another. */
+function commit(views: number): BatchResult {
+  const stored = Array.from({ length: views }, (_, index) => {
+    const read = readEvent(
+      {
+        type: 'track',
+        anonymousId: `a${index % 3}`,
+        event: 'Product Viewed',
+        properties: { product_id: `p${index}` },
+      },
+      {
+        receivedAt: Date.parse('2026-03-01T12:00:00Z'),
+        storeCurrency: 'GBP',
+        fromServer: true,
+        fallbackMessageId: `m${index}`,
+      },
     );
-    const together = async () =>
-      app.recommendations.recommend(
-        { strategy: 'bought-together', productId: 'spoon', limit: 5 },
-        await app.customer({}),
-      );
-    await vi.waitFor(async () =>
-      expect((await together()).items[0]).toMatchObject({ productId: 'lamp', reason: 'bought with spoon' }),
-    );
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    return { profileId: `prof-${index % 3}`, event: read.event };
   });
+  return {
+    stored,
+    profiles: [],
+    absorbed: [{ from: 'prof-old', into: 'prof-0' }],
+    resolved: [],
+    checks: [],
+    announcements: [],
+  };
+}
 
-  it('learns each lesson once, whether it comes from the bus, the log or a second copy of the order', async () => {
-    const app = await start();
-    const other = await start({ sharedWith: app });
-    await other.addProducts({ id: 'spoon' }, { id: 'lamp' });
-    await other.track(orderCompleted('c1', 'o1', ['spoon', 'lamp']));
-    await vi.waitFor(() => expect(app.recommendations.models.online.observed).toBe(2));
-    // The same order under another messageId (the merchant's tracking and POST /v1/orders).
-    await app.track({
-      type: 'track',
-      userId: 'c1',
-      messageId: 'again',
-      event: 'Order Completed',
-      properties: {
-        order_id: 'o1',
-        products: [
-          { product_id: 'spoon', price: 1 },
-          { product_id: 'lamp', price: 1 },
-        ],
+describe('LessonRelay', () => {
+  it('learns a large commit in parts, giving way between them, merges first, and sends it whole', async () => {
+    const bus = new InProcessEventBus();
+    const sent: unknown[] = [];
+    await bus.subscribe('recommendations.lessons', (message) => void sent.push(message));
+    const parts: Learnt[] = [];
+    const relay = new LessonRelay({
+      bus,
+      nodeId: 'here',
+      learn: (learnt) => void parts.push(learnt),
+      isKnown: () => true,
+      rebuild: () => Promise.resolve(),
+      onError: (error) => {
+        throw error;
       },
     });
-    expect(app.recommendations.models.online.observed).toBe(2);
+    let turns = 0;
+    await relay.relay(commit(40), () => {
+      turns += 1;
+      return Promise.resolve();
+    });
+
+    expect(parts.map((part) => part.lessons.length)).toEqual([16, 16, 8]);
+    expect(turns).toBe(2);
+    expect(parts.map((part) => part.merges.length)).toEqual([1, 0, 0]);
+    const learnt = parts.flatMap((part) => part.lessons.map((lesson) => lesson.messageId));
+    expect(learnt).toEqual(Array.from({ length: 40 }, (_, index) => `m${index}`));
+    expect(sent).toEqual([
+      expect.objectContaining({ origin: 'here', merges: [{ from: 'prof-old', into: 'prof-0' }] }),
+    ]);
+    expect((sent[0] as Learnt).lessons).toHaveLength(40);
   });
 
-  it("follows another node's merges: an identified visitor's views move to the customer", async () => {
-    const app = await start();
-    const other = await start({ sharedWith: app });
-    await other.addProducts({ id: 'lamp' });
-    await other.track({
-      type: 'track',
-      anonymousId: 'anon',
-      event: 'Product Viewed',
-      properties: { product_id: 'lamp' },
+  it('learns a commit with nothing to teach but a merge in one part', async () => {
+    const parts: Learnt[] = [];
+    const relay = new LessonRelay({
+      bus: new InProcessEventBus(),
+      nodeId: 'here',
+      learn: (learnt) => void parts.push(learnt),
+      isKnown: () => true,
+      rebuild: () => Promise.resolve(),
+      onError: () => undefined,
     });
-    await other.track({ type: 'identify', userId: 'ada', anonymousId: 'anon' });
-    const viewed = async () =>
-      app.recommendations.recommend(
-        { strategy: 'recently-viewed', limit: 5 },
-        await app.customer({ userId: 'ada' }),
-      );
-    await vi.waitFor(async () =>
-      expect((await viewed()).items.map((item) => item.productId)).toEqual(['lamp']),
-    );
+    await relay.relay(commit(0), () => Promise.resolve());
+    expect(parts).toEqual([{ lessons: [], merges: [{ from: 'prof-old', into: 'prof-0' }] }]);
   });
 });

@@ -1,8 +1,12 @@
 import { followOtherNodes } from '../follow-other-nodes.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { BatchResult } from '../profiles/ingest-batch.js';
+import { giveWayIfDue, type GiveWay } from '../yield-to-requests.js';
 import { lessonOf, whereaboutsOf } from './interactions.js';
 import type { Learnt } from './serving-models.js';
+
+/** Lessons learnt between two chances to give way: 64 held the event loop past 40 ms at times. */
+const LESSONS_A_PART = 16;
 
 export interface LessonRelayDeps {
   readonly bus: EventBus;
@@ -34,15 +38,26 @@ export class LessonRelay {
     });
   }
 
-  /** Learns a commit of this node at once, then tells the other nodes what it learnt. */
-  relay(result: BatchResult): void {
+  /**
+   * Learns a commit of this node, then tells the other nodes what it learnt. A commit of many
+   * of events is learnt {@link LESSONS_A_PART} lessons at a time, giving way between parts (never
+   * inside an event's lesson, so no answer reads half an order).
+   */
+  async relay(result: BatchResult, giveWay?: GiveWay): Promise<void> {
     const whereabouts = new Map(result.profiles.map(({ profile }) => [profile.id, whereaboutsOf(profile)]));
     const lessons = result.stored.flatMap(
       ({ profileId, event }) =>
         lessonOf(profileId, event, whereabouts.get(profileId), this.deps.isKnown) ?? [],
     );
     const learnt: Learnt = { lessons, merges: result.absorbed };
-    this.deps.learn(learnt);
+    for (let start = 0; start === 0 || start < lessons.length; start += LESSONS_A_PART) {
+      if (start > 0) await giveWayIfDue(giveWay);
+      // The merges first, with the first part: later lessons are about the customers merged into.
+      this.deps.learn({
+        lessons: lessons.slice(start, start + LESSONS_A_PART),
+        merges: start === 0 ? learnt.merges : [],
+      });
+    }
     if (lessons.length > 0 || learnt.merges.length > 0) {
       void this.deps.bus
         .publish('recommendations.lessons', { origin: this.deps.nodeId, ...learnt })

@@ -167,7 +167,7 @@ export class RecommendationService {
    * store: the online state and content similarity (EASE once the node serves: {@link trainAfterStart}).
    */
   async start(): Promise<void> {
-    this.deps.ingestion.onCommittedBeforeAck((result) => this.#relay.relay(result));
+    this.deps.ingestion.onCommittedBeforeAck((result, giveWay) => this.#relay.relay(result, giveWay));
     this.deps.catalog.onProductsChanged((ids) => this.#rebuilds.productsChanged(ids));
     this.deps.profiles.onErased(({ profileId }) => this.#forYou.forget([profileId]));
     await this.#erased.start();
