@@ -40,7 +40,7 @@ export class LessonRelay {
 
   /**
    * Learns a commit of this node, then tells the other nodes what it learnt. A commit of many
-   * of events is learnt {@link LESSONS_A_PART} lessons at a time, giving way between parts (never
+   * events is learnt {@link LESSONS_A_PART} lessons at a time, giving way between parts (never
    * inside an event's lesson, so no answer reads half an order).
    */
   async relay(result: BatchResult, giveWay?: GiveWay): Promise<void> {
