@@ -20,6 +20,7 @@ import pg from 'pg';
 import { shopBatches, SHOP_SIZES, shopProduct } from './lib/scale-shop.js';
 import { cpuMs, residentMiB } from './lib/process-stats.js';
 import { ingestInSlices } from './lib/scale-ingest.js';
+import { probeFigures } from './lib/scale-rows.js';
 import { rebuildInService } from './lib/scale-rebuild.js';
 import { startServerProcess } from './lib/server-process.js';
 
@@ -74,7 +75,7 @@ if (mode === 'generate') {
   // A line every tenth, or every 100,000 events on the larger shops: the rate near the start is a
   // figure of its own (the issue compares the rate at 10M events with the rate at 100k).
   const every = Math.min(size.events / 10, 100_000);
-  await ingestInSlices({
+  const ingestion = await ingestInSlices({
     nodes: [node],
     secret: SECRET,
     batches: shopBatches(size, 400),
@@ -93,7 +94,8 @@ if (mode === 'generate') {
   const rssAtEnd = residentMiB(node.pid);
   console.error(
     `ingested in ${((performance.now() - started) / 1000).toFixed(1)} s, ` +
-      `${((cpuMs(node.pid) - cpuAtStart) / 1000).toFixed(1)} s of the node's CPU`,
+      `${((cpuMs(node.pid) - cpuAtStart) / 1000).toFixed(1)} s of the node's CPU; ` +
+      `a product read meanwhile: ${probeFigures(ingestion.probe)}`,
   );
   await new Promise((resolve) => setTimeout(resolve, 30_000));
   const rssIdle = residentMiB(node.pid);

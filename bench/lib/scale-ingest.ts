@@ -19,6 +19,44 @@ export interface IngestionSlices {
   /** Batches answered other than 200, and the first such answer (status and the start of its body). */
   readonly refused: number;
   readonly firstRefusal?: string;
+  /** A product read on the first node while the events went in (see {@link probeWhile}). */
+  readonly probe: ProbeFigures;
+}
+
+/** Round trips of a request sent again and again on one connection while other work ran, ms. */
+export interface ProbeFigures {
+  readonly count: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+/** Between two probe requests: a storefront's page views arrive spread out, not back to back. */
+const PROBE_GAP_MS = 20;
+
+/**
+ * Sends `GET url` on one connection every {@link PROBE_GAP_MS} until `done` settles: what a
+ * shopper's request waits for while the node ingests (a product read is answered from memory, so
+ * its round trip is the node's event loop and nothing else).
+ */
+async function probeWhile(url: string, secret: string, done: Promise<unknown>): Promise<ProbeFigures> {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  const latencies: number[] = [];
+  while (!finished) {
+    const sent = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+    await response.arrayBuffer();
+    if (response.ok) latencies.push(performance.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, PROBE_GAP_MS));
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    count: latencies.length,
+    p50Ms: latencies[Math.floor(latencies.length / 2)] ?? 0,
+    p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? 0,
+    maxMs: latencies[latencies.length - 1] ?? 0,
+  };
 }
 
 /** CPU time of every node, summed, ms. */
@@ -49,6 +87,8 @@ export async function ingestInSlices(options: {
   readonly batchSize: number;
   readonly senders: number;
   readonly slices: number;
+  /** What the probe reads on the first node meanwhile: the scale shop's first product by default. */
+  readonly probePath?: string;
   readonly onProgress?: (events: number) => void;
 }): Promise<IngestionSlices> {
   const { totalEvents, slices, nodes } = options;
@@ -59,7 +99,7 @@ export async function ingestInSlices(options: {
   let refused = 0;
   let firstRefusal: string | undefined;
   const started = performance.now();
-  await Promise.all(
+  const sending = Promise.all(
     Array.from({ length: options.senders }, async (_, sender) => {
       const url = (nodes[sender % nodes.length] as IngestTarget).url;
       for (let next = options.batches.next(); next.done !== true; next = options.batches.next()) {
@@ -83,6 +123,12 @@ export async function ingestInSlices(options: {
       }
     }),
   );
+  const probe = probeWhile(
+    `${(nodes[0] as IngestTarget).url}${options.probePath ?? '/v1/products/p0'}`,
+    options.secret,
+    sending,
+  );
+  await sending;
   const seconds = (performance.now() - started) / 1000;
   const rates: number[] = [];
   const cpuPerEvent: number[] = [];
@@ -102,5 +148,6 @@ export async function ingestInSlices(options: {
     batchMaxMs: latencies[latencies.length - 1] ?? 0,
     refused,
     ...(firstRefusal !== undefined && { firstRefusal }),
+    probe: await probe,
   };
 }
