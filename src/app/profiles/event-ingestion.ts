@@ -74,8 +74,8 @@ type PendingEvents = Extract<QueueItem, { kind: 'events' }>;
 /**
  * Events per transaction: submissions arriving together share one commit (group commit). On SQLite
  * a commit writes every page its events and profiles touched, so fewer, larger commits cost less:
- * at most 500 events a commit took about a fifth more of the node's CPU than 2,000 to ingest the
- * S history (medians of four runs each).
+ * at most 500 events a commit took about a quarter more of the node's CPU than 2,000 to ingest
+ * the S history (medians of four runs).
  */
 const MAX_EVENTS_PER_COMMIT = 2_000;
 const MAX_ATTEMPTS = 8;
