@@ -1,3 +1,7 @@
+import type { GiveWay } from '../ports/store.js';
+
+export type { GiveWay };
+
 /**
  * The shortest slice, ms. A request that arrives during a slice waits for the rest of it: on the
  * demo store, requests during a rebuild had a p99 of 19-20 ms with slices of at least 8 ms and
@@ -67,12 +71,6 @@ export class FairSlices {
     this.#sliceMs = Math.min(this.#maxMs, Math.max(this.#minMs, othersMs * this.#share));
   }
 }
-
-/**
- * Lets waiting requests run when the caller's slice is spent: a promise to await then, undefined
- * when the work may go straight on (so a loop pays no turn of the event loop per item).
- */
-export type GiveWay = () => Promise<void> | undefined;
 
 /** A {@link GiveWay} for work sliced by `slices`. */
 export function giveWayBy(slices: FairSlices): GiveWay {

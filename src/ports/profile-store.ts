@@ -163,14 +163,20 @@ export interface TrackEventPage {
   readonly next: number | undefined;
 }
 
+/**
+ * Lets waiting requests run when the caller's slice of the thread is spent: a promise to await
+ * then, undefined when the work may go straight on (so a loop pays no turn of the event loop per item).
+ */
+export type GiveWay = () => Promise<void> | undefined;
+
 /** How a profile transaction shares its thread with the rest of the node. */
 export interface TransactionOptions {
   /**
    * Called between the statements of a long write (a batch's events and profiles go a few hundred
    * rows a statement); a promise it returns is awaited there, the transaction staying open, so a
-   * caller that shares its thread with requests can let them run. Undefined: go straight on.
+   * caller that shares its thread with requests can let them run.
    */
-  readonly giveWay?: () => Promise<void> | undefined;
+  readonly giveWay?: GiveWay;
 }
 
 /** Durable events, orders, profiles and identities. */

@@ -59,6 +59,7 @@ export {
   WriteConflict,
   type Erasure,
   type ErasureCounts,
+  type GiveWay,
   type Identity,
   type IdentityKind,
   type IdentityLink,

@@ -6,7 +6,6 @@ import {
   type ConsentDefault,
   type LoyaltyProgram,
   type Profile,
-  type ProductTaxonomy,
   type TrackedEvent,
 } from '../../domain/profiles/index.js';
 import type {
@@ -35,11 +34,9 @@ export interface IncomingEvent {
 export interface BatchContext extends EvaluationContext {
   readonly cache: ProfileCache;
   readonly newProfileId: () => string;
-  readonly productFacts: (productId: string) => ProductTaxonomy | undefined;
   readonly consentDefault: ConsentDefault;
   /** Salted hash of an id, as erasures record it. */
   readonly hashId: (identity: Identity) => string;
-  readonly now: number;
   /** Which events profiles remember for window rules. */
   readonly activity: ActivitySpec;
   readonly loyalty: LoyaltyProgram | undefined;
