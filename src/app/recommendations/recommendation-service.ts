@@ -110,6 +110,13 @@ export class RecommendationService {
     const isKnown = (productId: string) => catalog.catalog.getProduct(productId) !== undefined;
     const histories = new StoredHistories({ store, isKnown });
     this.#serving = serving;
+    // A customer's own events (here or on another node) reach their for-you as soon as the models
+    // have learnt them: not before, or a request while they wait (a history loading, a snapshot's
+    // hold) would remember candidates without them.
+    serving.onLearnt((learnt) => {
+      this.#forYou.forget(learnt.lessons.map((lesson) => lesson.profileId));
+      this.#forYou.forget(learnt.merges.flatMap(({ from, into }) => [from, into]));
+    });
     this.#loading = new CustomerLoading({ serving, histories, onError });
     this.#snapshots = new ModelSnapshots({
       store,
@@ -137,12 +144,7 @@ export class RecommendationService {
     this.#relay = new LessonRelay({
       bus,
       nodeId,
-      learn: (learnt) => {
-        // A customer's own events (here or on another node) reach their for-you at once.
-        this.#forYou.forget(learnt.lessons.map((lesson) => lesson.profileId));
-        this.#forYou.forget(learnt.merges.flatMap(({ from, into }) => [from, into]));
-        this.#loading.learn(learnt);
-      },
+      learn: (learnt) => this.#loading.learn(learnt),
       isKnown,
       rebuild: () => this.#rebuilds.rebuild(),
       onError,

@@ -58,4 +58,21 @@ describe('ServingModels held for a snapshot', () => {
     expect([...serving.models.online.customers.keys()]).toEqual(['u2']);
     expect(serving.learnt).toBe(2);
   });
+
+  it('tells its listeners of a commit once it is learnt, not while it waits behind the hold', async () => {
+    const serving = new ServingModels(new Learner(DEFAULT_EVENT_WEIGHTS), { catchUpSliceMs: 0 });
+    const heard: string[][] = [];
+    serving.onLearnt(({ lessons, merges }) =>
+      heard.push([...lessons.map((lesson) => lesson.profileId), ...merges.map(({ from }) => from)]),
+    );
+    serving.learn({ lessons: [view('m1', 'u1')], merges: [] });
+    expect(heard).toEqual([['u1']]);
+    const release = serving.hold();
+    serving.learn({ lessons: [view('m2', 'u2')], merges: [] });
+    serving.learn({ lessons: [], merges: [{ from: 'u2', into: 'u3' }] });
+    // A request now reads a model without them: what it computes must not outlive their learning.
+    expect(heard).toEqual([['u1']]);
+    await release();
+    expect(heard).toEqual([['u1'], ['u2'], ['u2']]);
+  });
 });

@@ -53,6 +53,7 @@ export class ServingModels {
   readonly #changes: HeldChanges<Change>;
   /** Ids of the lessons waiting in `#changes`, each with how many times it waits. */
   readonly #waitingLessons = new Map<string, number>();
+  readonly #learntListeners: ((learnt: Learnt) => void)[] = [];
 
   /**
    * `catchUpSliceMs`: how long changes that waited are learnt before requests get their turn (tests:
@@ -144,6 +145,14 @@ export class ServingModels {
     return this.#waitingLessons.has(messageId);
   }
 
+  /**
+   * Calls `listener` with each commit once the models in service have learnt it: at once, or after
+   * a hold lets it in. What was computed from the models before then is out of date from here on.
+   */
+  onLearnt(listener: (learnt: Learnt) => void): void {
+    this.#learntListeners.push(listener);
+  }
+
   /** Merges and lessons into the online model in service, and into every read of the log under way. */
   learn(learnt: Learnt): void {
     if (this.#changes.busy)
@@ -170,6 +179,7 @@ export class ServingModels {
       this.#learnt += 1;
       this.#remember({ kind: 'lesson', lesson });
     }
+    for (const listener of this.#learntListeners) listener(learnt);
   }
 
   #stopWaiting(messageId: string): void {
