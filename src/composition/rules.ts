@@ -12,6 +12,7 @@ import { BackfillRunner } from '../app/segments/backfill-runner.js';
 import { reevaluateProfiles, type ReevaluateResult } from '../app/segments/reevaluate.js';
 import { SegmentService } from '../app/segments/segment-service.js';
 import { WindowScheduler } from '../app/segments/window-scheduler.js';
+import { FairSlices, giveWayBy } from '../app/yield-to-requests.js';
 import { DeliveryWorker } from '../app/webhooks/delivery-worker.js';
 import { WebhookService } from '../app/webhooks/webhook-service.js';
 import { capability, type Infrastructure } from './capability.js';
@@ -47,7 +48,7 @@ export const rulesCapability = capability(
     const reevaluate = (
       ids: readonly string[],
       change: Parameters<typeof reevaluateProfiles>[2],
-      rebuild?: Parameters<typeof reevaluateProfiles>[4],
+      options: Parameters<typeof reevaluateProfiles>[4],
     ) =>
       reevaluateProfiles(
         {
@@ -59,13 +60,15 @@ export const rulesCapability = capability(
         ids,
         change,
         clock.now(),
-        rebuild,
+        options,
       );
     const scheduler = new WindowScheduler({
       clock,
       recheck: async (ids) => {
+        // Up to 200 profiles whose windows passed together: requests take turns with them.
+        const giveWay = giveWayBy(new FairSlices());
         const result = await ingestion.exclusive(() =>
-          reevaluate(ids, { eventNames: new Set(), traits: false, windows: true }),
+          reevaluate(ids, { eventNames: new Set(), traits: false, windows: true }, { giveWay }),
         );
         await afterReevaluation(result);
       },
