@@ -1,57 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InProcessEventBus } from '../adapters/bus/in-process-event-bus.js';
-import { ManualClock } from '../adapters/clock/manual-clock.js';
-import {
-  orderCompleted,
-  startApp,
-  type AppFixture,
-  type AppFixtureOptions,
-} from '../../test/support/app-fixture.js';
+import { describe, expect, it, vi } from 'vitest';
+import { orderCompleted, type AppFixture } from '../../test/support/app-fixture.js';
+import { useShopOnEachStore } from '../../test/support/app-stores.js';
 import { answers, shop } from '../../test/support/restart-shop.js';
-import { createTestPostgresStore, postgresUrl } from '../../test/support/services.js';
+import { postgresUrl } from '../../test/support/services.js';
 import { snapshotId } from '../ports/snapshot-store.js';
 import type { SnapshotHeader, Store } from '../ports/store.js';
 
-/** Nodes started by a test, closed after it (the latest first), then the store they shared. */
-const opened: AppFixture[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const node of opened.splice(0).reverse()) await node.close();
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
 /** Each store a node can run on: a way to start the nodes of one shop on it. */
-const STORES: [string, () => Promise<(options?: AppFixtureOptions) => Promise<AppFixture>>][] = [
-  [
-    'SQLite',
-    async () => {
-      let first: AppFixture | undefined;
-      return async (options = {}) => {
-        const node = await startApp({ ...options, ...(first !== undefined && { sharedWith: first }) });
-        first ??= node;
-        opened.push(node);
-        return node;
-      };
-    },
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const { store, drop } = await createTestPostgresStore();
-      const bus = new InProcessEventBus((error) => console.error(error));
-      cleanups.push(async () => {
-        await bus.close();
-        await drop();
-      });
-      const shared = { store, bus, clock: new ManualClock('2026-03-02T10:00:00.000Z') };
-      return async (options = {}) => {
-        const node = await startApp({ ...options, sharedWith: shared });
-        opened.push(node);
-        return node;
-      };
-    },
-  ],
-];
+const STORES = useShopOnEachStore();
 
 const SNAPSHOTS = { config: { snapshots: true } };
 

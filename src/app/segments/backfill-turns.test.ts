@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { useApps, type AppFixture } from '../../../test/support/app-fixture.js';
+import type { AppFixture } from '../../../test/support/app-fixture.js';
+import { useShopOnEachStore } from '../../../test/support/app-stores.js';
+import { postgresUrl } from '../../../test/support/services.js';
 import { ProfileCache } from '../profiles/profile-cache.js';
 import { FairSlices, yieldToRequests } from '../yield-to-requests.js';
 import { BackfillRunner } from './backfill-runner.js';
 import { reevaluateProfiles } from './reevaluate.js';
 import { SegmentService } from './segment-service.js';
 
-const start = useApps();
+const STORES = useShopOnEachStore();
 const CUSTOMERS = 450;
 
 /** Every third customer views a product twice: members of a segment of repeat viewers. */
@@ -75,40 +77,43 @@ function segmentsTakingEveryTurn(app: AppFixture, segmentId: string, counts: Pro
   return { segments, backfill };
 }
 
-describe('a segment back-fill that takes turns with requests', () => {
-  it('gives way between profiles, history reads and statements, and shows each page whole or not at all', async () => {
-    const app = await start();
-    await shop(app);
-    const counts: Promise<number>[] = [];
-    const { segments, backfill } = segmentsTakingEveryTurn(app, 'viewers', counts);
-    // A rule on events the profiles did not keep: each profile's history is read back from the log.
-    await segments.put('viewers', {
-      name: 'Viewers',
-      rule: { event: 'Product Viewed', within: '7d', count: { gte: 2 } },
-    });
-    await backfill.idle();
+describe.each(STORES)('a segment back-fill that takes turns with requests (%s)', (name, nodesOn) => {
+  it.skipIf(name === 'PostgreSQL' && postgresUrl === null)(
+    'gives way between profiles, history reads and statements, and shows each page whole or not at all',
+    async () => {
+      const app = await (await nodesOn())();
+      await shop(app);
+      const counts: Promise<number>[] = [];
+      const { segments, backfill } = segmentsTakingEveryTurn(app, 'viewers', counts);
+      // A rule on events the profiles did not keep: each profile's history is read back from the log.
+      await segments.put('viewers', {
+        name: 'Viewers',
+        rule: { event: 'Product Viewed', within: '7d', count: { gte: 2 } },
+      });
+      await backfill.idle();
 
-    const segment = await segments.get('viewers');
-    expect(segment).toMatchObject({ backfill: { status: 'done', processed: CUSTOMERS } });
-    const viewers = Array.from({ length: CUSTOMERS }, (_, customer) => customer).filter(isViewer);
-    expect(segment.members).toBe(viewers.length);
-    const members = await segments.members('viewers', undefined, CUSTOMERS);
-    expect(members.map((member) => member.userId).sort()).toEqual(viewers.map((n) => `u${n}`).sort());
+      const segment = await segments.get('viewers');
+      expect(segment).toMatchObject({ backfill: { status: 'done', processed: CUSTOMERS } });
+      const viewers = Array.from({ length: CUSTOMERS }, (_, customer) => customer).filter(isViewer);
+      expect(segment.members).toBe(viewers.length);
+      const members = await segments.members('viewers', undefined, CUSTOMERS);
+      expect(members.map((member) => member.userId).sort()).toEqual(viewers.map((n) => `u${n}`).sort());
 
-    // A turn after every history read back and every profile evaluated, and between statements.
-    expect(counts.length).toBeGreaterThan(2 * CUSTOMERS);
-    // Pages of 200 in id order: a reader counts the members of whole pages only, never part of one.
-    const ids = await app.store.scanProfileIds(undefined, CUSTOMERS);
-    const userIds = new Map(
-      [...(await app.store.getProfiles(ids))].map(([id, { profile }]) => [id, profile.userId]),
-    );
-    const memberIds = new Set(members.map((member) => member.userId));
-    const wholePages = [0, 200, 400, CUSTOMERS].map(
-      (end) => ids.slice(0, end).filter((id) => memberIds.has(userIds.get(id) ?? '')).length,
-    );
-    const seen = new Set(await Promise.all(counts));
-    expect([...seen].every((count) => wholePages.includes(count))).toBe(true);
-    expect(seen.size).toBeGreaterThan(2);
-    expect(app.errors).toEqual([]);
-  });
+      // A turn after every history read back and every profile evaluated, and between statements.
+      expect(counts.length).toBeGreaterThan(2 * CUSTOMERS);
+      // Pages of 200 in id order: a reader counts the members of whole pages only, never part of one.
+      const ids = await app.store.scanProfileIds(undefined, CUSTOMERS);
+      const userIds = new Map(
+        [...(await app.store.getProfiles(ids))].map(([id, { profile }]) => [id, profile.userId]),
+      );
+      const memberIds = new Set(members.map((member) => member.userId));
+      const wholePages = [0, 200, 400, CUSTOMERS].map(
+        (end) => ids.slice(0, end).filter((id) => memberIds.has(userIds.get(id) ?? '')).length,
+      );
+      const seen = new Set(await Promise.all(counts));
+      expect([...seen].every((count) => wholePages.includes(count))).toBe(true);
+      expect(seen.size).toBeGreaterThan(2);
+      expect(app.errors).toEqual([]);
+    },
+  );
 });
