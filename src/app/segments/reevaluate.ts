@@ -39,15 +39,15 @@ export interface ReevaluateResult {
 }
 
 const MAX_ATTEMPTS = 5;
-/** Profiles read a statement inside the transaction: parsing 200 at once held the thread 5-10 ms. */
+/** Profiles read a statement inside the transaction: parsing a page's 200 at once was its longest piece. */
 const READ_CHUNK = 50;
 
 /**
  * Evaluates profiles again outside ingestion (a time window passed, a segment or program changed),
  * rebuilding what is asked from their stored history, and writes what changed in one transaction.
  * A concurrent writer makes the attempt start over from the store. `giveWay` lets requests run
- * between profiles and between the transaction's statements: a page of a backfill is a few
- * hundred profiles, each history read back from the log.
+ * between profiles and between the transaction's statements: a back-fill's page is 200 profiles,
+ * each one's history read back from the log when the rule needs it.
  */
 export async function reevaluateProfiles(
   deps: ReevaluateDeps,
