@@ -39,7 +39,7 @@ export interface ReevaluateResult {
 }
 
 const MAX_ATTEMPTS = 5;
-/** Profiles read a statement inside the transaction: parsing a page's 200 at once was its longest piece. */
+/** Profiles read a statement inside the transaction: parsing profiles was a third of a page in a CPU profile. */
 const READ_CHUNK = 50;
 
 /**
