@@ -39,7 +39,7 @@ export interface ReevaluateResult {
 }
 
 const MAX_ATTEMPTS = 5;
-/** Profiles read a statement inside the transaction: parsing profiles was a third of a page in a CPU profile. */
+/** Profiles read a statement inside the transaction: parsing them was a third of a page's CPU profile. */
 const READ_CHUNK = 50;
 
 /**
