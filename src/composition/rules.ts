@@ -9,7 +9,11 @@ import { LoyaltyService } from '../app/loyalty/loyalty-service.js';
 import type { EventIngestion } from '../app/profiles/event-ingestion.js';
 import type { ProfileCache } from '../app/profiles/profile-cache.js';
 import { BackfillRunner } from '../app/segments/backfill-runner.js';
-import { reevaluateProfiles, type ReevaluateResult } from '../app/segments/reevaluate.js';
+import {
+  reevaluateProfiles,
+  type ReevaluateOptions,
+  type ReevaluateResult,
+} from '../app/segments/reevaluate.js';
 import { SegmentService } from '../app/segments/segment-service.js';
 import { WindowScheduler } from '../app/segments/window-scheduler.js';
 import { FairSlices, giveWayBy } from '../app/yield-to-requests.js';
@@ -48,7 +52,7 @@ export const rulesCapability = capability(
     const reevaluate = (
       ids: readonly string[],
       change: Parameters<typeof reevaluateProfiles>[2],
-      options: Parameters<typeof reevaluateProfiles>[4],
+      options: ReevaluateOptions,
     ) =>
       reevaluateProfiles(
         {

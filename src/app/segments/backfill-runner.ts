@@ -1,7 +1,7 @@
 import type { BackfillState, Store } from '../../ports/store.js';
 import type { ProfileChange } from '../profiles/profile-evaluation.js';
-import { FairSlices, giveWayBy, giveWayIfDue, type GiveWay } from '../yield-to-requests.js';
-import type { Rebuild, ReevaluateResult } from './reevaluate.js';
+import { FairSlices, giveWayBy, giveWayIfDue } from '../yield-to-requests.js';
+import type { Rebuild, ReevaluateOptions, ReevaluateResult } from './reevaluate.js';
 
 export interface BackfillJob {
   readonly change: ProfileChange;
@@ -19,7 +19,7 @@ export interface BackfillDeps {
   readonly reevaluate: (
     profileIds: readonly string[],
     change: ProfileChange,
-    options: { readonly rebuild?: Rebuild | undefined; readonly giveWay: GiveWay },
+    options: ReevaluateOptions,
   ) => Promise<ReevaluateResult>;
   readonly onPage?: (result: ReevaluateResult) => void;
   readonly onError: (error: unknown) => void;

@@ -38,6 +38,12 @@ export interface ReevaluateResult {
   readonly announcements: readonly Announcement[];
 }
 
+/** How a re-evaluation runs: what it rebuilds from history, and how it takes turns with requests. */
+export interface ReevaluateOptions {
+  readonly rebuild?: Rebuild | undefined;
+  readonly giveWay: GiveWay;
+}
+
 const MAX_ATTEMPTS = 5;
 /** Profiles read a statement inside the transaction: parsing them was a third of a page's CPU profile. */
 const READ_CHUNK = 50;
@@ -54,7 +60,7 @@ export async function reevaluateProfiles(
   profileIds: readonly string[],
   change: ProfileChange,
   now: number,
-  { rebuild = {}, giveWay }: { readonly rebuild?: Rebuild | undefined; readonly giveWay: GiveWay },
+  { rebuild = {}, giveWay }: ReevaluateOptions,
 ): Promise<ReevaluateResult> {
   const history =
     rebuild.activity !== undefined || rebuild.program !== undefined
