@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Blend } from './blend.js';
 
@@ -50,5 +51,37 @@ describe('Blend', () => {
     const [first, second] = blend.ranked(2);
     expect(first?.reason).toBe(second?.reason);
     expect(second?.reason(second.productId)).toBe('because of b');
+  });
+
+  it('keeps, at any limit, the head of the whole ranking: ties at the cut-off included', () => {
+    // Few distinct values, so that many items tie at the cut-off; ids inside and outside the universe.
+    const score = fc.constantFrom(0, 1, 2, 3, 0.5);
+    const ids = fc.constantFrom(...Array.from({ length: 60 }, (_, index) => `p${index}`));
+    const dense = fc.array(score, { minLength: 40, maxLength: 40 });
+    const sparse = fc.array(fc.tuple(ids, score), { maxLength: 40 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(dense, sparse), { minLength: 1, maxLength: 4 }),
+        fc.array(ids, { maxLength: 10 }),
+        fc.integer({ min: 1, max: 70 }),
+        (components, excluded, limit) => {
+          const items = Array.from({ length: 40 }, (_, index) => `p${index}`);
+          const blended = () => {
+            const blend = new Blend({ items, index: new Map(items.map((item, index) => [item, index])) });
+            for (const component of components) {
+              if (typeof component[0] === 'number') blend.addDense(component as number[], 1, () => 'dense');
+              else blend.add(component as [string, number][], 0.5, () => 'sparse');
+            }
+            blend.exclude(excluded);
+            return blend;
+          };
+          const shown = (ranked: ReturnType<Blend['ranked']>) =>
+            ranked.map(({ productId, score, reason }) => [productId, score, reason(productId)]);
+          const whole = shown(blended().ranked(Number.MAX_SAFE_INTEGER));
+          expect(shown(blended().ranked(limit))).toEqual(whole.slice(0, limit));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { nthSmallestInPlace } from '../shared/index.js';
 import type { ScoredProduct } from './scored-product.js';
 
 /** Items a blend scores densely (EASE's), by position. */
@@ -9,6 +10,13 @@ export interface Universe {
 const NO_UNIVERSE: Universe = { items: [], index: new Map() };
 
 type Reason = (item: string) => string;
+
+/**
+ * Where {@link Blend.ranked} gathers the scores it cuts at: grown when a larger blend comes, kept
+ * between calls (a request ranks a blend of EASE's 2,000 items or more, and this was 16 KB of
+ * garbage each time).
+ */
+let gathered = new Float64Array(4_096);
 
 /**
  * Blended scores: each item's total and the component that said most for it (its reason). Items of
@@ -94,16 +102,17 @@ export class Blend {
 
   /**
    * The best `limit` candidates, their reasons worked out for these only. The cut-off score is
-   * found on a typed copy (a native numeric sort), so only the few kept are sorted with their ids.
+   * selected from the scores gathered in a scratch array (no sort of them all), so only the few
+   * kept are sorted with their ids.
    */
   ranked(limit: number): ScoredProduct[] {
     const n = this.#total.length;
-    const all = new Float64Array(n + this.#others.size);
+    if (gathered.length < n + this.#others.size) gathered = new Float64Array((n + this.#others.size) * 2);
     let count = 0;
     for (let i = 0; i < n; i += 1)
-      if (this.#why[i] !== -1 && this.#excluded[i] === 0) all[count++] = this.#total[i] as number;
-    for (const entry of this.#others.values()) all[count++] = entry.score;
-    const cutoff = count > limit ? (all.subarray(0, count).sort()[count - limit] as number) : -Infinity;
+      if (this.#why[i] !== -1 && this.#excluded[i] === 0) gathered[count++] = this.#total[i] as number;
+    for (const entry of this.#others.values()) gathered[count++] = entry.score;
+    const cutoff = count > limit ? nthSmallestInPlace(gathered, count, count - limit) : -Infinity;
     const kept: { productId: string; score: number; why: number }[] = [];
     for (let i = 0; i < n; i += 1) {
       const score = this.#total[i] as number;

@@ -30,4 +30,4 @@ export { windowProblem } from './validity.js';
 export type { ActivityEntry } from './activity-entry.js';
 export { lessPercent, percentOf, percentOfRoundedUp } from './percent.js';
 export { firstOfEachGroup } from './product-groups.js';
-export { nthSmallest } from './nth-smallest.js';
+export { nthSmallest, nthSmallestInPlace } from './nth-smallest.js';

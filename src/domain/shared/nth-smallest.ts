@@ -11,10 +11,19 @@ export function nthSmallest(values: readonly number[], rank: number): number {
   if (!Number.isInteger(rank) || rank < 0 || rank >= values.length)
     throw new RangeError(`rank ${rank} is outside a list of ${values.length}`);
   if (scratch.length < values.length) scratch = new Float64Array(values.length * 2);
-  const work = scratch;
-  for (let index = 0; index < values.length; index += 1) work[index] = values[index] as number;
+  for (let index = 0; index < values.length; index += 1) scratch[index] = values[index] as number;
+  return nthSmallestInPlace(scratch, values.length, rank);
+}
+
+/**
+ * {@link nthSmallest} of the first `length` values of `work`, found by reordering them in place: for
+ * a caller that gathers the values into a scratch array of its own, so nothing is copied again.
+ */
+export function nthSmallestInPlace(work: Float64Array, length: number, rank: number): number {
+  if (!Number.isInteger(rank) || rank < 0 || rank >= length)
+    throw new RangeError(`rank ${rank} is outside a list of ${length}`);
   let low = 0;
-  let high = values.length - 1;
+  let high = length - 1;
   while (low < high) {
     const pivot = medianOfThree(
       work[low] as number,
