@@ -8,8 +8,6 @@ let scratch = new Float64Array(512);
  * For lists of finite numbers (a NaN would not be ordered).
  */
 export function nthSmallest(values: readonly number[], rank: number): number {
-  if (!Number.isInteger(rank) || rank < 0 || rank >= values.length)
-    throw new RangeError(`rank ${rank} is outside a list of ${values.length}`);
   if (scratch.length < values.length) scratch = new Float64Array(values.length * 2);
   for (let index = 0; index < values.length; index += 1) scratch[index] = values[index] as number;
   return nthSmallestInPlace(scratch, values.length, rank);
