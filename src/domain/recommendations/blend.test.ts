@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Blend } from './blend.js';
+import { Blend, type Component } from './blend.js';
 
 const universe = {
   items: ['a', 'b', 'c'],
@@ -82,6 +82,35 @@ describe('Blend', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads a component the same whether it comes as a list, a map or a one-pass iterable', () => {
+    const ids = fc.constantFrom(...Array.from({ length: 30 }, (_, index) => `p${index}`));
+    const component = fc.uniqueArray(fc.tuple(ids, fc.constantFrom(-1, 0, 0.5, 1, 2, 7)), {
+      selector: ([id]) => id,
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(component, component, (first, second) => {
+        const items = Array.from({ length: 15 }, (_, index) => `p${index}`);
+        const ranked = (as: (pairs: [string, number][]) => Component) => {
+          const blend = new Blend({ items, index: new Map(items.map((item, index) => [item, index])) });
+          blend.add(as(first), 1, () => 'first');
+          blend.add(as(second), 0.5, () => 'second');
+          return blend
+            .ranked(Number.MAX_SAFE_INTEGER)
+            .map(({ productId, score, reason }) => [productId, score, reason(productId)]);
+        };
+        const listed = ranked((pairs) => pairs);
+        expect(ranked((pairs) => new Map(pairs))).toEqual(listed);
+        expect(
+          ranked(function* (pairs) {
+            yield* pairs;
+          }),
+        ).toEqual(listed);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -11,6 +11,31 @@ const NO_UNIVERSE: Universe = { items: [], index: new Map() };
 
 type Reason = (item: string) => string;
 
+/** A blend component: scores by item, as pairs or as a map. */
+export type Component = Iterable<readonly [string, number]> | ReadonlyMap<string, number>;
+
+type ScoreReader = (visit: (item: string, score: number) => void) => void;
+
+/**
+ * A reader of the component's scores that may be called more than once: a map or a list is read
+ * in place; any other iterable (read once only) is copied first.
+ */
+function readTwice(component: Component): ScoreReader {
+  if (component instanceof Map) {
+    const scores = component as ReadonlyMap<string, number>;
+    return (visit) => scores.forEach((score, item) => visit(item, score));
+  }
+  const list = Array.isArray(component)
+    ? (component as readonly (readonly [string, number])[])
+    : [...(component as Iterable<readonly [string, number]>)];
+  return (visit) => {
+    for (let i = 0; i < list.length; i += 1) {
+      const entry = list[i] as readonly [string, number];
+      visit(entry[0], entry[1]);
+    }
+  };
+}
+
 /**
  * Where {@link Blend.ranked} gathers the scores it cuts at: grown when a larger blend comes, kept
  * between calls (a request ranks a blend of EASE's 2,000 items or more, and this was 16 KB of
@@ -53,35 +78,23 @@ export class Blend {
     }
   }
 
-  /** Adds a component given as (item, score) pairs, scaled so its best item scores `weight`. */
-  add(component: Iterable<readonly [string, number]>, weight: number, reason: Reason): void {
+  /**
+   * Adds a component given as (item, score) pairs (a list, or a map of scores), scaled so its best
+   * item scores `weight`. A list or a map is read twice in place: copying its entries, and a map's
+   * iterator making a pair for each, were a fifth of what a `cart-complements` request allocated.
+   */
+  add(component: Component, weight: number, reason: Reason): void {
     if (weight === 0) return;
-    const entries: (readonly [string, number])[] = [];
+    const scores = readTwice(component);
     let best = 0;
-    for (const entry of component) {
-      if (entry[1] <= 0) continue;
-      entries.push(entry);
-      if (entry[1] > best) best = entry[1];
-    }
+    scores((_item, score) => {
+      if (score > best) best = score;
+    });
     if (best === 0) return;
     const why = this.#reasons.push(reason) - 1;
-    for (const [item, score] of entries) {
-      const scaled = (weight * score) / best;
-      const position = this.universe.index.get(item);
-      if (position !== undefined) {
-        this.#credit(position, scaled, why);
-        continue;
-      }
-      const current = this.#others.get(item);
-      if (current === undefined) this.#others.set(item, { score: scaled, top: scaled, why });
-      else {
-        current.score += scaled;
-        if (scaled > current.top) {
-          current.top = scaled;
-          current.why = why;
-        }
-      }
-    }
+    scores((item, score) => {
+      if (score > 0) this.#creditItem(item, (weight * score) / best, why);
+    });
   }
 
   /** Leaves these items out of the ranking (cheaper than letting the rules drop them later). */
@@ -111,22 +124,48 @@ export class Blend {
     let count = 0;
     for (let i = 0; i < n; i += 1)
       if (this.#why[i] !== -1 && this.#excluded[i] === 0) gathered[count++] = this.#total[i] as number;
-    for (const entry of this.#others.values()) gathered[count++] = entry.score;
+    this.#others.forEach((entry) => {
+      gathered[count++] = entry.score;
+    });
     const cutoff = count > limit ? nthSmallestInPlace(gathered, count, count - limit) : -Infinity;
-    const kept: { productId: string; score: number; why: number }[] = [];
+    // Each candidate gets its component's reason itself, shared: a closure made here would keep the
+    // blend's arrays alive as long as the candidate (for-you keeps candidates per customer for seconds).
+    const reasons = this.#reasons;
+    const kept: ScoredProduct[] = [];
     for (let i = 0; i < n; i += 1) {
       const score = this.#total[i] as number;
       if (this.#why[i] !== -1 && this.#excluded[i] === 0 && score >= cutoff)
-        kept.push({ productId: this.universe.items[i] as string, score, why: this.#why[i] as number });
+        kept.push({
+          productId: this.universe.items[i] as string,
+          score,
+          reason: reasons[this.#why[i] as number] as Reason,
+        });
     }
-    for (const [productId, entry] of this.#others)
-      if (entry.score >= cutoff) kept.push({ productId, score: entry.score, why: entry.why });
-    // Each candidate gets its component's reason itself, shared: a closure made here would keep the
-    // blend's arrays alive as long as the candidate (for-you keeps candidates per customer for seconds).
-    return kept
-      .sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1))
-      .slice(0, limit)
-      .map(({ productId, score, why }) => ({ productId, score, reason: this.#reasons[why] as Reason }));
+    this.#others.forEach((entry, productId) => {
+      if (entry.score >= cutoff)
+        kept.push({ productId, score: entry.score, reason: reasons[entry.why] as Reason });
+    });
+    // Sorted and cut in place: ties at the cut-off may have kept a few more than `limit`.
+    kept.sort((a, b) => b.score - a.score || (a.productId < b.productId ? -1 : 1));
+    if (kept.length > limit) kept.length = limit;
+    return kept;
+  }
+
+  #creditItem(item: string, scaled: number, why: number): void {
+    const position = this.universe.index.get(item);
+    if (position !== undefined) {
+      this.#credit(position, scaled, why);
+      return;
+    }
+    const current = this.#others.get(item);
+    if (current === undefined) this.#others.set(item, { score: scaled, top: scaled, why });
+    else {
+      current.score += scaled;
+      if (scaled > current.top) {
+        current.top = scaled;
+        current.why = why;
+      }
+    }
   }
 
   #credit(position: number, scaled: number, why: number): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { strongestWith } from './strategies.js';
 import {
   ContentSimilarity,
   DEFAULT_BLEND,
@@ -210,5 +211,26 @@ describe('recommend', () => {
     const answer = ids(ask({ strategy: 'popular', limit: 4 }, undefined, merchandising));
     expect(answer[0]).toBe('tote');
     expect(answer.filter((id) => id === 'tote')).toHaveLength(1);
+  });
+});
+
+describe('a cart-complements reason', () => {
+  const lists: [string, number][][] = [
+    [
+      ['plate', 4],
+      ['candle', 1],
+      ['bowl', 2],
+    ],
+    [
+      ['candle', 3],
+      ['bowl', 2],
+    ],
+  ];
+
+  it('names the cart item bought with the candidate most often, the first of equals', () => {
+    expect(strongestWith('candle', ['mug', 'lamp'], lists)).toBe('lamp');
+    expect(strongestWith('plate', ['mug', 'lamp'], lists)).toBe('mug');
+    expect(strongestWith('bowl', ['mug', 'lamp'], lists)).toBe('mug');
+    expect(strongestWith('tote', ['mug', 'lamp'], lists)).toBeUndefined();
   });
 });

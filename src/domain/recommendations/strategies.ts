@@ -173,17 +173,35 @@ export function cartComplements(request: RecommendationRequest, models: Models):
   const scores = new Blend(universeOf(models));
   const suggested = collaborative(new Map(cart.map((item) => [item, 1])), models);
   addSuggestions(scores, suggested, 1, (item) => `goes with ${suggested.because(item) ?? 'your cart'}`);
+  const lists = cart.map((item) => models.online.boughtTogether.neighbours(item, POOL));
   const together = new Map<string, number>();
-  const strongest = new Map<string, [string, number]>();
-  for (const item of cart) {
-    const neighbours = models.online.boughtTogether.neighbours(item, POOL);
+  for (const neighbours of lists) {
     const best = neighbours[0]?.[1] ?? 0;
-    for (const [other, count] of neighbours) {
-      together.set(other, (together.get(other) ?? 0) + count / best);
-      if ((strongest.get(other)?.[1] ?? 0) < count) strongest.set(other, [item, count]);
-    }
+    for (const [other, count] of neighbours) together.set(other, (together.get(other) ?? 0) + count / best);
   }
-  scores.add(together, 0.5, (item) => `bought with ${strongest.get(item)?.[0] ?? 'your cart'}`);
+  scores.add(together, 0.5, (item) => `bought with ${strongestWith(item, cart, lists) ?? 'your cart'}`);
   scores.add(models.online.popularity.top('all', 'popular', request.now, POOL), 0.05, () => 'popular now');
   return scores.ranked(POOL);
+}
+
+/**
+ * The cart item bought with `item` most often (the first of equals), read from the cart items'
+ * neighbour lists when a reason is asked for: only the few candidates that make the list ask, where
+ * keeping the strongest for every neighbour as they were summed made a pair for each.
+ */
+export function strongestWith(
+  item: string,
+  cart: readonly string[],
+  lists: readonly (readonly (readonly [string, number])[])[],
+): string | undefined {
+  let from: string | undefined;
+  let most = 0;
+  lists.forEach((neighbours, index) => {
+    const count = neighbours.find(([other]) => other === item)?.[1] ?? 0;
+    if (count > most) {
+      most = count;
+      from = cart[index];
+    }
+  });
+  return from;
 }
