@@ -14,6 +14,7 @@ import { OwnReceiverAllowance } from './adapters/webhooks/own-receiver.js';
 import { createLogger } from './adapters/logging/logger.js';
 import { createPostgresStore } from './adapters/store/postgres/postgres-store.js';
 import { createSqliteStore } from './adapters/store/sqlite/sqlite-store.js';
+import { hmacSha256Hex } from './app/keyed-hash.js';
 import { createIdHasher } from './app/profiles/id-hasher.js';
 import type { UnloadableReport } from './app/loadable.js';
 import { previewableClock } from './app/preview/preview-clock.js';
@@ -234,7 +235,8 @@ const RELAY_POLL_MS = 1_000;
  */
 function createLogPseudonymiser(salt: string): (id: string) => string {
   const key = createHmac('sha256', salt).update('request logs').digest();
-  return (id) => createHmac('sha256', key).update(id).digest('hex').slice(0, 16);
+  const keyed = hmacSha256Hex(key);
+  return (id) => keyed(id).slice(0, 16);
 }
 
 function createStore(config: Config, logger: Logger, metrics: Registry): Store {

@@ -32,6 +32,10 @@ describe('ApiKeyService', () => {
     expect(publishableKeys).toContain(await app.keys.anyPublishableKey());
   });
 
+  it('hashes a key to its SHA-256 in hex, as stored keys were hashed, so they keep authenticating', () => {
+    expect(hashKey('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
   it('gives a secret key every scope and a publishable key only the storefront scopes', async () => {
     const app = await start();
     const [secret, publishable] = await Promise.all([

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { ConsoleRole } from '../../ports/console-store.js';
@@ -28,9 +28,14 @@ export interface CreatedKey {
 /** How often an unknown key may trigger a reload from the store (keys made by the CLI on another process). */
 const RELOAD_INTERVAL_MS = 5_000;
 
-/** Hashes a presented key. Keys are 256 random bits, so one fast hash suffices; no password KDF is needed. */
+/**
+ * Hashes a presented key. Keys are 256 random bits, so one fast hash suffices; no password KDF is
+ * needed. One-shot `hash` rather than `createHash`: every request hashes its key (twice: the rate
+ * limit and the auth hook), and each `createHash` leaves a weakly held native object that every
+ * young-generation collection of the serving node then has to finalise.
+ */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../ports/clock.js';
 import type { Store } from '../../ports/store.js';
 import type { Principal } from './api-keys.js';
@@ -122,5 +122,5 @@ function csrfTokenOf(sessionId: string): string {
 
 /** Session ids and CSRF tokens are 256 random bits: one fast hash suffices, as for API keys. */
 function digest(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return hash('sha256', secret, 'hex');
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Clock } from '../../ports/clock.js';
 import type { EventBus } from '../../ports/event-bus.js';
 import type { SettingsStore } from '../../ports/key-store.js';
@@ -80,7 +80,7 @@ function instantOf(stored: string): number {
 }
 
 function subjectOf(userId: string): string {
-  return createHash('sha256').update(userId, 'utf8').digest('hex');
+  return hash('sha256', userId, 'hex');
 }
 
 function settingOf(subject: string): string {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   decideSend,
   type CustomerAtSend,
@@ -258,6 +258,6 @@ export function customerAtSend(profile: Profile, marketingDefault: 'granted' | '
 /** Whether a customer is in a journey's holdout: a stable hash of both ids, so it never flips. */
 export function isHeldOut(journey: Journey, userId: string): boolean {
   if (journey.holdoutPercent <= 0) return false;
-  const digest = createHash('sha256').update(`${journey.id}\u0000${userId}`).digest();
+  const digest = hash('sha256', `${journey.id}\u0000${userId}`, 'buffer');
   return digest.readUInt32BE(0) % 100 < journey.holdoutPercent;
 }

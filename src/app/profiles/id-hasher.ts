@@ -1,10 +1,11 @@
-import { createHmac } from 'node:crypto';
 import type { Identity } from '../../ports/store.js';
+import { hmacSha256Hex } from '../keyed-hash.js';
 
 /**
  * Salted hashes of customer ids (HMAC-SHA-256 under a per-store secret salt): what erasure keeps so
  * that replayed events of an erased customer are recognised, without keeping the ids themselves.
  */
 export function createIdHasher(salt: string): (identity: Identity) => string {
-  return (identity) => createHmac('sha256', salt).update(`${identity.kind}:${identity.value}`).digest('hex');
+  const keyed = hmacSha256Hex(salt);
+  return (identity) => keyed(`${identity.kind}:${identity.value}`);
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Catalog } from '../../domain/catalog/index.js';
 import {
   cartCodes,
@@ -343,5 +343,5 @@ function hashRequest(order: OrderInput): string {
     coupons: cartCodes(order.coupons).sort(),
     shipping: order.shipping?.amount ?? null,
   };
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+  return hash('sha256', JSON.stringify(canonical), 'hex');
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 
@@ -8,7 +8,7 @@ import type { Database } from './database.js';
  * things sharing a key only wait on each other.
  */
 export function advisoryLockKey(kind: string, name: string): bigint {
-  return createHash('sha256').update(`${kind}\u0000${name}`).digest().readBigInt64BE(0);
+  return hash('sha256', `${kind}\u0000${name}`, 'buffer').readBigInt64BE(0);
 }
 
 /**
