@@ -8,9 +8,10 @@ const BLOCK_BYTES = 64;
  * built from Node's one-shot `hash` (two calls a message) with the key's pads computed once.
  *
  * Why not `createHmac`: each call makes a native object that V8 holds weakly, and every
- * young-generation collection then finalises the ones that died. A serving node hashes a customer's
- * id on every decide (experiments, then checkout), and those finalisations added about a millisecond
- * to each collection's pause (docs/evaluation.md, "What a young-generation collection waits for").
+ * young-generation collection then finalises the ones that died. A serving node hashes customer ids
+ * on its hot paths (for-you's experiments; decide's experiments and checkout), and with the API
+ * keys' `createHash` those finalisations were about a millisecond of each collection's pause in a
+ * node serving recommendations (docs/evaluation.md, "What a young-generation collection waits for").
  * The answer is the same bytes: `keyed-hash.test.ts` holds it to RFC 4231's vectors and to
  * `createHmac` for any key and message.
  *
