@@ -27,6 +27,7 @@ export function hmacSha256Hex(key: string | Uint8Array): (message: string) => st
     innerPad[index] = (innerPad[index] as number) ^ (keyBytes[index] as number);
     outer[index] = (outer[index] as number) ^ (keyBytes[index] as number);
   }
+  // The inner pad followed by the message: room for ids of up to 192 bytes, grown for longer ones.
   let inner = Buffer.alloc(BLOCK_BYTES + 192);
   innerPad.copy(inner);
   return (message) => {
