@@ -165,12 +165,14 @@ export class CoPurchaseCounts {
     const triples = new TripleChunks();
     let readSincePause = 0;
     for (const [row, id] of chosen.entries()) {
-      for (const [other, count] of this.#pairs[id]?.entries() ?? []) {
-        readSincePause += 1;
+      const list = this.#pairs[id];
+      if (list === undefined) continue;
+      list.forEach((other, count) => {
         // A product first bought during a pause has an id past `position`: not among the chosen.
         const column = other < position.length ? (position[other] as number) : -1;
         if (column >= 0) triples.add(row, column, count);
-      }
+      });
+      readSincePause += list.size;
       if (readSincePause >= pairsPerStep) {
         readSincePause = 0;
         yield;
@@ -195,8 +197,9 @@ export class CoPurchaseCounts {
   > {
     for (const [id, item] of this.#names.entries()) {
       const pairs: [string, number][] = [];
-      for (const [other, count] of this.#pairs[id]?.entries() ?? [])
+      this.#pairs[id]?.forEach((other, count) => {
         if (this.#followed[other]) pairs.push([this.#names[other] as string, count]);
+      });
       yield [
         item,
         this.#buyers[id] as number,
@@ -297,11 +300,11 @@ export class CoPurchaseCounts {
     let freed = 0;
     for (const id of dropped) freed += this.#degree[id] as number;
     for (const low of dropped) {
-      for (const [high] of this.#pairs[low]?.entries() ?? []) {
+      this.#pairs[low]?.forEach((high) => {
         // A pair of two dropped items was counted twice above.
         if (!this.#followed[high]) freed -= 1;
         else this.#degree[high] = (this.#degree[high] as number) - 1;
-      }
+      });
       this.#pairs[low] = undefined;
     }
     for (const id of dropped) this.#degree[id] = 0;

@@ -7,6 +7,13 @@ const changes = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ 
   maxLength: 300,
 });
 
+/** Every key and its count, as a Map. */
+function countsIn(table: PairCounts): Map<number, number> {
+  const counts = new Map<number, number>();
+  table.forEach((key, count) => counts.set(key, count));
+  return counts;
+}
+
 describe('pair counts', () => {
   it('give back their memory when most keys are gone, and keep the rest', () => {
     const table = new PairCounts();
@@ -15,9 +22,7 @@ describe('pair counts', () => {
     for (let key = 0; key < 990; key += 1) table.delete(key);
     table.shrinkIfSparse(5);
     expect(table.capacity).toBeLessThan(full / 50);
-    expect(new Map(table.entries())).toEqual(
-      new Map(Array.from({ length: 10 }, (_, i) => [990 + i, 991 + i])),
-    );
+    expect(countsIn(table)).toEqual(new Map(Array.from({ length: 10 }, (_, i) => [990 + i, 991 + i])));
     table.add(5, 1);
     expect([table.get(5), table.get(999), table.size]).toEqual([1, 1_000, 11]);
     // A table as full as it may be is left as it is.
@@ -41,7 +46,7 @@ describe('pair counts', () => {
           expect(table.get(key)).toBe(after);
         }
         expect(table.size).toBe(expected.size);
-        expect(new Map(table.entries())).toEqual(expected);
+        expect(countsIn(table)).toEqual(expected);
         for (let key = 0; key <= 60; key += 1) expect(table.get(key)).toBe(expected.get(key) ?? 0);
       }),
     );

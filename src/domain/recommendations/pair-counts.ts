@@ -60,12 +60,16 @@ export class PairCounts {
     return true;
   }
 
-  /** Every key and its count, in no particular order. Do not change the table while reading it. */
-  *entries(): Generator<[key: number, count: number]> {
+  /**
+   * Calls `visit` with every key and its count, in no particular order. Do not change the table
+   * meanwhile. A callback rather than a generator of pairs: EASE's training set and a snapshot read
+   * millions of them, and a generator made an array of each and resumed once a pair.
+   */
+  forEach(visit: (key: number, count: number) => void): void {
     const slots = this.#slots;
     for (let at = 0; at < slots.length; at += 2) {
       const stored = slots[at] as number;
-      if (stored !== 0) yield [stored - 1, slots[at + 1] as number];
+      if (stored !== 0) visit(stored - 1, slots[at + 1] as number);
     }
   }
 
