@@ -12,6 +12,7 @@ import {
   CustomerHistories,
   type EaseTrainingSet,
   type EaseWeights,
+  type StateRecord,
 } from '../domain/recommendations/index.js';
 import type { ModelTrainer } from '../ports/model-trainer.js';
 import { snapshotId } from '../ports/snapshot-store.js';
@@ -91,27 +92,36 @@ async function easeOf(node: AppFixture): Promise<EaseWeights> {
 }
 
 describe('EASE after a start from a snapshot', () => {
-  it('is trained from the co-purchase counts, not the log, and is the model the whole log trains', async () => {
-    const start = shopNodes();
-    const first = await start();
-    const snapshot = await shopWithSnapshot(first);
-    const { trainer, given } = recordingTrainer();
+  it.each([
+    ['as this node writes it', (_: AppFixture, written: string) => Promise.resolve(written)],
+    [
+      'of format 3, whose pairs name the items after each',
+      (node: AppFixture) => olderSnapshot(node, { format: 3, rewrite: namedPairs }),
+    ],
+  ])(
+    'is trained from the co-purchase counts of a snapshot %s, not the log, and is the model the whole log trains',
+    async (_, snapshotOf) => {
+      const start = shopNodes();
+      const first = await start();
+      const snapshot = await snapshotOf(first, await shopWithSnapshot(first));
+      const { trainer, given } = recordingTrainer();
 
-    const restarted = await start({ trainer });
-    expect(restarted.recommendations.snapshotStatus().started?.snapshot).toBe(snapshot);
-    const ease = await easeOf(restarted);
-    expect(given).toEqual(['counts']);
-    const expected = await easeFromTheLog(restarted);
-    expect(expected?.items.length).toBeGreaterThan(3);
-    expect(ease.items).toEqual(expected?.items);
-    expect(ease.weights).toEqual(expected?.weights);
-  });
+      const restarted = await start({ trainer });
+      expect(restarted.recommendations.snapshotStatus().started?.snapshot).toBe(snapshot);
+      const ease = await easeOf(restarted);
+      expect(given).toEqual(['counts']);
+      const expected = await easeFromTheLog(restarted);
+      expect(expected?.items.length).toBeGreaterThan(3);
+      expect(ease.items).toEqual(expected?.items);
+      expect(ease.weights).toEqual(expected?.weights);
+    },
+  );
 
   it('is trained from the log after an older snapshot, which holds no counts, still loads', async () => {
     const start = shopNodes();
     const first = await start();
     await shopWithSnapshot(first);
-    const older = await withoutCounts(first);
+    const older = await olderSnapshot(first, { rewrite: withoutCounts });
     const { trainer, given } = recordingTrainer();
 
     const restarted = await start({ trainer });
@@ -127,7 +137,7 @@ describe('EASE after a start from a snapshot', () => {
     const start = shopNodes();
     const first = await start();
     await shopWithSnapshot(first);
-    const older = await withoutCounts(first, { format: 1, givenUp: true });
+    const older = await olderSnapshot(first, { format: 1, rewrite: countsGivenUp });
     const { trainer, given } = recordingTrainer();
 
     const restarted = await start({ trainer });
@@ -145,26 +155,44 @@ describe('EASE after a start from a snapshot', () => {
   });
 });
 
-/**
- * The newest snapshot again, newer, as an older node wrote it: without `e` and `q` (before the
- * co-purchase counts), or in format 1 with `e` false and no `q` (the counts given up).
- */
-async function withoutCounts(
+/** Format 3's `q` records for the `r` records among `records`: each item's pairs with the items after it, by name. */
+function namedPairs(records: StateRecord[]): StateRecord[] {
+  const counts = records.filter(([tag]) => tag === 'r') as ['r', string, number, number[], boolean, number][];
+  const names = counts.map(([, item]) => item);
+  const later = names.map((): [string, number][] => []);
+  for (const [higher, [, , , pairs]] of counts.entries())
+    for (let at = 0; at < pairs.length; at += 2)
+      later[pairs[at] as number]?.push([names[higher] as string, pairs[at + 1] as number]);
+  return records.map((record) => {
+    if (record[0] !== 'r') return record;
+    const [, item, buyers, , followed, bornAt] = record;
+    return ['q', item, buyers, later[names.indexOf(item as string)], followed, bornAt];
+  });
+}
+
+/** Format 1's records of counts given up: `e` false, and no counts. */
+const countsGivenUp = (records: StateRecord[]) =>
+  records.flatMap((record) => (record[0] === 'e' ? [['e', false]] : withoutCounts([record])));
+
+/** The newest snapshot's records without the co-purchase counts (`e`, `q` and `r`), as a node before them wrote it. */
+const withoutCounts = (records: StateRecord[]) =>
+  records.filter(([tag]) => !['e', 'q', 'r'].includes(tag as string));
+
+/** The newest snapshot again, newer, as an older node wrote it: in `format`, its records rewritten. */
+async function olderSnapshot(
   node: AppFixture,
-  as: { format?: number; givenUp?: boolean } = {},
+  as: { format?: number; rewrite: (records: StateRecord[]) => StateRecord[] },
 ): Promise<string> {
   const { store } = node;
   const [latest] = await store.latestSnapshots(1);
   if (latest === undefined) throw new Error('no snapshot');
-  const records: (readonly unknown[])[] = [];
+  const read: StateRecord[] = [];
   const stored = await store.snapshotParts(latest.id, 0, latest.parts);
   async function* parts() {
     yield* stored;
   }
-  await decodeState(parts(), (record) => {
-    if (record[0] === 'e' && as.givenUp === true) records.push(['e', false]);
-    else if (record[0] !== 'e' && record[0] !== 'q') records.push(record);
-  });
+  await decodeState(parts(), (record) => read.push(record));
+  const records = as.rewrite(read);
   const encoded = await encodeState(records);
   const createdAt = latest.createdAt + 1_000;
   const id = snapshotId(createdAt, 'older-format');

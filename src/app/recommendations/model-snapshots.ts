@@ -13,13 +13,16 @@ import { decodeState, encodeState, type EncodedState } from './snapshot-codec.js
  * change meaning. 2: the co-purchase counts name the items they no longer follow, and are kept
  * when not exact (an older node would read such counts as whole). 3: the counts say when each item
  * was first seen and whether any are kept (an older node would count afresh where none are kept).
+ * 4: the counts' pairs are numbers, each under its later item (`r` records, which an older node
+ * cannot read).
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 /**
  * Versions this node reads: format 1's records mean the same here (its counts follow every item);
- * format 2's items are taken as seen from the start.
+ * format 2's items are taken as seen from the start; formats 1 to 3 hold the counts' pairs by name
+ * (`q` records).
  */
-const READABLE_FORMATS: ReadonlySet<number> = new Set([1, 2, SNAPSHOT_FORMAT]);
+const READABLE_FORMATS: ReadonlySet<number> = new Set([1, 2, 3, SNAPSHOT_FORMAT]);
 /** Snapshots kept: the newest, and one before it should the newest not read. */
 const KEPT = 2;
 /** Parts read from the store at a time. */

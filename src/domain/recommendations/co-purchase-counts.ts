@@ -1,4 +1,10 @@
-import { chooseEaseItems, TripleChunks, type EaseTrainingSet } from './ease-training-set.js';
+import {
+  coPurchaseRecords,
+  trainingSetSteps,
+  type CoPurchaseRecord,
+  type CountsView,
+} from './co-purchase-reading.js';
+import type { EaseTrainingSet } from './ease-training-set.js';
 import { slowestToDrop, type PruneView } from './co-purchase-pruning.js';
 import { GrowingListIds } from './growing-list-ids.js';
 import { PairCounts } from './pair-counts.js';
@@ -154,33 +160,7 @@ export class CoPurchaseCounts {
    * the log reads each customer as they stand when read.
    */
   *trainingSetSteps(maxItems: number, pairsPerStep: number): Generator<void, EaseTrainingSet | undefined> {
-    const names = this.#names;
-    const { chosen, position } = chooseEaseItems(
-      names,
-      this.#buyers,
-      maxItems,
-      (id) => this.#followed[id] === true,
-    );
-    const buyers = Int32Array.from(chosen, (id) => this.#buyers[id] as number);
-    const triples = new TripleChunks();
-    let readSincePause = 0;
-    for (const [row, id] of chosen.entries()) {
-      const list = this.#pairs[id];
-      if (list === undefined) continue;
-      list.forEach((other, count) => {
-        // A product first bought during a pause has an id past `position`: not among the chosen.
-        const column = other < position.length ? (position[other] as number) : -1;
-        if (column >= 0) triples.add(row, column, count);
-      });
-      readSincePause += list.size;
-      if (readSincePause >= pairsPerStep) {
-        readSincePause = 0;
-        yield;
-      }
-    }
-    // A prune during a pause may have dropped the pairs of an item already read.
-    if (chosen.some((id) => !this.#followed[id])) return undefined;
-    return { items: chosen.map((id) => names[id] as string), counts: { buyers, pairs: triples.chunks() } };
+    return yield* trainingSetSteps(this.#view(), maxItems, pairsPerStep);
   }
 
   /** First purchases learnt: what {@link state}'s `bornAt` is measured on; restored with {@link restoreLearnt}. */
@@ -188,26 +168,9 @@ export class CoPurchaseCounts {
     return this.#learnt;
   }
 
-  /**
-   * Every product in id order: its buyers, its pairs with later products by name, whether it is
-   * followed, and {@link learnt} when it was first seen.
-   */
-  *state(): Generator<
-    [item: string, buyers: number, pairs: [string, number][], followed: boolean, bornAt: number]
-  > {
-    for (const [id, item] of this.#names.entries()) {
-      const pairs: [string, number][] = [];
-      this.#pairs[id]?.forEach((other, count) => {
-        if (this.#followed[other]) pairs.push([this.#names[other] as string, count]);
-      });
-      yield [
-        item,
-        this.#buyers[id] as number,
-        pairs,
-        this.#followed[id] as boolean,
-        this.#bornAt[id] as number,
-      ];
-    }
+  /** Every product in id order, as a {@link CoPurchaseRecord}: what a snapshot keeps of the counts. */
+  state(): Generator<CoPurchaseRecord> {
+    return coPurchaseRecords(this.#view());
   }
 
   /** Puts back {@link learnt} as {@link state} was read (before or after its items). */
@@ -216,10 +179,28 @@ export class CoPurchaseCounts {
   }
 
   /**
-   * Puts back one product of {@link state}, in the order `state` gave them (an older snapshot gives
-   * no `bornAt`: the product is then taken as seen from the start).
+   * Puts back one product of {@link state}, in the order `state` gave them. False, with nothing
+   * changed, for a record that cannot be the next: its product was put back already, or a pair
+   * names no product before it.
    */
-  restoreItem(
+  restoreItem(...[item, buyers, pairs, followed, bornAt]: CoPurchaseRecord): boolean {
+    const id = this.#names.length;
+    if (this.#ids.has(item) || pairs.length % 2 !== 0) return false;
+    for (let at = 0; at < pairs.length; at += 2) {
+      const other = pairs[at] as number;
+      if (!Number.isInteger(other) || other < 0 || other >= id) return false;
+    }
+    this.#restoreCounts(this.#idOf(item), buyers, followed, bornAt);
+    for (let at = 0; at < pairs.length; at += 2)
+      this.#addPair(id, pairs[at] as number, pairs[at + 1] as number);
+    return true;
+  }
+
+  /**
+   * {@link restoreItem} for a snapshot written before stop 51, whose pairs name the products after
+   * it (and which may give no `bornAt`: the product is then taken as seen from the start).
+   */
+  restoreNamedItem(
     item: string,
     buyers: number,
     pairs: readonly (readonly [string, number])[],
@@ -227,10 +208,14 @@ export class CoPurchaseCounts {
     bornAt = 0,
   ): void {
     const id = this.#idOf(item);
+    this.#restoreCounts(id, buyers, followed, bornAt);
+    for (const [other, count] of pairs) this.#addPair(id, this.#idOf(other), count);
+  }
+
+  #restoreCounts(id: number, buyers: number, followed: boolean, bornAt: number): void {
     this.#buyers[id] = buyers;
     this.#bornAt[id] = bornAt;
     if (!followed) this.#followed[id] = false;
-    for (const [other, count] of pairs) this.#addPair(id, this.#idOf(other), count);
   }
 
   clear(): void {
@@ -333,6 +318,16 @@ export class CoPurchaseCounts {
       else list.shrinkIfSparse(SPARSE_TABLE);
     }
     this.#sweepFrom = low < this.#pairs.length ? low : undefined;
+  }
+
+  #view(): CountsView {
+    return {
+      names: this.#names,
+      buyers: this.#buyers,
+      followed: this.#followed,
+      pairs: this.#pairs,
+      bornAt: this.#bornAt,
+    };
   }
 
   #pruneView(): PruneView {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Interaction } from './interaction.js';
-import { restoreStateRecord, stateRecordsOf, StateRecordError } from './model-state.js';
+import type { CoPurchaseRecord } from './co-purchase-reading.js';
+import { restoreStateRecord, stateRecordsOf, StateRecordError, type StateRecord } from './model-state.js';
 import { OnlineModel } from './online-model.js';
 
 const products = Array.from({ length: 12 }, (_, index) => `p${index}`);
@@ -54,7 +55,52 @@ function answersOf(model: OnlineModel, now: number) {
       (['popular', 'recent', 'trending'] as const).map((kind) => model.popularity.top(scope, kind, now, 20)),
     ),
     sessions: customers.map((customer) => model.browsing.sessions.latest(customer, now)),
+    coPurchases: [...model.coPurchases.state()],
+    easeTrainingSet: trainingSetOf(model),
   };
+}
+
+/**
+ * The records of `model` as a snapshot before stop 51 held its co-purchase counts: `q`, each
+ * product's pairs with the products after it, by name.
+ */
+function olderRecordsOf(model: OnlineModel): StateRecord[] {
+  const records = [...stateRecordsOf(model)];
+  const counts = records.filter(([tag]) => tag === 'r') as unknown as ['r', ...CoPurchaseRecord][];
+  const names = counts.map(([, item]) => item);
+  const later = names.map((): [string, number][] => []);
+  for (const [higher, [, , , pairs]] of counts.entries())
+    for (let at = 0; at < pairs.length; at += 2)
+      later[pairs[at] as number]?.push([names[higher] as string, pairs[at + 1] as number]);
+  return records.map((record) => {
+    if (record[0] !== 'r') return record;
+    const [, item, buyers, , followed, bornAt] = record as ['r', ...CoPurchaseRecord];
+    return ['q', item, buyers, later[names.indexOf(item)], followed, bornAt];
+  });
+}
+
+/** EASE's training set from the counts, its pairs as sorted triples of names: the same whatever ids were given. */
+function trainingSetOf(model: OnlineModel) {
+  const set = model.coPurchases.trainingSet(products.length);
+  if (set === undefined || !('counts' in set)) return set;
+  const triples: string[] = [];
+  for (const chunk of set.counts.pairs)
+    for (let at = 0; at < chunk.length; at += 3) {
+      const names = [set.items[chunk[at] as number], set.items[chunk[at + 1] as number]].sort();
+      triples.push(`${names.join(' ')} ${chunk[at + 2]}`);
+    }
+  return { items: set.items, buyers: [...set.counts.buyers], triples: triples.sort() };
+}
+
+/** Each product's pairs as (name, name, count), sorted: the counts whatever ids they were given. */
+function namedCounts(records: readonly CoPurchaseRecord[]): string[] {
+  const names = records.map(([item]) => item);
+  const pairs: string[] = [];
+  for (const [higher, [, , list]] of records.entries())
+    for (let at = 0; at < list.length; at += 2)
+      pairs.push([names[list[at] as number], names[higher]].sort().join(' ') + ` ${list[at + 1]}`);
+  const rest = records.map(([item, buyers, , followed, bornAt]) => `${item} ${buyers} ${followed} ${bornAt}`);
+  return [...pairs, ...rest].sort();
 }
 
 /** A copy of `model` through its records, as a snapshot would store them (JSON). */
@@ -69,7 +115,7 @@ describe('an online model restored from its state records', () => {
   it('answers, and goes on learning, exactly as the model it was read from', () => {
     fc.assert(
       fc.property(
-        fc.array(interaction, { minLength: 1, maxLength: 150 }),
+        fc.array(interaction, { minLength: 1, maxLength: 150, size: 'medium' }),
         fc.array(interaction, { maxLength: 80 }),
         (before, after) => {
           const all = interactionsOf([...before, ...after]);
@@ -88,8 +134,55 @@ describe('an online model restored from its state records', () => {
     );
   });
 
+  it('reads the co-purchase counts of a snapshot written before stop 51, by name, into the same answers', () => {
+    fc.assert(
+      fc.property(fc.array(interaction, { minLength: 1, maxLength: 150, size: 'medium' }), (drawn) => {
+        const events = interactionsOf(drawn);
+        const original = modelOf();
+        events.forEach((event) => original.observe(event));
+        const restored = modelOf();
+        for (const record of olderRecordsOf(original))
+          restoreStateRecord(restored, JSON.parse(JSON.stringify(record)) as unknown[]);
+        const now = (events[events.length - 1] as Interaction).at + MINUTE;
+        const { coPurchases, ...rest } = answersOf(restored, now);
+        const { coPurchases: expected, ...expectedRest } = answersOf(original, now);
+        expect(rest).toEqual(expectedRest);
+        // Ids were given in another order: the same counts, named.
+        expect(namedCounts(coPurchases)).toEqual(namedCounts(expected));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses a record it cannot read', () => {
     for (const record of [['?'], ['c', 'u1', 'not purchases'], ['o', 'z', 'p1', 1, []], ['x', 'NaN']])
       expect(() => restoreStateRecord(modelOf(), record)).toThrow(StateRecordError);
+  });
+
+  it('refuses co-purchase counts that are not the next product, or name a product not before it', () => {
+    const records = [
+      [
+        ['r', 'p0', 1, [], true, 0],
+        ['r', 'p0', 1, [], true, 0],
+      ],
+      [
+        ['r', 'p0', 1, [], true, 0],
+        ['r', 'p1', 1, [1, 1], true, 0],
+      ],
+      [
+        ['r', 'p0', 1, [], true, 0],
+        ['r', 'p1', 1, [0], true, 0],
+      ],
+      [['r', 'p0', 1, [0.5, 1], true, 0]],
+      [['r', 'p0', 1, [['p1', 1]], true, 0]],
+    ];
+    for (const list of records) {
+      const model = modelOf();
+      expect(() => list.forEach((record) => restoreStateRecord(model, record))).toThrow(StateRecordError);
+    }
+    const model = modelOf();
+    restoreStateRecord(model, ['r', 'p0', 2, [], true, 0]);
+    restoreStateRecord(model, ['r', 'p1', 2, [0, 2], true, 0]);
+    expect([model.coPurchases.pairs, model.coPurchases.trainingSet(2)?.items]).toEqual([1, ['p0', 'p1']]);
   });
 });

@@ -22,10 +22,10 @@ function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
  * The whole state of `model` as records, lazily: customers (`c`, unless `withCustomers` is false:
  * their histories are kept elsewhere and loaded on demand), popularity (`p`), the neighbour lists
  * (`o`), browsing sessions (`s`), the count of interactions (`x`), whether the co-purchase counts
- * are exact, the first purchases they learnt and whether any are kept (`e`), and the counts (`q`: an item, its buyers, its
- * pairs, whether they are counted, and when it was first seen). The model must not learn while they
- * are read.
- * A model restored from records without `e` (an older snapshot) is to keep none ({@link CoPurchaseCounts.keepNone}).
+ * are exact, the first purchases they learnt and whether any are kept (`e`), and the counts (`r`: a
+ * {@link CoPurchaseRecord}; snapshots before stop 51 hold `q` instead, an item's pairs with the items
+ * after it by name). The model must not learn while they are read. A model restored from records
+ * without `e` (an older snapshot) is to keep none ({@link CoPurchaseCounts.keepNone}).
  */
 export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Generator<StateRecord> {
   yield ['x', model.observed];
@@ -38,7 +38,7 @@ export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Gener
   for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
   // Counts that may be wrong are kept too: which items they follow decides what EASE covers.
   yield ['e', model.coPurchases.exact, model.coPurchases.learnt, model.coPurchases.kept];
-  for (const record of model.coPurchases.state()) yield ['q', ...record];
+  for (const record of model.coPurchases.state()) yield ['r', ...record];
 }
 
 function* customerRecordsOf(model: OnlineModel): Generator<StateRecord> {
@@ -74,6 +74,7 @@ function check(condition: boolean, what: string): asserts condition {
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isNumbers = (value: unknown): value is number[] => Array.isArray(value) && value.every(isNumber);
 const isPairs = (value: unknown): value is [string, number][] =>
   Array.isArray(value) &&
   value.every((pair) => Array.isArray(pair) && isString(pair[0]) && isNumber(pair[1]));
@@ -110,6 +111,17 @@ export function restoreStateRecord(model: OnlineModel, record: StateRecord): voi
     else model.coPurchases.keepNone();
     model.coPurchases.exact = exact;
     model.coPurchases.restoreLearnt(learnt);
+  } else if (tag === 'r') {
+    const [, item, buyers, pairs, followed, bornAt] = record;
+    check(
+      isString(item) &&
+        isNumber(buyers) &&
+        isNumbers(pairs) &&
+        typeof followed === 'boolean' &&
+        isNumber(bornAt),
+      'r',
+    );
+    check(model.coPurchases.restoreItem(item, buyers, pairs, followed, bornAt), 'r: not the next product');
   } else if (tag === 'q') {
     const [, item, buyers, pairs, followed = true, bornAt = 0] = record;
     check(
@@ -120,7 +132,7 @@ export function restoreStateRecord(model: OnlineModel, record: StateRecord): voi
         isNumber(bornAt),
       'q',
     );
-    model.coPurchases.restoreItem(item, buyers, pairs, followed, bornAt);
+    model.coPurchases.restoreNamedItem(item, buyers, pairs, followed, bornAt);
   } else check(false, `tag ${String(tag)}`);
 }
 
