@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { codeOf, domainErrorOf, useApps } from '../../../test/support/app-fixture.js';
+import { Catalog } from '../../domain/catalog/index.js';
+import { FairSlices, yieldToRequests } from '../yield-to-requests.js';
+import { CatalogService } from './catalog-service.js';
 
 const start = useApps();
 
@@ -123,6 +126,51 @@ describe('CatalogService', () => {
     expect(app.catalog.getProduct('b2499').price.amount).toBe(100);
     const listed = app.catalog.listProducts({ limit: 3_000 }).items.map(({ id }) => id);
     expect(listed).toEqual([...items.map(({ id }) => id).reverse(), 'z-before']);
+  });
+
+  it("gives requests their turn while it applies another node's batch, counting the page reads", async () => {
+    const app = await start();
+    // The slices' clock moves only when the follower reads a page of products: 3 ms a page.
+    let now = 0;
+    const readsTakingTime = new Proxy(app.store, {
+      get(store, key) {
+        if (key === 'getProducts') return (ids: readonly string[]) => ((now += 3), store.getProducts(ids));
+        const value: unknown = Reflect.get(store, key, store);
+        return typeof value === 'function' ? (value as () => unknown).bind(store) : value;
+      },
+    });
+    const stretches: number[] = [];
+    let turnEnded = 0;
+    const follower = new CatalogService({
+      store: readsTakingTime,
+      bus: app.bus,
+      clock: app.clock,
+      catalog: new Catalog(),
+      currency: 'GBP',
+      nodeId: 'follower',
+      shapes: { product: () => undefined, collection: () => undefined },
+      reportUnloadable: () => undefined,
+      newSlices: () =>
+        new FairSlices({
+          minMs: 5,
+          maxMs: 5,
+          now: () => now,
+          yieldTo: async () => {
+            stretches.push(now - turnEnded);
+            await yieldToRequests();
+            turnEnded = now;
+          },
+        }),
+    });
+    const applied = new Set<string>();
+    follower.onChanged((kind, ids) => kind === 'products' && ids.forEach((id) => applied.add(id)));
+    await follower.start();
+    const items = Array.from({ length: 2_500 }, (_, index) => ({ id: `b${index}`, ...mug }));
+    await app.catalog.putProducts(items);
+    await vi.waitFor(() => expect(applied.size).toBe(2_500));
+    // Ten pages of 250 on SQLite, 30 ms of reads: a turn after every second page (3 + 3 ≥ 5).
+    expect(stretches).toEqual([6, 6, 6, 6, 6]);
+    expect(now - turnEnded).toBe(0);
   });
 
   it('fills memory from the store on start', async () => {
