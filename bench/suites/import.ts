@@ -56,18 +56,40 @@ function serve(url: string, seconds: number): Promise<LoadResult> {
   });
 }
 
+/**
+ * The node's longest event-loop delay since the last read, ms (prom-client's
+ * `nodejs_eventloop_lag_max_seconds`, reset at each read). It counts the node's own long tasks and
+ * the time the machine gave its core to another process, so it bounds what the node held from above.
+ */
+async function loopDelayMaxMs(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`, { headers })).text();
+  const max = /^attune_nodejs_eventloop_lag_max_seconds\s+([\d.e+-]+)/m.exec(text);
+  return max === null ? Number.NaN : Number(max[1]) * 1000;
+}
+
+/** Catalogue reads for `seconds`, and the node's longest event-loop delay meanwhile. */
+async function serveWatched(url: string, seconds: number): Promise<LoadResult & { loopDelayMaxMs: number }> {
+  await loopDelayMaxMs(url);
+  const result = await serve(url, seconds);
+  return { ...result, loopDelayMaxMs: await loopDelayMaxMs(url) };
+}
+
 /** The catalogue reads under load for as long as `work` runs, in 2 s windows; the worst window's p99. */
-async function serveDuring(url: string, work: Promise<unknown>): Promise<LoadResult> {
+async function serveDuring(
+  url: string,
+  work: Promise<unknown>,
+): Promise<LoadResult & { loopDelayMaxMs: number }> {
   let done = false;
   void work.finally(() => (done = true)).catch(() => undefined);
-  const windows: LoadResult[] = [];
-  while (!done || windows.length === 0) windows.push(await serve(url, 2));
+  const windows: (LoadResult & { loopDelayMaxMs: number })[] = [];
+  while (!done || windows.length === 0) windows.push(await serveWatched(url, 2));
   return {
     requestsPerSecond: windows.reduce((sum, window) => sum + window.requestsPerSecond, 0) / windows.length,
     p50Ms: Math.max(...windows.map((window) => window.p50Ms)),
     p99Ms: Math.max(...windows.map((window) => window.p99Ms)),
     errors: windows.reduce((sum, window) => sum + window.errors, 0),
     non2xx: windows.reduce((sum, window) => sum + window.non2xx, 0),
+    loopDelayMaxMs: Math.max(...windows.map((window) => window.loopDelayMaxMs)),
   };
 }
 
@@ -92,7 +114,7 @@ async function measure(store: BenchStore, rows: number): Promise<BenchRow[]> {
     // The catalogue load's own after-work (content similarity described again) is over before the quiet figure.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_SECONDS * 1000));
     await serve(node.url, 3);
-    const quiet = await serve(node.url, 10);
+    const quiet = await serveWatched(node.url, 10);
     const rssBefore = residentMiB(node.pid);
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, residentMiB(node.pid))), 250);
@@ -133,6 +155,11 @@ async function measure(store: BenchStore, rows: number): Promise<BenchRow[]> {
         `catalogue reads, ${CONNECTIONS} connections: quiet / during (worst 2 s) / after`,
         `p99 ${formatNumber(quiet.p99Ms)} / ${formatNumber(during.p99Ms)} / ${formatNumber(after.p99Ms)} ms`,
         `${formatNumber(quiet.requestsPerSecond)} / ${formatNumber(during.requestsPerSecond)} / ${formatNumber(after.requestsPerSecond)} req/s; product reads, one listing page in ten`,
+      ),
+      row(
+        'node event-loop delay, longest: quiet / during',
+        `${formatNumber(quiet.loopDelayMaxMs)} / ${formatNumber(during.loopDelayMaxMs)} ms`,
+        'prom-client, 10 ms resolution; includes time the node waited for a core',
       ),
       row(
         'node RSS: before / peak / after (settled) / fresh start on the same store',
