@@ -1,10 +1,12 @@
 import {
   OnlineModel,
+  PAUSE,
   recordInHistory,
   restoreStateRecord,
   stateRecordsOf,
   StateRecordError,
   type EventWeights,
+  type Pause,
   type StateRecord,
 } from '../../domain/recommendations/index.js';
 import type { Lesson } from './interactions.js';
@@ -100,16 +102,18 @@ export class Learner {
   /**
    * Everything learnt, as records for a snapshot: the model's state, the orders counted (`O`) and
    * the lessons remembered, oldest first (`L`). Nothing may be learnt while they are read. Customers'
-   * histories are left out: the log holds them, and they are loaded from it when needed.
+   * histories are left out: the log holds them, and they are loaded from it when needed. Pauses
+   * ({@link PAUSE}) among them are where a writer may give way.
    */
-  *stateRecords(): Generator<StateRecord> {
+  *stateRecords(): Generator<StateRecord | Pause> {
     yield* stateRecordsOf(this.model, false);
     for (const ids of this.#orders.slices(IDS_PER_RECORD)) yield ['O', ids];
     for (const ids of this.#lessons.slices(IDS_PER_RECORD)) yield ['L', ids];
   }
 
   /** Puts back one record of {@link stateRecords} (into a fresh learner, in order). */
-  restore(record: StateRecord): void {
+  restore(record: StateRecord | Pause): void {
+    if (record === PAUSE) return;
     const [tag, ids] = record;
     if (tag !== 'O' && tag !== 'L') return restoreStateRecord(this.model, record);
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string'))

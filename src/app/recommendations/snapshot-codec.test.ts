@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { StateRecord } from '../../domain/recommendations/index.js';
+import { PAUSE, type StateRecord } from '../../domain/recommendations/index.js';
+import { FairSlices } from '../yield-to-requests.js';
 import { decodeState, encodeState } from './snapshot-codec.js';
 
 /** Records of about 10 MiB of JSON in all: ten parts or so. */
@@ -21,6 +22,26 @@ describe('snapshot codec', () => {
     expect(encoded.bytes).toBe(encoded.parts.reduce((sum, part) => sum + part.byteLength, 0));
     const read: StateRecord[] = [];
     expect(await decodeState(each(encoded.parts), (record) => read.push(record))).toBe(records.length);
+    expect(read).toEqual(records);
+  });
+
+  it('writes no pause, and gives way at one when its slice is spent', async () => {
+    const records: StateRecord[] = [
+      ['x', 1],
+      ['p', 'all', []],
+    ];
+    let turns = 0;
+    const slices = new FairSlices({ minMs: 0, maxMs: 0, yieldTo: async () => void (turns += 1) });
+    const encoded = await encodeState(
+      [PAUSE, PAUSE, records[0] as StateRecord, PAUSE, records[1] as StateRecord],
+      {
+        slices,
+      },
+    );
+    expect(turns).toBe(5);
+    expect(encoded.records).toBe(2);
+    const read: StateRecord[] = [];
+    await decodeState(each(encoded.parts), (record) => read.push(record));
     expect(read).toEqual(records);
   });
 

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { StateRecordError, type StateRecord } from '../../domain/recommendations/index.js';
+import { PAUSE, StateRecordError, type Pause, type StateRecord } from '../../domain/recommendations/index.js';
 import { FairSlices } from '../yield-to-requests.js';
 
 /** Characters of JSON lines per part before it is compressed: about a mebibyte. */
@@ -35,6 +35,8 @@ export interface EncodeOptions {
   readonly whenRead?: () => void;
   /** Compresses a part's text (gzip off the event loop unless replaced). */
   readonly compress?: (text: string) => Promise<Uint8Array>;
+  /** The turns the serialisation takes with requests (fair slices unless replaced). */
+  readonly slices?: FairSlices;
 }
 
 /**
@@ -43,7 +45,7 @@ export interface EncodeOptions {
  * while the next are serialised.
  */
 export async function encodeState(
-  records: Iterable<StateRecord>,
+  records: Iterable<StateRecord | Pause>,
   options: EncodeOptions = {},
 ): Promise<EncodedState> {
   const compressText = options.compress ?? compress;
@@ -62,8 +64,12 @@ export async function encodeState(
   };
   // Before another part starts: the oldest of those in flight is done.
   const roomForAnother = () => parts[parts.length - PARTS_IN_FLIGHT];
-  const slices = new FairSlices();
+  const slices = options.slices ?? new FairSlices();
   for (const record of records) {
+    if (record === PAUSE) {
+      if (slices.due) await slices.giveWay();
+      continue;
+    }
     const line = JSON.stringify(record);
     lines.push(line);
     chars += line.length + 1;

@@ -5,6 +5,7 @@ import { easeTrainingSet } from './ease-training-set.js';
 import { trainEase } from './ease.js';
 import { restoreStateRecord, stateRecordsOf } from './model-state.js';
 import { OnlineModel } from './online-model.js';
+import { PAUSE } from './state-pause.js';
 
 const ITEMS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
 
@@ -54,7 +55,7 @@ function expectSameEase(model: OnlineModel, maxItems = ITEMS.length): void {
  * is its layout's).
  */
 function sortedState(counts: CoPurchaseCounts) {
-  const records = [...counts.state()];
+  const records = [...counts.state()].filter((step) => step !== PAUSE);
   const names = records.map(([item]) => item);
   return records.map(([item, buyers, pairs, ...rest]) => {
     const named: [string, number][] = [];
@@ -131,7 +132,7 @@ describe('co-purchase counts', () => {
         const copy = new OnlineModel();
         copy.coPurchases.exact = false;
         for (const record of stateRecordsOf(model, false))
-          restoreStateRecord(copy, JSON.parse(JSON.stringify(record)) as unknown[]);
+          if (record !== PAUSE) restoreStateRecord(copy, JSON.parse(JSON.stringify(record)) as unknown[]);
         expect(copy.coPurchases.exact).toBe(true);
         const restored = copy.coPurchases.trainingSet(ITEMS.length);
         const original = model.coPurchases.trainingSet(ITEMS.length);
@@ -140,6 +141,24 @@ describe('co-purchase counts', () => {
         if (original.items.length >= 2) expect(trainEase(restored, 5)).toEqual(trainEase(original, 5));
       }),
     );
+  });
+
+  it('pause while a snapshot regroups their pairs, before the first record, and give the same records', () => {
+    const counts = new CoPurchaseCounts();
+    for (const basket of [
+      ['a', 'b', 'c', 'd'],
+      ['b', 'c', 'e'],
+      ['a', 'e', 'f'],
+    ])
+      counts.addCustomer(basket, 1);
+    expect(counts.pairs).toBe(11);
+    const steps = [...counts.state(3)];
+    const firstRecord = steps.findIndex((step) => step !== PAUSE);
+    // Two passes over the tables, a pause once 3 pairs or more were visited since the last.
+    expect(steps.slice(0, firstRecord).every((step) => step === PAUSE)).toBe(true);
+    expect(firstRecord).toBeGreaterThanOrEqual(4);
+    expect(steps.slice(firstRecord).includes(PAUSE)).toBe(false);
+    expect(steps.slice(firstRecord)).toEqual([...counts.state(Number.POSITIVE_INFINITY)]);
   });
 
   it('are not exact after what they cannot follow: a purchase folded into a loaded history, a merge of one not held', () => {
@@ -290,7 +309,8 @@ describe('co-purchase counts', () => {
     const copy = new OnlineModel({ coPurchasePairs: 3 });
     copy.coPurchases.keepNone();
     for (const record of stateRecordsOf(model, false))
-      if (!['e', 'q', 'r'].includes(record[0] as string)) restoreStateRecord(copy, record);
+      if (record !== PAUSE && !['e', 'q', 'r'].includes(record[0] as string))
+        restoreStateRecord(copy, record);
     // Counted from here, `a`, `b` and `c` would have no buyers, and be dropped for `x`, `y`, `z`.
     copy.coPurchases.addCustomer(['x', 'y', 'z', 'w'], 1);
     expect(ITEMS.slice(0, 3).map((item) => copy.coPurchases.follows(item))).toEqual([true, true, true]);

@@ -8,6 +8,7 @@ import type { EaseTrainingSet } from './ease-training-set.js';
 import { slowestToDrop, type PruneView } from './co-purchase-pruning.js';
 import { GrowingListIds } from './growing-list-ids.js';
 import { PairCounts } from './pair-counts.js';
+import type { Pause } from './state-pause.js';
 
 /**
  * Pairs counted at most: some 25 bytes each, 75 MiB at the bound. Sized for EASE's default 2,000
@@ -168,9 +169,9 @@ export class CoPurchaseCounts {
     return this.#learnt;
   }
 
-  /** Every product in id order, as a {@link CoPurchaseRecord}: what a snapshot keeps of the counts. */
-  state(): Generator<CoPurchaseRecord> {
-    return coPurchaseRecords(this.#view());
+  /** Every product in id order, as a {@link CoPurchaseRecord} (pausing first): what a snapshot keeps. */
+  state(pairsPerPause?: number): Generator<CoPurchaseRecord | Pause> {
+    return coPurchaseRecords(this.#view(), pairsPerPause);
   }
 
   /** Puts back {@link learnt} as {@link state} was read (before or after its items). */

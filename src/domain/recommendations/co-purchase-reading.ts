@@ -1,5 +1,6 @@
 import { chooseEaseItems, TripleChunks, type EaseTrainingSet } from './ease-training-set.js';
 import type { PairCounts } from './pair-counts.js';
+import { PAUSE, type Pause } from './state-pause.js';
 
 /**
  * What is read of the co-purchase counts to train EASE or to write a snapshot, by product id. The
@@ -57,16 +58,24 @@ export function* trainingSetSteps(
   return { items: chosen.map((id) => names[id] as string), counts: { buyers, pairs: triples.chunks() } };
 }
 
+/** Pairs visited between two pauses while they are regrouped: about half a millisecond's work. */
+const PAIRS_PER_PAUSE = 20_000;
+
 /**
  * Every product in id order as a {@link CoPurchaseRecord}. Pairs are given under their higher id,
  * by the lower: a product's record names only products restored before it, so a restore gives each
  * product the next id and counts its pairs at once, and a snapshot holds numbers where it held a
  * name and a count in an array of their own for each pair (36 MB of JSON for the demo's 2.9
- * million pairs). The counts must not change while the records are read.
+ * million pairs). Regrouping the pairs visits each twice before the first record (some 150 ms at
+ * the demo, in one go until stop 52): it yields {@link PAUSE} every `pairsPerPause` pairs visited.
+ * The counts must not change while the records are read.
  */
-export function* coPurchaseRecords(view: CountsView): Generator<CoPurchaseRecord> {
+export function* coPurchaseRecords(
+  view: CountsView,
+  pairsPerPause = PAIRS_PER_PAUSE,
+): Generator<CoPurchaseRecord | Pause> {
   const { names, followed } = view;
-  const earlier = PairsUnderHigherId.of(view.pairs, followed);
+  const earlier = yield* PairsUnderHigherId.grouping(view.pairs, followed, pairsPerPause);
   for (const [id, item] of names.entries())
     yield [
       item,
@@ -89,26 +98,46 @@ class PairsUnderHigherId {
     private readonly counts: Int32Array,
   ) {}
 
-  static of(tables: readonly (PairCounts | undefined)[], followed: readonly boolean[]): PairsUnderHigherId {
+  /** Groups the pairs in two passes over the tables, pausing every `pairsPerPause` pairs visited. */
+  static *grouping(
+    tables: readonly (PairCounts | undefined)[],
+    followed: readonly boolean[],
+    pairsPerPause: number,
+  ): Generator<Pause, PairsUnderHigherId> {
+    let visited = 0;
     const starts = new Int32Array(tables.length + 1);
-    for (const table of tables)
-      table?.forEach((higher) => {
+    for (const table of tables) {
+      if (table === undefined) continue;
+      table.forEach((higher) => {
         if (followed[higher] === true) starts[higher + 1] = (starts[higher + 1] as number) + 1;
       });
+      visited += table.size;
+      if (visited >= pairsPerPause) {
+        visited = 0;
+        yield PAUSE;
+      }
+    }
     for (let id = 0; id < tables.length; id += 1)
       starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
     const total = starts[tables.length] as number;
     const lower = new Int32Array(total);
     const counts = new Int32Array(total);
     const next = starts.slice(0, tables.length);
-    for (const [low, table] of tables.entries())
-      table?.forEach((higher, count) => {
+    for (const [low, table] of tables.entries()) {
+      if (table === undefined) continue;
+      table.forEach((higher, count) => {
         if (followed[higher] !== true) return;
         const at = next[higher] as number;
         next[higher] = at + 1;
         lower[at] = low;
         counts[at] = count;
       });
+      visited += table.size;
+      if (visited >= pairsPerPause) {
+        visited = 0;
+        yield PAUSE;
+      }
+    }
     return new PairsUnderHigherId(starts, lower, counts);
   }
 

@@ -33,6 +33,7 @@ export {
 } from './interaction.js';
 export { OnlineModel, type OnlineModelSettings, type ProfileMerge } from './online-model.js';
 export { restoreStateRecord, stateRecordsOf, StateRecordError, type StateRecord } from './model-state.js';
+export { PAUSE, type Pause } from './state-pause.js';
 export {
   DEFAULT_HALF_LIVES,
   DISCOVERIES,

@@ -4,6 +4,7 @@ import type { Interaction } from './interaction.js';
 import type { CoPurchaseRecord } from './co-purchase-reading.js';
 import { restoreStateRecord, stateRecordsOf, StateRecordError, type StateRecord } from './model-state.js';
 import { OnlineModel } from './online-model.js';
+import { PAUSE, type Pause } from './state-pause.js';
 
 const products = Array.from({ length: 12 }, (_, index) => `p${index}`);
 const customers = ['u1', 'u2', 'u3', 'u4'];
@@ -55,7 +56,7 @@ function answersOf(model: OnlineModel, now: number) {
       (['popular', 'recent', 'trending'] as const).map((kind) => model.popularity.top(scope, kind, now, 20)),
     ),
     sessions: customers.map((customer) => model.browsing.sessions.latest(customer, now)),
-    coPurchases: [...model.coPurchases.state()],
+    coPurchases: [...model.coPurchases.state()].filter(isRecord),
     easeTrainingSet: trainingSetOf(model),
   };
 }
@@ -65,7 +66,7 @@ function answersOf(model: OnlineModel, now: number) {
  * product's pairs with the products after it, by name.
  */
 function olderRecordsOf(model: OnlineModel): StateRecord[] {
-  const records = [...stateRecordsOf(model)];
+  const records = [...stateRecordsOf(model)].filter(isRecord);
   const counts = records.filter(([tag]) => tag === 'r') as unknown as ['r', ...CoPurchaseRecord][];
   const names = counts.map(([, item]) => item);
   const later = names.map((): [string, number][] => []);
@@ -103,10 +104,13 @@ function namedCounts(records: readonly CoPurchaseRecord[]): string[] {
   return [...pairs, ...rest].sort();
 }
 
+/** A record of the state, not a pause: what a snapshot writes. */
+const isRecord = <T>(step: T | Pause): step is T => step !== PAUSE;
+
 /** A copy of `model` through its records, as a snapshot would store them (JSON). */
 function copyOf(model: OnlineModel): OnlineModel {
   const copy = modelOf();
-  for (const record of stateRecordsOf(model))
+  for (const record of [...stateRecordsOf(model)].filter(isRecord))
     restoreStateRecord(copy, JSON.parse(JSON.stringify(record)) as unknown[]);
   return copy;
 }

@@ -2,6 +2,7 @@ import type { CoOccurrence } from './co-occurrence.js';
 import { emptyHistory, type CustomerHistory } from './customer-history.js';
 import type { OnlineModel } from './online-model.js';
 import { NO_PRODUCT_IDS, sharedProductId } from './product-ids.js';
+import { PAUSE, type Pause } from './state-pause.js';
 
 /**
  * One record of an online model's state, as plain JSON: a tag, then its fields. A snapshot is a
@@ -25,9 +26,10 @@ function neighbourLists(model: OnlineModel): Record<string, CoOccurrence> {
  * are exact, the first purchases they learnt and whether any are kept (`e`), and the counts (`r`: a
  * {@link CoPurchaseRecord}; snapshots before stop 51 hold `q` instead, an item's pairs with the items
  * after it by name). The model must not learn while they are read. A model restored from records
- * without `e` (an older snapshot) is to keep none ({@link CoPurchaseCounts.keepNone}).
+ * without `e` (an older snapshot) is to keep none ({@link CoPurchaseCounts.keepNone}). Before the
+ * counts' first record come pauses ({@link PAUSE}), where a reader may give way: not records.
  */
-export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Generator<StateRecord> {
+export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Generator<StateRecord | Pause> {
   yield ['x', model.observed];
   if (withCustomers) yield* customerRecordsOf(model);
   for (const [scope, items] of model.popularity.state())
@@ -38,7 +40,7 @@ export function* stateRecordsOf(model: OnlineModel, withCustomers = true): Gener
   for (const [visitor, last, views] of model.browsing.sessions.state()) yield ['s', visitor, last, views];
   // Counts that may be wrong are kept too: which items they follow decides what EASE covers.
   yield ['e', model.coPurchases.exact, model.coPurchases.learnt, model.coPurchases.kept];
-  for (const record of model.coPurchases.state()) yield ['r', ...record];
+  for (const record of model.coPurchases.state()) yield record === PAUSE ? PAUSE : ['r', ...record];
 }
 
 function* customerRecordsOf(model: OnlineModel): Generator<StateRecord> {
@@ -81,9 +83,11 @@ const isPairs = (value: unknown): value is [string, number][] =>
 
 /**
  * Puts one record of {@link stateRecordsOf} back into `model` (a fresh one, fed the records in the
- * order they were read). Throws {@link StateRecordError} on a record it cannot read.
+ * order they were read; a pause restores nothing). Throws {@link StateRecordError} on a record it
+ * cannot read.
  */
-export function restoreStateRecord(model: OnlineModel, record: StateRecord): void {
+export function restoreStateRecord(model: OnlineModel, record: StateRecord | Pause): void {
+  if (record === PAUSE) return;
   const [tag] = record;
   if (tag === 'x') {
     check(isNumber(record[1]), 'x');
